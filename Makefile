@@ -1,0 +1,44 @@
+# Hearth's front door. `make run` and `make test` are the two commands a new machine needs.
+JOBS ?= $(shell nproc)
+HEARTH_STORE ?= sqlite:var/hearth.db
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: all deps release debug run demo test bench format format-check clean
+
+all: release
+
+deps:
+	@scripts/install-deps.sh
+
+release: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+debug: deps
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug -j $(JOBS)
+
+# Build, create the synthetic demo council if the store has none, and serve it.
+run: release
+	@mkdir -p var
+	@build/release/bin/hearth --store $(HEARTH_STORE) demo --if-empty
+	@build/release/bin/hearth --store $(HEARTH_STORE) serve --listen $(LISTEN)
+
+# Build with AddressSanitizer + UndefinedBehaviorSanitizer and run every test, with a
+# throwaway PostgreSQL for the tests that need one.
+test: debug
+	@scripts/with-postgres.sh ctest --preset debug
+
+bench: release
+	@cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DHEARTH_BUILD_TESTS=OFF >/dev/null
+	@cmake --build build/bench -j $(JOBS)
+	@scripts/run-benchmarks.sh
+
+format:
+	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+format-check:
+	@clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf build

@@ -1,0 +1,426 @@
+#include "cli/commands.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "http/server.hpp"
+#include "ingest/import.hpp"
+#include "ingest/snapshot.hpp"
+#include "ssda903/writer.hpp"
+#include "store/store.hpp"
+#include "synth/generator.hpp"
+
+namespace hearth::cli {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string year_folder(model::CollectionYear y) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", y.end_year - 1, y.end_year % 100);
+  return buf;
+}
+
+// Opens the store and makes sure its schema is this build's. A new, empty store is created
+// (schema applied); an older or newer one is refused with what to do.
+std::unique_ptr<store::Store> open_current(const Global& g) {
+  auto st = store::open_store(g.store_url);
+  if (st->schema_version() == 0) st->upgrade();
+  st->require_current_schema();
+  return st;
+}
+
+model::CollectionYear parse_year(const std::string& text) {
+  auto y = model::CollectionYear::parse(text);
+  if (!y) throw UsageError("'" + text + "' is not a collection year: write it like 2024-25");
+  return *y;
+}
+
+// The last collection year that has ended by today (31 March).
+int last_completed_year() {
+  auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return model::CollectionYear::containing(today).end_year - 1;
+}
+
+json info_json(store::Store& st, const std::string& url) {
+  auto c = st.counts();
+  json returns = json::array();
+  for (const auto& r : st.list_returns())
+    returns.push_back({{"la", r.la},
+                       {"collection_year", model::CollectionYear{r.collection_year}.label()},
+                       {"rows", r.rows},
+                       {"import_id", r.import_id}});
+  return {{"store", store::redact_url(url)},
+          {"backend", st.backend()},
+          {"schema_version", st.schema_version()},
+          {"councils", c.councils},
+          {"children", c.children},
+          {"episodes", c.episodes},
+          {"imports", c.imports},
+          {"returns", returns},
+          {"origin", st.meta("origin").value_or("")}};
+}
+
+}  // namespace
+
+int cmd_import(const Global& g, const ImportArgs& a) {
+  Format fmt = parse_format(a.format);
+  ingest::ImportOptions o;
+  o.path = a.path;
+  if (!a.year.empty()) o.year = parse_year(a.year);
+  if (!a.la.empty()) o.la = a.la;
+  o.accept_with_findings = a.accept_with_findings;
+  const char* user = std::getenv("USER");
+  o.user = std::string("cli:") + (user ? user : "unknown");
+
+  auto st = open_current(g);
+  ProgressBar bar;
+  auto outcome = ingest::run_import(*st, o, [&](const std::string& stage, std::size_t d,
+                                                std::size_t t) {
+    if (a.progress == "plain")
+      std::cerr << "progress: " << stage << " (" << d << "/" << t << ")" << std::endl;
+    else if (a.progress == "auto")
+      bar.update(stage, d, t);
+  });
+  bar.finish();
+  auto findings = outcome.findings();
+  const char* status = outcome.status == ingest::ImportStatus::Imported  ? "imported"
+                       : outcome.status == ingest::ImportStatus::Blocked ? "blocked"
+                                                                         : "invalid";
+  if (fmt == Format::Json) {
+    json years = json::array();
+    for (const auto& y : outcome.years)
+      years.push_back({{"la", y.ret.la},
+                       {"collection_year", y.ret.year.label()},
+                       {"year_from", y.year_source},
+                       {"folder", y.folder.string()},
+                       {"rows", y.report.rows},
+                       {"rejected", y.report.rejected},
+                       {"stored", y.ret.total_rows()}});
+    json imports = json::array();
+    for (const auto& r : outcome.records)
+      imports.push_back({{"id", r.id},
+                         {"la", r.la},
+                         {"collection_year", model::CollectionYear{r.collection_year}.label()},
+                         {"rows", r.rows},
+                         {"replaced_rows", r.replaced_rows}});
+    json fj = json::array();
+    for (const auto& f : findings) fj.push_back(finding_json(f));
+    json out = {{"status", status}, {"years", years}, {"imports", imports}, {"findings", fj}};
+    if (!outcome.problem.empty()) out["problem"] = outcome.problem;
+    std::cout << out.dump(2) << '\n';
+  } else if (fmt == Format::Csv) {
+    Rows rows;
+    for (const auto& f : findings) rows.push_back(finding_row(f));
+    print_csv(std::cout, finding_headers(), rows);
+  } else {
+    for (const auto& y : outcome.years) {
+      std::cout << "Read " << y.folder.string() << ": council " << y.ret.la << ", "
+                << y.ret.year.label() << " (year from " << y.year_source << "), "
+                << thousands(y.report.rows) << " rows";
+      if (y.report.rejected) std::cout << ", " << thousands(y.report.rejected) << " rejected";
+      std::cout << '\n';
+    }
+    if (!findings.empty()) {
+      Rows rows;
+      for (const auto& f : findings) rows.push_back(finding_row(f));
+      std::cout << '\n';
+      print_table(std::cout, finding_headers(), rows);
+      std::cout << '\n';
+    }
+    switch (outcome.status) {
+      case ingest::ImportStatus::Imported:
+        for (const auto& r : outcome.records)
+          std::cout << "Stored import " << r.id << ": council " << r.la << ", "
+                    << model::CollectionYear{r.collection_year}.label() << ", "
+                    << thousands(static_cast<std::size_t>(r.rows)) << " rows"
+                    << (r.replaced_rows ? " (replacing the year's previous " +
+                                              thousands(static_cast<std::size_t>(r.replaced_rows)) +
+                                              " rows)"
+                                        : "")
+                    << '\n';
+        break;
+      case ingest::ImportStatus::Blocked:
+        std::cout << thousands(outcome.rejected())
+                  << " rows were rejected, so nothing was imported and the store is unchanged.\n"
+                     "Correct the rows listed above and import again, or add "
+                     "--accept-with-findings to store the other rows.\n";
+        break;
+      case ingest::ImportStatus::Invalid:
+        std::cout << "Nothing was imported: " << outcome.problem << '\n';
+        break;
+    }
+  }
+  if (outcome.status == ingest::ImportStatus::Invalid && fmt != Format::Table)
+    std::cerr << "hearth: nothing was imported: " << outcome.problem << '\n';
+  return outcome.status == ingest::ImportStatus::Imported ? kExitOk : kExitFindings;
+}
+
+int cmd_export(const Global& g, const ExportArgs& a) {
+  auto st = open_current(g);
+  std::optional<model::CollectionYear> year;
+  if (!a.year.empty()) year = parse_year(a.year);
+  auto keys = st->list_returns();
+  std::set<std::string> councils;
+  for (const auto& k : keys)
+    if (a.la.empty() || k.la == a.la) councils.insert(k.la);
+  if (councils.empty()) throw UsageError("the store holds no returns" +
+                                         (a.la.empty() ? std::string() : " for council " + a.la));
+  std::size_t files = 0, returns = 0;
+  for (const auto& k : keys) {
+    if (!councils.count(k.la)) continue;
+    if (year && k.collection_year != year->end_year) continue;
+    auto ret = st->load_return(k.la, model::CollectionYear{k.collection_year});
+    if (!ret) continue;
+    fs::path dir = fs::path(a.out);
+    if (councils.size() > 1) dir /= k.la;
+    dir /= year_folder(ret->year);
+    files += ssda903::write_csv_folder(dir, *ret).size();
+    ++returns;
+  }
+  if (returns == 0) throw UsageError("no stored return matches --la/--year");
+  std::cout << "Wrote " << returns << " return(s), " << files << " files, under " << a.out << '\n';
+  return kExitOk;
+}
+
+int cmd_synth(const SynthArgs& a) {
+  int last = a.last_year ? a.last_year : last_completed_year();
+  ProgressBar bar;
+  std::size_t rows = 0, files = 0;
+  auto write = [&](const fs::path& base, const std::vector<model::Return>& returns) {
+    for (const auto& r : returns) {
+      files += ssda903::write_csv_folder(base / year_folder(r.year), r).size();
+      rows += r.total_rows();
+    }
+  };
+  if (a.national) {
+    const auto& councils = synth::national_councils();
+    for (std::size_t i = 0; i < councils.size(); ++i) {
+      const auto& c = councils[i];
+      bar.update("council " + c.la + " " + c.name, i, councils.size());
+      synth::Options o;
+      o.children = c.children_looked_after;
+      o.years = a.years;
+      o.seed = a.seed;
+      o.la = c.la;
+      o.last_year = last;
+      write(fs::path(a.out) / c.la, synth::generate(o));
+    }
+    bar.finish();
+    std::cout << "Wrote " << councils.size() << " councils × " << a.years << " year(s): "
+              << thousands(files) << " files, " << thousands(rows) << " rows, under " << a.out
+              << '\n';
+    return kExitOk;
+  }
+  synth::Options o;
+  o.children = a.children;
+  o.years = a.years;
+  o.seed = a.seed;
+  o.la = a.la;
+  o.last_year = last;
+  bar.update("generating", 0, 1);
+  auto returns = synth::generate(o);
+  bar.finish();
+  write(fs::path(a.out), returns);
+  std::cout << "Wrote council " << a.la << ", " << returns.size() << " year(s) to "
+            << model::CollectionYear{last}.label() << ": " << thousands(files) << " files, "
+            << thousands(rows) << " rows, under " << a.out << '\n';
+  return kExitOk;
+}
+
+int cmd_demo(const Global& g, const DemoArgs& a) {
+  auto st = open_current(g);
+  auto keys = st->list_returns();
+  auto origin = st->meta("origin");
+  if (!keys.empty() && a.if_empty) {
+    std::cout << "The store already holds " << keys.size() << " return(s); leaving it as it is.\n";
+    return kExitOk;
+  }
+  if (!keys.empty() && !(a.replace && origin == std::string("hearth demo"))) {
+    throw UsageError(
+        "the store already holds returns" +
+        std::string(origin == std::string("hearth demo")
+                        ? "; add --replace to make the demo council again"
+                        : " that hearth demo did not make; use an empty store for the demo"));
+  }
+  synth::Options o;
+  o.children = a.children;
+  o.years = a.years;
+  o.seed = a.seed;
+  o.la = a.la;
+  o.last_year = last_completed_year();
+  ProgressBar bar;
+  bar.update("generating the demo council", 0, 2);
+  auto returns = synth::generate(o);
+  bar.update("storing", 1, 2);
+  auto records = ingest::store_returns(*st, returns, "hearth demo", "demo");
+  st->set_meta("origin", "hearth demo");
+  bar.finish();
+  auto c = st->counts();
+  std::cout << "Created the synthetic demo council " << a.la << " in " << store::redact_url(g.store_url)
+            << ": " << records.size() << " collection years, " << thousands(c.children)
+            << " children, " << thousands(c.episodes) << " episodes.\n";
+  return kExitOk;
+}
+
+int cmd_db_upgrade(const Global& g) {
+  auto st = store::open_store(g.store_url);
+  int before = st->schema_version();
+  auto applied = st->upgrade();
+  if (applied.empty()) {
+    std::cout << "The schema is already at version " << before << "; nothing to do.\n";
+  } else {
+    std::cout << "Upgraded the schema from version " << before << " to " << applied.back() << ".\n";
+  }
+  return kExitOk;
+}
+
+int cmd_db_version(const Global& g, const std::string& format) {
+  Format fmt = parse_format(format);
+  auto st = store::open_store(g.store_url);
+  int v = st->schema_version();
+  if (fmt == Format::Json)
+    std::cout << json{{"schema_version", v}, {"supported", store::kSchemaVersion}}.dump() << '\n';
+  else if (fmt == Format::Csv)
+    std::cout << "schema_version,supported\n" << v << ',' << store::kSchemaVersion << '\n';
+  else
+    std::cout << "Schema version " << v << " (this Hearth uses " << store::kSchemaVersion << ")\n";
+  return kExitOk;
+}
+
+int cmd_info(const Global& g, const std::string& format) {
+  Format fmt = parse_format(format);
+  auto st = open_current(g);
+  json j = info_json(*st, g.store_url);
+  if (fmt == Format::Json) {
+    std::cout << j.dump(2) << '\n';
+    return kExitOk;
+  }
+  Rows rows;
+  for (const auto& r : j["returns"])
+    rows.push_back({r["la"].get<std::string>(), r["collection_year"].get<std::string>(),
+                    thousands(r["rows"].get<std::size_t>()),
+                    std::to_string(r["import_id"].get<long long>())});
+  if (fmt == Format::Csv) {
+    print_csv(std::cout, {"la", "collection_year", "rows", "import_id"}, rows);
+    return kExitOk;
+  }
+  std::cout << "Store     " << j["store"].get<std::string>() << " (" << j["backend"].get<std::string>()
+            << ", schema " << j["schema_version"].get<int>() << ")\n"
+            << "Councils  " << j["councils"].get<long long>() << '\n'
+            << "Children  " << thousands(j["children"].get<std::size_t>()) << '\n'
+            << "Episodes  " << thousands(j["episodes"].get<std::size_t>()) << '\n'
+            << "Imports   " << j["imports"].get<long long>() << "\n\n";
+  print_table(std::cout, {"COUNCIL", "YEAR", "ROWS", "IMPORT"}, rows);
+  return kExitOk;
+}
+
+int cmd_serve(const Global& g, const ServeArgs& a) {
+  auto colon = a.listen.rfind(':');
+  if (colon == std::string::npos) throw UsageError("--listen takes HOST:PORT, e.g. 127.0.0.1:8080");
+  http::ServerOptions opts;
+  opts.host = a.listen.substr(0, colon);
+  int port = 0;
+  try {
+    port = std::stoi(a.listen.substr(colon + 1));
+  } catch (...) {
+    port = -1;
+  }
+  if (port < 0 || port > 65535) throw UsageError("--listen port must be 0–65535");
+  opts.port = static_cast<unsigned short>(port);
+  opts.io_threads = a.io_threads;
+  opts.worker_threads = a.workers;
+
+  // Refuse to start on a schema this build does not know.
+  auto st = store::open_store(g.store_url);
+  st->require_current_schema();
+  std::mutex store_mutex;  // one SOCI session: one user at a time
+  ingest::Snapshot snapshot;
+  auto started = std::chrono::steady_clock::now();
+  snapshot.reload(*st);
+  long long loaded_import = 0;
+  if (auto imports = st->list_imports(1); !imports.empty()) loaded_import = imports.front().id;
+
+  http::Router router;
+  router.add("GET", "/healthz", [](const http::Request&) {
+    return http::Response::json({{"status", "ok"}});
+  });
+  router.add("GET", "/readyz", [&](const http::Request&) {
+    std::lock_guard lock(store_mutex);
+    try {
+      st->require_current_schema();
+      return http::Response::json({{"status", "ready"}});
+    } catch (const std::exception& e) {
+      return http::Response::error(503, "not_ready", e.what());
+    }
+  });
+  router.add("GET", "/api/v1/info", [&](const http::Request&) {
+    auto ds = snapshot.get();
+    json returns = json::array();
+    for (const auto& [la, y] : ds->returns)
+      returns.push_back({{"la", la}, {"collection_year", model::CollectionYear{y}.label()}});
+    std::optional<int> last_year;
+    for (const auto& r : ds->returns) last_year = std::max(last_year.value_or(0), r.second);
+    json j = {{"version", "0.1.0"},
+              {"backend", st->backend()},
+              {"schema_version", store::kSchemaVersion},
+              {"councils", ds->councils.size()},
+              {"children", ds->children.size()},
+              {"episodes", ds->episodes.size()},
+              {"reviews", ds->reviews.size()},
+              {"missing_episodes", ds->missing.size()},
+              {"returns", returns}};
+    if (last_year) {
+      model::CollectionYear y{*last_year};
+      j["looked_after_at_year_end"] = {{"date", model::format_iso(y.end())},
+                                       {"children", ds->looked_after_on(y.end())}};
+    }
+    return http::Response::json(j);
+  });
+
+  http::Server server(opts, std::move(router));
+  server.start();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - started).count();
+  std::cout << "Hearth is serving " << store::redact_url(g.store_url) << " on http://" << opts.host
+            << ':' << server.port() << "/ (" << snapshot.get()->children.size()
+            << " children loaded in " << ms << " ms). Stop with Ctrl-C.\n"
+            << std::flush;
+
+  // Pick up imports made by other processes (hearth import, another hearth serve).
+  std::atomic<bool> running{true};
+  std::thread watcher([&] {
+    while (running) {
+      for (int i = 0; i < 50 && running; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      if (!running) break;
+      try {
+        std::lock_guard lock(store_mutex);
+        auto imports = st->list_imports(1);
+        long long latest = imports.empty() ? 0 : imports.front().id;
+        if (latest != loaded_import) {
+          snapshot.reload(*st);
+          loaded_import = latest;
+          spdlog::info(json{{"event", "snapshot_reloaded"}, {"import", latest}}.dump());
+        }
+      } catch (const std::exception& e) {
+        spdlog::warn(json{{"event", "snapshot_check_failed"}, {"error", e.what()}}.dump());
+      }
+    }
+  });
+  server.run();
+  running = false;
+  watcher.join();
+  std::cout << "Hearth stopped.\n";
+  return kExitOk;
+}
+
+}  // namespace hearth::cli

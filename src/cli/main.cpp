@@ -1,0 +1,120 @@
+// hearth: the command line. Parses arguments, calls a command, and is the one place where
+// exceptions become exit codes.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "store/store.hpp"
+
+using namespace hearth::cli;
+
+int main(int argc, char** argv) {
+  CLI::App app{"Hearth — corporate parenting for children in care and care leavers"};
+  app.require_subcommand(1);
+  Global g;
+  const char* env_store = std::getenv("HEARTH_STORE");
+  g.store_url = env_store && *env_store ? env_store : "sqlite:var/hearth.db";
+  app.add_option("--store", g.store_url,
+                 "Store URL: sqlite:PATH or postgresql://USER@HOST:PORT/DB (env HEARTH_STORE)")
+      ->capture_default_str();
+  app.set_version_flag("--version", "hearth 0.1.0");
+
+  ImportArgs imp;
+  auto* import = app.add_subcommand(
+      "import", "Import SSDA903 files (CSV or XML) into the store, whole or not at all");
+  import->add_option("path", imp.path, "Folder of 903 CSV files, one XML file, or a folder of "
+                                       "year folders (2024-25/) or council folders (887/2024-25/)")
+      ->required();
+  import->add_option("--year", imp.year, "Collection year, e.g. 2024-25 (default: from the "
+                                         "folder name, else from the data)");
+  import->add_option("--la", imp.la, "Council's three-digit LA code, e.g. 887");
+  import->add_flag("--accept-with-findings", imp.accept_with_findings,
+                   "Store the good rows even when some rows were rejected");
+  import->add_option("--format", imp.format, "table, json or csv")->capture_default_str();
+  import->add_option("--progress", imp.progress,
+                     "auto (a bar on a terminal), plain (a line per stage on stderr) or none")
+      ->capture_default_str()->check(CLI::IsMember({"auto", "plain", "none"}));
+
+  ExportArgs exp;
+  auto* exportc = app.add_subcommand("export", "Write stored returns back out as 903 CSV files");
+  exportc->add_option("--out", exp.out, "Folder to write into")->required();
+  exportc->add_option("--la", exp.la, "Only this council");
+  exportc->add_option("--year", exp.year, "Only this collection year, e.g. 2024-25");
+
+  SynthArgs syn;
+  auto* synth = app.add_subcommand("synth", "Write a synthetic council (or all 153) as 903 CSVs");
+  synth->add_option("--children", syn.children, "Children looked after on the last 31 March")
+      ->capture_default_str()->check(CLI::Range(1, 100000));
+  synth->add_option("--years", syn.years, "Collection years to write")
+      ->capture_default_str()->check(CLI::Range(1, 20));
+  synth->add_option("--seed", syn.seed, "Random seed (same seed, same council)")
+      ->capture_default_str();
+  synth->add_option("--la", syn.la, "LA code of the council")->capture_default_str();
+  synth->add_option("--last-year", syn.last_year,
+                    "End year of the last collection year (default: the last completed one)");
+  synth->add_flag("--national", syn.national,
+                  "All 153 English councils at their own sizes (about 85,000 children)");
+  synth->add_option("--out", syn.out, "Folder to write into")->required();
+
+  DemoArgs demo;
+  auto* democ = app.add_subcommand("demo", "Create the synthetic demo council in the store");
+  democ->add_option("--children", demo.children, "Children looked after")->capture_default_str();
+  democ->add_option("--years", demo.years, "Collection years")->capture_default_str()
+      ->check(CLI::Range(1, 20));
+  democ->add_option("--seed", demo.seed, "Random seed")->capture_default_str();
+  democ->add_option("--la", demo.la, "LA code")->capture_default_str();
+  democ->add_flag("--replace", demo.replace, "Replace the demo council's returns if present");
+  democ->add_flag("--if-empty", demo.if_empty,
+                  "Do nothing (and succeed) when the store already holds returns");
+
+  auto* db = app.add_subcommand("db", "Database schema");
+  db->require_subcommand(1);
+  auto* upgrade = db->add_subcommand("upgrade", "Apply schema migrations (back up first)");
+  std::string version_format = "table";
+  auto* version = db->add_subcommand("version", "Show the schema version");
+  version->add_option("--format", version_format, "table, json or csv");
+
+  std::string info_format = "table";
+  auto* info = app.add_subcommand("info", "What the store holds: councils, years, children");
+  info->add_option("--format", info_format, "table, json or csv")->capture_default_str();
+
+  ServeArgs srv;
+  auto* serve = app.add_subcommand("serve", "Serve the web application and JSON API");
+  serve->add_option("--listen", srv.listen, "HOST:PORT to listen on")->capture_default_str();
+  serve->add_option("--io-threads", srv.io_threads, "Network threads")->capture_default_str();
+  serve->add_option("--workers", srv.workers, "Worker threads")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+
+  try {
+    if (*import) return cmd_import(g, imp);
+    if (*exportc) return cmd_export(g, exp);
+    if (*synth) return cmd_synth(syn);
+    if (*democ) return cmd_demo(g, demo);
+    if (*upgrade) return cmd_db_upgrade(g);
+    if (*version) return cmd_db_version(g, version_format);
+    if (*info) return cmd_info(g, info_format);
+    if (*serve) return cmd_serve(g, srv);
+  } catch (const UsageError& e) {
+    std::cerr << "hearth: " << e.what() << '\n';
+    return kExitUsage;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "hearth: " << e.what() << '\n';
+    return kExitUsage;
+  } catch (const hearth::store::SchemaError& e) {
+    std::cerr << "hearth: " << e.what() << '\n';
+    return kExitSystem;
+  } catch (const std::exception& e) {
+    std::cerr << "hearth: " << e.what() << '\n';
+    return kExitSystem;
+  }
+  return kExitUsage;
+}

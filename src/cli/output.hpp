@@ -1,0 +1,42 @@
+// Rendering for the command line: aligned tables for people, CSV and JSON for scripts, and a
+// progress bar on stderr when it is a terminal.
+#pragma once
+
+#include <chrono>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/finding.hpp"
+
+namespace hearth::cli {
+
+enum class Format { Table, Json, Csv };
+Format parse_format(const std::string& s);  // throws std::invalid_argument
+
+using Rows = std::vector<std::vector<std::string>>;
+void print_table(std::ostream& out, const std::vector<std::string>& headers, const Rows& rows);
+void print_csv(std::ostream& out, const std::vector<std::string>& headers, const Rows& rows);
+
+nlohmann::json finding_json(const model::Finding& f);
+std::vector<std::string> finding_headers();
+std::vector<std::string> finding_row(const model::Finding& f);
+
+std::string thousands(std::size_t n);  // 12,345
+
+class ProgressBar {
+ public:
+  ProgressBar();  // enabled only when stderr is a terminal
+  ~ProgressBar();
+  void update(const std::string& stage, std::size_t done, std::size_t total);
+  void finish();
+
+ private:
+  bool enabled_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace hearth::cli

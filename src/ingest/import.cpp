@@ -1,0 +1,172 @@
+#include "ingest/import.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace hearth::ingest {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has_return_files(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (!e.is_regular_file()) continue;
+    auto ext = e.path().extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".csv" || ext == ".xml") return true;
+  }
+  return false;
+}
+
+bool is_la_code(const std::string& name) {
+  return name.size() == 3 && std::all_of(name.begin(), name.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c));
+         });
+}
+
+std::vector<fs::path> sorted_subdirs(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_directory()) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+std::size_t ImportOutcome::rows() const {
+  std::size_t n = 0;
+  for (const auto& y : years) n += y.report.rows;
+  return n;
+}
+std::size_t ImportOutcome::rejected() const {
+  std::size_t n = 0;
+  for (const auto& y : years) n += y.report.rejected;
+  return n;
+}
+std::vector<model::Finding> ImportOutcome::findings() const {
+  std::vector<model::Finding> out;
+  for (const auto& y : years) out.insert(out.end(), y.report.findings.begin(), y.report.findings.end());
+  return out;
+}
+
+ImportOutcome read_source(const ImportOptions& o, const Progress& progress) {
+  ImportOutcome out;
+  std::error_code ec;
+  if (!fs::exists(o.path, ec)) {
+    out.problem = "there is no file or folder at " + o.path.string();
+    return out;
+  }
+  // Work out (folder, la, year-hint) for every return in the source.
+  struct Job {
+    fs::path folder;
+    std::optional<std::string> la;
+    std::optional<model::CollectionYear> year;
+    std::string year_source;
+  };
+  std::vector<Job> jobs;
+  if (!fs::is_directory(o.path, ec) || has_return_files(o.path)) {
+    Job j{o.path, o.la, o.year, o.year ? "--year" : ""};
+    if (!j.year) {
+      if (auto y = ssda903::year_from_folder_name(o.path)) {
+        j.year = y;
+        j.year_source = "folder name";
+      }
+    }
+    jobs.push_back(j);
+  } else {
+    for (const auto& sub : sorted_subdirs(o.path)) {
+      std::string name = sub.filename().string();
+      if (is_la_code(name)) {
+        if (o.la && *o.la != name) continue;
+        for (const auto& ysub : sorted_subdirs(sub))
+          if (auto y = ssda903::year_from_folder_name(ysub))
+            jobs.push_back({ysub, name, y, "folder name"});
+      } else if (auto y = ssda903::year_from_folder_name(sub)) {
+        if (o.year && *o.year != *y) continue;
+        jobs.push_back({sub, o.la, y, "folder name"});
+      }
+    }
+    if (jobs.empty()) {
+      out.problem = o.path.string() +
+                    " holds no 903 files, and no sub-folders named by collection year "
+                    "(e.g. 2024-25) or council code (e.g. 887)";
+      return out;
+    }
+  }
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    const Job& j = jobs[i];
+    if (progress) progress("reading " + j.folder.string(), i, jobs.size());
+    if (!j.la) {
+      out.problem = "which council is this return for? Give --la (the three-digit LA code, "
+                    "e.g. --la 887)";
+      out.years.clear();
+      return out;
+    }
+    YearRead yr;
+    yr.folder = j.folder;
+    yr.year_source = j.year_source;
+    // Read with a provisional year when it must come from the data.
+    model::CollectionYear year = j.year.value_or(model::CollectionYear{0});
+    yr.ret = ssda903::read_folder(j.folder, year, *j.la, yr.report);
+    if (!j.year) {
+      auto from_data = ssda903::year_from_data(yr.ret);
+      if (!from_data) {
+        out.problem = "the collection year of " + j.folder.string() +
+                      " cannot be worked out: give --year (e.g. --year 2024-25)";
+        out.years.clear();
+        return out;
+      }
+      yr.ret.year = *from_data;
+      yr.year_source = "data";
+    }
+    out.years.push_back(std::move(yr));
+  }
+  if (progress) progress("read", jobs.size(), jobs.size());
+  bool blocking = std::any_of(out.years.begin(), out.years.end(),
+                              [](const YearRead& y) { return y.report.blocking(); });
+  bool any_rows = std::any_of(out.years.begin(), out.years.end(),
+                              [](const YearRead& y) { return y.ret.total_rows() > 0; });
+  if (!any_rows && !blocking) {
+    out.problem = "no rows were found to import";
+    return out;
+  }
+  out.status = blocking && !o.accept_with_findings ? ImportStatus::Blocked : ImportStatus::Imported;
+  return out;
+}
+
+ImportOutcome run_import(store::Store& store, const ImportOptions& o, const Progress& progress) {
+  ImportOutcome out = read_source(o, progress);
+  if (out.status != ImportStatus::Imported) return out;
+  if (std::all_of(out.years.begin(), out.years.end(),
+                  [](const YearRead& y) { return y.ret.total_rows() == 0; })) {
+    out.status = ImportStatus::Invalid;
+    out.problem = "every row was rejected; nothing to import";
+    return out;
+  }
+  std::vector<store::Store::ReturnToStore> batch;
+  for (const auto& y : out.years) {
+    bool xml = false;
+    for (const auto& f : y.report.files)
+      if (f.file.size() > 4 && (f.file.ends_with(".xml") || f.file.ends_with(".XML"))) xml = true;
+    store::ImportMeta meta{y.folder.string(), xml ? "xml" : "csv", o.user,
+                           o.accept_with_findings && y.report.blocking()};
+    batch.push_back({&y.ret, meta, y.report.findings});
+  }
+  if (progress) progress("storing", 0, batch.size());
+  out.records = store.replace_returns(batch);
+  if (progress) progress("stored", batch.size(), batch.size());
+  return out;
+}
+
+std::vector<store::ImportRecord> store_returns(store::Store& store,
+                                               const std::vector<model::Return>& returns,
+                                               const std::string& source, const std::string& user) {
+  std::vector<store::Store::ReturnToStore> batch;
+  for (const auto& r : returns) batch.push_back({&r, store::ImportMeta{source, "synthetic", user, false}, {}});
+  return store.replace_returns(batch);
+}
+
+}  // namespace hearth::ingest

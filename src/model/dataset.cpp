@@ -1,0 +1,213 @@
+#include "model/dataset.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+namespace hearth::model {
+namespace {
+
+std::string child_key(std::string_view la, std::string_view child) {
+  std::string k;
+  k.reserve(la.size() + child.size() + 1);
+  k.append(la);
+  k.push_back('\x1f');
+  k.append(child);
+  return k;
+}
+
+template <class T>
+std::size_t vec_bytes(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+}  // namespace
+
+std::uint32_t StringPool::intern(std::string_view s) {
+  if (s.empty()) return 0;
+  auto it = index_.find(s);
+  if (it != index_.end()) return it->second;
+  auto id = static_cast<std::uint32_t>(strings_.size());
+  strings_.emplace_back(s);
+  index_.emplace(strings_.back(), id);
+  return id;
+}
+
+std::size_t StringPool::memory_bytes() const {
+  std::size_t b = strings_.size() * sizeof(std::string);
+  for (const auto& s : strings_)
+    if (s.capacity() > 15) b += s.capacity();
+  b += index_.size() * (sizeof(std::string_view) + sizeof(std::uint32_t) + 16) +
+       index_.bucket_count() * sizeof(void*);
+  return b;
+}
+
+Dataset Dataset::build(const std::vector<Return>& input) {
+  Dataset ds;
+  // Oldest year first so later years overwrite earlier copies of the same row.
+  std::vector<const Return*> returns;
+  for (const auto& r : input) returns.push_back(&r);
+  std::stable_sort(returns.begin(), returns.end(), [](const Return* a, const Return* b) {
+    return a->year.end_year < b->year.end_year;
+  });
+
+  auto child_of = [&](const std::string& la, const std::string& child, int year) -> ChildIndex {
+    auto key = child_key(la, child);
+    auto it = ds.child_index_.find(key);
+    if (it != ds.child_index_.end()) {
+      auto& c = ds.children[it->second];
+      c.last_year = std::max(c.last_year, year);
+      return it->second;
+    }
+    auto idx = static_cast<ChildIndex>(ds.children.size());
+    ChildRecord rec;
+    rec.la = la;
+    rec.child = child;
+    rec.first_year = rec.last_year = year;
+    ds.children.push_back(std::move(rec));
+    ds.child_index_.emplace(std::move(key), idx);
+    return idx;
+  };
+
+  // Keyed merges: (child, date[, id]) -> latest row.
+  std::map<std::pair<ChildIndex, Date>, const Episode*> episodes;
+  std::map<std::pair<ChildIndex, Date>, const Review*> reviews;
+  std::map<std::pair<ChildIndex, Date>, YearRow<MissingEpisode>> missing;
+  std::map<std::tuple<ChildIndex, Date, std::string>, YearRow<SocialWorkerEpisode>> sw;
+  std::map<std::pair<ChildIndex, Date>, YearRow<DeprivationOfLiberty>> dolo;
+  std::set<std::string> councils;
+
+  for (const Return* r : returns) {
+    const int y = r->year.end_year;
+    councils.insert(r->la);
+    ds.returns.emplace_back(r->la, y);
+    for (const auto& h : r->header) {
+      auto i = child_of(r->la, h.child, y);
+      auto& c = ds.children[i];
+      c.sex = h.sex;
+      c.dob = h.dob;
+      c.ethnic = h.ethnic;
+      c.upn = h.upn;
+      c.mother = h.mother;
+      c.mc_dob = h.mc_dob;
+    }
+    for (const auto& e : r->episodes) episodes[{child_of(r->la, e.child, y), e.decom}] = &e;
+    for (const auto& v : r->reviews) reviews[{child_of(r->la, v.child, y), v.review}] = &v;
+    for (const auto& m : r->missing) {
+      auto i = child_of(r->la, m.child, y);
+      missing.insert_or_assign({i, m.mis_start}, YearRow<MissingEpisode>{i, y, m});
+    }
+    for (const auto& s : r->sw_episodes) {
+      auto i = child_of(r->la, s.child, y);
+      sw.insert_or_assign({i, s.sw_decom, s.sw_id}, YearRow<SocialWorkerEpisode>{i, y, s});
+    }
+    for (const auto& d : r->dolo) {
+      auto i = child_of(r->la, d.child, y);
+      dolo.insert_or_assign({i, d.dolo_start}, YearRow<DeprivationOfLiberty>{i, y, d});
+    }
+    for (const auto& u : r->uasc) ds.uasc.push_back({child_of(r->la, u.child, y), y, u});
+    for (const auto& o : r->oc2) ds.oc2.push_back({child_of(r->la, o.child, y), y, o});
+    for (const auto& o : r->oc3) ds.oc3.push_back({child_of(r->la, o.child, y), y, o});
+    for (const auto& a : r->ad1) ds.ad1.push_back({child_of(r->la, a.child, y), y, a});
+    for (const auto& p : r->placed_adoption)
+      ds.placed_adoption.push_back({child_of(r->la, p.child, y), y, p});
+    for (const auto& p : r->prev_perm) ds.prev_perm.push_back({child_of(r->la, p.child, y), y, p});
+  }
+  ds.councils.assign(councils.begin(), councils.end());
+
+  // Columns, grouped by child in index order and by date within a child (std::map order).
+  auto& E = ds.episodes;
+  const std::size_t ne = episodes.size();
+  E.child.reserve(ne);
+  E.decom.reserve(ne);
+  E.dec.reserve(ne);
+  E.rne.reserve(ne);
+  E.ls.reserve(ne);
+  E.cin.reserve(ne);
+  E.place.reserve(ne);
+  E.place_provider.reserve(ne);
+  E.rec.reserve(ne);
+  E.reason_place_change.reserve(ne);
+  E.home_post.reserve(ne);
+  E.pl_post.reserve(ne);
+  E.urn.reserve(ne);
+  for (const auto& [key, e] : episodes) {
+    auto& c = ds.children[key.first];
+    if (c.episodes.count == 0) c.episodes.begin = static_cast<std::uint32_t>(E.child.size());
+    ++c.episodes.count;
+    E.child.push_back(key.first);
+    E.decom.push_back(e->decom);
+    E.dec.push_back(e->dec.value_or(kOpen));
+    E.rne.push_back(e->rne);
+    E.ls.push_back(e->ls);
+    E.cin.push_back(e->cin);
+    E.place.push_back(e->place);
+    E.place_provider.push_back(e->place_provider);
+    E.rec.push_back(e->rec);
+    E.reason_place_change.push_back(e->reason_place_change);
+    E.home_post.push_back(ds.strings.intern(e->home_post));
+    E.pl_post.push_back(ds.strings.intern(e->pl_post));
+    E.urn.push_back(ds.strings.intern(e->urn));
+  }
+  auto& R = ds.reviews;
+  R.child.reserve(reviews.size());
+  R.review.reserve(reviews.size());
+  R.review_code.reserve(reviews.size());
+  for (const auto& [key, v] : reviews) {
+    auto& c = ds.children[key.first];
+    if (c.reviews.count == 0) c.reviews.begin = static_cast<std::uint32_t>(R.child.size());
+    ++c.reviews.count;
+    R.child.push_back(key.first);
+    R.review.push_back(v->review);
+    R.review_code.push_back(v->review_code);
+  }
+  for (auto& [k, v] : missing) ds.missing.push_back(std::move(v));
+  for (auto& [k, v] : sw) ds.sw_episodes.push_back(std::move(v));
+  for (auto& [k, v] : dolo) ds.dolo.push_back(std::move(v));
+  return ds;
+}
+
+std::optional<ChildIndex> Dataset::find_child(std::string_view la, std::string_view child) const {
+  auto it = child_index_.find(child_key(la, child));
+  if (it == child_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::size_t Dataset::looked_after_on(Date day, std::string_view la) const {
+  std::size_t n = 0;
+  for (const auto& c : children) {
+    if (!la.empty() && c.la != la) continue;
+    for (std::uint32_t i = c.episodes.begin; i < c.episodes.begin + c.episodes.count; ++i) {
+      if (episodes.decom[i] <= day && episodes.dec[i] > day) {
+        ++n;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+std::size_t Dataset::memory_bytes() const {
+  std::size_t b = vec_bytes(children);
+  for (const auto& c : children) {
+    if (c.la.capacity() > 15) b += c.la.capacity();
+    if (c.child.capacity() > 15) b += c.child.capacity();
+    if (c.upn.capacity() > 15) b += c.upn.capacity();
+  }
+  const auto& E = episodes;
+  b += vec_bytes(E.child) + vec_bytes(E.decom) + vec_bytes(E.dec) + vec_bytes(E.rne) +
+       vec_bytes(E.ls) + vec_bytes(E.cin) + vec_bytes(E.place) + vec_bytes(E.place_provider) +
+       vec_bytes(E.rec) + vec_bytes(E.reason_place_change) + vec_bytes(E.home_post) +
+       vec_bytes(E.pl_post) + vec_bytes(E.urn);
+  b += vec_bytes(reviews.child) + vec_bytes(reviews.review) + vec_bytes(reviews.review_code);
+  b += vec_bytes(missing) + vec_bytes(sw_episodes) + vec_bytes(uasc) + vec_bytes(oc2) +
+       vec_bytes(oc3) + vec_bytes(ad1) + vec_bytes(placed_adoption) + vec_bytes(prev_perm) +
+       vec_bytes(dolo);
+  b += strings.memory_bytes();
+  b += child_index_.size() * (sizeof(std::string) + sizeof(ChildIndex) + 16) +
+       child_index_.bucket_count() * sizeof(void*);
+  return b;
+}
+
+}  // namespace hearth::model

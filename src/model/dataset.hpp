@@ -1,0 +1,127 @@
+// The snapshot the engines read: every council's children and their journeys, merged across
+// collection years and held in memory, immutable once built. Engines never talk SQL.
+//
+// Merging years: a return holds every episode open in its year, so one episode appears in each
+// year it spans. The latest year's copy of a row wins, keyed as the DfE keys it (episode: CHILD
+// + DECOM; review: CHILD + REVIEW; missing: CHILD + MIS_START; social worker: CHILD + SW_DECOM +
+// SW_ID). Year outcomes (OC2, OC3, AD1, UASC, PlacedAdoption, PrevPerm) are kept per year.
+//
+// Layout: the hot, numerous tables (episodes, reviews) are columnar — one vector per column,
+// rows grouped by child and sorted by date — with postcodes and URNs interned; the rest are
+// row vectors carrying the child's index.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/journey.hpp"
+
+namespace hearth::model {
+
+using ChildIndex = std::uint32_t;
+
+// Strings that repeat (postcodes, URNs, worker ids) stored once.
+class StringPool {
+ public:
+  std::uint32_t intern(std::string_view s);
+  std::string_view get(std::uint32_t id) const { return strings_[id]; }
+  std::size_t size() const { return strings_.size(); }
+  std::size_t memory_bytes() const;
+
+ private:
+  std::deque<std::string> strings_{std::string()};  // id 0 is the empty string; a deque
+                                                    // never moves its elements, so views stay valid
+  std::unordered_map<std::string_view, std::uint32_t> index_;
+};
+
+struct Span {
+  std::uint32_t begin = 0;
+  std::uint32_t count = 0;
+};
+
+struct ChildRecord {
+  std::string la;
+  std::string child;  // CHILD
+  std::optional<Sex> sex;
+  OptDate dob;
+  std::optional<Ethnicity> ethnic;
+  std::string upn;
+  std::optional<bool> mother;
+  OptDate mc_dob;
+  int first_year = 0;  // collection years in which the child appears
+  int last_year = 0;
+  Span episodes;  // rows in Dataset::episodes, by DECOM
+  Span reviews;   // rows in Dataset::reviews, by REVIEW date
+};
+
+struct EpisodeColumns {
+  std::vector<ChildIndex> child;
+  std::vector<Date> decom;
+  std::vector<Date> dec;  // kOpen when the episode had not ended
+  std::vector<std::optional<ReasonNewEpisode>> rne;
+  std::vector<std::optional<LegalStatus>> ls;
+  std::vector<std::optional<CategoryOfNeed>> cin;
+  std::vector<std::optional<PlacementType>> place;
+  std::vector<std::optional<PlacementProvider>> place_provider;
+  std::vector<std::optional<ReasonEpisodeCeased>> rec;
+  std::vector<std::optional<ReasonPlaceChange>> reason_place_change;
+  std::vector<std::uint32_t> home_post, pl_post, urn;  // StringPool ids
+  std::size_t size() const { return child.size(); }
+};
+
+struct ReviewColumns {
+  std::vector<ChildIndex> child;
+  std::vector<Date> review;
+  std::vector<std::optional<ReviewParticipation>> review_code;
+  std::size_t size() const { return child.size(); }
+};
+
+// A year's outcome row, with the child and collection year it belongs to.
+template <class R>
+struct YearRow {
+  ChildIndex child;
+  int year;
+  R row;
+};
+
+class Dataset {
+ public:
+  static constexpr Date kOpen = Date::max();
+
+  // Builds a dataset from returns in any order.
+  static Dataset build(const std::vector<Return>& returns);
+
+  std::vector<ChildRecord> children;
+  EpisodeColumns episodes;
+  ReviewColumns reviews;
+  std::vector<YearRow<MissingEpisode>> missing;
+  std::vector<YearRow<SocialWorkerEpisode>> sw_episodes;
+  std::vector<YearRow<Uasc>> uasc;
+  std::vector<YearRow<Oc2>> oc2;
+  std::vector<YearRow<Oc3>> oc3;
+  std::vector<YearRow<Ad1>> ad1;
+  std::vector<YearRow<PlacedAdoption>> placed_adoption;
+  std::vector<YearRow<PrevPerm>> prev_perm;
+  std::vector<YearRow<DeprivationOfLiberty>> dolo;
+  StringPool strings;
+  std::vector<std::string> councils;  // LA codes present, sorted
+  std::vector<std::pair<std::string, int>> returns;  // (la, year) present
+
+  // Index of (la, CHILD), if present.
+  std::optional<ChildIndex> find_child(std::string_view la, std::string_view child) const;
+  // Children with an episode open on `day` (the DfE's "looked after on 31 March" count when
+  // day is 31 March), optionally for one council.
+  std::size_t looked_after_on(Date day, std::string_view la = {}) const;
+  // An estimate of the heap the dataset holds, in bytes.
+  std::size_t memory_bytes() const;
+
+ private:
+  std::unordered_map<std::string, ChildIndex> child_index_;  // key: la + '\x1f' + CHILD
+};
+
+}  // namespace hearth::model

@@ -1,0 +1,353 @@
+#include "ssda903/reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include "ssda903/csv.hpp"
+
+namespace hearth::ssda903 {
+
+using model::Finding;
+using model::Severity;
+
+namespace {
+
+std::string upper(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return r;
+}
+
+std::string join(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) out += sep;
+    out += v[i];
+  }
+  return out;
+}
+
+std::string message_for(const RowProblem& p, std::string_view column) {
+  const std::string& rule = p.problem.rule;
+  std::string col(column);
+  if (rule == "ingest.missing-value") return col + " is empty";
+  if (rule == "ingest.bad-date") return col + " '" + p.value + "' is not a valid date";
+  if (rule == "ingest.unknown-code") return col + " '" + p.value + "' is not a known code";
+  if (rule == "ingest.bad-flag") return col + " '" + p.value + "' is not 0 or 1";
+  if (rule == "ingest.bad-number") return col + " '" + p.value + "' is not a number in range";
+  return col + " '" + p.value + "' cannot be read";
+}
+
+Finding file_finding(const std::string& file, std::string rule, std::string message,
+                     std::string expected, std::string how_to_fix) {
+  Finding f;
+  f.rule = std::move(rule);
+  f.file = file;
+  f.message = std::move(message);
+  f.expected = std::move(expected);
+  f.how_to_fix = std::move(how_to_fix);
+  return f;
+}
+
+// Turns one row's cells into a record, recording findings. Returns true when it was taken.
+bool take_row(TableKind kind, std::span<const std::string_view> cells, const std::string& file,
+              std::int64_t row, model::Return& out, ReadReport& report,
+              std::vector<RowProblem>& problems) {
+  problems.clear();
+  read_row(kind, cells, out, problems);
+  if (problems.empty()) return true;
+  const TableInfo& info = table_info(kind);
+  for (RowProblem& p : problems) {
+    Finding f;
+    f.rule = p.problem.rule;
+    f.file = file;
+    f.table = std::string(info.name);
+    f.row = row;
+    f.column = std::string(info.columns[p.column].name);
+    f.value = p.value;
+    f.child = cells.empty() ? std::string() : std::string(cells[0]);
+    f.message = message_for(p, f.column);
+    f.expected = std::move(p.problem.expected);
+    f.how_to_fix = std::move(p.problem.how_to_fix);
+    report.findings.push_back(std::move(f));
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ReadReport::blocking() const {
+  return std::any_of(findings.begin(), findings.end(),
+                     [](const Finding& f) { return f.severity == Severity::Error; });
+}
+
+std::optional<TableKind> identify_table(const std::vector<std::string>& columns,
+                                        std::string& why) {
+  const TableInfo* complete = nullptr;  // the largest table whose columns are all present
+  const TableInfo* nearest = nullptr;   // otherwise the one with most columns present
+  std::size_t nearest_present = 0;
+  std::vector<std::string> nearest_missing;
+  for (const TableInfo& t : all_tables()) {
+    std::size_t present = 0;
+    std::vector<std::string> missing;
+    for (const ColumnInfo& c : t.columns) {
+      if (std::find(columns.begin(), columns.end(), c.name) != columns.end())
+        ++present;
+      else
+        missing.emplace_back(c.name);
+    }
+    if (missing.empty()) {
+      if (!complete || t.columns.size() > complete->columns.size()) complete = &t;
+    } else if (present > nearest_present) {
+      nearest = &t;
+      nearest_present = present;
+      nearest_missing = std::move(missing);
+    }
+  }
+  if (complete) return complete->kind;
+  if (nearest && nearest_present >= 2) {
+    why = "the columns look most like the " + std::string(nearest->name) +
+          " table, which also needs " + join(nearest_missing, ", ");
+  } else {
+    why = "the columns (" + join(columns, ", ") + ") do not match any SSDA903 table";
+  }
+  return std::nullopt;
+}
+
+void read_csv(const std::string& file_name, std::string_view content, model::Return& out,
+              ReadReport& report) {
+  report.bytes += content.size();
+  FileRead fr{file_name, std::nullopt, 0, 0};
+  CsvReader csv(content);
+  std::vector<std::string_view> fields;
+  if (!csv.next(fields)) {
+    report.findings.push_back(file_finding(
+        file_name, "ingest.empty-file", "The file is empty", "a header row of 903 column names",
+        "Export the table again from the case-management system."));
+    report.files.push_back(fr);
+    return;
+  }
+  std::vector<std::string> columns;
+  for (auto f : fields) columns.push_back(upper(trim(f)));
+  while (!columns.empty() && columns.back().empty()) columns.pop_back();  // trailing blanks
+
+  std::string why;
+  auto kind = identify_table(columns, why);
+  if (!kind) {
+    report.findings.push_back(file_finding(
+        file_name, "ingest.unknown-table", "This file is not an SSDA903 table: " + why,
+        "a CSV file whose first row names the columns of one 903 table",
+        "Check that this is a 903 file, and that its first row holds the DfE's column names."));
+    report.files.push_back(fr);
+    return;
+  }
+  fr.table = kind;
+  for (const FileRead& other : report.files) {
+    if (other.table == kind) {
+      report.findings.push_back(file_finding(
+          file_name, "ingest.duplicate-table",
+          "This file and " + other.file + " are both the " +
+              std::string(table_info(*kind).name) + " table",
+          "one file per 903 table", "Remove one of the two files from the folder."));
+      report.files.push_back(fr);
+      return;
+    }
+  }
+  const TableInfo& info = table_info(*kind);
+  // Map canonical column -> position in the file; unknown columns are reported and ignored.
+  std::vector<int> position(info.columns.size(), -1);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    bool known = false;
+    for (std::size_t c = 0; c < info.columns.size(); ++c) {
+      if (columns[i] == info.columns[c].name) {
+        if (position[c] < 0) position[c] = static_cast<int>(i);
+        known = true;
+      }
+    }
+    if (!known) {
+      Finding f = file_finding(file_name, "ingest.extra-column",
+                               "Column '" + columns[i] + "' is not part of the 903 " +
+                                   std::string(info.name) + " table and was ignored",
+                               "only the DfE's columns", "Nothing is lost; remove the column to "
+                               "silence this warning.");
+      f.severity = Severity::Warning;
+      f.table = std::string(info.name);
+      f.row = 1;
+      f.column = columns[i];
+      report.findings.push_back(std::move(f));
+    }
+  }
+
+  const std::size_t width = fields.size();
+  std::vector<std::string_view> cells(info.columns.size());
+  std::vector<RowProblem> problems;
+  while (csv.next(fields)) {
+    bool blank = std::all_of(fields.begin(), fields.end(),
+                             [](std::string_view f) { return trim(f).empty(); });
+    if (blank) continue;
+    std::int64_t row = csv.line();
+    ++fr.rows;
+    if (csv.unterminated_quote()) {
+      Finding f = file_finding(file_name, "ingest.unterminated-quote",
+                               "A quoted cell starting on this row is never closed",
+                               "a closing quote (\")", "Check the row for a stray quote mark.");
+      f.table = std::string(info.name);
+      f.row = row;
+      report.findings.push_back(std::move(f));
+      ++fr.rejected;
+      continue;
+    }
+    // Trailing empty cells beyond the header are tolerated; anything else must line up.
+    std::size_t used = fields.size();
+    while (used > width && trim(fields[used - 1]).empty()) --used;
+    if (used != width) {
+      Finding f = file_finding(
+          file_name, "ingest.field-count",
+          "This row has " + std::to_string(used) + " cells but the header has " +
+              std::to_string(width),
+          std::to_string(width) + " cells",
+          "A comma inside a cell must be quoted; check the row for a missing or extra comma.");
+      f.table = std::string(info.name);
+      f.row = row;
+      if (!fields.empty()) f.child = std::string(trim(fields[0]));
+      report.findings.push_back(std::move(f));
+      ++fr.rejected;
+      continue;
+    }
+    for (std::size_t c = 0; c < cells.size(); ++c)
+      cells[c] = position[c] >= 0 ? trim(fields[static_cast<std::size_t>(position[c])])
+                                  : std::string_view{};
+    if (!take_row(*kind, cells, file_name, row, out, report, problems)) ++fr.rejected;
+  }
+  report.rows += fr.rows;
+  report.rejected += fr.rejected;
+  report.files.push_back(fr);
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw std::runtime_error("cannot open " + path.string() + ": " + std::strerror(errno));
+  std::string data;
+  f.seekg(0, std::ios::end);
+  auto size = f.tellg();
+  if (size < 0) throw std::runtime_error("cannot read " + path.string());
+  data.resize(static_cast<std::size_t>(size));
+  f.seekg(0);
+  f.read(data.data(), size);
+  if (!f) throw std::runtime_error("cannot read " + path.string());
+  return data;
+}
+
+model::Return read_folder(const std::filesystem::path& folder, model::CollectionYear year,
+                          const std::string& la, ReadReport& report) {
+  model::Return ret;
+  ret.year = year;
+  ret.la = la;
+  namespace fs = std::filesystem;
+  std::vector<fs::path> csvs, xmls;
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    if (fs::is_regular_file(folder, ec)) {
+      std::string ext = upper(folder.extension().string());
+      (ext == ".XML" ? xmls : csvs).push_back(folder);
+    } else {
+      report.findings.push_back(file_finding(folder.string(), "ingest.no-such-folder",
+                                             "There is no file or folder here", "a folder of 903 "
+                                             "CSV files or one 903 XML file",
+                                             "Check the path."));
+      return ret;
+    }
+  } else {
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+      if (!entry.is_regular_file()) continue;
+      std::string ext = upper(entry.path().extension().string());
+      if (ext == ".CSV") csvs.push_back(entry.path());
+      if (ext == ".XML") xmls.push_back(entry.path());
+    }
+  }
+  std::sort(csvs.begin(), csvs.end());
+  std::sort(xmls.begin(), xmls.end());
+  if (!csvs.empty() && !xmls.empty()) {
+    report.findings.push_back(file_finding(
+        folder.string(), "ingest.mixed-formats", "The folder holds both CSV and XML files",
+        "either CSV files (one per table) or one XML file", "Keep one form of the return only."));
+    return ret;
+  }
+  if (csvs.empty() && xmls.empty()) {
+    report.findings.push_back(file_finding(folder.string(), "ingest.no-files",
+                                           "No .csv or .xml files were found",
+                                           "the 903 return as CSV or XML",
+                                           "Check that the folder is the right one."));
+    return ret;
+  }
+  for (const auto& p : csvs.empty() ? xmls : csvs) {
+    std::string content;
+    try {
+      content = read_file(p);
+    } catch (const std::exception& e) {
+      report.findings.push_back(file_finding(p.filename().string(), "ingest.unreadable",
+                                             e.what(), "a readable file",
+                                             "Check the file's permissions."));
+      continue;
+    }
+    if (csvs.empty())
+      read_xml(p.filename().string(), content, ret, report);
+    else
+      read_csv(p.filename().string(), content, ret, report);
+  }
+  if (std::none_of(report.files.begin(), report.files.end(),
+                   [](const FileRead& f) { return f.table == TableKind::Header; }) &&
+      csvs.size() > 0) {
+    report.findings.push_back(file_finding(
+        folder.string(), "ingest.no-header-table", "The folder has no Header table",
+        "a Header file (CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB)",
+        "Add the Header file: every other table is joined to it by CHILD."));
+  }
+  return ret;
+}
+
+std::optional<model::CollectionYear> year_from_folder_name(const std::filesystem::path& folder) {
+  auto name = folder.filename().string();
+  if (name.empty()) name = folder.parent_path().filename().string();
+  return model::CollectionYear::parse(name);
+}
+
+std::optional<model::CollectionYear> year_from_data(const model::Return& ret) {
+  std::optional<model::Date> latest;
+  auto see = [&](model::Date d) {
+    if (!latest || d > *latest) latest = d;
+  };
+  for (const auto& e : ret.episodes) {
+    see(e.decom);
+    if (e.dec) see(*e.dec);
+  }
+  for (const auto& r : ret.reviews) see(r.review);
+  if (!latest) return std::nullopt;
+  return model::CollectionYear::containing(*latest);
+}
+
+ReturnPair read_with_previous(const std::filesystem::path& current,
+                              const std::optional<std::filesystem::path>& previous,
+                              model::CollectionYear year, const std::string& la,
+                              ReadReport& report) {
+  ReturnPair pair;
+  pair.current = read_folder(current, year, la, report);
+  if (previous) {
+    ReadReport prev_report;
+    pair.previous = read_folder(*previous, model::CollectionYear{year.end_year - 1}, la,
+                                prev_report);
+    for (auto& f : prev_report.findings) {
+      f.file = "previous/" + f.file;
+      report.findings.push_back(std::move(f));
+    }
+  }
+  return pair;
+}
+
+}  // namespace hearth::ssda903

@@ -1,0 +1,45 @@
+// The tiny per-database layer under the generic SQL store: how to connect, and the dialect's
+// migrations. Everything else — queries, transactions, bulk binding — is one code path in
+// sql_store.cpp, through SOCI.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace soci {
+class session;
+}
+
+namespace hearth::store {
+
+struct Migration {
+  int version;
+  std::string_view description;
+  std::string_view sql;  // statements separated by ";\n"
+};
+
+class Driver {
+ public:
+  virtual ~Driver() = default;
+  virtual std::string name() const = 0;
+  // Connects `session` and sets per-connection options (busy timeout, foreign keys, ...).
+  virtual void open(soci::session& session) = 0;
+  virtual std::span<const Migration> migrations() const = 0;
+  // A query with one parameter :name that returns 1 row with a count > 0 when the table exists.
+  virtual std::string_view table_exists_sql() const = 0;
+  // Rows per INSERT batch: bounded by the database's limit on bound parameters.
+  virtual std::size_t batch_rows() const { return 2000; }
+};
+
+std::unique_ptr<Driver> make_sqlite_driver(std::string path);
+std::unique_ptr<Driver> make_postgres_driver(std::string url);
+
+std::span<const Migration> sqlite_migrations();
+std::span<const Migration> postgres_migrations();
+
+class Store;
+std::unique_ptr<Store> make_sql_store(std::unique_ptr<Driver> driver);
+
+}  // namespace hearth::store

@@ -1,0 +1,463 @@
+// The generic SQL store: one code path for every database, through SOCI. Rows of the 903
+// tables are bound as text cells produced by the same column descriptions the CSV reader and
+// writer use (dates as ISO 8601 text), so what is stored is exactly what was read.
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "model/codes.hpp"
+#include "ssda903/tables.hpp"
+#include "store/driver.hpp"
+#include "store/store.hpp"
+
+namespace hearth::store {
+namespace {
+
+using ssda903::TableKind;
+
+std::string now_utc() {
+  auto now = std::chrono::system_clock::now();
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return r;
+}
+
+std::string table_name(TableKind kind) {
+  switch (kind) {
+    case TableKind::Header: return "ssda903_header";
+    case TableKind::Episodes: return "ssda903_episodes";
+    case TableKind::Reviews: return "ssda903_reviews";
+    case TableKind::Uasc: return "ssda903_uasc";
+    case TableKind::Oc2: return "ssda903_oc2";
+    case TableKind::Oc3: return "ssda903_oc3";
+    case TableKind::Ad1: return "ssda903_ad1";
+    case TableKind::PlacedAdoption: return "ssda903_placed_adoption";
+    case TableKind::PrevPerm: return "ssda903_prev_perm";
+    case TableKind::Missing: return "ssda903_missing";
+    case TableKind::SwEpisodes: return "ssda903_sw_episodes";
+    case TableKind::Dolo: return "ssda903_dolo";
+  }
+  return {};
+}
+
+std::string column_list(const ssda903::TableInfo& info) {
+  std::string cols;
+  for (std::size_t c = 0; c < info.columns.size(); ++c) {
+    if (c) cols += ", ";
+    cols += lower(info.columns[c].name);
+  }
+  return cols;
+}
+
+std::string_view severity_text(model::Severity s) { return model::severity_name(s); }
+
+model::Severity severity_from(std::string_view s) {
+  if (s == "query") return model::Severity::Query;
+  if (s == "warning") return model::Severity::Warning;
+  return model::Severity::Error;
+}
+
+// Splits a migration script into statements (no semicolons appear inside our DDL strings).
+std::vector<std::string> statements(std::string_view sql) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < sql.size()) {
+    std::size_t end = sql.find(';', start);
+    if (end == std::string_view::npos) end = sql.size();
+    std::string stmt(sql.substr(start, end - start));
+    if (stmt.find_first_not_of(" \n\r\t") != std::string::npos) out.push_back(stmt);
+    start = end + 1;
+  }
+  return out;
+}
+
+class SqlStore final : public Store {
+ public:
+  explicit SqlStore(std::unique_ptr<Driver> driver) : driver_(std::move(driver)) {
+    driver_->open(sql_);
+  }
+
+  std::string backend() const override { return driver_->name(); }
+
+  int schema_version() override {
+    if (!table_exists("hearth_schema")) {
+      if (table_exists("ssda903_header") || table_exists("imports"))
+        throw SchemaError("the database holds Hearth tables but no schema version");
+      return 0;
+    }
+    int version = 0;
+    soci::indicator ind = soci::i_null;
+    sql_ << "SELECT MAX(version) FROM hearth_schema", soci::into(version, ind);
+    return ind == soci::i_ok ? version : 0;
+  }
+
+  std::vector<int> upgrade() override {
+    int current = schema_version();
+    if (current > kSchemaVersion) require_current_schema();  // throws: newer than we know
+    std::vector<int> applied;
+    for (const Migration& m : driver_->migrations()) {
+      if (m.version <= current) continue;
+      soci::transaction tr(sql_);
+      for (const std::string& stmt : statements(m.sql)) sql_ << stmt;
+      std::string at = now_utc();
+      sql_ << "INSERT INTO hearth_schema (version, applied_at) VALUES (:v, :at)",
+          soci::use(m.version), soci::use(at);
+      tr.commit();
+      applied.push_back(m.version);
+    }
+    return applied;
+  }
+
+  ImportRecord replace_return(const model::Return& ret, const ImportMeta& meta,
+                              std::span<const model::Finding> findings) override {
+    soci::transaction tr(sql_);
+    ImportRecord rec = store_return(ret, meta, findings);
+    tr.commit();
+    return rec;
+  }
+
+  std::vector<ImportRecord> replace_returns(std::span<const ReturnToStore> returns) override {
+    std::vector<ImportRecord> out;
+    soci::transaction tr(sql_);
+    for (const auto& r : returns) out.push_back(store_return(*r.ret, r.meta, r.findings));
+    tr.commit();
+    return out;
+  }
+
+  // Replaces one return inside the caller's transaction.
+  ImportRecord store_return(const model::Return& ret, const ImportMeta& meta,
+                            std::span<const model::Finding> findings) {
+    ImportRecord rec;
+    rec.la = ret.la;
+    rec.collection_year = ret.year.end_year;
+    rec.source = meta.source;
+    rec.format = meta.format;
+    rec.user = meta.user;
+    rec.started_at = now_utc();
+    rec.rows = static_cast<std::int64_t>(ret.total_rows());
+    rec.findings = static_cast<std::int64_t>(findings.size());
+    rec.accepted_with_findings = meta.accepted_with_findings;
+
+    // Lock out a concurrent import of the same year first (PostgreSQL takes a row lock here).
+    soci::indicator old_ind = soci::i_null;
+    long long old_rows = 0;
+    sql_ << "SELECT row_count FROM returns WHERE la = :la AND collection_year = :y",
+        soci::use(ret.la), soci::use(ret.year.end_year), soci::into(old_rows, old_ind);
+    rec.replaced_rows = old_ind == soci::i_ok ? old_rows : 0;
+    for (const auto& t : ssda903::all_tables()) {
+      sql_ << "DELETE FROM " + table_name(t.kind) + " WHERE la = :la AND collection_year = :y",
+          soci::use(ret.la), soci::use(ret.year.end_year);
+    }
+    sql_ << "DELETE FROM returns WHERE la = :la AND collection_year = :y", soci::use(ret.la),
+        soci::use(ret.year.end_year);
+
+    rec.finished_at = now_utc();
+    int accepted = meta.accepted_with_findings ? 1 : 0;
+    long long rows = rec.rows, nfind = rec.findings, replaced = rec.replaced_rows, id = 0;
+    sql_ << "INSERT INTO imports (la, collection_year, source, format, user_name, started_at, "
+            "finished_at, row_count, finding_count, replaced_rows, accepted_with_findings) "
+            "VALUES (:la, :y, :src, :fmt, :usr, :st, :fin, :rows, :nf, :rep, :acc) RETURNING id",
+        soci::use(rec.la), soci::use(rec.collection_year), soci::use(rec.source),
+        soci::use(rec.format), soci::use(rec.user), soci::use(rec.started_at),
+        soci::use(rec.finished_at), soci::use(rows), soci::use(nfind), soci::use(replaced),
+        soci::use(accepted), soci::into(id);
+    rec.id = id;
+    sql_ << "INSERT INTO returns (la, collection_year, import_id, row_count) "
+            "VALUES (:la, :y, :id, :rows)",
+        soci::use(rec.la), soci::use(rec.collection_year), soci::use(id), soci::use(rows);
+
+    for (const auto& t : ssda903::all_tables()) insert_rows(t, ret);
+    insert_findings(id, findings);
+    return rec;
+  }
+
+  std::optional<model::Return> load_return(std::string_view la_view,
+                                           model::CollectionYear year) override {
+    std::string la(la_view);
+    long long n = 0;
+    sql_ << "SELECT COUNT(*) FROM returns WHERE la = :la AND collection_year = :y",
+        soci::use(la), soci::use(year.end_year), soci::into(n);
+    if (n == 0) return std::nullopt;
+    model::Return ret;
+    ret.la = la;
+    ret.year = year;
+    for (const auto& t : ssda903::all_tables()) load_rows(t, ret);
+    return ret;
+  }
+
+  std::vector<ReturnKey> list_returns() override {
+    std::vector<ReturnKey> out;
+    soci::rowset<soci::row> rs = (sql_.prepare << "SELECT la, collection_year, import_id, "
+                                                  "row_count FROM returns ORDER BY "
+                                                  "collection_year, la");
+    for (const soci::row& r : rs) {
+      out.push_back({r.get<std::string>(0), get_int(r, 1), get_int64(r, 2), get_int64(r, 3)});
+    }
+    return out;
+  }
+
+  Counts counts() override {
+    Counts c;
+    c.councils = scalar("SELECT COUNT(DISTINCT la) FROM returns");
+    c.returns = scalar("SELECT COUNT(*) FROM returns");
+    c.children = scalar("SELECT COUNT(*) FROM (SELECT DISTINCT la, child FROM ssda903_header) t");
+    c.episodes =
+        scalar("SELECT COUNT(*) FROM (SELECT DISTINCT la, child, decom FROM ssda903_episodes) t");
+    c.imports = scalar("SELECT COUNT(*) FROM imports");
+    return c;
+  }
+
+  std::vector<ImportRecord> list_imports(int limit) override {
+    std::vector<ImportRecord> out;
+    soci::rowset<soci::row> rs =
+        (sql_.prepare << "SELECT id, la, collection_year, source, format, user_name, "
+                         "started_at, finished_at, row_count, finding_count, replaced_rows, "
+                         "accepted_with_findings FROM imports ORDER BY id DESC LIMIT :n",
+         soci::use(limit));
+    for (const soci::row& r : rs) {
+      ImportRecord rec;
+      rec.id = get_int64(r, 0);
+      rec.la = r.get<std::string>(1);
+      rec.collection_year = get_int(r, 2);
+      rec.source = r.get<std::string>(3);
+      rec.format = r.get<std::string>(4);
+      rec.user = r.get<std::string>(5);
+      rec.started_at = r.get<std::string>(6);
+      rec.finished_at = r.get<std::string>(7);
+      rec.rows = get_int64(r, 8);
+      rec.findings = get_int64(r, 9);
+      rec.replaced_rows = get_int64(r, 10);
+      rec.accepted_with_findings = get_int(r, 11) != 0;
+      out.push_back(std::move(rec));
+    }
+    return out;
+  }
+
+  std::vector<model::Finding> import_findings(std::int64_t import_id) override {
+    std::vector<model::Finding> out;
+    long long id = import_id;
+    soci::rowset<soci::row> rs =
+        (sql_.prepare << "SELECT rule, severity, file, table_name, row_no, column_name, value, "
+                         "child, message, expected, how_to_fix FROM import_findings "
+                         "WHERE import_id = :id ORDER BY seq",
+         soci::use(id));
+    for (const soci::row& r : rs) {
+      model::Finding f;
+      f.rule = r.get<std::string>(0);
+      f.severity = severity_from(r.get<std::string>(1));
+      f.file = opt_string(r, 2);
+      f.table = opt_string(r, 3);
+      f.row = r.get_indicator(4) == soci::i_ok ? get_int64(r, 4) : 0;
+      f.column = opt_string(r, 5);
+      f.value = opt_string(r, 6);
+      f.child = opt_string(r, 7);
+      f.message = opt_string(r, 8);
+      f.expected = opt_string(r, 9);
+      f.how_to_fix = opt_string(r, 10);
+      out.push_back(std::move(f));
+    }
+    return out;
+  }
+
+  std::optional<std::string> meta(std::string_view key_view) override {
+    std::string key(key_view), value;
+    soci::indicator ind = soci::i_null;
+    sql_ << "SELECT value FROM hearth_meta WHERE key = :k", soci::use(key), soci::into(value, ind);
+    if (!sql_.got_data() || ind != soci::i_ok) return std::nullopt;
+    return value;
+  }
+
+  void set_meta(std::string_view key_view, std::string_view value_view) override {
+    std::string key(key_view), value(value_view);
+    soci::transaction tr(sql_);
+    sql_ << "DELETE FROM hearth_meta WHERE key = :k", soci::use(key);
+    sql_ << "INSERT INTO hearth_meta (key, value) VALUES (:k, :v)", soci::use(key),
+        soci::use(value);
+    tr.commit();
+  }
+
+ private:
+  bool table_exists(const std::string& name) {
+    long long n = 0;
+    sql_ << std::string(driver_->table_exists_sql()), soci::use(name), soci::into(n);
+    return n > 0;
+  }
+
+  long long scalar(const std::string& q) {
+    long long n = 0;
+    soci::indicator ind = soci::i_null;
+    sql_ << q, soci::into(n, ind);
+    return ind == soci::i_ok ? n : 0;
+  }
+
+  // Integer columns come back as int, long long or (SQLite aggregates) double depending on
+  // the backend; read them whatever SOCI chose.
+  static long long get_int64(const soci::row& r, std::size_t i) {
+    switch (r.get_properties(i).get_data_type()) {
+      case soci::dt_integer: return r.get<int>(i);
+      case soci::dt_long_long: return r.get<long long>(i);
+      case soci::dt_unsigned_long_long: return static_cast<long long>(r.get<unsigned long long>(i));
+      case soci::dt_double: return static_cast<long long>(r.get<double>(i));
+      case soci::dt_string: return std::stoll(r.get<std::string>(i));
+      default: return 0;
+    }
+  }
+  static int get_int(const soci::row& r, std::size_t i) {
+    return static_cast<int>(get_int64(r, i));
+  }
+  static std::string opt_string(const soci::row& r, std::size_t i) {
+    return r.get_indicator(i) == soci::i_ok ? r.get<std::string>(i) : std::string();
+  }
+
+  void insert_rows(const ssda903::TableInfo& info, const model::Return& ret) {
+    const std::size_t n = ssda903::row_count(info.kind, ret);
+    if (n == 0) return;
+    const std::size_t ncols = info.columns.size();
+    const std::size_t batch = std::min(n, driver_->batch_rows());
+    std::string q = "INSERT INTO " + table_name(info.kind) + " (la, collection_year, row_no, " +
+                    column_list(info) + ") VALUES (:la, :y, :r";
+    for (std::size_t c = 0; c < ncols; ++c) q += ", :c" + std::to_string(c);
+    q += ")";
+
+    std::vector<std::string> las(batch, ret.la);
+    std::vector<int> years(batch, ret.year.end_year);
+    std::vector<int> row_nos(batch);
+    std::vector<std::vector<std::string>> values(ncols, std::vector<std::string>(batch));
+    std::vector<std::vector<soci::indicator>> inds(ncols,
+                                                   std::vector<soci::indicator>(batch));
+    soci::statement st(sql_);
+    st.alloc();
+    st.prepare(q);
+    st.exchange(soci::use(las));
+    st.exchange(soci::use(years));
+    st.exchange(soci::use(row_nos));
+    for (std::size_t c = 0; c < ncols; ++c) st.exchange(soci::use(values[c], inds[c]));
+    st.define_and_bind();
+
+    std::vector<std::string> cells;
+    for (std::size_t start = 0; start < n; start += batch) {
+      std::size_t m = std::min(batch, n - start);
+      if (m != las.size()) {  // last, shorter batch: SOCI binds the vectors' current sizes
+        las.resize(m);
+        years.resize(m);
+        row_nos.resize(m);
+        for (auto& v : values) v.resize(m);
+        for (auto& v : inds) v.resize(m);
+      }
+      for (std::size_t i = 0; i < m; ++i) {
+        ssda903::write_row(info.kind, ret, start + i, cells, ssda903::DateStyle::Iso);
+        row_nos[i] = static_cast<int>(start + i + 1);
+        for (std::size_t c = 0; c < ncols; ++c) {
+          inds[c][i] = cells[c].empty() ? soci::i_null : soci::i_ok;
+          values[c][i].swap(cells[c]);
+        }
+      }
+      st.execute(true);
+    }
+  }
+
+  void load_rows(const ssda903::TableInfo& info, model::Return& ret) {
+    const std::size_t ncols = info.columns.size();
+    const std::size_t batch = 5000;
+    std::string q = "SELECT " + column_list(info) + " FROM " + table_name(info.kind) +
+                    " WHERE la = :la AND collection_year = :y ORDER BY row_no";
+    std::vector<std::vector<std::string>> values(ncols, std::vector<std::string>(batch));
+    std::vector<std::vector<soci::indicator>> inds(ncols, std::vector<soci::indicator>(batch));
+    soci::statement st(sql_);
+    st.alloc();
+    st.prepare(q);
+    for (std::size_t c = 0; c < ncols; ++c) st.exchange(soci::into(values[c], inds[c]));
+    std::string la = ret.la;
+    int year = ret.year.end_year;
+    st.exchange(soci::use(la));
+    st.exchange(soci::use(year));
+    st.define_and_bind();
+    std::vector<std::string_view> cells(ncols);
+    std::vector<ssda903::RowProblem> problems;
+    bool more = st.execute(true);
+    while (more) {
+      std::size_t m = values[0].size();
+      for (std::size_t i = 0; i < m; ++i) {
+        for (std::size_t c = 0; c < ncols; ++c)
+          cells[c] = inds[c][i] == soci::i_ok ? std::string_view(values[c][i])
+                                              : std::string_view{};
+        problems.clear();
+        ssda903::read_row(info.kind, cells, ret, problems);
+        if (!problems.empty())
+          throw std::runtime_error("stored row of " + table_name(info.kind) +
+                                   " cannot be read back: " + problems.front().problem.rule +
+                                   " in " + std::string(info.columns[problems.front().column].name));
+      }
+      more = st.fetch();
+    }
+  }
+
+  void insert_findings(long long import_id, std::span<const model::Finding> findings) {
+    if (findings.empty()) return;
+    const std::size_t n = findings.size();
+    std::vector<long long> ids(n, import_id);
+    std::vector<int> seq(n);
+    std::vector<std::string> rule(n), sev(n), file(n), table(n), column(n), value(n), child(n),
+        message(n), expected(n), fix(n);
+    std::vector<long long> row(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& f = findings[i];
+      seq[i] = static_cast<int>(i + 1);
+      rule[i] = f.rule;
+      sev[i] = std::string(severity_text(f.severity));
+      file[i] = f.file;
+      table[i] = f.table;
+      row[i] = f.row;
+      column[i] = f.column;
+      value[i] = f.value;
+      child[i] = f.child;
+      message[i] = f.message;
+      expected[i] = f.expected;
+      fix[i] = f.how_to_fix;
+    }
+    sql_ << "INSERT INTO import_findings (import_id, seq, rule, severity, file, table_name, "
+            "row_no, column_name, value, child, message, expected, how_to_fix) VALUES "
+            "(:i, :s, :r, :sv, :f, :t, :rn, :c, :v, :ch, :m, :e, :h)",
+        soci::use(ids), soci::use(seq), soci::use(rule), soci::use(sev), soci::use(file),
+        soci::use(table), soci::use(row), soci::use(column), soci::use(value), soci::use(child),
+        soci::use(message), soci::use(expected), soci::use(fix);
+  }
+
+  std::unique_ptr<Driver> driver_;
+  soci::session sql_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> make_sql_store(std::unique_ptr<Driver> driver) {
+  return std::make_unique<SqlStore>(std::move(driver));
+}
+
+std::unique_ptr<Store> open_store(const std::string& url) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    std::string path = url.substr(7);
+    if (path.rfind("//", 0) == 0) path = path.substr(2);  // sqlite:///abs/path
+    if (path.empty()) throw std::invalid_argument("the sqlite: URL names no file");
+    return make_sql_store(make_sqlite_driver(path));
+  }
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    return make_sql_store(make_postgres_driver(url));
+  }
+  throw std::invalid_argument("unknown store URL '" + redact_url(url) +
+                              "': use sqlite:PATH or postgresql://USER@HOST:PORT/DB");
+}
+
+}  // namespace hearth::store

@@ -1,0 +1,118 @@
+// The store: Hearth's system of record. A domain interface (Store), one generic SQL
+// implementation on SOCI (sql_store.cpp) over a tiny driver for each database (driver.hpp,
+// sqlite_driver.cpp, postgres_driver.cpp), chosen by the URL's scheme in open_store().
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/finding.hpp"
+#include "model/journey.hpp"
+
+namespace hearth::store {
+
+// The schema version this build reads and writes. Raised with every migration.
+inline constexpr int kSchemaVersion = 1;
+
+// The database's schema is not the one this build knows (too old: run `hearth db upgrade`;
+// newer: this build is older than the database).
+class SchemaError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// What is being imported, for the import's record.
+struct ImportMeta {
+  std::string source;   // folder or file name as given
+  std::string format;   // "csv" or "xml"
+  std::string user;     // who ran it ("cli:<login>" or a web user)
+  bool accepted_with_findings = false;
+};
+
+struct ImportRecord {
+  std::int64_t id = 0;
+  std::string la;
+  int collection_year = 0;
+  std::string source;
+  std::string format;
+  std::string user;
+  std::string started_at;   // ISO 8601 UTC
+  std::string finished_at;
+  std::int64_t rows = 0;
+  std::int64_t findings = 0;
+  std::int64_t replaced_rows = 0;  // rows of the same year that this import replaced
+  bool accepted_with_findings = false;
+};
+
+struct ReturnKey {
+  std::string la;
+  int collection_year = 0;
+  std::int64_t import_id = 0;
+  std::int64_t rows = 0;
+};
+
+struct Counts {
+  std::int64_t councils = 0;
+  std::int64_t returns = 0;
+  std::int64_t children = 0;   // distinct (la, CHILD) across all returns
+  std::int64_t episodes = 0;   // distinct (la, CHILD, DECOM) across all returns
+  std::int64_t imports = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual std::string backend() const = 0;  // "sqlite" or "postgresql"
+
+  // 0 for an empty database. Throws SchemaError if the database holds something that is not
+  // a Hearth store.
+  virtual int schema_version() = 0;
+  // Applies every migration above the current version, each in its own transaction.
+  // Returns the versions applied.
+  virtual std::vector<int> upgrade() = 0;
+  // Throws SchemaError unless schema_version() == kSchemaVersion.
+  void require_current_schema();
+
+  // Replaces the council's return for `ret.year` with `ret`, and records the import and its
+  // findings, in one transaction: either all of it is stored or none of it.
+  virtual ImportRecord replace_return(const model::Return& ret, const ImportMeta& meta,
+                                      std::span<const model::Finding> findings) = 0;
+  // Several returns (e.g. ten years of one council) in one transaction.
+  struct ReturnToStore {
+    const model::Return* ret;
+    ImportMeta meta;
+    std::span<const model::Finding> findings;
+  };
+  virtual std::vector<ImportRecord> replace_returns(std::span<const ReturnToStore> returns) = 0;
+
+  virtual std::optional<model::Return> load_return(std::string_view la,
+                                                   model::CollectionYear year) = 0;
+  virtual std::vector<ReturnKey> list_returns() = 0;
+  virtual Counts counts() = 0;
+  virtual std::vector<ImportRecord> list_imports(int limit) = 0;
+  virtual std::vector<model::Finding> import_findings(std::int64_t import_id) = 0;
+
+  // Small key/value facts about the store (e.g. "origin" = "hearth demo").
+  virtual std::optional<std::string> meta(std::string_view key) = 0;
+  virtual void set_meta(std::string_view key, std::string_view value) = 0;
+
+  // Every return, oldest year first (what the snapshot is built from).
+  std::vector<model::Return> load_all_returns();
+};
+
+// Opens a store by URL: "sqlite:var/hearth.db" (or "sqlite:///abs/path.db", "sqlite::memory:")
+// or "postgresql://user@host:port/db" ("postgres://" also accepted). Throws std::invalid_argument
+// for an unknown scheme and std::runtime_error when the database cannot be reached.
+std::unique_ptr<Store> open_store(const std::string& url);
+
+// The URL with any password removed, for messages and logs.
+std::string redact_url(const std::string& url);
+
+}  // namespace hearth::store

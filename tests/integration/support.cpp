@@ -1,0 +1,145 @@
+#include "support.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace hearth::testing {
+namespace fs = std::filesystem;
+
+namespace {
+std::string unique_suffix() {
+  static std::atomic<int> counter{0};
+  std::random_device rd;
+  return std::to_string(getpid()) + "_" + std::to_string(counter++) + "_" +
+         std::to_string(rd() % 100000);
+}
+}  // namespace
+
+bool pg_required() {
+  const char* v = std::getenv("HEARTH_REQUIRE_PG");
+  return v && std::string(v) == "1";
+}
+
+TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
+  if (backend == "sqlite") {
+    dir_ = fs::temp_directory_path() / ("hearth-test-" + unique_suffix());
+    fs::create_directories(dir_);
+    url_ = "sqlite:" + (dir_ / "hearth.db").string();
+    return;
+  }
+  const char* base = std::getenv("HEARTH_TEST_PG_URL");
+  if (!base || !*base) {
+    why_ = "HEARTH_TEST_PG_URL is not set (run the tests through scripts/with-postgres.sh)";
+    return;
+  }
+  pg_admin_url_ = base;
+  pg_name_ = "hearth_t_" + unique_suffix();
+  try {
+    soci::session admin(soci::postgresql, pg_admin_url_);
+    admin << "CREATE DATABASE " + pg_name_;
+  } catch (const std::exception& e) {
+    why_ = std::string("cannot create a PostgreSQL test database: ") + e.what();
+    return;
+  }
+  auto slash = pg_admin_url_.rfind('/');
+  url_ = pg_admin_url_.substr(0, slash + 1) + pg_name_;
+}
+
+TestDatabase::~TestDatabase() {
+  if (!dir_.empty()) {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  if (!pg_name_.empty() && !url_.empty()) {
+    try {
+      soci::session admin(soci::postgresql, pg_admin_url_);
+      admin << "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)";
+    } catch (...) {
+    }
+  }
+}
+
+TempDir::TempDir() {
+  path_ = fs::temp_directory_path() / ("hearth-tmp-" + unique_suffix());
+  fs::create_directories(path_);
+}
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+RunResult run(const std::vector<std::string>& argv) {
+  int out_pipe[2], err_pipe[2];
+  if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
+  posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  if (rc != 0) {
+    close(out_pipe[0]);
+    close(err_pipe[0]);
+    throw std::runtime_error("cannot start " + argv[0]);
+  }
+  RunResult result;
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  int open_fds = 2;
+  char buf[65536];
+  while (open_fds > 0) {
+    if (poll(fds, 2, -1) < 0) break;
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      ssize_t n = read(fds[i].fd, buf, sizeof buf);
+      if (n <= 0) {
+        close(fds[i].fd);
+        fds[i].fd = -1;
+        --open_fds;
+      } else {
+        (i == 0 ? result.out : result.err).append(buf, static_cast<std::size_t>(n));
+      }
+    }
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+std::string read_text(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+void write_text(const fs::path& p, const std::string& text) {
+  std::ofstream f(p, std::ios::binary | std::ios::trunc);
+  f << text;
+}
+
+}  // namespace hearth::testing

@@ -1,0 +1,63 @@
+// Shared by the integration tests: throwaway databases on each backend, temporary folders,
+// and running the hearth binary as a child process.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace hearth::testing {
+
+// A fresh, empty database for one test: a new SQLite file, or a new PostgreSQL database on the
+// server named by HEARTH_TEST_PG_URL (dropped at the end).
+class TestDatabase {
+ public:
+  explicit TestDatabase(const std::string& backend);  // "sqlite" or "postgresql"
+  ~TestDatabase();
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+  const std::string& url() const { return url_; }
+  bool available() const { return !url_.empty(); }
+  const std::string& why_unavailable() const { return why_; }
+
+ private:
+  std::string backend_;
+  std::string url_;
+  std::string why_;
+  std::string pg_admin_url_;
+  std::string pg_name_;
+  std::filesystem::path dir_;
+};
+
+// Skips the test when the backend is not there; fails instead when HEARTH_REQUIRE_PG=1.
+#define HEARTH_REQUIRE_DB(db)                                          \
+  do {                                                                 \
+    if (!(db).available()) {                                           \
+      if (::hearth::testing::pg_required()) FAIL() << (db).why_unavailable(); \
+      GTEST_SKIP() << (db).why_unavailable();                          \
+    }                                                                  \
+  } while (0)
+bool pg_required();
+
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct RunResult {
+  int exit_code = -1;  // 128 + signal when killed
+  std::string out;
+  std::string err;
+};
+// Runs a program with arguments (no shell), waiting for it to finish.
+RunResult run(const std::vector<std::string>& argv);
+
+std::string read_text(const std::filesystem::path& p);
+void write_text(const std::filesystem::path& p, const std::string& text);
+
+}  // namespace hearth::testing
