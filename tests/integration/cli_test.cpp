@@ -1,0 +1,261 @@
+// The hearth binary end to end: synth → import → export, blocked imports, info, serve.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+#include "support.hpp"
+
+namespace hearth {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using testing::run;
+using testing::TempDir;
+using testing::TestDatabase;
+
+std::vector<std::string> hearth(const std::string& store, std::vector<std::string> args) {
+  std::vector<std::string> argv{HEARTH_BIN, "--store", store};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+std::vector<fs::path> files_under(const fs::path& root) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::recursive_directory_iterator(root))
+    if (e.is_regular_file()) out.push_back(fs::relative(e.path(), root));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+json info(const std::string& store) {
+  auto r = run(hearth(store, {"info", "--format", "json"}));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return json::parse(r.out);
+}
+
+class Cli : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<TestDatabase>(GetParam());
+    HEARTH_REQUIRE_DB(*db_);
+  }
+  std::unique_ptr<TestDatabase> db_;
+  TempDir tmp_;
+};
+
+TEST_P(Cli, SynthImportExportGivesByteIdenticalFiles) {
+  auto in = tmp_.path() / "in";
+  auto out = tmp_.path() / "out";
+  auto s = run({HEARTH_BIN, "synth", "--children", "300", "--years", "3", "--seed", "7", "--la",
+                "887", "--last-year", "2025", "--out", in.string()});
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  auto i = run(hearth(db_->url(), {"import", in.string(), "--la", "887"}));
+  ASSERT_EQ(i.exit_code, 0) << i.out << i.err;
+  auto e = run(hearth(db_->url(), {"export", "--out", out.string()}));
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+
+  auto expected = files_under(in);
+  ASSERT_EQ(expected.size(), 3u * 11u) << "3 years × 11 tables (DoLo starts in 2026/27)";
+  EXPECT_EQ(files_under(out), expected);
+  for (const auto& f : expected)
+    EXPECT_EQ(testing::read_text(out / f), testing::read_text(in / f)) << f;
+}
+
+TEST_P(Cli, ImportWithThreeBadRowsExitsOneReportsThemAndChangesNothing) {
+  auto good = tmp_.path() / "good" ;
+  ASSERT_EQ(run({HEARTH_BIN, "synth", "--children", "200", "--years", "1", "--seed", "3",
+                 "--last-year", "2025", "--out", good.string()}).exit_code, 0);
+  ASSERT_EQ(run(hearth(db_->url(), {"import", good.string(), "--la", "887"})).exit_code, 0);
+  json before = info(db_->url());
+
+  // A second year with three broken rows in the episodes file.
+  auto bad = tmp_.path() / "bad";
+  ASSERT_EQ(run({HEARTH_BIN, "synth", "--children", "200", "--years", "1", "--seed", "4",
+                 "--last-year", "2026", "--out", bad.string()}).exit_code, 0);
+  auto episodes = bad / "2025-26" / "episodes.csv";
+  std::string text = testing::read_text(episodes);
+  std::vector<std::string> lines;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto nl = text.find('\n', pos);
+    lines.push_back(text.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  ASSERT_GT(lines.size(), 12u);
+  auto set_cell = [&](std::size_t line, std::size_t col, const std::string& v) {
+    std::vector<std::string> cells;
+    std::string cell;
+    for (char c : lines[line]) {
+      if (c == ',') {
+        cells.push_back(cell);
+        cell.clear();
+      } else {
+        cell += c;
+      }
+    }
+    cells.push_back(cell);
+    cells[col] = v;
+    std::string joined;
+    for (std::size_t k = 0; k < cells.size(); ++k) joined += (k ? "," : "") + cells[k];
+    lines[line] = joined;
+  };
+  set_cell(3, 1, "31/02/2025");  // DECOM: no such date        -> file row 4
+  set_cell(6, 3, "Q9");          // LS: not a legal status     -> file row 7
+  set_cell(10, 0, "");           // CHILD: missing             -> file row 11
+  std::string rewritten;
+  for (const auto& l : lines) rewritten += l + "\n";
+  testing::write_text(episodes, rewritten);
+
+  auto r = run(hearth(db_->url(), {"import", bad.string(), "--la", "887", "--format", "json"}));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["status"], "blocked");
+  ASSERT_EQ(j["findings"].size(), 3u) << j.dump(2);
+  EXPECT_EQ(j["findings"][0]["file"], "episodes.csv");
+  EXPECT_EQ(j["findings"][0]["row"], 4);
+  EXPECT_EQ(j["findings"][0]["column"], "DECOM");
+  EXPECT_EQ(j["findings"][0]["value"], "31/02/2025");
+  EXPECT_EQ(j["findings"][1]["row"], 7);
+  EXPECT_EQ(j["findings"][1]["column"], "LS");
+  EXPECT_EQ(j["findings"][2]["row"], 11);
+  EXPECT_EQ(j["findings"][2]["column"], "CHILD");
+
+  // The table form names file, row and column for a person too.
+  auto t = run(hearth(db_->url(), {"import", bad.string(), "--la", "887"}));
+  EXPECT_EQ(t.exit_code, 1);
+  EXPECT_NE(t.out.find("episodes.csv"), std::string::npos);
+  EXPECT_NE(t.out.find("nothing was imported"), std::string::npos);
+
+  json after = info(db_->url());
+  EXPECT_EQ(after["children"], before["children"]);
+  EXPECT_EQ(after["episodes"], before["episodes"]);
+  EXPECT_EQ(after["imports"], before["imports"]);
+
+  // With --accept-with-findings the other rows land and the findings are kept.
+  auto ok = run(hearth(db_->url(), {"import", bad.string(), "--la", "887",
+                                    "--accept-with-findings", "--format", "json"}));
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_EQ(json::parse(ok.out)["status"], "imported");
+  EXPECT_GT(info(db_->url())["episodes"].get<long>(), before["episodes"].get<long>());
+}
+
+TEST_P(Cli, DemoCreatesACouncilAndInfoCountsIt) {
+  auto r = run(hearth(db_->url(), {"demo", "--children", "150", "--years", "2"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = info(db_->url());
+  EXPECT_GT(j["children"].get<long>(), 150);
+  EXPECT_GT(j["episodes"].get<long>(), j["children"].get<long>() / 2);
+  EXPECT_EQ(j["origin"], "hearth demo");
+  // A second demo is refused without --replace; --if-empty leaves it alone and succeeds.
+  EXPECT_EQ(run(hearth(db_->url(), {"demo"})).exit_code, 2);
+  EXPECT_EQ(run(hearth(db_->url(), {"demo", "--if-empty"})).exit_code, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Cli,
+                         ::testing::Values(std::string("sqlite"), std::string("postgresql")),
+                         [](const auto& info) { return info.param; });
+
+TEST(CliInput, UnknownTableIsRejectedByName) {
+  TempDir tmp;
+  TestDatabase db("sqlite");
+  testing::write_text(tmp.path() / "header.csv",
+                      "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,1,01/01/2010,WBRI,,,\n");
+  testing::write_text(tmp.path() / "budget.csv", "COST_CENTRE,AMOUNT\nA1,100\n");
+  auto r = run(hearth(db.url(), {"import", tmp.path().string(), "--la", "887", "--year",
+                                 "2024-25"}));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("budget.csv"), std::string::npos);
+  EXPECT_NE(r.out.find("not an SSDA903 table"), std::string::npos);
+}
+
+TEST(CliInput, ImportWithoutCouncilIsAUsageProblem) {
+  TempDir tmp;
+  TestDatabase db("sqlite");
+  testing::write_text(tmp.path() / "header.csv",
+                      "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,1,01/01/2010,WBRI,,,\n");
+  auto r = run(hearth(db.url(), {"import", tmp.path().string(), "--year", "2024-25"}));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("--la"), std::string::npos);
+}
+
+TEST(CliInput, BadArgumentsExitTwo) {
+  EXPECT_EQ(run({HEARTH_BIN, "import"}).exit_code, 2);
+  EXPECT_EQ(run({HEARTH_BIN, "no-such-command"}).exit_code, 2);
+  EXPECT_EQ(run({HEARTH_BIN, "--store", "mysql://x", "info"}).exit_code, 2);
+  EXPECT_EQ(run({HEARTH_BIN, "info", "--format", "yaml"}).exit_code, 2);
+  EXPECT_EQ(run({HEARTH_BIN, "--help"}).exit_code, 0);
+}
+
+TEST(CliInput, XmlReturnImports) {
+  TestDatabase db("sqlite");
+  auto xml = fs::path(HEARTH_TEST_DATA) / "ssda903" / "xml" / "small.xml";
+  auto r = run(hearth(db.url(), {"import", xml.string(), "--la", "887", "--year", "2017-18",
+                                 "--format", "json"}));
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  json j = info(db.url());
+  EXPECT_EQ(j["children"], 2);
+  EXPECT_EQ(j["episodes"], 3);
+}
+
+// serve refuses a schema it does not know, and answers /api/v1/info with counts.
+TEST(Serve, AnswersInfoWithCounts) {
+  TestDatabase db("sqlite");
+  ASSERT_EQ(run(hearth(db.url(), {"demo", "--children", "100", "--years", "1"})).exit_code, 0);
+  // Start the server on a free port and read the port from its first line.
+  int out_pipe[2];
+  ASSERT_EQ(pipe(out_pipe), 0);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
+  std::vector<std::string> argv = hearth(db.url(), {"serve", "--listen", "127.0.0.1:0"});
+  std::vector<char*> args;
+  for (auto& a : argv) args.push_back(a.data());
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  extern char** environ;
+  ASSERT_EQ(posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  close(out_pipe[1]);
+  std::string first;
+  char c;
+  while (read(out_pipe[0], &c, 1) == 1 && c != '\n') first += c;
+  auto at = first.find("http://127.0.0.1:");
+  ASSERT_NE(at, std::string::npos) << first;
+  std::string port = first.substr(at + 17, first.find('/', at + 17) - at - 17);
+  auto r = run({"/usr/bin/curl", "-s", "-S", "http://127.0.0.1:" + port + "/api/v1/info"});
+  auto h = run({"/usr/bin/curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
+                "http://127.0.0.1:" + port + "/healthz"});
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  close(out_pipe[0]);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_GT(j["children"].get<long>(), 0);
+  EXPECT_GT(j["episodes"].get<long>(), 0);
+  EXPECT_EQ(h.out, "200");
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "graceful stop on SIGTERM";
+}
+
+TEST(Serve, RefusesAnUnknownSchema) {
+  TestDatabase db("sqlite");
+  ASSERT_EQ(run(hearth(db.url(), {"db", "upgrade"})).exit_code, 0);
+  ASSERT_EQ(run({"/usr/bin/sqlite3", db.url().substr(7),
+                 "INSERT INTO hearth_schema VALUES (42, 'future')"}).exit_code, 0);
+  auto r = run(hearth(db.url(), {"serve", "--listen", "127.0.0.1:0"}));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("newer"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace hearth

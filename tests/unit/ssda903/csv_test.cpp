@@ -1,0 +1,71 @@
+#include <gtest/gtest.h>
+
+#include "ssda903/csv.hpp"
+
+namespace hearth::ssda903 {
+namespace {
+
+std::vector<std::vector<std::string>> parse(std::string_view text) {
+  CsvReader r(text);
+  std::vector<std::string_view> f;
+  std::vector<std::vector<std::string>> out;
+  while (r.next(f)) out.emplace_back(f.begin(), f.end());
+  return out;
+}
+
+TEST(CsvReader, SplitsPlainRecordsOnCommasAndLineEnds) {
+  auto rows = parse("A,B,C\n1,2,3\n");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"1", "2", "3"}));
+}
+
+TEST(CsvReader, SkipsAByteOrderMarkAndAcceptsCrlfAndBareCr) {
+  auto rows = parse("\xEF\xBB\xBF" "CHILD,SEX\r\n1,2\r3,4");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0][0], "CHILD");
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"3", "4"}));
+}
+
+TEST(CsvReader, UnquotesFieldsWithCommasQuotesAndLineBreaks) {
+  auto rows = parse("a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\"\nx,y,z,w\n");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"a", "b,c", "say \"hi\"", "two\nlines"}));
+}
+
+TEST(CsvReader, KeepsEmptyFieldsIncludingATrailingOne) {
+  auto rows = parse("a,,c,\n");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"a", "", "c", ""}));
+}
+
+TEST(CsvReader, CountsLinesAcrossQuotedLineBreaks) {
+  CsvReader r("h\n\"a\nb\"\nc\n");
+  std::vector<std::string_view> f;
+  r.next(f);
+  EXPECT_EQ(r.line(), 1);
+  r.next(f);
+  EXPECT_EQ(r.line(), 2);
+  r.next(f);
+  EXPECT_EQ(r.line(), 4);
+}
+
+TEST(CsvReader, ReportsAnUnterminatedQuote) {
+  CsvReader r("a,\"never closed\n");
+  std::vector<std::string_view> f;
+  ASSERT_TRUE(r.next(f));
+  EXPECT_TRUE(r.unterminated_quote());
+}
+
+TEST(CsvWriter, QuotesOnlyWhenNeeded) {
+  std::string out;
+  append_csv_field(out, "plain");
+  out += ',';
+  append_csv_field(out, "a,b");
+  out += ',';
+  append_csv_field(out, "q\"q");
+  EXPECT_EQ(out, "plain,\"a,b\",\"q\"\"q\"");
+}
+
+}  // namespace
+}  // namespace hearth::ssda903

@@ -1,0 +1,165 @@
+#include <gtest/gtest.h>
+
+#include "ssda903/reader.hpp"
+#include "ssda903/writer.hpp"
+
+namespace hearth::ssda903 {
+namespace {
+
+using model::make_date;
+
+model::Return read(const std::string& name, const std::string& text, ReadReport& report) {
+  model::Return r;
+  r.la = "887";
+  r.year = model::CollectionYear{2025};
+  read_csv(name, text, r, report);
+  return r;
+}
+
+TEST(Reader, RecognisesATableByItsColumnsNotItsFileName) {
+  ReadReport rep;
+  auto r = read("export_7.csv",
+                "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,"
+                "HOME_POST,PL_POST,URN\n"
+                "C1,01/05/2024,S,C2,N1,U4,PR1,,,,ME7 1AA,ME8 2BB,XXXXXXX\n",
+                rep);
+  ASSERT_EQ(rep.files.size(), 1u);
+  EXPECT_EQ(rep.files[0].table, TableKind::Episodes);
+  ASSERT_EQ(r.episodes.size(), 1u);
+  EXPECT_EQ(r.episodes[0].decom, make_date(2024, 5, 1));
+  EXPECT_FALSE(r.episodes[0].dec.has_value());
+  EXPECT_TRUE(rep.findings.empty());
+}
+
+TEST(Reader, ToleratesHeaderCaseColumnOrderSpacesAndTrailingBlankColumns) {
+  ReadReport rep;
+  auto r = read("h.csv",
+                "\xEF\xBB\xBF" "dob , child,Sex,ETHNIC,upn,MOTHER,MC_DOB,,\r\n"
+                "17/05/2012 ,C7 , 1 ,wbri,,,,,\r\n\r\n",
+                rep);
+  ASSERT_EQ(r.header.size(), 1u) << (rep.findings.empty() ? "" : rep.findings[0].message);
+  EXPECT_EQ(r.header[0].child, "C7");
+  EXPECT_EQ(r.header[0].dob, make_date(2012, 5, 17));
+  EXPECT_EQ(model::code_text(*r.header[0].ethnic), "WBRI");
+  EXPECT_TRUE(rep.findings.empty());
+}
+
+TEST(Reader, ABadCellIsAFindingWithFileRowColumnAndValue) {
+  ReadReport rep;
+  auto r = read("reviews.csv",
+                "CHILD,DOB,REVIEW,REVIEW_CODE\n"
+                "C1,17/05/2012,30/06/2024,PN1\n"
+                "C2,17/05/2012,30/02/2024,PN1\n"
+                "C3,17/05/2012,01/07/2024,PN9\n",
+                rep);
+  EXPECT_EQ(r.reviews.size(), 1u);
+  EXPECT_EQ(rep.rejected, 2u);
+  ASSERT_EQ(rep.findings.size(), 2u);
+  EXPECT_EQ(rep.findings[0].rule, "ingest.bad-date");
+  EXPECT_EQ(rep.findings[0].file, "reviews.csv");
+  EXPECT_EQ(rep.findings[0].row, 3);
+  EXPECT_EQ(rep.findings[0].column, "REVIEW");
+  EXPECT_EQ(rep.findings[0].value, "30/02/2024");
+  EXPECT_EQ(rep.findings[0].child, "C2");
+  EXPECT_FALSE(rep.findings[0].how_to_fix.empty());
+  EXPECT_EQ(rep.findings[1].rule, "ingest.unknown-code");
+  EXPECT_EQ(rep.findings[1].column, "REVIEW_CODE");
+  EXPECT_NE(rep.findings[1].expected.find("PN0"), std::string::npos);
+  EXPECT_TRUE(rep.blocking());
+}
+
+TEST(Reader, MissingKeyDateRejectsTheRow) {
+  ReadReport rep;
+  auto r = read("m.csv", "CHILD,DOB,MISSING,MIS_START,MIS_END\nC1,,M,,\n", rep);
+  EXPECT_TRUE(r.missing.empty());
+  ASSERT_EQ(rep.findings.size(), 1u);
+  EXPECT_EQ(rep.findings[0].rule, "ingest.missing-value");
+  EXPECT_EQ(rep.findings[0].column, "MIS_START");
+}
+
+TEST(Reader, UnknownTableIsRefusedWithWhatIsMissing) {
+  ReadReport rep;
+  read("odd.csv", "CHILD,DECOM,RNE,LS\nC1,01/01/2024,S,C2\n", rep);
+  ASSERT_EQ(rep.findings.size(), 1u);
+  EXPECT_EQ(rep.findings[0].rule, "ingest.unknown-table");
+  EXPECT_NE(rep.findings[0].message.find("Episodes"), std::string::npos);
+  EXPECT_NE(rep.findings[0].message.find("PLACE"), std::string::npos);
+}
+
+TEST(Reader, ARowWithTooManyCellsIsRejected) {
+  ReadReport rep;
+  auto r = read("u.csv", "CHILD,SEX,DOB,DUC\nC1,1,01/01/2008,01/01/2026,surplus\n", rep);
+  EXPECT_TRUE(r.uasc.empty());
+  ASSERT_EQ(rep.findings.size(), 1u);
+  EXPECT_EQ(rep.findings[0].rule, "ingest.field-count");
+  EXPECT_EQ(rep.findings[0].row, 2);
+}
+
+TEST(Reader, AnExtraColumnIsAWarningAndIgnored) {
+  ReadReport rep;
+  auto r = read("u.csv", "CHILD,SEX,DOB,DUC,NOTES\nC1,1,01/01/2008,,hello\n", rep);
+  EXPECT_EQ(r.uasc.size(), 1u);
+  ASSERT_EQ(rep.findings.size(), 1u);
+  EXPECT_EQ(rep.findings[0].severity, model::Severity::Warning);
+  EXPECT_FALSE(rep.blocking());
+}
+
+TEST(Reader, TheSameTableTwiceIsRefused) {
+  ReadReport rep;
+  model::Return r;
+  read_csv("a.csv", "CHILD,SEX,DOB,DUC\nC1,1,01/01/2008,\n", r, rep);
+  read_csv("b.csv", "CHILD,SEX,DOB,DUC\nC2,1,01/01/2008,\n", r, rep);
+  ASSERT_EQ(rep.findings.size(), 1u);
+  EXPECT_EQ(rep.findings[0].rule, "ingest.duplicate-table");
+}
+
+TEST(Reader, WriterGivesBackTheCanonicalText) {
+  std::string text =
+      "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\n"
+      "C1,01/02/2020,03/04/2021,,\n";
+  ReadReport rep;
+  auto r = read("p.csv", text, rep);
+  EXPECT_EQ(write_csv(TableKind::PlacedAdoption, r), text);
+}
+
+TEST(Reader, IsoDatesAreReadAndWrittenBackAsTheDfeForm) {
+  ReadReport rep;
+  auto r = read("u.csv", "CHILD,SEX,DOB,DUC\nC1,1,2008-01-31,\n", rep);
+  ASSERT_EQ(r.uasc.size(), 1u);
+  EXPECT_EQ(write_csv(TableKind::Uasc, r), "CHILD,SEX,DOB,DUC\nC1,1,31/01/2008,\n");
+}
+
+TEST(XmlReader, ReadsChildrenEpisodesReviewsAndMissing) {
+  std::string xml = R"(<?xml version="1.0"?>
+<EXPSSDA903><CHILD><HEADER><CHILDID>9</CHILDID><UPN>A1</UPN><SEX>2</SEX><DOB>28/07/2010</DOB>
+<ETHNIC>BAFR</ETHNIC><UASC /><AREVIEW><REVIEW>27/09/2017</REVIEW><REVIEW_CODE>PN0</REVIEW_CODE></AREVIEW>
+<AMISSING><MISSING>A</MISSING><MIS_START>29/07/2017</MIS_START><MIS_END /></AMISSING>
+<MOTHER /><MC_DOB /></HEADER>
+<EPISODE><DECOM>06/01/2017</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N4</CIN><PL>R5</PL><PL_POST>E7 5YR</PL_POST>
+<HOME_POST>B15 8PZ</HOME_POST><URN>1465167</URN><PLACE_PROVIDER>PR2</PLACE_PROVIDER><DEC /><REC /><REASON_PLACE_CHANGE /></EPISODE>
+</CHILD></EXPSSDA903>)";
+  ReadReport rep;
+  model::Return r;
+  read_xml("return.xml", xml, r, rep);
+  EXPECT_TRUE(rep.findings.empty()) << rep.findings[0].message;
+  ASSERT_EQ(r.header.size(), 1u);
+  EXPECT_EQ(r.header[0].child, "9");
+  ASSERT_EQ(r.episodes.size(), 1u);
+  EXPECT_EQ(model::code_text(*r.episodes[0].place), "R5");
+  EXPECT_EQ(r.reviews.size(), 1u);
+  ASSERT_EQ(r.missing.size(), 1u);
+  EXPECT_FALSE(r.missing[0].mis_end.has_value());
+  EXPECT_TRUE(r.uasc.empty());
+}
+
+TEST(XmlReader, BrokenXmlIsAFindingWithItsLine) {
+  ReadReport rep;
+  model::Return r;
+  read_xml("bad.xml", "<EXPSSDA903>\n<CHILD>\n</EXPSSDA903>", r, rep);
+  ASSERT_EQ(rep.findings.size(), 1u);
+  EXPECT_EQ(rep.findings[0].rule, "ingest.bad-xml");
+  EXPECT_GE(rep.findings[0].row, 2);
+}
+
+}  // namespace
+}  // namespace hearth::ssda903
