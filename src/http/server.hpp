@@ -1,0 +1,120 @@
+// Hearth's HTTP server: a small router of JSON handlers in front of Boost.Beast.
+//
+// Handlers are plain functions Request → Response. They may block (database, engines): the
+// server runs them on a worker pool, never on the I/O threads, which only read, parse and write
+// (C++20 coroutines on Asio). A handler's exception becomes a 500 JSON error in one place
+// (server.cpp, dispatch), is logged, and the connection goes on serving.
+//
+// Every error — from the router, the server or a handler — has one shape:
+//   {"error": {"code": "not_found", "message": "...", "details": {...}}}
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace hearth::http {
+
+struct Request {
+  std::string method;                               // "GET", "POST", ... as sent
+  std::string target;                               // as sent: "/api/v1/children/7?year=2024"
+  std::string path;                                 // target before '?', still percent-encoded
+  std::map<std::string, std::string> query;         // decoded ('+' is a space); last one wins
+  std::map<std::string, std::string> headers;       // lower-case names; repeats joined by ", "
+  std::string body;
+  std::map<std::string, std::string> path_params;   // decoded, from the route's {name}s
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  // Extra headers; one with the name of a default header (e.g. Cache-Control) replaces it.
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static Response json(const nlohmann::json& body, int status = 200);
+  // {"error":{"code":code,"message":message,"details":details}}
+  static Response error(int status, std::string code, std::string message,
+                        nlohmann::json details = nlohmann::json::object());
+};
+
+using Handler = std::function<Response(const Request&)>;
+
+// Routes "METHOD /literal/{param}/..." to handlers. Segments are matched whole; {name} matches
+// one non-empty segment. When several routes fit, the one with a literal earliest wins
+// ("/children/search" before "/children/{id}"). A GET route also answers HEAD. Build it
+// before handing it to the Server; matching is const and safe from many threads.
+class Router {
+ public:
+  struct Match {
+    const Handler* handler = nullptr;            // null: no route; send `error`
+    std::map<std::string, std::string> params;   // decoded path parameters
+    Response error;                              // 404, 405 (with Allow) or 400 (bad escape)
+    explicit operator bool() const { return handler != nullptr; }
+  };
+
+  // Throws std::invalid_argument for a malformed pattern or a duplicate route.
+  void add(std::string method, std::string pattern, Handler h);
+  // `path` as received (percent-encoded, no query).
+  Match match(std::string_view method, std::string_view path) const;
+
+ private:
+  struct Segment {
+    std::string text;  // literal text, or the parameter's name
+    bool param = false;
+  };
+  struct Route {
+    std::string method;
+    std::string pattern;
+    std::vector<Segment> segments;
+    Handler handler;
+  };
+  std::vector<Route> routes_;
+};
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;                  // 0: any free port (see Server::port())
+  int io_threads = 2;                          // read, parse, write; never block
+  int worker_threads = 4;                      // run the handlers
+  std::size_t body_limit = 64 * 1024 * 1024;   // larger bodies get 413
+  std::chrono::seconds read_timeout{30};       // to receive a whole request (and to send a reply)
+  std::chrono::seconds idle_timeout{60};       // between requests on a kept-alive connection
+  std::chrono::seconds shutdown_timeout{10};   // for in-flight requests after a stop
+};
+
+// An HTTP/1.1 server. start() binds and serves on background threads; run() blocks until
+// SIGINT, SIGTERM or stop(). A stop closes the listening socket and idle connections at once,
+// lets requests already being received or handled finish (up to shutdown_timeout), then ends.
+class Server {
+ public:
+  Server(ServerOptions options, Router router);
+  ~Server();  // stop(); must not run on the server's own threads (a handler)
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // The bound port once started (the real one when options.port was 0).
+  unsigned short port() const;
+  // Binds, listens, starts the threads and returns. Throws std::system_error if it cannot bind.
+  // Also catches SIGINT and SIGTERM for this server. Does nothing once started or stopped.
+  void start();
+  // start() if needed, then blocks until the server has stopped.
+  void run();
+  // Graceful stop; thread-safe and idempotent. From any other thread it returns once the server
+  // has stopped; from a handler it only asks for the stop and returns at once.
+  void stop();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hearth::http
