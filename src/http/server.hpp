@@ -103,13 +103,16 @@ class Server {
 
   // The bound port once started (the real one when options.port was 0).
   unsigned short port() const;
-  // Binds, listens, starts the threads and returns. Throws std::system_error if it cannot bind.
+  // Binds, listens, starts the threads and returns. Throws boost::system::system_error (a
+  // std::runtime_error) if it cannot resolve the host or bind.
   // Also catches SIGINT and SIGTERM for this server. Does nothing once started or stopped.
   void start();
   // start() if needed, then blocks until the server has stopped.
   void run();
   // Graceful stop; thread-safe and idempotent. From any other thread it returns once the server
-  // has stopped; from a handler it only asks for the stop and returns at once.
+  // has stopped (in-flight requests answered, or shutdown_timeout passed: then the connections
+  // are dropped, and a handler still running delays only the destructor). From a handler it
+  // only asks for the stop and returns at once.
   void stop();
 
  private:

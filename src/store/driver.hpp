@@ -35,6 +35,8 @@ class Driver {
 
 std::unique_ptr<Driver> make_sqlite_driver(std::string path);
 std::unique_ptr<Driver> make_postgres_driver(std::string url);
+// postgresql://user:password@host:port/db?key=value → libpq's "host='…' port='…' …" form.
+std::string postgres_conninfo(const std::string& url);
 
 std::span<const Migration> sqlite_migrations();
 std::span<const Migration> postgres_migrations();

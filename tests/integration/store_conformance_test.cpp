@@ -6,6 +6,7 @@
 #include "ingest/import.hpp"
 #include "ingest/snapshot.hpp"
 #include "ssda903/writer.hpp"
+#include "store/driver.hpp"
 #include "store/store.hpp"
 #include "support.hpp"
 #include "synth/generator.hpp"
@@ -64,7 +65,7 @@ void raw_exec(const std::string& backend, const std::string& url, const std::str
   if (backend == "sqlite")
     raw.open("sqlite3", "db=\"" + url.substr(7) + "\" timeout=30");
   else
-    raw.open("postgresql", url);
+    raw.open("postgresql", store::postgres_conninfo(url));
   raw << sql;
 }
 

@@ -10,6 +10,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
+#include "store/driver.hpp"
+
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
@@ -51,7 +53,7 @@ TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
   pg_admin_url_ = base;
   pg_name_ = "hearth_t_" + unique_suffix();
   try {
-    soci::session admin(soci::postgresql, pg_admin_url_);
+    soci::session admin(soci::postgresql, store::postgres_conninfo(pg_admin_url_));
     admin << "CREATE DATABASE " + pg_name_;
   } catch (const std::exception& e) {
     why_ = std::string("cannot create a PostgreSQL test database: ") + e.what();
@@ -68,7 +70,7 @@ TestDatabase::~TestDatabase() {
   }
   if (!pg_name_.empty() && !url_.empty()) {
     try {
-      soci::session admin(soci::postgresql, pg_admin_url_);
+      soci::session admin(soci::postgresql, store::postgres_conninfo(pg_admin_url_));
       admin << "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)";
     } catch (...) {
     }
