@@ -467,9 +467,11 @@ class Server::Impl {
     if (finished_) return;
     finished_ = true;
     if (!started_) return;
+    bool drained = false;
     {
       std::unique_lock lk(mu_);
-      if (!cv_.wait_for(lk, opts_.shutdown_timeout, [&] { return sessions_.empty() && listener_done_; }))
+      drained = cv_.wait_for(lk, opts_.shutdown_timeout, [&] { return sessions_.empty() && listener_done_; });
+      if (!drained)
         log_json(spdlog::level::warn, {{"event", "http_shutdown_timeout"},
                                        {"open_connections", sessions_.size()},
                                        {"timeout_s", opts_.shutdown_timeout.count()}});
@@ -478,6 +480,18 @@ class Server::Impl {
     ioc_.stop();
     for (auto& t : threads_) t.join();
     threads_.clear();
+    if (!drained) {
+      // No I/O thread runs now: drop the connections still open, so their clients see the end.
+      // Their coroutines stay suspended until the io_context is destroyed (~Impl); a handler
+      // still running on the pool is waited for there.
+      std::lock_guard lk(mu_);
+      for (auto& [ptr, s] : sessions_) {
+        error_code ignored;
+        s->stream.socket().close(ignored);
+      }
+      error_code ignored;
+      acceptor_.close(ignored);
+    }
     log_json(spdlog::level::info, {{"event", "http_stopped"}});
   }
 

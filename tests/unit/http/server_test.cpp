@@ -377,6 +377,30 @@ TEST_F(ServerTest, StopLetsAnInFlightRequestFinishThenCloses) {
   EXPECT_FALSE(res.keep_alive());
 }
 
+TEST_F(ServerTest, AStopGivesUpOnAStuckRequestAfterTheShutdownTimeout) {
+  auto o = quick_options();
+  o.shutdown_timeout = 1s;
+  auto& server = start(o);
+  auto stuck = std::async(std::launch::async, [&] {
+    try {
+      Client(port()).get("/gate");
+      return false;
+    } catch (const boost::system::system_error&) {
+      return true;  // the connection was dropped without an answer
+    }
+  });
+  ASSERT_EQ(gate_.entered.get_future().wait_for(5s), std::future_status::ready);
+  auto t0 = Clock::now();
+  server.stop();
+  auto took = Clock::now() - t0;
+  EXPECT_GE(took, 900ms);
+  EXPECT_LT(took, 2s);
+  EXPECT_EQ(stuck.wait_for(2s), std::future_status::ready) << "the connection was not dropped";
+  gate_.release.set_value();
+  server_.reset();  // waits for the handler, then frees what it was using
+  EXPECT_TRUE(stuck.get());
+}
+
 TEST_F(ServerTest, RunBlocksUntilStopIsCalledFromAnotherThread) {
   auto& server = start();
   std::promise<void> returned;
