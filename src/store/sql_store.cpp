@@ -338,19 +338,10 @@ class SqlStore final : public Store {
     std::vector<std::vector<std::string>> values(ncols, std::vector<std::string>(batch));
     std::vector<std::vector<soci::indicator>> inds(ncols,
                                                    std::vector<soci::indicator>(batch));
-    soci::statement st(sql_);
-    st.alloc();
-    st.prepare(q);
-    st.exchange(soci::use(las));
-    st.exchange(soci::use(years));
-    st.exchange(soci::use(row_nos));
-    for (std::size_t c = 0; c < ncols; ++c) st.exchange(soci::use(values[c], inds[c]));
-    st.define_and_bind();
-
     std::vector<std::string> cells;
     for (std::size_t start = 0; start < n; start += batch) {
       std::size_t m = std::min(batch, n - start);
-      if (m != las.size()) {  // last, shorter batch: SOCI binds the vectors' current sizes
+      if (m != las.size()) {  // the last, shorter batch
         las.resize(m);
         years.resize(m);
         row_nos.resize(m);
@@ -365,6 +356,16 @@ class SqlStore final : public Store {
           values[c][i].swap(cells[c]);
         }
       }
+      // A statement per batch: SOCI 4.0's PostgreSQL backend converts bound vectors once per
+      // statement, so re-executing one statement would insert the first batch again.
+      soci::statement st(sql_);
+      st.alloc();
+      st.prepare(q);
+      st.exchange(soci::use(las));
+      st.exchange(soci::use(years));
+      st.exchange(soci::use(row_nos));
+      for (std::size_t c = 0; c < ncols; ++c) st.exchange(soci::use(values[c], inds[c]));
+      st.define_and_bind();
       st.execute(true);
     }
   }

@@ -668,7 +668,7 @@ constexpr Band kFosterUnder5[] = {{25, 45, 240}, {40, 241, 720}, {35, 721, 2600}
 constexpr Band kFoster5to10[] = {{22, 30, 200}, {33, 201, 700}, {45, 701, 3200}};
 constexpr Band kFosterTeen[] = {{28, 14, 120}, {34, 121, 450}, {38, 451, 1600}};
 constexpr Band kKin[] = {{20, 120, 500}, {80, 501, 4000}};
-constexpr Band kResidential[] = {{26, 20, 150}, {40, 151, 450}, {34, 451, 1300}};
+constexpr Band kResidential[] = {{24, 20, 150}, {38, 151, 450}, {38, 451, 1400}};
 constexpr Band kSemiIndependent[] = {{35, 30, 150}, {45, 151, 400}, {20, 401, 800}};
 constexpr Band kUntilPlanChanges[] = {{1, 4000, 6000}};
 constexpr Band kMotherBaby[] = {{1, 28, 84}};
@@ -1009,7 +1009,7 @@ class Planner {
     switch (from) {
       case Regime::Foster:
         if (a >= 16 && r.chance(2800)) return Regime::SemiIndep;
-        if (a >= 11 && r.chance(3500)) return Regime::Residential;
+        if (a >= 11 && r.chance(4000)) return Regime::Residential;
         return Regime::Foster;
       case Regime::Kin: return r.chance(6500) ? Regime::Foster : Regime::Kin;
       case Regime::Residential:
@@ -1078,7 +1078,7 @@ class Planner {
     Rng& r = *r_;
     if (a < 11) return r.chance(kin_likely ? 3500 : 1600) ? Regime::Kin : Regime::Foster;
     if (a < 16) {
-      if (r.chance(3300)) return Regime::Residential;
+      if (r.chance(3800)) return Regime::Residential;
       return r.chance(900) ? Regime::Kin : Regime::Foster;
     }
     const W<Regime> t[] = {{Regime::Foster, 420}, {Regime::Residential, 200},
@@ -1188,10 +1188,10 @@ class Planner {
       main = emergency_prefix(400);
     }
     set_ls(main, LS::C1);
-    const Day placement_order = S_ + r.range(200, 420);
+    const Day placement_order = S_ + r.range(180, 380);
     p_.date_placed = std::max(S_ + 14, placement_order - r.range(20, 150));
     const bool ffa = r.chance(1400);
-    if (r.chance(7600)) {
+    if (r.chance(8000)) {
       set_ls(placement_order, LS::E1);
       p_.date_match = placement_order + r.range(30, 270);
       const Day placed = p_.date_match + r.range(7, 60);
@@ -1239,7 +1239,7 @@ class Planner {
     // child on a full care order meanwhile.
     const bool later = r.chance(6000);
     const Day c2 = S_ + r.range(90, 300);
-    E_ = std::min(later ? c2 + r.range(120, 900) : S_ + r.range(180, 420), b18_);
+    E_ = std::min(later ? c2 + r.range(120, 900) : S_ + r.range(150, 360), b18_);
     const Day main = emergency_prefix(E_ - S_);
     set_ls(main, LS::C1);
     if (later) set_ls(c2, LS::C2);
@@ -1267,10 +1267,10 @@ class Planner {
   void long_term_from(Day from, bool keep) {
     Rng& r = *r_;
     const int a = age_on(from);
-    const bool stays = r.chance(a < 11 ? 7800 : 6500);
+    const bool stays = r.chance(a < 11 ? 7800 : 7000);
     E_ = stays ? b18_ : std::min(b18_, from + r.range(365, std::max(366, b18_ - from - 30)));
     Day home = E_;
-    if (a >= 3 && r.chance(stays ? 1200 : 4000)) home = std::max(from + 60, E_ - r.range(180, 1100));
+    if (a >= 3 && r.chance(stays ? 1500 : 4500)) home = std::max(from + 60, E_ - r.range(180, 1100));
     Day semi = E_;
     if (E_ == b18_ && b16_ > from) {
       const Day when = b16_ + r.range(0, 400);
@@ -1301,7 +1301,7 @@ class Planner {
   void long_term(Day from) {
     Rng& r = *r_;
     const Day main = emergency_prefix(400);
-    const bool care_order = r.chance(age_ < 11 ? 8500 : 7500);
+    const bool care_order = r.chance(age_ < 11 ? 8500 : 8000);
     if (care_order) {
       set_ls(main, LS::C1);
       set_ls(S_ + r.range(80, 250), LS::C2);
@@ -1534,13 +1534,13 @@ constexpr Band kEntryAgeDays[] = {
     {160, 5 * 365, 10 * 365 - 1},
     {140, 10 * 365, 13 * 365 - 1},
     {220, 13 * 365, 16 * 365 - 1},
-    {100, 16 * 365, 18 * 365 - 40},
+    {90, 16 * 365, 18 * 365 - 40},
 };
 constexpr Band kUascAgeDays[] = {
-    {60, 14 * 365, 15 * 365 - 1},
-    {180, 15 * 365, 16 * 365 - 1},
-    {400, 16 * 365, 17 * 365 - 1},
-    {360, 17 * 365, 18 * 365 - 40},
+    {100, 14 * 365, 15 * 365 - 1},
+    {260, 15 * 365, 16 * 365 - 1},
+    {420, 16 * 365, 17 * 365 - 1},
+    {220, 17 * 365, 18 * 365 - 40},
 };
 
 // The route a period takes, by age at entry.
@@ -1557,10 +1557,10 @@ constexpr RouteWeights kRoutes[] = {
          {Route::Cao, 40}, {Route::Long, 340}, {Route::Remand, 0}}},
     {12, {{Route::HomeShort, 370}, {Route::HomeProc, 130}, {Route::Adopt, 0}, {Route::Sgo, 50},
           {Route::Cao, 20}, {Route::Long, 400}, {Route::Remand, 30}}},
-    {15, {{Route::HomeShort, 440}, {Route::HomeProc, 50}, {Route::Adopt, 0}, {Route::Sgo, 15},
-          {Route::Cao, 10}, {Route::Long, 420}, {Route::Remand, 65}}},
-    {17, {{Route::HomeShort, 470}, {Route::HomeProc, 0}, {Route::Adopt, 0}, {Route::Sgo, 0},
-          {Route::Cao, 0}, {Route::Long, 460}, {Route::Remand, 70}}},
+    {15, {{Route::HomeShort, 410}, {Route::HomeProc, 50}, {Route::Adopt, 0}, {Route::Sgo, 15},
+          {Route::Cao, 10}, {Route::Long, 450}, {Route::Remand, 65}}},
+    {17, {{Route::HomeShort, 650}, {Route::HomeProc, 0}, {Route::Adopt, 0}, {Route::Sgo, 0},
+          {Route::Cao, 0}, {Route::Long, 220}, {Route::Remand, 70}}},
 };
 
 Route pick_route(Rng& r, int age) {
@@ -1615,7 +1615,7 @@ class Simulator {
     c.seed = mix(ctx_.seed, index);
     Rng r(c.seed);
     const Day arrival = from + r.range(0, days - 1);
-    c.uasc = r.chance(1550);
+    c.uasc = r.chance(1600);
     const int age_days = draw(r, c.uasc ? std::span<const Band>(kUascAgeDays) : std::span<const Band>(kEntryAgeDays));
     c.dob = arrival - age_days;
     if (birthday_of(c.dob, 22) <= ctx_.window_start) return false;
@@ -2367,7 +2367,7 @@ struct YearWriter {
 // Children entering care each year per child looked after on 31 March (DfE 2024: about 33,000
 // starts for 83,600 looked after), in thousandths, with a margin: the excess is removed
 // afterwards, so the council lands on the size asked for.
-constexpr int kArrivalsPerThousand = 440;
+constexpr int kArrivalsPerThousand = 420;
 
 bool in_care_at(const World& w, const SimChild& c, Day d) {
   for (std::uint32_t i = 0; i < c.periods; ++i) {

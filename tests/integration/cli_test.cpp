@@ -13,6 +13,8 @@
 
 #include "support.hpp"
 
+extern char** environ;
+
 namespace hearth {
 namespace {
 
@@ -222,7 +224,6 @@ TEST(Serve, AnswersInfoWithCounts) {
   for (auto& a : argv) args.push_back(a.data());
   args.push_back(nullptr);
   pid_t pid = 0;
-  extern char** environ;
   ASSERT_EQ(posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ), 0);
   posix_spawn_file_actions_destroy(&actions);
   close(out_pipe[1]);

@@ -109,10 +109,11 @@ TEST_P(StoreConformance, NewerSchemaIsRefused) {
   EXPECT_THROW(reopened->upgrade(), store::SchemaError);
 }
 
+// Large enough that every big table spans several insert and fetch batches.
 TEST_P(StoreConformance, StoredReturnLoadsBackIdentically) {
   store_->upgrade();
   synth::Options o;
-  o.children = 120;
+  o.children = 3000;
   o.years = 2;
   o.seed = 99;
   o.la = "887";
