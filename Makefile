@@ -29,9 +29,8 @@ run: release
 test: debug
 	@scripts/with-postgres.sh ctest --preset debug
 
+# Benchmarks are built with the release preset; results belong in docs/performance.md.
 bench: release
-	@cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DHEARTH_BUILD_TESTS=OFF >/dev/null
-	@cmake --build build/bench -j $(JOBS)
 	@scripts/run-benchmarks.sh
 
 format:

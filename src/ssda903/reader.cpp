@@ -185,11 +185,14 @@ void read_csv(const std::string& file_name, std::string_view content, model::Ret
   }
 
   const std::size_t width = fields.size();
+  reserve_rows(*kind, out,
+               static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n')));
   std::vector<std::string_view> cells(info.columns.size());
   std::vector<RowProblem> problems;
   while (csv.next(fields)) {
-    bool blank = std::all_of(fields.begin(), fields.end(),
-                             [](std::string_view f) { return trim(f).empty(); });
+    bool blank = std::all_of(fields.begin(), fields.end(), [](std::string_view f) {
+      return f.find_first_not_of(" \t") == std::string_view::npos;
+    });
     if (blank) continue;
     std::int64_t row = csv.line();
     ++fr.rows;

@@ -42,7 +42,8 @@ template <auto M>
 bool read_upper(std::string_view s, typename MemberOf<decltype(M)>::Record& r, CellProblem&) {
   std::string& v = r.*M;
   v.assign(s);
-  for (char& c : v) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : v)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   return true;
 }
 
@@ -283,7 +284,8 @@ const std::array<TableInfo, kTableCount> tables{{
 template <class R, std::size_t N>
 void read_into(const std::array<Field<R>, N>& fields, std::span<const std::string_view> cells,
                std::vector<R>& rows, std::vector<RowProblem>& problems) {
-  R record{};
+  // Built in place; taken back out if a cell cannot be read.
+  R& record = rows.emplace_back();
   bool ok = true;
   for (std::size_t i = 0; i < N; ++i) {
     std::string_view text = i < cells.size() ? cells[i] : std::string_view{};
@@ -300,7 +302,7 @@ void read_into(const std::array<Field<R>, N>& fields, std::span<const std::strin
       ok = false;
     }
   }
-  if (ok) rows.push_back(std::move(record));
+  if (!ok) rows.pop_back();
 }
 
 template <class R, std::size_t N>
@@ -359,6 +361,10 @@ void read_row(TableKind kind, std::span<const std::string_view> cells, model::Re
   with_table(kind, ret, [&](const auto& fields, auto& rows) {
     read_into(fields, cells, rows, problems);
   });
+}
+
+void reserve_rows(TableKind kind, model::Return& ret, std::size_t n) {
+  with_table(kind, ret, [&](const auto&, auto& rows) { rows.reserve(rows.size() + n); });
 }
 
 std::size_t row_count(TableKind kind, const model::Return& ret) {

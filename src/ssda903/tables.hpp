@@ -58,6 +58,9 @@ struct RowProblem {
 void read_row(TableKind kind, std::span<const std::string_view> cells, model::Return& ret,
               std::vector<RowProblem>& problems);
 
+// Makes room for n more rows of `kind` (the reader counts lines first).
+void reserve_rows(TableKind kind, model::Return& ret, std::size_t n);
+
 // Number of rows of `kind` in `ret`, and the CHILD of row i (for messages).
 std::size_t row_count(TableKind kind, const model::Return& ret);
 

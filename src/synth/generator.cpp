@@ -52,18 +52,28 @@ using Day = std::int32_t;  // days since 1970-01-01
 constexpr Day kNever = std::numeric_limits<Day>::min();
 constexpr Day kForever = std::numeric_limits<Day>::max();
 
-Day day_of(Date d) { return static_cast<Day>(d.time_since_epoch().count()); }
-Date date_of(Day d) { return Date{std::chrono::days{d}}; }
-Day ymd(int y, unsigned m, unsigned d) { return day_of(model::make_date(y, m, d)); }
-Day birthday_of(Day dob, int n) { return day_of(model::birthday(date_of(dob), n)); }
-int age_at(Day dob, Day on) { return model::age_on(date_of(dob), date_of(on)); }
+Day day_of(Date d) {
+  return static_cast<Day>(d.time_since_epoch().count());
+}
+Date date_of(Day d) {
+  return Date{std::chrono::days{d}};
+}
+Day ymd(int y, unsigned m, unsigned d) {
+  return day_of(model::make_date(y, m, d));
+}
+Day birthday_of(Day dob, int n) {
+  return day_of(model::birthday(date_of(dob), n));
+}
+int age_at(Day dob, Day on) {
+  return model::age_on(date_of(dob), date_of(on));
+}
 
 Day add_months(Day d, int months) {
-  std::chrono::year_month_day v = std::chrono::year_month_day{date_of(d)} +
-                                  std::chrono::months{months};
+  std::chrono::year_month_day v =
+      std::chrono::year_month_day{date_of(d)} + std::chrono::months{months};
   if (!v.ok()) {
-    return day_of(Date{std::chrono::year_month_day_last{
-        v.year(), std::chrono::month_day_last{v.month()}}});
+    return day_of(
+        Date{std::chrono::year_month_day_last{v.year(), std::chrono::month_day_last{v.month()}}});
   }
   return day_of(Date{v});
 }
@@ -389,7 +399,8 @@ Postcode postcode_in(int area_index, std::uint64_t h) {
   }
   Postcode p;
   p.area = static_cast<std::uint16_t>(area_index);
-  p.district = static_cast<std::uint8_t>(lo + static_cast<int>(h % static_cast<unsigned>(hi - lo + 1)));
+  p.district =
+      static_cast<std::uint8_t>(lo + static_cast<int>(h % static_cast<unsigned>(hi - lo + 1)));
   h /= 97;
   p.sector = static_cast<std::uint8_t>(h % 10);
   h /= 10;
@@ -400,8 +411,8 @@ Postcode postcode_in(int area_index, std::uint64_t h) {
 }
 
 std::string postcode_text(const Postcode& p) {
-  std::string s = p.area < kCouncilCount ? kCouncils[p.area].area
-                                         : kWales[p.area - kCouncilCount].area;
+  std::string s =
+      p.area < kCouncilCount ? kCouncils[p.area].area : kWales[p.area - kCouncilCount].area;
   s += std::to_string(p.district);
   s += ' ';
   s += static_cast<char>('0' + p.sector);
@@ -424,8 +435,10 @@ struct Site {
 std::string urn_text(UrnKind kind, std::uint32_t n) {
   char buf[16];
   switch (kind) {
-    case UrnKind::None: return {};
-    case UrnKind::Outside: return "XXXXXXX";
+    case UrnKind::None:
+      return {};
+    case UrnKind::Outside:
+      return "XXXXXXX";
     case UrnKind::Social:
       std::snprintf(buf, sizeof buf, "SC%06u", 10000u + n % 990000u);
       return buf;
@@ -443,12 +456,12 @@ std::string urn_text(UrnKind kind, std::uint32_t n) {
 struct Ctx {
   std::uint64_t seed = 0;
   std::string la;
-  int council = 0;                 // row in kCouncils giving postcode area and region
-  int target = 0;                  // children looked after wanted on the last 31 March
-  std::vector<int> region;         // rows in the same region (the council included)
+  int council = 0;                   // row in kCouncils giving postcode area and region
+  int target = 0;                    // children looked after wanted on the last 31 March
+  std::vector<int> region;           // rows in the same region (the council included)
   std::vector<std::string> workers;  // social worker ids
-  Day window_start = 0;            // 1 April of the first emitted year
-  Day horizon = 0;                 // 31 March of the last emitted year
+  Day window_start = 0;              // 1 April of the first emitted year
+  Day horizon = 0;                   // 31 March of the last emitted year
 };
 
 constexpr std::uint64_t kHomesSalt = 0x486F6D6573ULL;  // shared by every council in a national run
@@ -457,8 +470,9 @@ constexpr std::uint64_t kHomesSalt = 0x486F6D6573ULL;  // shared by every counci
 // same (kind, council, n) is the same place — same postcode and URN — whichever council places
 // a child there.
 Site provider_site(char kind, int c, int n, UrnKind urn) {
-  const std::uint64_t h = mix(mix(kHomesSalt, static_cast<std::uint64_t>(kind)),
-                              static_cast<std::uint64_t>(c) * 4099u + static_cast<std::uint64_t>(n));
+  const std::uint64_t h =
+      mix(mix(kHomesSalt, static_cast<std::uint64_t>(kind)),
+          static_cast<std::uint64_t>(c) * 4099u + static_cast<std::uint64_t>(n));
   Site s;
   s.post = postcode_in(c, h);
   s.urn = urn;
@@ -472,15 +486,25 @@ int providers_in(int c, int per) {
   return std::max(2, kCouncils[c].cla / per);
 }
 
+bool same_place(const Site& a, const Site& b) {
+  return a.post.area == b.post.area && a.post.district == b.post.district &&
+         a.post.sector == b.post.sector && a.post.unit1 == b.post.unit1 &&
+         a.post.unit2 == b.post.unit2 && a.urn == b.urn && a.urn_number == b.urn_number;
+}
+
 enum class Reach : std::uint8_t { Local, Region, England, Wales };
 
 int reach_council(const Ctx& ctx, Rng& r, Reach reach) {
   switch (reach) {
-    case Reach::Local: return ctx.council;
-    case Reach::Region: return ctx.region[r.below(static_cast<std::uint32_t>(ctx.region.size()))];
-    case Reach::England: return static_cast<int>(r.below(kCouncilCount));
+    case Reach::Local:
+      return ctx.council;
+    case Reach::Region:
+      return ctx.region[r.below(static_cast<std::uint32_t>(ctx.region.size()))];
+    case Reach::England:
+      return static_cast<int>(r.below(kCouncilCount));
     case Reach::Wales:
-      return kCouncilCount + static_cast<int>(r.below(static_cast<std::uint32_t>(std::size(kWales))));
+      return kCouncilCount +
+             static_cast<int>(r.below(static_cast<std::uint32_t>(std::size(kWales))));
   }
   return ctx.council;
 }
@@ -513,7 +537,15 @@ enum class Route : std::uint8_t {
 };
 
 enum class Regime : std::uint8_t {
-  Foster, Kin, Ffa, Residential, SemiIndep, Parents, Adoption, Remand, MotherBaby,
+  Foster,
+  Kin,
+  Ffa,
+  Residential,
+  SemiIndep,
+  Parents,
+  Adoption,
+  Remand,
+  MotherBaby,
 };
 
 struct LsEvent {
@@ -528,7 +560,7 @@ struct PlEvent {
   std::int8_t reason = -1;    // ReasonPlaceChange that ended the placement before this one
   bool temporary = false;
   Regime regime = Regime::Foster;
-  std::uint32_t carer = 0;    // the same carer keeps the same number
+  std::uint32_t carer = 0;  // the same carer keeps the same number
   Site site;
 };
 
@@ -559,9 +591,9 @@ struct SimPeriod {
   Day placed_ceased = kNever;
   std::int8_t placed_reason = -1;  // ReasonPlacedCeased
   Day date_match = kNever;
-  std::uint8_t adopters = 0;       // index into kAdopters + 1; 0 none
+  std::uint8_t adopters = 0;  // index into kAdopters + 1; 0 none
   // Previous permanence.
-  std::int8_t prev_perm = -1;      // PreviousPermanence
+  std::int8_t prev_perm = -1;  // PreviousPermanence
   Day date_perm = kNever;
   std::uint8_t date_perm_form = 0;  // 0 full date, 1 day unknown, 2 day and month unknown
   std::int16_t la_perm = -1;        // council row, or -1 blank
@@ -649,8 +681,12 @@ std::uint8_t pick_adopters(Rng& r) {
   return 1;
 }
 
-constexpr std::int8_t rpc(RPC r) { return static_cast<std::int8_t>(r); }
-constexpr std::int8_t prov(PP p) { return static_cast<std::int8_t>(p); }
+constexpr std::int8_t rpc(RPC r) {
+  return static_cast<std::int8_t>(r);
+}
+constexpr std::int8_t prov(PP p) {
+  return static_cast<std::int8_t>(p);
+}
 
 bool is_foster(PT p) {
   return p == PT::U1 || p == PT::U2 || p == PT::U3 || p == PT::U4 || p == PT::U5 || p == PT::U6;
@@ -658,8 +694,12 @@ bool is_foster(PT p) {
 bool is_adoption_placement(PT p) {
   return p == PT::A3 || p == PT::A4 || p == PT::A5 || p == PT::A6;
 }
-bool is_semi_independent(PT p) { return p == PT::H5 || p == PT::K3 || p == PT::P2; }
-bool is_residential(PT p) { return p == PT::K1 || p == PT::K2 || p == PT::S1 || p == PT::R1; }
+bool is_semi_independent(PT p) {
+  return p == PT::H5 || p == PT::K3 || p == PT::P2;
+}
+bool is_residential(PT p) {
+  return p == PT::K1 || p == PT::K2 || p == PT::S1 || p == PT::R1;
+}
 
 // ---- distributions used by the planner (days unless stated) ----
 
@@ -674,13 +714,13 @@ constexpr Band kUntilPlanChanges[] = {{1, 4000, 6000}};
 constexpr Band kMotherBaby[] = {{1, 28, 84}};
 
 // Short stays that end with a return home.
-constexpr Band kHomeShortYoung[] = {{10, 3, 14}, {25, 15, 60}, {35, 61, 180}, {20, 181, 365},
-                                    {10, 366, 700}};
-constexpr Band kHomeShortTeen[] = {{26, 1, 14}, {26, 15, 60}, {25, 61, 180}, {15, 181, 365},
-                                   {8, 366, 800}};
+constexpr Band kHomeShortYoung[] = {
+    {10, 3, 14}, {25, 15, 60}, {35, 61, 180}, {20, 181, 365}, {10, 366, 700}};
+constexpr Band kHomeShortTeen[] = {
+    {26, 1, 14}, {26, 15, 60}, {25, 61, 180}, {15, 181, 365}, {8, 366, 800}};
 
 constexpr W<RPC> kMoveReasons[] = {
-    {RPC::CARPL, 300}, {RPC::CLOSE, 60}, {RPC::ALLEG, 30}, {RPC::STAND, 30},
+    {RPC::CARPL, 300}, {RPC::CLOSE, 60},  {RPC::ALLEG, 30},  {RPC::STAND, 30},
     {RPC::APPRR, 10},  {RPC::CREQB, 140}, {RPC::CREQO, 120}, {RPC::CHILD, 80},
     {RPC::LAREQ, 70},  {RPC::PLACE, 20},  {RPC::OTHER, 130},
 };
@@ -688,20 +728,18 @@ constexpr W<RPC> kMoveReasons[] = {
 // Reasons a period of care ends at 18, by where the young person was living.
 constexpr W<REC> kExit18Foster[] = {{REC::E17, 430}, {REC::E5, 230}, {REC::E6, 50},
                                     {REC::E13, 100}, {REC::E8, 170}, {REC::E7, 20}};
-constexpr W<REC> kExit18Residential[] = {{REC::E5, 420}, {REC::E6, 100}, {REC::E13, 140},
-                                         {REC::E8, 250}, {REC::E7, 90}};
-constexpr W<REC> kExit18Semi[] = {{REC::E5, 600}, {REC::E6, 150}, {REC::E13, 80},
-                                  {REC::E8, 170}};
+constexpr W<REC> kExit18Residential[] = {
+    {REC::E5, 420}, {REC::E6, 100}, {REC::E13, 140}, {REC::E8, 250}, {REC::E7, 90}};
+constexpr W<REC> kExit18Semi[] = {{REC::E5, 600}, {REC::E6, 150}, {REC::E13, 80}, {REC::E8, 170}};
 constexpr W<REC> kExit18Parents[] = {{REC::E13, 400}, {REC::E8, 600}};
-constexpr W<REC> kExit18Uasc[] = {{REC::E5, 500}, {REC::E6, 120}, {REC::E8, 230},
-                                  {REC::E13, 30}};
+constexpr W<REC> kExit18Uasc[] = {{REC::E5, 500}, {REC::E6, 120}, {REC::E8, 230}, {REC::E13, 30}};
 
-constexpr W<REC> kHomeExitYoung[] = {{REC::E4A, 550}, {REC::E4B, 130}, {REC::E13, 200},
-                                     {REC::E8, 120}};
-constexpr W<REC> kHomeExitTeen[] = {{REC::E4A, 400}, {REC::E4B, 220}, {REC::E13, 220},
-                                    {REC::E8, 160}};
+constexpr W<REC> kHomeExitYoung[] = {
+    {REC::E4A, 550}, {REC::E4B, 130}, {REC::E13, 200}, {REC::E8, 120}};
+constexpr W<REC> kHomeExitTeen[] = {
+    {REC::E4A, 400}, {REC::E4B, 220}, {REC::E13, 220}, {REC::E8, 160}};
 constexpr W<REC> kEarlyExitLong[] = {{REC::E4A, 200}, {REC::E4B, 200}, {REC::E13, 250},
-                                     {REC::E8, 170}, {REC::E41, 50},  {REC::E47, 80},
+                                     {REC::E8, 170},  {REC::E41, 50},  {REC::E47, 80},
                                      {REC::E48, 20},  {REC::E9, 30}};
 
 constexpr W<CIN> kCinGeneral[] = {{CIN::N1, 680}, {CIN::N2, 25}, {CIN::N3, 35}, {CIN::N4, 80},
@@ -734,14 +772,30 @@ class Planner {
     rec_ = REC::E8;
 
     switch (route) {
-      case Route::HomeShort: home_short(); break;
-      case Route::HomeProc: home_proceedings(); break;
-      case Route::Adopt: adopt(); break;
-      case Route::Sgo: order(/*sgo=*/true); break;
-      case Route::Cao: order(/*sgo=*/false); break;
-      case Route::Long: long_term(S_); break;
-      case Route::Remand: remand(); break;
-      case Route::Uasc: uasc(); break;
+      case Route::HomeShort:
+        home_short();
+        break;
+      case Route::HomeProc:
+        home_proceedings();
+        break;
+      case Route::Adopt:
+        adopt();
+        break;
+      case Route::Sgo:
+        order(/*sgo=*/true);
+        break;
+      case Route::Cao:
+        order(/*sgo=*/false);
+        break;
+      case Route::Long:
+        long_term(S_);
+        break;
+      case Route::Remand:
+        remand();
+        break;
+      case Route::Uasc:
+        uasc();
+        break;
     }
     rare_endings(route);
     temporary_placements();
@@ -790,15 +844,23 @@ class Planner {
       s.urn = UrnKind::Outside;
       return s;
     }
-    const int n = static_cast<int>(r_->below(static_cast<std::uint32_t>(providers_in(c, per))));
-    return provider_site(kind, c, n, urn);
+    const int count = providers_in(c, per);
+    int n = static_cast<int>(r_->below(static_cast<std::uint32_t>(count)));
+    Site s = provider_site(kind, c, n, urn);
+    if (!pl_.empty() && same_place(pl_.back().site, s)) {
+      // A move is to somewhere else (rule 435): the next home along.
+      s = provider_site(kind, c, (n + 1) % count == n ? n + 1 : (n + 1) % count, urn);
+    }
+    return s;
   }
 
   std::uint32_t fostering_service(int council) const {
-    return static_cast<std::uint32_t>(mix(kHomesSalt, 0xF05 + static_cast<std::uint64_t>(council)) >> 40);
+    return static_cast<std::uint32_t>(
+        mix(kHomesSalt, 0xF05 + static_cast<std::uint64_t>(council)) >> 40);
   }
   std::uint32_t adoption_agency(int council) const {
-    return static_cast<std::uint32_t>(mix(kHomesSalt, 0xAD0 + static_cast<std::uint64_t>(council)) >> 40);
+    return static_cast<std::uint32_t>(
+        mix(kHomesSalt, 0xAD0 + static_cast<std::uint64_t>(council)) >> 40);
   }
 
   // The place, provider and site of a new placement in `regime` from day d.
@@ -902,7 +964,12 @@ class Planner {
   Site site_for(PT place, PP provider) {
     Rng& r = *r_;
     switch (place) {
-      case PT::U1: case PT::U2: case PT::U3: case PT::U4: case PT::U5: case PT::U6: {
+      case PT::U1:
+      case PT::U2:
+      case PT::U3:
+      case PT::U4:
+      case PT::U5:
+      case PT::U6: {
         Reach reach;
         std::uint32_t urn;
         if (provider == PP::PR1) {
@@ -910,7 +977,8 @@ class Planner {
           urn = fostering_service(ctx_.council);
         } else if (provider == PP::PR2) {
           reach = Reach::Region;
-          urn = fostering_service(ctx_.region[r.below(static_cast<std::uint32_t>(ctx_.region.size()))]);
+          urn = fostering_service(
+              ctx_.region[r.below(static_cast<std::uint32_t>(ctx_.region.size()))]);
         } else {  // an independent fostering agency
           reach = pick_reach(r, 450, 400, 130, 20);
           urn = static_cast<std::uint32_t>(mix(kHomesSalt, 0x1FA000 + r.below(80)) >> 40);
@@ -920,7 +988,10 @@ class Planner {
         }
         return carer_site(reach, UrnKind::Social, urn);
       }
-      case PT::A3: case PT::A4: case PT::A5: case PT::A6: {
+      case PT::A3:
+      case PT::A4:
+      case PT::A5:
+      case PT::A6: {
         const std::uint32_t urn =
             provider == PP::PR5 || provider == PP::PR4
                 ? static_cast<std::uint32_t>(mix(kHomesSalt, 0xAAA000 + r.below(40)) >> 40)
@@ -928,22 +999,32 @@ class Planner {
                                                       : ctx_.council);
         return carer_site(pick_reach(r, 400, 400, 200, 0), UrnKind::Social, urn);
       }
-      case PT::K2: return pooled_site('H', pick_reach(r, 300, 350, 320, 30), 60, UrnKind::Social);
+      case PT::K2:
+        return pooled_site('H', pick_reach(r, 300, 350, 320, 30), 60, UrnKind::Social);
       case PT::K1: {
         // About fourteen secure children's homes in England.
         const int n = static_cast<int>(r.below(14));
-        return provider_site('K', static_cast<int>(mix(kHomesSalt, 0x5EC + static_cast<std::uint64_t>(n)) % kCouncilCount),
-                             n, UrnKind::Social);
+        return provider_site(
+            'K',
+            static_cast<int>(mix(kHomesSalt, 0x5EC + static_cast<std::uint64_t>(n)) %
+                             kCouncilCount),
+            n, UrnKind::Social);
       }
-      case PT::H5: case PT::K3:
+      case PT::H5:
+      case PT::K3:
         return pooled_site('S', pick_reach(r, 650, 300, 50, 0), 80, UrnKind::Registered);
-      case PT::S1: return pooled_site('E', pick_reach(r, 200, 500, 300, 0), 300, UrnKind::School);
-      case PT::R3: return pooled_site('M', pick_reach(r, 300, 600, 100, 0), 900, UrnKind::Social);
-      case PT::R1: return pooled_site('R', pick_reach(r, 300, 500, 200, 0), 400, UrnKind::None);
+      case PT::S1:
+        return pooled_site('E', pick_reach(r, 200, 500, 300, 0), 300, UrnKind::School);
+      case PT::R3:
+        return pooled_site('M', pick_reach(r, 300, 600, 100, 0), 900, UrnKind::Social);
+      case PT::R1:
+        return pooled_site('R', pick_reach(r, 300, 500, 200, 0), 400, UrnKind::None);
       case PT::R5: {
         const int n = static_cast<int>(r.below(5));  // young offender institutions
-        return provider_site('Y', static_cast<int>(mix(kHomesSalt, 0x40 + static_cast<std::uint64_t>(n)) % kCouncilCount), n,
-                             UrnKind::None);
+        return provider_site(
+            'Y',
+            static_cast<int>(mix(kHomesSalt, 0x40 + static_cast<std::uint64_t>(n)) % kCouncilCount),
+            n, UrnKind::None);
       }
       case PT::P1: {
         Site s;
@@ -979,15 +1060,31 @@ class Planner {
   const Band* duration_table(Regime regime, int a, std::size_t& n) const {
     switch (regime) {
       case Regime::Foster:
-        if (a < 5) { n = std::size(kFosterUnder5); return kFosterUnder5; }
-        if (a < 11) { n = std::size(kFoster5to10); return kFoster5to10; }
+        if (a < 5) {
+          n = std::size(kFosterUnder5);
+          return kFosterUnder5;
+        }
+        if (a < 11) {
+          n = std::size(kFoster5to10);
+          return kFoster5to10;
+        }
         n = std::size(kFosterTeen);
         return kFosterTeen;
-      case Regime::Kin: n = std::size(kKin); return kKin;
-      case Regime::Residential: n = std::size(kResidential); return kResidential;
-      case Regime::SemiIndep: n = std::size(kSemiIndependent); return kSemiIndependent;
-      case Regime::MotherBaby: n = std::size(kMotherBaby); return kMotherBaby;
-      default: n = std::size(kUntilPlanChanges); return kUntilPlanChanges;
+      case Regime::Kin:
+        n = std::size(kKin);
+        return kKin;
+      case Regime::Residential:
+        n = std::size(kResidential);
+        return kResidential;
+      case Regime::SemiIndep:
+        n = std::size(kSemiIndependent);
+        return kSemiIndependent;
+      case Regime::MotherBaby:
+        n = std::size(kMotherBaby);
+        return kMotherBaby;
+      default:
+        n = std::size(kUntilPlanChanges);
+        return kUntilPlanChanges;
     }
   }
 
@@ -1011,7 +1108,8 @@ class Planner {
         if (a >= 16 && r.chance(2800)) return Regime::SemiIndep;
         if (a >= 11 && r.chance(4000)) return Regime::Residential;
         return Regime::Foster;
-      case Regime::Kin: return r.chance(6500) ? Regime::Foster : Regime::Kin;
+      case Regime::Kin:
+        return r.chance(6500) ? Regime::Foster : Regime::Kin;
       case Regime::Residential:
         if (a >= 16 && r.chance(3500)) return Regime::SemiIndep;
         if (a < 15 && r.chance(1200)) return Regime::Foster;
@@ -1020,10 +1118,14 @@ class Planner {
         if (r.chance(800)) return Regime::Residential;
         if (a < 17 && r.chance(700)) return Regime::Foster;
         return Regime::SemiIndep;
-      case Regime::Parents: return Regime::Foster;
-      case Regime::MotherBaby: return Regime::Foster;
-      case Regime::Ffa: return Regime::Foster;
-      default: return from;
+      case Regime::Parents:
+        return Regime::Foster;
+      case Regime::MotherBaby:
+        return Regime::Foster;
+      case Regime::Ffa:
+        return Regime::Foster;
+      default:
+        return from;
     }
   }
 
@@ -1081,8 +1183,10 @@ class Planner {
       if (r.chance(3800)) return Regime::Residential;
       return r.chance(900) ? Regime::Kin : Regime::Foster;
     }
-    const W<Regime> t[] = {{Regime::Foster, 420}, {Regime::Residential, 200},
-                           {Regime::SemiIndep, 320}, {Regime::Kin, 60}};
+    const W<Regime> t[] = {{Regime::Foster, 420},
+                           {Regime::Residential, 200},
+                           {Regime::SemiIndep, 320},
+                           {Regime::Kin, 60}};
     return pick(r, t);
   }
 
@@ -1131,7 +1235,8 @@ class Planner {
 
   void home_short() {
     Rng& r = *r_;
-    const int days = draw(r, age_ < 10 ? std::span<const Band>(kHomeShortYoung) : std::span<const Band>(kHomeShortTeen));
+    const int days = draw(r, age_ < 10 ? std::span<const Band>(kHomeShortYoung)
+                                       : std::span<const Band>(kHomeShortTeen));
     E_ = std::min(S_ + days, b18_);
     const Day main = emergency_prefix(E_ - S_);
     set_ls(main, r.chance(age_ < 10 ? 1000 : 500) ? LS::C1 : LS::V2);
@@ -1204,33 +1309,47 @@ class Planner {
       return;
     }
     // The plan changes: the court makes no placement order (RD2), or the decision is reversed
-    // later because the child's needs changed (RD1), no adopters were found (RD3) or for
-    // another reason (RD4). The child stays, usually in long-term foster care.
-    Day reversed;
-    if (r.chance(2000)) {
+    // later — the child's needs changed (RD1), no adopters were found (RD3), another reason
+    // (RD4) — and the placement order revoked; or the child waits, the decision still in
+    // force, usually in long-term foster care (reversed only when care ends: rule 557).
+    Day reversed = kNever;
+    const int x = static_cast<int>(r.below(100));
+    if (x < 20) {
       set_ls(placement_order, LS::C2);
       reversed = placement_order;
       p_.placed_reason = static_cast<std::int8_t>(model::ReasonPlacedCeased::RD2);
     } else {
       set_ls(placement_order, LS::E1);
-      reversed = placement_order + r.range(90, 540);
-      const W<model::ReasonPlacedCeased> t[] = {{model::ReasonPlacedCeased::RD1, 300},
-                                                {model::ReasonPlacedCeased::RD3, 500},
-                                                {model::ReasonPlacedCeased::RD4, 200}};
-      p_.placed_reason = static_cast<std::int8_t>(pick(r, t));
-      if (r.chance(2000)) set_ls(reversed + r.range(60, 400), LS::C2);  // order revoked
+      if (x < 45) {
+        reversed = placement_order + r.range(90, 540);
+        const W<model::ReasonPlacedCeased> t[] = {{model::ReasonPlacedCeased::RD1, 300},
+                                                  {model::ReasonPlacedCeased::RD3, 500},
+                                                  {model::ReasonPlacedCeased::RD4, 200}};
+        p_.placed_reason = static_cast<std::int8_t>(pick(r, t));
+        set_ls(reversed, LS::C2);  // the placement order revoked with the change of plan
+      }
     }
-    p_.placed_ceased = reversed;
-    if (r.chance(3000)) {
-      E_ = std::min(reversed + r.range(180, 900), b18_);
+    const Day from = reversed != kNever ? reversed : placement_order + r.range(90, 540);
+    if (reversed != kNever && r.chance(3000)) {
+      p_.placed_ceased = reversed;
+      E_ = std::min(from + r.range(180, 900), b18_);
       start_placements(E_, ffa ? Regime::Ffa : Regime::Foster, true, true);
       const W<REC> t[] = {{REC::E46, 450}, {REC::E47, 400}, {REC::E48, 150}};
       rec_ = E_ == b18_ ? exit18() : pick(r, t);
       return;
     }
     E_ = b18_;
-    start_placements(reversed, ffa ? Regime::Ffa : Regime::Foster, false);
-    long_term_from(reversed, /*keep=*/!ffa);
+    start_placements(from, ffa ? Regime::Ffa : Regime::Foster, false);
+    long_term_from(from, /*keep=*/!ffa);
+    if (reversed != kNever) {
+      p_.placed_ceased = reversed;
+    } else {
+      p_.placed_ceased = E_;  // still waiting when care ended
+      const W<model::ReasonPlacedCeased> t[] = {{model::ReasonPlacedCeased::RD1, 400},
+                                                {model::ReasonPlacedCeased::RD3, 300},
+                                                {model::ReasonPlacedCeased::RD4, 300}};
+      p_.placed_reason = static_cast<std::int8_t>(pick(r, t));
+    }
   }
 
   void order(bool sgo) {
@@ -1270,7 +1389,11 @@ class Planner {
     const bool stays = r.chance(a < 11 ? 7800 : 7000);
     E_ = stays ? b18_ : std::min(b18_, from + r.range(365, std::max(366, b18_ - from - 30)));
     Day home = E_;
-    if (a >= 3 && r.chance(stays ? 1500 : 4500)) home = std::max(from + 60, E_ - r.range(180, 1100));
+    // Placed with parents only under an order (rule 378: not under section 20).
+    const bool under_order = !ls_.empty() && ls_.back().ls != LS::V2;
+    if (under_order && a >= 3 && r.chance(stays ? 1500 : 4500)) {
+      home = std::max(from + 60, E_ - r.range(180, 1100));
+    }
     Day semi = E_;
     if (E_ == b18_ && b16_ > from) {
       const Day when = b16_ + r.range(0, 400);
@@ -1349,8 +1472,8 @@ class Planner {
     if (age_ < 16) {
       first = r.chance(8500) ? Regime::Foster : Regime::Residential;
     } else {
-      const W<Regime> t[] = {{Regime::SemiIndep, 600}, {Regime::Foster, 350},
-                             {Regime::Residential, 50}};
+      const W<Regime> t[] = {
+          {Regime::SemiIndep, 600}, {Regime::Foster, 350}, {Regime::Residential, 50}};
       first = pick(r, t);
     }
     Day semi = E_;
@@ -1369,10 +1492,14 @@ class Planner {
     if (route == Route::Uasc || E_ - S_ < 30) return;
     const int x = static_cast<int>(r.below(10000));
     REC rec;
-    if (x < 120) rec = REC::E3;
-    else if (x < 145) rec = REC::E16;
-    else if (x < 165) rec = REC::E2;
-    else return;
+    if (x < 120)
+      rec = REC::E3;
+    else if (x < 145)
+      rec = REC::E16;
+    else if (x < 165)
+      rec = REC::E2;
+    else
+      return;
     const Day end = S_ + r.range(14, E_ - S_ - 1);
     truncate(end);
     rec_ = rec;
@@ -1389,7 +1516,7 @@ class Planner {
         p_.placed_reason = -1;
       } else if (p_.placed_ceased == kNever || p_.placed_ceased >= E_) {
         // Care ended without an adoption, so the decision to place was reversed (rule 557).
-        p_.placed_ceased = std::max(p_.date_placed, E_ - 1);
+        p_.placed_ceased = E_;
         p_.placed_reason = static_cast<std::int8_t>(model::ReasonPlacedCeased::RD4);
       }
     }
@@ -1408,7 +1535,10 @@ class Planner {
       scratch_.push_back(pl_[i]);
       const Day from = pl_[i].day;
       const Day to = i + 1 < pl_.size() ? pl_[i + 1].day : E_;
-      if (pl_[i].temporary || to - from < 120) continue;
+      if (pl_[i].temporary || to - from < 120 || is_adoption_placement(pl_[i].place) ||
+          pl_[i].place == PT::P1) {
+        continue;  // A3/A5 need RNE S, T or U (rule 217); a return from T is P (rule 383)
+      }
       PT temp;
       int len;
       if (is_foster(pl_[i].place) && r.chance(500)) {
@@ -1488,9 +1618,12 @@ class Planner {
       }
       RNE nr;
       const bool same_carer = pl_changed && pl_[nj].carer == pl_[j].carer;
-      if (ls_changed && pl_changed) nr = same_carer ? RNE::B : RNE::U;
-      else if (ls_changed) nr = RNE::L;
-      else nr = same_carer ? RNE::T : RNE::P;
+      if (ls_changed && pl_changed)
+        nr = same_carer ? RNE::B : RNE::U;
+      else if (ls_changed)
+        nr = RNE::L;
+      else
+        nr = same_carer ? RNE::T : RNE::P;
       std::int8_t reason = -1;
       if (pl_changed && !pl_[j].temporary && !pl_[nj].temporary) {
         reason = pl_[nj].reason >= 0 ? pl_[nj].reason : rpc(RPC::OTHER);
@@ -1528,8 +1661,8 @@ class Planner {
 // Age on entering care (children who are not UASC): DfE starts by age, 2023–24, with the
 // UASC taken out.
 constexpr Band kEntryAgeDays[] = {
-    {90, 0, 27},             // newborn
-    {110, 28, 364},          // rest of the first year
+    {90, 0, 27},              // newborn
+    {110, 28, 364},           // rest of the first year
     {160, 365, 5 * 365 - 1},  // 1–4
     {160, 5 * 365, 10 * 365 - 1},
     {140, 10 * 365, 13 * 365 - 1},
@@ -1549,18 +1682,54 @@ struct RouteWeights {
   W<Route> weights[7];
 };
 constexpr RouteWeights kRoutes[] = {
-    {0, {{Route::HomeShort, 110}, {Route::HomeProc, 170}, {Route::Adopt, 420}, {Route::Sgo, 200},
-         {Route::Cao, 30}, {Route::Long, 70}, {Route::Remand, 0}}},
-    {4, {{Route::HomeShort, 230}, {Route::HomeProc, 220}, {Route::Adopt, 180}, {Route::Sgo, 200},
-         {Route::Cao, 40}, {Route::Long, 130}, {Route::Remand, 0}}},
-    {9, {{Route::HomeShort, 280}, {Route::HomeProc, 190}, {Route::Adopt, 20}, {Route::Sgo, 130},
-         {Route::Cao, 40}, {Route::Long, 340}, {Route::Remand, 0}}},
-    {12, {{Route::HomeShort, 370}, {Route::HomeProc, 130}, {Route::Adopt, 0}, {Route::Sgo, 50},
-          {Route::Cao, 20}, {Route::Long, 400}, {Route::Remand, 30}}},
-    {15, {{Route::HomeShort, 410}, {Route::HomeProc, 50}, {Route::Adopt, 0}, {Route::Sgo, 15},
-          {Route::Cao, 10}, {Route::Long, 450}, {Route::Remand, 65}}},
-    {17, {{Route::HomeShort, 650}, {Route::HomeProc, 0}, {Route::Adopt, 0}, {Route::Sgo, 0},
-          {Route::Cao, 0}, {Route::Long, 220}, {Route::Remand, 70}}},
+    {0,
+     {{Route::HomeShort, 110},
+      {Route::HomeProc, 170},
+      {Route::Adopt, 420},
+      {Route::Sgo, 200},
+      {Route::Cao, 30},
+      {Route::Long, 70},
+      {Route::Remand, 0}}},
+    {4,
+     {{Route::HomeShort, 230},
+      {Route::HomeProc, 220},
+      {Route::Adopt, 180},
+      {Route::Sgo, 200},
+      {Route::Cao, 40},
+      {Route::Long, 130},
+      {Route::Remand, 0}}},
+    {9,
+     {{Route::HomeShort, 280},
+      {Route::HomeProc, 190},
+      {Route::Adopt, 20},
+      {Route::Sgo, 130},
+      {Route::Cao, 40},
+      {Route::Long, 340},
+      {Route::Remand, 0}}},
+    {12,
+     {{Route::HomeShort, 370},
+      {Route::HomeProc, 130},
+      {Route::Adopt, 0},
+      {Route::Sgo, 50},
+      {Route::Cao, 20},
+      {Route::Long, 400},
+      {Route::Remand, 30}}},
+    {15,
+     {{Route::HomeShort, 410},
+      {Route::HomeProc, 50},
+      {Route::Adopt, 0},
+      {Route::Sgo, 15},
+      {Route::Cao, 10},
+      {Route::Long, 450},
+      {Route::Remand, 65}}},
+    {17,
+     {{Route::HomeShort, 650},
+      {Route::HomeProc, 0},
+      {Route::Adopt, 0},
+      {Route::Sgo, 0},
+      {Route::Cao, 0},
+      {Route::Long, 220},
+      {Route::Remand, 70}}},
 };
 
 Route pick_route(Rng& r, int age) {
@@ -1573,34 +1742,46 @@ Route pick_route(Rng& r, int age) {
 // Ethnicity of children looked after (DfE, 31 March 2024), without and with London's mix;
 // UASC separately.
 constexpr W<ETH> kEthnicEngland[] = {
-    {ETH::WBRI, 6900}, {ETH::WIRI, 50}, {ETH::WOTH, 450}, {ETH::WIRT, 40}, {ETH::WROM, 120},
+    {ETH::WBRI, 6900}, {ETH::WIRI, 50},  {ETH::WOTH, 450}, {ETH::WIRT, 40},  {ETH::WROM, 120},
     {ETH::MWBC, 380},  {ETH::MWBA, 160}, {ETH::MWAS, 170}, {ETH::MOTH, 380}, {ETH::AIND, 60},
-    {ETH::APKN, 140},  {ETH::ABAN, 50}, {ETH::AOTH, 120}, {ETH::BCRB, 170}, {ETH::BAFR, 280},
-    {ETH::BOTH, 150},  {ETH::CHNE, 10}, {ETH::OOTH, 250}, {ETH::REFU, 30}, {ETH::NOBT, 90},
+    {ETH::APKN, 140},  {ETH::ABAN, 50},  {ETH::AOTH, 120}, {ETH::BCRB, 170}, {ETH::BAFR, 280},
+    {ETH::BOTH, 150},  {ETH::CHNE, 10},  {ETH::OOTH, 250}, {ETH::REFU, 30},  {ETH::NOBT, 90},
 };
 constexpr W<ETH> kEthnicLondon[] = {
-    {ETH::WBRI, 2800}, {ETH::WIRI, 80}, {ETH::WOTH, 900}, {ETH::WIRT, 40}, {ETH::WROM, 150},
+    {ETH::WBRI, 2800}, {ETH::WIRI, 80},  {ETH::WOTH, 900}, {ETH::WIRT, 40},  {ETH::WROM, 150},
     {ETH::MWBC, 800},  {ETH::MWBA, 350}, {ETH::MWAS, 250}, {ETH::MOTH, 700}, {ETH::AIND, 100},
     {ETH::APKN, 150},  {ETH::ABAN, 250}, {ETH::AOTH, 300}, {ETH::BCRB, 800}, {ETH::BAFR, 1000},
-    {ETH::BOTH, 600},  {ETH::CHNE, 20}, {ETH::OOTH, 500}, {ETH::REFU, 60}, {ETH::NOBT, 150},
+    {ETH::BOTH, 600},  {ETH::CHNE, 20},  {ETH::OOTH, 500}, {ETH::REFU, 60},  {ETH::NOBT, 150},
 };
 constexpr W<ETH> kEthnicUasc[] = {
-    {ETH::BAFR, 3300}, {ETH::OOTH, 3400}, {ETH::AOTH, 1700}, {ETH::WOTH, 1200}, {ETH::BOTH, 300},
-    {ETH::NOBT, 100},
+    {ETH::BAFR, 3300}, {ETH::OOTH, 3400}, {ETH::AOTH, 1700},
+    {ETH::WOTH, 1200}, {ETH::BOTH, 300},  {ETH::NOBT, 100},
 };
 
 // Re-entry after a period ends: who comes back, and after how long.
 int reentry_chance(REC rec) {
   switch (rec) {
-    case REC::E4B: return 2600;
-    case REC::E4A: return 1500;
-    case REC::E13: return 1500;
-    case REC::E8: return 1000;
-    case REC::E41: return 500;
-    case REC::E45: case REC::E46: case REC::E47: case REC::E48: return 300;
-    case REC::E14: return 2000;
-    case REC::E9: return 1500;
-    default: return 0;
+    case REC::E4B:
+      return 2600;
+    case REC::E4A:
+      return 1500;
+    case REC::E13:
+      return 1500;
+    case REC::E8:
+      return 1000;
+    case REC::E41:
+      return 500;
+    case REC::E45:
+    case REC::E46:
+    case REC::E47:
+    case REC::E48:
+      return 300;
+    case REC::E14:
+      return 2000;
+    case REC::E9:
+      return 1500;
+    default:
+      return 0;
   }
 }
 
@@ -1616,14 +1797,16 @@ class Simulator {
     Rng r(c.seed);
     const Day arrival = from + r.range(0, days - 1);
     c.uasc = r.chance(1600);
-    const int age_days = draw(r, c.uasc ? std::span<const Band>(kUascAgeDays) : std::span<const Band>(kEntryAgeDays));
+    const int age_days = draw(
+        r, c.uasc ? std::span<const Band>(kUascAgeDays) : std::span<const Band>(kEntryAgeDays));
     c.dob = arrival - age_days;
     if (birthday_of(c.dob, 22) <= ctx_.window_start) return false;
     c.first_entry = arrival;
     c.male = c.uasc ? r.chance(9400) : r.chance(5250);
     const bool london = std::string_view(kCouncils[ctx_.council].region) == "London";
     c.ethnic = c.uasc ? pick(r, kEthnicUasc) : pick(r, london ? kEthnicLondon : kEthnicEngland);
-    c.upn_kind = c.uasc ? (r.chance(7000) ? 2 : 0) : (r.chance(9800) ? 0 : (r.chance(5000) ? 3 : 5));
+    c.upn_kind =
+        c.uasc ? (r.chance(7000) ? 2 : 0) : (r.chance(9800) ? 0 : (r.chance(5000) ? 3 : 5));
     c.first_period = static_cast<std::uint32_t>(world_.periods.size());
 
     Day start = arrival;
@@ -1673,9 +1856,11 @@ class Simulator {
     PlEvent where;
     where.place = home ? PT::K2 : PT::U6;
     where.provider = prov(r.chance(6000) ? PP::PR1 : PP::PR4);
-    where.site = home ? provider_site('B', ctx_.council, static_cast<int>(r.below(3)), UrnKind::Social)
-                      : Site{postcode_in(ctx_.council, r.next()), UrnKind::Social,
-                             static_cast<std::uint32_t>(mix(kHomesSalt, 0xF05 + static_cast<std::uint64_t>(ctx_.council)) >> 40)};
+    where.site =
+        home ? provider_site('B', ctx_.council, static_cast<int>(r.below(3)), UrnKind::Social)
+             : Site{postcode_in(ctx_.council, r.next()), UrnKind::Social,
+                    static_cast<std::uint32_t>(
+                        mix(kHomesSalt, 0xF05 + static_cast<std::uint64_t>(ctx_.council)) >> 40)};
     Day t = series_start;
     while (t < series_end) {
       const int nights = r.range(1, 3);
@@ -1724,22 +1909,34 @@ class Simulator {
     } else if (n == 0 && start - c.dob > 2 * 365) {
       const int x = static_cast<int>(r.below(1000));
       PPm kind = PPm::Z1;
-      if (x < 20) kind = PPm::P1;
-      else if (x < 45) kind = PPm::P2;
-      else if (x < 60) kind = PPm::P3;
-      else if (x < 65) kind = PPm::P4;
+      if (x < 20)
+        kind = PPm::P1;
+      else if (x < 45)
+        kind = PPm::P2;
+      else if (x < 60)
+        kind = PPm::P3;
+      else if (x < 65)
+        kind = PPm::P4;
       if (kind != PPm::Z1) {
         p.prev_perm = static_cast<std::int8_t>(kind);
         date = c.dob + r.range(200, static_cast<int>(start - c.dob) - 60);
       }
     }
     if (date != kNever) {
+      // DATE_PERM may hide an unknown day or month ("ZZ"); the latest date it could mean must
+      // still be before care began (rule 632). LA_PERM: the council that made the order
+      // (rule 630 wants both for P1–P4).
       p.date_perm = date;
       const int f = static_cast<int>(r.below(100));
       p.date_perm_form = f < 65 ? 0 : (f < 88 ? 1 : 2);
-      p.la_perm = r.chance(2000) ? static_cast<std::int16_t>(r.chance(6000) ? ctx_.council
-                                                                             : static_cast<int>(r.below(kCouncilCount)))
-                                 : static_cast<std::int16_t>(-1);
+      const std::chrono::year_month_day d{date_of(date)};
+      const Day month_end = day_of(
+          Date{std::chrono::year_month_day_last{d.year(), std::chrono::month_day_last{d.month()}}});
+      const Day year_end = ymd(static_cast<int>(d.year()), 12, 31);
+      if (p.date_perm_form == 2 && year_end >= start) p.date_perm_form = 1;
+      if (p.date_perm_form == 1 && month_end >= start) p.date_perm_form = 0;
+      p.la_perm = static_cast<std::int16_t>(
+          r.chance(5500) ? ctx_.council : static_cast<int>(r.below(kCouncilCount)));
     }
   }
 
@@ -1781,17 +1978,18 @@ constexpr W<model::ReviewParticipation> kParticipationOlder[] = {
     {model::ReviewParticipation::PN5, 110}, {model::ReviewParticipation::PN6, 140},
     {model::ReviewParticipation::PN7, 50}};
 constexpr W<model::ReviewParticipation> kParticipationDisabled[] = {
-    {model::ReviewParticipation::PN1, 200}, {model::ReviewParticipation::PN3, 300},
-    {model::ReviewParticipation::PN6, 300}, {model::ReviewParticipation::PN7, 200}};
+    {model::ReviewParticipation::PN1, 200},
+    {model::ReviewParticipation::PN3, 300},
+    {model::ReviewParticipation::PN6, 300},
+    {model::ReviewParticipation::PN7, 200}};
 
-constexpr W<model::SwReason> kFirstWorker[] = {{model::SwReason::TSPROC, 550},
-                                               {model::SwReason::MANAGE, 250},
-                                               {model::SwReason::OTHERS, 200}};
+// A new allocation when care begins again (the child already has a worker).
+constexpr W<model::SwReason> kFirstWorker[] = {
+    {model::SwReason::TSPROC, 550}, {model::SwReason::MANAGE, 250}, {model::SwReason::OTHERS, 200}};
 constexpr W<model::SwReason> kWorkerChange[] = {
     {model::SwReason::LEFTRL, 300}, {model::SwReason::TSPROC, 180}, {model::SwReason::MANAGE, 150},
-    {model::SwReason::ORGRST, 80},  {model::SwReason::FCONTA, 100}, {model::SwReason::ABSENC, 60},
-    {model::SwReason::CHCHAN, 40},  {model::SwReason::PCCHAN, 30},  {model::SwReason::OTHERS, 60},
-    {model::SwReason::SWDIED, 1}};
+    {model::SwReason::ORGRST, 80},  {model::SwReason::ABSENC, 60},  {model::SwReason::CHCHAN, 40},
+    {model::SwReason::PCCHAN, 30},  {model::SwReason::OTHERS, 60},  {model::SwReason::SWDIED, 1}};
 constexpr Band kWorkerDays[] = {{25, 60, 180}, {35, 181, 300}, {30, 301, 540}, {10, 541, 1000}};
 
 constexpr Band kMissingDays[] = {{30, 0, 0}, {40, 1, 1}, {15, 2, 3}, {12, 4, 14}, {3, 15, 45}};
@@ -1840,15 +2038,16 @@ class Details {
   void reviews(const SimChild& c, const SimPeriod& p, Rng& r) {
     const auto& cal = model::WorkingDayCalendar::england_and_wales();
     const Day due = day_of(cal.add_working_days(date_of(p.start), 20));
-    Day when = r.chance(9000) ? previous_working_day(cal, std::max(p.start + 5, due - r.range(0, 8)))
-                              : next_working_day(cal, due + r.range(1, 35));
+    Day when = r.chance(9000)
+                   ? previous_working_day(cal, std::max(p.start + 5, due - r.range(0, 8)))
+                   : next_working_day(cal, due + r.range(1, 35));
     for (int k = 0; when < p.end && k < 60; ++k) {
       model::ReviewParticipation code = model::ReviewParticipation::PN0;
       const int age = age_at(c.dob, when);
       if (age >= 4) {
-        code = p.cin == CIN::N2 ? pick(r, kParticipationDisabled)
-                                : (age < 8 ? pick(r, kParticipationYoung)
-                                           : pick(r, kParticipationOlder));
+        code = p.cin == CIN::N2
+                   ? pick(r, kParticipationDisabled)
+                   : (age < 8 ? pick(r, kParticipationYoung) : pick(r, kParticipationOlder));
       }
       world_.reviews.push_back({when, code});
       const Day next_due = add_months(when, k == 0 ? 3 : 6);
@@ -1860,22 +2059,34 @@ class Details {
     }
   }
 
+  // Missing and away episodes, from age 11, far more often from residential and semi-
+  // independent placements. An episode ends before the placement it began in ends (rules
+  // 575, 577), so nobody is missing when care ends (rule 580).
   void missing(const SimChild& c, const SimPeriod& p, Rng& r, int propensity) {
     const Day b11 = birthday_of(c.dob, 11);
     Day t = std::max(p.start, b11);
     for (int guard = 0; t < p.end && guard < 400; ++guard) {
-      // Where the child is living decides how often they go missing.
-      PT place = PT::U6;
+      const SimEpisode* ep = nullptr;
       for (std::uint32_t e = 0; e < p.episodes; ++e) {
-        const SimEpisode& ep = world_.episodes[p.first_episode + e];
-        if (ep.start <= t && t < ep.end) place = ep.place;
+        const SimEpisode& x = world_.episodes[p.first_episode + e];
+        if (x.start <= t && t < x.end) ep = &x;
       }
+      if (ep == nullptr) break;
       int mean_gap;
-      if (is_residential(place) || is_semi_independent(place)) mean_gap = propensity == 1 ? 90 : 14;
-      else mean_gap = propensity == 1 ? 300 : 45;
+      if (is_residential(ep->place) || is_semi_independent(ep->place)) {
+        mean_gap = propensity == 1 ? 90 : 14;
+      } else {
+        mean_gap = propensity == 1 ? 300 : 45;
+      }
       t += r.range(1, 2 * mean_gap);
       if (t >= p.end) break;
-      const Day end = std::min<Day>(t + draw(r, kMissingDays), p.end);
+      const SimEpisode* at = nullptr;
+      for (std::uint32_t e = 0; e < p.episodes; ++e) {
+        const SimEpisode& x = world_.episodes[p.first_episode + e];
+        if (x.start <= t && t < x.end) at = &x;
+      }
+      if (at == nullptr || at->end - 1 <= t) continue;
+      const Day end = std::min<Day>(t + draw(r, kMissingDays), at->end - 1);
       world_.missing.push_back(
           {t, end, r.chance(2500) ? model::MissingType::A : model::MissingType::M});
       t = end + 1;
@@ -1895,28 +2106,40 @@ class Details {
     }
   }
 
-  // Social worker allocations (SWEpisodes): one chain per child from shortly before care first
-  // begins, a new worker about every nine months (carrying on between periods of care, when
-  // the child is still open to children's services). The allocation current when care last
-  // ended stays open (2025/26 rule SW17: the latest allocation has no end date).
+  // Social worker allocations (SWEpisodes): a worker is allocated when care begins (the
+  // validator's rule SW12 looks for an allocation starting on or after the start of care) and
+  // changes about every nine months; allocations follow on without gaps (rule SW10), and the
+  // one current when a period of care ends stays open — until a new allocation if the child
+  // comes back, for good otherwise (2025/26 rule SW17: the latest has no end date). The first
+  // allocation's reason is FCONTA, the only reason the validator lets begin after a gap.
   void workers(const SimChild& c, Rng& r) {
     const auto pool = static_cast<std::uint32_t>(ctx_.workers.size());
-    const SimPeriod& first = world_.periods[c.first_period];
-    const SimPeriod& last = world_.periods[c.first_period + c.periods - 1];
-    Day t = first.start - (r.chance(3500) ? 0 : r.range(1, 120));
     std::uint16_t previous = 0xFFFF;
-    for (int k = 0; k < 200; ++k) {
-      const Day end = t + draw(r, kWorkerDays);
+    auto worker = [&] {
       auto w = static_cast<std::uint16_t>(r.below(pool));
       if (w == previous && pool > 1) w = static_cast<std::uint16_t>((w + 1) % pool);
       previous = w;
-      const model::SwReason reason = k == 0 ? pick(r, kFirstWorker) : pick(r, kWorkerChange);
-      if (end > last.end) {
-        world_.workers.push_back({t, kForever, w, reason});
-        return;
+      return w;
+    };
+    for (std::uint32_t i = 0; i < c.periods; ++i) {
+      const SimPeriod& p = world_.periods[c.first_period + i];
+      const Day until = i + 1 < c.periods ? world_.periods[c.first_period + i + 1].start : kForever;
+      if (i > 0) world_.workers.back().end = p.start;  // a new allocation as care begins again
+      Day t = p.start;
+      model::SwReason reason = i == 0 ? model::SwReason::FCONTA : pick(r, kFirstWorker);
+      for (int k = 0; k < 200; ++k) {
+        Day end = t + draw(r, kWorkerDays);
+        // Not in the last days of March: rule SW11b reads a change then as a gap.
+        const std::chrono::year_month_day d{date_of(end)};
+        if (d.month() == std::chrono::March && d.day() >= std::chrono::day{25}) end += 8;
+        if (end >= p.end) {
+          world_.workers.push_back({t, until, worker(), reason});
+          break;
+        }
+        world_.workers.push_back({t, end, worker(), reason});
+        t = end;
+        reason = pick(r, kWorkerChange);
       }
-      world_.workers.push_back({t, end, w, reason});
-      t = end;
     }
   }
 
@@ -1930,14 +2153,20 @@ class Details {
 // replaced semi-independent (H5) and independent living (P2) placements (an H5 open at the end
 // of 2024/25 continues as K3: 2025/26 rule 503D), and Z1 became Z11–Z14 in 2025/26.
 std::optional<PT> place_in_year(PT p, CollectionYear y) {
+  // From the year K3 arrives, semi-independent accommodation is written as K3 (the validator
+  // lets an H5 open at the end of 2023/24 continue as K3 in 2024/25: rule_utils.py, 503D).
+  if (p == PT::H5 && model::valid_in(PT::K3, y)) return PT::K3;
   if (model::valid_in(p, y)) return p;
   const PT candidates_h5[] = {PT::K3, PT::H5};
   const PT candidates_k3[] = {PT::H5, PT::K3};
   const PT candidates_z[] = {PT::Z14, PT::Z1};
   std::span<const PT> options;
-  if (p == PT::H5 || p == PT::P2) options = candidates_h5;
-  else if (p == PT::K3) options = candidates_k3;
-  else if (p == PT::Z1 || p == PT::Z11 || p == PT::Z12 || p == PT::Z13 || p == PT::Z14) options = candidates_z;
+  if (p == PT::H5 || p == PT::P2)
+    options = candidates_h5;
+  else if (p == PT::K3)
+    options = candidates_k3;
+  else if (p == PT::Z1 || p == PT::Z11 || p == PT::Z12 || p == PT::Z13 || p == PT::Z14)
+    options = candidates_z;
   for (PT q : options) {
     if (model::valid_in(q, y)) return q;
   }
@@ -1962,7 +2191,8 @@ std::optional<model::Sex> sex_in_year(bool male, CollectionYear y) {
 char upn_check_letter(std::string_view digits12) {
   constexpr std::string_view kLetters = "ABCDEFGHJKLMNPQRTUVWXYZ";
   int sum = 0;
-  for (std::size_t i = 0; i < digits12.size(); ++i) sum += (digits12[i] - '0') * static_cast<int>(i + 2);
+  for (std::size_t i = 0; i < digits12.size(); ++i)
+    sum += (digits12[i] - '0') * static_cast<int>(i + 2);
   return kLetters[static_cast<std::size_t>(sum % 23)];
 }
 
@@ -1993,22 +2223,39 @@ struct YearWriter {
 
   // Whether the child is looked after (not on a short break) at the end of the year, and since
   // when without a break.
+  // (A period ending on 31 March itself still counts, as in the validator's "continuously
+  // looked after": it looks for care ending before the last day.)
   Day continuous_since(const SimChild& c) const {
     for (std::uint32_t i = 0; i < c.periods; ++i) {
       const SimPeriod& p = world.periods[c.first_period + i];
-      if (!p.short_break && p.start <= ye && p.end > ye) return p.start;
+      if (!p.short_break && p.start <= ye && p.end >= ye) return p.start;
     }
     return kNever;
+  }
+
+  bool in_oc2(const SimChild& c) const {
+    const Day since = continuous_since(c);
+    return since != kNever && since <= ys;
   }
 
   bool care_leaver(const SimChild& c, Day& left) const {
     if (c.short_breaks || c.periods == 0) return false;
     const SimPeriod& last = world.periods[c.first_period + c.periods - 1];
     switch (last.rec) {
-      case REC::E11: case REC::E12: case REC::E45: case REC::E46: case REC::E47: case REC::E48:
-      case REC::E41: case REC::E2: case REC::E3: case REC::E15: case REC::E16:
+      case REC::E11:
+      case REC::E12:
+      case REC::E45:
+      case REC::E46:
+      case REC::E47:
+      case REC::E48:
+      case REC::E41:
+      case REC::E2:
+      case REC::E3:
+      case REC::E15:
+      case REC::E16:
         return false;
-      default: break;
+      default:
+        break;
     }
     const Day b14 = birthday_of(c.dob, 14);
     const Day b16 = birthday_of(c.dob, 16);
@@ -2034,12 +2281,12 @@ struct YearWriter {
       }
     }
     // OC3: a care leaver whose 17th–21st birthday is in the year and who is no longer looked
-    // after on it. Leaving care on the 18th birthday counts (the DfE's care leavers "aged 18"
-    // are mostly these young people; validator rule 1016 flags them, but its message says
-    // "after their birthday").
+    // after on it (and not also in OC2: rule 187). Leaving care on the 18th birthday counts (the
+    // DfE's care leavers "aged 18" are mostly these young people; validator rule 1016 flags them,
+    // but its message says "after their birthday").
     int oc3_age = 0;
     Day left = 0;
-    if (care_leaver(c, left)) {
+    if (care_leaver(c, left) && !in_oc2(c)) {
       for (int n = 17; n <= 21; ++n) {
         const Day bd = birthday_of(c.dob, n);
         if (bd >= ys && bd <= ye && left <= bd) oc3_age = n;
@@ -2071,9 +2318,9 @@ struct YearWriter {
       oc2(c, id, dob);
     }
     if (oc3_age) oc3(c, id, dob, oc3_age);
+    if (any) previous_permanence(c, id, dob);
     if (regular) {
       adoption(c, id, dob);
-      previous_permanence(c, id, dob);
       missing(c, id, dob);
       social_workers(c, id, dob);
       dolo(c, id, dob);
@@ -2115,10 +2362,27 @@ struct YearWriter {
 
   std::string urn_for(const SimEpisode& e, std::optional<PT> written) const {
     if (!written) return {};
+    if (*written == PT::K3) {
+      return urn_text(e.site.urn == UrnKind::None ? UrnKind::Registered : e.site.urn,
+                      e.site.urn_number);
+    }
     switch (*written) {
-      case PT::P1: case PT::P2: case PT::P3: case PT::R1: case PT::R2: case PT::R5:
-      case PT::T0: case PT::T1: case PT::T2: case PT::T3: case PT::T4:
-      case PT::Z1: case PT::Z11: case PT::Z12: case PT::Z13: case PT::Z14:
+      case PT::P1:
+      case PT::P2:
+      case PT::P3:
+      case PT::R1:
+      case PT::R2:
+      case PT::R5:
+      case PT::T0:
+      case PT::T1:
+      case PT::T2:
+      case PT::T3:
+      case PT::T4:
+      case PT::Z1:
+      case PT::Z11:
+      case PT::Z12:
+      case PT::Z13:
+      case PT::Z14:
         return {};  // no URN for these (rules 218, 222)
       case PT::H5: {
         // Not registered before the October 2023 reforms (2022/23 rule 222); from 28 October
@@ -2129,7 +2393,8 @@ struct YearWriter {
         return urn_text(e.site.urn == UrnKind::None ? UrnKind::Registered : e.site.urn,
                         e.site.urn_number);
       }
-      default: return urn_text(e.site.urn, e.site.urn_number);
+      default:
+        return urn_text(e.site.urn, e.site.urn_number);
     }
   }
 
@@ -2147,7 +2412,7 @@ struct YearWriter {
     // the day care ended when an age assessment found the young person to be an adult.
     Day duc = birthday_of(c.dob, 18);
     const SimPeriod& first = world.periods[c.first_period];
-    if (first.rec == REC::E15 && first.end < duc) duc = first.end;
+    if (first.rec == REC::E15 && first.end < duc && first.end <= ye) duc = first.end;
     if (duc < ys) return;
     ret.uasc.push_back({id, sex_in_year(c.male, year), dob, date_of(duc)});
   }
@@ -2155,8 +2420,8 @@ struct YearWriter {
   void oc2(const SimChild& c, const std::string& id, Date dob) {
     // Looked after continuously for at least 12 months at 31 March: in care at the end of the
     // year, in a period that began on or before its first day.
+    if (!in_oc2(c)) return;
     const Day since = continuous_since(c);
-    if (since == kNever || since > ys) return;
     Rng r(mix(c.seed, 0x0C2000ULL + static_cast<std::uint64_t>(year.end_year)));
     const int age_start = age_at(c.dob, ys);
     const int age_end = age_at(c.dob, ye);
@@ -2175,8 +2440,8 @@ struct YearWriter {
     }
     if (eligible || (turns_17 && r.chance(5500))) {
       if (r.chance(7700)) {
-        constexpr Band kSdq[] = {{85, 0, 4}, {180, 5, 9}, {200, 10, 13}, {170, 14, 16},
-                                 {140, 17, 19}, {150, 20, 24}, {60, 25, 29}, {15, 30, 40}};
+        constexpr Band kSdq[] = {{85, 0, 4},    {180, 5, 9},   {200, 10, 13}, {170, 14, 16},
+                                 {140, 17, 19}, {150, 20, 24}, {60, 25, 29},  {15, 30, 40}};
         row.sdq_score = draw(r, kSdq);
       } else {
         const W<model::SdqReason> t[] = {{model::SdqReason::SDQ4, 450},
@@ -2216,9 +2481,10 @@ struct YearWriter {
     // education, employment or training, 88% in suitable accommodation.
     const SimPeriod& last = world.periods[c.first_period + c.periods - 1];
     const bool young = age <= 18;
-    const W<T> touch_young[] = {{T::YES, 920}, {T::NO, 30}, {T::REFU, 30}, {T::NREQ, 5}, {T::RHOM, 15}};
-    const W<T> touch_older[] = {{T::YES, 915}, {T::NO, 40}, {T::REFU, 28}, {T::NREQ, 9},
-                                {T::RHOM, 8}};
+    const W<T> touch_young[] = {
+        {T::YES, 920}, {T::NO, 30}, {T::REFU, 30}, {T::NREQ, 5}, {T::RHOM, 15}};
+    const W<T> touch_older[] = {
+        {T::YES, 915}, {T::NO, 40}, {T::REFU, 28}, {T::NREQ, 9}, {T::RHOM, 8}};
     T touch = young ? pick(r, touch_young) : pick(r, touch_older);
     // A young person who has died stays DIED in later years (2025/26 rule 348).
     if (!young && (mix(c.seed, 0xDEAD) % 1000) < 3) touch = T::DIED;
@@ -2231,14 +2497,29 @@ struct YearWriter {
     }
     const bool parent = c.mother_child_dob != kNever;
     if (young) {
-      const W<A> t[] = {{A::F2, 400}, {A::P2, 70}, {A::F1, age == 18 ? 30 : 0}, {A::F4, 70},
-                        {A::P4, 20}, {A::F5, 50}, {A::P5, 40}, {A::G4, 60},
-                        {A::G5, 230}, {A::G6, parent ? 300 : 30}};
+      const W<A> t[] = {{A::F2, 400},
+                        {A::P2, 70},
+                        {A::F1, age == 18 ? 30 : 0},
+                        {A::F4, 70},
+                        {A::P4, 20},
+                        {A::F5, 50},
+                        {A::P5, 40},
+                        {A::G4, 60},
+                        {A::G5, 230},
+                        {A::G6, parent ? 300 : 30}};
       row.activ = in_year(pick(r, t), year);
     } else {
-      const W<A> t[] = {{A::F1, 70}, {A::P1, 10}, {A::F2, c.uasc ? 200 : 110}, {A::P2, 30},
-                        {A::F4, 70}, {A::P4, 20}, {A::F5, 170}, {A::P5, 80},
-                        {A::G4, 100}, {A::G5, 260}, {A::G6, parent ? 250 : 50}};
+      const W<A> t[] = {{A::F1, 70},
+                        {A::P1, 10},
+                        {A::F2, c.uasc ? 200 : 110},
+                        {A::P2, 30},
+                        {A::F4, 70},
+                        {A::P4, 20},
+                        {A::F5, 170},
+                        {A::P5, 80},
+                        {A::G4, 100},
+                        {A::G5, 260},
+                        {A::G6, parent ? 250 : 50}};
       row.activ = in_year(pick(r, t), year);
     }
     // Staying put (E17): many stay with their former foster carers at 19 and 20.
@@ -2246,15 +2527,17 @@ struct YearWriter {
       row.accom = in_year(M::Z1, year);
     } else if (young) {
       // Rule 347: no foyer for under-18s; rule 3001: not with former foster carers at 17.
-      const W<M> t[] = {{M::B1, 280}, {M::D1, 250}, {M::E1, 100}, {M::U1, 110}, {M::C1, 50},
-                        {M::T1, age == 18 ? 20 : 0}, {M::K1, 20}, {M::Y1, 50}, {M::X2, 30},
-                        {M::S2, 10}, {M::B2, 20}, {M::D2, 20}, {M::V2, 10}, {M::W2, 10}, {M::U2, 10}};
+      const W<M> t[] = {{M::B1, 280}, {M::D1, 250}, {M::E1, 100},
+                        {M::U1, 110}, {M::C1, 50},  {M::T1, age == 18 ? 20 : 0},
+                        {M::K1, 20},  {M::Y1, 50},  {M::X2, 30},
+                        {M::S2, 10},  {M::B2, 20},  {M::D2, 20},
+                        {M::V2, 10},  {M::W2, 10},  {M::U2, 10}};
       row.accom = in_year(pick(r, t), year);
     } else {
       const W<M> t[] = {{M::U1, 440}, {M::B1, 140}, {M::D1, 110}, {M::E1, 60}, {M::T1, 30},
-                        {M::K1, 30}, {M::Y1, 40}, {M::C1, 10}, {M::G1, 10}, {M::X2, 25},
-                        {M::S2, 8}, {M::B2, 8}, {M::U2, 10}, {M::D2, 5}, {M::V2, 5},
-                        {M::W2, 5}, {M::R2, 2}};
+                        {M::K1, 30},  {M::Y1, 40},  {M::C1, 10},  {M::G1, 10}, {M::X2, 25},
+                        {M::S2, 8},   {M::B2, 8},   {M::U2, 10},  {M::D2, 5},  {M::V2, 5},
+                        {M::W2, 5},   {M::R2, 2}};
       row.accom = in_year(pick(r, t), year);
     }
     ret.oc3.push_back(std::move(row));
@@ -2297,14 +2580,18 @@ struct YearWriter {
     }
   }
 
+  // PrevPerm: one row per child who started to be looked after in the year (rule 630, for
+  // short breaks too; INT35: once per child), for the first period begun in the year.
   void previous_permanence(const SimChild& c, const std::string& id, Date dob) {
     for (std::uint32_t i = 0; i < c.periods; ++i) {
       const SimPeriod& p = world.periods[c.first_period + i];
-      if (p.short_break || p.start < ys || p.start > ye || p.prev_perm < 0) continue;
+      if (p.start < ys || p.start > ye) continue;
       model::PrevPerm pp;
       pp.child = id;
       pp.dob = dob;
-      pp.prev_perm = in_year(static_cast<model::PreviousPermanence>(p.prev_perm), year);
+      const auto kind = p.prev_perm >= 0 ? static_cast<model::PreviousPermanence>(p.prev_perm)
+                                         : model::PreviousPermanence::Z1;
+      pp.prev_perm = in_year(kind, year);
       if (p.date_perm != kNever) {
         std::string d = model::format_dmy(date_of(p.date_perm));
         if (p.date_perm_form >= 1) d.replace(0, 2, "ZZ");
@@ -2313,13 +2600,15 @@ struct YearWriter {
         if (p.la_perm >= 0) pp.la_perm = kCouncils[p.la_perm].la;
       }
       ret.prev_perm.push_back(std::move(pp));
+      return;
     }
   }
 
   void missing(const SimChild& c, const std::string& id, Date dob) {
     for (std::uint32_t i = 0; i < c.missing; ++i) {
       const SimMissing& m = world.missing[c.first_missing + i];
-      if (m.start < ys || m.start > ye) continue;
+      // Begun in the year, or still open at the end of the last (rule 576).
+      if (m.start > ye || m.end < ys) continue;
       model::MissingEpisode out;
       out.child = id;
       out.dob = dob;
@@ -2400,7 +2689,8 @@ std::vector<model::Return> generate(const Options& options) {
   const int known = council_index(options.la);
   ctx.council = known >= 0 ? known : static_cast<int>(hash_text(options.la) % kCouncilCount);
   for (int i = 0; i < kCouncilCount; ++i) {
-    if (std::string_view(kCouncils[i].region) == kCouncils[ctx.council].region) ctx.region.push_back(i);
+    if (std::string_view(kCouncils[i].region) == kCouncils[ctx.council].region)
+      ctx.region.push_back(i);
   }
   const int first_year = options.last_year - options.years + 1;
   ctx.window_start = day_of(CollectionYear{first_year}.start());
@@ -2439,13 +2729,10 @@ std::vector<model::Return> generate(const Options& options) {
     return n;
   };
   long long in_care = count_in_care();
-#ifdef HEARTH_SYNTH_DEBUG
-  std::fprintf(stderr, "synth %s: arrivals %lld in care %lld target %d\n", options.la.c_str(), arrivals, in_care, options.children);
-#endif
   // Too few (rare): more arrivals in proportion, until there are enough.
   for (int round = 0; in_care < options.children && round < 8; ++round) {
-    const long long more = (options.children - in_care) * arrivals / std::max(in_care, 1LL) +
-                           arrivals / 20 + 5;
+    const long long more =
+        (options.children - in_care) * arrivals / std::max(in_care, 1LL) + arrivals / 20 + 5;
     for (long long k = 0; k < more; ++k, ++next_index) sim.child(next_index, sim_start, span);
     arrivals += more;
     in_care = count_in_care();
@@ -2458,13 +2745,15 @@ std::vector<model::Return> generate(const Options& options) {
     if (excess > 0) {
       std::vector<std::uint32_t> caring;
       for (std::uint32_t i = 0; i < world.children.size(); ++i) {
-        if (in_care_at(world, world.children[i], ctx.horizon)) caring.push_back(i);
+        if (in_care_at(world, world.children[i], ctx.horizon))
+          caring.push_back(i);
         else if (static_cast<long long>(r.below(static_cast<std::uint32_t>(in_care))) < excess)
           world.children[i].dropped = true;
       }
       for (long long k = 0; k < excess; ++k) {
-        const auto j = static_cast<std::size_t>(k) +
-                       r.below(static_cast<std::uint32_t>(caring.size() - static_cast<std::size_t>(k)));
+        const auto j =
+            static_cast<std::size_t>(k) +
+            r.below(static_cast<std::uint32_t>(caring.size() - static_cast<std::size_t>(k)));
         std::swap(caring[static_cast<std::size_t>(k)], caring[j]);
         world.children[caring[static_cast<std::size_t>(k)]].dropped = true;
       }
@@ -2473,9 +2762,10 @@ std::vector<model::Return> generate(const Options& options) {
   // Short breaks: about one disabled child in a series of short breaks for every hundred
   // children looked after, each series lasting one to six years.
   {
-    const long long series = std::max<long long>(1, static_cast<long long>(options.children) * 12 * span /
-                                                        (1000LL * 1300));
-    for (long long k = 0; k < series; ++k) sim.short_breaks(static_cast<std::uint64_t>(k), sim_start, span);
+    const long long series = std::max<long long>(
+        1, static_cast<long long>(options.children) * 12 * span / (1000LL * 1300));
+    for (long long k = 0; k < series; ++k)
+      sim.short_breaks(static_cast<std::uint64_t>(k), sim_start, span);
   }
 
   // File order: children by CHILD, numbered in order of first entry to care.

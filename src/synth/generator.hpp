@@ -36,12 +36,12 @@ struct Council {
 const std::vector<Council>& national_councils();
 
 struct Options {
-  int children = 480;       // children looked after on 31 March of the last collection year
-  int years = 1;            // how many collection years to emit (the last one is last_year)
-  std::uint64_t seed = 1;   // same seed, same council (the seed is mixed with the LA code)
-  std::string la = "887";   // the council's LA code (a code in national_councils() also gives
-                            // its postcode area and region)
-  int last_year = 2026;     // end-year of the last collection year (2026 = 2025/26)
+  int children = 480;      // children looked after on 31 March of the last collection year
+  int years = 1;           // how many collection years to emit (the last one is last_year)
+  std::uint64_t seed = 1;  // same seed, same council (the seed is mixed with the LA code)
+  std::string la = "887";  // the council's LA code (a code in national_councils() also gives
+                           // its postcode area and region)
+  int last_year = 2026;    // end-year of the last collection year (2026 = 2025/26)
 };
 
 // One model::Return per collection year, oldest first, each with la and year set and rows in
