@@ -31,6 +31,9 @@ class Driver {
   virtual std::string_view table_exists_sql() const = 0;
   // Rows per INSERT batch: bounded by the database's limit on bound parameters.
   virtual std::size_t batch_rows() const { return 2000; }
+  // True when the database takes a whole column of a batch as one array parameter
+  // (PostgreSQL's unnest): one round trip per batch instead of one per row.
+  virtual bool binds_arrays() const { return false; }
 };
 
 std::unique_ptr<Driver> make_sqlite_driver(std::string path);

@@ -322,9 +322,76 @@ class SqlStore final : public Store {
     return r.get_indicator(i) == soci::i_ok ? r.get<std::string>(i) : std::string();
   }
 
+  // PostgreSQL array literal element: quoted, with backslash and quote escaped.
+  static void append_array_element(std::string& out, const std::string& v, bool null) {
+    if (null) {
+      out += "NULL";
+      return;
+    }
+    out.push_back('"');
+    for (char c : v) {
+      if (c == '"' || c == '\\') out.push_back('\\');
+      out.push_back(c);
+    }
+    out.push_back('"');
+  }
+
+  // One statement per batch: every column bound as one array parameter and unnested.
+  void insert_rows_as_arrays(const ssda903::TableInfo& info, const model::Return& ret) {
+    const std::size_t n = ssda903::row_count(info.kind, ret);
+    const std::size_t ncols = info.columns.size();
+    const std::size_t batch = driver_->batch_rows();
+    std::string names = "r";
+    std::string arrays = "CAST(:r AS integer[])";
+    for (std::size_t c = 0; c < ncols; ++c) {
+      names += ", c" + std::to_string(c);
+      arrays += ", CAST(:c" + std::to_string(c) + " AS text[])";
+    }
+    std::string select = "r";
+    for (std::size_t c = 0; c < ncols; ++c) select += ", c" + std::to_string(c);
+    std::string q = "INSERT INTO " + table_name(info.kind) + " (la, collection_year, row_no, " +
+                    column_list(info) + ") SELECT :la, :y, " + select + " FROM unnest(" + arrays +
+                    ") AS u(" + names + ")";
+    std::string la = ret.la;
+    int year = ret.year.end_year;
+    std::vector<std::string> cells;
+    std::string row_array;
+    std::vector<std::string> col_arrays(ncols);
+    for (std::size_t start = 0; start < n; start += batch) {
+      std::size_t m = std::min(batch, n - start);
+      row_array = "{";
+      for (auto& a : col_arrays) a = "{";
+      for (std::size_t i = 0; i < m; ++i) {
+        ssda903::write_row(info.kind, ret, start + i, cells, ssda903::DateStyle::Iso);
+        if (i) {
+          row_array.push_back(',');
+          for (auto& a : col_arrays) a.push_back(',');
+        }
+        row_array += std::to_string(start + i + 1);
+        for (std::size_t c = 0; c < ncols; ++c)
+          append_array_element(col_arrays[c], cells[c], cells[c].empty());
+      }
+      row_array.push_back('}');
+      for (auto& a : col_arrays) a.push_back('}');
+      soci::statement st(sql_);
+      st.alloc();
+      st.prepare(q);
+      st.exchange(soci::use(la));
+      st.exchange(soci::use(year));
+      st.exchange(soci::use(row_array));
+      for (std::size_t c = 0; c < ncols; ++c) st.exchange(soci::use(col_arrays[c]));
+      st.define_and_bind();
+      st.execute(true);
+    }
+  }
+
   void insert_rows(const ssda903::TableInfo& info, const model::Return& ret) {
     const std::size_t n = ssda903::row_count(info.kind, ret);
     if (n == 0) return;
+    if (driver_->binds_arrays()) {
+      insert_rows_as_arrays(info, ret);
+      return;
+    }
     const std::size_t ncols = info.columns.size();
     const std::size_t batch = std::min(n, driver_->batch_rows());
     std::string q = "INSERT INTO " + table_name(info.kind) + " (la, collection_year, row_no, " +
