@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc)
 HEARTH_STORE ?= sqlite:var/hearth.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps release debug run demo test bench format format-check clean
+.PHONY: all deps release debug run demo test bench fuzz format format-check clean
 
 all: release
 
@@ -32,6 +32,11 @@ test: debug
 # Benchmarks are built with the release preset; results belong in docs/performance.md.
 bench: release
 	@scripts/run-benchmarks.sh
+
+# libFuzzer targets for the 903 readers (needs clang): `make fuzz SECONDS=300`.
+SECONDS ?= 60
+fuzz: release
+	@scripts/fuzz.sh $(SECONDS)
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,7 +34,7 @@ class CsvReader {
   std::int64_t line_ = 1;
   std::int64_t record_line_ = 0;
   bool unterminated_ = false;
-  std::vector<std::string> scratch_;
+  std::deque<std::string> scratch_;  // a deque: growing it never moves the strings views point into
   std::size_t scratch_used_ = 0;
 };
 

@@ -1,4 +1,8 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "ssda903/reader.hpp"
 #include "ssda903/writer.hpp"
@@ -159,6 +163,58 @@ TEST(XmlReader, BrokenXmlIsAFindingWithItsLine) {
   ASSERT_EQ(rep.findings.size(), 1u);
   EXPECT_EQ(rep.findings[0].rule, "ingest.bad-xml");
   EXPECT_GE(rep.findings[0].row, 2);
+}
+
+}  // namespace
+}  // namespace hearth::ssda903
+
+namespace hearth::ssda903 {
+namespace {
+
+namespace fs = std::filesystem;
+
+void write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+TEST(Folder, ReadsAYearTogetherWithThePreviousYear) {
+  auto root = fs::temp_directory_path() / ("hearth-reader-" + std::to_string(::getpid()));
+  write(root / "2025-26" / "a.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2010,WBRI,,,\n");
+  write(root / "2024-25" / "b.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2010,WBRI,,,\nC2,2,01/01/2011,WBRI,,,\n");
+  ReadReport rep;
+  auto pair = read_with_previous(root / "2025-26", root / "2024-25", model::CollectionYear{2026},
+                                 "887", rep);
+  EXPECT_TRUE(rep.findings.empty());
+  EXPECT_EQ(pair.current.year.end_year, 2026);
+  EXPECT_EQ(pair.current.header.size(), 1u);
+  ASSERT_TRUE(pair.previous.has_value());
+  EXPECT_EQ(pair.previous->year.end_year, 2025);
+  EXPECT_EQ(pair.previous->header.size(), 2u);
+  EXPECT_EQ(year_from_folder_name(root / "2024-25")->end_year, 2025);
+  fs::remove_all(root);
+}
+
+TEST(Folder, TheYearCanBeWorkedOutFromTheLatestDate) {
+  model::Return r;
+  ReadReport rep;
+  read_csv("e.csv",
+           "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
+           "PL_POST,URN\nC1,01/05/2023,S,C2,N1,U4,PR1,02/04/2024,E13,,,,\n",
+           r, rep);
+  EXPECT_EQ(year_from_data(r)->end_year, 2025) << "2 April 2024 falls in 2024/25";
+}
+
+TEST(Folder, AFolderWithoutFilesIsAFindingNotACrash) {
+  auto root = fs::temp_directory_path() / ("hearth-empty-" + std::to_string(::getpid()));
+  fs::create_directories(root);
+  ReadReport rep;
+  read_folder(root, model::CollectionYear{2025}, "887", rep);
+  ASSERT_EQ(rep.findings.size(), 1u);
+  EXPECT_EQ(rep.findings[0].rule, "ingest.no-files");
+  read_folder(root / "missing", model::CollectionYear{2025}, "887", rep);
+  EXPECT_EQ(rep.findings.back().rule, "ingest.no-such-folder");
+  fs::remove_all(root);
 }
 
 }  // namespace
