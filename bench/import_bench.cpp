@@ -43,10 +43,8 @@ std::size_t folder_bytes(const fs::path& p) {
   return n;
 }
 
-std::string year_folder(int end_year) { return fmt::format("{}-{:02}", end_year - 1, end_year % 100); }
-
 fs::path write_council(const fs::path& dir, const synth::Options& o) {
-  for (const auto& r : synth::generate(o)) ssda903::write_csv_folder(dir / year_folder(r.year.end_year), r);
+  for (const auto& r : synth::generate(o)) ssda903::write_csv_folder(dir / r.year.folder_name(), r);
   return dir;
 }
 
@@ -59,7 +57,7 @@ fs::path write_national(const fs::path& dir, int years) {
     o.la = c.la;
     o.last_year = 2026;
     for (const auto& r : synth::generate(o))
-      ssda903::write_csv_folder(dir / c.la / year_folder(r.year.end_year), r);
+      ssda903::write_csv_folder(dir / c.la / r.year.folder_name(), r);
   }
   return dir;
 }

@@ -24,12 +24,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string year_folder(model::CollectionYear y) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", y.end_year - 1, y.end_year % 100);
-  return buf;
-}
-
 // Opens the store and makes sure its schema is this build's. A new, empty store is created
 // (schema applied); an older or newer one is refused with what to do.
 std::unique_ptr<store::Store> open_current(const Global& g) {
@@ -183,7 +177,7 @@ int cmd_export(const Global& g, const ExportArgs& a) {
     if (!ret) continue;
     fs::path dir = fs::path(a.out);
     if (councils.size() > 1) dir /= k.la;
-    dir /= year_folder(ret->year);
+    dir /= ret->year.folder_name();
     files += ssda903::write_csv_folder(dir, *ret).size();
     ++returns;
   }
@@ -198,7 +192,7 @@ int cmd_synth(const SynthArgs& a) {
   std::size_t rows = 0, files = 0;
   auto write = [&](const fs::path& base, const std::vector<model::Return>& returns) {
     for (const auto& r : returns) {
-      files += ssda903::write_csv_folder(base / year_folder(r.year), r).size();
+      files += ssda903::write_csv_folder(base / r.year.folder_name(), r).size();
       rows += r.total_rows();
     }
   };

@@ -95,6 +95,12 @@ std::string CollectionYear::label() const {
   return buf;
 }
 
+std::string CollectionYear::folder_name() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", end_year - 1, end_year % 100);
+  return buf;
+}
+
 CollectionYear CollectionYear::containing(Date d) {
   std::chrono::year_month_day ymd{d};
   int y = int(ymd.year());

@@ -41,7 +41,8 @@ struct CollectionYear {
   Date start() const { return make_date(end_year - 1, 4, 1); }
   Date end() const { return make_date(end_year, 3, 31); }
   bool contains(Date d) const { return d >= start() && d <= end(); }
-  std::string label() const;  // "2024/25"
+  std::string label() const;        // "2024/25"
+  std::string folder_name() const;  // "2024-25": how Hearth names a year's folder of files
   static CollectionYear containing(Date d);
   // Parses "2025", "2024/25", "2024-25", "2024_25", "lac2024_25".
   static std::optional<CollectionYear> parse(std::string_view text);

@@ -42,6 +42,8 @@ TEST(CollectionYear, RunsFromAprilToMarch) {
   EXPECT_EQ(y.start(), make_date(2024, 4, 1));
   EXPECT_EQ(y.end(), make_date(2025, 3, 31));
   EXPECT_EQ(y.label(), "2024/25");
+  EXPECT_EQ(y.folder_name(), "2024-25");
+  EXPECT_EQ(CollectionYear{2000}.folder_name(), "1999-00");
   EXPECT_EQ(CollectionYear::containing(make_date(2025, 3, 31)).end_year, 2025);
   EXPECT_EQ(CollectionYear::containing(make_date(2025, 4, 1)).end_year, 2026);
 }
