@@ -73,8 +73,12 @@ BENCHMARK(BM_TypedEpisodesRead)->Unit(benchmark::kMillisecond);
 struct LibcsvCounts {
   std::size_t fields = 0, rows = 0;
 };
-void on_field(void*, size_t, void* data) { ++static_cast<LibcsvCounts*>(data)->fields; }
-void on_row(int, void* data) { ++static_cast<LibcsvCounts*>(data)->rows; }
+void on_field(void*, size_t, void* data) {
+  ++static_cast<LibcsvCounts*>(data)->fields;
+}
+void on_row(int, void* data) {
+  ++static_cast<LibcsvCounts*>(data)->rows;
+}
 
 void BM_Libcsv(benchmark::State& state) {
   const std::string& text = episodes_csv();

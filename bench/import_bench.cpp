@@ -5,13 +5,13 @@
 // Usage: bench_import [--pg-council URL] [--pg-national URL] [--only council|national|dataset]
 // Each PostgreSQL URL must name an empty database (scripts/run-benchmarks.sh makes them).
 #include <fmt/core.h>
+#include <malloc.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <malloc.h>
-#include <unistd.h>
 
 #include "ingest/import.hpp"
 #include "ingest/snapshot.hpp"
@@ -113,8 +113,7 @@ int main(int argc, char** argv) {
     time_import("national (153 councils) x 1 year -> SQLite", "sqlite:" + (tmp / "n.db").string(),
                 src, std::nullopt);
     if (!pg_national.empty())
-      time_import("national (153 councils) x 1 year -> PostgreSQL", pg_national, src,
-                  std::nullopt);
+      time_import("national (153 councils) x 1 year -> PostgreSQL", pg_national, src, std::nullopt);
   }
   if (only.empty() || only == "dataset") {
     std::size_t before = rss_bytes();
@@ -137,11 +136,12 @@ int main(int argc, char** argv) {
     all.shrink_to_fit();
     malloc_trim(0);  // hand the freed returns back to the system so RSS shows the Dataset
     std::size_t after = rss_bytes();
-    fmt::print("national x 10 years Dataset: {} children, {} episodes, {} reviews from {} rows; "
-               "built in {:.2f} s; self-reported {:.0f} MB; process RSS {:.0f} MB "
-               "(before {:.0f} MB)\n",
-               ds.children.size(), ds.episodes.size(), ds.reviews.size(), rows, build,
-               ds.memory_bytes() / 1e6, after / 1e6, before / 1e6);
+    fmt::print(
+        "national x 10 years Dataset: {} children, {} episodes, {} reviews from {} rows; "
+        "built in {:.2f} s; self-reported {:.0f} MB; process RSS {:.0f} MB "
+        "(before {:.0f} MB)\n",
+        ds.children.size(), ds.episodes.size(), ds.reviews.size(), rows, build,
+        ds.memory_bytes() / 1e6, after / 1e6, before / 1e6);
   }
   fs::remove_all(tmp);
   return 0;

@@ -11,7 +11,7 @@ packages=(
   libcli11-dev libtomlplusplus-dev libxlsxwriter-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-client
-  curl jq procps
+  curl jq procps clang-format
 )
 
 missing=()

@@ -78,13 +78,13 @@ int cmd_import(const Global& g, const ImportArgs& a) {
 
   auto st = open_current(g);
   ProgressBar bar;
-  auto outcome = ingest::run_import(*st, o, [&](const std::string& stage, std::size_t d,
-                                                std::size_t t) {
-    if (a.progress == "plain")
-      std::cerr << "progress: " << stage << " (" << d << "/" << t << ")" << std::endl;
-    else if (a.progress == "auto")
-      bar.update(stage, d, t);
-  });
+  auto outcome =
+      ingest::run_import(*st, o, [&](const std::string& stage, std::size_t d, std::size_t t) {
+        if (a.progress == "plain")
+          std::cerr << "progress: " << stage << " (" << d << "/" << t << ")" << std::endl;
+        else if (a.progress == "auto")
+          bar.update(stage, d, t);
+      });
   bar.finish();
   auto findings = outcome.findings();
   const char* status = outcome.status == ingest::ImportStatus::Imported  ? "imported"
@@ -137,10 +137,10 @@ int cmd_import(const Global& g, const ImportArgs& a) {
           std::cout << "Stored import " << r.id << ": council " << r.la << ", "
                     << model::CollectionYear{r.collection_year}.label() << ", "
                     << thousands(static_cast<std::size_t>(r.rows)) << " rows"
-                    << (r.replaced_rows ? " (replacing the year's previous " +
-                                              thousands(static_cast<std::size_t>(r.replaced_rows)) +
-                                              " rows)"
-                                        : "")
+                    << (r.replaced_rows
+                            ? " (replacing the year's previous " +
+                                  thousands(static_cast<std::size_t>(r.replaced_rows)) + " rows)"
+                            : "")
                     << '\n';
         break;
       case ingest::ImportStatus::Blocked:
@@ -167,8 +167,9 @@ int cmd_export(const Global& g, const ExportArgs& a) {
   std::set<std::string> councils;
   for (const auto& k : keys)
     if (a.la.empty() || k.la == a.la) councils.insert(k.la);
-  if (councils.empty()) throw UsageError("the store holds no returns" +
-                                         (a.la.empty() ? std::string() : " for council " + a.la));
+  if (councils.empty())
+    throw UsageError("the store holds no returns" +
+                     (a.la.empty() ? std::string() : " for council " + a.la));
   std::size_t files = 0, returns = 0;
   for (const auto& k : keys) {
     if (!councils.count(k.la)) continue;
@@ -210,9 +211,9 @@ int cmd_synth(const SynthArgs& a) {
       write(fs::path(a.out) / c.la, synth::generate(o));
     }
     bar.finish();
-    std::cout << "Wrote " << councils.size() << " councils × " << a.years << " year(s): "
-              << thousands(files) << " files, " << thousands(rows) << " rows, under " << a.out
-              << '\n';
+    std::cout << "Wrote " << councils.size() << " councils × " << a.years
+              << " year(s): " << thousands(files) << " files, " << thousands(rows)
+              << " rows, under " << a.out << '\n';
     return kExitOk;
   }
   synth::Options o;
@@ -260,9 +261,9 @@ int cmd_demo(const Global& g, const DemoArgs& a) {
   st->set_meta("origin", "hearth demo");
   bar.finish();
   auto c = st->counts();
-  std::cout << "Created the synthetic demo council " << a.la << " in " << store::redact_url(g.store_url)
-            << ": " << records.size() << " collection years, " << thousands(c.children)
-            << " children, " << thousands(c.episodes) << " episodes.\n";
+  std::cout << "Created the synthetic demo council " << a.la << " in "
+            << store::redact_url(g.store_url) << ": " << records.size() << " collection years, "
+            << thousands(c.children) << " children, " << thousands(c.episodes) << " episodes.\n";
   return kExitOk;
 }
 
@@ -308,8 +309,9 @@ int cmd_info(const Global& g, const std::string& format) {
     print_csv(std::cout, {"la", "collection_year", "rows", "import_id"}, rows);
     return kExitOk;
   }
-  std::cout << "Store     " << j["store"].get<std::string>() << " (" << j["backend"].get<std::string>()
-            << ", schema " << j["schema_version"].get<int>() << ")\n"
+  std::cout << "Store     " << j["store"].get<std::string>() << " ("
+            << j["backend"].get<std::string>() << ", schema " << j["schema_version"].get<int>()
+            << ")\n"
             << "Councils  " << j["councils"].get<long long>() << '\n'
             << "Children  " << thousands(j["children"].get<std::size_t>()) << '\n'
             << "Episodes  " << thousands(j["episodes"].get<std::size_t>()) << '\n'
@@ -383,8 +385,9 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
 
   http::Server server(opts, std::move(router));
   server.start();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - started).count();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  started)
+                .count();
   std::cout << "Hearth is serving " << store::redact_url(g.store_url) << " on http://" << opts.host
             << ':' << server.port() << "/ (" << snapshot.get()->children.size()
             << " children loaded in " << ms << " ms). Stop with Ctrl-C.\n"
@@ -394,7 +397,8 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
   std::atomic<bool> running{true};
   std::thread watcher([&] {
     while (running) {
-      for (int i = 0; i < 50 && running; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      for (int i = 0; i < 50 && running; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
       if (!running) break;
       try {
         std::lock_guard lock(store_mutex);

@@ -1,8 +1,8 @@
 // hearth: the command line. Parses arguments, calls a command, and is the one place where
 // exceptions become exit codes.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
 
@@ -25,18 +25,23 @@ int main(int argc, char** argv) {
   ImportArgs imp;
   auto* import = app.add_subcommand(
       "import", "Import SSDA903 files (CSV or XML) into the store, whole or not at all");
-  import->add_option("path", imp.path, "Folder of 903 CSV files, one XML file, or a folder of "
-                                       "year folders (2024-25/) or council folders (887/2024-25/)")
+  import
+      ->add_option("path", imp.path,
+                   "Folder of 903 CSV files, one XML file, or a folder of "
+                   "year folders (2024-25/) or council folders (887/2024-25/)")
       ->required();
-  import->add_option("--year", imp.year, "Collection year, e.g. 2024-25 (default: from the "
-                                         "folder name, else from the data)");
+  import->add_option("--year", imp.year,
+                     "Collection year, e.g. 2024-25 (default: from the "
+                     "folder name, else from the data)");
   import->add_option("--la", imp.la, "Council's three-digit LA code, e.g. 887");
   import->add_flag("--accept-with-findings", imp.accept_with_findings,
                    "Store the good rows even when some rows were rejected");
   import->add_option("--format", imp.format, "table, json or csv")->capture_default_str();
-  import->add_option("--progress", imp.progress,
-                     "auto (a bar on a terminal), plain (a line per stage on stderr) or none")
-      ->capture_default_str()->check(CLI::IsMember({"auto", "plain", "none"}));
+  import
+      ->add_option("--progress", imp.progress,
+                   "auto (a bar on a terminal), plain (a line per stage on stderr) or none")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "plain", "none"}));
 
   ExportArgs exp;
   auto* exportc = app.add_subcommand("export", "Write stored returns back out as 903 CSV files");
@@ -47,9 +52,11 @@ int main(int argc, char** argv) {
   SynthArgs syn;
   auto* synth = app.add_subcommand("synth", "Write a synthetic council (or all 153) as 903 CSVs");
   synth->add_option("--children", syn.children, "Children looked after on the last 31 March")
-      ->capture_default_str()->check(CLI::Range(1, 100000));
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
   synth->add_option("--years", syn.years, "Collection years to write")
-      ->capture_default_str()->check(CLI::Range(1, 20));
+      ->capture_default_str()
+      ->check(CLI::Range(1, 20));
   synth->add_option("--seed", syn.seed, "Random seed (same seed, same council)")
       ->capture_default_str();
   synth->add_option("--la", syn.la, "LA code of the council")->capture_default_str();
@@ -62,7 +69,8 @@ int main(int argc, char** argv) {
   DemoArgs demo;
   auto* democ = app.add_subcommand("demo", "Create the synthetic demo council in the store");
   democ->add_option("--children", demo.children, "Children looked after")->capture_default_str();
-  democ->add_option("--years", demo.years, "Collection years")->capture_default_str()
+  democ->add_option("--years", demo.years, "Collection years")
+      ->capture_default_str()
       ->check(CLI::Range(1, 20));
   democ->add_option("--seed", demo.seed, "Random seed")->capture_default_str();
   democ->add_option("--la", demo.la, "LA code")->capture_default_str();

@@ -61,11 +61,16 @@ void print_csv(std::ostream& out, const std::vector<std::string>& headers, const
 }
 
 nlohmann::json finding_json(const model::Finding& f) {
-  return {{"rule", f.rule},       {"severity", model::severity_name(f.severity)},
-          {"file", f.file},       {"table", f.table},
-          {"row", f.row},         {"column", f.column},
-          {"value", f.value},     {"child_id", f.child},
-          {"message", f.message}, {"expected", f.expected},
+  return {{"rule", f.rule},
+          {"severity", model::severity_name(f.severity)},
+          {"file", f.file},
+          {"table", f.table},
+          {"row", f.row},
+          {"column", f.column},
+          {"value", f.value},
+          {"child_id", f.child},
+          {"message", f.message},
+          {"expected", f.expected},
           {"how_to_fix", f.how_to_fix}};
 }
 
@@ -74,18 +79,27 @@ std::vector<std::string> finding_headers() {
 }
 
 std::vector<std::string> finding_row(const model::Finding& f) {
-  return {std::string(model::severity_name(f.severity)), f.file,
-          f.row ? std::to_string(f.row) : "", f.column, f.value, f.child, f.rule, f.message};
+  return {std::string(model::severity_name(f.severity)),
+          f.file,
+          f.row ? std::to_string(f.row) : "",
+          f.column,
+          f.value,
+          f.child,
+          f.rule,
+          f.message};
 }
 
 std::string thousands(std::size_t n) {
   std::string s = std::to_string(n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3)
+    s.insert(static_cast<std::size_t>(i), ",");
   return s;
 }
 
 ProgressBar::ProgressBar() : enabled_(isatty(STDERR_FILENO) == 1) {}
-ProgressBar::~ProgressBar() { finish(); }
+ProgressBar::~ProgressBar() {
+  finish();
+}
 
 void ProgressBar::update(const std::string& stage, std::size_t done, std::size_t total) {
   if (!enabled_) return;

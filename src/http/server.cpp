@@ -12,22 +12,12 @@
 // shutdown_timeout), then stops the io_context and joins the I/O threads.
 #include "http/server.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cctype>
-#include <condition_variable>
-#include <csignal>
-#include <exception>
-#include <iterator>
-#include <mutex>
-#include <optional>
-#include <set>
-#include <stdexcept>
-#include <thread>
-#include <tuple>
-#include <unordered_map>
-
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/executor_work_guard.hpp>
@@ -49,8 +39,18 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
+#include <cctype>
+#include <condition_variable>
+#include <csignal>
+#include <exception>
+#include <iterator>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <thread>
+#include <tuple>
+#include <unordered_map>
 
 namespace hearth::http {
 
@@ -171,8 +171,8 @@ void access_log(std::string_view method, std::string_view target, int status, st
                 std::chrono::steady_clock::time_point started) {
   auto* logger = spdlog::default_logger_raw();
   if (!logger->should_log(spdlog::level::info)) return;
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-                  .count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   std::string line;
   line.reserve(112 + method.size() + target.size());
   line += R"({"event":"http_request","method":")";
@@ -201,7 +201,8 @@ struct LogEscaped {
     try {
       std::rethrow_exception(e);
     } catch (const std::exception& x) {
-      log_json(spdlog::level::err, {{"event", "http_internal_error"}, {"in", what}, {"error", x.what()}});
+      log_json(spdlog::level::err,
+               {{"event", "http_internal_error"}, {"in", what}, {"error", x.what()}});
     } catch (...) {
       log_json(spdlog::level::err, {{"event", "http_internal_error"}, {"in", what}});
     }
@@ -219,9 +220,12 @@ Response Response::json(const nlohmann::json& body, int status) {
   return r;
 }
 
-Response Response::error(int status, std::string code, std::string message, nlohmann::json details) {
+Response Response::error(int status, std::string code, std::string message,
+                         nlohmann::json details) {
   return json({{"error",
-                {{"code", std::move(code)}, {"message", std::move(message)}, {"details", std::move(details)}}}},
+                {{"code", std::move(code)},
+                 {"message", std::move(message)},
+                 {"details", std::move(details)}}}},
               status);
 }
 
@@ -255,8 +259,8 @@ void Router::add(std::string method, std::string pattern, Handler h) {
       same = r.segments[i].param == route.segments[i].param &&
              (r.segments[i].param || r.segments[i].text == route.segments[i].text);
     if (same)
-      throw std::invalid_argument("Router::add: " + route.method + " " + pattern +
-                                  " duplicates " + r.pattern);
+      throw std::invalid_argument("Router::add: " + route.method + " " + pattern + " duplicates " +
+                                  r.pattern);
   }
   routes_.push_back(std::move(route));
 }
@@ -264,7 +268,8 @@ void Router::add(std::string method, std::string pattern, Handler h) {
 Router::Match Router::match(std::string_view method, std::string_view path) const {
   Match m;
   if (path.empty() || path.front() != '/') {
-    m.error = Response::error(400, "bad_request", "The request target must be a path starting with '/'.");
+    m.error =
+        Response::error(400, "bad_request", "The request target must be a path starting with '/'.");
     return m;
   }
   std::vector<std::string> segs;
@@ -298,7 +303,8 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
   std::vector<std::string> allowed;
   for (const auto& r : routes_) {
     if (!fits(r)) continue;
-    if (std::find(allowed.begin(), allowed.end(), r.method) == allowed.end()) allowed.push_back(r.method);
+    if (std::find(allowed.begin(), allowed.end(), r.method) == allowed.end())
+      allowed.push_back(r.method);
     if (r.method == method) {
       if (!best || more_specific(r, *best)) best = &r;
     } else if (method == "HEAD" && r.method == "GET") {
@@ -379,7 +385,8 @@ class Server::Impl {
     signals_.add(SIGTERM);
     signals_.async_wait([this](const error_code& ec, int signal) {
       if (ec) return;
-      log_json(spdlog::level::info, {{"event", "http_signal"}, {"signal", signal == SIGINT ? "SIGINT" : "SIGTERM"}});
+      log_json(spdlog::level::info,
+               {{"event", "http_signal"}, {"signal", signal == SIGINT ? "SIGINT" : "SIGTERM"}});
       request_stop();
     });
 
@@ -390,7 +397,8 @@ class Server::Impl {
     threads_.reserve(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) threads_.emplace_back([this] { io_thread(); });
     started_ = true;
-    log_json(spdlog::level::debug, {{"event", "http_listening"}, {"host", opts_.host}, {"port", port()}});
+    log_json(spdlog::level::debug,
+             {{"event", "http_listening"}, {"host", opts_.host}, {"port", port()}});
   }
 
   void run() {
@@ -449,7 +457,9 @@ class Server::Impl {
       for (auto& [ptr, s] : sessions_) live.push_back(s);
     }
     cv_.notify_all();
-    if (started_) log_json(spdlog::level::info, {{"event", "http_stopping"}, {"open_connections", live.size()}});
+    if (started_)
+      log_json(spdlog::level::info,
+               {{"event", "http_stopping"}, {"open_connections", live.size()}});
     for (auto& s : live)
       asio::post(s->stream.get_executor(), [s] {
         if (!s->busy) s->stream.cancel();  // idle: end it now; busy: it ends after its reply
@@ -470,7 +480,8 @@ class Server::Impl {
     bool drained = false;
     {
       std::unique_lock lk(mu_);
-      drained = cv_.wait_for(lk, opts_.shutdown_timeout, [&] { return sessions_.empty() && listener_done_; });
+      drained = cv_.wait_for(lk, opts_.shutdown_timeout,
+                             [&] { return sessions_.empty() && listener_done_; });
       if (!drained)
         log_json(spdlog::level::warn, {{"event", "http_shutdown_timeout"},
                                        {"open_connections", sessions_.size()},
@@ -509,7 +520,8 @@ class Server::Impl {
 
     for (;;) {
       asio::any_io_executor strand = asio::make_strand(ioc_);
-      auto [ec, socket] = co_await acceptor_.async_accept(strand, asio::as_tuple(asio::use_awaitable));
+      auto [ec, socket] =
+          co_await acceptor_.async_accept(strand, asio::as_tuple(asio::use_awaitable));
       if (stopping_ || !acceptor_.is_open()) co_return;
       if (ec) {
         if (ec == asio::error::operation_aborted) co_return;
@@ -578,12 +590,14 @@ class Server::Impl {
   }
 
   // Writes `res`; logs the access line. False when the connection failed.
-  asio::awaitable<bool> reply(Session& s, Response res, std::string_view method, std::string_view target,
-                              unsigned version, bool keep_alive, bool head,
+  asio::awaitable<bool> reply(Session& s, Response res, std::string_view method,
+                              std::string_view target, unsigned version, bool keep_alive, bool head,
                               std::chrono::steady_clock::time_point started) {
-    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version < 10 ? 11u : version};
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status),
+                                            version < 10 ? 11u : version};
     const bool bodiless = res.status == 204 || res.status == 304;
-    if (!bodiless && !res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
+    if (!bodiless && !res.content_type.empty())
+      out.set(bhttp::field::content_type, res.content_type);
     out.set("X-Content-Type-Options", "nosniff");
     out.set("X-Frame-Options", "DENY");
     out.set("Referrer-Policy", "no-referrer");
@@ -622,7 +636,8 @@ class Server::Impl {
     s.stream.expires_after(kLingerTime);
     std::array<char, 8192> scratch;
     for (std::size_t total = 0; total < kLingerBytes;) {
-      auto [ec, n] = co_await s.stream.async_read_some(asio::buffer(scratch), asio::as_tuple(asio::use_awaitable));
+      auto [ec, n] = co_await s.stream.async_read_some(asio::buffer(scratch),
+                                                       asio::as_tuple(asio::use_awaitable));
       if (ec) break;
       total += n;
     }
@@ -679,12 +694,14 @@ class Server::Impl {
       if (ec) {
         std::optional<Response> res;
         if (ec == bhttp::error::body_limit) {
-          res = Response::error(413, "payload_too_large",
-                                fmt::format("The request body is larger than {} bytes.", opts_.body_limit),
-                                {{"limit_bytes", opts_.body_limit}});
+          res = Response::error(
+              413, "payload_too_large",
+              fmt::format("The request body is larger than {} bytes.", opts_.body_limit),
+              {{"limit_bytes", opts_.body_limit}});
         } else if (ec == bhttp::error::header_limit) {
-          res = Response::error(431, "headers_too_large",
-                                fmt::format("The request headers are larger than {} bytes.", kHeaderLimit));
+          res = Response::error(
+              431, "headers_too_large",
+              fmt::format("The request headers are larger than {} bytes.", kHeaderLimit));
         } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
                    ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message &&
                    ec != bhttp::error::short_read) {
@@ -694,7 +711,8 @@ class Server::Impl {
         // Otherwise: the client went away or was too slow (the stream is closed on a timeout).
         if (res) {
           const auto& m = parser.get();
-          if (co_await reply(s, std::move(*res), m.method_string(), m.target(), 11, false, false, started))
+          if (co_await reply(s, std::move(*res), m.method_string(), m.target(), 11, false, false,
+                             started))
             co_await linger_close(s);
         }
         break;
@@ -711,7 +729,8 @@ class Server::Impl {
           pool_, [this, &req]() -> asio::awaitable<Response> { co_return dispatch(req); },
           asio::use_awaitable);
 
-      if (!co_await reply(s, std::move(res), req.method, req.target, version, keep_alive, head, started))
+      if (!co_await reply(s, std::move(res), req.method, req.target, version, keep_alive, head,
+                          started))
         break;
       if (!keep_alive || stopping_) {
         error_code ignored;
@@ -728,14 +747,14 @@ class Server::Impl {
   // Bookkeeping. Declared before the io_context: coroutines it destroys at the end touch it.
   std::mutex mu_;
   std::condition_variable cv_;
-  bool stop_requested_ = false;                                    // under mu_
-  bool listener_done_ = true;                                      // under mu_
+  bool stop_requested_ = false;                                      // under mu_
+  bool listener_done_ = true;                                        // under mu_
   std::unordered_map<Session*, std::shared_ptr<Session>> sessions_;  // under mu_
   std::atomic<bool> stopping_{false};
 
   std::mutex lifecycle_mu_;  // start() and finish(), one at a time
   std::atomic<bool> started_{false};
-  bool finished_ = false;     // under lifecycle_mu_
+  bool finished_ = false;  // under lifecycle_mu_
 
   asio::io_context ioc_;
   asio::strand<asio::io_context::executor_type> control_;  // the acceptor and the signals
@@ -751,9 +770,17 @@ Server::Server(ServerOptions options, Router router)
 
 Server::~Server() = default;
 
-unsigned short Server::port() const { return impl_->port(); }
-void Server::start() { impl_->start(); }
-void Server::run() { impl_->run(); }
-void Server::stop() { impl_->stop(); }
+unsigned short Server::port() const {
+  return impl_->port();
+}
+void Server::start() {
+  impl_->start();
+}
+void Server::run() {
+  impl_->run();
+}
+void Server::stop() {
+  impl_->stop();
+}
 
 }  // namespace hearth::http

@@ -14,23 +14,22 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 namespace hearth::http {
 
 struct Request {
-  std::string method;                               // "GET", "POST", ... as sent
-  std::string target;                               // as sent: "/api/v1/children/7?year=2024"
-  std::string path;                                 // target before '?', still percent-encoded
-  std::map<std::string, std::string> query;         // decoded ('+' is a space); last one wins
-  std::map<std::string, std::string> headers;       // lower-case names; repeats joined by ", "
+  std::string method;                          // "GET", "POST", ... as sent
+  std::string target;                          // as sent: "/api/v1/children/7?year=2024"
+  std::string path;                            // target before '?', still percent-encoded
+  std::map<std::string, std::string> query;    // decoded ('+' is a space); last one wins
+  std::map<std::string, std::string> headers;  // lower-case names; repeats joined by ", "
   std::string body;
-  std::map<std::string, std::string> path_params;   // decoded, from the route's {name}s
+  std::map<std::string, std::string> path_params;  // decoded, from the route's {name}s
 };
 
 struct Response {
@@ -55,9 +54,9 @@ using Handler = std::function<Response(const Request&)>;
 class Router {
  public:
   struct Match {
-    const Handler* handler = nullptr;            // null: no route; send `error`
-    std::map<std::string, std::string> params;   // decoded path parameters
-    Response error;                              // 404, 405 (with Allow) or 400 (bad escape)
+    const Handler* handler = nullptr;           // null: no route; send `error`
+    std::map<std::string, std::string> params;  // decoded path parameters
+    Response error;                             // 404, 405 (with Allow) or 400 (bad escape)
     explicit operator bool() const { return handler != nullptr; }
   };
 
@@ -82,13 +81,13 @@ class Router {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  unsigned short port = 8080;                  // 0: any free port (see Server::port())
-  int io_threads = 2;                          // read, parse, write; never block
-  int worker_threads = 4;                      // run the handlers
-  std::size_t body_limit = 64 * 1024 * 1024;   // larger bodies get 413
-  std::chrono::seconds read_timeout{30};       // to receive a whole request (and to send a reply)
-  std::chrono::seconds idle_timeout{60};       // between requests on a kept-alive connection
-  std::chrono::seconds shutdown_timeout{10};   // for in-flight requests after a stop
+  unsigned short port = 8080;                 // 0: any free port (see Server::port())
+  int io_threads = 2;                         // read, parse, write; never block
+  int worker_threads = 4;                     // run the handlers
+  std::size_t body_limit = 64 * 1024 * 1024;  // larger bodies get 413
+  std::chrono::seconds read_timeout{30};      // to receive a whole request (and to send a reply)
+  std::chrono::seconds idle_timeout{60};      // between requests on a kept-alive connection
+  std::chrono::seconds shutdown_timeout{10};  // for in-flight requests after a stop
 };
 
 // An HTTP/1.1 server. start() binds and serves on background threads; run() blocks until

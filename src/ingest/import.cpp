@@ -48,7 +48,8 @@ std::size_t ImportOutcome::rejected() const {
 }
 std::vector<model::Finding> ImportOutcome::findings() const {
   std::vector<model::Finding> out;
-  for (const auto& y : years) out.insert(out.end(), y.report.findings.begin(), y.report.findings.end());
+  for (const auto& y : years)
+    out.insert(out.end(), y.report.findings.begin(), y.report.findings.end());
   return out;
 }
 
@@ -100,8 +101,9 @@ ImportOutcome read_source(const ImportOptions& o, const Progress& progress) {
     const Job& j = jobs[i];
     if (progress) progress("reading " + j.folder.string(), i, jobs.size());
     if (!j.la) {
-      out.problem = "which council is this return for? Give --la (the three-digit LA code, "
-                    "e.g. --la 887)";
+      out.problem =
+          "which council is this return for? Give --la (the three-digit LA code, "
+          "e.g. --la 887)";
       out.years.clear();
       return out;
     }
@@ -165,7 +167,8 @@ std::vector<store::ImportRecord> store_returns(store::Store& store,
                                                const std::vector<model::Return>& returns,
                                                const std::string& source, const std::string& user) {
   std::vector<store::Store::ReturnToStore> batch;
-  for (const auto& r : returns) batch.push_back({&r, store::ImportMeta{source, "synthetic", user, false}, {}});
+  for (const auto& r : returns)
+    batch.push_back({&r, store::ImportMeta{source, "synthetic", user, false}, {}});
   return store.replace_returns(batch);
 }
 

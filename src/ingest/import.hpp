@@ -21,9 +21,10 @@ namespace hearth::ingest {
 
 struct ImportOptions {
   std::filesystem::path path;
-  std::optional<model::CollectionYear> year;  // for a single-year folder; else from its name or data
-  std::optional<std::string> la;              // council code; needed unless the layout names it
-  bool accept_with_findings = false;          // store the good rows even when some were rejected
+  std::optional<model::CollectionYear>
+      year;                           // for a single-year folder; else from its name or data
+  std::optional<std::string> la;      // council code; needed unless the layout names it
+  bool accept_with_findings = false;  // store the good rows even when some were rejected
   std::string user = "cli";
 };
 

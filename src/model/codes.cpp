@@ -61,10 +61,8 @@ constexpr bool well_formed(const Row<E> (&rows)[N], E last) {
 // 612 switch from "1"/"2" to "M"/"F" the same year). The UASC table's SEX must agree with the
 // Header's (lac2022_23/rule_INT21.py), so it uses the same list.
 constexpr Row<Sex> kSexRows[] = {
-    {Sex::Male, {"1", "Male", kEver, 2024}},
-    {Sex::Female, {"2", "Female", kEver, 2024}},
-    {Sex::M, {"M", "Male", 2025, kNow}},
-    {Sex::F, {"F", "Female", 2025, kNow}},
+    {Sex::Male, {"1", "Male", kEver, 2024}}, {Sex::Female, {"2", "Female", kEver, 2024}},
+    {Sex::M, {"M", "Male", 2025, kNow}},     {Sex::F, {"F", "Female", 2025, kNow}},
     {Sex::U, {"U", "Unknown", 2025, kNow}},
 };
 static_assert(well_formed(kSexRows, Sex::U));
@@ -181,13 +179,13 @@ constexpr Row<PlacementType> kPlaceRows[] = {
      {"A5", "Placed for adoption under a placement order, with current foster carer(s)", kEver,
       kNow}},
     {PlacementType::A6,
-     {"A6", "Placed for adoption under a placement order, not with current foster carer(s)",
-      kEver, kNow}},
+     {"A6", "Placed for adoption under a placement order, not with current foster carer(s)", kEver,
+      kNow}},
     {PlacementType::H5,
      {"H5", "Semi-independent living not subject to children's homes regulations", kEver, 2025}},
     {PlacementType::K1, {"K1", "Secure children's home", kEver, kNow}},
-    {PlacementType::K2, {"K2", "Children's home subject to children's homes regulations", kEver,
-                         kNow}},
+    {PlacementType::K2,
+     {"K2", "Children's home subject to children's homes regulations", kEver, kNow}},
     {PlacementType::K3, {"K3", "Supported accommodation registered with Ofsted", 2025, kNow}},
     {PlacementType::P1,
      {"P1", "Placed with own parent(s) or other person(s) with parental responsibility", kEver,
@@ -219,18 +217,17 @@ constexpr Row<PlacementType> kPlaceRows[] = {
     {PlacementType::U4,
      {"U4", "Foster placement with other foster carer(s): long-term fostering", kEver, kNow}},
     {PlacementType::U5,
-     {"U5", "Foster placement with other foster carer(s) who are approved adopters", kEver,
-      kNow}},
+     {"U5", "Foster placement with other foster carer(s) who are approved adopters", kEver, kNow}},
     {PlacementType::U6, {"U6", "Foster placement with other foster carer(s): other", kEver, kNow}},
     {PlacementType::Z1, {"Z1", "Other placement", kEver, 2025}},
-    {PlacementType::Z11, {"Z11", "Other placement (Z11, one of four codes replacing Z1)", 2026,
-                          kNow}},
-    {PlacementType::Z12, {"Z12", "Other placement (Z12, one of four codes replacing Z1)", 2026,
-                          kNow}},
-    {PlacementType::Z13, {"Z13", "Other placement (Z13, one of four codes replacing Z1)", 2026,
-                          kNow}},
-    {PlacementType::Z14, {"Z14", "Other placement (Z14, one of four codes replacing Z1)", 2026,
-                          kNow}},
+    {PlacementType::Z11,
+     {"Z11", "Other placement (Z11, one of four codes replacing Z1)", 2026, kNow}},
+    {PlacementType::Z12,
+     {"Z12", "Other placement (Z12, one of four codes replacing Z1)", 2026, kNow}},
+    {PlacementType::Z13,
+     {"Z13", "Other placement (Z13, one of four codes replacing Z1)", 2026, kNow}},
+    {PlacementType::Z14,
+     {"Z14", "Other placement (Z14, one of four codes replacing Z1)", 2026, kNow}},
 };
 static_assert(well_formed(kPlaceRows, PlacementType::Z14));
 constexpr auto kPlace = infos(kPlaceRows);
@@ -257,20 +254,20 @@ constexpr auto kProvider = infos(kProviderRows);
 // guardianship), 516 (E45/E46 former foster carers).
 constexpr Row<ReasonEpisodeCeased> kRecRows[] = {
     {ReasonEpisodeCeased::E11, {"E11", "Adopted: application unopposed", kEver, kNow}},
-    {ReasonEpisodeCeased::E12, {"E12", "Adopted: consent dispensed with by the court", kEver,
-                                kNow}},
+    {ReasonEpisodeCeased::E12,
+     {"E12", "Adopted: consent dispensed with by the court", kEver, kNow}},
     {ReasonEpisodeCeased::E2, {"E2", "Died", kEver, kNow}},
-    {ReasonEpisodeCeased::E3, {"E3", "Care taken over by another council in the UK", kEver,
-                               kNow}},
+    {ReasonEpisodeCeased::E3, {"E3", "Care taken over by another council in the UK", kEver, kNow}},
     {ReasonEpisodeCeased::E4A,
-     {"E4A", "Returned home to parent(s) or others with parental responsibility, as planned",
-      kEver, kNow}},
+     {"E4A", "Returned home to parent(s) or others with parental responsibility, as planned", kEver,
+      kNow}},
     {ReasonEpisodeCeased::E4B,
      {"E4B", "Returned home to parent(s) or others with parental responsibility, not as planned",
       kEver, kNow}},
     {ReasonEpisodeCeased::E13,
-     {"E13", "Left care to live with parent(s), relative(s) or others without parental "
-             "responsibility",
+     {"E13",
+      "Left care to live with parent(s), relative(s) or others without parental "
+      "responsibility",
       kEver, kNow}},
     {ReasonEpisodeCeased::E41,
      {"E41", "Residence order or child arrangements order granted", kEver, kNow}},
@@ -308,8 +305,8 @@ constexpr auto kRec = infos(kRecRows);
 // ---- REASON_PLACE_CHANGE ----------------------------------------------------------------------
 // lac2022_23/rule_1009.py; not overridden (lac2025_26/rule_234.py confirms CUSTOD is custody).
 constexpr Row<ReasonPlaceChange> kPlaceChangeRows[] = {
-    {ReasonPlaceChange::CARPL, {"CARPL", "Change to or carrying out of the care plan", kEver,
-                                kNow}},
+    {ReasonPlaceChange::CARPL,
+     {"CARPL", "Change to or carrying out of the care plan", kEver, kNow}},
     {ReasonPlaceChange::CLOSE, {"CLOSE", "Carer resigned or provision closed", kEver, kNow}},
     {ReasonPlaceChange::ALLEG, {"ALLEG", "Allegation (section 47 enquiry)", kEver, kNow}},
     {ReasonPlaceChange::STAND, {"STAND", "Concern about standards of care", kEver, kNow}},
@@ -322,8 +319,8 @@ constexpr Row<ReasonPlaceChange> kPlaceChangeRows[] = {
     {ReasonPlaceChange::CHILD, {"CHILD", "Child asked for the placement to end", kEver, kNow}},
     {ReasonPlaceChange::LAREQ,
      {"LAREQ", "Responsible or area council asked for the placement to end", kEver, kNow}},
-    {ReasonPlaceChange::PLACE, {"PLACE", "Change in the status of the placement only", kEver,
-                                kNow}},
+    {ReasonPlaceChange::PLACE,
+     {"PLACE", "Change in the status of the placement only", kEver, kNow}},
     {ReasonPlaceChange::CUSTOD, {"CUSTOD", "Child went into custody", kEver, kNow}},
     {ReasonPlaceChange::OTHER, {"OTHER", "Other", kEver, kNow}},
 };
@@ -363,7 +360,8 @@ constexpr auto kMissing = infos(kMissingRows);
 // ---- SDQ_REASON -------------------------------------------------------------------------------
 // lac2022_23/rule_196.py; not overridden (rule 157: SDQ1 is for children under 4, or 17 or over).
 constexpr Row<SdqReason> kSdqRows[] = {
-    {SdqReason::SDQ1, {"SDQ1", "Child under 4, or 17 or over, at the latest assessment", kEver, kNow}},
+    {SdqReason::SDQ1,
+     {"SDQ1", "Child under 4, or 17 or over, at the latest assessment", kEver, kNow}},
     {SdqReason::SDQ2, {"SDQ2", "Carer refused to complete the questionnaire", kEver, kNow}},
     {SdqReason::SDQ3,
      {"SDQ3", "Not possible because of the severity of the child's disability", kEver, kNow}},
@@ -382,8 +380,9 @@ constexpr Row<InTouch> kInTouchRows[] = {
     {InTouch::REFU, {"REFU", "Young person refuses contact", kEver, kNow}},
     {InTouch::NREQ, {"NREQ", "Young person no longer requires services", kEver, kNow}},
     {InTouch::RHOM,
-     {"RHOM", "Returned home to parent(s) or others with parental responsibility for 6 months or "
-              "more",
+     {"RHOM",
+      "Returned home to parent(s) or others with parental responsibility for 6 months or "
+      "more",
       kEver, kNow}},
 };
 static_assert(well_formed(kInTouchRows, InTouch::RHOM));
@@ -403,8 +402,7 @@ constexpr Row<Activity> kActivityRows[] = {
     {Activity::P5, {"P5", "Part time employment", kEver, kNow}},
     {Activity::G4,
      {"G4", "Not in education, employment or training: illness or disability", kEver, kNow}},
-    {Activity::G5,
-     {"G5", "Not in education, employment or training: other reasons", kEver, kNow}},
+    {Activity::G5, {"G5", "Not in education, employment or training: other reasons", kEver, kNow}},
     {Activity::G6,
      {"G6", "Not in education, employment or training: pregnancy or parenting", kEver, kNow}},
     {Activity::NotApplicable, {"0", "Nothing to report", kEver, kNow}},
@@ -418,12 +416,11 @@ constexpr auto kActivity = infos(kActivityRows);
 constexpr Row<Accommodation> kAccomRows[] = {
     {Accommodation::B1, {"B1", "With parents or relatives; suitable", kEver, kNow}},
     {Accommodation::B2, {"B2", "With parents or relatives; not suitable", kEver, kNow}},
-    {Accommodation::C1, {"C1", "Community home or other residential care; suitable", kEver,
-                         kNow}},
-    {Accommodation::C2, {"C2", "Community home or other residential care; not suitable", kEver,
-                         kNow}},
-    {Accommodation::D1, {"D1", "Semi-independent, transitional accommodation; suitable", kEver,
-                         kNow}},
+    {Accommodation::C1, {"C1", "Community home or other residential care; suitable", kEver, kNow}},
+    {Accommodation::C2,
+     {"C2", "Community home or other residential care; not suitable", kEver, kNow}},
+    {Accommodation::D1,
+     {"D1", "Semi-independent, transitional accommodation; suitable", kEver, kNow}},
     {Accommodation::D2,
      {"D2", "Semi-independent, transitional accommodation; not suitable", kEver, kNow}},
     {Accommodation::E1, {"E1", "Supported lodgings; suitable", kEver, kNow}},
@@ -432,24 +429,21 @@ constexpr Row<Accommodation> kAccomRows[] = {
     {Accommodation::G2, {"G2", "Gone abroad; not suitable", kEver, kNow}},
     {Accommodation::H1, {"H1", "Deported; suitable", kEver, kNow}},
     {Accommodation::H2, {"H2", "Deported; not suitable", kEver, kNow}},
-    {Accommodation::K1, {"K1", "Ordinary lodgings without formal support; suitable", kEver,
-                         kNow}},
-    {Accommodation::K2, {"K2", "Ordinary lodgings without formal support; not suitable", kEver,
-                         kNow}},
+    {Accommodation::K1, {"K1", "Ordinary lodgings without formal support; suitable", kEver, kNow}},
+    {Accommodation::K2,
+     {"K2", "Ordinary lodgings without formal support; not suitable", kEver, kNow}},
     {Accommodation::R1, {"R1", "Residence not known; suitable", kEver, kNow}},
     {Accommodation::R2, {"R2", "Residence not known; not suitable", kEver, kNow}},
     {Accommodation::S2, {"S2", "No fixed abode or homeless; not suitable", kEver, kNow}},
-    {Accommodation::T1, {"T1", "Foyer or similar supported accommodation; suitable", kEver,
-                         kNow}},
-    {Accommodation::T2, {"T2", "Foyer or similar supported accommodation; not suitable", kEver,
-                         kNow}},
+    {Accommodation::T1, {"T1", "Foyer or similar supported accommodation; suitable", kEver, kNow}},
+    {Accommodation::T2,
+     {"T2", "Foyer or similar supported accommodation; not suitable", kEver, kNow}},
     {Accommodation::U1, {"U1", "Independent living, e.g. own tenancy; suitable", kEver, kNow}},
-    {Accommodation::U2, {"U2", "Independent living, e.g. own tenancy; not suitable", kEver,
-                         kNow}},
-    {Accommodation::V1, {"V1", "Emergency accommodation, e.g. night shelter; suitable", kEver,
-                         kNow}},
-    {Accommodation::V2, {"V2", "Emergency accommodation, e.g. night shelter; not suitable",
-                         kEver, kNow}},
+    {Accommodation::U2, {"U2", "Independent living, e.g. own tenancy; not suitable", kEver, kNow}},
+    {Accommodation::V1,
+     {"V1", "Emergency accommodation, e.g. night shelter; suitable", kEver, kNow}},
+    {Accommodation::V2,
+     {"V2", "Emergency accommodation, e.g. night shelter; not suitable", kEver, kNow}},
     {Accommodation::W1, {"W1", "Bed and breakfast; suitable", kEver, kNow}},
     {Accommodation::W2, {"W2", "Bed and breakfast; not suitable", kEver, kNow}},
     {Accommodation::X2, {"X2", "In custody; not suitable", kEver, kNow}},
@@ -495,8 +489,8 @@ constexpr Row<SwReason> kSwReasonRows[] = {
     {SwReason::FCONTA, {"FCONTA", "Social worker's fixed-term contract ended", 2024, kNow}},
     {SwReason::LEFTRL, {"LEFTRL", "Social worker left the role", 2024, kNow}},
     {SwReason::ORGRST, {"ORGRST", "Organisational restructure", 2024, kNow}},
-    {SwReason::TSPROC, {"TSPROC", "Transfer between teams as part of the usual process", 2024,
-                        kNow}},
+    {SwReason::TSPROC,
+     {"TSPROC", "Transfer between teams as part of the usual process", 2024, kNow}},
     {SwReason::ABSENC, {"ABSENC", "Social worker absent", 2024, kNow}},
     {SwReason::CHCHAN, {"CHCHAN", "Change requested by the child", 2024, kNow}},
     {SwReason::PCCHAN, {"PCCHAN", "Change requested by a parent or carer", 2024, kNow}},
@@ -564,27 +558,69 @@ constexpr CodeListInfo kAllLists[] = {
 
 }  // namespace
 
-std::span<const CodeInfo> CodeTraits<Sex>::entries() { return kSex; }
-std::span<const CodeInfo> CodeTraits<Ethnicity>::entries() { return kEthnicity; }
-std::span<const CodeInfo> CodeTraits<ReasonNewEpisode>::entries() { return kRne; }
-std::span<const CodeInfo> CodeTraits<LegalStatus>::entries() { return kLs; }
-std::span<const CodeInfo> CodeTraits<CategoryOfNeed>::entries() { return kCin; }
-std::span<const CodeInfo> CodeTraits<PlacementType>::entries() { return kPlace; }
-std::span<const CodeInfo> CodeTraits<PlacementProvider>::entries() { return kProvider; }
-std::span<const CodeInfo> CodeTraits<ReasonEpisodeCeased>::entries() { return kRec; }
-std::span<const CodeInfo> CodeTraits<ReasonPlaceChange>::entries() { return kPlaceChange; }
-std::span<const CodeInfo> CodeTraits<ReviewParticipation>::entries() { return kReview; }
-std::span<const CodeInfo> CodeTraits<MissingType>::entries() { return kMissing; }
-std::span<const CodeInfo> CodeTraits<SdqReason>::entries() { return kSdq; }
-std::span<const CodeInfo> CodeTraits<InTouch>::entries() { return kInTouch; }
-std::span<const CodeInfo> CodeTraits<Activity>::entries() { return kActivity; }
-std::span<const CodeInfo> CodeTraits<Accommodation>::entries() { return kAccom; }
-std::span<const CodeInfo> CodeTraits<ReasonPlacedCeased>::entries() { return kPlacedCeased; }
-std::span<const CodeInfo> CodeTraits<PreviousPermanence>::entries() { return kPrevPerm; }
-std::span<const CodeInfo> CodeTraits<SwReason>::entries() { return kSwReason; }
-std::span<const CodeInfo> CodeTraits<SexOfAdopters>::entries() { return kSexAdoptr; }
-std::span<const CodeInfo> CodeTraits<LegalStatusOfAdopters>::entries() { return kLsAdoptr; }
+std::span<const CodeInfo> CodeTraits<Sex>::entries() {
+  return kSex;
+}
+std::span<const CodeInfo> CodeTraits<Ethnicity>::entries() {
+  return kEthnicity;
+}
+std::span<const CodeInfo> CodeTraits<ReasonNewEpisode>::entries() {
+  return kRne;
+}
+std::span<const CodeInfo> CodeTraits<LegalStatus>::entries() {
+  return kLs;
+}
+std::span<const CodeInfo> CodeTraits<CategoryOfNeed>::entries() {
+  return kCin;
+}
+std::span<const CodeInfo> CodeTraits<PlacementType>::entries() {
+  return kPlace;
+}
+std::span<const CodeInfo> CodeTraits<PlacementProvider>::entries() {
+  return kProvider;
+}
+std::span<const CodeInfo> CodeTraits<ReasonEpisodeCeased>::entries() {
+  return kRec;
+}
+std::span<const CodeInfo> CodeTraits<ReasonPlaceChange>::entries() {
+  return kPlaceChange;
+}
+std::span<const CodeInfo> CodeTraits<ReviewParticipation>::entries() {
+  return kReview;
+}
+std::span<const CodeInfo> CodeTraits<MissingType>::entries() {
+  return kMissing;
+}
+std::span<const CodeInfo> CodeTraits<SdqReason>::entries() {
+  return kSdq;
+}
+std::span<const CodeInfo> CodeTraits<InTouch>::entries() {
+  return kInTouch;
+}
+std::span<const CodeInfo> CodeTraits<Activity>::entries() {
+  return kActivity;
+}
+std::span<const CodeInfo> CodeTraits<Accommodation>::entries() {
+  return kAccom;
+}
+std::span<const CodeInfo> CodeTraits<ReasonPlacedCeased>::entries() {
+  return kPlacedCeased;
+}
+std::span<const CodeInfo> CodeTraits<PreviousPermanence>::entries() {
+  return kPrevPerm;
+}
+std::span<const CodeInfo> CodeTraits<SwReason>::entries() {
+  return kSwReason;
+}
+std::span<const CodeInfo> CodeTraits<SexOfAdopters>::entries() {
+  return kSexAdoptr;
+}
+std::span<const CodeInfo> CodeTraits<LegalStatusOfAdopters>::entries() {
+  return kLsAdoptr;
+}
 
-std::span<const CodeListInfo> all_code_lists() { return kAllLists; }
+std::span<const CodeListInfo> all_code_lists() {
+  return kAllLists;
+}
 
 }  // namespace hearth::model

@@ -23,14 +23,14 @@
 
 namespace hearth::model {
 
-inline constexpr int kValidSinceEver = 0;    // CodeInfo::first_year: valid in every year we know
-inline constexpr int kStillValid = 9999;     // CodeInfo::last_year: not withdrawn
+inline constexpr int kValidSinceEver = 0;  // CodeInfo::first_year: valid in every year we know
+inline constexpr int kStillValid = 9999;   // CodeInfo::last_year: not withdrawn
 
 struct CodeInfo {
-  std::string_view code;   // canonical upper-case text as written in the 903, e.g. "U4", "WBRI", "1"
+  std::string_view code;  // canonical upper-case text as written in the 903, e.g. "U4", "WBRI", "1"
   std::string_view label;  // plain-English meaning
-  int first_year;          // first collection year (end-year form: 2024 = 2023/24) it is valid; 0 = always
-  int last_year;           // last collection year it is valid; 9999 = still valid
+  int first_year;  // first collection year (end-year form: 2024 = 2023/24) it is valid; 0 = always
+  int last_year;   // last collection year it is valid; 9999 = still valid
 
   constexpr bool valid_in(CollectionYear y) const {
     return first_year <= y.end_year && y.end_year <= last_year;
@@ -53,12 +53,26 @@ enum class Sex : std::uint8_t { Male, Female, M, F, U };
 
 // ETHNIC
 enum class Ethnicity : std::uint8_t {
-  WBRI, WIRI, WOTH, WIRT, WROM,  // White
-  MWBC, MWBA, MWAS, MOTH,        // Mixed
-  AIND, APKN, ABAN, AOTH,        // Asian
-  BCRB, BAFR, BOTH,              // Black
-  CHNE, OOTH,                    // Chinese, other
-  REFU, NOBT,                    // refused, not yet obtained
+  WBRI,
+  WIRI,
+  WOTH,
+  WIRT,
+  WROM,  // White
+  MWBC,
+  MWBA,
+  MWAS,
+  MOTH,  // Mixed
+  AIND,
+  APKN,
+  ABAN,
+  AOTH,  // Asian
+  BCRB,
+  BAFR,
+  BOTH,  // Black
+  CHNE,
+  OOTH,  // Chinese, other
+  REFU,
+  NOBT,  // refused, not yet obtained
 };
 
 // RNE
@@ -72,15 +86,38 @@ enum class CategoryOfNeed : std::uint8_t { N1, N2, N3, N4, N5, N6, N7, N8 };
 
 // PLACE: every code valid in any year from 2022/23 to 2026/27.
 enum class PlacementType : std::uint8_t {
-  A3, A4, A5, A6,
+  A3,
+  A4,
+  A5,
+  A6,
   H5,
-  K1, K2, K3,
-  P1, P2, P3,
-  R1, R2, R3, R5,
+  K1,
+  K2,
+  K3,
+  P1,
+  P2,
+  P3,
+  R1,
+  R2,
+  R3,
+  R5,
   S1,
-  T0, T1, T2, T3, T4,
-  U1, U2, U3, U4, U5, U6,
-  Z1, Z11, Z12, Z13, Z14,
+  T0,
+  T1,
+  T2,
+  T3,
+  T4,
+  U1,
+  U2,
+  U3,
+  U4,
+  U5,
+  U6,
+  Z1,
+  Z11,
+  Z12,
+  Z13,
+  Z14,
 };
 
 // PLACE_PROVIDER
@@ -88,13 +125,44 @@ enum class PlacementProvider : std::uint8_t { PR0, PR1, PR2, PR3, PR4, PR5 };
 
 // REC
 enum class ReasonEpisodeCeased : std::uint8_t {
-  E11, E12, E2, E3, E4A, E4B, E13, E41, E45, E46, E47, E48,
-  E5, E6, E7, E8, E9, E14, E15, E16, E17, X1,
+  E11,
+  E12,
+  E2,
+  E3,
+  E4A,
+  E4B,
+  E13,
+  E41,
+  E45,
+  E46,
+  E47,
+  E48,
+  E5,
+  E6,
+  E7,
+  E8,
+  E9,
+  E14,
+  E15,
+  E16,
+  E17,
+  X1,
 };
 
 // REASON_PLACE_CHANGE
 enum class ReasonPlaceChange : std::uint8_t {
-  CARPL, CLOSE, ALLEG, STAND, APPRR, CREQB, CREQO, CHILD, LAREQ, PLACE, CUSTOD, OTHER,
+  CARPL,
+  CLOSE,
+  ALLEG,
+  STAND,
+  APPRR,
+  CREQB,
+  CREQO,
+  CHILD,
+  LAREQ,
+  PLACE,
+  CUSTOD,
+  OTHER,
 };
 
 // REVIEW_CODE
@@ -115,8 +183,37 @@ enum class Activity : std::uint8_t { F1, P1, F2, P2, F4, P4, F5, P5, G4, G5, G6,
 // ACCOM: accommodation type letter + suitability (1 suitable, 2 not suitable); "0": nothing to
 // report.
 enum class Accommodation : std::uint8_t {
-  B1, B2, C1, C2, D1, D2, E1, E2, G1, G2, H1, H2, K1, K2, R1, R2, S2,
-  T1, T2, U1, U2, V1, V2, W1, W2, X2, Y1, Y2, Z1, Z2, NotApplicable,
+  B1,
+  B2,
+  C1,
+  C2,
+  D1,
+  D2,
+  E1,
+  E2,
+  G1,
+  G2,
+  H1,
+  H2,
+  K1,
+  K2,
+  R1,
+  R2,
+  S2,
+  T1,
+  T2,
+  U1,
+  U2,
+  V1,
+  V2,
+  W1,
+  W2,
+  X2,
+  Y1,
+  Y2,
+  Z1,
+  Z2,
+  NotApplicable,
 };
 
 // REASON_PLACED_CEASED
@@ -127,7 +224,16 @@ enum class PreviousPermanence : std::uint8_t { P1, P2, P3, P4, Z1 };
 
 // SW_REASON (SWEpisodes, from 2023/24)
 enum class SwReason : std::uint8_t {
-  MANAGE, FCONTA, LEFTRL, ORGRST, TSPROC, ABSENC, CHCHAN, PCCHAN, SWDIED, OTHERS,
+  MANAGE,
+  FCONTA,
+  LEFTRL,
+  ORGRST,
+  TSPROC,
+  ABSENC,
+  CHCHAN,
+  PCCHAN,
+  SWDIED,
+  OTHERS,
 };
 
 // SEX_ADOPTR
@@ -263,7 +369,9 @@ struct CodeTraits<LegalStatusOfAdopters> {
 
 namespace codes_detail {
 
-constexpr bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+constexpr bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 constexpr std::string_view trim(std::string_view s) {
   while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
@@ -365,8 +473,12 @@ std::vector<std::string_view> codes_valid_in(CollectionYear y) {
 
 // Sex changed coding in 2024/25 (1/2 became M/F, and U was added); rules about boys and girls
 // should ask these rather than compare codes.
-constexpr bool is_male(Sex s) { return s == Sex::Male || s == Sex::M; }
-constexpr bool is_female(Sex s) { return s == Sex::Female || s == Sex::F; }
+constexpr bool is_male(Sex s) {
+  return s == Sex::Male || s == Sex::M;
+}
+constexpr bool is_female(Sex s) {
+  return s == Sex::Female || s == Sex::F;
+}
 
 // P2 (independent living) is listed for PLACE up to 2024/25, but from 28 October 2023 the DfE
 // no longer accepts it: in 2023/24 an episode placed in P2 must have ended (DEC) on or before

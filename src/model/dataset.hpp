@@ -109,7 +109,7 @@ class Dataset {
   std::vector<YearRow<PrevPerm>> prev_perm;
   std::vector<YearRow<DeprivationOfLiberty>> dolo;
   StringPool strings;
-  std::vector<std::string> councils;  // LA codes present, sorted
+  std::vector<std::string> councils;                 // LA codes present, sorted
   std::vector<std::pair<std::string, int>> returns;  // (la, year) present
 
   // Index of (la, CHILD), if present.

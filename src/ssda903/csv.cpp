@@ -47,8 +47,8 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
           continue;
         }
         if (unescaped) unescaped->append(data + start, qpos - start);
-        std::string_view value = unescaped ? std::string_view(*unescaped)
-                                           : std::string_view(data + start, qpos - start);
+        std::string_view value =
+            unescaped ? std::string_view(*unescaped) : std::string_view(data + start, qpos - start);
         pos_ = qpos + 1;
         // Anything between the closing quote and the separator is kept, as spreadsheets do.
         std::size_t tail = pos_;

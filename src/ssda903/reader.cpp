@@ -87,8 +87,7 @@ bool ReadReport::blocking() const {
                      [](const Finding& f) { return f.severity == Severity::Error; });
 }
 
-std::optional<TableKind> identify_table(const std::vector<std::string>& columns,
-                                        std::string& why) {
+std::optional<TableKind> identify_table(const std::vector<std::string>& columns, std::string& why) {
   const TableInfo* complete = nullptr;  // the largest table whose columns are all present
   const TableInfo* nearest = nullptr;   // otherwise the one with most columns present
   std::size_t nearest_present = 0;
@@ -150,11 +149,11 @@ void read_csv(const std::string& file_name, std::string_view content, model::Ret
   fr.table = kind;
   for (const FileRead& other : report.files) {
     if (other.table == kind) {
-      report.findings.push_back(file_finding(
-          file_name, "ingest.duplicate-table",
-          "This file and " + other.file + " are both the " +
-              std::string(table_info(*kind).name) + " table",
-          "one file per 903 table", "Remove one of the two files from the folder."));
+      report.findings.push_back(file_finding(file_name, "ingest.duplicate-table",
+                                             "This file and " + other.file + " are both the " +
+                                                 std::string(table_info(*kind).name) + " table",
+                                             "one file per 903 table",
+                                             "Remove one of the two files from the folder."));
       report.files.push_back(fr);
       return;
     }
@@ -174,7 +173,8 @@ void read_csv(const std::string& file_name, std::string_view content, model::Ret
       Finding f = file_finding(file_name, "ingest.extra-column",
                                "Column '" + columns[i] + "' is not part of the 903 " +
                                    std::string(info.name) + " table and was ignored",
-                               "only the DfE's columns", "Nothing is lost; remove the column to "
+                               "only the DfE's columns",
+                               "Nothing is lost; remove the column to "
                                "silence this warning.");
       f.severity = Severity::Warning;
       f.table = std::string(info.name);
@@ -261,7 +261,8 @@ model::Return read_folder(const std::filesystem::path& folder, model::Collection
       (ext == ".XML" ? xmls : csvs).push_back(folder);
     } else {
       report.findings.push_back(file_finding(folder.string(), "ingest.no-such-folder",
-                                             "There is no file or folder here", "a folder of 903 "
+                                             "There is no file or folder here",
+                                             "a folder of 903 "
                                              "CSV files or one 903 XML file",
                                              "Check the path."));
       return ret;
@@ -283,10 +284,9 @@ model::Return read_folder(const std::filesystem::path& folder, model::Collection
     return ret;
   }
   if (csvs.empty() && xmls.empty()) {
-    report.findings.push_back(file_finding(folder.string(), "ingest.no-files",
-                                           "No .csv or .xml files were found",
-                                           "the 903 return as CSV or XML",
-                                           "Check that the folder is the right one."));
+    report.findings.push_back(
+        file_finding(folder.string(), "ingest.no-files", "No .csv or .xml files were found",
+                     "the 903 return as CSV or XML", "Check that the folder is the right one."));
     return ret;
   }
   for (const auto& p : csvs.empty() ? xmls : csvs) {
@@ -294,9 +294,8 @@ model::Return read_folder(const std::filesystem::path& folder, model::Collection
     try {
       content = read_file(p);
     } catch (const std::exception& e) {
-      report.findings.push_back(file_finding(p.filename().string(), "ingest.unreadable",
-                                             e.what(), "a readable file",
-                                             "Check the file's permissions."));
+      report.findings.push_back(file_finding(p.filename().string(), "ingest.unreadable", e.what(),
+                                             "a readable file", "Check the file's permissions."));
       continue;
     }
     if (csvs.empty())
@@ -307,10 +306,10 @@ model::Return read_folder(const std::filesystem::path& folder, model::Collection
   if (std::none_of(report.files.begin(), report.files.end(),
                    [](const FileRead& f) { return f.table == TableKind::Header; }) &&
       csvs.size() > 0) {
-    report.findings.push_back(file_finding(
-        folder.string(), "ingest.no-header-table", "The folder has no Header table",
-        "a Header file (CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB)",
-        "Add the Header file: every other table is joined to it by CHILD."));
+    report.findings.push_back(
+        file_finding(folder.string(), "ingest.no-header-table", "The folder has no Header table",
+                     "a Header file (CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB)",
+                     "Add the Header file: every other table is joined to it by CHILD."));
   }
   return ret;
 }
@@ -343,8 +342,8 @@ ReturnPair read_with_previous(const std::filesystem::path& current,
   pair.current = read_folder(current, year, la, report);
   if (previous) {
     ReadReport prev_report;
-    pair.previous = read_folder(*previous, model::CollectionYear{year.end_year - 1}, la,
-                                prev_report);
+    pair.previous =
+        read_folder(*previous, model::CollectionYear{year.end_year - 1}, la, prev_report);
     for (auto& f : prev_report.findings) {
       f.file = "previous/" + f.file;
       report.findings.push_back(std::move(f));

@@ -15,10 +15,10 @@
 namespace hearth::ssda903 {
 
 struct FileRead {
-  std::string file;                 // as named by the user
-  std::optional<TableKind> table;   // what it was recognised as (CSV); nullopt for XML / unknown
-  std::size_t rows = 0;             // data rows read
-  std::size_t rejected = 0;         // rows not taken because of an error finding
+  std::string file;                // as named by the user
+  std::optional<TableKind> table;  // what it was recognised as (CSV); nullopt for XML / unknown
+  std::size_t rows = 0;            // data rows read
+  std::size_t rejected = 0;        // rows not taken because of an error finding
 };
 
 struct ReadReport {

@@ -74,8 +74,7 @@ void write_date(const typename MemberOf<decltype(M)>::Record& r, std::string& ou
 }
 
 template <auto M>
-bool read_opt_date(std::string_view s, typename MemberOf<decltype(M)>::Record& r,
-                   CellProblem& p) {
+bool read_opt_date(std::string_view s, typename MemberOf<decltype(M)>::Record& r, CellProblem& p) {
   auto d = parse_date(s);
   if (!d) {
     p = bad_date();
@@ -150,14 +149,34 @@ void write_int(const typename MemberOf<decltype(M)>::Record& r, std::string& out
   if (v) out = std::to_string(*v);
 }
 
-#define TEXT(R, m, col, req) Field<R>{{col, req, "text"}, read_text<&R::m>, write_text<&R::m>}
-#define UPPER(R, m, col) Field<R>{{col, false, "text"}, read_upper<&R::m>, write_text<&R::m>}
-#define DATE(R, m, col) Field<R>{{col, true, "date"}, read_date<&R::m>, write_date<&R::m>}
-#define ODATE(R, m, col) Field<R>{{col, false, "date"}, read_opt_date<&R::m>, write_opt_date<&R::m>}
-#define CODE(R, m, col) Field<R>{{col, false, "code"}, read_code<&R::m>, write_code<&R::m>}
-#define FLAG(R, m, col) Field<R>{{col, false, "flag"}, read_flag<&R::m>, write_flag<&R::m>}
-#define INT(R, m, col, lo, hi) \
-  Field<R>{{col, false, "number"}, read_int<&R::m, lo, hi>, write_int<&R::m>}
+#define TEXT(R, m, col, req)                                \
+  Field<R> {                                                \
+    {col, req, "text"}, read_text<&R::m>, write_text<&R::m> \
+  }
+#define UPPER(R, m, col)                                       \
+  Field<R> {                                                   \
+    {col, false, "text"}, read_upper<&R::m>, write_text<&R::m> \
+  }
+#define DATE(R, m, col)                                      \
+  Field<R> {                                                 \
+    {col, true, "date"}, read_date<&R::m>, write_date<&R::m> \
+  }
+#define ODATE(R, m, col)                                              \
+  Field<R> {                                                          \
+    {col, false, "date"}, read_opt_date<&R::m>, write_opt_date<&R::m> \
+  }
+#define CODE(R, m, col)                                       \
+  Field<R> {                                                  \
+    {col, false, "code"}, read_code<&R::m>, write_code<&R::m> \
+  }
+#define FLAG(R, m, col)                                       \
+  Field<R> {                                                  \
+    {col, false, "flag"}, read_flag<&R::m>, write_flag<&R::m> \
+  }
+#define INT(R, m, col, lo, hi)                                        \
+  Field<R> {                                                          \
+    {col, false, "number"}, read_int<&R::m, lo, hi>, write_int<&R::m> \
+  }
 
 const std::array header_fields{
     TEXT(ChildHeader, child, "CHILD", true), CODE(ChildHeader, sex, "SEX"),
@@ -181,11 +200,15 @@ const std::array episode_fields{
     UPPER(Episode, urn, "URN"),
 };
 const std::array review_fields{
-    TEXT(Review, child, "CHILD", true), ODATE(Review, dob, "DOB"),
-    DATE(Review, review, "REVIEW"),     CODE(Review, review_code, "REVIEW_CODE"),
+    TEXT(Review, child, "CHILD", true),
+    ODATE(Review, dob, "DOB"),
+    DATE(Review, review, "REVIEW"),
+    CODE(Review, review_code, "REVIEW_CODE"),
 };
 const std::array uasc_fields{
-    TEXT(Uasc, child, "CHILD", true), CODE(Uasc, sex, "SEX"), ODATE(Uasc, dob, "DOB"),
+    TEXT(Uasc, child, "CHILD", true),
+    CODE(Uasc, sex, "SEX"),
+    ODATE(Uasc, dob, "DOB"),
     ODATE(Uasc, duc, "DUC"),
 };
 const std::array oc2_fields{
@@ -203,7 +226,7 @@ const std::array oc2_fields{
     FLAG(Oc2, intervention_offered, "INTERVENTION_OFFERED"),
 };
 const std::array oc3_fields{
-    TEXT(Oc3, child, "CHILD", true), ODATE(Oc3, dob, "DOB"), CODE(Oc3, in_touch, "IN_TOUCH"),
+    TEXT(Oc3, child, "CHILD", true), ODATE(Oc3, dob, "DOB"),    CODE(Oc3, in_touch, "IN_TOUCH"),
     CODE(Oc3, activ, "ACTIV"),       CODE(Oc3, accom, "ACCOM"),
 };
 const std::array ad1_fields{
@@ -220,15 +243,13 @@ const std::array placed_adoption_fields{
     CODE(PlacedAdoption, reason_placed_ceased, "REASON_PLACED_CEASED"),
 };
 const std::array prev_perm_fields{
-    TEXT(PrevPerm, child, "CHILD", true),   ODATE(PrevPerm, dob, "DOB"),
-    CODE(PrevPerm, prev_perm, "PREV_PERM"), UPPER(PrevPerm, la_perm, "LA_PERM"),
+    TEXT(PrevPerm, child, "CHILD", true),    ODATE(PrevPerm, dob, "DOB"),
+    CODE(PrevPerm, prev_perm, "PREV_PERM"),  UPPER(PrevPerm, la_perm, "LA_PERM"),
     UPPER(PrevPerm, date_perm, "DATE_PERM"),
 };
 const std::array missing_fields{
-    TEXT(MissingEpisode, child, "CHILD", true),
-    ODATE(MissingEpisode, dob, "DOB"),
-    CODE(MissingEpisode, missing, "MISSING"),
-    DATE(MissingEpisode, mis_start, "MIS_START"),
+    TEXT(MissingEpisode, child, "CHILD", true), ODATE(MissingEpisode, dob, "DOB"),
+    CODE(MissingEpisode, missing, "MISSING"),   DATE(MissingEpisode, mis_start, "MIS_START"),
     ODATE(MissingEpisode, mis_end, "MIS_END"),
 };
 const std::array sw_fields{
@@ -319,18 +340,30 @@ void write_from(const std::array<Field<R>, N>& fields, const R& record,
 template <class Ret, class F>
 decltype(auto) with_table(TableKind kind, Ret& ret, F&& f) {
   switch (kind) {
-    case TableKind::Header: return f(header_fields, ret.header);
-    case TableKind::Episodes: return f(episode_fields, ret.episodes);
-    case TableKind::Reviews: return f(review_fields, ret.reviews);
-    case TableKind::Uasc: return f(uasc_fields, ret.uasc);
-    case TableKind::Oc2: return f(oc2_fields, ret.oc2);
-    case TableKind::Oc3: return f(oc3_fields, ret.oc3);
-    case TableKind::Ad1: return f(ad1_fields, ret.ad1);
-    case TableKind::PlacedAdoption: return f(placed_adoption_fields, ret.placed_adoption);
-    case TableKind::PrevPerm: return f(prev_perm_fields, ret.prev_perm);
-    case TableKind::Missing: return f(missing_fields, ret.missing);
-    case TableKind::SwEpisodes: return f(sw_fields, ret.sw_episodes);
-    case TableKind::Dolo: return f(dolo_fields, ret.dolo);
+    case TableKind::Header:
+      return f(header_fields, ret.header);
+    case TableKind::Episodes:
+      return f(episode_fields, ret.episodes);
+    case TableKind::Reviews:
+      return f(review_fields, ret.reviews);
+    case TableKind::Uasc:
+      return f(uasc_fields, ret.uasc);
+    case TableKind::Oc2:
+      return f(oc2_fields, ret.oc2);
+    case TableKind::Oc3:
+      return f(oc3_fields, ret.oc3);
+    case TableKind::Ad1:
+      return f(ad1_fields, ret.ad1);
+    case TableKind::PlacedAdoption:
+      return f(placed_adoption_fields, ret.placed_adoption);
+    case TableKind::PrevPerm:
+      return f(prev_perm_fields, ret.prev_perm);
+    case TableKind::Missing:
+      return f(missing_fields, ret.missing);
+    case TableKind::SwEpisodes:
+      return f(sw_fields, ret.sw_episodes);
+    case TableKind::Dolo:
+      return f(dolo_fields, ret.dolo);
   }
   return f(header_fields, ret.header);
 }
@@ -346,9 +379,13 @@ bool iequals(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::span<const TableInfo> all_tables() { return tables; }
+std::span<const TableInfo> all_tables() {
+  return tables;
+}
 
-const TableInfo& table_info(TableKind kind) { return tables[static_cast<std::size_t>(kind)]; }
+const TableInfo& table_info(TableKind kind) {
+  return tables[static_cast<std::size_t>(kind)];
+}
 
 std::optional<TableKind> table_by_name(std::string_view name) {
   for (const auto& t : tables)
@@ -358,9 +395,8 @@ std::optional<TableKind> table_by_name(std::string_view name) {
 
 void read_row(TableKind kind, std::span<const std::string_view> cells, model::Return& ret,
               std::vector<RowProblem>& problems) {
-  with_table(kind, ret, [&](const auto& fields, auto& rows) {
-    read_into(fields, cells, rows, problems);
-  });
+  with_table(kind, ret,
+             [&](const auto& fields, auto& rows) { read_into(fields, cells, rows, problems); });
 }
 
 void reserve_rows(TableKind kind, model::Return& ret, std::size_t n) {

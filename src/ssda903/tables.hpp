@@ -17,7 +17,17 @@
 namespace hearth::ssda903 {
 
 enum class TableKind : std::uint8_t {
-  Header, Episodes, Reviews, Uasc, Oc2, Oc3, Ad1, PlacedAdoption, PrevPerm, Missing, SwEpisodes,
+  Header,
+  Episodes,
+  Reviews,
+  Uasc,
+  Oc2,
+  Oc3,
+  Ad1,
+  PlacedAdoption,
+  PrevPerm,
+  Missing,
+  SwEpisodes,
   Dolo,
 };
 inline constexpr std::size_t kTableCount = 12;
@@ -40,7 +50,7 @@ struct TableInfo {
   std::string_view name;       // DfE table name: "Header", "Episodes", ...
   std::string_view file_name;  // what Hearth writes: "header.csv", "episodes.csv", ...
   std::span<const ColumnInfo> columns;
-  int first_year;              // first collection year the table is returned (DoLo: 2027)
+  int first_year;  // first collection year the table is returned (DoLo: 2027)
 };
 
 std::span<const TableInfo> all_tables();

@@ -3,9 +3,8 @@
 // AREVIEW, AMISSING, OC2, PERMANENCE, AD_PLACED elements) followed by its <EPISODE> elements
 // (with PL for PLACE). Hearth also reads SWEPISODE and DOLO elements placed beside EPISODE.
 // Each record becomes a row of the matching table through the same column readers as the CSV.
-#include <pugixml.hpp>
-
 #include <map>
+#include <pugixml.hpp>
 
 #include "ssda903/csv.hpp"
 #include "ssda903/reader.hpp"
@@ -70,8 +69,8 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
     model::Finding f;
     f.rule = "ingest.unknown-table";
     f.file = file_name;
-    f.message = std::string("The XML's root element is <") + root.name() +
-                ">, not the 903's <EXPSSDA903>";
+    f.message =
+        std::string("The XML's root element is <") + root.name() + ">, not the 903's <EXPSSDA903>";
     f.expected = "<EXPSSDA903>";
     f.how_to_fix = "Check that this is the SSDA903 return and not another collection.";
     report.findings.push_back(std::move(f));
@@ -144,14 +143,22 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
       for (auto n : parent.children()) {
         std::string_view tag = n.name();
         std::optional<TableKind> kind;
-        if (tag == "AREVIEW") kind = TableKind::Reviews;
-        else if (tag == "AMISSING") kind = TableKind::Missing;
-        else if (tag == "OC2") kind = TableKind::Oc2;
-        else if (tag == "PERMANENCE") kind = TableKind::PrevPerm;
-        else if (tag == "AD_PLACED") kind = TableKind::PlacedAdoption;
-        else if (tag == "EPISODE") kind = TableKind::Episodes;
-        else if (tag == "SWEPISODE") kind = TableKind::SwEpisodes;
-        else if (tag == "DOLO") kind = TableKind::Dolo;
+        if (tag == "AREVIEW")
+          kind = TableKind::Reviews;
+        else if (tag == "AMISSING")
+          kind = TableKind::Missing;
+        else if (tag == "OC2")
+          kind = TableKind::Oc2;
+        else if (tag == "PERMANENCE")
+          kind = TableKind::PrevPerm;
+        else if (tag == "AD_PLACED")
+          kind = TableKind::PlacedAdoption;
+        else if (tag == "EPISODE")
+          kind = TableKind::Episodes;
+        else if (tag == "SWEPISODE")
+          kind = TableKind::SwEpisodes;
+        else if (tag == "DOLO")
+          kind = TableKind::Dolo;
         if (!kind) continue;
         Leaves own;
         collect_leaves(n, own);

@@ -77,7 +77,8 @@ std::string postgres_conninfo(const std::string& url) {
   if (!hostport.empty() && hostport.front() == '[') {  // [::1]:5432
     auto close = hostport.find(']');
     host = hostport.substr(1, close - 1);
-    if (close + 1 < hostport.size() && hostport[close + 1] == ':') port = hostport.substr(close + 2);
+    if (close + 1 < hostport.size() && hostport[close + 1] == ':')
+      port = hostport.substr(close + 2);
   } else if (auto colon = hostport.rfind(':'); colon != std::string::npos) {
     host = hostport.substr(0, colon);
     port = hostport.substr(colon + 1);
@@ -96,7 +97,8 @@ std::string postgres_conninfo(const std::string& url) {
   std::size_t start = 0;
   while (start < query.size()) {
     auto amp = query.find('&', start);
-    std::string kv = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+    std::string kv =
+        query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
     if (auto eq = kv.find('='); eq != std::string::npos)
       add(percent_decode(kv.substr(0, eq)), percent_decode(kv.substr(eq + 1)));
     if (amp == std::string::npos) break;

@@ -1,8 +1,8 @@
 // Per-dialect migrations. A migration is never edited once released: add a new one, raise
 // kSchemaVersion in store.hpp, and give both dialects the same version.
-#include "store/driver.hpp"
-
 #include <array>
+
+#include "store/driver.hpp"
 
 namespace hearth::store {
 namespace {
@@ -454,12 +454,18 @@ CREATE TABLE ssda903_dolo (
 CREATE INDEX ssda903_dolo_child ON ssda903_dolo (la, child);
 )SQL";
 
-const std::array kSqlite{Migration{1, "initial schema: SSDA903 returns, imports and findings", kSqliteV1}};
-const std::array kPostgres{Migration{1, "initial schema: SSDA903 returns, imports and findings", kPostgresV1}};
+const std::array kSqlite{
+    Migration{1, "initial schema: SSDA903 returns, imports and findings", kSqliteV1}};
+const std::array kPostgres{
+    Migration{1, "initial schema: SSDA903 returns, imports and findings", kPostgresV1}};
 
 }  // namespace
 
-std::span<const Migration> sqlite_migrations() { return kSqlite; }
-std::span<const Migration> postgres_migrations() { return kPostgres; }
+std::span<const Migration> sqlite_migrations() {
+  return kSqlite;
+}
+std::span<const Migration> postgres_migrations() {
+  return kPostgres;
+}
 
 }  // namespace hearth::store

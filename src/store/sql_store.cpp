@@ -37,18 +37,30 @@ std::string lower(std::string_view s) {
 
 std::string table_name(TableKind kind) {
   switch (kind) {
-    case TableKind::Header: return "ssda903_header";
-    case TableKind::Episodes: return "ssda903_episodes";
-    case TableKind::Reviews: return "ssda903_reviews";
-    case TableKind::Uasc: return "ssda903_uasc";
-    case TableKind::Oc2: return "ssda903_oc2";
-    case TableKind::Oc3: return "ssda903_oc3";
-    case TableKind::Ad1: return "ssda903_ad1";
-    case TableKind::PlacedAdoption: return "ssda903_placed_adoption";
-    case TableKind::PrevPerm: return "ssda903_prev_perm";
-    case TableKind::Missing: return "ssda903_missing";
-    case TableKind::SwEpisodes: return "ssda903_sw_episodes";
-    case TableKind::Dolo: return "ssda903_dolo";
+    case TableKind::Header:
+      return "ssda903_header";
+    case TableKind::Episodes:
+      return "ssda903_episodes";
+    case TableKind::Reviews:
+      return "ssda903_reviews";
+    case TableKind::Uasc:
+      return "ssda903_uasc";
+    case TableKind::Oc2:
+      return "ssda903_oc2";
+    case TableKind::Oc3:
+      return "ssda903_oc3";
+    case TableKind::Ad1:
+      return "ssda903_ad1";
+    case TableKind::PlacedAdoption:
+      return "ssda903_placed_adoption";
+    case TableKind::PrevPerm:
+      return "ssda903_prev_perm";
+    case TableKind::Missing:
+      return "ssda903_missing";
+    case TableKind::SwEpisodes:
+      return "ssda903_sw_episodes";
+    case TableKind::Dolo:
+      return "ssda903_dolo";
   }
   return {};
 }
@@ -62,7 +74,9 @@ std::string column_list(const ssda903::TableInfo& info) {
   return cols;
 }
 
-std::string_view severity_text(model::Severity s) { return model::severity_name(s); }
+std::string_view severity_text(model::Severity s) {
+  return model::severity_name(s);
+}
 
 model::Severity severity_from(std::string_view s) {
   if (s == "query") return model::Severity::Query;
@@ -188,8 +202,8 @@ class SqlStore final : public Store {
                                            model::CollectionYear year) override {
     std::string la(la_view);
     long long n = 0;
-    sql_ << "SELECT COUNT(*) FROM returns WHERE la = :la AND collection_year = :y",
-        soci::use(la), soci::use(year.end_year), soci::into(n);
+    sql_ << "SELECT COUNT(*) FROM returns WHERE la = :la AND collection_year = :y", soci::use(la),
+        soci::use(year.end_year), soci::into(n);
     if (n == 0) return std::nullopt;
     model::Return ret;
     ret.la = la;
@@ -307,12 +321,18 @@ class SqlStore final : public Store {
   // the backend; read them whatever SOCI chose.
   static long long get_int64(const soci::row& r, std::size_t i) {
     switch (r.get_properties(i).get_data_type()) {
-      case soci::dt_integer: return r.get<int>(i);
-      case soci::dt_long_long: return r.get<long long>(i);
-      case soci::dt_unsigned_long_long: return static_cast<long long>(r.get<unsigned long long>(i));
-      case soci::dt_double: return static_cast<long long>(r.get<double>(i));
-      case soci::dt_string: return std::stoll(r.get<std::string>(i));
-      default: return 0;
+      case soci::dt_integer:
+        return r.get<int>(i);
+      case soci::dt_long_long:
+        return r.get<long long>(i);
+      case soci::dt_unsigned_long_long:
+        return static_cast<long long>(r.get<unsigned long long>(i));
+      case soci::dt_double:
+        return static_cast<long long>(r.get<double>(i));
+      case soci::dt_string:
+        return std::stoll(r.get<std::string>(i));
+      default:
+        return 0;
     }
   }
   static int get_int(const soci::row& r, std::size_t i) {
@@ -403,8 +423,7 @@ class SqlStore final : public Store {
     std::vector<int> years(batch, ret.year.end_year);
     std::vector<int> row_nos(batch);
     std::vector<std::vector<std::string>> values(ncols, std::vector<std::string>(batch));
-    std::vector<std::vector<soci::indicator>> inds(ncols,
-                                                   std::vector<soci::indicator>(batch));
+    std::vector<std::vector<soci::indicator>> inds(ncols, std::vector<soci::indicator>(batch));
     std::vector<std::string> cells;
     for (std::size_t start = 0; start < n; start += batch) {
       std::size_t m = std::min(batch, n - start);
@@ -460,14 +479,14 @@ class SqlStore final : public Store {
       std::size_t m = values[0].size();
       for (std::size_t i = 0; i < m; ++i) {
         for (std::size_t c = 0; c < ncols; ++c)
-          cells[c] = inds[c][i] == soci::i_ok ? std::string_view(values[c][i])
-                                              : std::string_view{};
+          cells[c] = inds[c][i] == soci::i_ok ? std::string_view(values[c][i]) : std::string_view{};
         problems.clear();
         ssda903::read_row(info.kind, cells, ret, problems);
         if (!problems.empty())
           throw std::runtime_error("stored row of " + table_name(info.kind) +
                                    " cannot be read back: " + problems.front().problem.rule +
-                                   " in " + std::string(info.columns[problems.front().column].name));
+                                   " in " +
+                                   std::string(info.columns[problems.front().column].name));
       }
       more = st.fetch();
     }

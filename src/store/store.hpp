@@ -29,9 +29,9 @@ class SchemaError : public std::runtime_error {
 
 // What is being imported, for the import's record.
 struct ImportMeta {
-  std::string source;   // folder or file name as given
-  std::string format;   // "csv" or "xml"
-  std::string user;     // who ran it ("cli:<login>" or a web user)
+  std::string source;  // folder or file name as given
+  std::string format;  // "csv" or "xml"
+  std::string user;    // who ran it ("cli:<login>" or a web user)
   bool accepted_with_findings = false;
 };
 
@@ -42,7 +42,7 @@ struct ImportRecord {
   std::string source;
   std::string format;
   std::string user;
-  std::string started_at;   // ISO 8601 UTC
+  std::string started_at;  // ISO 8601 UTC
   std::string finished_at;
   std::int64_t rows = 0;
   std::int64_t findings = 0;
@@ -60,8 +60,8 @@ struct ReturnKey {
 struct Counts {
   std::int64_t councils = 0;
   std::int64_t returns = 0;
-  std::int64_t children = 0;   // distinct (la, CHILD) across all returns
-  std::int64_t episodes = 0;   // distinct (la, CHILD, DECOM) across all returns
+  std::int64_t children = 0;  // distinct (la, CHILD) across all returns
+  std::int64_t episodes = 0;  // distinct (la, CHILD, DECOM) across all returns
   std::int64_t imports = 0;
 };
 

@@ -1,15 +1,15 @@
 // The hearth binary end to end: synth → import → export, blocked imports, info, serve.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
-#include <spawn.h>
-#include <sys/wait.h>
+#include <nlohmann/json.hpp>
 #include <thread>
-#include <unistd.h>
 
 #include "support.hpp"
 
@@ -73,16 +73,20 @@ TEST_P(Cli, SynthImportExportGivesByteIdenticalFiles) {
 }
 
 TEST_P(Cli, ImportWithThreeBadRowsExitsOneReportsThemAndChangesNothing) {
-  auto good = tmp_.path() / "good" ;
+  auto good = tmp_.path() / "good";
   ASSERT_EQ(run({HEARTH_BIN, "synth", "--children", "200", "--years", "1", "--seed", "3",
-                 "--last-year", "2025", "--out", good.string()}).exit_code, 0);
+                 "--last-year", "2025", "--out", good.string()})
+                .exit_code,
+            0);
   ASSERT_EQ(run(hearth(db_->url(), {"import", good.string(), "--la", "887"})).exit_code, 0);
   json before = info(db_->url());
 
   // A second year with three broken rows in the episodes file.
   auto bad = tmp_.path() / "bad";
   ASSERT_EQ(run({HEARTH_BIN, "synth", "--children", "200", "--years", "1", "--seed", "4",
-                 "--last-year", "2026", "--out", bad.string()}).exit_code, 0);
+                 "--last-year", "2026", "--out", bad.string()})
+                .exit_code,
+            0);
   auto episodes = bad / "2025-26" / "episodes.csv";
   std::string text = testing::read_text(episodes);
   std::vector<std::string> lines;
@@ -143,8 +147,8 @@ TEST_P(Cli, ImportWithThreeBadRowsExitsOneReportsThemAndChangesNothing) {
   EXPECT_EQ(after["imports"], before["imports"]);
 
   // With --accept-with-findings the other rows land and the findings are kept.
-  auto ok = run(hearth(db_->url(), {"import", bad.string(), "--la", "887",
-                                    "--accept-with-findings", "--format", "json"}));
+  auto ok = run(hearth(db_->url(), {"import", bad.string(), "--la", "887", "--accept-with-findings",
+                                    "--format", "json"}));
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
   EXPECT_EQ(json::parse(ok.out)["status"], "imported");
   EXPECT_GT(info(db_->url())["episodes"].get<long>(), before["episodes"].get<long>());
@@ -172,8 +176,8 @@ TEST(CliInput, UnknownTableIsRejectedByName) {
   testing::write_text(tmp.path() / "header.csv",
                       "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,1,01/01/2010,WBRI,,,\n");
   testing::write_text(tmp.path() / "budget.csv", "COST_CENTRE,AMOUNT\nA1,100\n");
-  auto r = run(hearth(db.url(), {"import", tmp.path().string(), "--la", "887", "--year",
-                                 "2024-25"}));
+  auto r =
+      run(hearth(db.url(), {"import", tmp.path().string(), "--la", "887", "--year", "2024-25"}));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("budget.csv"), std::string::npos);
   EXPECT_NE(r.out.find("not an SSDA903 table"), std::string::npos);
@@ -200,8 +204,8 @@ TEST(CliInput, BadArgumentsExitTwo) {
 TEST(CliInput, XmlReturnImports) {
   TestDatabase db("sqlite");
   auto xml = fs::path(HEARTH_TEST_DATA) / "ssda903" / "xml" / "small.xml";
-  auto r = run(hearth(db.url(), {"import", xml.string(), "--la", "887", "--year", "2017-18",
-                                 "--format", "json"}));
+  auto r = run(hearth(
+      db.url(), {"import", xml.string(), "--la", "887", "--year", "2017-18", "--format", "json"}));
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   json j = info(db.url());
   EXPECT_EQ(j["children"], 2);
@@ -252,7 +256,9 @@ TEST(Serve, RefusesAnUnknownSchema) {
   TestDatabase db("sqlite");
   ASSERT_EQ(run(hearth(db.url(), {"db", "upgrade"})).exit_code, 0);
   ASSERT_EQ(run({"/usr/bin/sqlite3", db.url().substr(7),
-                 "INSERT INTO hearth_schema VALUES (42, 'future')"}).exit_code, 0);
+                 "INSERT INTO hearth_schema VALUES (42, 'future')"})
+                .exit_code,
+            0);
   auto r = run(hearth(db.url(), {"serve", "--listen", "127.0.0.1:0"}));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("newer"), std::string::npos) << r.err;

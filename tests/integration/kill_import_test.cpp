@@ -1,17 +1,16 @@
 // Killing `hearth import` with SIGKILL in the middle of storing must leave the store exactly
 // as it was before the import: the previous return intact, no half-written year, no lock left
 // behind. Done on SQLite and PostgreSQL, at several moments inside the storing stage.
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
 #include <fcntl.h>
+#include <gtest/gtest.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <csignal>
-#include <spawn.h>
-#include <sys/wait.h>
+#include <nlohmann/json.hpp>
 #include <thread>
-#include <unistd.h>
 
 #include "support.hpp"
 
@@ -42,7 +41,7 @@ Killed import_and_kill(const std::string& store, const fs::path& source,
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
   posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  std::vector<std::string> argv{HEARTH_BIN, "--store", store,   "import", source.string(),
+  std::vector<std::string> argv{HEARTH_BIN, "--store", store,        "import", source.string(),
                                 "--la",     "887",     "--progress", "plain"};
   std::vector<char*> args;
   for (auto& a : argv) args.push_back(a.data());
@@ -96,15 +95,20 @@ TEST_P(KillDuringImport, LeavesThePreviousDataIntact) {
   auto big = tmp.path() / "big";
   // The same three years twice: a small council first, then a large one that replaces it.
   ASSERT_EQ(run({HEARTH_BIN, "synth", "--children", "60", "--years", "3", "--seed", "1",
-                 "--last-year", "2025", "--out", small.string()}).exit_code, 0);
+                 "--last-year", "2025", "--out", small.string()})
+                .exit_code,
+            0);
   ASSERT_EQ(run({HEARTH_BIN, "synth", "--children", "4000", "--years", "3", "--seed", "2",
-                 "--last-year", "2025", "--out", big.string()}).exit_code, 0);
-  ASSERT_EQ(run({HEARTH_BIN, "--store", db.url(), "import", small.string(), "--la", "887"})
-                .exit_code, 0);
+                 "--last-year", "2025", "--out", big.string()})
+                .exit_code,
+            0);
+  ASSERT_EQ(
+      run({HEARTH_BIN, "--store", db.url(), "import", small.string(), "--la", "887"}).exit_code, 0);
   auto before = run({HEARTH_BIN, "--store", db.url(), "info", "--format", "json"});
   auto before_export = tmp.path() / "before";
-  ASSERT_EQ(run({HEARTH_BIN, "--store", db.url(), "export", "--out", before_export.string()})
-                .exit_code, 0);
+  ASSERT_EQ(
+      run({HEARTH_BIN, "--store", db.url(), "export", "--out", before_export.string()}).exit_code,
+      0);
 
   int kills = 0;
   for (int delay_ms : {0, 40, 150, 400}) {
@@ -120,8 +124,9 @@ TEST_P(KillDuringImport, LeavesThePreviousDataIntact) {
     EXPECT_EQ(a["episodes"], b["episodes"]);
     EXPECT_EQ(a["imports"], b["imports"]);
     auto after_export = tmp.path() / ("after" + std::to_string(delay_ms));
-    ASSERT_EQ(run({HEARTH_BIN, "--store", db.url(), "export", "--out", after_export.string()})
-                  .exit_code, 0);
+    ASSERT_EQ(
+        run({HEARTH_BIN, "--store", db.url(), "export", "--out", after_export.string()}).exit_code,
+        0);
     for (const auto& e : fs::recursive_directory_iterator(before_export)) {
       if (!e.is_regular_file()) continue;
       auto rel = fs::relative(e.path(), before_export);
@@ -132,8 +137,8 @@ TEST_P(KillDuringImport, LeavesThePreviousDataIntact) {
   // No lock or half-transaction is left: the same import now completes.
   auto done = run({HEARTH_BIN, "--store", db.url(), "import", big.string(), "--la", "887"});
   EXPECT_EQ(done.exit_code, 0) << done.out << done.err;
-  auto final_info = json::parse(run({HEARTH_BIN, "--store", db.url(), "info", "--format",
-                                     "json"}).out);
+  auto final_info =
+      json::parse(run({HEARTH_BIN, "--store", db.url(), "info", "--format", "json"}).out);
   EXPECT_GT(final_info["children"].get<long>(), json::parse(before.out)["children"].get<long>());
 }
 

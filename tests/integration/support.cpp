@@ -1,16 +1,13 @@
 #include "support.hpp"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/soci.h>
-
-#include "store/driver.hpp"
 
 #include <atomic>
 #include <cstdlib>
@@ -18,6 +15,8 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
+
+#include "store/driver.hpp"
 
 extern char** environ;
 

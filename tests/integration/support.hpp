@@ -30,12 +30,12 @@ class TestDatabase {
 };
 
 // Skips the test when the backend is not there; fails instead when HEARTH_REQUIRE_PG=1.
-#define HEARTH_REQUIRE_DB(db)                                          \
-  do {                                                                 \
-    if (!(db).available()) {                                           \
+#define HEARTH_REQUIRE_DB(db)                                                 \
+  do {                                                                        \
+    if (!(db).available()) {                                                  \
       if (::hearth::testing::pg_required()) FAIL() << (db).why_unavailable(); \
-      GTEST_SKIP() << (db).why_unavailable();                          \
-    }                                                                  \
+      GTEST_SKIP() << (db).why_unavailable();                                 \
+    }                                                                         \
   } while (0)
 bool pg_required();
 

@@ -3,14 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <chrono>
-#include <csignal>
-#include <future>
-#include <memory>
-#include <stdexcept>
-#include <string>
-#include <thread>
-
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -21,6 +13,13 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <chrono>
+#include <csignal>
+#include <future>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <thread>
 
 namespace hearth::http {
 namespace {
@@ -84,7 +83,9 @@ class Client {
   beast::flat_buffer buffer_;
 };
 
-json body_of(const HttpResponse& res) { return json::parse(res.body()); }
+json body_of(const HttpResponse& res) {
+  return json::parse(res.body());
+}
 
 void expect_error_shape(const HttpResponse& res, int status, const std::string& code) {
   EXPECT_EQ(res.result_int(), static_cast<unsigned>(status));
@@ -119,7 +120,9 @@ class ServerTest : public ::testing::Test {
 
   Router routes() {
     Router r;
-    r.add("GET", "/api/v1/hello", [](const Request&) { return Response::json({{"hello", "world"}}); });
+    r.add("GET", "/api/v1/hello", [](const Request&) {
+      return Response::json({{"hello", "world"}});
+    });
     r.add("GET", "/api/v1/children/{id}", [](const Request& req) {
       return Response::json({{"id", req.path_params.at("id")}});
     });
@@ -133,8 +136,10 @@ class ServerTest : public ::testing::Test {
                              {"path", req.path}});
     });
     r.add("POST", "/api/v1/echo", [](const Request& req) {
-      return Response::json({{"bytes", req.body.size()},
-                             {"content_type", req.headers.count("content-type") ? req.headers.at("content-type") : ""}});
+      return Response::json(
+          {{"bytes", req.body.size()},
+           {"content_type",
+            req.headers.count("content-type") ? req.headers.at("content-type") : ""}});
     });
     r.add("GET", "/boom", [](const Request&) -> Response {
       throw std::runtime_error("secret detail from the database");
@@ -260,7 +265,8 @@ TEST_F(ServerTest, ABodyOverTheLimitGets413AndOneWithinItIsServed) {
   {
     // Without a Content-Length the limit is found while reading the chunks.
     Client c(port());
-    auto res = c.send(bhttp::verb::post, "/api/v1/echo", std::string(4000, 'x'), true, /*chunked=*/true);
+    auto res =
+        c.send(bhttp::verb::post, "/api/v1/echo", std::string(4000, 'x'), true, /*chunked=*/true);
     expect_error_shape(res, 413, "payload_too_large");
   }
   Client c(port());
@@ -272,8 +278,9 @@ TEST_F(ServerTest, ABodyOverTheLimitGets413AndOneWithinItIsServed) {
 TEST_F(ServerTest, AnExpectContinueRequestGets100BeforeItSendsTheBody) {
   start();
   Client c(port());
-  c.write_raw("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
-              "Expect: 100-continue\r\n\r\n");
+  c.write_raw(
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+      "Expect: 100-continue\r\n\r\n");
   EXPECT_EQ(c.read().result_int(), 100u);
   c.write_raw("hello");
   auto res = c.read();
@@ -286,7 +293,8 @@ TEST_F(ServerTest, AHandlerThatThrowsGives500AndTheServerKeepsServing) {
   Client c(port());
   auto res = c.get("/boom");
   expect_error_shape(res, 500, "internal_error");
-  EXPECT_EQ(res.body().find("secret"), std::string::npos) << "the exception's text is logged, not sent";
+  EXPECT_EQ(res.body().find("secret"), std::string::npos)
+      << "the exception's text is logged, not sent";
   // Same connection, then a new one.
   EXPECT_EQ(c.get("/api/v1/hello").result_int(), 200u);
   Client other(port());
@@ -309,7 +317,8 @@ TEST_F(ServerTest, HeadIsAnsweredByTheGetRouteWithoutABody) {
   c.write_raw("HEAD /api/v1/hello HTTP/1.1\r\nHost: x\r\n\r\n");
   auto head = c.read_head();
   EXPECT_EQ(head.result_int(), 200u);
-  EXPECT_EQ(head[bhttp::field::content_length], std::to_string(json({{"hello", "world"}}).dump().size()));
+  EXPECT_EQ(head[bhttp::field::content_length],
+            std::to_string(json({{"hello", "world"}}).dump().size()));
   // The connection is still in step: the next response is the GET's.
   EXPECT_EQ(body_of(c.get("/api/v1/hello"))["hello"], "world");
 }
@@ -458,16 +467,20 @@ TEST(RouterTest, ARouterRejectsMalformedAndDuplicatePatterns) {
   auto wrong = r.match("PUT", "/a/5");
   EXPECT_EQ(wrong.error.status, 405);
   ASSERT_EQ(wrong.error.headers.size(), 1u);
-  EXPECT_EQ(wrong.error.headers[0], (std::pair<std::string, std::string>{"Allow", "GET, HEAD, POST"}));
+  EXPECT_EQ(wrong.error.headers[0],
+            (std::pair<std::string, std::string>{"Allow", "GET, HEAD, POST"}));
 }
 
 TEST(ResponseTest, AnErrorHasTheCodeMessageAndDetailsShape) {
   auto res = Response::error(422, "invalid", "Bad year.", {{"field", "year"}});
   EXPECT_EQ(res.status, 422);
   EXPECT_EQ(res.content_type, "application/json");
-  EXPECT_EQ(json::parse(res.body),
-            (json{{"error", {{"code", "invalid"}, {"message", "Bad year."}, {"details", {{"field", "year"}}}}}}));
-  EXPECT_EQ(json::parse(Response::error(404, "not_found", "x").body)["error"]["details"], json::object());
+  EXPECT_EQ(
+      json::parse(res.body),
+      (json{{"error",
+             {{"code", "invalid"}, {"message", "Bad year."}, {"details", {{"field", "year"}}}}}}));
+  EXPECT_EQ(json::parse(Response::error(404, "not_found", "x").body)["error"]["details"],
+            json::object());
 }
 
 }  // namespace

@@ -1,11 +1,11 @@
+#include "model/codes.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "model/codes.hpp"
 
 namespace hearth::model {
 namespace {
@@ -180,16 +180,16 @@ TEST(Codes, PlacementZ1IsReplacedByZ11ToZ14InTwentyTwentyFiveTwentySix) {
 }
 
 TEST(Codes, PlacementListsMatchTheValidatorForEachYear) {
-  const std::set<std::string_view> base = {
-      "A3", "A4", "A5", "A6", "H5", "K1", "K2", "P1", "P2", "P3", "R1", "R2", "R3", "R5",
-      "S1", "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1"};
+  const std::set<std::string_view> base = {"A3", "A4", "A5", "A6", "H5", "K1", "K2", "P1", "P2",
+                                           "P3", "R1", "R2", "R3", "R5", "S1", "T0", "T1", "T2",
+                                           "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1"};
   EXPECT_EQ(valid_set<PlacementType>(k2023), base);
   EXPECT_EQ(valid_set<PlacementType>(k2024), base);
   auto with_k3 = base;
   with_k3.insert("K3");
   EXPECT_EQ(valid_set<PlacementType>(k2025), with_k3);
   const std::set<std::string_view> from_2026 = {
-      "A3", "A4", "A5", "A6", "K1", "K2", "K3", "P1", "P3", "R1", "R2", "R3", "R5", "S1", "T0",
+      "A3", "A4", "A5", "A6", "K1", "K2", "K3", "P1", "P3", "R1", "R2",  "R3",  "R5",  "S1", "T0",
       "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z11", "Z12", "Z13", "Z14"};
   EXPECT_EQ(valid_set<PlacementType>(k2026), from_2026);
   EXPECT_EQ(valid_set<PlacementType>(k2027), from_2026);
@@ -282,12 +282,26 @@ TEST(Codes, AllCodeListsDescribesEveryListOnce) {
     EXPECT_FALSE(l.entries.empty()) << l.column;
     EXPECT_TRUE(columns.insert(l.column).second) << l.column << " listed twice";
   }
-  const std::set<std::string_view> expected = {
-      "SEX",        "ETHNIC",   "RNE",        "LS",        "CIN",
-      "PLACE",      "PLACE_PROVIDER",         "REC",       "REASON_PLACE_CHANGE",
-      "REVIEW_CODE", "MISSING", "SDQ_REASON", "IN_TOUCH",  "ACTIV",
-      "ACCOM",      "REASON_PLACED_CEASED",   "PREV_PERM", "SW_REASON",
-      "SEX_ADOPTR", "LS_ADOPTR"};
+  const std::set<std::string_view> expected = {"SEX",
+                                               "ETHNIC",
+                                               "RNE",
+                                               "LS",
+                                               "CIN",
+                                               "PLACE",
+                                               "PLACE_PROVIDER",
+                                               "REC",
+                                               "REASON_PLACE_CHANGE",
+                                               "REVIEW_CODE",
+                                               "MISSING",
+                                               "SDQ_REASON",
+                                               "IN_TOUCH",
+                                               "ACTIV",
+                                               "ACCOM",
+                                               "REASON_PLACED_CEASED",
+                                               "PREV_PERM",
+                                               "SW_REASON",
+                                               "SEX_ADOPTR",
+                                               "LS_ADOPTR"};
   EXPECT_EQ(columns, expected);
   for (const CodeListInfo& l : lists) {
     if (l.column == "PLACE") {

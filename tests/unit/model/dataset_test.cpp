@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "model/dataset.hpp"
+
+#include <gtest/gtest.h>
 
 namespace hearth::model {
 namespace {

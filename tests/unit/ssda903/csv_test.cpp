@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "ssda903/csv.hpp"
+
+#include <gtest/gtest.h>
 
 namespace hearth::ssda903 {
 namespace {
@@ -20,7 +20,9 @@ TEST(CsvReader, SplitsPlainRecordsOnCommasAndLineEnds) {
 }
 
 TEST(CsvReader, SkipsAByteOrderMarkAndAcceptsCrlfAndBareCr) {
-  auto rows = parse("\xEF\xBB\xBF" "CHILD,SEX\r\n1,2\r3,4");
+  auto rows = parse(
+      "\xEF\xBB\xBF"
+      "CHILD,SEX\r\n1,2\r3,4");
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0][0], "CHILD");
   EXPECT_EQ(rows[1], (std::vector<std::string>{"1", "2"}));

@@ -1,10 +1,11 @@
+#include "ssda903/reader.hpp"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "ssda903/reader.hpp"
 #include "ssda903/writer.hpp"
 
 namespace hearth::ssda903 {
@@ -38,7 +39,8 @@ TEST(Reader, RecognisesATableByItsColumnsNotItsFileName) {
 TEST(Reader, ToleratesHeaderCaseColumnOrderSpacesAndTrailingBlankColumns) {
   ReadReport rep;
   auto r = read("h.csv",
-                "\xEF\xBB\xBF" "dob , child,Sex,ETHNIC,upn,MOTHER,MC_DOB,,\r\n"
+                "\xEF\xBB\xBF"
+                "dob , child,Sex,ETHNIC,upn,MOTHER,MC_DOB,,\r\n"
                 "17/05/2012 ,C7 , 1 ,wbri,,,,,\r\n\r\n",
                 rep);
   ASSERT_EQ(r.header.size(), 1u) << (rep.findings.empty() ? "" : rep.findings[0].message);
@@ -180,8 +182,11 @@ void write(const fs::path& p, const std::string& text) {
 
 TEST(Folder, ReadsAYearTogetherWithThePreviousYear) {
   auto root = fs::temp_directory_path() / ("hearth-reader-" + std::to_string(::getpid()));
-  write(root / "2025-26" / "a.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2010,WBRI,,,\n");
-  write(root / "2024-25" / "b.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2010,WBRI,,,\nC2,2,01/01/2011,WBRI,,,\n");
+  write(root / "2025-26" / "a.csv",
+        "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2010,WBRI,,,\n");
+  write(
+      root / "2024-25" / "b.csv",
+      "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/01/2010,WBRI,,,\nC2,2,01/01/2011,WBRI,,,\n");
   ReadReport rep;
   auto pair = read_with_previous(root / "2025-26", root / "2024-25", model::CollectionYear{2026},
                                  "887", rep);
