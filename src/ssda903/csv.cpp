@@ -106,11 +106,4 @@ void append_csv_field(std::string& out, std::string_view field) {
   out.push_back('"');
 }
 
-std::string_view trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-  return s.substr(b, e - b);
-}
-
 }  // namespace hearth::ssda903

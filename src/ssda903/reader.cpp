@@ -190,9 +190,12 @@ void read_csv(const std::string& file_name, std::string_view content, model::Ret
   std::vector<std::string_view> cells(info.columns.size());
   std::vector<RowProblem> problems;
   while (csv.next(fields)) {
-    bool blank = std::all_of(fields.begin(), fields.end(), [](std::string_view f) {
-      return f.find_first_not_of(" \t") == std::string_view::npos;
-    });
+    // Trim every cell once; a row of blanks is skipped.
+    bool blank = true;
+    for (auto& f : fields) {
+      f = trim(f);
+      blank = blank && f.empty();
+    }
     if (blank) continue;
     std::int64_t row = csv.line();
     ++fr.rows;
@@ -208,7 +211,7 @@ void read_csv(const std::string& file_name, std::string_view content, model::Ret
     }
     // Trailing empty cells beyond the header are tolerated; anything else must line up.
     std::size_t used = fields.size();
-    while (used > width && trim(fields[used - 1]).empty()) --used;
+    while (used > width && fields[used - 1].empty()) --used;
     if (used != width) {
       Finding f = file_finding(
           file_name, "ingest.field-count",
@@ -224,8 +227,8 @@ void read_csv(const std::string& file_name, std::string_view content, model::Ret
       continue;
     }
     for (std::size_t c = 0; c < cells.size(); ++c)
-      cells[c] = position[c] >= 0 ? trim(fields[static_cast<std::size_t>(position[c])])
-                                  : std::string_view{};
+      cells[c] =
+          position[c] >= 0 ? fields[static_cast<std::size_t>(position[c])] : std::string_view{};
     if (!take_row(*kind, cells, file_name, row, out, report, problems)) ++fr.rejected;
   }
   report.rows += fr.rows;
