@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -144,10 +145,15 @@ int cmd_import(const Global& g, const ImportArgs& a) {
                     << '\n';
         break;
       case ingest::ImportStatus::Blocked:
-        std::cout << thousands(outcome.rejected())
-                  << " rows were rejected, so nothing was imported and the store is unchanged.\n"
-                     "Correct the rows listed above and import again, or add "
-                     "--accept-with-findings to store the other rows.\n";
+        if (std::none_of(outcome.years.begin(), outcome.years.end(),
+                         [](const auto& y) { return y.report.file_problems(); }))
+          std::cout << thousands(outcome.rejected())
+                    << " rows were rejected, so nothing was imported and the store is "
+                       "unchanged.\nCorrect the rows listed above and import again, or add "
+                       "--accept-with-findings to store the other rows.\n";
+        else
+          std::cout << "The files could not be taken as an SSDA903 return (see the findings "
+                       "above), so nothing was imported and the store is unchanged.\n";
         break;
       case ingest::ImportStatus::Invalid:
         std::cout << "Nothing was imported: " << outcome.problem << '\n';
@@ -156,7 +162,8 @@ int cmd_import(const Global& g, const ImportArgs& a) {
   }
   if (outcome.status == ingest::ImportStatus::Invalid && fmt != Format::Table)
     std::cerr << "hearth: nothing was imported: " << outcome.problem << '\n';
-  return outcome.status == ingest::ImportStatus::Imported ? kExitOk : kExitFindings;
+  if (outcome.status == ingest::ImportStatus::Imported) return kExitOk;
+  return outcome.usage_problem ? kExitUsage : kExitFindings;
 }
 
 int cmd_export(const Global& g, const ExportArgs& a) {

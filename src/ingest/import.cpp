@@ -58,6 +58,7 @@ ImportOutcome read_source(const ImportOptions& o, const Progress& progress) {
   std::error_code ec;
   if (!fs::exists(o.path, ec)) {
     out.problem = "there is no file or folder at " + o.path.string();
+    out.usage_problem = true;
     return out;
   }
   // Work out (folder, la, year-hint) for every return in the source.
@@ -83,8 +84,10 @@ ImportOutcome read_source(const ImportOptions& o, const Progress& progress) {
       if (is_la_code(name)) {
         if (o.la && *o.la != name) continue;
         for (const auto& ysub : sorted_subdirs(sub))
-          if (auto y = ssda903::year_from_folder_name(ysub))
+          if (auto y = ssda903::year_from_folder_name(ysub)) {
+            if (o.year && *o.year != *y) continue;
             jobs.push_back({ysub, name, y, "folder name"});
+          }
       } else if (auto y = ssda903::year_from_folder_name(sub)) {
         if (o.year && *o.year != *y) continue;
         jobs.push_back({sub, o.la, y, "folder name"});
@@ -93,10 +96,23 @@ ImportOutcome read_source(const ImportOptions& o, const Progress& progress) {
     if (jobs.empty()) {
       out.problem = o.path.string() +
                     " holds no 903 files, and no sub-folders named by collection year "
-                    "(e.g. 2024-25) or council code (e.g. 887)";
+                    "(e.g. 2024-25) or council code (e.g. 887)" +
+                    (o.year ? " for " + o.year->label() : std::string());
       return out;
     }
   }
+  // Two folders for the same council and year (2024-25/ and lac2024_25/) would replace each
+  // other inside one import.
+  for (std::size_t a = 0; a < jobs.size(); ++a)
+    for (std::size_t b = a + 1; b < jobs.size(); ++b)
+      if (jobs[a].la == jobs[b].la && jobs[a].year && jobs[b].year &&
+          *jobs[a].year == *jobs[b].year) {
+        out.problem = jobs[a].folder.string() + " and " + jobs[b].folder.string() + " are both " +
+                      jobs[a].year->label() +
+                      (jobs[a].la ? " for council " + *jobs[a].la : std::string()) +
+                      ": import one of them";
+        return out;
+      }
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     const Job& j = jobs[i];
     if (progress) progress("reading " + j.folder.string(), i, jobs.size());
@@ -104,6 +120,7 @@ ImportOutcome read_source(const ImportOptions& o, const Progress& progress) {
       out.problem =
           "which council is this return for? Give --la (the three-digit LA code, "
           "e.g. --la 887)";
+      out.usage_problem = true;
       out.years.clear();
       return out;
     }
@@ -118,6 +135,7 @@ ImportOutcome read_source(const ImportOptions& o, const Progress& progress) {
       if (!from_data) {
         out.problem = "the collection year of " + j.folder.string() +
                       " cannot be worked out: give --year (e.g. --year 2024-25)";
+        out.usage_problem = true;
         out.years.clear();
         return out;
       }
@@ -135,7 +153,10 @@ ImportOutcome read_source(const ImportOptions& o, const Progress& progress) {
     out.problem = "no rows were found to import";
     return out;
   }
-  out.status = blocking && !o.accept_with_findings ? ImportStatus::Blocked : ImportStatus::Imported;
+  bool file_problems = std::any_of(out.years.begin(), out.years.end(),
+                                   [](const YearRead& y) { return y.report.file_problems(); });
+  out.status = file_problems || (blocking && !o.accept_with_findings) ? ImportStatus::Blocked
+                                                                      : ImportStatus::Imported;
   return out;
 }
 

@@ -46,7 +46,8 @@ struct ImportOutcome {
   ImportStatus status = ImportStatus::Invalid;
   std::vector<YearRead> years;
   std::vector<store::ImportRecord> records;
-  std::string problem;  // for Invalid: what is missing
+  std::string problem;         // for Invalid: what is missing
+  bool usage_problem = false;  // the problem is in how the command was given (exit code 2)
   std::size_t rows() const;
   std::size_t rejected() const;
   std::vector<model::Finding> findings() const;  // all years', in order

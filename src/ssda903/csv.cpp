@@ -33,6 +33,8 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
         if (!q) {  // Unterminated: take the rest of the buffer.
           unterminated_ = true;
           if (unescaped) unescaped->append(data + start, n - start);
+          fields.push_back(unescaped ? std::string_view(*unescaped)
+                                     : std::string_view(data + start, n - start));
           pos_ = n;
           break;
         }

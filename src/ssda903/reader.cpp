@@ -82,6 +82,18 @@ bool take_row(TableKind kind, std::span<const std::string_view> cells, const std
 
 }  // namespace
 
+bool ReadReport::file_problems() const {
+  static constexpr std::string_view kWholeFile[] = {
+      "ingest.unknown-table",     "ingest.duplicate-table", "ingest.empty-file",
+      "ingest.unreadable",        "ingest.bad-xml",         "ingest.mixed-formats",
+      "ingest.no-files",          "ingest.no-header-table", "ingest.no-such-folder",
+      "ingest.unterminated-quote"};
+  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.severity == Severity::Error &&
+           std::find(std::begin(kWholeFile), std::end(kWholeFile), f.rule) != std::end(kWholeFile);
+  });
+}
+
 bool ReadReport::blocking() const {
   return std::any_of(findings.begin(), findings.end(),
                      [](const Finding& f) { return f.severity == Severity::Error; });
@@ -184,7 +196,7 @@ void read_csv(const std::string& file_name, std::string_view content, model::Ret
     }
   }
 
-  const std::size_t width = fields.size();
+  const std::size_t width = columns.size();  // trailing blank header cells already dropped
   reserve_rows(*kind, out,
                static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n')));
   std::vector<std::string_view> cells(info.columns.size());
@@ -201,7 +213,8 @@ void read_csv(const std::string& file_name, std::string_view content, model::Ret
     ++fr.rows;
     if (csv.unterminated_quote()) {
       Finding f = file_finding(file_name, "ingest.unterminated-quote",
-                               "A quoted cell starting on this row is never closed",
+                               "A quoted cell starting on this row is never closed, so the rest "
+                               "of the file from this line on cannot be read",
                                "a closing quote (\")", "Check the row for a stray quote mark.");
       f.table = std::string(info.name);
       f.row = row;

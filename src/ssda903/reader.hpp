@@ -30,6 +30,10 @@ struct ReadReport {
   // Findings that stop the import unless the user accepts them: any rejected row, an unknown or
   // duplicated table, an unreadable file.
   bool blocking() const;
+  // Errors about a whole file or folder (not a table, unreadable, duplicated, cut short). These
+  // block an import even with --accept-with-findings: storing the year without that file would
+  // silently replace the stored year's rows with nothing.
+  bool file_problems() const;
 };
 
 // Recognises a CSV table by its set of column names (case and spaces ignored). Returns nullopt

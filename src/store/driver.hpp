@@ -34,6 +34,10 @@ class Driver {
   // True when the database takes a whole column of a batch as one array parameter
   // (PostgreSQL's unnest): one round trip per batch instead of one per row.
   virtual bool binds_arrays() const { return false; }
+  // A statement with parameters :la and :y that makes concurrent imports of one council's year
+  // wait for each other inside their transactions; empty where the database already serialises
+  // writers (SQLite: one writer at a time, others wait on the busy timeout).
+  virtual std::string_view lock_year_sql() const { return {}; }
 };
 
 std::unique_ptr<Driver> make_sqlite_driver(std::string path);

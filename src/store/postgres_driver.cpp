@@ -127,6 +127,11 @@ class PostgresDriver final : public Driver {
   // SOCI sends a bound vector as one statement per row: 55 µs a row on loopback. Arrays
   // through unnest() make it one statement per batch (docs/performance.md).
   bool binds_arrays() const override { return true; }
+  // A transaction-scoped advisory lock per (council, year): released at commit or rollback,
+  // and it works for a year that is not stored yet (a row lock would have no row to lock).
+  std::string_view lock_year_sql() const override {
+    return "SELECT pg_advisory_xact_lock(hashtext(:la), :y)";
+  }
   std::size_t batch_rows() const override { return 5000; }
 
  private:

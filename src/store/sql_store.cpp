@@ -165,7 +165,14 @@ class SqlStore final : public Store {
     rec.findings = static_cast<std::int64_t>(findings.size());
     rec.accepted_with_findings = meta.accepted_with_findings;
 
-    // Lock out a concurrent import of the same year first (PostgreSQL takes a row lock here).
+    // Concurrent imports of the same year queue here rather than collide on keys.
+    if (auto lock = driver_->lock_year_sql(); !lock.empty()) {
+      int locked_year = ret.year.end_year;
+      std::string la = ret.la;
+      soci::statement st =
+          (sql_.prepare << std::string(lock), soci::use(la, "la"), soci::use(locked_year, "y"));
+      st.execute(true);
+    }
     soci::indicator old_ind = soci::i_null;
     long long old_rows = 0;
     sql_ << "SELECT row_count FROM returns WHERE la = :la AND collection_year = :y",

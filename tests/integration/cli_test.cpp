@@ -183,14 +183,67 @@ TEST(CliInput, UnknownTableIsRejectedByName) {
   EXPECT_NE(r.out.find("not an SSDA903 table"), std::string::npos);
 }
 
+// A year folder whose file is not a 903 table must not replace the stored year with nothing,
+// even with --accept-with-findings.
+TEST(CliInput, AcceptWithFindingsNeverStoresAYearWithAnUnreadableFile) {
+  TempDir tmp;
+  TestDatabase db("sqlite");
+  auto in = tmp.path() / "in";
+  ASSERT_EQ(run({HEARTH_BIN, "synth", "--children", "50", "--years", "2", "--seed", "9",
+                 "--last-year", "2025", "--out", in.string()})
+                .exit_code,
+            0);
+  ASSERT_EQ(run(hearth(db.url(), {"import", in.string(), "--la", "887"})).exit_code, 0);
+  json before = info(db.url());
+  testing::write_text(in / "2023-24" / "episodes.csv", "this is not, a 903 table\n1,2\n");
+  auto r = run(hearth(db.url(), {"import", in.string(), "--la", "887", "--accept-with-findings"}));
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("could not be taken as an SSDA903 return"), std::string::npos) << r.out;
+  json after = info(db.url());
+  EXPECT_EQ(after["episodes"], before["episodes"]);
+  EXPECT_EQ(after["imports"], before["imports"]);
+}
+
+// --year picks one year out of a folder of council folders.
+TEST(CliInput, YearSelectsOneYearFromCouncilFolders) {
+  TempDir tmp;
+  TestDatabase db("sqlite");
+  auto in = tmp.path() / "in";
+  ASSERT_EQ(run({HEARTH_BIN, "synth", "--children", "40", "--years", "2", "--seed", "9",
+                 "--last-year", "2025", "--out", (in / "887").string()})
+                .exit_code,
+            0);
+  ASSERT_EQ(run(hearth(db.url(), {"import", in.string(), "--year", "2024-25"})).exit_code, 0);
+  json j = info(db.url());
+  ASSERT_EQ(j["returns"].size(), 1u);
+  EXPECT_EQ(j["returns"][0]["collection_year"], "2024/25");
+  EXPECT_EQ(j["returns"][0]["la"], "887");
+}
+
+// Two folders holding the same year are refused rather than silently overwriting each other.
+TEST(CliInput, TwoFoldersForOneYearAreRefused) {
+  TempDir tmp;
+  TestDatabase db("sqlite");
+  auto in = tmp.path() / "in";
+  ASSERT_EQ(run({HEARTH_BIN, "synth", "--children", "40", "--years", "1", "--seed", "9",
+                 "--last-year", "2025", "--out", in.string()})
+                .exit_code,
+            0);
+  std::filesystem::copy(in / "2024-25", in / "lac2024_25");
+  auto r = run(hearth(db.url(), {"import", in.string(), "--la", "887"}));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("are both 2024/25"), std::string::npos) << r.out;
+}
+
 TEST(CliInput, ImportWithoutCouncilIsAUsageProblem) {
   TempDir tmp;
   TestDatabase db("sqlite");
   testing::write_text(tmp.path() / "header.csv",
                       "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,1,01/01/2010,WBRI,,,\n");
   auto r = run(hearth(db.url(), {"import", tmp.path().string(), "--year", "2024-25"}));
-  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("--la"), std::string::npos);
+  EXPECT_EQ(run(hearth(db.url(), {"import", "/no/such/folder", "--la", "887"})).exit_code, 2);
 }
 
 TEST(CliInput, BadArgumentsExitTwo) {
@@ -235,6 +288,10 @@ TEST(Serve, AnswersInfoWithCounts) {
   char c;
   while (read(out_pipe[0], &c, 1) == 1 && c != '\n') first += c;
   auto at = first.find("http://127.0.0.1:");
+  if (at == std::string::npos) {  // do not leave the server running
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+  }
   ASSERT_NE(at, std::string::npos) << first;
   std::string port = first.substr(at + 17, first.find('/', at + 17) - at - 17);
   auto r = run({"/usr/bin/curl", "-s", "-S", "http://127.0.0.1:" + port + "/api/v1/info"});

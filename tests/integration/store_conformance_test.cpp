@@ -205,14 +205,14 @@ TEST_P(StoreConformance, AnImportThatFailsHalfwayChangesNothing) {
   auto base = small_return("887", 2025);
   store_->replace_return(base, {"a", "csv", "t", false}, {});
   auto before = store_->counts();
-  // Hide the last 903 table so that replacing 2025 fails after the other tables' rows were
-  // already deleted inside the transaction.
+  // Hide the last 903 table so that replacing 2025 (first in the batch) fails after the other
+  // tables' 2025 rows were already deleted inside the transaction.
   raw_exec(GetParam(), db_->url(), "ALTER TABLE ssda903_dolo RENAME TO dolo_hidden");
   auto y24 = small_return("887", 2024);
   auto y25 = small_return("887", 2025);
   y25.header[0].upn = "CHANGED";
-  std::vector<store::Store::ReturnToStore> batch{{&y24, {"b", "csv", "t", false}, {}},
-                                                 {&y25, {"b", "csv", "t", false}, {}}};
+  std::vector<store::Store::ReturnToStore> batch{{&y25, {"b", "csv", "t", false}, {}},
+                                                 {&y24, {"b", "csv", "t", false}, {}}};
   auto failing = store::open_store(db_->url());
   EXPECT_ANY_THROW(failing->replace_returns(batch));
   failing.reset();

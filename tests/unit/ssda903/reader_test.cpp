@@ -74,6 +74,22 @@ TEST(Reader, ABadCellIsAFindingWithFileRowColumnAndValue) {
   EXPECT_TRUE(rep.blocking());
 }
 
+TEST(Reader, RowsMayOmitTheHeadersTrailingBlankColumns) {
+  ReadReport rep;
+  auto r = read("u.csv", "CHILD,SEX,DOB,DUC,,\nC1,1,01/01/2008,\nC2,2,01/01/2009,,,\n", rep);
+  EXPECT_EQ(r.uasc.size(), 2u);
+  EXPECT_TRUE(rep.findings.empty());
+}
+
+TEST(Reader, AnUnterminatedQuoteIsAWholeFileProblem) {
+  ReadReport rep;
+  read("u.csv", "CHILD,SEX,DOB,DUC\nC1,1,01/01/2008,\n\"C2,2,01/01/2009,\nC3,1,01/01/2010,\n", rep);
+  ASSERT_EQ(rep.findings.size(), 1u);
+  EXPECT_EQ(rep.findings[0].rule, "ingest.unterminated-quote");
+  EXPECT_EQ(rep.findings[0].row, 3);
+  EXPECT_TRUE(rep.file_problems());
+}
+
 TEST(Reader, MissingKeyDateRejectsTheRow) {
   ReadReport rep;
   auto r = read("m.csv", "CHILD,DOB,MISSING,MIS_START,MIS_END\nC1,,M,,\n", rep);
