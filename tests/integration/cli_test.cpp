@@ -1,6 +1,5 @@
 // The hearth binary end to end: synth → import → export, blocked imports, info, serve.
 #include <gtest/gtest.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,8 +11,6 @@
 #include <thread>
 
 #include "support.hpp"
-
-extern char** environ;
 
 namespace hearth {
 namespace {
@@ -270,37 +267,15 @@ TEST(Serve, AnswersInfoWithCounts) {
   TestDatabase db("sqlite");
   ASSERT_EQ(run(hearth(db.url(), {"demo", "--children", "100", "--years", "1"})).exit_code, 0);
   // Start the server on a free port and read the port from its first line.
-  int out_pipe[2];
-  ASSERT_EQ(pipe(out_pipe), 0);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-  posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
-  std::vector<std::string> argv = hearth(db.url(), {"serve", "--listen", "127.0.0.1:0"});
-  std::vector<char*> args;
-  for (auto& a : argv) args.push_back(a.data());
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  ASSERT_EQ(posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
-  close(out_pipe[1]);
-  std::string first;
-  char c;
-  while (read(out_pipe[0], &c, 1) == 1 && c != '\n') first += c;
+  testing::Child server(hearth(db.url(), {"serve", "--listen", "127.0.0.1:0"}), 1);
+  std::string first = server.read_line().value_or("");
   auto at = first.find("http://127.0.0.1:");
-  if (at == std::string::npos) {  // do not leave the server running
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
-  }
   ASSERT_NE(at, std::string::npos) << first;
   std::string port = first.substr(at + 17, first.find('/', at + 17) - at - 17);
   auto r = run({"/usr/bin/curl", "-s", "-S", "http://127.0.0.1:" + port + "/api/v1/info"});
   auto h = run({"/usr/bin/curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
                 "http://127.0.0.1:" + port + "/healthz"});
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  close(out_pipe[0]);
+  int status = server.stop(SIGTERM);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json j = json::parse(r.out);
   EXPECT_GT(j["children"].get<long>(), 0);

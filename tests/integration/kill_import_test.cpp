@@ -1,9 +1,7 @@
 // Killing `hearth import` with SIGKILL in the middle of storing must leave the store exactly
 // as it was before the import: the previous return intact, no half-written year, no lock left
 // behind. Done on SQLite and PostgreSQL, at several moments inside the storing stage.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,8 +11,6 @@
 #include <thread>
 
 #include "support.hpp"
-
-extern char** environ;
 
 namespace hearth {
 namespace {
@@ -34,53 +30,26 @@ struct Killed {
 // Starts the import, waits for it to report that storing began, waits `delay`, then SIGKILLs it.
 Killed import_and_kill(const std::string& store, const fs::path& source,
                        std::chrono::milliseconds delay) {
-  int err_pipe[2];
-  if (pipe(err_pipe) != 0) throw std::runtime_error("pipe");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
-  posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  std::vector<std::string> argv{HEARTH_BIN, "--store", store,        "import", source.string(),
-                                "--la",     "887",     "--progress", "plain"};
-  std::vector<char*> args;
-  for (auto& a : argv) args.push_back(a.data());
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  if (posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ) != 0)
-    throw std::runtime_error("spawn");
-  posix_spawn_file_actions_destroy(&actions);
-  close(err_pipe[1]);
-
+  testing::Child import({HEARTH_BIN, "--store", store, "import", source.string(), "--la", "887",
+                         "--progress", "plain"},
+                        2);
   Killed k;
-  std::string line;
-  char c;
-  while (read(err_pipe[0], &c, 1) == 1) {
-    if (c != '\n') {
-      line += c;
-      continue;
+  while (auto line = import.read_line()) {
+    if (line->find("progress: storing") == std::string::npos) continue;
+    auto start = std::chrono::steady_clock::now();
+    std::this_thread::sleep_for(delay);
+    int status = 0;
+    if (import.ended(status)) {
+      k.exited_by_itself = true;
+    } else {
+      status = import.stop(SIGKILL);
+      k.killed_while_storing = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
     }
-    if (line.find("progress: storing") != std::string::npos) {
-      auto start = std::chrono::steady_clock::now();
-      std::this_thread::sleep_for(delay);
-      int status = 0;
-      if (waitpid(pid, &status, WNOHANG) == 0) {
-        kill(pid, SIGKILL);
-        waitpid(pid, &status, 0);
-        k.killed_while_storing = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
-      } else {
-        k.exited_by_itself = true;
-      }
-      k.after_storing_began = std::chrono::duration_cast<std::chrono::milliseconds>(
-          std::chrono::steady_clock::now() - start);
-      close(err_pipe[0]);
-      return k;
-    }
-    line.clear();
+    k.after_storing_began = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - start);
+    return k;
   }
-  close(err_pipe[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
+  import.stop(SIGKILL);  // output ended without the storing stage: it finished or failed
   k.exited_by_itself = true;
   return k;
 }

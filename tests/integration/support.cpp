@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <poll.h>
+#include <signal.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <spawn.h>
@@ -129,6 +130,60 @@ RunResult run(const std::vector<std::string>& argv) {
   waitpid(pid, &status, 0);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
+}
+
+Child::Child(const std::vector<std::string>& argv, int stream) {
+  int fds[2];
+  if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], stream);
+  posix_spawn_file_actions_addclose(&actions, fds[0]);
+  posix_spawn_file_actions_addopen(&actions, stream == 1 ? 2 : 1, "/dev/null", O_WRONLY, 0);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(fds[1]);
+  if (rc != 0) {
+    close(fds[0]);
+    throw std::runtime_error("cannot start " + argv[0]);
+  }
+  pid_ = pid;
+  fd_ = fds[0];
+}
+
+Child::~Child() {
+  if (!reaped_) stop(SIGKILL);
+  if (fd_ >= 0) close(fd_);
+}
+
+std::optional<std::string> Child::read_line() {
+  std::string line;
+  char c;
+  while (true) {
+    ssize_t n = read(fd_, &c, 1);
+    if (n != 1) return line.empty() ? std::nullopt : std::optional<std::string>(line);
+    if (c == '\n') return line;
+    line += c;
+  }
+}
+
+bool Child::ended(int& status) {
+  if (reaped_) return true;
+  if (waitpid(pid_, &status, WNOHANG) == pid_) reaped_ = true;
+  return reaped_;
+}
+
+int Child::stop(int sig) {
+  int status = 0;
+  if (reaped_) return status;
+  kill(pid_, sig);
+  waitpid(pid_, &status, 0);
+  reaped_ = true;
+  return status;
 }
 
 std::string read_text(const fs::path& p) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,28 @@ struct RunResult {
 };
 // Runs a program with arguments (no shell), waiting for it to finish.
 RunResult run(const std::vector<std::string>& argv);
+
+// A program left running: one of its output streams (1 = stdout, 2 = stderr) is read line by
+// line, the other goes to /dev/null. Killed and reaped when dropped, so a failed assertion never
+// leaves a process behind.
+class Child {
+ public:
+  Child(const std::vector<std::string>& argv, int stream);
+  ~Child();
+  Child(const Child&) = delete;
+  Child& operator=(const Child&) = delete;
+  // The next line, or nullopt at end of output.
+  std::optional<std::string> read_line();
+  // True (with its wait status) if the program has already ended.
+  bool ended(int& status);
+  // Sends `sig` and waits for the end; returns the wait status.
+  int stop(int sig);
+
+ private:
+  int pid_ = -1;
+  int fd_ = -1;
+  bool reaped_ = false;
+};
 
 std::string read_text(const std::filesystem::path& p);
 void write_text(const std::filesystem::path& p, const std::string& text);
