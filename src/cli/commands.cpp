@@ -14,7 +14,9 @@
 
 #include "http/server.hpp"
 #include "ingest/import.hpp"
+#include "ingest/local_import.hpp"
 #include "ingest/snapshot.hpp"
+#include "local/reader.hpp"
 #include "ssda903/writer.hpp"
 #include "store/store.hpp"
 #include "synth/generator.hpp"
@@ -23,16 +25,14 @@ namespace hearth::cli {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-namespace {
-
-// Opens the store and makes sure its schema is this build's. A new, empty store is created
-// (schema applied); an older or newer one is refused with what to do.
 std::unique_ptr<store::Store> open_current(const Global& g) {
   auto st = store::open_store(g.store_url);
   if (st->schema_version() == 0) st->upgrade();
   st->require_current_schema();
   return st;
 }
+
+namespace {
 
 model::CollectionYear parse_year(const std::string& text) {
   auto y = model::CollectionYear::parse(text);
@@ -68,6 +68,7 @@ json info_json(store::Store& st, const std::string& url) {
 }  // namespace
 
 int cmd_import(const Global& g, const ImportArgs& a) {
+  if (ingest::is_local_source(a.path)) return cmd_import_local(g, a);
   Format fmt = parse_format(a.format);
   ingest::ImportOptions o;
   o.path = a.path;
@@ -233,6 +234,12 @@ int cmd_synth(const SynthArgs& a) {
   auto returns = synth::generate(o);
   bar.finish();
   write(fs::path(a.out), returns);
+  if (!a.local_out.empty()) {
+    auto local = synth::generate_local(o, returns);
+    auto written = local::write_local_folder(a.local_out, local);
+    std::cout << "Wrote the council's local records: " << written.size() << " files under "
+              << a.local_out << '\n';
+  }
   std::cout << "Wrote council " << a.la << ", " << returns.size() << " year(s) to "
             << model::CollectionYear{last}.label() << ": " << thousands(files) << " files, "
             << thousands(rows) << " rows, under " << a.out << '\n';
@@ -265,6 +272,12 @@ int cmd_demo(const Global& g, const DemoArgs& a) {
   auto returns = synth::generate(o);
   bar.update("storing", 1, 2);
   auto records = ingest::store_returns(*st, returns, "hearth demo", "demo");
+  bar.update("generating local records", 1, 2);
+  auto local = synth::generate_local(o, returns);
+  std::vector<local::LocalTable> tables;
+  for (const auto& t : local::all_local_tables()) tables.push_back(t.kind);
+  st->replace_local(local, tables, store::ImportMeta{"hearth demo", "synthetic", "demo", false},
+                    {});
   st->set_meta("origin", "hearth demo");
   bar.finish();
   auto c = st->counts();

@@ -2,10 +2,15 @@
 // errors and system failures are exceptions, turned into exit codes 2 and 3 in main() only.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "cli/output.hpp"
+
+namespace hearth::store {
+class Store;
+}
 
 namespace hearth::cli {
 
@@ -22,7 +27,12 @@ class UsageError : public std::runtime_error {
 
 struct Global {
   std::string store_url;
+  std::string config_path;  // TOML configuration ([timescales] ...); empty: statutory defaults
 };
+
+// Opens the store and makes sure its schema is this build's. A new, empty store is created
+// (schema applied); an older or newer one is refused with what to do.
+std::unique_ptr<store::Store> open_current(const Global& g);
 
 struct ImportArgs {
   std::string path;
@@ -33,6 +43,8 @@ struct ImportArgs {
   std::string progress = "auto";  // auto (a bar on a terminal), plain (a line per stage), none
 };
 int cmd_import(const Global& g, const ImportArgs& a);
+// Local records (a folder of local-record CSVs): called by cmd_import when it sees one.
+int cmd_import_local(const Global& g, const ImportArgs& a);
 
 struct ExportArgs {
   std::string out;
@@ -49,6 +61,7 @@ struct SynthArgs {
   int last_year = 0;
   bool national = false;
   std::string out;
+  std::string local_out;  // also write the council's local records here
 };
 int cmd_synth(const SynthArgs& a);
 
@@ -65,6 +78,26 @@ int cmd_demo(const Global& g, const DemoArgs& a);
 int cmd_db_upgrade(const Global& g);
 int cmd_db_version(const Global& g, const std::string& format);
 int cmd_info(const Global& g, const std::string& format);
+
+struct WorklistArgs {
+  std::string worker;
+  std::string team;
+  std::string la;
+  std::string as_of;  // empty: the data's date (see docs/cli.md)
+  int within = -1;    // working days; -1: the configured due-soon window
+  std::string since;
+  std::string format = "table";
+};
+int cmd_worklist(const Global& g, const WorklistArgs& a);
+
+struct TimescalesArgs {
+  std::string child;
+  std::string la;
+  std::string as_of;
+  std::string format = "table";
+  bool show_config = false;
+};
+int cmd_timescales(const Global& g, const TimescalesArgs& a);
 
 struct ServeArgs {
   std::string listen = "127.0.0.1:8080";

@@ -20,6 +20,11 @@ int main(int argc, char** argv) {
   app.add_option("--store", g.store_url,
                  "Store URL: sqlite:PATH or postgresql://USER@HOST:PORT/DB (env HEARTH_STORE)")
       ->capture_default_str();
+  const char* env_config = std::getenv("HEARTH_CONFIG");
+  g.config_path = env_config ? env_config : "";
+  app.add_option("--config", g.config_path,
+                 "TOML configuration: the council's timescales (env HEARTH_CONFIG; default: "
+                 "statutory values)");
   app.set_version_flag("--version", "hearth 0.1.0");
 
   ImportArgs imp;
@@ -65,6 +70,8 @@ int main(int argc, char** argv) {
   synth->add_flag("--national", syn.national,
                   "All 153 English councils at their own sizes (about 85,000 children)");
   synth->add_option("--out", syn.out, "Folder to write into")->required();
+  synth->add_option("--local-out", syn.local_out,
+                    "Also write the council's local records (visits, health, PEPs...) here");
 
   DemoArgs demo;
   auto* democ = app.add_subcommand("demo", "Create the synthetic demo council in the store");
@@ -95,6 +102,31 @@ int main(int argc, char** argv) {
   serve->add_option("--io-threads", srv.io_threads, "Network threads")->capture_default_str();
   serve->add_option("--workers", srv.workers, "Worker threads")->capture_default_str();
 
+  WorklistArgs wl;
+  auto* worklist = app.add_subcommand(
+      "worklist", "What is overdue, due soon and done late, per worker, team or service");
+  worklist->add_option("--worker", wl.worker, "Only this worker (prof_professional_id)");
+  worklist->add_option("--team", wl.team, "Only this team");
+  worklist->add_option("--la", wl.la, "Only this council");
+  worklist->add_option("--as-of", wl.as_of,
+                       "Date to look from, YYYY-MM-DD (default: today, or the date the data "
+                       "runs to if earlier)");
+  worklist->add_option("--within", wl.within,
+                       "Due soon: due within this many working days (default: configured, 10)");
+  worklist->add_option("--since", wl.since,
+                       "Done late on or after this date (default: start of the quarter)");
+  worklist->add_option("--format", wl.format, "table, json or csv")->capture_default_str();
+
+  TimescalesArgs ts;
+  auto* timescales =
+      app.add_subcommand("timescales", "A child's statutory items: due dates, status and evidence");
+  timescales->add_option("--child", ts.child, "The child's CHILD identifier");
+  timescales->add_option("--la", ts.la, "The child's council (when several are stored)");
+  timescales->add_option("--as-of", ts.as_of, "Date to look from, YYYY-MM-DD");
+  timescales->add_option("--format", ts.format, "table, json or csv")->capture_default_str();
+  timescales->add_flag("--show-config", ts.show_config,
+                       "Print the intervals in force (statutory or from --config)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -111,6 +143,8 @@ int main(int argc, char** argv) {
     if (*version) return cmd_db_version(g, version_format);
     if (*info) return cmd_info(g, info_format);
     if (*serve) return cmd_serve(g, srv);
+    if (*worklist) return cmd_worklist(g, wl);
+    if (*timescales) return cmd_timescales(g, ts);
   } catch (const UsageError& e) {
     std::cerr << "hearth: " << e.what() << '\n';
     return kExitUsage;

@@ -4,7 +4,9 @@ namespace hearth::ingest {
 
 std::shared_ptr<const model::Dataset> load_dataset(store::Store& store) {
   auto returns = store.load_all_returns();
-  return std::make_shared<const model::Dataset>(model::Dataset::build(returns));
+  auto ds = std::make_shared<model::Dataset>(model::Dataset::build(returns));
+  ds->attach_local(store.load_all_local());
+  return ds;
 }
 
 std::shared_ptr<const model::Dataset> Snapshot::reload(store::Store& store) {

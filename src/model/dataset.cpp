@@ -188,6 +188,91 @@ std::size_t Dataset::looked_after_on(Date day, std::string_view la) const {
   return n;
 }
 
+namespace {
+
+Date date_of(const Allocation& r) {
+  return r.start;
+}
+Date date_of(const CarePlan& r) {
+  return r.start;
+}
+Date date_of(const MissingRecord& r) {
+  return r.start.date;
+}
+Date date_of(const StayingPut& r) {
+  return r.start;
+}
+template <class T>
+Date date_of(const T& r) {
+  return r.date;
+}
+
+template <class T, class Find>
+void index_rows(PerChild<T>& out, const std::vector<LocalRecords>& all,
+                std::vector<T> LocalRecords::*member, std::size_t children, const Find& find,
+                std::size_t& unmatched) {
+  std::vector<std::pair<ChildIndex, const T*>> rows;
+  for (const auto& lr : all)
+    for (const T& r : lr.*member) {
+      if (auto c = find(lr.la, r.child))
+        rows.emplace_back(*c, &r);
+      else
+        ++unmatched;
+    }
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return date_of(*a.second) < date_of(*b.second);
+  });
+  out.rows.clear();
+  out.offsets.assign(children + 1, 0);
+  for (const auto& [c, r] : rows) ++out.offsets[c + 1];
+  for (std::size_t i = 1; i <= children; ++i) out.offsets[i] += out.offsets[i - 1];
+  out.rows.reserve(rows.size());
+  for (const auto& [c, r] : rows) out.rows.push_back(r);
+}
+
+}  // namespace
+
+void Dataset::attach_local(std::vector<LocalRecords> records) {
+  std::sort(records.begin(), records.end(),
+            [](const LocalRecords& a, const LocalRecords& b) { return a.la < b.la; });
+  local = std::move(records);
+  local_index = LocalIndex{};
+  professionals_.clear();
+  auto find = [this](const std::string& la, const std::string& child) {
+    return find_child(la, child);
+  };
+  const std::size_t n = children.size();
+  auto& ix = local_index;
+  std::size_t& u = ix.unmatched;
+  index_rows(ix.allocations, local, &LocalRecords::allocations, n, find, u);
+  index_rows(ix.health_checks, local, &LocalRecords::health_checks, n, find, u);
+  index_rows(ix.immunisations, local, &LocalRecords::immunisations, n, find, u);
+  index_rows(ix.sdq, local, &LocalRecords::sdq, n, find, u);
+  index_rows(ix.peps, local, &LocalRecords::peps, n, find, u);
+  index_rows(ix.pathway_plans, local, &LocalRecords::pathway_plans, n, find, u);
+  index_rows(ix.care_plans, local, &LocalRecords::care_plans, n, find, u);
+  index_rows(ix.visits, local, &LocalRecords::visits, n, find, u);
+  index_rows(ix.reviews, local, &LocalRecords::reviews, n, find, u);
+  index_rows(ix.missing, local, &LocalRecords::missing, n, find, u);
+  index_rows(ix.contacts, local, &LocalRecords::contacts, n, find, u);
+  index_rows(ix.care_leaver_status, local, &LocalRecords::care_leaver_status, n, find, u);
+  index_rows(ix.staying_put, local, &LocalRecords::staying_put, n, find, u);
+  for (const auto& lr : local)
+    for (const auto& p : lr.professionals) professionals_.emplace(child_key(lr.la, p.id), &p);
+}
+
+const LocalRecords* Dataset::local_of(std::string_view la) const {
+  auto it = std::lower_bound(local.begin(), local.end(), la,
+                             [](const LocalRecords& r, std::string_view l) { return r.la < l; });
+  return it != local.end() && it->la == la ? &*it : nullptr;
+}
+
+const Professional* Dataset::professional(std::string_view la, std::string_view id) const {
+  auto it = professionals_.find(child_key(std::string(la), std::string(id)));
+  return it == professionals_.end() ? nullptr : it->second;
+}
+
 std::size_t Dataset::memory_bytes() const {
   std::size_t b = vec_bytes(children);
   for (const auto& c : children) {

@@ -14,12 +14,14 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "model/journey.hpp"
+#include "model/local.hpp"
 
 namespace hearth::model {
 
@@ -89,12 +91,51 @@ struct YearRow {
   R row;
 };
 
+// Rows of one kind of local record grouped by child: of(c) is child c's rows, sorted by date.
+template <class T>
+struct PerChild {
+  std::vector<const T*> rows;
+  std::vector<std::uint32_t> offsets;  // children + 1 entries
+  std::span<const T* const> of(ChildIndex c) const {
+    if (offsets.empty()) return {};
+    return {rows.data() + offsets[c], rows.data() + offsets[c + 1]};
+  }
+};
+
+// The local records indexed by child (rows whose child is in no 903 return are counted in
+// `unmatched` and left out), and which kinds each council has sent at all.
+struct LocalIndex {
+  PerChild<Allocation> allocations;  // by start
+  PerChild<HealthCheck> health_checks;
+  PerChild<Immunisation> immunisations;
+  PerChild<SdqScore> sdq;
+  PerChild<Pep> peps;
+  PerChild<PathwayPlan> pathway_plans;
+  PerChild<CarePlan> care_plans;  // by start
+  PerChild<Visit> visits;
+  PerChild<LocalReview> reviews;
+  PerChild<MissingRecord> missing;  // by start
+  PerChild<CareLeaverContact> contacts;
+  PerChild<CareLeaverStatus> care_leaver_status;
+  PerChild<StayingPut> staying_put;  // by start
+  std::size_t unmatched = 0;
+};
+
 class Dataset {
  public:
+  Dataset() = default;
+  Dataset(Dataset&&) = default;
+  Dataset& operator=(Dataset&&) = default;
+  // The local index points into `local`: a copy would point into the original.
+  Dataset(const Dataset&) = delete;
+  Dataset& operator=(const Dataset&) = delete;
+
   static constexpr Date kOpen = Date::max();
 
   // Builds a dataset from returns in any order.
   static Dataset build(const std::vector<Return>& returns);
+  // Takes each council's local records and indexes them by child.
+  void attach_local(std::vector<LocalRecords> records);
 
   std::vector<ChildRecord> children;
   EpisodeColumns episodes;
@@ -111,6 +152,13 @@ class Dataset {
   StringPool strings;
   std::vector<std::string> councils;                 // LA codes present, sorted
   std::vector<std::pair<std::string, int>> returns;  // (la, year) present
+  std::vector<LocalRecords> local;                   // by council, sorted by la
+  LocalIndex local_index;
+
+  // The council's local records, or nullptr when it has sent none.
+  const LocalRecords* local_of(std::string_view la) const;
+  // A worker's details, when the council's professionals table names them.
+  const Professional* professional(std::string_view la, std::string_view id) const;
 
   // Index of (la, CHILD), if present.
   std::optional<ChildIndex> find_child(std::string_view la, std::string_view child) const;
@@ -121,7 +169,8 @@ class Dataset {
   std::size_t memory_bytes() const;
 
  private:
-  std::unordered_map<std::string, ChildIndex> child_index_;  // key: la + '\x1f' + CHILD
+  std::unordered_map<std::string, ChildIndex> child_index_;             // key: la + '\x1f' + CHILD
+  std::unordered_map<std::string, const Professional*> professionals_;  // key: la + '\x1f' + id
 };
 
 }  // namespace hearth::model

@@ -8,7 +8,10 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <functional>
+#include <optional>
 
+#include "local/tables.hpp"
 #include "model/codes.hpp"
 #include "ssda903/tables.hpp"
 #include "store/driver.hpp"
@@ -96,6 +99,54 @@ std::vector<std::string> statements(std::string_view sql) {
     start = end + 1;
   }
   return out;
+}
+
+// What insert_rows writes: a table's rows as text cells, keyed by council (and, for the 903
+// tables, collection year).
+struct RowSource {
+  std::string table;    // SQL table name
+  std::string columns;  // its data columns, comma-separated
+  std::size_t ncols = 0;
+  std::size_t rows = 0;
+  std::string la;
+  std::optional<int> year;  // the 903 tables' collection_year key; none for local tables
+  std::function<void(std::size_t, std::vector<std::string>&)> write;
+};
+
+RowSource source_of(const ssda903::TableInfo& info, const model::Return& ret) {
+  return {table_name(info.kind),
+          column_list(info),
+          info.columns.size(),
+          ssda903::row_count(info.kind, ret),
+          ret.la,
+          ret.year.end_year,
+          [&ret, kind = info.kind](std::size_t i, std::vector<std::string>& cells) {
+            ssda903::write_row(kind, ret, i, cells, ssda903::DateStyle::Iso);
+          }};
+}
+
+std::string local_table_name(const local::LocalTableInfo& info) {
+  return "local_" + std::string(info.name);
+}
+std::string local_column_list(const local::LocalTableInfo& info) {
+  std::string cols;
+  for (std::size_t c = 0; c < info.columns.size(); ++c) {
+    if (c) cols += ", ";
+    cols += info.columns[c].name;
+  }
+  return cols;
+}
+
+RowSource source_of(const local::LocalTableInfo& info, const model::LocalRecords& records) {
+  return {local_table_name(info),
+          local_column_list(info),
+          info.columns.size(),
+          local::local_row_count(info.kind, records),
+          records.la,
+          std::nullopt,
+          [&records, kind = info.kind](std::size_t i, std::vector<std::string>& cells) {
+            local::write_local_row(kind, records, i, cells);
+          }};
 }
 
 class SqlStore final : public Store {
@@ -200,9 +251,97 @@ class SqlStore final : public Store {
             "VALUES (:la, :y, :id, :rows)",
         soci::use(rec.la), soci::use(rec.collection_year), soci::use(id), soci::use(rows);
 
-    for (const auto& t : ssda903::all_tables()) insert_rows(t, ret);
+    for (const auto& t : ssda903::all_tables()) insert_rows(source_of(t, ret));
     insert_findings(id, findings);
     return rec;
+  }
+
+  ImportRecord replace_local(const model::LocalRecords& records,
+                             std::span<const local::LocalTable> tables, const ImportMeta& meta,
+                             std::span<const model::Finding> findings) override {
+    soci::transaction tr(sql_);
+    ImportRecord rec;
+    rec.la = records.la;
+    rec.collection_year = 0;
+    rec.source = meta.source;
+    rec.format = meta.format;
+    rec.user = meta.user;
+    rec.started_at = now_utc();
+    rec.findings = static_cast<std::int64_t>(findings.size());
+    rec.accepted_with_findings = meta.accepted_with_findings;
+    // Concurrent local imports of one council queue here (year 0 is never a 903 year).
+    if (auto lock = driver_->lock_year_sql(); !lock.empty()) {
+      int locked_year = 0;
+      std::string la = records.la;
+      soci::statement st =
+          (sql_.prepare << std::string(lock), soci::use(la, "la"), soci::use(locked_year, "y"));
+      st.execute(true);
+    }
+    for (local::LocalTable t : tables) {
+      rec.rows += static_cast<std::int64_t>(local::local_row_count(t, records));
+      std::string name(local::local_table_info(t).name);
+      soci::indicator ind = soci::i_null;
+      long long old_rows = 0;
+      sql_ << "SELECT row_count FROM local_tables WHERE la = :la AND table_name = :t",
+          soci::use(records.la), soci::use(name), soci::into(old_rows, ind);
+      if (ind == soci::i_ok) rec.replaced_rows += old_rows;
+    }
+    rec.finished_at = now_utc();
+    int accepted = meta.accepted_with_findings ? 1 : 0;
+    long long rows = rec.rows, nfind = rec.findings, replaced = rec.replaced_rows, id = 0;
+    sql_ << "INSERT INTO imports (la, collection_year, source, format, user_name, started_at, "
+            "finished_at, row_count, finding_count, replaced_rows, accepted_with_findings) "
+            "VALUES (:la, :y, :src, :fmt, :usr, :st, :fin, :rows, :nf, :rep, :acc) RETURNING id",
+        soci::use(rec.la), soci::use(rec.collection_year), soci::use(rec.source),
+        soci::use(rec.format), soci::use(rec.user), soci::use(rec.started_at),
+        soci::use(rec.finished_at), soci::use(rows), soci::use(nfind), soci::use(replaced),
+        soci::use(accepted), soci::into(id);
+    rec.id = id;
+    for (local::LocalTable t : tables) {
+      const auto& info = local::local_table_info(t);
+      std::string name(info.name);
+      sql_ << "DELETE FROM " + local_table_name(info) + " WHERE la = :la", soci::use(records.la);
+      sql_ << "DELETE FROM local_tables WHERE la = :la AND table_name = :t", soci::use(records.la),
+          soci::use(name);
+      long long n = static_cast<long long>(local::local_row_count(t, records));
+      sql_ << "INSERT INTO local_tables (la, table_name, import_id, row_count) "
+              "VALUES (:la, :t, :id, :n)",
+          soci::use(records.la), soci::use(name), soci::use(id), soci::use(n);
+      insert_rows(source_of(info, records));
+    }
+    insert_findings(id, findings);
+    tr.commit();
+    return rec;
+  }
+
+  model::LocalRecords load_local(std::string_view la_view) override {
+    model::LocalRecords out;
+    out.la = std::string(la_view);
+    for (const auto& info : local::all_local_tables()) {
+      std::string q = "SELECT " + local_column_list(info) + " FROM " + local_table_name(info) +
+                      " WHERE la = :la ORDER BY row_no";
+      load_cells(q, info.columns.size(), out.la, std::nullopt,
+                 [&](std::span<const std::string_view> cells) {
+                   std::vector<ssda903::RowProblem> problems;
+                   local::read_local_row(info.kind, cells, out, problems);
+                   if (!problems.empty())
+                     throw std::runtime_error(
+                         "stored row of " + local_table_name(info) +
+                         " cannot be read back: " + problems.front().problem.rule + " in " +
+                         std::string(info.columns[problems.front().column].name));
+                 });
+    }
+    return out;
+  }
+
+  std::vector<LocalTableKey> list_local_tables() override {
+    std::vector<LocalTableKey> out;
+    soci::rowset<soci::row> rs = (sql_.prepare << "SELECT la, table_name, import_id, row_count "
+                                                  "FROM local_tables ORDER BY la, table_name");
+    for (const soci::row& r : rs)
+      out.push_back(
+          {r.get<std::string>(0), r.get<std::string>(1), get_int64(r, 2), get_int64(r, 3)});
+    return out;
   }
 
   std::optional<model::Return> load_return(std::string_view la_view,
@@ -364,9 +503,14 @@ class SqlStore final : public Store {
   }
 
   // One statement per batch: every column bound as one array parameter and unnested.
-  void insert_rows_as_arrays(const ssda903::TableInfo& info, const model::Return& ret) {
-    const std::size_t n = ssda903::row_count(info.kind, ret);
-    const std::size_t ncols = info.columns.size();
+  // The key columns and their placeholders: (la, collection_year, row_no) or (la, row_no).
+  static std::string key_columns(const RowSource& src) {
+    return src.year ? "la, collection_year, row_no" : "la, row_no";
+  }
+
+  void insert_rows_as_arrays(const RowSource& src) {
+    const std::size_t n = src.rows;
+    const std::size_t ncols = src.ncols;
     const std::size_t batch = driver_->batch_rows();
     std::string names = "r";
     std::string arrays = "CAST(:r AS integer[])";
@@ -376,11 +520,11 @@ class SqlStore final : public Store {
     }
     std::string select = "r";
     for (std::size_t c = 0; c < ncols; ++c) select += ", c" + std::to_string(c);
-    std::string q = "INSERT INTO " + table_name(info.kind) + " (la, collection_year, row_no, " +
-                    column_list(info) + ") SELECT :la, :y, " + select + " FROM unnest(" + arrays +
-                    ") AS u(" + names + ")";
-    std::string la = ret.la;
-    int year = ret.year.end_year;
+    std::string q = "INSERT INTO " + src.table + " (" + key_columns(src) + ", " + src.columns +
+                    ") SELECT :la, " + (src.year ? ":y, " : "") + select + " FROM unnest(" +
+                    arrays + ") AS u(" + names + ")";
+    std::string la = src.la;
+    int year = src.year.value_or(0);
     std::vector<std::string> cells;
     std::string row_array;
     std::vector<std::string> col_arrays(ncols);
@@ -389,7 +533,7 @@ class SqlStore final : public Store {
       row_array = "{";
       for (auto& a : col_arrays) a = "{";
       for (std::size_t i = 0; i < m; ++i) {
-        ssda903::write_row(info.kind, ret, start + i, cells, ssda903::DateStyle::Iso);
+        src.write(start + i, cells);
         if (i) {
           row_array.push_back(',');
           for (auto& a : col_arrays) a.push_back(',');
@@ -404,7 +548,7 @@ class SqlStore final : public Store {
       st.alloc();
       st.prepare(q);
       st.exchange(soci::use(la));
-      st.exchange(soci::use(year));
+      if (src.year) st.exchange(soci::use(year));
       st.exchange(soci::use(row_array));
       for (std::size_t c = 0; c < ncols; ++c) st.exchange(soci::use(col_arrays[c]));
       st.define_and_bind();
@@ -412,22 +556,23 @@ class SqlStore final : public Store {
     }
   }
 
-  void insert_rows(const ssda903::TableInfo& info, const model::Return& ret) {
-    const std::size_t n = ssda903::row_count(info.kind, ret);
+  void insert_rows(const RowSource& src) {
+    const std::size_t n = src.rows;
     if (n == 0) return;
     if (driver_->binds_arrays()) {
-      insert_rows_as_arrays(info, ret);
+      insert_rows_as_arrays(src);
       return;
     }
-    const std::size_t ncols = info.columns.size();
+    const std::size_t ncols = src.ncols;
+    // Fewer rows per batch for wide tables keeps within SQLite's bound-parameter limit.
     const std::size_t batch = std::min(n, driver_->batch_rows());
-    std::string q = "INSERT INTO " + table_name(info.kind) + " (la, collection_year, row_no, " +
-                    column_list(info) + ") VALUES (:la, :y, :r";
+    std::string q = "INSERT INTO " + src.table + " (" + key_columns(src) + ", " + src.columns +
+                    ") VALUES (:la, " + (src.year ? ":y, " : "") + ":r";
     for (std::size_t c = 0; c < ncols; ++c) q += ", :c" + std::to_string(c);
     q += ")";
 
-    std::vector<std::string> las(batch, ret.la);
-    std::vector<int> years(batch, ret.year.end_year);
+    std::vector<std::string> las(batch, src.la);
+    std::vector<int> years(batch, src.year.value_or(0));
     std::vector<int> row_nos(batch);
     std::vector<std::vector<std::string>> values(ncols, std::vector<std::string>(batch));
     std::vector<std::vector<soci::indicator>> inds(ncols, std::vector<soci::indicator>(batch));
@@ -442,7 +587,7 @@ class SqlStore final : public Store {
         for (auto& v : inds) v.resize(m);
       }
       for (std::size_t i = 0; i < m; ++i) {
-        ssda903::write_row(info.kind, ret, start + i, cells, ssda903::DateStyle::Iso);
+        src.write(start + i, cells);
         row_nos[i] = static_cast<int>(start + i + 1);
         for (std::size_t c = 0; c < ncols; ++c) {
           inds[c][i] = cells[c].empty() ? soci::i_null : soci::i_ok;
@@ -455,7 +600,7 @@ class SqlStore final : public Store {
       st.alloc();
       st.prepare(q);
       st.exchange(soci::use(las));
-      st.exchange(soci::use(years));
+      if (src.year) st.exchange(soci::use(years));
       st.exchange(soci::use(row_nos));
       for (std::size_t c = 0; c < ncols; ++c) st.exchange(soci::use(values[c], inds[c]));
       st.define_and_bind();
@@ -464,36 +609,45 @@ class SqlStore final : public Store {
   }
 
   void load_rows(const ssda903::TableInfo& info, model::Return& ret) {
-    const std::size_t ncols = info.columns.size();
-    const std::size_t batch = 5000;
     std::string q = "SELECT " + column_list(info) + " FROM " + table_name(info.kind) +
                     " WHERE la = :la AND collection_year = :y ORDER BY row_no";
+    std::vector<ssda903::RowProblem> problems;
+    load_cells(q, info.columns.size(), ret.la, ret.year.end_year,
+               [&](std::span<const std::string_view> cells) {
+                 problems.clear();
+                 ssda903::read_row(info.kind, cells, ret, problems);
+                 if (!problems.empty())
+                   throw std::runtime_error(
+                       "stored row of " + table_name(info.kind) +
+                       " cannot be read back: " + problems.front().problem.rule + " in " +
+                       std::string(info.columns[problems.front().column].name));
+               });
+  }
+
+  // Runs `q` (parameters :la and, when given, :y) and hands each row's cells to `take`.
+  void load_cells(const std::string& q, std::size_t ncols, const std::string& la_in,
+                  std::optional<int> year_in,
+                  const std::function<void(std::span<const std::string_view>)>& take) {
+    const std::size_t batch = 5000;
     std::vector<std::vector<std::string>> values(ncols, std::vector<std::string>(batch));
     std::vector<std::vector<soci::indicator>> inds(ncols, std::vector<soci::indicator>(batch));
     soci::statement st(sql_);
     st.alloc();
     st.prepare(q);
     for (std::size_t c = 0; c < ncols; ++c) st.exchange(soci::into(values[c], inds[c]));
-    std::string la = ret.la;
-    int year = ret.year.end_year;
+    std::string la = la_in;
+    int year = year_in.value_or(0);
     st.exchange(soci::use(la));
-    st.exchange(soci::use(year));
+    if (year_in) st.exchange(soci::use(year));
     st.define_and_bind();
     std::vector<std::string_view> cells(ncols);
-    std::vector<ssda903::RowProblem> problems;
     bool more = st.execute(true);
     while (more) {
       std::size_t m = values[0].size();
       for (std::size_t i = 0; i < m; ++i) {
         for (std::size_t c = 0; c < ncols; ++c)
           cells[c] = inds[c][i] == soci::i_ok ? std::string_view(values[c][i]) : std::string_view{};
-        problems.clear();
-        ssda903::read_row(info.kind, cells, ret, problems);
-        if (!problems.empty())
-          throw std::runtime_error("stored row of " + table_name(info.kind) +
-                                   " cannot be read back: " + problems.front().problem.rule +
-                                   " in " +
-                                   std::string(info.columns[problems.front().column].name));
+        take(cells);
       }
       more = st.fetch();
     }

@@ -23,6 +23,15 @@ std::vector<model::Return> Store::load_all_returns() {
   return out;
 }
 
+std::vector<model::LocalRecords> Store::load_all_local() {
+  std::vector<std::string> councils;
+  for (const LocalTableKey& key : list_local_tables())
+    if (councils.empty() || councils.back() != key.la) councils.push_back(key.la);
+  std::vector<model::LocalRecords> out;
+  for (const auto& la : councils) out.push_back(load_local(la));
+  return out;
+}
+
 std::string redact_url(const std::string& url) {
   auto scheme = url.find("://");
   if (scheme == std::string::npos) return url;

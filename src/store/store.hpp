@@ -12,13 +12,15 @@
 #include <string_view>
 #include <vector>
 
+#include "local/tables.hpp"
 #include "model/finding.hpp"
 #include "model/journey.hpp"
+#include "model/local.hpp"
 
 namespace hearth::store {
 
 // The schema version this build reads and writes. Raised with every migration.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // The database's schema is not the one this build knows (too old: run `hearth db upgrade`;
 // newer: this build is older than the database).
@@ -57,6 +59,13 @@ struct ReturnKey {
   std::int64_t rows = 0;
 };
 
+struct LocalTableKey {
+  std::string la;
+  std::string table;  // local::LocalTableInfo::name
+  std::int64_t import_id = 0;
+  std::int64_t rows = 0;
+};
+
 struct Counts {
   std::int64_t councils = 0;
   std::int64_t returns = 0;
@@ -91,6 +100,19 @@ class Store {
     std::span<const model::Finding> findings;
   };
   virtual std::vector<ImportRecord> replace_returns(std::span<const ReturnToStore> returns) = 0;
+
+  // Replaces the council's rows of each table in `tables` with those in `records` (a local
+  // extract is the council's whole record of its kind), records the import (collection year 0)
+  // and its findings, in one transaction. Tables not named are left as they are.
+  virtual ImportRecord replace_local(const model::LocalRecords& records,
+                                     std::span<const local::LocalTable> tables,
+                                     const ImportMeta& meta,
+                                     std::span<const model::Finding> findings) = 0;
+  // The council's local records (empty when none were imported).
+  virtual model::LocalRecords load_local(std::string_view la) = 0;
+  virtual std::vector<LocalTableKey> list_local_tables() = 0;
+  // Every council's local records.
+  std::vector<model::LocalRecords> load_all_local();
 
   virtual std::optional<model::Return> load_return(std::string_view la,
                                                    model::CollectionYear year) = 0;

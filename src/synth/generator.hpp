@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "model/journey.hpp"
+#include "model/local.hpp"
 
 namespace hearth::synth {
 
@@ -49,5 +50,13 @@ struct Options {
 // breaks excluded) come within ±5% of Options::children — in practice exactly it.
 // Throws std::invalid_argument when children < 1 or years < 1.
 std::vector<model::Return> generate(const Options& options);
+
+// The council's local records for the children of `returns` (what generate() made with the same
+// options), as its systems would hold them on 31 March of options.last_year: allocations, visits,
+// health assessments, PEPs, care plans, return home interviews, pathway plans, care leavers'
+// contacts. Most items are done on time and some are late or missing, at rates described in
+// docs/synthetic-data.md. Deterministic by seed.
+model::LocalRecords generate_local(const Options& options,
+                                   const std::vector<model::Return>& returns);
 
 }  // namespace hearth::synth

@@ -1,0 +1,281 @@
+#include "local/reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "ssda903/csv.hpp"
+
+namespace hearth::local {
+namespace {
+
+using model::Finding;
+using model::Severity;
+using ssda903::CsvReader;
+using ssda903::trim;
+
+std::string lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return r;
+}
+
+Finding file_finding(const std::string& file, std::string rule, std::string message,
+                     std::string expected, std::string how_to_fix) {
+  Finding f;
+  f.rule = std::move(rule);
+  f.file = file;
+  f.message = std::move(message);
+  f.expected = std::move(expected);
+  f.how_to_fix = std::move(how_to_fix);
+  return f;
+}
+
+std::vector<std::string> header_of(std::string_view content) {
+  CsvReader csv(content);
+  std::vector<std::string_view> fields;
+  std::vector<std::string> columns;
+  if (!csv.next(fields)) return columns;
+  for (auto f : fields) {
+    auto t = trim(f);
+    if (columns.empty() && t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
+    columns.push_back(lower(t));
+  }
+  while (!columns.empty() && columns.back().empty()) columns.pop_back();
+  return columns;
+}
+
+std::string message_for(const ssda903::RowProblem& p, std::string_view column) {
+  const std::string& rule = p.problem.rule;
+  std::string col(column);
+  if (rule == "ingest.missing-value") return col + " is empty";
+  if (rule == "ingest.bad-date") return col + " '" + p.value + "' is not a valid date";
+  if (rule == "ingest.unknown-code") return col + " '" + p.value + "' is not a known value";
+  if (rule == "ingest.bad-flag") return col + " '" + p.value + "' is not Y or N";
+  if (rule == "ingest.bad-number") return col + " '" + p.value + "' is not a number in range";
+  return col + " '" + p.value + "' cannot be read";
+}
+
+}  // namespace
+
+bool looks_local(std::string_view content) {
+  return identify_local_table(header_of(content)).has_value();
+}
+
+bool read_local_csv(const std::string& file_name, std::string_view content, LocalRead& out) {
+  auto columns = header_of(content);
+  auto kind = identify_local_table(columns);
+  if (!kind) return false;
+  auto& report = out.report;
+  report.bytes += content.size();
+  ssda903::FileRead fr{file_name, std::nullopt, 0, 0};
+  const LocalTableInfo& info = local_table_info(*kind);
+  if (std::find(out.tables.begin(), out.tables.end(), *kind) != out.tables.end()) {
+    report.findings.push_back(file_finding(
+        file_name, "ingest.duplicate-table",
+        "A second file holds the " + std::string(info.name) + " table",
+        "one file per local table", "Remove one of the two files from the folder."));
+    report.files.push_back(fr);
+    return true;
+  }
+  out.tables.push_back(*kind);
+
+  std::vector<int> position(info.columns.size(), -1);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    bool known = false;
+    for (std::size_t c = 0; c < info.columns.size(); ++c)
+      if (columns[i] == info.columns[c].name) {
+        if (position[c] < 0) position[c] = static_cast<int>(i);
+        known = true;
+      }
+    if (!known) {
+      Finding f = file_finding(file_name, "ingest.extra-column",
+                               "Column '" + columns[i] + "' is not part of Hearth's " +
+                                   std::string(info.name) + " table and was ignored",
+                               "only the documented columns",
+                               "Nothing is lost; remove the column to silence this warning.");
+      f.severity = Severity::Warning;
+      f.table = std::string(info.name);
+      f.row = 1;
+      f.column = columns[i];
+      report.findings.push_back(std::move(f));
+    }
+  }
+
+  CsvReader csv(content);
+  std::vector<std::string_view> fields;
+  csv.next(fields);  // the header
+  const std::size_t width = columns.size();
+  std::vector<std::string_view> cells(info.columns.size());
+  std::vector<ssda903::RowProblem> problems;
+  // The child column, for messages.
+  int child_col = -1;
+  for (std::size_t c = 0; c < info.columns.size(); ++c)
+    if (info.columns[c].name.ends_with("person_id")) child_col = position[c];
+  while (csv.next(fields)) {
+    bool blank = true;
+    for (auto& f : fields) {
+      f = trim(f);
+      blank = blank && f.empty();
+    }
+    if (blank) continue;
+    std::int64_t row = csv.line();
+    ++fr.rows;
+    std::string child = child_col >= 0 && static_cast<std::size_t>(child_col) < fields.size()
+                            ? std::string(fields[static_cast<std::size_t>(child_col)])
+                            : std::string();
+    if (csv.unterminated_quote()) {
+      Finding f = file_finding(file_name, "ingest.unterminated-quote",
+                               "A quoted cell starting on this row is never closed, so the rest "
+                               "of the file from this line on cannot be read",
+                               "a closing quote (\")", "Check the row for a stray quote mark.");
+      f.table = std::string(info.name);
+      f.row = row;
+      report.findings.push_back(std::move(f));
+      ++fr.rejected;
+      continue;
+    }
+    std::size_t used = fields.size();
+    while (used > width && fields[used - 1].empty()) --used;
+    if (used != width) {
+      Finding f = file_finding(
+          file_name, "ingest.field-count",
+          "This row has " + std::to_string(used) + " cells but the header has " +
+              std::to_string(width),
+          std::to_string(width) + " cells",
+          "A comma inside a cell must be quoted; check the row for a missing or extra comma.");
+      f.table = std::string(info.name);
+      f.row = row;
+      f.child = child;
+      report.findings.push_back(std::move(f));
+      ++fr.rejected;
+      continue;
+    }
+    for (std::size_t c = 0; c < cells.size(); ++c)
+      cells[c] =
+          position[c] >= 0 ? fields[static_cast<std::size_t>(position[c])] : std::string_view{};
+    problems.clear();
+    read_local_row(*kind, cells, out.records, problems);
+    if (problems.empty()) continue;
+    ++fr.rejected;
+    for (auto& p : problems) {
+      Finding f;
+      f.rule = p.problem.rule;
+      f.file = file_name;
+      f.table = std::string(info.name);
+      f.row = row;
+      f.column = std::string(info.columns[p.column].name);
+      f.value = p.value;
+      f.child = child;
+      f.message = message_for(p, f.column);
+      f.expected = std::move(p.problem.expected);
+      f.how_to_fix = std::move(p.problem.how_to_fix);
+      report.findings.push_back(std::move(f));
+    }
+  }
+  report.rows += fr.rows;
+  report.rejected += fr.rejected;
+  report.files.push_back(fr);
+  return true;
+}
+
+LocalRead read_local_folder(const std::filesystem::path& folder, const std::string& la) {
+  namespace fs = std::filesystem;
+  LocalRead out;
+  out.records.la = la;
+  std::vector<fs::path> csvs;
+  std::error_code ec;
+  if (fs::is_regular_file(folder, ec)) {
+    csvs.push_back(folder);
+  } else if (fs::is_directory(folder, ec)) {
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+      if (entry.is_regular_file() && lower(entry.path().extension().string()) == ".csv")
+        csvs.push_back(entry.path());
+  } else {
+    out.report.findings.push_back(file_finding(folder.string(), "ingest.no-such-folder",
+                                               "There is no file or folder here",
+                                               "a folder of local-record CSV files",
+                                               "Check the path."));
+    return out;
+  }
+  std::sort(csvs.begin(), csvs.end());
+  if (csvs.empty()) {
+    out.report.findings.push_back(file_finding(folder.string(), "ingest.no-files",
+                                               "No .csv files were found",
+                                               "local-record CSV files",
+                                               "Check that the folder is the right one."));
+    return out;
+  }
+  for (const auto& p : csvs) {
+    std::string content;
+    try {
+      content = ssda903::read_file(p);
+    } catch (const std::exception& e) {
+      out.report.findings.push_back(file_finding(p.filename().string(), "ingest.unreadable",
+                                                 e.what(), "a readable file",
+                                                 "Check the file's permissions."));
+      continue;
+    }
+    if (header_of(content).empty()) {
+      out.report.findings.push_back(file_finding(p.filename().string(), "ingest.empty-file",
+                                                 "The file is empty",
+                                                 "a header row of column names",
+                                                 "Export the table again."));
+      continue;
+    }
+    if (!read_local_csv(p.filename().string(), content, out)) {
+      std::string names;
+      for (const auto& t : all_local_tables()) {
+        if (!names.empty()) names += ", ";
+        names += t.name;
+      }
+      out.report.findings.push_back(file_finding(
+          p.filename().string(), "ingest.unknown-table",
+          "This file is not a local-record table Hearth knows: its columns match none of " +
+              names,
+          "a CSV whose first row names the columns of one table in docs/data-formats.md",
+          "Check the column names against docs/data-formats.md (the Standard Safeguarding "
+          "Dataset's names)."));
+    }
+  }
+  return out;
+}
+
+}  // namespace hearth::local
+
+#include <fstream>
+
+namespace hearth::local {
+
+std::vector<std::filesystem::path> write_local_folder(const std::filesystem::path& folder,
+                                                      const model::LocalRecords& records) {
+  namespace fs = std::filesystem;
+  fs::create_directories(folder);
+  std::vector<fs::path> out;
+  std::vector<std::string> cells;
+  for (const auto& t : all_local_tables()) {
+    const std::size_t n = local_row_count(t.kind, records);
+    if (n == 0) continue;
+    fs::path p = folder / std::string(t.file_name);
+    std::string text;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      if (c) text.push_back(',');
+      text.append(t.columns[c].name);
+    }
+    text.push_back('\n');
+    for (std::size_t i = 0; i < n; ++i) {
+      write_local_row(t.kind, records, i, cells);
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        if (c) text.push_back(',');
+        ssda903::append_csv_field(text, cells[c]);
+      }
+      text.push_back('\n');
+    }
+    std::ofstream f(p, std::ios::binary | std::ios::trunc);
+    f.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!f) throw std::runtime_error("cannot write " + p.string());
+    out.push_back(p);
+  }
+  return out;
+}
+
+}  // namespace hearth::local
