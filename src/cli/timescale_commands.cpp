@@ -91,7 +91,8 @@ int cmd_import_local(const Global& g, const ImportArgs& a) {
     json fj = json::array();
     for (const auto& f : report.findings) fj.push_back(finding_json(f));
     json out = {{"status", status}, {"kind", "local"}, {"tables", tables}, {"findings", fj}};
-    if (outcome.record) out["import"] = {{"id", outcome.record->id}, {"rows", outcome.record->rows}};
+    if (outcome.record)
+      out["import"] = {{"id", outcome.record->id}, {"rows", outcome.record->rows}};
     if (!outcome.problem.empty()) out["problem"] = outcome.problem;
     std::cout << out.dump(2) << '\n';
   } else if (fmt == Format::Csv) {
@@ -112,8 +113,8 @@ int cmd_import_local(const Global& g, const ImportArgs& a) {
     switch (outcome.status) {
       case ingest::ImportStatus::Imported:
         std::cout << "Stored import " << outcome.record->id << ": council " << outcome.record->la
-                  << ", local records, " << thousands(static_cast<std::size_t>(outcome.record->rows))
-                  << " rows"
+                  << ", local records, "
+                  << thousands(static_cast<std::size_t>(outcome.record->rows)) << " rows"
                   << (outcome.record->replaced_rows
                           ? " (replacing the previous " +
                                 thousands(static_cast<std::size_t>(outcome.record->replaced_rows)) +
@@ -204,27 +205,27 @@ int cmd_worklist(const Global& g, const WorklistArgs& a) {
     std::cout << out.dump(2) << '\n';
     return kExitOk;
   }
-  const std::vector<std::string> headers = {"DUE",   "DAYS OVERDUE", "ITEM",   "CHILD",
-                                            "WORKER", "TEAM",        "ANCHOR", "EVIDENCE"};
+  const std::vector<std::string> headers = {"DUE",    "DAYS OVERDUE", "ITEM",   "CHILD",
+                                            "WORKER", "TEAM",         "ANCHOR", "EVIDENCE"};
   auto rows_of = [&](const std::vector<timescales::WorkItem>& v) {
     Rows rows;
     for (const auto& w : v) {
       const auto& s = w.status;
       std::string item(timescales::item(s.item).key);
       if (!s.term.empty()) item += " (" + std::string(s.term) + ")";
-      rows.push_back({due_text(s), s.status == Status::Overdue ? std::to_string(w.days_overdue) : "",
-                      item, std::string(w.child),
-                      w.who.worker.empty() ? "(unallocated)" : std::string(w.who.worker),
-                      std::string(w.who.team),
-                      std::string(timescales::anchor_text(s.anchor)) + " " +
-                          model::format_dmy(s.anchor_date.date),
-                      timescales::evidence_text(engine, s)});
+      rows.push_back(
+          {due_text(s), s.status == Status::Overdue ? std::to_string(w.days_overdue) : "", item,
+           std::string(w.child), w.who.worker.empty() ? "(unallocated)" : std::string(w.who.worker),
+           std::string(w.who.team),
+           std::string(timescales::anchor_text(s.anchor)) + " " +
+               model::format_dmy(s.anchor_date.date),
+           timescales::evidence_text(engine, s)});
     }
     return rows;
   };
   if (fmt == Format::Csv) {
-    std::vector<std::string> h = {"section", "due",    "days_overdue", "item",     "child",
-                                  "worker",  "team",   "anchor",       "evidence", "status"};
+    std::vector<std::string> h = {"section", "due",  "days_overdue", "item",     "child",
+                                  "worker",  "team", "anchor",       "evidence", "status"};
     Rows rows;
     auto add = [&](const char* section, const std::vector<timescales::WorkItem>& v) {
       Rows r = rows_of(v);
@@ -258,11 +259,10 @@ int cmd_worklist(const Global& g, const WorklistArgs& a) {
   if (a.worker.empty()) {
     Rows rows;
     for (const auto& [id, s] : by_worker)
-      rows.push_back({id.empty() ? "(unallocated)" : id, s.name, s.team,
-                      std::to_string(s.overdue), std::to_string(s.soon), std::to_string(s.late)});
-    std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
-      return std::stoi(x[3]) > std::stoi(y[3]);
-    });
+      rows.push_back({id.empty() ? "(unallocated)" : id, s.name, s.team, std::to_string(s.overdue),
+                      std::to_string(s.soon), std::to_string(s.late)});
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& x, const auto& y) { return std::stoi(x[3]) > std::stoi(y[3]); });
     std::cout << "By worker\n";
     print_table(std::cout, {"WORKER", "NAME", "TEAM", "OVERDUE", "DUE SOON", "DONE LATE"}, rows);
     std::cout << '\n';
@@ -302,8 +302,7 @@ int cmd_timescales(const Global& g, const TimescalesArgs& a) {
   for (model::ChildIndex c = 0; c < data->children.size(); ++c) {
     const auto& rec = data->children[c];
     if (rec.child != a.child || (!a.la.empty() && rec.la != a.la)) continue;
-    if (found)
-      throw UsageError("child " + a.child + " is in more than one council: add --la");
+    if (found) throw UsageError("child " + a.child + " is in more than one council: add --la");
     found = c;
   }
   if (!found) throw UsageError("no child " + a.child + " in the store");
@@ -324,8 +323,8 @@ int cmd_timescales(const Global& g, const TimescalesArgs& a) {
                         model::format_dmy(s.anchor_date.date),
                     timescales::evidence_text(engine, s), std::string(s.reason)});
   }
-  const std::vector<std::string> headers = {"ITEM", "DUE", "STATUS", "ANCHOR", "EVIDENCE",
-                                            "REASON"};
+  const std::vector<std::string> headers = {"ITEM",   "DUE",      "STATUS",
+                                            "ANCHOR", "EVIDENCE", "REASON"};
   if (fmt == Format::Csv) {
     print_csv(std::cout, headers, rows);
     return kExitOk;

@@ -70,10 +70,10 @@ bool read_local_csv(const std::string& file_name, std::string_view content, Loca
   ssda903::FileRead fr{file_name, std::nullopt, 0, 0};
   const LocalTableInfo& info = local_table_info(*kind);
   if (std::find(out.tables.begin(), out.tables.end(), *kind) != out.tables.end()) {
-    report.findings.push_back(file_finding(
-        file_name, "ingest.duplicate-table",
-        "A second file holds the " + std::string(info.name) + " table",
-        "one file per local table", "Remove one of the two files from the folder."));
+    report.findings.push_back(
+        file_finding(file_name, "ingest.duplicate-table",
+                     "A second file holds the " + std::string(info.name) + " table",
+                     "one file per local table", "Remove one of the two files from the folder."));
     report.files.push_back(fr);
     return true;
   }
@@ -191,17 +191,15 @@ LocalRead read_local_folder(const std::filesystem::path& folder, const std::stri
       if (entry.is_regular_file() && lower(entry.path().extension().string()) == ".csv")
         csvs.push_back(entry.path());
   } else {
-    out.report.findings.push_back(file_finding(folder.string(), "ingest.no-such-folder",
-                                               "There is no file or folder here",
-                                               "a folder of local-record CSV files",
-                                               "Check the path."));
+    out.report.findings.push_back(
+        file_finding(folder.string(), "ingest.no-such-folder", "There is no file or folder here",
+                     "a folder of local-record CSV files", "Check the path."));
     return out;
   }
   std::sort(csvs.begin(), csvs.end());
   if (csvs.empty()) {
     out.report.findings.push_back(file_finding(folder.string(), "ingest.no-files",
-                                               "No .csv files were found",
-                                               "local-record CSV files",
+                                               "No .csv files were found", "local-record CSV files",
                                                "Check that the folder is the right one."));
     return out;
   }
@@ -216,10 +214,9 @@ LocalRead read_local_folder(const std::filesystem::path& folder, const std::stri
       continue;
     }
     if (header_of(content).empty()) {
-      out.report.findings.push_back(file_finding(p.filename().string(), "ingest.empty-file",
-                                                 "The file is empty",
-                                                 "a header row of column names",
-                                                 "Export the table again."));
+      out.report.findings.push_back(
+          file_finding(p.filename().string(), "ingest.empty-file", "The file is empty",
+                       "a header row of column names", "Export the table again."));
       continue;
     }
     if (!read_local_csv(p.filename().string(), content, out)) {
@@ -230,8 +227,7 @@ LocalRead read_local_folder(const std::filesystem::path& folder, const std::stri
       }
       out.report.findings.push_back(file_finding(
           p.filename().string(), "ingest.unknown-table",
-          "This file is not a local-record table Hearth knows: its columns match none of " +
-              names,
+          "This file is not a local-record table Hearth knows: its columns match none of " + names,
           "a CSV whose first row names the columns of one table in docs/data-formats.md",
           "Check the column names against docs/data-formats.md (the Standard Safeguarding "
           "Dataset's names)."));

@@ -137,8 +137,7 @@ void write_date(const typename MemberOf<decltype(M)>::Record& r, std::string& ou
 }
 
 template <auto M>
-bool read_datetime(std::string_view s, typename MemberOf<decltype(M)>::Record& r,
-                   CellProblem& p) {
+bool read_datetime(std::string_view s, typename MemberOf<decltype(M)>::Record& r, CellProblem& p) {
   auto dt = parse_date_time(s);
   if (!dt) {
     p = {"ingest.bad-date", "a date, or a date and time, e.g. 2024-04-01 or 2024-04-01 18:30",
@@ -251,22 +250,38 @@ void write_int(const typename MemberOf<decltype(M)>::Record& r, std::string& out
 }
 
 // Column macros: name, required, kind, meaning, ssd.
-#define L_ID(R, m, col, req, what, ssd) \
-  Field<R> { {col, req, "id", what, ssd}, read_text<&R::m>, write_text<&R::m> }
-#define L_TEXT(R, m, col, what, ssd) \
-  Field<R> { {col, false, "text", what, ssd}, read_text<&R::m>, write_text<&R::m> }
-#define L_DATE(R, m, col, req, what, ssd) \
-  Field<R> { {col, req, "date", what, ssd}, read_date<&R::m>, write_date<&R::m> }
-#define L_DATETIME(R, m, col, req, what, ssd) \
-  Field<R> { {col, req, "datetime", what, ssd}, read_datetime<&R::m>, write_datetime<&R::m> }
-#define L_YN(R, m, col, req, what, ssd) \
-  Field<R> { {col, req, "yes/no", what, ssd}, read_yes_no<&R::m>, write_yes_no<&R::m> }
-#define L_CHOICE(R, m, col, req, what, ssd) \
-  Field<R> { {col, req, "choice", what, ssd}, read_choice<&R::m>, write_choice<&R::m> }
-#define L_CODE(R, m, col, what, ssd) \
-  Field<R> { {col, false, "code", what, ssd}, read_code<&R::m>, write_code<&R::m> }
-#define L_INT(R, m, col, lo, hi, what, ssd) \
-  Field<R> { {col, false, "number", what, ssd}, read_int<&R::m, lo, hi>, write_int<&R::m> }
+#define L_ID(R, m, col, req, what, ssd)                              \
+  Field<R> {                                                         \
+    {col, req, "id", what, ssd}, read_text<&R::m>, write_text<&R::m> \
+  }
+#define L_TEXT(R, m, col, what, ssd)                                     \
+  Field<R> {                                                             \
+    {col, false, "text", what, ssd}, read_text<&R::m>, write_text<&R::m> \
+  }
+#define L_DATE(R, m, col, req, what, ssd)                              \
+  Field<R> {                                                           \
+    {col, req, "date", what, ssd}, read_date<&R::m>, write_date<&R::m> \
+  }
+#define L_DATETIME(R, m, col, req, what, ssd)                                      \
+  Field<R> {                                                                       \
+    {col, req, "datetime", what, ssd}, read_datetime<&R::m>, write_datetime<&R::m> \
+  }
+#define L_YN(R, m, col, req, what, ssd)                                      \
+  Field<R> {                                                                 \
+    {col, req, "yes/no", what, ssd}, read_yes_no<&R::m>, write_yes_no<&R::m> \
+  }
+#define L_CHOICE(R, m, col, req, what, ssd)                                  \
+  Field<R> {                                                                 \
+    {col, req, "choice", what, ssd}, read_choice<&R::m>, write_choice<&R::m> \
+  }
+#define L_CODE(R, m, col, what, ssd)                                     \
+  Field<R> {                                                             \
+    {col, false, "code", what, ssd}, read_code<&R::m>, write_code<&R::m> \
+  }
+#define L_INT(R, m, col, lo, hi, what, ssd)                                      \
+  Field<R> {                                                                     \
+    {col, false, "number", what, ssd}, read_int<&R::m, lo, hi>, write_int<&R::m> \
+  }
 
 const std::array professional_fields{
     L_ID(Professional, id, "prof_professional_id", true, "the worker's identifier", true),
@@ -347,8 +362,8 @@ const std::array review_fields{
     L_DATE(LocalReview, date, "clar_cla_review_date", true, "when it was held", true),
     L_YN(LocalReview, cancelled, "clar_cla_review_cancelled", false,
          "Y when the review did not take place", true),
-    L_CODE(LocalReview, participation, "clar_cla_review_participation",
-           "903 REVIEW_CODE (PN0–PN7)", true),
+    L_CODE(LocalReview, participation, "clar_cla_review_participation", "903 REVIEW_CODE (PN0–PN7)",
+           true),
 };
 const std::array missing_fields{
     L_ID(MissingRecord, id, "miss_table_id", false, "row identifier", true),
@@ -369,10 +384,8 @@ const std::array contact_fields{
     L_ID(CareLeaverContact, id, "clco_table_id", false, "row identifier", false),
     L_ID(CareLeaverContact, child, "clco_person_id", true, "the young person (903 CHILD)", false),
     L_DATE(CareLeaverContact, date, "clco_contact_date", true, "date of the contact", false),
-    L_TEXT(CareLeaverContact, type, "clco_contact_type", "Visit, Phone, Video, Message...",
-           false),
-    L_ID(CareLeaverContact, worker, "clco_worker_id", false, "the worker who made contact",
-         false),
+    L_TEXT(CareLeaverContact, type, "clco_contact_type", "Visit, Phone, Video, Message...", false),
+    L_ID(CareLeaverContact, worker, "clco_worker_id", false, "the worker who made contact", false),
 };
 const std::array status_fields{
     L_ID(CareLeaverStatus, id, "clea_table_id", false, "row identifier", true),
@@ -427,8 +440,7 @@ const std::array<LocalTableInfo, kLocalTableCount> tables{{
      "whether a child's immunisations were up to date when checked", immunisation_cols},
     {LT::Sdq, "sdq_scores", "ssd_sdq_scores", "sdq_scores.csv",
      "a Strengths and Difficulties Questionnaire", sdq_cols},
-    {LT::Peps, "peps", "", "peps.csv", "a Personal Education Plan initiated or reviewed",
-     pep_cols},
+    {LT::Peps, "peps", "", "peps.csv", "a Personal Education Plan initiated or reviewed", pep_cols},
     {LT::PathwayPlans, "pathway_plans", "", "pathway_plans.csv",
      "a leaving-care needs assessment, pathway plan or pathway plan review", pathway_cols},
     {LT::CarePlans, "care_plans", "ssd_cla_care_plan", "care_plans.csv",

@@ -36,9 +36,9 @@ enum class LocalTable : std::uint8_t {
 inline constexpr std::size_t kLocalTableCount = 14;
 
 struct LocalColumn {
-  std::string_view name;     // lower case, e.g. "clah_health_check_date"
-  bool required;             // a row without it cannot be used
-  std::string_view kind;     // "id", "text", "date", "datetime", "yes/no", "code", "number", "choice"
+  std::string_view name;  // lower case, e.g. "clah_health_check_date"
+  bool required;          // a row without it cannot be used
+  std::string_view kind;  // "id", "text", "date", "datetime", "yes/no", "code", "number", "choice"
   std::string_view meaning;  // one line for docs and messages
   bool ssd;                  // true when the SSD defines this column
 };

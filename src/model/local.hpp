@@ -26,37 +26,37 @@ struct DateTime {
   auto operator<=>(const DateTime&) const = default;
 };
 std::optional<DateTime> parse_date_time(std::string_view text);  // date, or date + " HH:MM"
-std::string format_date_time(const DateTime& dt);                  // "2025-01-10T19:30" or date
+std::string format_date_time(const DateTime& dt);                // "2025-01-10T19:30" or date
 
 enum class YesNo : std::uint8_t { No, Yes };
 
-struct Professional {       // ssd_professionals
-  std::string id;           // prof_professional_id
-  std::string name;         // prof_professional_name
-  std::string job_title;    // prof_professional_job_title
-  std::string team;         // prof_professional_department
+struct Professional {     // ssd_professionals
+  std::string id;         // prof_professional_id
+  std::string name;       // prof_professional_name
+  std::string job_title;  // prof_professional_job_title
+  std::string team;       // prof_professional_department
   bool operator==(const Professional&) const = default;
 };
 
 enum class WorkerRole : std::uint8_t { SocialWorker, PersonalAdviser, Iro, Other };
 
-struct Allocation {  // ssd_involvements: a worker allocated to a child
-  std::string id;    // invo_involvements_id
-  std::string child;         // invo_person_id
-  std::string worker;        // invo_professional_id
+struct Allocation {                            // ssd_involvements: a worker allocated to a child
+  std::string id;                              // invo_involvements_id
+  std::string child;                           // invo_person_id
+  std::string worker;                          // invo_professional_id
   WorkerRole role = WorkerRole::SocialWorker;  // invo_professional_role_id
-  std::string team;          // invo_professional_team
-  Date start{};              // invo_involvement_start_date
-  OptDate end;               // invo_involvement_end_date
+  std::string team;                            // invo_professional_team
+  Date start{};                                // invo_involvement_start_date
+  OptDate end;                                 // invo_involvement_end_date
   bool operator==(const Allocation&) const = default;
 };
 
 enum class HealthCheckType : std::uint8_t { Initial, Review, Dental };
 enum class CheckStatus : std::uint8_t { Completed, Refused, NotCompleted };
 
-struct HealthCheck {  // ssd_cla_health
-  std::string id;     // clah_health_check_id
-  std::string child;  // clah_person_id
+struct HealthCheck {                                // ssd_cla_health
+  std::string id;                                   // clah_health_check_id
+  std::string child;                                // clah_person_id
   HealthCheckType type = HealthCheckType::Initial;  // clah_health_check_type
   Date date{};                                      // clah_health_check_date
   CheckStatus status = CheckStatus::Completed;      // clah_health_check_status
@@ -64,65 +64,65 @@ struct HealthCheck {  // ssd_cla_health
   bool operator==(const HealthCheck&) const = default;
 };
 
-struct Immunisation {  // ssd_cla_immunisations
-  std::string child;   // clai_person_id
+struct Immunisation {       // ssd_cla_immunisations
+  std::string child;        // clai_person_id
   bool up_to_date = false;  // clai_immunisations_status
   Date date{};              // clai_immunisations_status_date
   bool operator==(const Immunisation&) const = default;
 };
 
-struct SdqScore {                       // ssd_sdq_scores
-  std::string id;                       // csdq_table_id
-  std::string child;                    // csdq_person_id
-  Date date{};                          // csdq_sdq_completed_date
-  std::optional<SdqReason> reason;      // csdq_sdq_reason (why there is no score)
-  std::optional<int> score;             // csdq_sdq_score 0–40
+struct SdqScore {                   // ssd_sdq_scores
+  std::string id;                   // csdq_table_id
+  std::string child;                // csdq_person_id
+  Date date{};                      // csdq_sdq_completed_date
+  std::optional<SdqReason> reason;  // csdq_sdq_reason (why there is no score)
+  std::optional<int> score;         // csdq_sdq_score 0–40
   bool operator==(const SdqScore&) const = default;
 };
 
 enum class PepKind : std::uint8_t { Initial, Review };
-struct Pep {          // hearth_pep
-  std::string id;     // pep_table_id
-  std::string child;  // pep_person_id
-  Date date{};        // pep_date
+struct Pep {                       // hearth_pep
+  std::string id;                  // pep_table_id
+  std::string child;               // pep_person_id
+  Date date{};                     // pep_date
   PepKind kind = PepKind::Review;  // pep_type
   bool operator==(const Pep&) const = default;
 };
 
 enum class PathwayKind : std::uint8_t { Assessment, Plan, Review };
-struct PathwayPlan {  // hearth_pathway_plan
-  std::string id;     // ppln_table_id
-  std::string child;  // ppln_person_id
-  Date date{};        // ppln_date
+struct PathwayPlan {                     // hearth_pathway_plan
+  std::string id;                        // ppln_table_id
+  std::string child;                     // ppln_person_id
+  Date date{};                           // ppln_date
   PathwayKind kind = PathwayKind::Plan;  // ppln_type
   bool operator==(const PathwayPlan&) const = default;
 };
 
-struct CarePlan {              // ssd_cla_care_plan
-  std::string id;              // lacp_table_id
-  std::string child;           // lacp_person_id
-  Date start{};                // lacp_cla_care_plan_start_date
-  OptDate end;                 // lacp_cla_care_plan_end_date
-  std::string permanence_plan; // lacp_permanence_plan (Hearth): the plan for permanence, if set
+struct CarePlan {               // ssd_cla_care_plan
+  std::string id;               // lacp_table_id
+  std::string child;            // lacp_person_id
+  Date start{};                 // lacp_cla_care_plan_start_date
+  OptDate end;                  // lacp_cla_care_plan_end_date
+  std::string permanence_plan;  // lacp_permanence_plan (Hearth): the plan for permanence, if set
   bool operator==(const CarePlan&) const = default;
 };
 
-struct Visit {                 // ssd_cla_visits
-  std::string id;              // clav_cla_visit_id
-  std::string child;           // clav_person_id
-  Date date{};                 // clav_cla_visit_date
+struct Visit {                     // ssd_cla_visits
+  std::string id;                  // clav_cla_visit_id
+  std::string child;               // clav_person_id
+  Date date{};                     // clav_cla_visit_date
   std::optional<bool> seen;        // clav_cla_visit_seen
   std::optional<bool> seen_alone;  // clav_cla_visit_seen_alone
-  std::string worker;          // clav_worker_id (Hearth)
+  std::string worker;              // clav_worker_id (Hearth)
   bool operator==(const Visit&) const = default;
 };
 
-struct LocalReview {                     // ssd_cla_reviews
-  std::string id;                        // clar_cla_review_id
-  std::string child;                     // clar_person_id (Hearth; the SSD keys by episode)
-  OptDate due;                           // clar_cla_review_due_date
-  Date date{};                           // clar_cla_review_date
-  bool cancelled = false;                // clar_cla_review_cancelled
+struct LocalReview {       // ssd_cla_reviews
+  std::string id;          // clar_cla_review_id
+  std::string child;       // clar_person_id (Hearth; the SSD keys by episode)
+  OptDate due;             // clar_cla_review_due_date
+  Date date{};             // clar_cla_review_date
+  bool cancelled = false;  // clar_cla_review_cancelled
   std::optional<ReviewParticipation> participation;  // clar_cla_review_participation
   bool operator==(const LocalReview&) const = default;
 };
@@ -148,23 +148,23 @@ struct CareLeaverContact {  // hearth_care_leaver_contact
   bool operator==(const CareLeaverContact&) const = default;
 };
 
-struct CareLeaverStatus {                  // ssd_care_leavers, one row per time it was recorded
-  std::string id;                          // clea_table_id
-  std::string child;                       // clea_person_id
-  Date date{};                             // clea_status_date (Hearth): when this was recorded
-  std::optional<InTouch> in_touch;         // clea_care_leaver_in_touch
-  std::optional<Activity> activity;        // clea_care_leaver_activity
+struct CareLeaverStatus {                      // ssd_care_leavers, one row per time it was recorded
+  std::string id;                              // clea_table_id
+  std::string child;                           // clea_person_id
+  Date date{};                                 // clea_status_date (Hearth): when this was recorded
+  std::optional<InTouch> in_touch;             // clea_care_leaver_in_touch
+  std::optional<Activity> activity;            // clea_care_leaver_activity
   std::optional<Accommodation> accommodation;  // clea_care_leaver_accommodation
   std::optional<bool> accommodation_suitable;  // clea_care_leaver_accom_suitable
-  std::optional<bool> support_to_25;       // clea_support_to_25 (Hearth): asked for support to 25
+  std::optional<bool> support_to_25;  // clea_support_to_25 (Hearth): asked for support to 25
   bool operator==(const CareLeaverStatus&) const = default;
 };
 
-struct StayingPut {  // hearth_staying_put
-  std::string id;    // stpt_table_id
-  std::string child; // stpt_person_id
-  Date start{};      // stpt_start_date
-  OptDate end;       // stpt_end_date
+struct StayingPut {   // hearth_staying_put
+  std::string id;     // stpt_table_id
+  std::string child;  // stpt_person_id
+  Date start{};       // stpt_start_date
+  OptDate end;        // stpt_end_date
   bool operator==(const StayingPut&) const = default;
 };
 

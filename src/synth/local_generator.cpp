@@ -50,13 +50,12 @@ Date add_months(Date d, int months) {
   return sys_days{next};
 }
 
-constexpr std::array kFirst{"Amira", "Ben",  "Chloe", "Dev",   "Ella",  "Femi", "Grace",
-                            "Harry", "Isla", "Jon",   "Kiran", "Leah",  "Marc", "Nadia",
-                            "Owen",  "Priya", "Rhys", "Sana",  "Tom",   "Zoe"};
-constexpr std::array kLast{"Adams", "Begum",  "Clarke", "Davies", "Evans",  "Fox",
-                           "Green", "Hughes", "Iqbal",  "Jones",  "Khan",   "Lewis",
-                           "Mensah", "Nolan", "Okafor", "Patel",  "Quinn",  "Reid",
-                           "Shah",  "Turner"};
+constexpr std::array kFirst{"Amira", "Ben",   "Chloe", "Dev",   "Ella", "Femi", "Grace",
+                            "Harry", "Isla",  "Jon",   "Kiran", "Leah", "Marc", "Nadia",
+                            "Owen",  "Priya", "Rhys",  "Sana",  "Tom",  "Zoe"};
+constexpr std::array kLast{"Adams",  "Begum", "Clarke", "Davies", "Evans", "Fox",    "Green",
+                           "Hughes", "Iqbal", "Jones",  "Khan",   "Lewis", "Mensah", "Nolan",
+                           "Okafor", "Patel", "Quinn",  "Reid",   "Shah",  "Turner"};
 constexpr std::array kTeams{"Children in Care 1", "Children in Care 2", "Children in Care 3",
                             "Permanence"};
 constexpr std::string_view kLeavingCareTeam = "Leaving Care";
@@ -92,8 +91,8 @@ class LocalGenerator {
     std::uint64_t h = hash_text(id) ^ o_.seed;
     model::Professional p;
     p.id = id;
-    p.name = std::string(kFirst[h % kFirst.size()]) + " " +
-             std::string(kLast[(h / 31) % kLast.size()]);
+    p.name =
+        std::string(kFirst[h % kFirst.size()]) + " " + std::string(kLast[(h / 31) % kLast.size()]);
     p.job_title = pa ? "Personal Adviser" : "Social Worker";
     p.team = pa ? std::string(kLeavingCareTeam) : std::string(kTeams[(h / 977) % kTeams.size()]);
     out_.professionals.push_back(std::move(p));
@@ -132,7 +131,8 @@ class LocalGenerator {
       // The same episode appears in each year's return: take it once.
       bool dup = false;
       for (std::size_t k = alloc_begin_; k < out_.allocations.size(); ++k)
-        if (const auto& a = out_.allocations[k]; a.child == rec.child && a.worker == sw.row.sw_id && a.start == sw.row.sw_decom)
+        if (const auto& a = out_.allocations[k];
+            a.child == rec.child && a.worker == sw.row.sw_id && a.start == sw.row.sw_decom)
           dup = true;
       if (dup) continue;
       professional(sw.row.sw_id, false);
@@ -199,10 +199,10 @@ class LocalGenerator {
       h.status = r.chance(25) ? model::CheckStatus::Refused : model::CheckStatus::Completed;
       if (type == model::HealthCheckType::Initial && h.status == model::CheckStatus::Refused)
         h.status = model::CheckStatus::Completed;  // an IHA refusal is rare: keep it simple
-      h.by = type == model::HealthCheckType::Dental ? "Dentist"
-                                                    : (type == model::HealthCheckType::Initial
-                                                           ? "Paediatrician"
-                                                           : "Nurse for children in care");
+      h.by = type == model::HealthCheckType::Dental
+                 ? "Dentist"
+                 : (type == model::HealthCheckType::Initial ? "Paediatrician"
+                                                            : "Nurse for children in care");
       if (h.status == model::CheckStatus::Completed && type != model::HealthCheckType::Dental &&
           r.chance(950)) {
         model::Immunisation im;
@@ -294,18 +294,17 @@ class LocalGenerator {
     {
       Date d = when(r, add_months(start, 4), 50, pace);
       if (d <= end) {
-        static constexpr std::array kPlans{"Return to family", "Long-term fostering", "Adoption",
-                                           "Special guardianship", "Residential care",
-                                           "Independence"};
+        static constexpr std::array kPlans{"Return to family", "Long-term fostering",
+                                           "Adoption",         "Special guardianship",
+                                           "Residential care", "Independence"};
         int age = dob ? model::age_on(*dob, start) : 10;
         std::size_t k = age < 5    ? static_cast<std::size_t>(r.range(0, 3))
                         : age < 14 ? static_cast<std::size_t>(r.range(0, 4))
                                    : static_cast<std::size_t>(r.range(3, 5));
         if (age >= 5 && k == 2) k = 1;
-        out_.care_plans.push_back({next_id("C", out_.care_plans.size()), child, start,
-                                   E.dec[last] <= horizon_ ? std::optional(E.dec[last])
-                                                           : std::nullopt,
-                                   ""});
+        out_.care_plans.push_back(
+            {next_id("C", out_.care_plans.size()), child, start,
+             E.dec[last] <= horizon_ ? std::optional(E.dec[last]) : std::nullopt, ""});
         out_.care_plans.push_back(
             {next_id("C", out_.care_plans.size()), child, d, std::nullopt, kPlans[k]});
       }
@@ -321,8 +320,8 @@ class LocalGenerator {
         ++stop;
       const Date pl_start = E.decom[e];
       const Date pl_end = std::min(stop == last ? end : E.decom[stop + 1], horizon_);
-      const bool long_term = E.place[stop] == model::PlacementType::U1 ||
-                             E.place[stop] == model::PlacementType::U4;
+      const bool long_term =
+          E.place[stop] == model::PlacementType::U1 || E.place[stop] == model::PlacementType::U4;
       Date v = when(r, pl_start + days{7}, 6, pace);
       const std::string worker = worker_on(rec.child, v);
       for (int k = 0; k < 400 && v <= pl_end; ++k) {
@@ -345,7 +344,9 @@ class LocalGenerator {
   std::string worker_on(const std::string& child, Date d) const {
     std::string w;
     for (std::size_t k = alloc_begin_; k < out_.allocations.size(); ++k)
-      if (const auto& a = out_.allocations[k]; a.child == child && a.start <= d && (!a.end || *a.end >= d)) w = a.worker;
+      if (const auto& a = out_.allocations[k];
+          a.child == child && a.start <= d && (!a.end || *a.end >= d))
+        w = a.worker;
     return w;
   }
 
@@ -355,7 +356,9 @@ class LocalGenerator {
       if (m.child != c || m.row.mis_start > horizon_) continue;
       bool dup = false;
       for (std::size_t k = missing_begin_; k < out_.missing.size(); ++k)
-        if (const auto& x = out_.missing[k]; x.child == rec.child && x.start.date == m.row.mis_start) dup = true;
+        if (const auto& x = out_.missing[k];
+            x.child == rec.child && x.start.date == m.row.mis_start)
+          dup = true;
       if (dup) continue;
       model::MissingRecord x;
       x.id = next_id("M", out_.missing.size());
@@ -396,9 +399,9 @@ class LocalGenerator {
     // Pathway plan and reviews.
     Date plan = when(r, add_months(eligible, 3), 45, pace);
     for (int k = 0; k < 30 && plan <= until; ++k) {
-      out_.pathway_plans.push_back({next_id("PP", out_.pathway_plans.size()), rec.child, plan,
-                                    k == 0 ? model::PathwayKind::Plan
-                                           : model::PathwayKind::Review});
+      out_.pathway_plans.push_back(
+          {next_id("PP", out_.pathway_plans.size()), rec.child, plan,
+           k == 0 ? model::PathwayKind::Plan : model::PathwayKind::Review});
       plan = when(r, add_months(plan, 6), 40, pace);
     }
     // The personal adviser, allocated on becoming eligible — or some weeks after.
@@ -431,10 +434,9 @@ class LocalGenerator {
                                        model::Accommodation::E1, model::Accommodation::U1,
                                        model::Accommodation::K1, model::Accommodation::Z1,
                                        model::Accommodation::T1};
-    static constexpr std::array kActiv{model::Activity::F1, model::Activity::F2,
-                                       model::Activity::F4, model::Activity::F5,
-                                       model::Activity::P5, model::Activity::G5,
-                                       model::Activity::G4, model::Activity::G6};
+    static constexpr std::array kActiv{
+        model::Activity::F1, model::Activity::F2, model::Activity::F4, model::Activity::F5,
+        model::Activity::P5, model::Activity::G5, model::Activity::G4, model::Activity::G6};
     auto accom = kAccom[static_cast<std::size_t>(r.range(0, 6))];
     for (Date d = left; d <= until; d = add_months(d, 6) + days{r.range(-20, 20)}) {
       if (r.chance(250)) accom = kAccom[static_cast<std::size_t>(r.range(0, 6))];

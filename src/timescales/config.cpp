@@ -133,8 +133,7 @@ TimescaleConfig parse_config(std::string_view toml_text, std::string_view source
         auto name = tt ? (*tt)["name"].value<std::string>() : std::nullopt;
         auto start = tt ? (*tt)["start"].value<std::string>() : std::nullopt;
         auto end = tt ? (*tt)["end"].value<std::string>() : std::nullopt;
-        if (!name || !start || !end ||
-            !parse_month_day(*start, term.start_month, term.start_day) ||
+        if (!name || !start || !end || !parse_month_day(*start, term.start_month, term.start_day) ||
             !parse_month_day(*end, term.end_month, term.end_day))
           throw ConfigError(where +
                             "each pep_terms entry needs name, start and end as \"MM-DD\", e.g. "
@@ -147,8 +146,8 @@ TimescaleConfig parse_config(std::string_view toml_text, std::string_view source
     }
     if (!known) {
       std::string keys;
-      for (const IntKey& ik : kIntKeys) keys += std::string(keys.empty() ? "" : ", ") +
-                                                std::string(ik.key);
+      for (const IntKey& ik : kIntKeys)
+        keys += std::string(keys.empty() ? "" : ", ") + std::string(ik.key);
       throw ConfigError(where + "unknown key '" + std::string(key) + "'; the keys are " + keys +
                         ", pep_terms");
     }
@@ -173,8 +172,8 @@ TimescaleConfig load_config(const std::filesystem::path& path) {
 std::vector<ConfigKey> describe(const TimescaleConfig& config) {
   std::vector<ConfigKey> out;
   for (const IntKey& ik : kIntKeys)
-    out.push_back({std::string(ik.key), std::to_string(config.*(ik.member)),
-                   std::string(ik.meaning)});
+    out.push_back(
+        {std::string(ik.key), std::to_string(config.*(ik.member)), std::string(ik.meaning)});
   std::string terms;
   for (const Term& t : config.pep_terms) {
     if (!terms.empty()) terms += ", ";

@@ -41,8 +41,8 @@ struct TimescaleConfig {
   int pep_working_days = 10;
   int pep_min_age = 3;
   int pep_max_age = 17;
-  std::vector<Term> pep_terms = {{"Autumn", 9, 1, 12, 31}, {"Spring", 1, 1, 3, 31},
-                                 {"Summer", 4, 1, 7, 31}};
+  std::vector<Term> pep_terms = {
+      {"Autumn", 9, 1, 12, 31}, {"Spring", 1, 1, 3, 31}, {"Summer", 4, 1, 7, 31}};
   // Missing
   int rhi_hours = 72;
   // Leaving care

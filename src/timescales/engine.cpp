@@ -30,9 +30,9 @@ std::string_view status_name(Status s) {
 
 std::string_view evidence_kind_name(EvidenceKind k) {
   static constexpr std::array<std::string_view, 15> kNames{
-      "",      "review",  "local_review", "health_check", "immunisation",
-      "sdq",   "pep",     "pathway_plan", "care_plan",    "visit",
-      "missing", "contact", "allocation", "care_leaver_status", "episode"};
+      "",        "review",  "local_review", "health_check",       "immunisation",
+      "sdq",     "pep",     "pathway_plan", "care_plan",          "visit",
+      "missing", "contact", "allocation",   "care_leaver_status", "episode"};
   return kNames[static_cast<std::size_t>(k)];
 }
 
@@ -124,8 +124,8 @@ bool long_term_foster(std::optional<model::PlacementType> p) {
 
 struct Period {
   Date start;
-  Date end;    // the last DEC, or Dataset::kOpen
-  bool ended;  // ended on or before as_of
+  Date end;                   // the last DEC, or Dataset::kOpen
+  bool ended;                 // ended on or before as_of
   std::uint32_t first, last;  // episode rows [first, last]
   bool short_breaks;
 };
@@ -268,8 +268,8 @@ class ChildRun {
     const Date begin = eng_.records_begin(rec_.la, records);
     skipped_ = false;
     std::size_t k = 0;
-    while (k < evs.size() && (after_anchor ? evs[k].when.date <= anchor.date
-                                           : evs[k].when.date < anchor.date))
+    while (k < evs.size() &&
+           (after_anchor ? evs[k].when.date <= anchor.date : evs[k].when.date < anchor.date))
       ++k;
     Anchor a = first_anchor;
     for (int occ = 1; occ <= max_occurrences && occ < 2000; ++occ) {
@@ -320,8 +320,7 @@ class ChildRun {
     std::vector<Placement> out;
     for (std::uint32_t i = p.first; i <= p.last; ++i) {
       bool fresh = i == p.first || E.rne[i] == model::ReasonNewEpisode::P ||
-                   E.rne[i] == model::ReasonNewEpisode::U ||
-                   E.rne[i] == model::ReasonNewEpisode::S;
+                   E.rne[i] == model::ReasonNewEpisode::U || E.rne[i] == model::ReasonNewEpisode::S;
       if (fresh) {
         if (!out.empty()) {
           out.back().end = E.decom[i];
@@ -363,9 +362,9 @@ class ChildRun {
           WorkerRole::SocialWorker, [&](DateTime anchor, std::uint16_t occ) {
             if (skipped_ && occ < 3) occ = 3;  // the first reviews fell before the records
             if (occ == 1)
-              return std::tuple{ItemId::FirstReview, std::uint16_t{1},
-                                at(cal.add_working_days(anchor.date,
-                                                        cfg.first_review_working_days))};
+              return std::tuple{
+                  ItemId::FirstReview, std::uint16_t{1},
+                  at(cal.add_working_days(anchor.date, cfg.first_review_working_days))};
             if (occ == 2)
               return std::tuple{ItemId::SecondReview, std::uint16_t{1},
                                 at(add_months(anchor.date, cfg.second_review_months))};
@@ -383,7 +382,7 @@ class ChildRun {
     for (std::size_t i = before; i < out_.size(); ++i)
       if (out_[i].item == ItemId::FirstReview) {
         first_review_ = out_[i].evidence.kind != EvidenceKind::None ? out_[i].evidence.when.date
-                                                                     : out_[i].due->date;
+                                                                    : out_[i].due->date;
       }
   }
 
@@ -407,20 +406,22 @@ class ChildRun {
         return long_term_foster(E.place[e]);
       };
       Date first_year_end = add_months(pl.start, 12);
-      chain(evs, Anchor::PlacementStart, Anchor::PreviousVisit, at(pl.start), pl.end, pl.ended,
-            WorkerRole::SocialWorker, [&](DateTime anchor, std::uint16_t occ) {
-              Date due;
-              if (occ == 1)
-                due = anchor.date + days{cfg_.visit_new_placement_days};
-              else if (anchor.date < first_year_end)
-                due = anchor.date + days{cfg_.visit_first_year_days};
-              else if (long_term_on(anchor.date))
-                due = add_months(anchor.date, cfg_.visit_long_term_months);
-              else
-                due = anchor.date + days{cfg_.visit_other_days};
-              return std::tuple{ItemId::SwVisit, occ, at(due)};
-            },
-            ItemId::SwVisit);
+      chain(
+          evs, Anchor::PlacementStart, Anchor::PreviousVisit, at(pl.start), pl.end, pl.ended,
+          WorkerRole::SocialWorker,
+          [&](DateTime anchor, std::uint16_t occ) {
+            Date due;
+            if (occ == 1)
+              due = anchor.date + days{cfg_.visit_new_placement_days};
+            else if (anchor.date < first_year_end)
+              due = anchor.date + days{cfg_.visit_first_year_days};
+            else if (long_term_on(anchor.date))
+              due = add_months(anchor.date, cfg_.visit_long_term_months);
+            else
+              due = anchor.date + days{cfg_.visit_other_days};
+            return std::tuple{ItemId::SwVisit, occ, at(due)};
+          },
+          ItemId::SwVisit);
     }
   }
 
@@ -445,12 +446,14 @@ class ChildRun {
     if (!assessable(ItemId::Iha, Anchor::EnteredCare, start, WorkerRole::SocialWorker)) return;
     auto iha = health_evidence(model::HealthCheckType::Initial);
     std::size_t before = out_.size();
-    chain(iha, Anchor::EnteredCare, Anchor::EnteredCare, start, p.end, p.ended,
-          WorkerRole::SocialWorker, [&](DateTime anchor, std::uint16_t occ) {
-            return std::tuple{ItemId::Iha, occ,
-                              at(cal_.add_working_days(anchor.date, cfg_.iha_working_days))};
-          },
-          ItemId::Iha, 1);
+    chain(
+        iha, Anchor::EnteredCare, Anchor::EnteredCare, start, p.end, p.ended,
+        WorkerRole::SocialWorker,
+        [&](DateTime anchor, std::uint16_t occ) {
+          return std::tuple{ItemId::Iha, occ,
+                            at(cal_.add_working_days(anchor.date, cfg_.iha_working_days))};
+        },
+        ItemId::Iha, 1);
     if (out_.size() == before && p.ended && !skipped_) {
       not_applicable(ItemId::Iha, Anchor::EnteredCare, start,
                      at(cal_.add_working_days(p.start, cfg_.iha_working_days)),
@@ -463,22 +466,26 @@ class ChildRun {
     auto rha = health_evidence(model::HealthCheckType::Review);
     if (iha_done) {
       const auto dob = rec_.dob;
-      chain(rha, Anchor::InitialHealthAssessment, Anchor::PreviousHealthAssessment, *iha_done,
-            p.end, p.ended, WorkerRole::SocialWorker, [&](DateTime anchor, std::uint16_t occ) {
-              // Under 5 at the last assessment: within 6 months; from the 5th birthday: 12.
-              bool under_5 = dob && model::age_on(*dob, anchor.date) < 5;
-              int months = under_5 ? cfg_.rha_under_5_months : cfg_.rha_from_5_months;
-              return std::tuple{ItemId::Rha, occ, at(add_months(anchor.date, months))};
-            },
-            ItemId::Rha, 2000, true);
+      chain(
+          rha, Anchor::InitialHealthAssessment, Anchor::PreviousHealthAssessment, *iha_done, p.end,
+          p.ended, WorkerRole::SocialWorker,
+          [&](DateTime anchor, std::uint16_t occ) {
+            // Under 5 at the last assessment: within 6 months; from the 5th birthday: 12.
+            bool under_5 = dob && model::age_on(*dob, anchor.date) < 5;
+            int months = under_5 ? cfg_.rha_under_5_months : cfg_.rha_from_5_months;
+            return std::tuple{ItemId::Rha, occ, at(add_months(anchor.date, months))};
+          },
+          ItemId::Rha, 2000, true);
     }
     // Dental checks: every 12 months from entry.
     auto dental = health_evidence(model::HealthCheckType::Dental);
-    chain(dental, Anchor::EnteredCare, Anchor::PreviousDentalCheck, start, p.end, p.ended,
-          WorkerRole::SocialWorker, [&](DateTime anchor, std::uint16_t occ) {
-            return std::tuple{ItemId::Dental, occ, at(add_months(anchor.date, cfg_.dental_months))};
-          },
-          ItemId::Dental);
+    chain(
+        dental, Anchor::EnteredCare, Anchor::PreviousDentalCheck, start, p.end, p.ended,
+        WorkerRole::SocialWorker,
+        [&](DateTime anchor, std::uint16_t occ) {
+          return std::tuple{ItemId::Dental, occ, at(add_months(anchor.date, cfg_.dental_months))};
+        },
+        ItemId::Dental);
     immunisations(p);
   }
 
@@ -487,9 +494,8 @@ class ChildRun {
     const auto imms = d_.local_index.immunisations.of(c_);
     std::uint16_t occ = 0;
     for (const auto* h : d_.local_index.health_checks.of(c_)) {
-      if (h->type == model::HealthCheckType::Dental ||
-          h->status != model::CheckStatus::Completed || h->date < p.start || h->date > p.end ||
-          h->date > as_of_)
+      if (h->type == model::HealthCheckType::Dental || h->status != model::CheckStatus::Completed ||
+          h->date < p.start || h->date > p.end || h->date > as_of_)
         continue;
       const model::Immunisation* best = nullptr;
       int best_gap = 0;
@@ -504,8 +510,8 @@ class ChildRun {
       Ev ev;
       if (best) ev = ev_of(EvidenceKind::Immunisation, best, at(best->date));
       DateTime due = at(h->date + days{cfg_.immunisations_window_days});
-      ItemStatus& s = emit(ItemId::Immunisations, ++occ, Anchor::HealthAssessment, at(h->date),
-                           due, best ? &ev : nullptr, p.ended, WorkerRole::SocialWorker);
+      ItemStatus& s = emit(ItemId::Immunisations, ++occ, Anchor::HealthAssessment, at(h->date), due,
+                           best ? &ev : nullptr, p.ended, WorkerRole::SocialWorker);
       if (best && !best->up_to_date) {
         s.status = Status::Overdue;
         s.reason = "immunisations were not up to date when checked";
@@ -547,17 +553,18 @@ class ChildRun {
     // The chain's first anchor is entry to care so that an SDQ done in the first year counts.
     Date scope_end = std::min(p.end, too_old - days{1});
     std::size_t before = out_.size();
-    chain(evs, Anchor::EnteredCare, Anchor::PreviousSdq, at(p.start), scope_end,
-          p.ended || as_of_ >= too_old, WorkerRole::SocialWorker,
-          [&](DateTime anchor, std::uint16_t occ) {
-            Date due = occ == 1 ? first_due : add_months(anchor.date, cfg_.sdq_months);
-            return std::tuple{ItemId::Sdq, occ, at(due)};
-          },
-          ItemId::Sdq);
+    chain(
+        evs, Anchor::EnteredCare, Anchor::PreviousSdq, at(p.start), scope_end,
+        p.ended || as_of_ >= too_old, WorkerRole::SocialWorker,
+        [&](DateTime anchor, std::uint16_t occ) {
+          Date due = occ == 1 ? first_due : add_months(anchor.date, cfg_.sdq_months);
+          return std::tuple{ItemId::Sdq, occ, at(due)};
+        },
+        ItemId::Sdq);
     if (out_.size() > before && out_[before].occurrence == 1) {
       out_[before].anchor = first_anchor;
-      out_[before].anchor_date = at(first_anchor == Anchor::FourthBirthday ? from_age
-                                                                          : twelve_months);
+      out_[before].anchor_date =
+          at(first_anchor == Anchor::FourthBirthday ? from_age : twelve_months);
     }
   }
 
@@ -576,13 +583,13 @@ class ChildRun {
     for (const auto* pep : d_.local_index.peps.of(c_))
       evs.push_back(ev_of(EvidenceKind::Pep, pep, at(pep->date)));
     const Date pep_due = cal_.add_working_days(anchor, cfg_.pep_working_days);
-    std::size_t before = out_.size();
-    chain(evs, anchor == p.start ? Anchor::EnteredCare : Anchor::Birthday,
-          Anchor::EnteredCare, at(anchor), std::min(p.end, too_old - days{1}), p.ended,
-          WorkerRole::SocialWorker, [&](DateTime, std::uint16_t occ) {
-            return std::tuple{ItemId::Pep, occ, at(pep_due)};
-          },
-          ItemId::Pep, 1);
+    chain(
+        evs, anchor == p.start ? Anchor::EnteredCare : Anchor::Birthday, Anchor::EnteredCare,
+        at(anchor), std::min(p.end, too_old - days{1}), p.ended, WorkerRole::SocialWorker,
+        [&](DateTime, std::uint16_t occ) {
+          return std::tuple{ItemId::Pep, occ, at(pep_due)};
+        },
+        ItemId::Pep, 1);
 
     // Termly reviews: each term the child is in care for to its end, once the first PEP was due.
     const int first_year = static_cast<int>(year_month_day{anchor}.year());
@@ -630,11 +637,13 @@ class ChildRun {
         evs.push_back(ev_of(EvidenceKind::CarePlan, cp, at(cp->start)));
     const Date due = add_months(*first_review_, cfg_.second_review_months);
     std::size_t before = out_.size();
-    chain(evs, Anchor::EnteredCare, Anchor::EnteredCare, at(p.start), p.end, p.ended,
-          WorkerRole::SocialWorker, [&](DateTime, std::uint16_t occ) {
-            return std::tuple{ItemId::PermanencePlan, occ, at(due)};
-          },
-          ItemId::PermanencePlan, 1);
+    chain(
+        evs, Anchor::EnteredCare, Anchor::EnteredCare, at(p.start), p.end, p.ended,
+        WorkerRole::SocialWorker,
+        [&](DateTime, std::uint16_t occ) {
+          return std::tuple{ItemId::PermanencePlan, occ, at(due)};
+        },
+        ItemId::PermanencePlan, 1);
     (void)before;
   }
 
@@ -661,8 +670,8 @@ class ChildRun {
         ev.refusal = "the child declined the return home interview (recorded)";
         evp = &ev;
       }
-      ItemStatus& s = emit(ItemId::Rhi, ++occ, Anchor::ReturnFromMissing, *m->end, due, evp,
-                           false, WorkerRole::SocialWorker);
+      ItemStatus& s = emit(ItemId::Rhi, ++occ, Anchor::ReturnFromMissing, *m->end, due, evp, false,
+                           WorkerRole::SocialWorker);
       if (s.status == Status::Overdue && m->rhi_offered == false)
         s.reason = "no interview was offered";
       // An interview not held within days of the return is no longer a return interview.
@@ -696,20 +705,23 @@ class ChildRun {
       }
       std::size_t before = out_.size();
       const Date plan_due = add_months(eligible, cfg_.pathway_plan_months);
-      chain(plans, Anchor::BecameEligible, Anchor::BecameEligible, at(earliest), support_end,
-            support_over, after_care, [&](DateTime, std::uint16_t occ) {
-              return std::tuple{ItemId::PathwayPlan, occ, at(plan_due)};
-            },
-            ItemId::PathwayPlan, 1);
+      chain(
+          plans, Anchor::BecameEligible, Anchor::BecameEligible, at(earliest), support_end,
+          support_over, after_care,
+          [&](DateTime, std::uint16_t occ) {
+            return std::tuple{ItemId::PathwayPlan, occ, at(plan_due)};
+          },
+          ItemId::PathwayPlan, 1);
       if (out_.size() == before + 1) out_[before].anchor_date = at(eligible);
       if (out_.size() == before + 1 && out_[before].evidence.kind != EvidenceKind::None) {
-        chain(reviews, Anchor::PathwayPlan, Anchor::PreviousPathwayPlan,
-              out_[before].evidence.when, support_end, support_over, after_care,
-              [&](DateTime anchor, std::uint16_t occ) {
-                return std::tuple{ItemId::PathwayPlanReview, occ,
-                                  at(add_months(anchor.date, cfg_.pathway_review_months))};
-              },
-              ItemId::PathwayPlanReview, 2000, true);
+        chain(
+            reviews, Anchor::PathwayPlan, Anchor::PreviousPathwayPlan, out_[before].evidence.when,
+            support_end, support_over, after_care,
+            [&](DateTime anchor, std::uint16_t occ) {
+              return std::tuple{ItemId::PathwayPlanReview, occ,
+                                at(add_months(anchor.date, cfg_.pathway_review_months))};
+            },
+            ItemId::PathwayPlanReview, 2000, true);
       }
     }
 
@@ -737,12 +749,13 @@ class ChildRun {
     std::vector<Ev> contacts;
     for (const auto* ct : ix.contacts.of(c_))
       contacts.push_back(ev_of(EvidenceKind::Contact, ct, at(ct->date)));
-    chain(contacts, Anchor::LeftCare, Anchor::PreviousContact, at(left), support_end,
-          support_over, WorkerRole::PersonalAdviser, [&](DateTime anchor, std::uint16_t occ) {
-            return std::tuple{ItemId::PaContact, occ,
-                              at(anchor.date + days{cfg_.pa_contact_days})};
-          },
-          ItemId::PaContact);
+    chain(
+        contacts, Anchor::LeftCare, Anchor::PreviousContact, at(left), support_end, support_over,
+        WorkerRole::PersonalAdviser,
+        [&](DateTime anchor, std::uint16_t occ) {
+          return std::tuple{ItemId::PaContact, occ, at(anchor.date + days{cfg_.pa_contact_days})};
+        },
+        ItemId::PaContact);
 
     // A contact within 7 days of each move of home.
     std::optional<model::Accommodation> previous;
@@ -777,9 +790,9 @@ class ChildRun {
           found = &ev;
           break;
         }
-      ItemStatus& s = emit(ItemId::InTouch, static_cast<std::uint16_t>(age), Anchor::Birthday,
-                           at(bday), at(window_end), found, support_over,
-                           WorkerRole::PersonalAdviser);
+      ItemStatus& s =
+          emit(ItemId::InTouch, static_cast<std::uint16_t>(age), Anchor::Birthday, at(bday),
+               at(window_end), found, support_over, WorkerRole::PersonalAdviser);
       s.actionable = !support_over && window_end >= as_of_ - days{0} - days{31};
       if (s.status == Status::Upcoming || s.status == Status::DueSoon) break;
     }
@@ -827,13 +840,12 @@ Engine::Engine(const model::Dataset& data, TimescaleConfig config,
   set(ItemId::FirstReview, wd(c.first_review_working_days, "becoming looked after"));
   set(ItemId::SecondReview, months(c.second_review_months, "the first review"));
   set(ItemId::LaterReview, months(c.later_review_months, "the previous review"));
-  set(ItemId::SwVisit,
-      day_count(c.visit_new_placement_days, "the start of any placement") + "; then " +
-          day_count(c.visit_first_year_days, "the previous visit") +
-          " in the placement's first year; after that " +
-          months(c.visit_long_term_months, "the previous visit") +
-          " in a long-term foster placement (PLACE U1/U4), otherwise " +
-          day_count(c.visit_other_days, "the previous visit"));
+  set(ItemId::SwVisit, day_count(c.visit_new_placement_days, "the start of any placement") +
+                           "; then " + day_count(c.visit_first_year_days, "the previous visit") +
+                           " in the placement's first year; after that " +
+                           months(c.visit_long_term_months, "the previous visit") +
+                           " in a long-term foster placement (PLACE U1/U4), otherwise " +
+                           day_count(c.visit_other_days, "the previous visit"));
   set(ItemId::Iha, wd(c.iha_working_days, "becoming looked after"));
   set(ItemId::Rha, months(c.rha_under_5_months, "the previous assessment") +
                        " when the child was under 5 at it; " +
@@ -841,16 +853,16 @@ Engine::Engine(const model::Dataset& data, TimescaleConfig config,
                        " from the 5th birthday");
   set(ItemId::Dental, months(c.dental_months, "entry to care or the previous check"));
   set(ItemId::Sdq, "by 12 months in care (or the " + std::to_string(c.sdq_min_age) +
-                       "th birthday, if later), then " +
-                       months(c.sdq_months, "the previous SDQ") + ", for ages " +
-                       std::to_string(c.sdq_min_age) + " to " + std::to_string(c.sdq_max_age));
+                       "th birthday, if later), then " + months(c.sdq_months, "the previous SDQ") +
+                       ", for ages " + std::to_string(c.sdq_min_age) + " to " +
+                       std::to_string(c.sdq_max_age));
   set(ItemId::Immunisations, "immunisation status recorded within " +
                                  std::to_string(c.immunisations_window_days) +
                                  " days of each health assessment");
   set(ItemId::Pep, wd(c.pep_working_days, "becoming looked after"));
   set(ItemId::PepReview, "a PEP review within each school term");
-  set(ItemId::PermanencePlan, "by the second review (" +
-                                  months(c.second_review_months, "the first review") + ")");
+  set(ItemId::PermanencePlan,
+      "by the second review (" + months(c.second_review_months, "the first review") + ")");
   set(ItemId::Rhi, "within " + std::to_string(c.rhi_hours) + " hours of the child's return");
   set(ItemId::PathwayPlan, months(c.pathway_plan_months, "becoming an eligible child"));
   set(ItemId::PathwayPlanReview, months(c.pathway_review_months, "the previous plan or review"));
@@ -868,36 +880,35 @@ Engine::Engine(const model::Dataset& data, TimescaleConfig config,
     Date start = model::CollectionYear{year}.start();
     if (b[0] == Date{} || start < b[0]) b[0] = start;
   }
+  // Local records: from the earliest local record of any kind, or the first collection year
+  // stored, whichever is earlier (an extract usually covers what the returns cover).
   for (const auto& lr : data_.local) {
     auto& b = begins_[lr.la];
-    auto earliest = [](const auto& rows, auto date) {
-      Date e = Date::max();
+    Date e = b[0] == Date{} ? Date::max() : b[0];
+    auto see = [&](const auto& rows, auto date) {
       for (const auto& r : rows) e = std::min(e, date(r));
-      return e;
     };
     auto by_date = [](const auto& r) { return r.date; };
-    Date health = earliest(lr.health_checks, by_date);
-    Date visits = earliest(lr.visits, by_date);
-    Date sdq = earliest(lr.sdq, by_date);
-    Date peps = earliest(lr.peps, by_date);
-    Date plans = earliest(lr.care_plans, [](const auto& r) { return r.start; });
-    Date pathway = earliest(lr.pathway_plans, by_date);
-    Date contacts = earliest(lr.contacts, by_date);
-    for (ItemId id : {ItemId::Iha, ItemId::Rha, ItemId::Dental, ItemId::Immunisations})
-      b[static_cast<std::size_t>(id)] = health;
-    b[static_cast<std::size_t>(ItemId::SwVisit)] = visits;
-    b[static_cast<std::size_t>(ItemId::Sdq)] = sdq;
-    b[static_cast<std::size_t>(ItemId::Pep)] = peps;
-    b[static_cast<std::size_t>(ItemId::PepReview)] = peps;
-    b[static_cast<std::size_t>(ItemId::PermanencePlan)] = plans;
-    b[static_cast<std::size_t>(ItemId::PathwayPlan)] = pathway;
-    b[static_cast<std::size_t>(ItemId::PathwayPlanReview)] = pathway;
-    for (ItemId id : {ItemId::PaContact, ItemId::PaContactAfterMove, ItemId::InTouch})
-      b[static_cast<std::size_t>(id)] = contacts;
+    see(lr.health_checks, by_date);
+    see(lr.visits, by_date);
+    see(lr.sdq, by_date);
+    see(lr.peps, by_date);
+    see(lr.pathway_plans, by_date);
+    see(lr.contacts, by_date);
+    see(lr.immunisations, by_date);
+    see(lr.care_plans, [](const auto& r) { return r.start; });
+    see(lr.allocations, [](const auto& r) { return r.start; });
+    for (std::size_t i = 0; i < kItemCount; ++i) b[i] = e;
   }
   for (auto& [la, b] : begins_) {
-    for (ItemId id : {ItemId::SecondReview, ItemId::LaterReview})
-      b[static_cast<std::size_t>(id)] = b[0];
+    Date reviews = Date{};
+    for (const auto& [rla, year] : data_.returns)
+      if (rla == la) {
+        Date start = model::CollectionYear{year}.start();
+        if (reviews == Date{} || start < reviews) reviews = start;
+      }
+    for (ItemId id : {ItemId::FirstReview, ItemId::SecondReview, ItemId::LaterReview})
+      b[static_cast<std::size_t>(id)] = reviews;
     for (auto& d : b)
       if (d == Date{} || d == Date::max()) d = Date::min();
   }
@@ -1044,8 +1055,8 @@ CareLeaver Engine::care_leaver(ChildIndex c, Date as_of) const {
     if (st->date <= as_of && st->support_to_25) extended = *st->support_to_25;
   out.support_until =
       model::birthday(dob, extended ? cfg.extended_support_age : cfg.support_age) - days{1};
-  if (out.left_care) out.category = *out.left_care < adult && as_of < adult ? "relevant"
-                                                                           : "former relevant";
+  if (out.left_care)
+    out.category = *out.left_care < adult && as_of < adult ? "relevant" : "former relevant";
   return out;
 }
 

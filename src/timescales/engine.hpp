@@ -16,10 +16,10 @@
 
 #include <array>
 #include <cstdint>
-#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/calendar.hpp"
@@ -103,7 +103,7 @@ struct ItemStatus {
   Evidence evidence;
   std::string_view reason;  // for not_applicable, and for an overdue item that was done badly
   model::WorkerRole role = model::WorkerRole::SocialWorker;  // who does it
-  std::string_view term;    // the school term, for pep_review
+  std::string_view term;                                     // the school term, for pep_review
 };
 
 // Who holds a child's case on a date.
@@ -118,14 +118,14 @@ struct CareLeaver {
   std::optional<model::Date> eligible_from;
   std::optional<model::Date> left_care;      // ceased to be looked after after eligibility
   std::optional<model::Date> support_until;  // 21st (or 25th) birthday
-  std::string_view category;  // "eligible", "relevant", "former relevant", "" (none)
+  std::string_view category;                 // "eligible", "relevant", "former relevant", "" (none)
 };
 
 class Engine {
  public:
-  Engine(const model::Dataset& data, TimescaleConfig config,
-         const model::WorkingDayCalendar& calendar =
-             model::WorkingDayCalendar::england_and_wales());
+  Engine(
+      const model::Dataset& data, TimescaleConfig config,
+      const model::WorkingDayCalendar& calendar = model::WorkingDayCalendar::england_and_wales());
 
   // Every item for the child, in due order, as the records stood on `as_of`.
   std::vector<ItemStatus> child(model::ChildIndex c, model::Date as_of) const;

@@ -38,8 +38,8 @@ enum class Group : std::uint8_t { ChildInCare, LeavingCare };
 
 struct TimescaleItem {
   ItemId id;
-  std::string_view key;         // "first_review": the id in JSON, CSV and the command line
-  std::string_view title;       // "First looked-after review"
+  std::string_view key;    // "first_review": the id in JSON, CSV and the command line
+  std::string_view title;  // "First looked-after review"
   Group group;
   std::string_view applies_to;  // who it is for, in plain words
   std::string_view source;      // the law or guidance it comes from

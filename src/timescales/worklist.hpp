@@ -15,8 +15,8 @@ struct WorklistOptions {
   std::string la;                     // one council; empty: every council
   std::optional<std::string> worker;  // prof_professional_id
   std::optional<std::string> team;
-  int within_working_days = -1;       // due-soon horizon; -1: the configured window
-  std::optional<model::Date> since;   // done late on or after; default: start of the quarter
+  int within_working_days = -1;      // due-soon horizon; -1: the configured window
+  std::optional<model::Date> since;  // done late on or after; default: start of the quarter
 };
 
 struct WorkItem {
@@ -30,11 +30,11 @@ struct WorkItem {
 struct Worklist {
   model::Date as_of{};
   model::Date since{};
-  model::Date horizon{};          // due soon up to and including
-  std::vector<WorkItem> overdue;  // oldest due first
-  std::vector<WorkItem> due_soon; // soonest first
+  model::Date horizon{};           // due soon up to and including
+  std::vector<WorkItem> overdue;   // oldest due first
+  std::vector<WorkItem> due_soon;  // soonest first
   std::vector<WorkItem> done_late;
-  std::size_t children = 0;       // children with any item in scope
+  std::size_t children = 0;  // children with any item in scope
 };
 
 // The start of the financial-year quarter containing d (1 Apr, 1 Jul, 1 Oct, 1 Jan).

@@ -163,6 +163,107 @@ TEST_P(Cli, DemoCreatesACouncilAndInfoCountsIt) {
   EXPECT_EQ(run(hearth(db_->url(), {"demo", "--if-empty"})).exit_code, 0);
 }
 
+// The demo council comes with local records, and its worklist is not all green: several
+// workers have overdue and due-soon items.
+TEST_P(Cli, DemoWorklistShowsOverdueAndDueSoonItemsForSeveralWorkers) {
+  ASSERT_EQ(run(hearth(db_->url(), {"demo", "--children", "150", "--years", "2"})).exit_code, 0);
+  auto r = run(hearth(db_->url(), {"worklist", "--as-of", "2026-03-31", "--format", "json"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["as_of"], "2026-03-31");
+  int with_overdue = 0, with_soon = 0;
+  for (const auto& w : j["workers"]) {
+    if (w["worker"].is_null()) continue;
+    with_overdue += w["overdue"].get<int>() > 0;
+    with_soon += w["due_soon"].get<int>() > 0;
+  }
+  EXPECT_GE(with_overdue, 3);
+  EXPECT_GE(with_soon, 3);
+  // Overdue oldest first, each explaining itself.
+  ASSERT_FALSE(j["overdue"].empty());
+  std::string previous;
+  for (const auto& item : j["overdue"]) {
+    EXPECT_EQ(item["status"], "overdue");
+    EXPECT_FALSE(item["rule"].get<std::string>().empty());
+    EXPECT_FALSE(item["anchor"]["date"].get<std::string>().empty());
+    std::string due = item["due"].get<std::string>().substr(0, 10);
+    EXPECT_LE(previous, due);
+    previous = due;
+  }
+  // One worker's list holds only their children's items.
+  std::string worker = j["overdue"][0]["worker"].is_null()
+                           ? std::string()
+                           : j["overdue"][0]["worker"].get<std::string>();
+  if (!worker.empty()) {
+    auto mine = run(hearth(
+        db_->url(), {"worklist", "--as-of", "2026-03-31", "--worker", worker, "--format", "json"}));
+    ASSERT_EQ(mine.exit_code, 0) << mine.err;
+    json mj = json::parse(mine.out);
+    ASSERT_FALSE(mj["overdue"].empty());
+    for (const auto& item : mj["overdue"]) EXPECT_EQ(item["worker"], worker);
+  }
+  // A child's timescales, in the documented shape.
+  std::string child = j["overdue"][0]["child_id"];
+  auto t = run(hearth(
+      db_->url(), {"timescales", "--child", child, "--as-of", "2026-03-31", "--format", "json"}));
+  ASSERT_EQ(t.exit_code, 0) << t.err;
+  json tj = json::parse(t.out);
+  EXPECT_EQ(tj["child_id"], child);
+  ASSERT_FALSE(tj["items"].empty());
+  for (const auto& item : tj["items"])
+    for (const char* key : {"item", "due", "status", "anchor", "evidence", "rule"})
+      EXPECT_TRUE(item.contains(key)) << key;
+}
+
+// Local records written by synth --local-out import whole; a file with bad rows blocks the
+// import with findings naming file, row and column, and the store keeps what it had.
+TEST_P(Cli, LocalRecordsImportWholeOrNotAtAll) {
+  auto ret = tmp_.path() / "ret";
+  auto loc = tmp_.path() / "local";
+  ASSERT_EQ(run({HEARTH_BIN, "synth", "--children", "80", "--years", "2", "--seed", "5", "--la",
+                 "887", "--last-year", "2025", "--out", ret.string(), "--local-out", loc.string()})
+                .exit_code,
+            0);
+  ASSERT_EQ(run(hearth(db_->url(), {"import", ret.string(), "--la", "887"})).exit_code, 0);
+  auto ok = run(hearth(db_->url(), {"import", loc.string(), "--la", "887", "--format", "json"}));
+  ASSERT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+  json oj = json::parse(ok.out);
+  EXPECT_EQ(oj["status"], "imported");
+  EXPECT_GE(oj["tables"].size(), 10u);
+  auto before = run(hearth(db_->url(), {"worklist", "--as-of", "2025-03-31", "--format", "csv"}));
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+
+  // Break three cells in the visits file.
+  auto visits = loc / "visits.csv";
+  std::string text = testing::read_text(visits);
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  ASSERT_GT(lines.size(), 10u);
+  auto replace_date = [&](std::size_t i, const std::string& bad) {
+    auto comma = lines[i].find(',', lines[i].find(',') + 1);  // id, child, date...
+    auto next = lines[i].find(',', comma + 1);
+    lines[i] = lines[i].substr(0, comma + 1) + bad + lines[i].substr(next);
+  };
+  replace_date(3, "2025-02-30");
+  replace_date(5, "yesterday");
+  replace_date(8, "");
+  std::string broken;
+  for (const auto& l : lines) broken += l + "\n";
+  testing::write_text(visits, broken);
+  auto bad = run(hearth(db_->url(), {"import", loc.string(), "--la", "887"}));
+  EXPECT_EQ(bad.exit_code, 1) << bad.out << bad.err;
+  EXPECT_NE(bad.out.find("visits.csv"), std::string::npos);
+  EXPECT_NE(bad.out.find("clav_cla_visit_date"), std::string::npos);
+  EXPECT_NE(bad.out.find("3 rows were rejected"), std::string::npos) << bad.out;
+  auto after = run(hearth(db_->url(), {"worklist", "--as-of", "2025-03-31", "--format", "csv"}));
+  EXPECT_EQ(after.out, before.out);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Cli,
                          ::testing::Values(std::string("sqlite"), std::string("postgresql")),
                          [](const auto& info) { return info.param; });

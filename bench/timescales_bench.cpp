@@ -1,0 +1,110 @@
+// Timescales engine benchmarks (results in docs/performance.md):
+//   one council (the demo council: 480 children in care, 5 years of returns, local records) —
+//   every child's items at one as-of date, target <= 20 ms;
+//   the national synthetic set (153 councils, one year each, with local records) — target
+//   <= 2 s.
+#include <benchmark/benchmark.h>
+
+#include <memory>
+
+#include "model/dataset.hpp"
+#include "synth/generator.hpp"
+#include "timescales/engine.hpp"
+#include "timescales/worklist.hpp"
+
+namespace {
+
+using namespace hearth;
+
+const model::Date kAsOf = model::make_date(2026, 3, 31);
+
+struct World {
+  std::unique_ptr<model::Dataset> data;
+  std::size_t children = 0;
+};
+
+World make_world(bool national) {
+  std::vector<model::Return> all;
+  std::vector<model::LocalRecords> local;
+  auto add = [&](const synth::Options& o) {
+    auto returns = synth::generate(o);
+    local.push_back(synth::generate_local(o, returns));
+    for (auto& r : returns) all.push_back(std::move(r));
+  };
+  if (national) {
+    for (const auto& c : synth::national_councils()) {
+      synth::Options o;
+      o.children = c.children_looked_after;
+      o.years = 1;
+      o.la = c.la;
+      o.last_year = 2026;
+      add(o);
+    }
+  } else {
+    synth::Options o;
+    o.children = 480;
+    o.years = 5;
+    o.seed = 20261;
+    o.la = "887";
+    o.last_year = 2026;
+    add(o);
+  }
+  World w;
+  w.data = std::make_unique<model::Dataset>(model::Dataset::build(all));
+  w.data->attach_local(std::move(local));
+  w.children = w.data->children.size();
+  return w;
+}
+
+const World& council() {
+  static World w = make_world(false);
+  return w;
+}
+const World& national() {
+  static World w = make_world(true);
+  return w;
+}
+
+void BM_CouncilAllTimescales(benchmark::State& state) {
+  const auto& w = council();
+  timescales::Engine engine(*w.data, timescales::TimescaleConfig{});
+  std::size_t items = 0;
+  for (auto _ : state) {
+    auto all = engine.all(kAsOf);
+    items = all.size();
+    benchmark::DoNotOptimize(all.data());
+  }
+  state.counters["children"] = static_cast<double>(w.children);
+  state.counters["items"] = static_cast<double>(items);
+}
+BENCHMARK(BM_CouncilAllTimescales)->Unit(benchmark::kMillisecond);
+
+void BM_CouncilWorklist(benchmark::State& state) {
+  const auto& w = council();
+  timescales::Engine engine(*w.data, timescales::TimescaleConfig{});
+  timescales::WorklistOptions o;
+  o.as_of = kAsOf;
+  for (auto _ : state) {
+    auto wl = timescales::build_worklist(engine, o);
+    benchmark::DoNotOptimize(wl.overdue.data());
+  }
+}
+BENCHMARK(BM_CouncilWorklist)->Unit(benchmark::kMillisecond);
+
+void BM_NationalAllTimescales(benchmark::State& state) {
+  const auto& w = national();
+  timescales::Engine engine(*w.data, timescales::TimescaleConfig{});
+  std::size_t items = 0;
+  for (auto _ : state) {
+    auto all = engine.all(kAsOf);
+    items = all.size();
+    benchmark::DoNotOptimize(all.data());
+  }
+  state.counters["children"] = static_cast<double>(w.children);
+  state.counters["items"] = static_cast<double>(items);
+}
+BENCHMARK(BM_NationalAllTimescales)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+}  // namespace
+
+BENCHMARK_MAIN();
