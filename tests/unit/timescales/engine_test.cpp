@@ -1,10 +1,11 @@
 // Hand-worked cases for the timescales engine. Each test builds a tiny council — one child, a
 // few 903 rows and local records — and checks a due date worked out in the comments.
+#include "timescales/engine.hpp"
+
 #include <gtest/gtest.h>
 
 #include "model/dataset.hpp"
 #include "timescales/config.hpp"
-#include "timescales/engine.hpp"
 #include "timescales/worklist.hpp"
 
 namespace hearth::timescales {
@@ -240,8 +241,7 @@ TEST(Timescales, AChildWhoCeasesCareHasNoFutureItems) {
     EXPECT_NE(s.status, Status::Upcoming) << item(s.item).key;
     EXPECT_NE(s.status, Status::DueSoon) << item(s.item).key;
     EXPECT_NE(s.status, Status::Overdue) << item(s.item).key;
-    EXPECT_FALSE(s.actionable && s.status != Status::DoneOnTime &&
-                 s.status != Status::DoneLate)
+    EXPECT_FALSE(s.actionable && s.status != Status::DoneOnTime && s.status != Status::DoneLate)
         << item(s.item).key;
   }
   // The first review and IHA fell due after the child went home: not applicable, with reason.
