@@ -376,6 +376,83 @@ TEST(Timescales, PepReviewsAreDueEachSchoolTerm) {
   EXPECT_EQ(terms[2].status, Status::DoneOnTime);
 }
 
+// In care from 1 June 2024. First review held 28 June 2024 (due 28 June: 20 working days).
+// Permanence plan due by the second review: 3 months after the first, 28 September 2024; agreed
+// 1 September. Dental check due 1 June 2025, done 20 May. IHA 20 June 2024, immunisations checked
+// 25 June (within 30 days) and up to date.
+TEST(Timescales, DentalImmunisationsAndPermanencePlan) {
+  Council c;
+  c.child("C1", make_date(2015, 3, 1))
+      .episode(make_date(2024, 6, 1))
+      .review(make_date(2024, 6, 28))
+      .health(model::HealthCheckType::Initial, make_date(2024, 6, 20))
+      .health(model::HealthCheckType::Dental, make_date(2025, 5, 20));
+  c.local.immunisations.push_back({"C1", true, make_date(2024, 6, 25)});
+  c.local.care_plans.push_back({"CP1", "C1", make_date(2024, 9, 1), std::nullopt, "Adoption"});
+  Engine e(c.build(), TimescaleConfig{});
+  auto items = e.child(0, make_date(2025, 6, 10));
+  auto perm = items_of(items, ItemId::PermanencePlan);
+  ASSERT_EQ(perm.size(), 1u);
+  EXPECT_EQ(due_of(perm[0]), make_date(2024, 9, 28));
+  EXPECT_EQ(perm[0].status, Status::DoneOnTime);
+  auto dental = items_of(items, ItemId::Dental);
+  ASSERT_EQ(dental.size(), 2u);
+  EXPECT_EQ(due_of(dental[0]), make_date(2025, 6, 1));
+  EXPECT_EQ(dental[0].status, Status::DoneOnTime);
+  EXPECT_EQ(due_of(dental[1]), make_date(2026, 5, 20));
+  auto imm = items_of(items, ItemId::Immunisations);
+  ASSERT_EQ(imm.size(), 1u);
+  EXPECT_EQ(due_of(imm[0]), make_date(2024, 7, 20));
+  EXPECT_EQ(imm[0].status, Status::DoneOnTime);
+  // Not up to date when checked: still to be chased.
+  c.local.immunisations[0].up_to_date = false;
+  Engine e2(c.build(), TimescaleConfig{});
+  auto imm2 = items_of(e2.child(0, make_date(2025, 6, 10)), ItemId::Immunisations);
+  EXPECT_EQ(imm2[0].status, Status::Overdue);
+  EXPECT_FALSE(imm2[0].reason.empty());
+}
+
+// Born 1 June 2007, in care from 1 January 2022 to the 18th birthday, 1 June 2025: an eligible
+// child from the 16th birthday, a care leaver from 1 June 2025. PA contact due 8 weeks after
+// leaving, 27 July 2025: contact 15 July. Moved home 1 August 2025: contact due within 7 days,
+// 8 August; contact 5 August. In touch around the 18th birthday: window 1 March – 1 July 2025;
+// the first contact was 15 July, so late.
+TEST(Timescales, CareLeaversContactsAfterLeavingAndAfterAMoveAndInTouch) {
+  Council c;
+  c.ret.year = model::CollectionYear{2026};
+  c.child("C1", make_date(2007, 6, 1)).episode(make_date(2022, 1, 1), make_date(2025, 6, 1));
+  c.local.contacts.push_back({"K1", "C1", make_date(2025, 7, 15), "Visit", "PA1"});
+  c.local.contacts.push_back({"K2", "C1", make_date(2025, 8, 5), "Phone", "PA1"});
+  c.local.care_leaver_status.push_back({"S1", "C1", make_date(2025, 6, 1), model::InTouch::YES,
+                                        model::Activity::F2, model::Accommodation::B1, true,
+                                        std::nullopt});
+  c.local.care_leaver_status.push_back({"S2", "C1", make_date(2025, 8, 1), model::InTouch::YES,
+                                        model::Activity::F2, model::Accommodation::U1, true,
+                                        std::nullopt});
+  Engine e(c.build(), TimescaleConfig{});
+  const Date as_of = make_date(2025, 9, 1);
+  auto cl = e.care_leaver(0, as_of);
+  ASSERT_TRUE(cl.left_care);
+  EXPECT_EQ(*cl.left_care, make_date(2025, 6, 1));
+  EXPECT_EQ(cl.category, "former relevant");
+  EXPECT_EQ(*cl.support_until, make_date(2028, 5, 31));
+  auto items = e.child(0, as_of);
+  auto contact = items_of(items, ItemId::PaContact);
+  ASSERT_GE(contact.size(), 2u);
+  EXPECT_EQ(due_of(contact[0]), make_date(2025, 7, 27));
+  EXPECT_EQ(contact[0].status, Status::DoneOnTime);
+  EXPECT_EQ(contact[0].role, model::WorkerRole::PersonalAdviser);
+  auto move = items_of(items, ItemId::PaContactAfterMove);
+  ASSERT_EQ(move.size(), 1u);
+  EXPECT_EQ(due_of(move[0]), make_date(2025, 8, 8));
+  EXPECT_EQ(move[0].status, Status::DoneOnTime);
+  auto touch = items_of(items, ItemId::InTouch);
+  ASSERT_EQ(touch.size(), 1u);
+  EXPECT_EQ(touch[0].occurrence, 18);
+  EXPECT_EQ(due_of(touch[0]), make_date(2025, 7, 1));
+  EXPECT_EQ(touch[0].status, Status::DoneLate);
+}
+
 TEST(Timescales, TheCouncilsConfigurationOverridesTheStatutoryInterval) {
   auto cfg = parse_config("[timescales]\nfirst_review_working_days = 15\n", "test.toml");
   EXPECT_EQ(cfg.first_review_working_days, 15);
