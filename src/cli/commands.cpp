@@ -115,9 +115,7 @@ int cmd_import(const Global& g, const ImportArgs& a) {
     if (!outcome.problem.empty()) out["problem"] = outcome.problem;
     std::cout << out.dump(2) << '\n';
   } else if (fmt == Format::Csv) {
-    Rows rows;
-    for (const auto& f : findings) rows.push_back(finding_row(f));
-    print_csv(std::cout, finding_headers(), rows);
+    print_findings_csv(std::cout, findings);
   } else {
     for (const auto& y : outcome.years) {
       std::cout << "Read " << y.folder.string() << ": council " << y.ret.la << ", "
@@ -126,13 +124,7 @@ int cmd_import(const Global& g, const ImportArgs& a) {
       if (y.report.rejected) std::cout << ", " << thousands(y.report.rejected) << " rejected";
       std::cout << '\n';
     }
-    if (!findings.empty()) {
-      Rows rows;
-      for (const auto& f : findings) rows.push_back(finding_row(f));
-      std::cout << '\n';
-      print_table(std::cout, finding_headers(), rows);
-      std::cout << '\n';
-    }
+    print_findings_table(std::cout, findings);
     switch (outcome.status) {
       case ingest::ImportStatus::Imported:
         for (const auto& r : outcome.records)
@@ -146,15 +138,10 @@ int cmd_import(const Global& g, const ImportArgs& a) {
                     << '\n';
         break;
       case ingest::ImportStatus::Blocked:
-        if (std::none_of(outcome.years.begin(), outcome.years.end(),
-                         [](const auto& y) { return y.report.file_problems(); }))
-          std::cout << thousands(outcome.rejected())
-                    << " rows were rejected, so nothing was imported and the store is "
-                       "unchanged.\nCorrect the rows listed above and import again, or add "
-                       "--accept-with-findings to store the other rows.\n";
-        else
-          std::cout << "The files could not be taken as an SSDA903 return (see the findings "
-                       "above), so nothing was imported and the store is unchanged.\n";
+        print_blocked(std::cout, outcome.rejected(),
+                      std::any_of(outcome.years.begin(), outcome.years.end(),
+                                  [](const auto& y) { return y.report.file_problems(); }),
+                      "an SSDA903 return");
         break;
       case ingest::ImportStatus::Invalid:
         std::cout << "Nothing was imported: " << outcome.problem << '\n';

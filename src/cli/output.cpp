@@ -123,4 +123,31 @@ void ProgressBar::finish() {
   drawn_ = false;
 }
 
+void print_findings_table(std::ostream& out, const std::vector<model::Finding>& findings) {
+  if (findings.empty()) return;
+  Rows rows;
+  for (const auto& f : findings) rows.push_back(finding_row(f));
+  out << '\n';
+  print_table(out, finding_headers(), rows);
+  out << '\n';
+}
+
+void print_findings_csv(std::ostream& out, const std::vector<model::Finding>& findings) {
+  Rows rows;
+  for (const auto& f : findings) rows.push_back(finding_row(f));
+  print_csv(out, finding_headers(), rows);
+}
+
+void print_blocked(std::ostream& out, std::size_t rejected, bool file_problems,
+                   std::string_view what) {
+  if (rejected && !file_problems)
+    out << thousands(rejected)
+        << " rows were rejected, so nothing was imported and the store is unchanged.\n"
+           "Correct the rows listed above and import again, or add --accept-with-findings to "
+           "store the other rows.\n";
+  else
+    out << "The files could not be taken as " << what
+        << " (see the findings above), so nothing was imported and the store is unchanged.\n";
+}
+
 }  // namespace hearth::cli

@@ -25,6 +25,13 @@ std::vector<std::string> finding_row(const model::Finding& f);
 
 std::string thousands(std::size_t n);  // 12,345
 
+// An import's findings: as a table between blank lines (nothing when there are none), or CSV.
+void print_findings_table(std::ostream& out, const std::vector<model::Finding>& findings);
+void print_findings_csv(std::ostream& out, const std::vector<model::Finding>& findings);
+// What a blocked import says last: rows rejected, or files that could not be taken as `what`.
+void print_blocked(std::ostream& out, std::size_t rejected, bool file_problems,
+                   std::string_view what);
+
 class ProgressBar {
  public:
   ProgressBar();  // enabled only when stderr is a terminal

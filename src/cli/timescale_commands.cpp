@@ -96,20 +96,12 @@ int cmd_import_local(const Global& g, const ImportArgs& a) {
     if (!outcome.problem.empty()) out["problem"] = outcome.problem;
     std::cout << out.dump(2) << '\n';
   } else if (fmt == Format::Csv) {
-    Rows rows;
-    for (const auto& f : report.findings) rows.push_back(finding_row(f));
-    print_csv(std::cout, finding_headers(), rows);
+    print_findings_csv(std::cout, report.findings);
   } else {
     for (auto t : outcome.read.tables)
       std::cout << "Read local table " << local::local_table_info(t).name << ": "
                 << thousands(local::local_row_count(t, outcome.read.records)) << " rows\n";
-    if (!report.findings.empty()) {
-      Rows rows;
-      for (const auto& f : report.findings) rows.push_back(finding_row(f));
-      std::cout << '\n';
-      print_table(std::cout, finding_headers(), rows);
-      std::cout << '\n';
-    }
+    print_findings_table(std::cout, report.findings);
     switch (outcome.status) {
       case ingest::ImportStatus::Imported:
         std::cout << "Stored import " << outcome.record->id << ": council " << outcome.record->la
@@ -123,14 +115,7 @@ int cmd_import_local(const Global& g, const ImportArgs& a) {
                   << '\n';
         break;
       case ingest::ImportStatus::Blocked:
-        if (report.rejected && !report.file_problems())
-          std::cout << thousands(report.rejected)
-                    << " rows were rejected, so nothing was imported and the store is "
-                       "unchanged.\nCorrect the rows listed above and import again, or add "
-                       "--accept-with-findings to store the other rows.\n";
-        else
-          std::cout << "The files could not be taken as local records (see above), so nothing "
-                       "was imported and the store is unchanged.\n";
+        print_blocked(std::cout, report.rejected, report.file_problems(), "local records");
         break;
       case ingest::ImportStatus::Invalid:
         std::cout << "Nothing was imported: " << outcome.problem << '\n';

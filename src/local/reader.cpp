@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "ssda903/csv.hpp"
+#include "ssda903/csv_table.hpp"
 
 namespace hearth::local {
 namespace {
@@ -11,23 +12,13 @@ namespace {
 using model::Finding;
 using model::Severity;
 using ssda903::CsvReader;
+using ssda903::file_finding;
 using ssda903::trim;
 
 std::string lower(std::string_view s) {
   std::string r(s);
   for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return r;
-}
-
-Finding file_finding(const std::string& file, std::string rule, std::string message,
-                     std::string expected, std::string how_to_fix) {
-  Finding f;
-  f.rule = std::move(rule);
-  f.file = file;
-  f.message = std::move(message);
-  f.expected = std::move(expected);
-  f.how_to_fix = std::move(how_to_fix);
-  return f;
 }
 
 std::vector<std::string> header_of(std::string_view content) {
@@ -42,17 +33,6 @@ std::vector<std::string> header_of(std::string_view content) {
   }
   while (!columns.empty() && columns.back().empty()) columns.pop_back();
   return columns;
-}
-
-std::string message_for(const ssda903::RowProblem& p, std::string_view column) {
-  const std::string& rule = p.problem.rule;
-  std::string col(column);
-  if (rule == "ingest.missing-value") return col + " is empty";
-  if (rule == "ingest.bad-date") return col + " '" + p.value + "' is not a valid date";
-  if (rule == "ingest.unknown-code") return col + " '" + p.value + "' is not a known value";
-  if (rule == "ingest.bad-flag") return col + " '" + p.value + "' is not Y or N";
-  if (rule == "ingest.bad-number") return col + " '" + p.value + "' is not a number in range";
-  return col + " '" + p.value + "' cannot be read";
 }
 
 }  // namespace
@@ -79,101 +59,27 @@ bool read_local_csv(const std::string& file_name, std::string_view content, Loca
   }
   out.tables.push_back(*kind);
 
-  std::vector<int> position(info.columns.size(), -1);
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    bool known = false;
-    for (std::size_t c = 0; c < info.columns.size(); ++c)
-      if (columns[i] == info.columns[c].name) {
-        if (position[c] < 0) position[c] = static_cast<int>(i);
-        known = true;
-      }
-    if (!known) {
-      Finding f = file_finding(file_name, "ingest.extra-column",
-                               "Column '" + columns[i] + "' is not part of Hearth's " +
-                                   std::string(info.name) + " table and was ignored",
-                               "only the documented columns",
-                               "Nothing is lost; remove the column to silence this warning.");
-      f.severity = Severity::Warning;
-      f.table = std::string(info.name);
-      f.row = 1;
-      f.column = columns[i];
-      report.findings.push_back(std::move(f));
-    }
-  }
-
-  CsvReader csv(content);
-  std::vector<std::string_view> fields;
-  csv.next(fields);  // the header
-  const std::size_t width = columns.size();
-  std::vector<std::string_view> cells(info.columns.size());
-  std::vector<ssda903::RowProblem> problems;
-  // The child column, for messages.
-  int child_col = -1;
+  // The child's column, for messages.
+  std::size_t child_column = info.columns.size();
   for (std::size_t c = 0; c < info.columns.size(); ++c)
-    if (info.columns[c].name.ends_with("person_id")) child_col = position[c];
-  while (csv.next(fields)) {
-    bool blank = true;
-    for (auto& f : fields) {
-      f = trim(f);
-      blank = blank && f.empty();
-    }
-    if (blank) continue;
-    std::int64_t row = csv.line();
-    ++fr.rows;
-    std::string child = child_col >= 0 && static_cast<std::size_t>(child_col) < fields.size()
-                            ? std::string(fields[static_cast<std::size_t>(child_col)])
-                            : std::string();
-    if (csv.unterminated_quote()) {
-      Finding f = file_finding(file_name, "ingest.unterminated-quote",
-                               "A quoted cell starting on this row is never closed, so the rest "
-                               "of the file from this line on cannot be read",
-                               "a closing quote (\")", "Check the row for a stray quote mark.");
-      f.table = std::string(info.name);
-      f.row = row;
-      report.findings.push_back(std::move(f));
-      ++fr.rejected;
-      continue;
-    }
-    std::size_t used = fields.size();
-    while (used > width && fields[used - 1].empty()) --used;
-    if (used != width) {
-      Finding f = file_finding(
-          file_name, "ingest.field-count",
-          "This row has " + std::to_string(used) + " cells but the header has " +
-              std::to_string(width),
-          std::to_string(width) + " cells",
-          "A comma inside a cell must be quoted; check the row for a missing or extra comma.");
-      f.table = std::string(info.name);
-      f.row = row;
-      f.child = child;
-      report.findings.push_back(std::move(f));
-      ++fr.rejected;
-      continue;
-    }
-    for (std::size_t c = 0; c < cells.size(); ++c)
-      cells[c] =
-          position[c] >= 0 ? fields[static_cast<std::size_t>(position[c])] : std::string_view{};
-    problems.clear();
-    read_local_row(*kind, cells, out.records, problems);
-    if (problems.empty()) continue;
-    ++fr.rejected;
-    for (auto& p : problems) {
-      Finding f;
-      f.rule = p.problem.rule;
-      f.file = file_name;
-      f.table = std::string(info.name);
-      f.row = row;
-      f.column = std::string(info.columns[p.column].name);
-      f.value = p.value;
-      f.child = child;
-      f.message = message_for(p, f.column);
-      f.expected = std::move(p.problem.expected);
-      f.how_to_fix = std::move(p.problem.how_to_fix);
-      report.findings.push_back(std::move(f));
-    }
-  }
-  report.rows += fr.rows;
-  report.rejected += fr.rejected;
+    if (info.columns[c].name.ends_with("person_id")) child_column = c;
+  ssda903::CsvTable table = ssda903::map_columns(file_name, std::string(info.name), columns,
+                                                 info.columns, child_column, report);
+  CsvReader csv(content);
+  std::vector<std::string_view> header;
+  csv.next(header);
+  std::vector<ssda903::RowProblem> problems;
+  ssda903::read_csv_rows(
+      csv, table, report, fr, [&](std::int64_t row, std::span<const std::string_view> cells) {
+        problems.clear();
+        read_local_row(*kind, cells, out.records, problems);
+        for (auto& p : problems)
+          report.findings.push_back(ssda903::cell_finding(
+              file_name, table.table, row, std::string(info.columns[p.column].name),
+              child_column < cells.size() ? std::string(cells[child_column]) : std::string(),
+              std::move(p)));
+        return problems.empty();
+      });
   report.files.push_back(fr);
   return true;
 }

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <charconv>
+
+#include "ssda903/fields.hpp"
 
 namespace hearth::local {
 namespace {
@@ -12,20 +13,15 @@ using namespace hearth::model;
 using ssda903::CellProblem;
 using ssda903::RowProblem;
 
-template <class T>
-struct MemberOf;
-template <class C, class V>
-struct MemberOf<V C::*> {
-  using Record = C;
-  using Value = V;
-};
-
+using ssda903::fields::MemberOf;
+using ssda903::fields::read_code;
+using ssda903::fields::read_int;
+using ssda903::fields::read_text;
+using ssda903::fields::write_code;
+using ssda903::fields::write_int;
+using ssda903::fields::write_text;
 template <class R>
-struct Field {
-  LocalColumn info;
-  bool (*read)(std::string_view, R&, CellProblem&);
-  void (*write)(const R&, std::string&);
-};
+using Field = ssda903::fields::Field<LocalColumn, R>;
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -99,16 +95,6 @@ std::string choice_expected() {
 
 // ---- readers and writers for each kind of cell ------------------------------------------------
 
-template <auto M>
-bool read_text(std::string_view s, typename MemberOf<decltype(M)>::Record& r, CellProblem&) {
-  r.*M = std::string(s);
-  return true;
-}
-template <auto M>
-void write_text(const typename MemberOf<decltype(M)>::Record& r, std::string& out) {
-  out = r.*M;
-}
-
 CellProblem bad_date() {
   return {"ingest.bad-date", "a date written yyyy-mm-dd or dd/mm/yyyy, e.g. 2024-04-01",
           "Correct the date in the case-management system and export the file again."};
@@ -127,7 +113,7 @@ bool read_date(std::string_view s, typename MemberOf<decltype(M)>::Record& r, Ce
   return true;
 }
 template <auto M>
-void write_date(const typename MemberOf<decltype(M)>::Record& r, std::string& out) {
+void write_date(const typename MemberOf<decltype(M)>::Record& r, std::string& out, bool) {
   const auto& v = r.*M;
   if constexpr (std::is_same_v<std::decay_t<decltype(v)>, OptDate>) {
     if (v) out = format_iso(*v);
@@ -148,7 +134,7 @@ bool read_datetime(std::string_view s, typename MemberOf<decltype(M)>::Record& r
   return true;
 }
 template <auto M>
-void write_datetime(const typename MemberOf<decltype(M)>::Record& r, std::string& out) {
+void write_datetime(const typename MemberOf<decltype(M)>::Record& r, std::string& out, bool) {
   const auto& v = r.*M;
   if constexpr (std::is_same_v<std::decay_t<decltype(v)>, DateTime>) {
     out = format_date_time(v);
@@ -176,7 +162,7 @@ bool read_yes_no(std::string_view s, typename MemberOf<decltype(M)>::Record& r, 
   return true;
 }
 template <auto M>
-void write_yes_no(const typename MemberOf<decltype(M)>::Record& r, std::string& out) {
+void write_yes_no(const typename MemberOf<decltype(M)>::Record& r, std::string& out, bool) {
   const auto& v = r.*M;
   if constexpr (std::is_same_v<std::decay_t<decltype(v)>, bool>) {
     out = v ? "Y" : "N";
@@ -199,54 +185,10 @@ bool read_choice(std::string_view s, typename MemberOf<decltype(M)>::Record& r, 
   return false;
 }
 template <auto M>
-void write_choice(const typename MemberOf<decltype(M)>::Record& r, std::string& out) {
+void write_choice(const typename MemberOf<decltype(M)>::Record& r, std::string& out, bool) {
   using E = std::decay_t<decltype(r.*M)>;
   for (const auto& c : Choices<E>::list)
     if (c.value == r.*M) out = c.names[0];
-}
-
-template <auto M>
-bool read_code(std::string_view s, typename MemberOf<decltype(M)>::Record& r, CellProblem& p) {
-  using E = typename MemberOf<decltype(M)>::Value::value_type;
-  auto code = parse_code<E>(s);
-  if (!code) {
-    std::string expected = "one of the 903's ";
-    expected += CodeTraits<E>::column;
-    expected += " codes:";
-    for (const auto& e : CodeTraits<E>::entries()) {
-      expected += ' ';
-      expected += e.code;
-    }
-    p = {"ingest.unknown-code", std::move(expected),
-         "Use the SSDA903 code for this item, as the 903 return would."};
-    return false;
-  }
-  r.*M = code;
-  return true;
-}
-template <auto M>
-void write_code(const typename MemberOf<decltype(M)>::Record& r, std::string& out) {
-  const auto& v = r.*M;
-  if (v) out = code_text(*v);
-}
-
-template <auto M, int Min, int Max>
-bool read_int(std::string_view s, typename MemberOf<decltype(M)>::Record& r, CellProblem& p) {
-  int value = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (ec != std::errc() || ptr != s.data() + s.size() || value < Min || value > Max) {
-    p = {"ingest.bad-number",
-         "a whole number from " + std::to_string(Min) + " to " + std::to_string(Max),
-         "Write the number without spaces, decimals or words."};
-    return false;
-  }
-  r.*M = value;
-  return true;
-}
-template <auto M>
-void write_int(const typename MemberOf<decltype(M)>::Record& r, std::string& out) {
-  const auto& v = r.*M;
-  if (v) out = std::to_string(*v);
 }
 
 // Column macros: name, required, kind, meaning, ssd.
@@ -406,12 +348,7 @@ const std::array staying_put_fields{
     L_DATE(StayingPut, end, "stpt_end_date", false, "staying put ended", false),
 };
 
-template <class R, std::size_t N>
-constexpr std::array<LocalColumn, N> columns_of(const std::array<Field<R>, N>& fields) {
-  std::array<LocalColumn, N> out{};
-  for (std::size_t i = 0; i < N; ++i) out[i] = fields[i].info;
-  return out;
-}
+using ssda903::fields::columns_of;
 
 const auto professional_cols = columns_of(professional_fields);
 const auto allocation_cols = columns_of(allocation_fields);
@@ -494,11 +431,6 @@ decltype(auto) with_table(LocalTable kind, Rec& r, F&& f) {
   return f(professional_fields, r.professionals);
 }
 
-CellProblem missing_value() {
-  return {"ingest.missing-value", "a value",
-          "This column is needed to use the row; fill it in and export the file again."};
-}
-
 }  // namespace
 
 std::span<const LocalTableInfo> all_local_tables() {
@@ -536,24 +468,7 @@ std::optional<LocalTable> identify_local_table(const std::vector<std::string>& c
 void read_local_row(LocalTable kind, std::span<const std::string_view> cells,
                     model::LocalRecords& out, std::vector<RowProblem>& problems) {
   with_table(kind, out, [&](const auto& fields, auto& rows) {
-    auto& record = rows.emplace_back();
-    bool ok = true;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      std::string_view text = i < cells.size() ? cells[i] : std::string_view{};
-      if (text.empty()) {
-        if (fields[i].info.required) {
-          problems.push_back({i, std::string(), missing_value()});
-          ok = false;
-        }
-        continue;
-      }
-      CellProblem problem;
-      if (!fields[i].read(text, record, problem)) {
-        problems.push_back({i, std::string(text), std::move(problem)});
-        ok = false;
-      }
-    }
-    if (!ok) rows.pop_back();
+    ssda903::fields::read_into(fields, cells, rows, problems);
   });
 }
 
@@ -564,11 +479,7 @@ std::size_t local_row_count(LocalTable kind, const model::LocalRecords& records)
 void write_local_row(LocalTable kind, const model::LocalRecords& records, std::size_t i,
                      std::vector<std::string>& cells) {
   with_table(kind, records, [&](const auto& fields, const auto& rows) {
-    cells.resize(fields.size());
-    for (std::size_t c = 0; c < fields.size(); ++c) {
-      cells[c].clear();
-      fields[c].write(rows[i], cells[c]);
-    }
+    ssda903::fields::write_from(fields, rows[i], cells, true);
   });
 }
 

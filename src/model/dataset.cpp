@@ -269,7 +269,7 @@ const LocalRecords* Dataset::local_of(std::string_view la) const {
 }
 
 const Professional* Dataset::professional(std::string_view la, std::string_view id) const {
-  auto it = professionals_.find(child_key(std::string(la), std::string(id)));
+  auto it = professionals_.find(child_key(la, id));
   return it == professionals_.end() ? nullptr : it->second;
 }
 

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "ssda903/csv.hpp"
+#include "ssda903/csv_table.hpp"
 
 namespace hearth::ssda903 {
 
@@ -33,28 +34,6 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
   return out;
 }
 
-std::string message_for(const RowProblem& p, std::string_view column) {
-  const std::string& rule = p.problem.rule;
-  std::string col(column);
-  if (rule == "ingest.missing-value") return col + " is empty";
-  if (rule == "ingest.bad-date") return col + " '" + p.value + "' is not a valid date";
-  if (rule == "ingest.unknown-code") return col + " '" + p.value + "' is not a known code";
-  if (rule == "ingest.bad-flag") return col + " '" + p.value + "' is not 0 or 1";
-  if (rule == "ingest.bad-number") return col + " '" + p.value + "' is not a number in range";
-  return col + " '" + p.value + "' cannot be read";
-}
-
-Finding file_finding(const std::string& file, std::string rule, std::string message,
-                     std::string expected, std::string how_to_fix) {
-  Finding f;
-  f.rule = std::move(rule);
-  f.file = file;
-  f.message = std::move(message);
-  f.expected = std::move(expected);
-  f.how_to_fix = std::move(how_to_fix);
-  return f;
-}
-
 // Turns one row's cells into a record, recording findings. Returns true when it was taken.
 bool take_row(TableKind kind, std::span<const std::string_view> cells, const std::string& file,
               std::int64_t row, model::Return& out, ReadReport& report,
@@ -63,20 +42,11 @@ bool take_row(TableKind kind, std::span<const std::string_view> cells, const std
   read_row(kind, cells, out, problems);
   if (problems.empty()) return true;
   const TableInfo& info = table_info(kind);
-  for (RowProblem& p : problems) {
-    Finding f;
-    f.rule = p.problem.rule;
-    f.file = file;
-    f.table = std::string(info.name);
-    f.row = row;
-    f.column = std::string(info.columns[p.column].name);
-    f.value = p.value;
-    f.child = cells.empty() ? std::string() : std::string(cells[0]);
-    f.message = message_for(p, f.column);
-    f.expected = std::move(p.problem.expected);
-    f.how_to_fix = std::move(p.problem.how_to_fix);
-    report.findings.push_back(std::move(f));
-  }
+  const std::string table(info.name);
+  for (RowProblem& p : problems)
+    report.findings.push_back(
+        cell_finding(file, table, row, std::string(info.columns[p.column].name),
+                     cells.empty() ? std::string() : std::string(cells[0]), std::move(p)));
   return false;
 }
 
@@ -171,81 +141,14 @@ void read_csv(const std::string& file_name, std::string_view content, model::Ret
     }
   }
   const TableInfo& info = table_info(*kind);
-  // Map canonical column -> position in the file; unknown columns are reported and ignored.
-  std::vector<int> position(info.columns.size(), -1);
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    bool known = false;
-    for (std::size_t c = 0; c < info.columns.size(); ++c) {
-      if (columns[i] == info.columns[c].name) {
-        if (position[c] < 0) position[c] = static_cast<int>(i);
-        known = true;
-      }
-    }
-    if (!known) {
-      Finding f = file_finding(file_name, "ingest.extra-column",
-                               "Column '" + columns[i] + "' is not part of the 903 " +
-                                   std::string(info.name) + " table and was ignored",
-                               "only the DfE's columns",
-                               "Nothing is lost; remove the column to "
-                               "silence this warning.");
-      f.severity = Severity::Warning;
-      f.table = std::string(info.name);
-      f.row = 1;
-      f.column = columns[i];
-      report.findings.push_back(std::move(f));
-    }
-  }
-
-  const std::size_t width = columns.size();  // trailing blank header cells already dropped
+  CsvTable table = map_columns(file_name, std::string(info.name), columns, info.columns, 0, report);
   reserve_rows(*kind, out,
                static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n')));
-  std::vector<std::string_view> cells(info.columns.size());
   std::vector<RowProblem> problems;
-  while (csv.next(fields)) {
-    // Trim every cell once; a row of blanks is skipped.
-    bool blank = true;
-    for (auto& f : fields) {
-      f = trim(f);
-      blank = blank && f.empty();
-    }
-    if (blank) continue;
-    std::int64_t row = csv.line();
-    ++fr.rows;
-    if (csv.unterminated_quote()) {
-      Finding f = file_finding(file_name, "ingest.unterminated-quote",
-                               "A quoted cell starting on this row is never closed, so the rest "
-                               "of the file from this line on cannot be read",
-                               "a closing quote (\")", "Check the row for a stray quote mark.");
-      f.table = std::string(info.name);
-      f.row = row;
-      report.findings.push_back(std::move(f));
-      ++fr.rejected;
-      continue;
-    }
-    // Trailing empty cells beyond the header are tolerated; anything else must line up.
-    std::size_t used = fields.size();
-    while (used > width && fields[used - 1].empty()) --used;
-    if (used != width) {
-      Finding f = file_finding(
-          file_name, "ingest.field-count",
-          "This row has " + std::to_string(used) + " cells but the header has " +
-              std::to_string(width),
-          std::to_string(width) + " cells",
-          "A comma inside a cell must be quoted; check the row for a missing or extra comma.");
-      f.table = std::string(info.name);
-      f.row = row;
-      if (!fields.empty()) f.child = std::string(trim(fields[0]));
-      report.findings.push_back(std::move(f));
-      ++fr.rejected;
-      continue;
-    }
-    for (std::size_t c = 0; c < cells.size(); ++c)
-      cells[c] =
-          position[c] >= 0 ? fields[static_cast<std::size_t>(position[c])] : std::string_view{};
-    if (!take_row(*kind, cells, file_name, row, out, report, problems)) ++fr.rejected;
-  }
-  report.rows += fr.rows;
-  report.rejected += fr.rejected;
+  read_csv_rows(csv, table, report, fr,
+                [&](std::int64_t row, std::span<const std::string_view> cells) {
+                  return take_row(*kind, cells, file_name, row, out, report, problems);
+                });
   report.files.push_back(fr);
 }
 

@@ -1,41 +1,26 @@
 #include "ssda903/tables.hpp"
 
 #include <cctype>
-#include <charconv>
 
 #include "model/codes.hpp"
+#include "ssda903/fields.hpp"
 
 namespace hearth::ssda903 {
 namespace {
 
 using namespace hearth::model;
 
-template <class T>
-struct MemberOf;
-template <class C, class V>
-struct MemberOf<V C::*> {
-  using Record = C;
-  using Value = V;
-};
-
+using fields::MemberOf;
+using fields::read_code;
+using fields::read_int;
+using fields::read_text;
+using fields::write_code;
+using fields::write_int;
+using fields::write_text;
 template <class R>
-struct Field {
-  ColumnInfo info;
-  bool (*read)(std::string_view, R&, CellProblem&);
-  void (*write)(const R&, std::string&, bool iso);
-};
+using Field = fields::Field<ColumnInfo, R>;
 
 // ---- readers and writers for each kind of cell ----------------------------------------------
-
-template <auto M>
-bool read_text(std::string_view s, typename MemberOf<decltype(M)>::Record& r, CellProblem&) {
-  r.*M = std::string(s);
-  return true;
-}
-template <auto M>
-void write_text(const typename MemberOf<decltype(M)>::Record& r, std::string& out, bool) {
-  out = r.*M;
-}
 
 // Text compared upper-cased by the DfE (postcodes, UPN, partial dates): stored upper-cased.
 template <auto M>
@@ -52,12 +37,6 @@ CellProblem bad_date() {
           "Correct the date in the case-management system and export the file again; "
           "a date must exist in the calendar and be written day/month/year."};
 }
-CellProblem missing_value() {
-  return {"ingest.missing-value", "a value",
-          "This column is needed to place the row in a child's journey; fill it in and export "
-          "the file again."};
-}
-
 template <auto M>
 bool read_date(std::string_view s, typename MemberOf<decltype(M)>::Record& r, CellProblem& p) {
   auto d = parse_date(s);
@@ -90,32 +69,6 @@ void write_opt_date(const typename MemberOf<decltype(M)>::Record& r, std::string
 }
 
 template <auto M>
-bool read_code(std::string_view s, typename MemberOf<decltype(M)>::Record& r, CellProblem& p) {
-  using E = typename MemberOf<decltype(M)>::Value::value_type;
-  auto code = parse_code<E>(s);
-  if (!code) {
-    std::string expected = "one of the ";
-    expected += CodeTraits<E>::column;
-    expected += " codes:";
-    for (const auto& e : CodeTraits<E>::entries()) {
-      expected += ' ';
-      expected += e.code;
-    }
-    p = {"ingest.unknown-code", std::move(expected),
-         "This code is not in the DfE's list for any collection year. Check the code mapping in "
-         "the case-management system's 903 export."};
-    return false;
-  }
-  r.*M = code;
-  return true;
-}
-template <auto M>
-void write_code(const typename MemberOf<decltype(M)>::Record& r, std::string& out, bool) {
-  const auto& v = r.*M;
-  if (v) out = code_text(*v);
-}
-
-template <auto M>
 bool read_flag(std::string_view s, typename MemberOf<decltype(M)>::Record& r, CellProblem& p) {
   if (s == "0" || s == "1") {
     r.*M = (s == "1");
@@ -128,25 +81,6 @@ template <auto M>
 void write_flag(const typename MemberOf<decltype(M)>::Record& r, std::string& out, bool) {
   const auto& v = r.*M;
   if (v) out = *v ? "1" : "0";
-}
-
-template <auto M, int Min, int Max>
-bool read_int(std::string_view s, typename MemberOf<decltype(M)>::Record& r, CellProblem& p) {
-  int value = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (ec != std::errc() || ptr != s.data() + s.size() || value < Min || value > Max) {
-    p = {"ingest.bad-number",
-         "a whole number from " + std::to_string(Min) + " to " + std::to_string(Max),
-         "Write the number without spaces, decimals or words."};
-    return false;
-  }
-  r.*M = value;
-  return true;
-}
-template <auto M>
-void write_int(const typename MemberOf<decltype(M)>::Record& r, std::string& out, bool) {
-  const auto& v = r.*M;
-  if (v) out = std::to_string(*v);
 }
 
 #define TEXT(R, m, col, req)                                \
@@ -267,12 +201,7 @@ const std::array dolo_fields{
     ODATE(DeprivationOfLiberty, dolo_end, "DOLO_END"),
 };
 
-template <class R, std::size_t N>
-constexpr std::array<ColumnInfo, N> columns_of(const std::array<Field<R>, N>& fields) {
-  std::array<ColumnInfo, N> out{};
-  for (std::size_t i = 0; i < N; ++i) out[i] = fields[i].info;
-  return out;
-}
+using fields::columns_of;
 
 const auto header_cols = columns_of(header_fields);
 const auto episode_cols = columns_of(episode_fields);
@@ -302,39 +231,8 @@ const std::array<TableInfo, kTableCount> tables{{
     {TableKind::Dolo, "DoLo", "dolo.csv", dolo_cols, 2027},
 }};
 
-template <class R, std::size_t N>
-void read_into(const std::array<Field<R>, N>& fields, std::span<const std::string_view> cells,
-               std::vector<R>& rows, std::vector<RowProblem>& problems) {
-  // Built in place; taken back out if a cell cannot be read.
-  R& record = rows.emplace_back();
-  bool ok = true;
-  for (std::size_t i = 0; i < N; ++i) {
-    std::string_view text = i < cells.size() ? cells[i] : std::string_view{};
-    if (text.empty()) {
-      if (fields[i].info.required) {
-        problems.push_back({i, std::string(), missing_value()});
-        ok = false;
-      }
-      continue;
-    }
-    CellProblem problem;
-    if (!fields[i].read(text, record, problem)) {
-      problems.push_back({i, std::string(text), std::move(problem)});
-      ok = false;
-    }
-  }
-  if (!ok) rows.pop_back();
-}
-
-template <class R, std::size_t N>
-void write_from(const std::array<Field<R>, N>& fields, const R& record,
-                std::vector<std::string>& cells, bool iso) {
-  cells.resize(N);
-  for (std::size_t i = 0; i < N; ++i) {
-    cells[i].clear();
-    fields[i].write(record, cells[i], iso);
-  }
-}
+using fields::read_into;
+using fields::write_from;
 
 // Calls f(fields, rows) with the field list and the row vector of `kind`.
 template <class Ret, class F>

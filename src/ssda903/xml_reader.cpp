@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "ssda903/csv.hpp"
+#include "ssda903/csv_table.hpp"
 #include "ssda903/reader.hpp"
 
 namespace hearth::ssda903 {
@@ -110,20 +111,10 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
     ++fr.rows;
     problems.clear();
     read_row(kind, cells, out, problems);
-    for (RowProblem& p : problems) {
-      model::Finding f;
-      f.rule = p.problem.rule;
-      f.file = file_name;
-      f.table = std::string(info.name);
-      f.row = line;
-      f.column = std::string(info.columns[p.column].name);
-      f.value = p.value;
-      f.child = std::string(cells.empty() ? std::string_view{} : cells[0]);
-      f.message = f.column + (p.value.empty() ? " is empty" : " '" + p.value + "' cannot be read");
-      f.expected = std::move(p.problem.expected);
-      f.how_to_fix = std::move(p.problem.how_to_fix);
-      report.findings.push_back(std::move(f));
-    }
+    for (RowProblem& p : problems)
+      report.findings.push_back(cell_finding(
+          file_name, std::string(info.name), line, std::string(info.columns[p.column].name),
+          std::string(cells.empty() ? std::string_view{} : cells[0]), std::move(p)));
     if (!problems.empty()) ++fr.rejected;
   };
 

@@ -205,25 +205,10 @@ class SqlStore final : public Store {
   // Replaces one return inside the caller's transaction.
   ImportRecord store_return(const model::Return& ret, const ImportMeta& meta,
                             std::span<const model::Finding> findings) {
-    ImportRecord rec;
-    rec.la = ret.la;
-    rec.collection_year = ret.year.end_year;
-    rec.source = meta.source;
-    rec.format = meta.format;
-    rec.user = meta.user;
-    rec.started_at = now_utc();
+    ImportRecord rec = new_import(ret.la, ret.year.end_year, meta, findings.size());
     rec.rows = static_cast<std::int64_t>(ret.total_rows());
-    rec.findings = static_cast<std::int64_t>(findings.size());
-    rec.accepted_with_findings = meta.accepted_with_findings;
-
     // Concurrent imports of the same year queue here rather than collide on keys.
-    if (auto lock = driver_->lock_year_sql(); !lock.empty()) {
-      int locked_year = ret.year.end_year;
-      std::string la = ret.la;
-      soci::statement st =
-          (sql_.prepare << std::string(lock), soci::use(la, "la"), soci::use(locked_year, "y"));
-      st.execute(true);
-    }
+    lock_year(ret.la, ret.year.end_year);
     soci::indicator old_ind = soci::i_null;
     long long old_rows = 0;
     sql_ << "SELECT row_count FROM returns WHERE la = :la AND collection_year = :y",
@@ -237,16 +222,8 @@ class SqlStore final : public Store {
         soci::use(ret.year.end_year);
 
     rec.finished_at = now_utc();
-    int accepted = meta.accepted_with_findings ? 1 : 0;
-    long long rows = rec.rows, nfind = rec.findings, replaced = rec.replaced_rows, id = 0;
-    sql_ << "INSERT INTO imports (la, collection_year, source, format, user_name, started_at, "
-            "finished_at, row_count, finding_count, replaced_rows, accepted_with_findings) "
-            "VALUES (:la, :y, :src, :fmt, :usr, :st, :fin, :rows, :nf, :rep, :acc) RETURNING id",
-        soci::use(rec.la), soci::use(rec.collection_year), soci::use(rec.source),
-        soci::use(rec.format), soci::use(rec.user), soci::use(rec.started_at),
-        soci::use(rec.finished_at), soci::use(rows), soci::use(nfind), soci::use(replaced),
-        soci::use(accepted), soci::into(id);
-    rec.id = id;
+    insert_import(rec);
+    long long id = rec.id, rows = rec.rows;
     sql_ << "INSERT INTO returns (la, collection_year, import_id, row_count) "
             "VALUES (:la, :y, :id, :rows)",
         soci::use(rec.la), soci::use(rec.collection_year), soci::use(id), soci::use(rows);
@@ -260,23 +237,9 @@ class SqlStore final : public Store {
                              std::span<const local::LocalTable> tables, const ImportMeta& meta,
                              std::span<const model::Finding> findings) override {
     soci::transaction tr(sql_);
-    ImportRecord rec;
-    rec.la = records.la;
-    rec.collection_year = 0;
-    rec.source = meta.source;
-    rec.format = meta.format;
-    rec.user = meta.user;
-    rec.started_at = now_utc();
-    rec.findings = static_cast<std::int64_t>(findings.size());
-    rec.accepted_with_findings = meta.accepted_with_findings;
+    ImportRecord rec = new_import(records.la, 0, meta, findings.size());
     // Concurrent local imports of one council queue here (year 0 is never a 903 year).
-    if (auto lock = driver_->lock_year_sql(); !lock.empty()) {
-      int locked_year = 0;
-      std::string la = records.la;
-      soci::statement st =
-          (sql_.prepare << std::string(lock), soci::use(la, "la"), soci::use(locked_year, "y"));
-      st.execute(true);
-    }
+    lock_year(records.la, 0);
     for (local::LocalTable t : tables) {
       rec.rows += static_cast<std::int64_t>(local::local_row_count(t, records));
       std::string name(local::local_table_info(t).name);
@@ -287,16 +250,8 @@ class SqlStore final : public Store {
       if (ind == soci::i_ok) rec.replaced_rows += old_rows;
     }
     rec.finished_at = now_utc();
-    int accepted = meta.accepted_with_findings ? 1 : 0;
-    long long rows = rec.rows, nfind = rec.findings, replaced = rec.replaced_rows, id = 0;
-    sql_ << "INSERT INTO imports (la, collection_year, source, format, user_name, started_at, "
-            "finished_at, row_count, finding_count, replaced_rows, accepted_with_findings) "
-            "VALUES (:la, :y, :src, :fmt, :usr, :st, :fin, :rows, :nf, :rep, :acc) RETURNING id",
-        soci::use(rec.la), soci::use(rec.collection_year), soci::use(rec.source),
-        soci::use(rec.format), soci::use(rec.user), soci::use(rec.started_at),
-        soci::use(rec.finished_at), soci::use(rows), soci::use(nfind), soci::use(replaced),
-        soci::use(accepted), soci::into(id);
-    rec.id = id;
+    insert_import(rec);
+    long long id = rec.id;
     for (local::LocalTable t : tables) {
       const auto& info = local::local_table_info(t);
       std::string name(info.name);
@@ -450,6 +405,44 @@ class SqlStore final : public Store {
   }
 
  private:
+  static ImportRecord new_import(const std::string& la, int year, const ImportMeta& meta,
+                                 std::size_t findings) {
+    ImportRecord rec;
+    rec.la = la;
+    rec.collection_year = year;
+    rec.source = meta.source;
+    rec.format = meta.format;
+    rec.user = meta.user;
+    rec.started_at = now_utc();
+    rec.findings = static_cast<std::int64_t>(findings);
+    rec.accepted_with_findings = meta.accepted_with_findings;
+    return rec;
+  }
+
+  // Makes concurrent imports of one council's year (0: its local records) wait for each other.
+  void lock_year(const std::string& la_in, int year) {
+    auto lock = driver_->lock_year_sql();
+    if (lock.empty()) return;
+    std::string la = la_in;
+    soci::statement st =
+        (sql_.prepare << std::string(lock), soci::use(la, "la"), soci::use(year, "y"));
+    st.execute(true);
+  }
+
+  // Records the import; sets rec.id.
+  void insert_import(ImportRecord& rec) {
+    int accepted = rec.accepted_with_findings ? 1 : 0;
+    long long rows = rec.rows, nfind = rec.findings, replaced = rec.replaced_rows, id = 0;
+    sql_ << "INSERT INTO imports (la, collection_year, source, format, user_name, started_at, "
+            "finished_at, row_count, finding_count, replaced_rows, accepted_with_findings) "
+            "VALUES (:la, :y, :src, :fmt, :usr, :st, :fin, :rows, :nf, :rep, :acc) RETURNING id",
+        soci::use(rec.la), soci::use(rec.collection_year), soci::use(rec.source),
+        soci::use(rec.format), soci::use(rec.user), soci::use(rec.started_at),
+        soci::use(rec.finished_at), soci::use(rows), soci::use(nfind), soci::use(replaced),
+        soci::use(accepted), soci::into(id);
+    rec.id = id;
+  }
+
   bool table_exists(const std::string& name) {
     long long n = 0;
     sql_ << std::string(driver_->table_exists_sql()), soci::use(name), soci::into(n);

@@ -71,6 +71,13 @@ class LocalGenerator {
   LocalGenerator(const Options& o, const model::Dataset& data, Date horizon)
       : o_(o), d_(data), horizon_(horizon), engine_(data, timescales::TimescaleConfig{}) {
     out_.la = o.la;
+    // Each child's social worker and missing rows, found once.
+    sw_of_.resize(data.children.size());
+    missing_of_.resize(data.children.size());
+    for (std::uint32_t i = 0; i < data.sw_episodes.size(); ++i)
+      sw_of_[data.sw_episodes[i].child].push_back(i);
+    for (std::uint32_t i = 0; i < data.missing.size(); ++i)
+      missing_of_[data.missing[i].child].push_back(i);
   }
 
   model::LocalRecords run() {
@@ -125,8 +132,9 @@ class LocalGenerator {
     alloc_begin_ = out_.allocations.size();
     missing_begin_ = out_.missing.size();
     bool any_sw = false;
-    for (const auto& sw : d_.sw_episodes) {
-      if (sw.child != c || sw.row.sw_id.empty()) continue;
+    for (std::uint32_t si : sw_of_[c]) {
+      const auto& sw = d_.sw_episodes[si];
+      if (sw.row.sw_id.empty()) continue;
       if (sw.row.sw_decom > horizon_) continue;
       // The same episode appears in each year's return: take it once.
       bool dup = false;
@@ -352,8 +360,9 @@ class LocalGenerator {
 
   void missing(Rng& r, model::ChildIndex c) {
     const auto& rec = d_.children[c];
-    for (const auto& m : d_.missing) {
-      if (m.child != c || m.row.mis_start > horizon_) continue;
+    for (std::uint32_t mi : missing_of_[c]) {
+      const auto& m = d_.missing[mi];
+      if (m.row.mis_start > horizon_) continue;
       bool dup = false;
       for (std::size_t k = missing_begin_; k < out_.missing.size(); ++k)
         if (const auto& x = out_.missing[k];
@@ -465,6 +474,7 @@ class LocalGenerator {
   Date horizon_;
   timescales::Engine engine_;
   model::LocalRecords out_;
+  std::vector<std::vector<std::uint32_t>> sw_of_, missing_of_;
   std::size_t alloc_begin_ = 0;    // the current child's first allocation
   std::size_t missing_begin_ = 0;  // and missing record
 };
