@@ -111,8 +111,10 @@ int main(int argc, char** argv) {
   worklist->add_option("--as-of", wl.as_of,
                        "Date to look from, YYYY-MM-DD (default: today, or the date the data "
                        "runs to if earlier)");
-  worklist->add_option("--within", wl.within,
-                       "Due soon: due within this many working days (default: configured, 10)");
+  worklist
+      ->add_option("--within", wl.within,
+                   "Due soon: due within this many working days (default: configured, 10)")
+      ->check(CLI::Range(0, 260));
   worklist->add_option("--since", wl.since,
                        "Done late on or after this date (default: start of the quarter)");
   worklist->add_option("--format", wl.format, "table, json or csv")->capture_default_str();

@@ -79,6 +79,7 @@ int cmd_import_local(const Global& g, const ImportArgs& a) {
   o.user = std::string("cli:") + (user ? user : "unknown");
   auto st = open_current(g);
   auto outcome = ingest::run_local_import(*st, o);
+  if (outcome.usage_problem) throw UsageError(outcome.problem);
   const auto& report = outcome.read.report;
   const char* status = outcome.status == ingest::ImportStatus::Imported  ? "imported"
                        : outcome.status == ingest::ImportStatus::Blocked ? "blocked"
@@ -134,6 +135,25 @@ int cmd_worklist(const Global& g, const WorklistArgs& a) {
   auto st = open_current(g);
   auto data = ingest::load_dataset(*st);
   if (data->children.empty()) throw UsageError("the store holds no children: import a return");
+  // A worker or team the records do not know is a mistake to say, not an empty list.
+  auto known = [&](const std::string& value, bool team) {
+    for (const auto& lr : data->local) {
+      if (!a.la.empty() && lr.la != a.la) continue;
+      for (const auto& al : lr.allocations)
+        if ((team ? al.team : al.worker) == value) return true;
+      for (const auto& p : lr.professionals)
+        if ((team ? p.team : p.id) == value) return true;
+    }
+    return false;
+  };
+  if (!a.worker.empty() && !known(a.worker, false))
+    throw UsageError("no worker '" + a.worker + "' in the allocations or professionals imported" +
+                     (a.la.empty() ? std::string() : " for council " + a.la) +
+                     "; `hearth worklist` lists the workers");
+  if (!a.team.empty() && !known(a.team, true))
+    throw UsageError("no team '" + a.team + "' in the allocations or professionals imported" +
+                     (a.la.empty() ? std::string() : " for council " + a.la) +
+                     "; `hearth worklist` lists each worker's team");
   timescales::Engine engine(*data, config);
   bool defaulted = false;
   timescales::WorklistOptions o;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace hearth::ingest {
 namespace fs = std::filesystem;
@@ -36,6 +37,59 @@ bool is_local_source(const fs::path& path) {
   return false;
 }
 
+namespace {
+
+// Rows for children in none of the council's stored 903 returns are kept, but nothing uses them
+// until a return includes the child: most often a wrong identifier or the wrong council. One
+// warning per table says so, naming the first few.
+void warn_unknown_children(store::Store& store, local::LocalRead& read) {
+  std::set<std::string> known;
+  for (const auto& key : store.list_returns()) {
+    if (key.la != read.records.la) continue;
+    if (auto ret = store.load_return(key.la, model::CollectionYear{key.collection_year}))
+      for (const auto& h : ret->header) known.insert(h.child);
+  }
+  for (local::LocalTable t : read.tables) {
+    std::set<std::string> unknown;
+    std::size_t rows = 0;
+    const std::size_t n = local::local_row_count(t, read.records);
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string_view child = local::local_row_child(t, read.records, i);
+      if (child.empty() || known.count(std::string(child))) continue;
+      ++rows;
+      unknown.emplace(child);
+    }
+    if (!rows) continue;
+    const auto& info = local::local_table_info(t);
+    std::string some;
+    std::size_t shown = 0;
+    for (const auto& c : unknown) {
+      if (shown++ == 5) {
+        some += ", ...";
+        break;
+      }
+      some += (some.empty() ? "" : ", ") + c;
+    }
+    model::Finding f;
+    f.rule = "ingest.unknown-child";
+    f.severity = model::Severity::Warning;
+    f.table = std::string(info.name);
+    f.child = *unknown.begin();
+    f.file = std::string(info.file_name);
+    f.message = std::to_string(rows) + " rows name " + std::to_string(unknown.size()) +
+                " children who are in none of council " + read.records.la +
+                "'s stored 903 returns (" + some +
+                "); they are kept, but no timescale uses them until a return includes the child";
+    f.expected = "the child's 903 CHILD identifier";
+    f.how_to_fix =
+        "Check the extract uses the 903's CHILD identifiers and the right council (--la), and "
+        "that the child's return has been imported.";
+    read.report.findings.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
 LocalImportOutcome run_local_import(store::Store& store, const ImportOptions& o) {
   LocalImportOutcome out;
   if (!o.la || o.la->empty()) {
@@ -50,6 +104,7 @@ LocalImportOutcome run_local_import(store::Store& store, const ImportOptions& o)
     out.problem = "no local-record table was found";
     return out;
   }
+  warn_unknown_children(store, out.read);
   const bool blocking = report.blocking();
   if (report.file_problems() || (blocking && !o.accept_with_findings)) {
     out.status = ImportStatus::Blocked;

@@ -35,6 +35,13 @@ std::vector<std::string> header_of(std::string_view content) {
   return columns;
 }
 
+std::vector<std::string> upper_header(std::string_view content) {
+  auto columns = header_of(content);
+  for (auto& c : columns)
+    for (char& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return columns;
+}
+
 }  // namespace
 
 bool looks_local(std::string_view content) {
@@ -126,6 +133,14 @@ LocalRead read_local_folder(const std::filesystem::path& folder, const std::stri
       continue;
     }
     if (!read_local_csv(p.filename().string(), content, out)) {
+      std::string why;
+      if (ssda903::identify_table(upper_header(content), why)) {
+        out.report.findings.push_back(file_finding(
+            p.filename().string(), "ingest.unknown-table",
+            "This is an SSDA903 table, in a folder of local records", "local-record tables only",
+            "Import the 903 return and the local records from separate folders."));
+        continue;
+      }
       std::string names;
       for (const auto& t : all_local_tables()) {
         if (!names.empty()) names += ", ";

@@ -27,11 +27,11 @@ inline model::Finding file_finding(const std::string& file, std::string rule, st
 }
 
 struct CsvTable {
-  std::string file;            // as the user named it
-  std::string table;           // the table's name, for findings
-  std::vector<int> position;   // column (table order) -> cell in the file, -1 when absent
-  std::size_t width = 0;       // header cells, trailing blanks dropped
-  int child = -1;              // the cell holding the child's id, -1 when none
+  std::string file;           // as the user named it
+  std::string table;          // the table's name, for findings
+  std::vector<int> position;  // column (table order) -> cell in the file, -1 when absent
+  std::size_t width = 0;      // header cells, trailing blanks dropped
+  int child = -1;             // the cell holding the child's id, -1 when none
 };
 
 // The finding for a cell that could not be read: "DECOM '31/02/2025' is not a valid date".
@@ -84,8 +84,7 @@ CsvTable map_columns(const std::string& file, std::string table,
     if (!known) {
       model::Finding f = file_finding(
           file, "ingest.extra-column",
-          "Column '" + header[i] + "' is not a column of the " + t.table +
-              " table and was ignored",
+          "Column '" + header[i] + "' is not a column of the " + t.table + " table and was ignored",
           "only the table's documented columns",
           "Nothing is lost; remove the column to silence this warning.");
       f.severity = model::Severity::Warning;
@@ -123,11 +122,11 @@ void read_csv_rows(CsvReader& csv, const CsvTable& t, ReadReport& report, FileRe
     const std::int64_t row = csv.line();
     ++fr.rows;
     if (csv.unterminated_quote()) {
-      model::Finding f = file_finding(t.file, "ingest.unterminated-quote",
-                                      "A quoted cell starting on this row is never closed, so "
-                                      "the rest of the file from this line on cannot be read",
-                                      "a closing quote (\")",
-                                      "Check the row for a stray quote mark.");
+      model::Finding f =
+          file_finding(t.file, "ingest.unterminated-quote",
+                       "A quoted cell starting on this row is never closed, so "
+                       "the rest of the file from this line on cannot be read",
+                       "a closing quote (\")", "Check the row for a stray quote mark.");
       f.table = t.table;
       f.row = row;
       report.findings.push_back(std::move(f));
@@ -152,8 +151,8 @@ void read_csv_rows(CsvReader& csv, const CsvTable& t, ReadReport& report, FileRe
       continue;
     }
     for (std::size_t c = 0; c < cells.size(); ++c)
-      cells[c] = t.position[c] >= 0 ? fields[static_cast<std::size_t>(t.position[c])]
-                                    : std::string_view{};
+      cells[c] =
+          t.position[c] >= 0 ? fields[static_cast<std::size_t>(t.position[c])] : std::string_view{};
     if (!take(row, std::span<const std::string_view>(cells))) ++fr.rejected;
   }
   report.rows += fr.rows;

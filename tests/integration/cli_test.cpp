@@ -397,5 +397,54 @@ TEST(Serve, RefusesAnUnknownSchema) {
   EXPECT_NE(r.err.find("newer"), std::string::npos) << r.err;
 }
 
+// Worklists, timescales and local imports given something wrong: a clear message, exit 2 for
+// how the command was given, exit 1 when files block, and nothing stored that should not be.
+TEST(CliInput, TimescaleCommandsAndLocalImportsExplainBadInput) {
+  TempDir tmp;
+  const std::string store = "sqlite:" + (tmp.path() / "s.db").string();
+  auto expect_usage = [&](std::vector<std::string> args, const std::string& says) {
+    auto r = run(hearth(store, std::move(args)));
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_NE(r.err.find(says), std::string::npos) << r.err;
+  };
+  expect_usage({"worklist"}, "no children");
+  ASSERT_EQ(run(hearth(store, {"demo", "--children", "60", "--years", "1"})).exit_code, 0);
+  expect_usage({"worklist", "--as-of", "2026-02-30"}, "--as-of");
+  expect_usage({"worklist", "--worker", "NOBODY"}, "no worker 'NOBODY'");
+  expect_usage({"worklist", "--team", "Nowhere"}, "no team 'Nowhere'");
+  EXPECT_EQ(run(hearth(store, {"worklist", "--within", "-3"})).exit_code, 2);
+  expect_usage({"timescales", "--child", "NOBODY"}, "no child NOBODY");
+  expect_usage({"timescales"}, "--child");
+  expect_usage({"--config", (tmp.path() / "missing.toml").string(), "worklist"},
+               "cannot open the configuration file");
+  testing::write_text(tmp.path() / "bad.toml", "[timescales]\nfirst_review_days = 15\n");
+  expect_usage({"--config", (tmp.path() / "bad.toml").string(), "worklist"},
+               "unknown key 'first_review_days'");
+
+  auto local = tmp.path() / "local";
+  fs::create_directories(local);
+  testing::write_text(local / "visits.csv",
+                      "clav_person_id,clav_cla_visit_date\nNOT-A-CHILD,2026-01-05\n");
+  expect_usage({"import", local.string()}, "--la");
+  // Records for a child in no return: stored, with a warning naming the child.
+  auto ok = run(hearth(store, {"import", local.string(), "--la", "887", "--format", "json"}));
+  ASSERT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+  json oj = json::parse(ok.out);
+  bool warned = false;
+  for (const auto& f : oj["findings"])
+    if (f["rule"] == "ingest.unknown-child" && f["severity"] == "warning" &&
+        f["message"].get<std::string>().find("NOT-A-CHILD") != std::string::npos)
+      warned = true;
+  EXPECT_TRUE(warned) << ok.out;
+  // A 903 file among local tables blocks the import and says what it is.
+  testing::write_text(local / "episodes.csv",
+                      "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,"
+                      "REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n");
+  auto mixed = run(hearth(store, {"import", local.string(), "--la", "887"}));
+  EXPECT_EQ(mixed.exit_code, 1) << mixed.out << mixed.err;
+  EXPECT_NE(mixed.out.find("SSDA903 table, in a folder of local records"), std::string::npos)
+      << mixed.out;
+}
+
 }  // namespace
 }  // namespace hearth
