@@ -21,6 +21,7 @@ debug: deps
 # Build, create the synthetic demo council if the store has none, and serve it.
 run: release
 	@mkdir -p var
+	@build/release/bin/hearth --store $(HEARTH_STORE) db upgrade
 	@build/release/bin/hearth --store $(HEARTH_STORE) demo --if-empty
 	@build/release/bin/hearth --store $(HEARTH_STORE) serve --listen $(LISTEN)
 

@@ -65,10 +65,8 @@ const World& national() {
   return w;
 }
 
-// Every child's items at one as-of date, for the world `make` returns.
-template <const World& (*make)()>
-void all_timescales(benchmark::State& state) {
-  const auto& w = make();
+// Every child's items at one as-of date.
+void all_timescales(benchmark::State& state, const World& w) {
   timescales::Engine engine(*w.data, timescales::TimescaleConfig{});
   std::size_t items = 0;
   for (auto _ : state) {
@@ -81,7 +79,7 @@ void all_timescales(benchmark::State& state) {
 }
 
 void BM_CouncilAllTimescales(benchmark::State& state) {
-  all_timescales<council>(state);
+  all_timescales(state, council());
 }
 BENCHMARK(BM_CouncilAllTimescales)->Unit(benchmark::kMillisecond);
 
@@ -98,7 +96,7 @@ void BM_CouncilWorklist(benchmark::State& state) {
 BENCHMARK(BM_CouncilWorklist)->Unit(benchmark::kMillisecond);
 
 void BM_NationalAllTimescales(benchmark::State& state) {
-  all_timescales<national>(state);
+  all_timescales(state, national());
 }
 BENCHMARK(BM_NationalAllTimescales)->Unit(benchmark::kMillisecond)->Iterations(3);
 
