@@ -210,8 +210,8 @@ int cmd_worklist(const Global& g, const WorklistArgs& a) {
     std::cout << out.dump(2) << '\n';
     return kExitOk;
   }
-  const std::vector<std::string> headers = {"DUE",    "DAYS OVERDUE", "ITEM",   "CHILD",
-                                            "WORKER", "TEAM",         "ANCHOR", "EVIDENCE"};
+  const std::vector<std::string> headers = {"DUE",  "DAYS OVERDUE", "ITEM",     "CHILD", "WORKER",
+                                            "TEAM", "ANCHOR",       "EVIDENCE", "NOTE"};
   auto rows_of = [&](const std::vector<timescales::WorkItem>& v) {
     Rows rows;
     for (const auto& w : v) {
@@ -224,13 +224,13 @@ int cmd_worklist(const Global& g, const WorklistArgs& a) {
            std::string(w.who.team),
            std::string(timescales::anchor_text(s.anchor)) + " " +
                model::format_dmy(s.anchor_date.date),
-           timescales::evidence_text(engine, s)});
+           timescales::evidence_text(engine, s), std::string(s.reason)});
     }
     return rows;
   };
   if (fmt == Format::Csv) {
-    std::vector<std::string> h = {"section", "due",  "days_overdue", "item",     "child",
-                                  "worker",  "team", "anchor",       "evidence", "status"};
+    std::vector<std::string> h = {"section", "due",    "days_overdue", "item", "child", "worker",
+                                  "team",    "anchor", "evidence",     "note", "status"};
     Rows rows;
     auto add = [&](const char* section, const std::vector<timescales::WorkItem>& v) {
       Rows r = rows_of(v);
