@@ -233,12 +233,41 @@ int cmd_synth(const SynthArgs& a) {
   return kExitOk;
 }
 
+namespace {
+
+void store_demo_local(store::Store& st, const model::LocalRecords& local) {
+  std::vector<local::LocalTable> tables;
+  for (const auto& t : local::all_local_tables()) tables.push_back(t.kind);
+  st.replace_local(local, tables, store::ImportMeta{"hearth demo", "synthetic", "demo", false}, {});
+}
+
+}  // namespace
+
 int cmd_demo(const Global& g, const DemoArgs& a) {
   auto st = open_current(g);
   auto keys = st->list_returns();
   auto origin = st->meta("origin");
   if (!keys.empty() && a.if_empty) {
     std::cout << "The store already holds " << keys.size() << " return(s); leaving it as it is.\n";
+    // A demo store made before Hearth kept local records gets the demo council's records, so its
+    // worklists have something to show.
+    if (origin == std::string("hearth demo") && st->list_local_tables().empty()) {
+      synth::Options o;
+      o.children = a.children;
+      o.seed = a.seed;
+      o.la = keys.front().la;
+      std::vector<model::Return> returns;
+      for (const auto& k : keys)
+        if (k.la == o.la)
+          if (auto r = st->load_return(k.la, model::CollectionYear{k.collection_year})) {
+            o.last_year = std::max(o.last_year, k.collection_year);
+            returns.push_back(std::move(*r));
+          }
+      o.years = static_cast<int>(returns.size());
+      store_demo_local(*st, synth::generate_local(o, returns));
+      std::cout << "Added the demo council's local records (visits, health assessments, PEPs, "
+                   "allocations...), which this store did not have yet.\n";
+    }
     return kExitOk;
   }
   if (!keys.empty() && !(a.replace && origin == std::string("hearth demo"))) {
@@ -260,11 +289,7 @@ int cmd_demo(const Global& g, const DemoArgs& a) {
   bar.update("storing", 1, 2);
   auto records = ingest::store_returns(*st, returns, "hearth demo", "demo");
   bar.update("generating local records", 1, 2);
-  auto local = synth::generate_local(o, returns);
-  std::vector<local::LocalTable> tables;
-  for (const auto& t : local::all_local_tables()) tables.push_back(t.kind);
-  st->replace_local(local, tables, store::ImportMeta{"hearth demo", "synthetic", "demo", false},
-                    {});
+  store_demo_local(*st, synth::generate_local(o, returns));
   st->set_meta("origin", "hearth demo");
   bar.finish();
   auto c = st->counts();
