@@ -532,7 +532,7 @@ class ChildRun {
     if (twelve_months >= too_old) return;
     if (!assessable(ItemId::Sdq, Anchor::EnteredCare, at(p.start), WorkerRole::SocialWorker))
       return;
-    if (!p.ended && as_of_ < from_age && add_months(from_age, 0) > as_of_) {
+    if (!p.ended && as_of_ < from_age) {
       not_applicable(ItemId::Sdq, Anchor::FourthBirthday, at(from_age),
                      at(std::max(twelve_months, from_age)),
                      "the SDQ applies from the 4th birthday");
@@ -599,9 +599,8 @@ class ChildRun {
       for (const Term& t : cfg_.pep_terms) {
         Date ts = model::make_date(y, t.start_month, t.start_day);
         Date te = model::make_date(y, t.end_month, t.end_day);
-        if (te < pep_due || ts > as_of_ || ts < anchor - days{0} - days{366}) continue;
-        if (te < anchor) continue;
-        if (p.end < te) continue;  // left care (or aged out) during the term
+        if (te < pep_due || ts > as_of_) continue;  // pep_due is never before anchor
+        if (p.end < te) continue;                   // left care (or aged out) during the term
         if (te >= too_old) continue;
         const Ev* in_term = nullptr;
         const Ev* after = nullptr;
@@ -793,7 +792,7 @@ class ChildRun {
       ItemStatus& s =
           emit(ItemId::InTouch, static_cast<std::uint16_t>(age), Anchor::Birthday, at(bday),
                at(window_end), found, support_over, WorkerRole::PersonalAdviser);
-      s.actionable = !support_over && window_end >= as_of_ - days{0} - days{31};
+      s.actionable = !support_over && window_end >= as_of_ - days{31};
       if (s.status == Status::Upcoming || s.status == Status::DueSoon) break;
     }
   }
