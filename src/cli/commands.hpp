@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/output.hpp"
 
@@ -98,6 +99,18 @@ struct TimescalesArgs {
   bool show_config = false;
 };
 int cmd_timescales(const Global& g, const TimescalesArgs& a);
+
+struct ScorecardArgs {
+  std::string as_of;  // empty: the data's date (as worklist)
+  std::string period = "quarter";
+  std::string la;
+  bool suppressed = false;
+  std::string format = "table";
+  std::string output;  // file; empty or "-": standard output
+  std::vector<std::string> only;
+};
+int cmd_scorecard(const Global& g, const ScorecardArgs& a);
+int cmd_indicators(const std::string& format);
 
 struct ServeArgs {
   std::string listen = "127.0.0.1:8080";

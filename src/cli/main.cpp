@@ -129,6 +129,31 @@ int main(int argc, char** argv) {
   timescales->add_flag("--show-config", ts.show_config,
                        "Print the intervals in force (statutory or from --config)");
 
+  ScorecardArgs sca;
+  auto* scorecard = app.add_subcommand(
+      "scorecard",
+      "The children in care scorecard: every indicator with target, RAG, comparators, "
+      "trend and breakdowns");
+  scorecard->add_option("--as-of", sca.as_of,
+                        "Date of the scorecard, YYYY-MM-DD (default: today, or the date the data "
+                        "runs to if earlier)");
+  scorecard->add_option("--period", sca.period, "month, quarter or year (financial)")
+      ->capture_default_str();
+  scorecard->add_option("--la", sca.la, "The council (when several are stored)");
+  scorecard->add_flag("--suppressed", sca.suppressed,
+                      "Suppress small numbers (\"c\") as Board and public outputs must");
+  scorecard->add_option("--format", sca.format, "table, json, csv, xlsx or html")
+      ->capture_default_str();
+  scorecard->add_option("--output,-o", sca.output, "Write to this file (needed for xlsx)");
+  scorecard->add_option("--only", sca.only, "Only these indicators (ids)");
+
+  std::string indicators_format = "table";
+  auto* indicatorsc = app.add_subcommand("indicators", "The scorecard's indicator registry");
+  auto* ind_list = indicatorsc->add_subcommand("list", "List every indicator and its definition");
+  ind_list->add_option("--format", indicators_format, "table, json or markdown")
+      ->capture_default_str();
+  indicatorsc->require_subcommand(1);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -147,6 +172,8 @@ int main(int argc, char** argv) {
     if (*serve) return cmd_serve(g, srv);
     if (*worklist) return cmd_worklist(g, wl);
     if (*timescales) return cmd_timescales(g, ts);
+    if (*scorecard) return cmd_scorecard(g, sca);
+    if (*ind_list) return cmd_indicators(indicators_format);
   } catch (const UsageError& e) {
     std::cerr << "hearth: " << e.what() << '\n';
     return kExitUsage;

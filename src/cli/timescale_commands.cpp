@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "ingest/local_import.hpp"
 #include "ingest/snapshot.hpp"
 #include "store/store.hpp"
@@ -17,9 +18,7 @@ namespace hearth::cli {
 using nlohmann::json;
 using timescales::Status;
 
-namespace {
-
-timescales::TimescaleConfig load_config(const Global& g) {
+timescales::TimescaleConfig load_timescale_config(const Global& g) {
   if (g.config_path.empty()) return timescales::TimescaleConfig::statutory();
   try {
     return timescales::load_config(g.config_path);
@@ -55,6 +54,8 @@ model::Date resolve_as_of(const std::string& text, const model::Dataset& d, bool
   auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   return std::min<model::Date>(today, data_date(d));
 }
+
+namespace {
 
 std::string dmy(model::Date d) {
   return model::format_dmy(d);
@@ -131,7 +132,7 @@ int cmd_import_local(const Global& g, const ImportArgs& a) {
 
 int cmd_worklist(const Global& g, const WorklistArgs& a) {
   Format fmt = parse_format(a.format);
-  auto config = load_config(g);
+  auto config = load_timescale_config(g);
   auto st = open_current(g);
   auto data = ingest::load_dataset(*st);
   if (data->children.empty()) throw UsageError("the store holds no children: import a return");
@@ -285,7 +286,7 @@ int cmd_worklist(const Global& g, const WorklistArgs& a) {
 
 int cmd_timescales(const Global& g, const TimescalesArgs& a) {
   Format fmt = parse_format(a.format);
-  auto config = load_config(g);
+  auto config = load_timescale_config(g);
   if (a.show_config) {
     Rows rows;
     for (const auto& k : timescales::describe(config)) rows.push_back({k.key, k.value, k.meaning});

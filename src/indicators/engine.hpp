@@ -1,0 +1,160 @@
+// The indicators engine: any registry indicator for one council, for any period ending on or
+// before the engine's as-of date, with numerator and denominator and breakdowns. Reads only the
+// Dataset (903 journeys and local records), the timescales engine's items (for the measures of
+// timeliness, so the Board and the worklists agree on what "on time" means) and reference data.
+//
+// An indicator's computation yields cases: one per child (or per event) in its population, each
+// with the date its characteristics are taken on, what it adds to the numerator and what it adds
+// to the denominator. The value and every breakdown are sums over cases, so a breakdown always
+// adds up to the headline figure.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indicators/reference.hpp"
+#include "indicators/registry.hpp"
+#include "model/dataset.hpp"
+#include "timescales/engine.hpp"
+
+namespace hearth::indicators {
+
+enum class PeriodKind : std::uint8_t { Month, Quarter, Year };  // Year: financial, April–March
+std::string_view period_kind_name(PeriodKind k);                // "month", "quarter", "year"
+std::optional<PeriodKind> period_kind_by_name(std::string_view name);
+
+struct Period {
+  PeriodKind kind = PeriodKind::Quarter;
+  model::Date start{};
+  model::Date end{};  // inclusive; the as-of date for a period still running
+  std::string label;  // "2024-25 Q4", "2024-25", "Mar 2025"
+};
+
+// The period of `kind` containing `d`, from its first day to d.
+Period period_containing(model::Date d, PeriodKind kind);
+// `count` periods ending with the one containing `d` (itself to d), oldest first.
+std::vector<Period> periods_to(model::Date d, PeriodKind kind, int count);
+
+// One member of an indicator's population.
+struct Case {
+  model::ChildIndex child = 0;
+  model::Date on{};  // the date the child's characteristics are taken on
+  double numerator = 0;
+  double denominator = 0;
+};
+
+struct Cohort {
+  std::vector<Case> cases;
+  bool available = true;
+  std::string reason;        // why not available
+  model::Date basis{};       // for annual indicators: the 31 March used
+  double population = 0;     // for rates: the population used
+  std::string population_source;
+};
+
+struct Value {
+  bool available = true;
+  std::string reason;
+  std::optional<double> value;  // none when the denominator is 0
+  double numerator = 0;
+  std::optional<double> denominator;  // none for a count
+};
+
+enum class Dimension : std::uint8_t {
+  AgeBand,
+  Sex,
+  Ethnicity,
+  PlacementType,
+  LegalStatus,
+  Uasc,
+  Area,
+  Team,
+};
+inline constexpr std::size_t kDimensionCount = 8;
+std::string_view dimension_key(Dimension d);    // "age_band", ...
+std::string_view dimension_title(Dimension d);  // "Age band", ...
+
+struct Category {
+  std::string name;
+  Value value;
+};
+
+// Placement counting rules not settled by published text (docs/indicators.md).
+struct Rules {
+  // stability_short: changes of placement with the same carer (RNE T, U) count as placements.
+  bool count_same_carer_changes = true;
+  // stability_long: a child placed for adoption counts when that and the previous placement
+  // together lasted 2 years (the older DfE wording).
+  bool adoption_exception = true;
+};
+
+class Engine {
+ public:
+  // The engine works for one council; `as_of` is the latest date any period may end on (the
+  // timescales items are judged once, on it).
+  Engine(const model::Dataset& data, const timescales::Engine& timescales,
+         const ReferenceData& reference, std::string la, model::Date as_of, Rules rules = {});
+
+  Cohort cohort(IndicatorId id, const Period& period) const;
+  Value value(IndicatorId id, const Cohort& cohort) const;
+  std::vector<Category> breakdown(IndicatorId id, const Cohort& cohort, Dimension d) const;
+
+  const std::string& la() const { return la_; }
+  model::Date as_of() const { return as_of_; }
+  const std::vector<model::ChildIndex>& children() const { return children_; }
+
+  // The category a child falls in on a date (exposed for tests).
+  std::string category_of(model::ChildIndex c, model::Date on, Dimension d) const;
+
+ private:
+  struct PeriodOfCare {
+    model::Date start{}, end{};  // end: Dataset::kOpen while looked after
+    std::uint32_t first = 0, last = 0;  // episode rows
+  };
+  struct ChildData {
+    std::vector<PeriodOfCare> periods;
+    std::vector<const timescales::ItemStatus*> items;
+    std::vector<std::uint32_t> sw;  // rows in Dataset::sw_episodes
+  };
+
+  std::optional<std::uint32_t> episode_on(model::ChildIndex c, model::Date d) const;
+  bool looked_after(model::ChildIndex c, model::Date d) const;  // short breaks excluded
+  const PeriodOfCare* period_on(model::ChildIndex c, model::Date d) const;
+  bool uasc_on(model::ChildIndex c, model::Date d) const;
+  int placements_in(model::ChildIndex c, model::Date from, model::Date to) const;
+  model::Date placement_start(std::uint32_t episode, const PeriodOfCare& p) const;
+  bool in_oc2_cohort(model::ChildIndex c, model::Date march31) const;
+  const model::Oc2* oc2_of(model::ChildIndex c, int year) const;
+
+  void per_child_on(Cohort& out, model::Date d, auto&& numerator) const;
+  void timeliness(Cohort& out, const Period& p, std::initializer_list<timescales::ItemId> ids) const;
+  void care_leavers(Cohort& out, const Period& p, IndicatorId id) const;
+  void oc2(Cohort& out, const Period& p, IndicatorId id) const;
+  void adoption(Cohort& out, const Period& p, IndicatorId id) const;
+  void distance(Cohort& out, const Period& p, IndicatorId id) const;
+
+  const model::Dataset& data_;
+  const timescales::Engine& ts_;
+  const ReferenceData& ref_;
+  std::string la_;
+  model::Date as_of_;
+  Rules rules_;
+  std::vector<model::ChildIndex> children_;
+  std::vector<ChildData> child_data_;  // parallel to children_
+  std::vector<std::uint32_t> slot_;    // ChildIndex -> position in children_ (or ~0)
+  std::vector<timescales::ItemStatus> items_;
+  std::vector<std::vector<std::uint32_t>> oc2_rows_;  // by slot: rows in Dataset::oc2
+  std::vector<std::vector<std::uint32_t>> oc3_rows_;
+  std::vector<std::vector<std::uint32_t>> missing_rows_;
+  std::vector<std::vector<std::uint32_t>> uasc_rows_;
+  std::vector<std::vector<std::uint32_t>> ad1_rows_;
+  std::set<int> sw_years_;      // collection years with 903 social worker episodes
+  std::set<int> return_years_;  // collection years with a stored 903 return
+  const model::LocalRecords* local_ = nullptr;
+};
+
+}  // namespace hearth::indicators

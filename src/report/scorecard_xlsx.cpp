@@ -1,0 +1,123 @@
+// The scorecard for analysts: one row per indicator per period (Scorecard), every breakdown
+// category (Breakdowns) and the definitions (Indicators), with numbers as numbers.
+#include <stdexcept>
+#include <xlsxwriter.h>
+
+#include "model/dates.hpp"
+#include "report/scorecard.hpp"
+
+namespace hearth::report {
+
+namespace {
+
+class Book {
+ public:
+  explicit Book(const std::filesystem::path& path) : wb_(workbook_new(path.c_str())) {
+    if (!wb_) throw std::runtime_error("cannot create " + path.string());
+    bold_ = workbook_add_format(wb_);
+    format_set_bold(bold_);
+  }
+  ~Book() {
+    if (wb_) workbook_close(wb_);
+  }
+  void close() {
+    lxw_error e = workbook_close(wb_);
+    wb_ = nullptr;
+    if (e != LXW_NO_ERROR) throw std::runtime_error(std::string("cannot write the workbook: ") + lxw_strerror(e));
+  }
+  lxw_worksheet* sheet(const char* name, std::initializer_list<const char*> header) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, name);
+    lxw_col_t c = 0;
+    for (const char* h : header) worksheet_write_string(ws, 0, c++, h, bold_);
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_autofilter(ws, 0, 0, 0, static_cast<lxw_col_t>(header.size() - 1));
+    return ws;
+  }
+
+ private:
+  lxw_workbook* wb_;
+  lxw_format* bold_ = nullptr;
+};
+
+void text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, std::string_view s) {
+  if (!s.empty()) worksheet_write_string(ws, r, c, std::string(s).c_str(), nullptr);
+}
+
+// value, numerator, denominator into three cells: numbers, "c" or blank.
+void shown(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const indicators::Shown& s) {
+  if (!s.value.available) {
+    text(ws, r, c, "no data");
+    return;
+  }
+  if (s.suppressed) {
+    for (lxw_col_t k = 0; k < 3; ++k) text(ws, r, c + k, "c");
+    return;
+  }
+  if (s.value.value) worksheet_write_number(ws, r, c, *s.value.value, nullptr);
+  worksheet_write_number(ws, r, c + 1, s.value.numerator, nullptr);
+  if (s.value.denominator) worksheet_write_number(ws, r, c + 2, *s.value.denominator, nullptr);
+}
+
+}  // namespace
+
+void scorecard_xlsx(const indicators::Scorecard& sc, const std::filesystem::path& path) {
+  Book book(path);
+  auto* main = book.sheet("Scorecard", {"la", "id", "title", "period", "start", "end", "value", "numerator",
+                                        "denominator", "unit", "polarity", "target", "rag", "england",
+                                        "suppressed"});
+  lxw_row_t r = 1;
+  for (const auto& e : sc.entries) {
+    const auto& ind = *e.indicator;
+    std::optional<double> england;
+    for (const auto& c : e.comparators)
+      if (c.kind == "england") england = c.value;
+    for (const auto& pt : e.trend) {
+      const bool current = pt.period.end == sc.period.end;
+      text(main, r, 0, sc.la);
+      text(main, r, 1, ind.key);
+      text(main, r, 2, ind.title);
+      text(main, r, 3, pt.period.label);
+      text(main, r, 4, model::format_iso(pt.period.start));
+      text(main, r, 5, model::format_iso(pt.period.end));
+      shown(main, r, 6, pt.shown);
+      text(main, r, 9, indicators::unit_name(ind.unit));
+      text(main, r, 10, indicators::polarity_name(ind.polarity));
+      if (e.target) worksheet_write_number(main, r, 11, e.target->value, nullptr);
+      if (current) text(main, r, 12, indicators::rag_name(e.rag));
+      if (current && england) worksheet_write_number(main, r, 13, *england, nullptr);
+      text(main, r, 14, pt.shown.suppressed ? "yes" : "no");
+      ++r;
+    }
+  }
+  auto* bd = book.sheet("Breakdowns", {"la", "id", "title", "period", "dimension", "category", "value",
+                                       "numerator", "denominator"});
+  r = 1;
+  for (const auto& e : sc.entries)
+    for (std::size_t d = 0; d < indicators::kDimensionCount; ++d)
+      for (const auto& c : e.breakdowns[d]) {
+        text(bd, r, 0, sc.la);
+        text(bd, r, 1, e.indicator->key);
+        text(bd, r, 2, e.indicator->title);
+        text(bd, r, 3, e.period.label);
+        text(bd, r, 4, indicators::dimension_title(static_cast<indicators::Dimension>(d)));
+        text(bd, r, 5, c.name);
+        shown(bd, r, 6, c.shown);
+        ++r;
+      }
+  auto* defs = book.sheet("Indicators", {"id", "family", "section", "title", "why it matters", "numerator",
+                                         "denominator", "population", "unit", "polarity", "source",
+                                         "definition", "where Hearth differs", "statute or guidance"});
+  r = 1;
+  for (const auto& ind : indicators::all_indicators()) {
+    lxw_col_t c = 0;
+    for (std::string_view s : {ind.key, ind.family, indicators::section_title(ind.section), ind.title, ind.why,
+                               ind.numerator, ind.denominator, ind.population, indicators::unit_name(ind.unit),
+                               indicators::polarity_name(ind.polarity), indicators::source_name(ind.source),
+                               ind.definition, ind.deviation, ind.basis})
+      text(defs, r, c++, s);
+    ++r;
+  }
+  book.close();
+}
+
+}  // namespace hearth::report
