@@ -48,13 +48,15 @@ int cmd_scorecard(const Global& g, const ScorecardArgs& a) {
   options.suppress = a.suppressed;
   for (const auto& key : a.only) {
     auto id = indicators::indicator_by_key(key);
-    if (!id) throw UsageError("there is no indicator '" + key + "': hearth indicators list shows them");
+    if (!id)
+      throw UsageError("there is no indicator '" + key + "': hearth indicators list shows them");
     options.only.push_back(*id);
   }
   auto ts_config = load_timescale_config(g);
   auto sc_config = load_scorecard_config(g);
-  const auto folder = sc_config.reference_folder.empty() ? indicators::ReferenceData::default_folder()
-                                                         : sc_config.reference_folder;
+  const auto folder = sc_config.reference_folder.empty()
+                          ? indicators::ReferenceData::default_folder()
+                          : sc_config.reference_folder;
   indicators::ReferenceData reference;
   try {
     reference = indicators::ReferenceData::load(folder);
@@ -80,14 +82,19 @@ int cmd_scorecard(const Global& g, const ScorecardArgs& a) {
   indicators::Engine engine(*data, ts, reference, la, as_of, sc_config.rules);
   const auto sc = indicators::build_scorecard(engine, reference, sc_config, options);
 
-  if (a.format == "json") write_out(a.output, report::scorecard_json(sc).dump(2) + "\n");
-  else if (a.format == "csv") write_out(a.output, report::scorecard_csv(sc));
-  else if (a.format == "html") write_out(a.output, report::scorecard_html(sc));
-  else if (a.format == "xlsx") report::scorecard_xlsx(sc, a.output);
-  else write_out(a.output, report::scorecard_table(sc));
+  if (a.format == "json")
+    write_out(a.output, report::scorecard_json(sc).dump(2) + "\n");
+  else if (a.format == "csv")
+    write_out(a.output, report::scorecard_csv(sc));
+  else if (a.format == "html")
+    write_out(a.output, report::scorecard_html(sc));
+  else if (a.format == "xlsx")
+    report::scorecard_xlsx(sc, a.output);
+  else
+    write_out(a.output, report::scorecard_table(sc));
   if (!a.output.empty() && a.output != "-")
-    std::cerr << "Wrote the scorecard for " << la << " at " << model::format_iso(as_of) << " to " << a.output
-              << '\n';
+    std::cerr << "Wrote the scorecard for " << la << " at " << model::format_iso(as_of) << " to "
+              << a.output << '\n';
   return kExitOk;
 }
 
@@ -99,8 +106,9 @@ int cmd_indicators(const std::string& format) {
   } else if (format == "table") {
     for (const auto& ind : indicators::all_indicators())
       std::cout << ind.key << std::string(ind.key.size() < 32 ? 32 - ind.key.size() : 1, ' ')
-                << indicators::source_name(ind.source) << std::string(13 - indicators::source_name(ind.source).size(), ' ')
-                << ind.title << '\n';
+                << indicators::source_name(ind.source)
+                << std::string(13 - indicators::source_name(ind.source).size(), ' ') << ind.title
+                << '\n';
   } else {
     throw UsageError("--format must be table, json or markdown, not '" + format + "'");
   }

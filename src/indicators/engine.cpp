@@ -41,8 +41,12 @@ bool with_current_foster_carer(std::optional<PlacementType> p) {
   return p == PlacementType::A3 || p == PlacementType::A5;
 }
 
-int year_of(Date d) { return static_cast<int>(year_month_day{d}.year()); }
-unsigned month_of(Date d) { return static_cast<unsigned>(year_month_day{d}.month()); }
+int year_of(Date d) {
+  return static_cast<int>(year_month_day{d}.year());
+}
+unsigned month_of(Date d) {
+  return static_cast<unsigned>(year_month_day{d}.month());
+}
 
 Date add_months(Date d, int months) {
   year_month_day ymd{d};
@@ -52,7 +56,9 @@ Date add_months(Date d, int months) {
   return chr::sys_days{ym.year() / ym.month() / day};
 }
 // The first day of the 12 months (or n years) that end on d.
-Date window_start(Date d, int years = 1) { return add_months(d, -12 * years) + days{1}; }
+Date window_start(Date d, int years = 1) {
+  return add_months(d, -12 * years) + days{1};
+}
 // The latest 31 March on or before d.
 Date last_march31(Date d) {
   int y = year_of(d);
@@ -256,8 +262,9 @@ std::string_view dimension_key(Dimension d) {
 }
 
 std::string_view dimension_title(Dimension d) {
-  static constexpr std::string_view k[] = {"Age band",     "Sex",  "Ethnicity",         "Placement type",
-                                           "Legal status", "UASC", "In or out of area", "Team"};
+  static constexpr std::string_view k[] = {"Age band",          "Sex",          "Ethnicity",
+                                           "Placement type",    "Legal status", "UASC",
+                                           "In or out of area", "Team"};
   return k[static_cast<std::size_t>(d)];
 }
 
@@ -265,7 +272,11 @@ std::string_view dimension_title(Dimension d) {
 
 Engine::Engine(const model::Dataset& data, const timescales::Engine& timescales,
                const ReferenceData& reference, std::string la, Date as_of, Rules rules)
-    : data_(data), ts_(timescales), ref_(reference), la_(std::move(la)), as_of_(as_of),
+    : data_(data),
+      ts_(timescales),
+      ref_(reference),
+      la_(std::move(la)),
+      as_of_(as_of),
       rules_(rules) {
   slot_.assign(data_.children.size(), kNone);
   for (model::ChildIndex c = 0; c < data_.children.size(); ++c) {
@@ -575,12 +586,14 @@ void Engine::adoption(Cohort& out, const Period& p, IndicatorId id) const {
         std::optional<Date> moved_in;
         for (std::uint32_t i = poc.first; i <= last && !moved_in; ++i) {
           if (!adoption_placement(E.place[i])) continue;
-          moved_in = with_current_foster_carer(E.place[i]) && ad1 && ad1->foster_care.value_or(false)
-                         ? placement_start(i, poc)
-                         : E.decom[i];
+          moved_in =
+              with_current_foster_carer(E.place[i]) && ad1 && ad1->foster_care.value_or(false)
+                  ? placement_start(i, poc)
+                  : E.decom[i];
         }
         if (!moved_in) continue;  // not placed for adoption before the order
-        out.cases.push_back({c, E.dec[last], static_cast<double>((*moved_in - poc.start).count()), 1});
+        out.cases.push_back(
+            {c, E.dec[last], static_cast<double>((*moved_in - poc.start).count()), 1});
       } else {
         std::optional<Date> order;
         for (std::uint32_t i = poc.first; i <= last && !order; ++i)
@@ -603,7 +616,8 @@ void Engine::distance(Cohort& out, const Period& p, IndicatorId id) const {
   }
   const auto& E = data_.episodes;
   per_child_on(out, p.end, [&](model::ChildIndex, std::uint32_t e) {
-    auto pl = ref_.postcode_districts.find(std::string(district_of(data_.strings.get(E.pl_post[e]))));
+    auto pl =
+        ref_.postcode_districts.find(std::string(district_of(data_.strings.get(E.pl_post[e]))));
     if (id == IndicatorId::PlacedOutsideLa)
       return std::pair{pl != ref_.postcode_districts.end() && pl->second.la_code != la_ ? 1.0 : 0.0,
                        1.0};
@@ -639,11 +653,12 @@ Cohort Engine::cohort(IndicatorId id, const Period& p) const {
         auto pop = ref_.population_for(la_, model::CollectionYear::containing(d).end_year);
         if (!pop) {
           out.available = false;
-          out.reason = "no population figure for council " + la_ +
-                       " in reference/population/under_18.csv";
+          out.reason =
+              "no population figure for council " + la_ + " in reference/population/under_18.csv";
         } else {
           out.population = pop->second;
-          out.population_source = ref_.population_source.count(la_) ? ref_.population_source.at(la_) : "";
+          out.population_source =
+              ref_.population_source.count(la_) ? ref_.population_source.at(la_) : "";
         }
       }
       break;
@@ -670,7 +685,8 @@ Cohort Engine::cohort(IndicatorId id, const Period& p) const {
       for (model::ChildIndex c : children_) {
         if (looked_after(c, d) || !data_.children[c].dob) continue;
         auto cl = ts_.care_leaver(c, d);
-        if (cl.category != "former relevant" || !cl.support_until || *cl.support_until < d) continue;
+        if (cl.category != "former relevant" || !cl.support_until || *cl.support_until < d)
+          continue;
         const int age = model::age_on(*data_.children[c].dob, d);
         const bool older = id == I::CareLeavers21To25;
         if (older ? (age >= 21 && age <= 25) : (age >= 18 && age <= 20))
@@ -746,7 +762,8 @@ Cohort Engine::cohort(IndicatorId id, const Period& p) const {
         const model::ChildIndex c = children_[s];
         const auto& rec = data_.children[c];
         std::optional<Date> last_in_care;  // latest day in the period the child was looked after
-        for (std::uint32_t i = rec.episodes.begin; i < rec.episodes.begin + rec.episodes.count; ++i) {
+        for (std::uint32_t i = rec.episodes.begin; i < rec.episodes.begin + rec.episodes.count;
+             ++i) {
           if (E.decom[i] > p.end || E.dec[i] <= p.start || short_break(E.ls[i])) continue;
           last_in_care = std::min(p.end, E.dec[i] - days{1});
         }
@@ -824,7 +841,8 @@ Cohort Engine::cohort(IndicatorId id, const Period& p) const {
         for (std::uint32_t i = rec.reviews.begin; i < rec.reviews.begin + rec.reviews.count; ++i) {
           const Date r = data_.reviews.review[i];
           const auto code = data_.reviews.review_code[i];
-          if (r < p.start || r > p.end || !code || code == model::ReviewParticipation::PN0) continue;
+          if (r < p.start || r > p.end || !code || code == model::ReviewParticipation::PN0)
+            continue;
           out.cases.push_back({c, r, code != model::ReviewParticipation::PN7 ? 1.0 : 0.0, 1});
         }
       }
@@ -863,16 +881,18 @@ Cohort Engine::cohort(IndicatorId id, const Period& p) const {
         const model::ChildIndex c = children_[s];
         auto cl = ts_.care_leaver(c, d);
         if (cl.category.empty() || (cl.support_until && *cl.support_until < d)) continue;
-        bool overdue = false;
+        bool overdue = false, assessed = false;
         for (const auto* it : child_data_[s].items) {
           if ((it->item != ItemId::PathwayPlan && it->item != ItemId::PathwayPlanReview) ||
-              !it->due || it->status == Status::NotApplicable)
+              !it->due || it->status == Status::NotApplicable || it->due->date > d)
             continue;
-          if (it->due->date < d && (it->evidence.kind == timescales::EvidenceKind::None ||
-                                    it->evidence.when.date > d))
+          assessed = true;
+          if (it->due->date < d &&
+              (it->evidence.kind == timescales::EvidenceKind::None || it->evidence.when.date > d))
             overdue = true;
         }
-        out.cases.push_back({c, d, overdue ? 0.0 : 1.0, 1});
+        // Young people whose plans were due only before the records begin are not assessed.
+        if (assessed) out.cases.push_back({c, d, overdue ? 0.0 : 1.0, 1});
       }
       break;
     case I::PaCaseload: {
@@ -994,8 +1014,11 @@ std::string Engine::category_of(model::ChildIndex c, Date on, Dimension d) const
     case Dimension::AgeBand: {
       if (!rec.dob) return "Age not recorded";
       const int age = model::age_on(*rec.dob, on);
-      return age < 1 ? "Under 1" : age < 5 ? "1 to 4" : age < 10 ? "5 to 9" : age < 16 ? "10 to 15"
-                                                                                        : "16 and over";
+      return age < 1    ? "Under 1"
+             : age < 5  ? "1 to 4"
+             : age < 10 ? "5 to 9"
+             : age < 16 ? "10 to 15"
+                        : "16 and over";
     }
     case Dimension::Sex:
       if (rec.sex == model::Sex::Male || rec.sex == model::Sex::M) return "Male";
@@ -1006,7 +1029,8 @@ std::string Engine::category_of(model::ChildIndex c, Date on, Dimension d) const
     case Dimension::PlacementType: {
       auto e = episode_on(c, on);
       if (!e) return "Not looked after";
-      return std::string(placement_group(data_.episodes.place[*e], data_.episodes.place_provider[*e]));
+      return std::string(
+          placement_group(data_.episodes.place[*e], data_.episodes.place_provider[*e]));
     }
     case Dimension::LegalStatus: {
       auto e = episode_on(c, on);

@@ -50,9 +50,9 @@ struct Case {
 struct Cohort {
   std::vector<Case> cases;
   bool available = true;
-  std::string reason;        // why not available
-  model::Date basis{};       // for annual indicators: the 31 March used
-  double population = 0;     // for rates: the population used
+  std::string reason;     // why not available
+  model::Date basis{};    // for annual indicators: the 31 March used
+  double population = 0;  // for rates: the population used
   std::string population_source;
 };
 
@@ -112,7 +112,7 @@ class Engine {
 
  private:
   struct PeriodOfCare {
-    model::Date start{}, end{};  // end: Dataset::kOpen while looked after
+    model::Date start{}, end{};         // end: Dataset::kOpen while looked after
     std::uint32_t first = 0, last = 0;  // episode rows
   };
   struct ChildData {
@@ -131,7 +131,8 @@ class Engine {
   const model::Oc2* oc2_of(model::ChildIndex c, int year) const;
 
   void per_child_on(Cohort& out, model::Date d, auto&& numerator) const;
-  void timeliness(Cohort& out, const Period& p, std::initializer_list<timescales::ItemId> ids) const;
+  void timeliness(Cohort& out, const Period& p,
+                  std::initializer_list<timescales::ItemId> ids) const;
   void care_leavers(Cohort& out, const Period& p, IndicatorId id) const;
   void oc2(Cohort& out, const Period& p, IndicatorId id) const;
   void adoption(Cohort& out, const Period& p, IndicatorId id) const;

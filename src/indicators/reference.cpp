@@ -30,7 +30,8 @@ class Table {
     reader_.emplace(text_);
     std::vector<std::string_view> header;
     if (!reader_->next(header)) throw ReferenceError(path.string() + ": the file is empty");
-    for (std::size_t i = 0; i < header.size(); ++i) columns_[std::string(ssda903::trim(header[i]))] = i;
+    for (std::size_t i = 0; i < header.size(); ++i)
+      columns_[std::string(ssda903::trim(header[i]))] = i;
     for (auto r : required)
       if (!columns_.count(std::string(r)))
         throw ReferenceError(path.string() + ": no column '" + std::string(r) + "'");
@@ -116,8 +117,9 @@ ReferenceData ReferenceData::load(const fs::path& folder) {
     Table t(p, {"area_type", "area_code", "la_code", "year", "population_0_17", "source"});
     while (t.next()) {
       std::string type = t.text("area_type");
-      std::string area = type == "la" ? t.text("la_code") : type == "england" ? "england"
-                                                                               : t.text("area_code");
+      std::string area = type == "la"        ? t.text("la_code")
+                         : type == "england" ? "england"
+                                             : t.text("area_code");
       if (area.empty()) t.fail("la_code", "is empty for a council");
       out.population[area][t.year("year")] = t.required_number("population_0_17");
       out.population_source[area] = t.text("source");

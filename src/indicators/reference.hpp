@@ -38,7 +38,7 @@ struct LocalAuthority {
 };
 
 struct PostcodeDistrict {
-  std::string la_code;  // the council the district lies in
+  std::string la_code;               // the council the district lies in
   double easting = 0, northing = 0;  // metres, British National Grid
 };
 
@@ -46,11 +46,11 @@ struct ReferenceData {
   std::vector<ComparatorValue> comparators;
   // (la code, or "england", or region code) -> year -> children aged 0-17
   std::map<std::string, std::map<int, double>> population;
-  std::map<std::string, std::string> population_source;  // by area
-  std::map<std::string, LocalAuthority> authorities;      // by la code
+  std::map<std::string, std::string> population_source;        // by area
+  std::map<std::string, LocalAuthority> authorities;           // by la code
   std::map<std::string, std::vector<std::string>> neighbours;  // la code -> neighbours, by rank
   std::map<std::string, PostcodeDistrict> postcode_districts;  // "ME7" -> ...
-  std::vector<std::string> files;  // what was read, for the record
+  std::vector<std::string> files;                              // what was read, for the record
 
   // Reads every known file present in `folder`. A malformed row is a ReferenceError naming the
   // file, line and column.

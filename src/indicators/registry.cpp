@@ -14,7 +14,7 @@ using Src = Source;
 using F = Frequency;
 
 // Sources cited below.
-#define DFE_CLA                                                                             \
+#define DFE_CLA                                                                                  \
   "DfE national statistics 'Children looked after in England including adoptions' (methodology " \
   "and local authority tables)"
 #define DFE_OPEN_DASHBOARD \
@@ -33,12 +33,11 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
     // ---- Context ------------------------------------------------------------------------------
     {I::ClaCount, "cla_count", "cla_count", S::Context, "Children looked after",
      "How many children the council is corporate parent to: the size of its promise.",
-     "Children looked after on the date", "", "Every child in care on the date. " EXCL_SB,
-     U::Count, P::Context, Src::Ssda903, F::AnyPeriod,
+     "Children looked after on the date", "", "Every child in care on the date. " EXCL_SB, U::Count,
+     P::Context, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": children looked after at 31 March (an episode open on the day).", "",
      "Children Act 1989 s22", std::nullopt, "cla_count/count", ""},
-    {I::ClaRate, "cla_rate", "cla_count", S::Context,
-     "Children looked after per 10,000 children",
+    {I::ClaRate, "cla_rate", "cla_count", S::Context, "Children looked after per 10,000 children",
      "Compares the council's care population with others of different size.",
      "Children looked after on the date", "The council's resident children aged 0 to 17 / 10,000",
      "As cla_count; the population is the ONS mid-year estimate for the year before the "
@@ -47,7 +46,8 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      DFE_CLA ": rate per 10,000 children aged under 18.",
      "For a date after the latest population figure, the latest figure is used.",
      "Children Act 1989 s22", std::nullopt, "cla_count/rate_per_10000", ""},
-    {I::ClaStarts, "cla_starts", "cla_starts", S::Context, "Children who started to be looked after",
+    {I::ClaStarts, "cla_starts", "cla_starts", S::Context,
+     "Children who started to be looked after",
      "Shows the pressure on the service: each start is a child whose life has changed.",
      "Children with a period of care starting in the period (a child counted once)", "",
      "Periods of care that begin in the period, unless their first episode is a short break "
@@ -71,9 +71,8 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Children looked after on the date who were unaccompanied asylum-seeking children", "",
      "Children looked after on the date (" EXCL_SB ") with a UASC row whose status had not "
      "ceased (DUC) by the date.",
-     U::Count, P::Context, Src::Ssda903, F::AnyPeriod,
-     DFE_CLA ": UASC looked after at 31 March.", "", "Children Act 1989 s20; Immigration Act 2016 s69",
-     std::nullopt, "uasc_count/count", ""},
+     U::Count, P::Context, Src::Ssda903, F::AnyPeriod, DFE_CLA ": UASC looked after at 31 March.",
+     "", "Children Act 1989 s20; Immigration Act 2016 s69", std::nullopt, "uasc_count/count", ""},
     {I::CareLeavers18To20, "care_leavers_18_20", "care_leavers_count", S::Context,
      "Care leavers aged 18 to 20 the council supports",
      "Being a corporate parent does not stop at 18: these young people are owed support.",
@@ -108,7 +107,7 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "another. Short-break episodes are not placements.",
      U::Percent, P::LowerIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": 'children looked after at 31 March with three or more placements during the "
-     "year'; confirmed against England 2025, 8,500 / 81,770 = 10%.",
+             "year'; confirmed against England 2025, 8,500 / 81,770 = 10%.",
      "The DfE does not publish which episodes it treats as the same placement; Hearth counts "
      "every change of placement the 903 records (RNE P/B/T/U), including temporary ones "
      "(PLACE T0-T4).",
@@ -124,7 +123,8 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "least 2.5 years. " EXCL_SB " A placement runs across episodes that change only the legal "
      "status (RNE L).",
      U::Percent, P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
-     DFE_CLA ": 'children aged under 16 looked after continuously for 2.5 years or more who "
+     DFE_CLA
+     ": 'children aged under 16 looked after continuously for 2.5 years or more who "
      "were in the same placement for at least 2 years, or placed for adoption and their "
      "adoptive placement together with their previous placement lasted for at least 2 years'; "
      "England 2025: 19,680 / 28,710 = 69%.",
@@ -134,17 +134,17 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Children in foster care",
      "Most children do best in a family: this is the share living with foster carers.",
      "Children looked after on the date in a foster placement (PLACE U1-U6)",
-     "Children looked after on the date", "Children looked after on the date. " EXCL_SB,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
-     DFE_CLA ": placement type at 31 March, foster placements.", "",
-     "Children Act 1989 s22C", std::nullopt, "placement_mix/foster_care_percent", ""},
+     "Children looked after on the date", "Children looked after on the date. " EXCL_SB, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
+     DFE_CLA ": placement type at 31 March, foster placements.", "", "Children Act 1989 s22C",
+     std::nullopt, "placement_mix/foster_care_percent", ""},
     {I::PlacementFosterConnected, "placement_foster_connected", "placement_mix",
      S::SafetyAndPermanence, "Children fostered by family or friends (connected carers)",
      "Living with people they already know keeps children connected to their family and "
      "community.",
      "Children looked after on the date placed with relatives or friends (PLACE U1-U3)",
-     "Children looked after on the date", "Children looked after on the date. " EXCL_SB,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
+     "Children looked after on the date", "Children looked after on the date. " EXCL_SB, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": foster placement with relative or friend.", "", "Children Act 1989 s22C(6)(a)",
      std::nullopt, "", ""},
     {I::PlacementFosterInHouse, "placement_foster_in_house", "placement_mix",
@@ -152,8 +152,8 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "The council's own carers are usually closer to home and cost less than agency carers.",
      "Children looked after on the date with other foster carers (PLACE U4-U6) provided by the "
      "council (PLACE_PROVIDER PR1)",
-     "Children looked after on the date", "Children looked after on the date. " EXCL_SB,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
+     "Children looked after on the date", "Children looked after on the date. " EXCL_SB, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": foster placements by provider (own provision).", "", "Children Act 1989 s22C",
      std::nullopt, "", ""},
     {I::PlacementFosterAgency, "placement_foster_agency", "placement_mix", S::SafetyAndPermanence,
@@ -161,8 +161,8 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "A high share shows the council lacks its own carers, which drives cost and distance.",
      "Children looked after on the date with other foster carers (PLACE U4-U6) provided by "
      "another council, another public body, or a private or voluntary agency (PR2-PR5)",
-     "Children looked after on the date", "Children looked after on the date. " EXCL_SB,
-     U::Percent, P::LowerIsBetter, Src::Ssda903, F::AnyPeriod,
+     "Children looked after on the date", "Children looked after on the date. " EXCL_SB, U::Percent,
+     P::LowerIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": foster placements by provider (private, voluntary and other public).", "",
      "Children Act 1989 s22C", std::nullopt, "", ""},
     {I::PlacementResidential, "placement_residential", "placement_mix", S::SafetyAndPermanence,
@@ -170,10 +170,10 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Residential care is right for some children but is far from home for many and costly.",
      "Children looked after on the date in secure units, children's homes, residential care, "
      "NHS or young offender settings or residential schools (PLACE K1, K2, R1, R2, R5, S1)",
-     "Children looked after on the date", "Children looked after on the date. " EXCL_SB,
-     U::Percent, P::Context, Src::Ssda903, F::AnyPeriod,
+     "Children looked after on the date", "Children looked after on the date. " EXCL_SB, U::Percent,
+     P::Context, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": secure units, children's homes and semi-independent living accommodation; "
-     "other residential settings; residential schools.",
+             "other residential settings; residential schools.",
      "The DfE publishes these as three groups; Hearth adds them together (the breakdown by "
      "placement type shows each).",
      "Children Act 1989 s22C", std::nullopt, "placement_mix/secure_and_childrens_homes_percent",
@@ -182,8 +182,8 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Children placed with their parents",
      "Children can live at home while still in care; the council must still review it closely.",
      "Children looked after on the date placed with parents (PLACE P1)",
-     "Children looked after on the date", "Children looked after on the date. " EXCL_SB,
-     U::Percent, P::Context, Src::Ssda903, F::AnyPeriod,
+     "Children looked after on the date", "Children looked after on the date. " EXCL_SB, U::Percent,
+     P::Context, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": placed with parents or other person with parental responsibility.", "",
      "Placement of Children with Parents etc Regulations (part of the 2010 Regulations)",
      std::nullopt, "placement_mix/placed_with_parents_percent", ""},
@@ -192,8 +192,8 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Older children living more independently need accommodation that is registered and safe.",
      "Children looked after on the date in independent living, supported accommodation or "
      "residential employment (PLACE P2, P3, H5)",
-     "Children looked after on the date", "Children looked after on the date. " EXCL_SB,
-     U::Percent, P::Context, Src::Ssda903, F::AnyPeriod,
+     "Children looked after on the date", "Children looked after on the date. " EXCL_SB, U::Percent,
+     P::Context, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": independent and semi-independent living / supported accommodation.", "",
      "Supported Accommodation (England) Regulations 2023", std::nullopt,
      "placement_mix/independent_supported_accommodation_percent", ""},
@@ -201,20 +201,20 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Children placed for adoption",
      "Shows how many children are living with the family who will adopt them.",
      "Children looked after on the date placed for adoption (PLACE A3-A6)",
-     "Children looked after on the date", "Children looked after on the date. " EXCL_SB,
-     U::Percent, P::Context, Src::Ssda903, F::AnyPeriod,
-     DFE_CLA ": placed for adoption.", "", "Adoption and Children Act 2002 s18",
-     std::nullopt, "placement_mix/placed_for_adoption_percent", ""},
+     "Children looked after on the date", "Children looked after on the date. " EXCL_SB, U::Percent,
+     P::Context, Src::Ssda903, F::AnyPeriod, DFE_CLA ": placed for adoption.", "",
+     "Adoption and Children Act 2002 s18", std::nullopt,
+     "placement_mix/placed_for_adoption_percent", ""},
     {I::PlacedOver20Miles, "placed_over_20_miles", "placed_distance", S::SafetyAndPermanence,
      "Children placed more than 20 miles from home",
      "Distance cuts children off from family, friends and school.",
      "Children looked after on the date whose placement is more than 20 miles (straight line "
      "between postcode district centres) from the home they were taken into care from",
      "Children looked after on the date, including those whose distance is unknown",
-     "Children looked after on the date. " EXCL_SB,
-     U::Percent, P::LowerIsBetter, Src::Ssda903, F::AnyPeriod,
+     "Children looked after on the date. " EXCL_SB, U::Percent, P::LowerIsBetter, Src::Ssda903,
+     F::AnyPeriod,
      DFE_CLA ": placed more than 20 miles from home (HOME_POST to PL_POST); the denominator "
-     "includes children whose distance is unknown.",
+             "includes children whose distance is unknown.",
      "The DfE measures between full postcodes; Hearth measures between postcode district "
      "centres, from reference/postcode_districts.csv, which the council supplies (ONS "
      "postcode directory). Without it the indicator reports no data.",
@@ -224,9 +224,8 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "The law expects children to be placed within the council's area where that is possible.",
      "Children looked after on the date whose placement postcode is in another council's area",
      "Children looked after on the date, including those whose placement postcode is unknown",
-     "Children looked after on the date. " EXCL_SB,
-     U::Percent, P::LowerIsBetter, Src::Ssda903, F::AnyPeriod,
-     DFE_CLA ": placed outside the local authority boundary.",
+     "Children looked after on the date. " EXCL_SB, U::Percent, P::LowerIsBetter, Src::Ssda903,
+     F::AnyPeriod, DFE_CLA ": placed outside the local authority boundary.",
      "The council of a placement is found from its postcode district "
      "(reference/postcode_districts.csv); a district shared by two councils counts as the one "
      "the file names.",
@@ -236,8 +235,8 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "A long-term match tells a child they will not have to move again.",
      "Children in foster care on the date whose placement is long-term fostering (PLACE U1 or U4)",
      "Children in foster care on the date (PLACE U1-U6)",
-     "Children looked after on the date in foster care. " EXCL_SB,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
+     "Children looked after on the date in foster care. " EXCL_SB, U::Percent, P::HigherIsBetter,
+     Src::Ssda903, F::AnyPeriod,
      "Care Planning Regulations 2010 reg 22C (long-term foster placement), as the 903's PLACE "
      "codes U1/U4 record it.",
      "The spec lists this as local; the 903's placement codes already record long-term "
@@ -245,8 +244,7 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Care Planning, Placement and Case Review (England) Regulations 2010 reg 22C", std::nullopt,
      "", ""},
     {I::MissingChildren, "missing_children", "missing_children", S::SafetyAndPermanence,
-     "Children who went missing",
-     "A child missing from care is at risk of exploitation and harm.",
+     "Children who went missing", "A child missing from care is at risk of exploitation and harm.",
      "Children looked after during the period who went missing (MISSING = M) at least once in "
      "it",
      "Children looked after at any time in the period",
@@ -255,15 +253,14 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "counted as missing.",
      U::Percent, P::LowerIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": children who had a missing incident during the year, as a percentage of all "
-     "children looked after during the year.",
+             "children looked after during the year.",
      "", "Statutory guidance on children who run away or go missing from home or care (2014)",
      std::nullopt, "", ""},
     {I::MissingIncidents, "missing_incidents", "missing_children", S::SafetyAndPermanence,
      "Missing incidents", "Counts every time a child went missing, not just each child.",
      "Missing episodes (MISSING = M) starting in the period, of children looked after", "",
-     "Children looked after during the period, as missing_children.",
-     U::Count, P::LowerIsBetter, Src::Ssda903, F::AnyPeriod,
-     DFE_CLA ": number of missing incidents during the year.",
+     "Children looked after during the period, as missing_children.", U::Count, P::LowerIsBetter,
+     Src::Ssda903, F::AnyPeriod, DFE_CLA ": number of missing incidents during the year.",
      "Some councils record every incident as missing rather than away; the DfE estimates this "
      "inflates counts by up to 13%.",
      "Statutory guidance on children who run away or go missing from home or care (2014)",
@@ -315,12 +312,12 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Children may only say what is wrong when their carer is not in the room.",
      "Visits in the period where the child was seen alone",
      "Visits in the period where the child was seen",
-     "Visits to children looked after, from the council's local visit records.",
-     U::Percent, P::HigherIsBetter, Src::Local, F::AnyPeriod,
+     "Visits to children looked after, from the council's local visit records.", U::Percent,
+     P::HigherIsBetter, Src::Local, F::AnyPeriod,
      "Care Planning, Placement and Case Review (England) Regulations 2010 reg 29 (the social "
      "worker must see the child alone unless the child refuses).",
-     "", "Care Planning, Placement and Case Review (England) Regulations 2010 reg 29",
-     std::nullopt, "", ""},
+     "", "Care Planning, Placement and Case Review (England) Regulations 2010 reg 29", std::nullopt,
+     "", ""},
     {I::ReviewsTimely, "reviews_timely", "reviews_timely", S::SafetyAndPermanence,
      "Looked-after reviews on time",
      "The review is where the child's plan is checked by an independent reviewing officer.",
@@ -336,8 +333,8 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Adoption gives a child a permanent family for life.",
      "Children who ceased to be looked after in the period because they were adopted (REC E11, "
      "E12)",
-     "", "Children looked after whose episode ended with an adoption order.",
-     U::Count, P::Context, Src::Ssda903, F::AnyPeriod,
+     "", "Children looked after whose episode ended with an adoption order.", U::Count, P::Context,
+     Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": children who ceased to be looked after who were adopted.", "",
      "Adoption and Children Act 2002", std::nullopt, "adoption/adopted_count", ""},
     {I::AdoptionA1, "adoption_a1", "adoption", S::SafetyAndPermanence,
@@ -375,18 +372,18 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Special guardianship gives a child a permanent home, often with family, outside care.",
      "Children who ceased to be looked after in the period on a special guardianship order "
      "(REC E45-E48)",
-     "", "Children looked after whose episode ended with a special guardianship order.",
-     U::Count, P::Context, Src::Ssda903, F::AnyPeriod,
+     "", "Children looked after whose episode ended with a special guardianship order.", U::Count,
+     P::Context, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": ceased on a special guardianship order (to former foster carers or other "
-     "carers).",
+             "carers).",
      "", "Children Act 1989 s14A", std::nullopt, "sgo/count", ""},
     // ---- Independence -------------------------------------------------------------------------
     {I::LeaversInTouch17To18, "leavers_in_touch_17_18", "leavers_in_touch", S::Independence,
      "Care leavers aged 17 to 18 the council is in touch with",
      "The council cannot help a young person it has lost touch with.",
      "Care leavers the council was in touch with around their birthday (IN_TOUCH YES)",
-     "Care leavers with a 17th or 18th birthday in the 12 months", kOc3Note,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
+     "Care leavers with a 17th or 18th birthday in the 12 months", kOc3Note, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": care leavers in touch with the council (OC3).",
      "Rolling 12 months by birthday, so any quarter can be shown; at 31 March this is the "
      "DfE's year.",
@@ -395,37 +392,37 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Care leavers aged 19 to 21 the council is in touch with",
      "The council cannot help a young person it has lost touch with.",
      "Care leavers the council was in touch with around their birthday (IN_TOUCH YES)",
-     "Care leavers with a 19th, 20th or 21st birthday in the 12 months", kOc3Note,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
+     "Care leavers with a 19th, 20th or 21st birthday in the 12 months", kOc3Note, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": care leavers in touch with the council (OC3).",
-     "Rolling 12 months by birthday, as leavers_in_touch_17_18.",
-     "Children Act 1989 s23C(1)", 90.0, "", ""},
+     "Rolling 12 months by birthday, as leavers_in_touch_17_18.", "Children Act 1989 s23C(1)", 90.0,
+     "", ""},
     {I::LeaversEet17To18, "leavers_eet_17_18", "leavers_eet", S::Independence,
      "Care leavers aged 17 to 18 in education, employment or training",
      "Education and work are the route to a good adult life.",
      "Care leavers in education, training or employment (ACTIV F1-P5)",
-     "Care leavers with a 17th or 18th birthday in the 12 months", kOc3Note,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
+     "Care leavers with a 17th or 18th birthday in the 12 months", kOc3Note, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": care leavers in education, employment or training; England 2025: 9,430 / "
-     "14,800 = 64%.",
-     "Rolling 12 months by birthday, as leavers_in_touch_17_18.",
-     "Children Act 1989 s23C(4)", 55.0, "leavers_eet/age_17_18", ""},
+             "14,800 = 64%.",
+     "Rolling 12 months by birthday, as leavers_in_touch_17_18.", "Children Act 1989 s23C(4)", 55.0,
+     "leavers_eet/age_17_18", ""},
     {I::LeaversEet19To21, "leavers_eet_19_21", "leavers_eet", S::Independence,
      "Care leavers aged 19 to 21 in education, employment or training",
      "Education and work are the route to a good adult life.",
      "Care leavers in education, training or employment (ACTIV F1-P5)",
-     "Care leavers with a 19th, 20th or 21st birthday in the 12 months", kOc3Note,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
+     "Care leavers with a 19th, 20th or 21st birthday in the 12 months", kOc3Note, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": care leavers in education, employment or training; England 2025: 20,760 / "
-     "38,440 = 54%.",
-     "Rolling 12 months by birthday, as leavers_in_touch_17_18.",
-     "Children Act 1989 s23C(4)", 55.0, "leavers_eet/age_19_21", ""},
+             "38,440 = 54%.",
+     "Rolling 12 months by birthday, as leavers_in_touch_17_18.", "Children Act 1989 s23C(4)", 55.0,
+     "leavers_eet/age_19_21", ""},
     {I::LeaversAccommodation17To18, "leavers_accommodation_17_18", "leavers_accommodation",
      S::Independence, "Care leavers aged 17 to 18 in suitable accommodation",
      "A safe, suitable home is the base for everything else.",
      "Care leavers in accommodation recorded as suitable (ACCOM ending in 1)",
-     "Care leavers with a 17th or 18th birthday in the 12 months", kOc3Note,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
+     "Care leavers with a 17th or 18th birthday in the 12 months", kOc3Note, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": care leavers in suitable accommodation; England 2025: 13,380 / 14,750 = 91%.",
      "Rolling 12 months by birthday, as leavers_in_touch_17_18.",
      "Children Act 1989 s23B(8), s23C(4)", 93.0, "leavers_accommodation/age_17_18", ""},
@@ -433,18 +430,18 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      S::Independence, "Care leavers aged 19 to 21 in suitable accommodation",
      "A safe, suitable home is the base for everything else.",
      "Care leavers in accommodation recorded as suitable (ACCOM ending in 1)",
-     "Care leavers with a 19th, 20th or 21st birthday in the 12 months", kOc3Note,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
+     "Care leavers with a 19th, 20th or 21st birthday in the 12 months", kOc3Note, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": care leavers in suitable accommodation; England 2025: 33,810 / 38,190 = 89%.",
-     "Rolling 12 months by birthday, as leavers_in_touch_17_18.",
-     "Children Act 1989 s23C(4)", 93.0, "leavers_accommodation/age_19_21", ""},
+     "Rolling 12 months by birthday, as leavers_in_touch_17_18.", "Children Act 1989 s23C(4)", 93.0,
+     "leavers_accommodation/age_19_21", ""},
     {I::LeaversHigherEducation, "leavers_higher_education_19_21", "leavers_higher_education",
      S::Independence, "Care leavers aged 19 to 21 in higher education",
      "Going to university is still rare for care leavers; the council owes them a bursary and "
      "support.",
      "Care leavers in higher education (ACTIV F1 or P1)",
-     "Care leavers with a 19th, 20th or 21st birthday in the 12 months", kOc3Note,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
+     "Care leavers with a 19th, 20th or 21st birthday in the 12 months", kOc3Note, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": care leavers aged 19 to 21 in higher education.",
      "Rolling 12 months by birthday, as leavers_in_touch_17_18.",
      "Children Act 1989 s23C(4), s23C(5A) (higher education bursary)", std::nullopt,
@@ -482,7 +479,7 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "placement was foster care.",
      U::Percent, P::HigherIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": care leavers who ceased care on their 18th birthday from foster care and "
-     "remained with their former foster carers (staying put).",
+             "remained with their former foster carers (staying put).",
      "", "Children Act 1989 s23CZA", std::nullopt, "", ""},
     // ---- Health ---------------------------------------------------------------------------------
     {I::HealthAssessment, "health_assessment", "health_assessment", S::Health,
@@ -490,8 +487,8 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "An annual health assessment is how unmet health needs are found.",
      "Children in the OC2 cohort whose annual health assessment was up to date (HEALTH_ASSESSMENT "
      "= 1)",
-     "Children looked after continuously for 12 months at 31 March", kOc2Population,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::Annual,
+     "Children looked after continuously for 12 months at 31 March", kOc2Population, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::Annual,
      DFE_CLA ": health assessments up to date, OC2; England 2025: 52,580 / 58,530 = 90%.",
      "A child in the cohort with no OC2 row counts in the denominator only (the validator "
      "reports the missing row).",
@@ -505,8 +502,9 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Children under 5 at 31 March looked after continuously for 12 months", kOc2Population,
      U::Percent, P::HigherIsBetter, Src::Ssda903, F::Annual,
      DFE_CLA ": development assessments up to date (under 5s), OC2; England 2025: 5,580 / 6,360 "
-     "= 88%.",
-     "", "Healthy Child Programme; Promoting the health and well-being of looked-after children "
+             "= 88%.",
+     "",
+     "Healthy Child Programme; Promoting the health and well-being of looked-after children "
      "(2015)",
      std::nullopt, "", ""},
     {I::IhaTimely, "iha_timely", "health_assessment", S::Health,
@@ -514,46 +512,43 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "The first health assessment sets up the child's health plan for their time in care.",
      "Initial health assessments due in the period done within 20 working days of entering care",
      "Initial health assessments due in the period (refusals excluded)",
-     "Children entering care; the timescales engine's initial health assessment item.",
-     U::Percent, P::HigherIsBetter, Src::Local, F::AnyPeriod,
+     "Children entering care; the timescales engine's initial health assessment item.", U::Percent,
+     P::HigherIsBetter, Src::Local, F::AnyPeriod,
      "Promoting the health and well-being of looked-after children (2015): an initial health "
      "assessment in time for the first review (20 working days).",
-     "", "Care Planning, Placement and Case Review (England) Regulations 2010 reg 7", 80.0, "",
-     ""},
+     "", "Care Planning, Placement and Case Review (England) Regulations 2010 reg 7", 80.0, "", ""},
     {I::RhaTimely, "rha_timely", "health_assessment", S::Health,
      "Review health assessments on time",
      "Review assessments keep the health plan current: 6-monthly under 5, yearly after.",
      "Review health assessments due in the period done on time",
      "Review health assessments due in the period (refusals excluded)",
-     "Children looked after; the timescales engine's review health assessment item.",
-     U::Percent, P::HigherIsBetter, Src::Local, F::AnyPeriod,
+     "Children looked after; the timescales engine's review health assessment item.", U::Percent,
+     P::HigherIsBetter, Src::Local, F::AnyPeriod,
      "Care Planning Regulations 2010 sch 1: review health assessments every 6 months under 5, "
      "every 12 months from 5.",
-     "", "Care Planning, Placement and Case Review (England) Regulations 2010 reg 7", 95.0, "",
-     ""},
+     "", "Care Planning, Placement and Case Review (England) Regulations 2010 reg 7", 95.0, "", ""},
     {I::Dental, "dental", "dental", S::Health, "Children with a dental check in the year",
      "Tooth decay is common and preventable, and is missed when children move.",
      "Children in the OC2 cohort with a dental check in the year (TEETH_CHECK = 1)",
-     "Children looked after continuously for 12 months at 31 March", kOc2Population,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::Annual,
+     "Children looked after continuously for 12 months at 31 March", kOc2Population, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::Annual,
      DFE_CLA ": teeth checked by a dentist, OC2; England 2025: 47,320 / 58,530 = 81%.", "",
-     "Promoting the health and well-being of looked-after children (2015)", 70.0,
-     "dental/percent", ""},
+     "Promoting the health and well-being of looked-after children (2015)", 70.0, "dental/percent",
+     ""},
     {I::Immunisations, "immunisations", "immunisations", S::Health,
      "Children with immunisations up to date",
      "Missed vaccinations leave children exposed to preventable illness.",
      "Children in the OC2 cohort with immunisations up to date (IMMUNISATIONS = 1)",
-     "Children looked after continuously for 12 months at 31 March", kOc2Population,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::Annual,
+     "Children looked after continuously for 12 months at 31 March", kOc2Population, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::Annual,
      DFE_CLA ": immunisations up to date, OC2; England 2025: 49,160 / 58,530 = 84%.", "",
      "Promoting the health and well-being of looked-after children (2015)", 90.0,
      "immunisations/percent", ""},
-    {I::SdqCompleted, "sdq_completed", "sdq", S::Health,
-     "Children aged 5 to 16 with an SDQ score",
+    {I::SdqCompleted, "sdq_completed", "sdq", S::Health, "Children aged 5 to 16 with an SDQ score",
      "The Strengths and Difficulties Questionnaire is how emotional health needs are spotted.",
      "Children in the OC2 cohort aged 5 to 16 with an SDQ score",
-     "Children in the OC2 cohort aged 5 to 16 at 31 March", kOc2Population,
-     U::Percent, P::HigherIsBetter, Src::Ssda903, F::Annual,
+     "Children in the OC2 cohort aged 5 to 16 at 31 March", kOc2Population, U::Percent,
+     P::HigherIsBetter, Src::Ssda903, F::Annual,
      DFE_CLA ": SDQ received, ages 5 to 16; England 2025: 33,790 / 43,220 = 78%.",
      "The spec says 4 to 16 (the ages the 903 collects); the DfE publishes 5 to 16 because the "
      "date of the questionnaire is not collected, and Hearth follows it so that the England "
@@ -579,8 +574,8 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Identifying substance misuse is the first step to getting a child help.",
      "Children in the OC2 cohort identified with a substance misuse problem (SUBSTANCE_MISUSE = "
      "1)",
-     "Children looked after continuously for 12 months at 31 March", kOc2Population,
-     U::Percent, P::Context, Src::Ssda903, F::Annual,
+     "Children looked after continuously for 12 months at 31 March", kOc2Population, U::Percent,
+     P::Context, Src::Ssda903, F::Annual,
      DFE_CLA ": identified as having a substance misuse problem, OC2; England 2025: 3%.", "",
      "Promoting the health and well-being of looked-after children (2015)", std::nullopt,
      "substance_misuse/percent", ""},
@@ -603,8 +598,7 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Children with one or more suspensions",
      "Each suspension is lost learning and often a sign that support at school is not working.",
      "Children looked after with one or more suspensions in the period", "",
-     "Children looked after in the period.", U::Count, P::LowerIsBetter, Src::NotHeld,
-     F::AnyPeriod,
+     "Children looked after in the period.", U::Count, P::LowerIsBetter, Src::NotHeld, F::AnyPeriod,
      "DfE 'Outcomes for children in need, including children looked after by local "
      "authorities' (suspensions and permanent exclusions, from the school census).",
      "", "Promoting the education of looked-after children (2018)", std::nullopt, "",
@@ -616,22 +610,22 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "for behaviour at home.",
      "Children in the OC2 cohort aged 10 to 17 convicted or given a youth caution in the year "
      "(CONVICTED = 1)",
-     "Children in the OC2 cohort aged 10 to 17 at 31 March", kOc2Population,
-     U::Percent, P::LowerIsBetter, Src::Ssda903, F::Annual,
+     "Children in the OC2 cohort aged 10 to 17 at 31 March", kOc2Population, U::Percent,
+     P::LowerIsBetter, Src::Ssda903, F::Annual,
      DFE_CLA ": convicted or subject to youth cautions, OC2, aged 10-17; England 2025: 800 / "
-     "40,990 = 2%.",
-     "", "National protocol on reducing unnecessary criminalisation of looked-after children "
+             "40,990 = 2%.",
+     "",
+     "National protocol on reducing unnecessary criminalisation of looked-after children "
      "(2018)",
      std::nullopt, "convictions/percent", ""},
     // ---- Listening ------------------------------------------------------------------------------
     {I::Statements, "statements", "statements", S::Listening,
      "Statements from children and young people",
-     "Children's own words tell the Board what numbers cannot.",
-     "Statements made in the period", "", "Children looked after and care leavers.", U::Count,
-     P::Context, Src::NotHeld, F::AnyPeriod,
-     "Hearth's own measure (../shared/spec/access-and-voice.md).", "",
-     "Children Act 1989 s22(4)-(5) (ascertain the child's wishes and feelings)", std::nullopt,
-     "", "the voice module's statements (not built yet)"},
+     "Children's own words tell the Board what numbers cannot.", "Statements made in the period",
+     "", "Children looked after and care leavers.", U::Count, P::Context, Src::NotHeld,
+     F::AnyPeriod, "Hearth's own measure (../shared/spec/access-and-voice.md).", "",
+     "Children Act 1989 s22(4)-(5) (ascertain the child's wishes and feelings)", std::nullopt, "",
+     "the voice module's statements (not built yet)"},
     {I::ChallengeCards, "challenge_cards", "challenge_cards", S::Listening,
      "Challenge cards answered",
      "A challenge card is a young person holding the Board to account; each deserves an answer.",
@@ -736,9 +730,13 @@ std::string_view source_name(Source s) {
   return "";
 }
 
-std::span<const Indicator> all_indicators() { return kIndicators; }
+std::span<const Indicator> all_indicators() {
+  return kIndicators;
+}
 
-const Indicator& indicator(IndicatorId id) { return kIndicators[static_cast<std::size_t>(id)]; }
+const Indicator& indicator(IndicatorId id) {
+  return kIndicators[static_cast<std::size_t>(id)];
+}
 
 std::optional<IndicatorId> indicator_by_key(std::string_view key) {
   for (const auto& i : kIndicators)

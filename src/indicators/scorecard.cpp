@@ -1,11 +1,12 @@
 #include "indicators/scorecard.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <numeric>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace hearth::indicators {
 
@@ -46,8 +47,9 @@ ScorecardConfig parse_scorecard_config(std::string_view toml_text, std::string_v
     if (key == "suppression_threshold") {
       auto v = node.value<std::int64_t>();
       if (!node.is_integer() || !v || *v < 1 || *v > 100)
-        throw ScorecardConfigError(where + "suppression_threshold must be a whole number from 1 "
-                                           "to 100 (1 turns suppression off)");
+        throw ScorecardConfigError(where +
+                                   "suppression_threshold must be a whole number from 1 "
+                                   "to 100 (1 turns suppression off)");
       cfg.suppression_threshold = static_cast<int>(*v);
     } else if (key == "reference") {
       auto v = node.value<std::string>();
@@ -55,10 +57,13 @@ ScorecardConfig parse_scorecard_config(std::string_view toml_text, std::string_v
       cfg.reference_folder = *v;
     } else if (key == "statistical_neighbours") {
       const toml::array* a = node.as_array();
-      if (!a) throw ScorecardConfigError(where + "statistical_neighbours must be a list of LA codes");
+      if (!a)
+        throw ScorecardConfigError(where + "statistical_neighbours must be a list of LA codes");
       for (const auto& n : *a) {
         auto v = n.value<std::string>();
-        if (!v) throw ScorecardConfigError(where + "statistical_neighbours must be a list of LA codes, e.g. [\"886\", \"919\"]");
+        if (!v)
+          throw ScorecardConfigError(
+              where + "statistical_neighbours must be a list of LA codes, e.g. [\"886\", \"919\"]");
         cfg.statistical_neighbours.push_back(*v);
       }
     } else if (key == "count_same_carer_changes" || key == "adoption_exception") {
@@ -68,7 +73,8 @@ ScorecardConfig parse_scorecard_config(std::string_view toml_text, std::string_v
                                    : cfg.rules.count_same_carer_changes) = *v;
     } else if (key == "targets") {
       const toml::table* targets = node.as_table();
-      if (!targets) throw ScorecardConfigError(where + "targets must be a table of indicator = value");
+      if (!targets)
+        throw ScorecardConfigError(where + "targets must be a table of indicator = value");
       for (const auto& [ik, tv] : *targets) {
         const std::string_view id = ik.str();
         if (!indicator_by_key(id))
@@ -94,8 +100,9 @@ ScorecardConfig parse_scorecard_config(std::string_view toml_text, std::string_v
               throw ScorecardConfigError(where + "targets." + std::string(id) + ": unknown key '" +
                                          std::string(tk.str()) + "' (target, amber)");
         } else {
-          throw ScorecardConfigError(where + "targets." + std::string(id) +
-                                     " must be a number or { target = <number>, amber = <number> }");
+          throw ScorecardConfigError(
+              where + "targets." + std::string(id) +
+              " must be a number or { target = <number>, amber = <number> }");
         }
         cfg.targets[std::string(id)] = target;
       }
@@ -232,13 +239,16 @@ Scorecard build_scorecard(const Engine& engine, const ReferenceData& reference,
   sc.reference_files = reference.files;
   const int threshold = sc.threshold;
 
-  const int trend_count = options.period == PeriodKind::Year ? 5 : options.period == PeriodKind::Quarter ? 8 : 12;
+  const int trend_count = options.period == PeriodKind::Year      ? 5
+                          : options.period == PeriodKind::Quarter ? 8
+                                                                  : 12;
   const auto trend_periods = periods_to(sc.as_of, options.period, trend_count);
   const auto year_periods = periods_to(sc.as_of, PeriodKind::Year, 5);
   const int comparator_year = model::CollectionYear::containing(sc.as_of).end_year;
   const auto* la_info = reference.authority(sc.la);
   std::vector<std::string> neighbours = config.statistical_neighbours;
-  if (neighbours.empty() && reference.neighbours.count(sc.la)) neighbours = reference.neighbours.at(sc.la);
+  if (neighbours.empty() && reference.neighbours.count(sc.la))
+    neighbours = reference.neighbours.at(sc.la);
 
   std::vector<IndicatorId> ids = options.only;
   if (ids.empty())
@@ -255,13 +265,16 @@ Scorecard build_scorecard(const Engine& engine, const ReferenceData& reference,
     if (auto t = config.targets.find(ind.key); t != config.targets.end()) e.target = t->second;
     e.rag = rate(ind, e.current.value.value, e.target);
 
-    if (!ind.comparator.empty()) {
+    // Comparators are shown for rates, percentages and averages: another area's count says
+    // nothing about this council's (it stays in the reference files).
+    if (!ind.comparator.empty() && ind.unit != Unit::Count) {
       auto add = [&](const ComparatorValue* c, std::string kind, std::string name) {
         if (!c) return;
-        e.comparators.push_back(
-            {std::move(kind), std::move(name), c->year, c->value, c->numerator, c->denominator, c->source});
+        e.comparators.push_back({std::move(kind), std::move(name), c->year, c->value, c->numerator,
+                                 c->denominator, c->source});
       };
-      add(reference.comparator(ind.comparator, "england", "", comparator_year), "england", "England");
+      add(reference.comparator(ind.comparator, "england", "", comparator_year), "england",
+          "England");
       if (la_info && !la_info->region_code.empty())
         add(reference.comparator(ind.comparator, "region", la_info->region_code, comparator_year),
             "region", la_info->region);
@@ -270,17 +283,19 @@ Scorecard build_scorecard(const Engine& engine, const ReferenceData& reference,
         std::map<int, std::vector<double>> by_year;
         for (const auto& n : neighbours)
           for (const auto& c : reference.comparators)
-            if (c.area_type == "la" && c.la_code == n && c.key == ind.comparator && c.year <= comparator_year)
+            if (c.area_type == "la" && c.la_code == n && c.key == ind.comparator &&
+                c.year <= comparator_year)
               by_year[c.year].push_back(c.value);
         for (auto it = by_year.rbegin(); it != by_year.rend(); ++it) {
           if (it->second.size() * 2 < neighbours.size()) continue;  // too few published
           const double mean = std::accumulate(it->second.begin(), it->second.end(), 0.0) /
                               static_cast<double>(it->second.size());
-          e.comparators.push_back({"statistical_neighbours",
-                                   "Statistical neighbours (" + std::to_string(it->second.size()) + ")",
-                                   it->first, std::round(mean * 10) / 10, std::nullopt, std::nullopt,
-                                   "Mean of the published values of the council's statistical "
-                                   "neighbours (reference/comparators/la_values.csv)"});
+          e.comparators.push_back(
+              {"statistical_neighbours",
+               "Statistical neighbours (" + std::to_string(it->second.size()) + ")", it->first,
+               std::round(mean * 10) / 10, std::nullopt, std::nullopt,
+               "Mean of the published values of the council's statistical "
+               "neighbours (reference/comparators/la_values.csv)"});
           break;
         }
       }
@@ -296,7 +311,8 @@ Scorecard build_scorecard(const Engine& engine, const ReferenceData& reference,
             model::make_date(static_cast<int>(std::chrono::year_month_day{p.end}.year()), 3, 31) !=
                 p.end)
           continue;
-        const Cohort c = (p.end == sc.period.end && p.start == sc.period.start) ? cohort : engine.cohort(id, p);
+        const Cohort c =
+            (p.end == sc.period.end && p.start == sc.period.start) ? cohort : engine.cohort(id, p);
         out.push_back({p, suppress_primary(ind, engine.value(id, c), threshold)});
       }
       return out;

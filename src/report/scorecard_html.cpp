@@ -1,9 +1,10 @@
 // The quarterly scorecard as a Board paper: A4, printable, self-contained (inline CSS and SVG,
 // no scripts), Arial, and readable without colour — every RAG rating is written out, and every
 // chart has a table of the same figures.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "model/dates.hpp"
 #include "report/scorecard.hpp"
@@ -22,20 +23,29 @@ std::string esc(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
 std::string long_date(model::Date d) {
-  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
+  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
   std::chrono::year_month_day ymd{d};
   return fmt::format("{} {} {}", static_cast<unsigned>(ymd.day()),
                      kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()));
@@ -43,18 +53,29 @@ std::string long_date(model::Date d) {
 
 std::string rag_text(Rag r) {
   switch (r) {
-    case Rag::Green: return "On target";
-    case Rag::Amber: return "Near target";
-    case Rag::Red: return "Off target";
-    case Rag::None: return "No rating";
+    case Rag::Green:
+      return "On target";
+    case Rag::Amber:
+      return "Near target";
+    case Rag::Red:
+      return "Off target";
+    case Rag::None:
+      return "No rating";
   }
   return "";
 }
 
 std::string rag_badge(Rag r) {
-  const char* symbol = r == Rag::Green ? "&#9679;" : r == Rag::Amber ? "&#9650;" : r == Rag::Red ? "&#9632;" : "&#8211;";
+  const char* symbol = r == Rag::Green   ? "&#9679;"
+                       : r == Rag::Amber ? "&#9650;"
+                       : r == Rag::Red   ? "&#9632;"
+                                         : "&#8211;";
+  if (r == Rag::None)
+    return "<span class=\"rag rag-none\"><span aria-hidden=\"true\">&ndash;</span><span "
+           "class=\"visually-hidden\">No rating</span></span>";
   return fmt::format("<span class=\"rag rag-{}\"><span aria-hidden=\"true\">{}</span> {}</span>",
-                     r == Rag::None ? "none" : std::string(indicators::rag_name(r)), symbol, rag_text(r));
+                     r == Rag::None ? "none" : std::string(indicators::rag_name(r)), symbol,
+                     rag_text(r));
 }
 
 std::optional<double> shown_number(const indicators::Shown& s) {
@@ -80,7 +101,7 @@ std::string trend_chart(const Entry& e, const std::string& id) {
   const Indicator& ind = *e.indicator;
   const auto& pts = e.trend;
   if (pts.empty()) return {};
-  constexpr double W = 330, H = 130, L = 44, R = 10, T = 10, B = 24;
+  constexpr double W = 330, H = 115, L = 44, R = 10, T = 10, B = 24;
   std::vector<std::optional<double>> v;
   double hi = 0;
   for (const auto& p : pts) {
@@ -92,32 +113,44 @@ std::string trend_chart(const Entry& e, const std::string& id) {
   if (ind.unit == Unit::Percent) top = std::min(100.0, top);
   const double lo = 0;
   const std::size_t n = pts.size();
-  auto x = [&](std::size_t i) { return n == 1 ? L + (W - L - R) / 2 : L + (W - L - R) * static_cast<double>(i) / static_cast<double>(n - 1); };
+  auto x = [&](std::size_t i) {
+    return n == 1 ? L + (W - L - R) / 2
+                  : L + (W - L - R) * static_cast<double>(i) / static_cast<double>(n - 1);
+  };
   auto y = [&](double val) { return T + (H - T - B) * (1 - (val - lo) / (top - lo)); };
 
-  std::string desc = fmt::format("{} by {}, from {} to {}.", ind.title,
-                                 e.trend.front().period.kind == indicators::PeriodKind::Year ? "year" : "period",
-                                 pts.front().period.label, pts.back().period.label);
-  if (e.target) desc += " The dashed line is the target, " + format_value(ind.unit, e.target->value) + ".";
+  std::string desc =
+      fmt::format("{} by {}, from {} to {}.", ind.title,
+                  e.trend.front().period.kind == indicators::PeriodKind::Year ? "year" : "period",
+                  pts.front().period.label, pts.back().period.label);
+  if (e.target)
+    desc += " The dashed line is the target, " + format_value(ind.unit, e.target->value) + ".";
   std::string s = fmt::format(
       "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"{}-t {}-d\">"
-      "<title id=\"{}-t\">Trend: {}</title><desc id=\"{}-d\">{} The table below gives the figures.</desc>",
+      "<title id=\"{}-t\">Trend: {}</title><desc id=\"{}-d\">{} The table below gives the "
+      "figures.</desc>",
       W, H, id, id, id, esc(ind.title), id, esc(desc));
   // axes and grid
   for (double g : {lo, (lo + top) / 2, top}) {
-    s += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>", L, y(g), W - R, y(g));
-    s += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>", L - 4, y(g) + 3,
-                     axis_label(ind.unit, g));
+    s += fmt::format(
+        "<line class=\"grid\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>", L, y(g),
+        W - R, y(g));
+    s += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>",
+                     L - 4, y(g) + 3, axis_label(ind.unit, g));
   }
-  s += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"start\">{}</text>", x(0), H - 6,
-                   esc(pts.front().period.label));
+  s += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"start\">{}</text>",
+                   x(0), H - 6, esc(pts.front().period.label));
   if (n > 1)
-    s += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>", x(n - 1), H - 6,
-                     esc(pts.back().period.label));
+    s += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>",
+                     x(n - 1), H - 6, esc(pts.back().period.label));
   if (e.target) {
     const double ty = y(std::clamp(e.target->value, lo, top));
-    s += fmt::format("<line class=\"target\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>", L, ty, W - R, ty);
-    s += fmt::format("<text class=\"target-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">Target</text>", W - R, ty - 3);
+    s += fmt::format(
+        "<line class=\"target\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>", L, ty,
+        W - R, ty);
+    s += fmt::format(
+        "<text class=\"target-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">Target</text>",
+        W - R, ty - 3);
   }
   std::string path;
   for (std::size_t i = 0; i < n; ++i) {
@@ -127,16 +160,29 @@ std::string trend_chart(const Entry& e, const std::string& id) {
   }
   if (!path.empty()) s += "<path class=\"line\" d=\"" + path + "\"/>";
   for (std::size_t i = 0; i < n; ++i)
-    if (v[i]) s += fmt::format("<circle class=\"dot\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.6\"/>", x(i), y(*v[i]));
+    if (v[i])
+      s += fmt::format("<circle class=\"dot\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.6\"/>", x(i),
+                       y(*v[i]));
   s += "</svg>";
   return s;
 }
 
+// "Q4<br>24-25", "2024-25", "Mar<br>2025": narrow enough for 8 to 12 columns.
+std::string short_label(const indicators::Period& p) {
+  if (p.kind == indicators::PeriodKind::Year) return esc(p.label);
+  auto sp = p.label.rfind(' ');
+  if (sp == std::string::npos) return esc(p.label);
+  std::string head = p.label.substr(0, sp), tail = p.label.substr(sp + 1);
+  if (p.kind == indicators::PeriodKind::Quarter) return esc(tail) + "<br>" + esc(head.substr(2));
+  return esc(head) + "<br>" + esc(tail);
+}
+
 std::string trend_table(const Entry& e) {
   const Indicator& ind = *e.indicator;
-  std::string s = "<table class=\"alt\"><caption class=\"visually-hidden\">Figures for the chart: " +
-                  esc(ind.title) + "</caption><thead><tr><th scope=\"row\">Period</th>";
-  for (const auto& p : e.trend) s += "<th scope=\"col\">" + esc(p.period.label) + "</th>";
+  std::string s =
+      "<table class=\"alt\"><caption class=\"visually-hidden\">Figures for the chart: " +
+      esc(ind.title) + "</caption><thead><tr><th scope=\"row\">Period</th>";
+  for (const auto& p : e.trend) s += "<th scope=\"col\">" + short_label(p.period) + "</th>";
   s += "</tr></thead><tbody><tr><th scope=\"row\">Value</th>";
   for (const auto& p : e.trend) s += "<td>" + esc(format_shown(ind, p.shown)) + "</td>";
   s += "</tr></tbody></table>";
@@ -152,15 +198,17 @@ std::string sparkline(const Entry& e) {
       at.push_back(i);
     }
   if (v.size() < 2) return "";
-  const double hi = *std::max_element(v.begin(), v.end()), lo = *std::min_element(v.begin(), v.end());
+  const double hi = *std::max_element(v.begin(), v.end()),
+               lo = *std::min_element(v.begin(), v.end());
   const double span = hi - lo > 0 ? hi - lo : 1;
   const double n = static_cast<double>(std::max<std::size_t>(e.trend.size() - 1, 1));
   std::string path;
   for (std::size_t k = 0; k < v.size(); ++k)
     path += fmt::format("{}{:.1f},{:.1f} ", k ? "L" : "M", 2 + 76 * static_cast<double>(at[k]) / n,
                         18 - 16 * (v[k] - lo) / span);
-  return "<svg class=\"spark\" viewBox=\"0 0 80 20\" aria-hidden=\"true\" focusable=\"false\"><path d=\"" + path +
-         "\"/></svg>";
+  return "<svg class=\"spark\" viewBox=\"0 0 80 20\" aria-hidden=\"true\" "
+         "focusable=\"false\"><path d=\"" +
+         path + "\"/></svg>";
 }
 
 std::string numerator_text(const Entry& e) {
@@ -169,7 +217,9 @@ std::string numerator_text(const Entry& e) {
   if (!v.available || e.current.suppressed) return {};
   switch (ind.unit) {
     case Unit::Percent:
-      return v.denominator ? fmt::format("{} out of {}", format_count(v.numerator), format_count(*v.denominator)) : "";
+      return v.denominator ? fmt::format("{} out of {}", format_count(v.numerator),
+                                         format_count(*v.denominator))
+                           : "";
     case Unit::RatePer10000:
       return v.denominator ? fmt::format("{} children; population {}", format_count(v.numerator),
                                          format_count(*v.denominator))
@@ -178,7 +228,9 @@ std::string numerator_text(const Entry& e) {
     case Unit::Score:
       return v.denominator ? fmt::format("average over {}", format_count(*v.denominator)) : "";
     case Unit::Ratio:
-      return v.denominator ? fmt::format("{} over {}", format_count(v.numerator), format_count(*v.denominator)) : "";
+      return v.denominator ? fmt::format("{} over {}", format_count(v.numerator),
+                                         format_count(*v.denominator))
+                           : "";
     case Unit::Count:
       return {};
   }
@@ -205,8 +257,8 @@ table { border-collapse: collapse; width: 100%; }
 .rag { font-weight: bold; white-space: nowrap; }
 .rag-green { color: #00703c; } .rag-amber { color: #8a4a00; } .rag-red { color: #d4351c; } .rag-none { color: #505a5f; font-weight: normal; }
 .spark { width: 22mm; height: 5.5mm; } .spark path { fill: none; stroke: #1d70b8; stroke-width: 1.4; }
-.cards { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
-.card { border: 1px solid #b1b4b6; padding: 3mm; break-inside: avoid; page-break-inside: avoid; }
+.cards { display: flex; flex-wrap: wrap; gap: 4mm; }
+.card { border: 1px solid #b1b4b6; padding: 3mm; width: calc(50% - 2mm); min-width: 0; overflow: hidden; break-inside: avoid; page-break-inside: avoid; }
 .why { margin: 0 0 2mm; color: #0b0c0c; }
 .value { font-size: 20pt; font-weight: bold; margin: 0; }
 .value small { font-size: 9pt; font-weight: normal; color: #505a5f; display: block; }
@@ -216,7 +268,7 @@ dl.facts dt { color: #505a5f; } dl.facts dd { margin: 0; }
 .chart .grid { stroke: #dcdcdc; stroke-width: .6; } .chart .axis { font-size: 8px; fill: #505a5f; }
 .chart .line { fill: none; stroke: #1d70b8; stroke-width: 2; } .chart .dot { fill: #1d70b8; }
 .chart .target { stroke: #0b0c0c; stroke-width: 1.2; stroke-dasharray: 4 3; } .chart .target-label { font-size: 8px; fill: #0b0c0c; }
-table.alt { font-size: 7.5pt; margin-top: 1mm; } table.alt th, table.alt td { border: 1px solid #dcdcdc; padding: .4mm .8mm; text-align: right; }
+table.alt { font-size: 7pt; margin-top: 1mm; table-layout: fixed; } table.alt th, table.alt td { border: 1px solid #dcdcdc; padding: .4mm .8mm; text-align: right; }
 table.alt th[scope=row] { text-align: left; font-weight: normal; color: #505a5f; }
 .def { font-size: 8pt; color: #505a5f; margin: 1.5mm 0 0; }
 .nodata { color: #505a5f; font-style: italic; }
@@ -229,49 +281,64 @@ footer { font-size: 8pt; color: #505a5f; margin-top: 6mm; border-top: 1px solid 
 
 std::string scorecard_html(const indicators::Scorecard& sc) {
   const std::string council = sc.la_name.empty() ? "Council " + sc.la : sc.la_name;
-  std::string h = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
-  h += fmt::format("<title>Children in care scorecard — {}, {}</title><style>{}</style></head><body><main>",
-                   esc(council), esc(sc.period.label), kCss);
-  h += "<header><p class=\"kicker\">Corporate Parenting Board</p><h1>Children in care scorecard</h1>";
-  h += fmt::format("<p class=\"meta\">{} ({}) &middot; {} {} ({} to {})</p>", esc(council), esc(sc.la),
-                   indicators::period_kind_name(sc.period.kind), esc(sc.period.label), long_date(sc.period.start),
-                   long_date(sc.period.end));
+  std::string h =
+      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
+  h += fmt::format(
+      "<title>Children in care scorecard — {}, {}</title><style>{}</style></head><body><main>",
+      esc(council), esc(sc.period.label), kCss);
+  h += "<header><p class=\"kicker\">Corporate Parenting Board</p><h1>Children in care "
+       "scorecard</h1>";
+  h += fmt::format("<p class=\"meta\">{} ({}) &middot; {} {} ({} to {})</p>", esc(council),
+                   esc(sc.la), indicators::period_kind_name(sc.period.kind), esc(sc.period.label),
+                   long_date(sc.period.start), long_date(sc.period.end));
   if (sc.suppressed)
     h += fmt::format(
-        "<p class=\"notice\">Small numbers are suppressed to protect children's privacy: <strong>c</strong> marks a "
-        "count from 1 to {} and any figure built on one, and further figures are hidden where the totals would "
+        "<p class=\"notice\">Small numbers are suppressed to protect children's privacy: "
+        "<strong>c</strong> marks a "
+        "count from 1 to {} and any figure built on one, and further figures are hidden where the "
+        "totals would "
         "reveal them.</p>",
         sc.threshold - 1);
   else
-    h += "<p class=\"notice warn\"><strong>Not for publication.</strong> This version shows small numbers that "
+    h += "<p class=\"notice warn\"><strong>Not for publication.</strong> This version shows small "
+         "numbers that "
          "could identify children. Produce the Board and public version with suppression.</p>";
   h += "</header>";
 
   // Page 1: the summary.
-  h += "<section class=\"summary\"><h2>Summary</h2><table><caption class=\"visually-hidden\">Every indicator "
-       "this period with its target, rating and the England figure</caption><thead><tr><th scope=\"col\">Indicator</th>"
-       "<th scope=\"col\" class=\"num\">This period</th><th scope=\"col\" class=\"num\">Target</th><th scope=\"col\">"
-       "Rating</th><th scope=\"col\" class=\"num\">England</th><th scope=\"col\">Trend</th></tr></thead><tbody>";
+  h += "<section class=\"summary\"><h2>Summary</h2><table><caption class=\"visually-hidden\">Every "
+       "indicator "
+       "this period with its target, rating and the England figure</caption><thead><tr><th "
+       "scope=\"col\">Indicator</th>"
+       "<th scope=\"col\" class=\"num\">This period</th><th scope=\"col\" "
+       "class=\"num\">Target</th><th scope=\"col\">"
+       "Rating</th><th scope=\"col\" class=\"num\">England</th><th "
+       "scope=\"col\">Trend</th></tr></thead><tbody>";
   int section = -1;
   for (const auto& e : sc.entries) {
     const Indicator& ind = *e.indicator;
     if (static_cast<int>(ind.section) != section) {
       section = static_cast<int>(ind.section);
-      h += fmt::format("<tr><th scope=\"rowgroup\" colspan=\"6\">{}</th></tr>", esc(indicators::section_title(ind.section)));
+      h += fmt::format("<tr><th scope=\"rowgroup\" colspan=\"6\">{}</th></tr>",
+                       esc(indicators::section_title(ind.section)));
     }
     std::string england = "&ndash;";
     for (const auto& c : e.comparators)
       if (c.kind == "england") england = esc(format_value(ind.unit, c.value));
-    h += fmt::format("<tr><th scope=\"row\"><a href=\"#{}\">{}</a></th><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-                     "<td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-                     ind.key, esc(ind.title), esc(format_shown(ind, e.current)),
-                     e.target ? esc(format_value(ind.unit, e.target->value)) : "&ndash;", rag_badge(e.rag), england,
-                     sparkline(e));
+    h += fmt::format(
+        "<tr><th scope=\"row\"><a href=\"#{}\">{}</a></th><td class=\"num\">{}</td><td "
+        "class=\"num\">{}</td>"
+        "<td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+        ind.key, esc(ind.title), esc(format_shown(ind, e.current)),
+        e.target ? esc(format_value(ind.unit, e.target->value)) : "&ndash;", rag_badge(e.rag),
+        england, sparkline(e));
   }
   h += "</tbody></table><p class=\"def\">Ratings compare this period with the council's target: "
-       "<strong>on target</strong> (at or better than it), <strong>near target</strong> (within the configured "
-       "margin, by default 5 percentage points) or <strong>off target</strong>. Indicators without a target, and "
+       "<strong>on target</strong> (at or better than it), <strong>near target</strong> (within "
+       "the configured "
+       "margin, by default 5 percentage points) or <strong>off target</strong>. Indicators without "
+       "a target, and "
        "context measures, have no rating.</p></section>";
 
   section = -1;
@@ -280,22 +347,25 @@ std::string scorecard_html(const indicators::Scorecard& sc) {
     if (static_cast<int>(ind.section) != section) {
       if (section >= 0) h += "</div></section>";
       section = static_cast<int>(ind.section);
-      h += fmt::format("<section class=\"break\"><h2>{}</h2><div class=\"cards\">", esc(indicators::section_title(ind.section)));
+      h += fmt::format("<section class=\"break\"><h2>{}</h2><div class=\"cards\">",
+                       esc(indicators::section_title(ind.section)));
     }
     const std::string id = std::string(ind.key);
-    h += fmt::format("<article class=\"card\" id=\"{}\"><h3>{}</h3><p class=\"why\">{}</p>", id, esc(ind.title), esc(ind.why));
+    h += fmt::format("<article class=\"card\" id=\"{}\"><h3>{}</h3><p class=\"why\">{}</p>", id,
+                     esc(ind.title), esc(ind.why));
     if (!e.current.value.available) {
       h += "<p class=\"nodata\">No data: " + esc(e.current.value.reason) + ".</p></article>";
       continue;
     }
-    h += fmt::format("<p class=\"value\">{}<small>{}</small></p>", esc(format_shown(ind, e.current)),
-                     esc(numerator_text(e)));
+    h += fmt::format("<p class=\"value\">{}<small>{}</small></p>",
+                     esc(format_shown(ind, e.current)), esc(numerator_text(e)));
     h += "<dl class=\"facts\">";
     h += fmt::format("<dt>Rating</dt><dd>{}</dd>", rag_badge(e.rag));
-    h += fmt::format("<dt>Target</dt><dd>{}{}</dd>", e.target ? esc(format_value(ind.unit, e.target->value)) : "none set",
+    h += fmt::format("<dt>Target</dt><dd>{}{}</dd>",
+                     e.target ? esc(format_value(ind.unit, e.target->value)) : "none set",
                      ind.polarity == indicators::Polarity::HigherIsBetter  ? " (higher is better)"
                      : ind.polarity == indicators::Polarity::LowerIsBetter ? " (lower is better)"
-                                                                            : " (context)");
+                                                                           : " (context)");
     for (const auto& c : e.comparators)
       h += fmt::format("<dt>{} {}-{:02}</dt><dd>{}</dd>", esc(c.name), c.year - 1, c.year % 100,
                        esc(format_value(ind.unit, c.value)));
@@ -303,14 +373,18 @@ std::string scorecard_html(const indicators::Scorecard& sc) {
     h += "</dl>";
     h += trend_chart(e, "c-" + id);
     h += trend_table(e);
-    h += fmt::format("<p class=\"def\"><strong>Counts:</strong> {}{}{}. <strong>Source:</strong> {}.</p>", esc(ind.numerator),
-                     ind.denominator.empty() ? "" : " out of ", esc(ind.denominator), esc(ind.definition));
+    h += fmt::format(
+        "<p class=\"def\"><strong>Counts:</strong> {}{}{}. <strong>Source:</strong> {}.</p>",
+        esc(ind.numerator), ind.denominator.empty() ? "" : " out of ", esc(ind.denominator),
+        esc(ind.definition));
     h += "</article>";
   }
   if (section >= 0) h += "</div></section>";
   h += fmt::format(
-      "<footer>Produced by Hearth from the council's SSDA903 returns and local records as they stood on {}. "
-      "Definitions: docs/indicators.md. Comparators: DfE published statistics (reference data).</footer>",
+      "<footer>Produced by Hearth from the council's SSDA903 returns and local records as they "
+      "stood on {}. "
+      "Definitions: docs/indicators.md. Comparators: DfE published statistics (reference "
+      "data).</footer>",
       long_date(sc.as_of));
   h += "</main></body></html>\n";
   return h;

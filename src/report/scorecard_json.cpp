@@ -1,5 +1,6 @@
-#include <cmath>
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "model/dates.hpp"
 #include "report/scorecard.hpp"
@@ -20,7 +21,9 @@ json number(double v, int places) {
   return r;
 }
 
-int places(Unit u) { return u == Unit::Count || u == Unit::Days ? 0 : 1; }
+int places(Unit u) {
+  return u == Unit::Count || u == Unit::Days ? 0 : 1;
+}
 
 // value, numerator and denominator of a shown value into `out`.
 void put(json& out, const Indicator& ind, const Shown& s) {
@@ -37,12 +40,15 @@ void put(json& out, const Indicator& ind, const Shown& s) {
     return;
   }
   out["value"] = s.value.value ? number(*s.value.value, places(ind.unit)) : json(nullptr);
-  out["numerator"] = number(s.value.numerator, ind.unit == Unit::Days || ind.unit == Unit::Score ? 0 : 2);
+  out["numerator"] =
+      number(s.value.numerator, ind.unit == Unit::Days || ind.unit == Unit::Score ? 0 : 2);
   out["denominator"] = s.value.denominator ? number(*s.value.denominator, 2) : json(nullptr);
 }
 
 json period_json(const indicators::Period& p) {
-  return {{"period", p.label}, {"start", model::format_iso(p.start)}, {"end", model::format_iso(p.end)}};
+  return {{"period", p.label},
+          {"start", model::format_iso(p.start)},
+          {"end", model::format_iso(p.end)}};
 }
 
 json series_json(const Indicator& ind, const std::vector<indicators::Point>& pts) {
@@ -88,7 +94,8 @@ json scorecard_json(const indicators::Scorecard& sc) {
                    {"label", sc.period.label},
                    {"start", model::format_iso(sc.period.start)},
                    {"end", model::format_iso(sc.period.end)}};
-  out["suppression"] = {{"applied", sc.suppressed}, {"threshold", sc.suppressed ? sc.threshold : 0}};
+  out["suppression"] = {{"applied", sc.suppressed},
+                        {"threshold", sc.suppressed ? sc.threshold : 0}};
   out["reference_files"] = sc.reference_files;
   json list = json::array();
   for (const auto& e : sc.entries) {
@@ -127,7 +134,8 @@ json scorecard_json(const indicators::Scorecard& sc) {
         put(cj, ind, c.shown);
         cats.push_back(std::move(cj));
       }
-      bd[std::string(indicators::dimension_key(static_cast<indicators::Dimension>(d)))] = std::move(cats);
+      bd[std::string(indicators::dimension_key(static_cast<indicators::Dimension>(d)))] =
+          std::move(cats);
     }
     j["breakdowns"] = std::move(bd);
     j["suppressed"] = e.current.suppressed;
@@ -159,11 +167,11 @@ std::string scorecard_csv(const indicators::Scorecard& sc) {
         return v.is_null() ? std::string() : v.is_string() ? v.get<std::string>() : v.dump();
       };
       const bool current = pt.period.end == sc.period.end;
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", ind.key, field(std::string(ind.title)),
-                         pt.period.label, model::format_iso(pt.period.start),
-                         model::format_iso(pt.period.end), text(j["value"]), text(j["numerator"]),
-                         text(j["denominator"]), indicators::unit_name(ind.unit),
-                         indicators::polarity_name(ind.polarity),
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", ind.key,
+                         field(std::string(ind.title)), pt.period.label,
+                         model::format_iso(pt.period.start), model::format_iso(pt.period.end),
+                         text(j["value"]), text(j["numerator"]), text(j["denominator"]),
+                         indicators::unit_name(ind.unit), indicators::polarity_name(ind.polarity),
                          e.target ? fmt::format("{}", e.target->value) : "",
                          current ? indicators::rag_name(e.rag) : "", current ? england : "",
                          pt.shown.suppressed ? "true" : "false");
@@ -173,10 +181,10 @@ std::string scorecard_csv(const indicators::Scorecard& sc) {
 }
 
 std::string scorecard_table(const indicators::Scorecard& sc) {
-  std::string out = fmt::format("Children in care scorecard — {} ({}), {} to {}{}\n\n",
-                                sc.la_name.empty() ? sc.la : sc.la_name, sc.la, model::format_dmy(sc.period.start),
-                                model::format_dmy(sc.period.end),
-                                sc.suppressed ? ", small numbers suppressed (c)" : "");
+  std::string out = fmt::format(
+      "Children in care scorecard — {} ({}), {} to {}{}\n\n",
+      sc.la_name.empty() ? sc.la : sc.la_name, sc.la, model::format_dmy(sc.period.start),
+      model::format_dmy(sc.period.end), sc.suppressed ? ", small numbers suppressed (c)" : "");
   out += fmt::format("{:<30} {:>12} {:>16} {:>9} {:>6} {:>9}  {}\n", "INDICATOR", "VALUE",
                      "NUM / DEN", "TARGET", "RAG", "ENGLAND", "TREND (oldest first)");
   for (const auto& e : sc.entries) {
@@ -192,12 +200,13 @@ std::string scorecard_table(const indicators::Scorecard& sc) {
     for (const auto& c : e.comparators)
       if (c.kind == "england") england = format_value(ind.unit, c.value);
     std::string trend;
-    for (const auto& pt : e.trend) trend += (trend.empty() ? "" : " ") + format_shown(ind, pt.shown);
-    out += fmt::format("{:<30} {:>12} {:>16} {:>9} {:>6} {:>9}  {}\n", ind.key,
-                       format_shown(ind, e.current), nd,
-                       e.target ? format_value(ind.unit, e.target->value) : "-",
-                       e.rag == indicators::Rag::None ? "-" : std::string(indicators::rag_name(e.rag)),
-                       england, trend);
+    for (const auto& pt : e.trend)
+      trend += (trend.empty() ? "" : " ") + format_shown(ind, pt.shown);
+    out += fmt::format(
+        "{:<30} {:>12} {:>16} {:>9} {:>6} {:>9}  {}\n", ind.key, format_shown(ind, e.current), nd,
+        e.target ? format_value(ind.unit, e.target->value) : "-",
+        e.rag == indicators::Rag::None ? "-" : std::string(indicators::rag_name(e.rag)), england,
+        trend);
   }
   return out;
 }
@@ -211,7 +220,8 @@ json indicators_json() {
 std::string indicators_markdown() {
   std::string out =
       "# Indicators\n\n"
-      "<!-- Generated by `hearth indicators list --format markdown` from src/indicators/registry.cpp;\n"
+      "<!-- Generated by `hearth indicators list --format markdown` from "
+      "src/indicators/registry.cpp;\n"
       "     edit the registry, not this file (a test checks the two agree). -->\n\n"
       "Every indicator on the children in care scorecard: what it counts, why it matters, the "
       "published definition it follows and where Hearth differs. Configuration (targets, "
@@ -243,7 +253,8 @@ std::string indicators_markdown() {
     row("Where Hearth differs", ind.deviation);
     row("Statute or guidance", ind.basis);
     if (ind.default_target) row("Default target", fmt::format("{}", *ind.default_target));
-    row("Comparator", ind.comparator.empty() ? "" : fmt::format("`{}` in reference/comparators", ind.comparator));
+    row("Comparator",
+        ind.comparator.empty() ? "" : fmt::format("`{}` in reference/comparators", ind.comparator));
     row("Not yet computed: needs", ind.needs);
   }
   return out;

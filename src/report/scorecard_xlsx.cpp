@@ -1,7 +1,8 @@
 // The scorecard for analysts: one row per indicator per period (Scorecard), every breakdown
 // category (Breakdowns) and the definitions (Indicators), with numbers as numbers.
-#include <stdexcept>
 #include <xlsxwriter.h>
+
+#include <stdexcept>
 
 #include "model/dates.hpp"
 #include "report/scorecard.hpp"
@@ -23,7 +24,8 @@ class Book {
   void close() {
     lxw_error e = workbook_close(wb_);
     wb_ = nullptr;
-    if (e != LXW_NO_ERROR) throw std::runtime_error(std::string("cannot write the workbook: ") + lxw_strerror(e));
+    if (e != LXW_NO_ERROR)
+      throw std::runtime_error(std::string("cannot write the workbook: ") + lxw_strerror(e));
   }
   lxw_worksheet* sheet(const char* name, std::initializer_list<const char*> header) {
     lxw_worksheet* ws = workbook_add_worksheet(wb_, name);
@@ -62,9 +64,9 @@ void shown(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const indicators::Shown&
 
 void scorecard_xlsx(const indicators::Scorecard& sc, const std::filesystem::path& path) {
   Book book(path);
-  auto* main = book.sheet("Scorecard", {"la", "id", "title", "period", "start", "end", "value", "numerator",
-                                        "denominator", "unit", "polarity", "target", "rag", "england",
-                                        "suppressed"});
+  auto* main = book.sheet(
+      "Scorecard", {"la", "id", "title", "period", "start", "end", "value", "numerator",
+                    "denominator", "unit", "polarity", "target", "rag", "england", "suppressed"});
   lxw_row_t r = 1;
   for (const auto& e : sc.entries) {
     const auto& ind = *e.indicator;
@@ -89,8 +91,8 @@ void scorecard_xlsx(const indicators::Scorecard& sc, const std::filesystem::path
       ++r;
     }
   }
-  auto* bd = book.sheet("Breakdowns", {"la", "id", "title", "period", "dimension", "category", "value",
-                                       "numerator", "denominator"});
+  auto* bd = book.sheet("Breakdowns", {"la", "id", "title", "period", "dimension", "category",
+                                       "value", "numerator", "denominator"});
   r = 1;
   for (const auto& e : sc.entries)
     for (std::size_t d = 0; d < indicators::kDimensionCount; ++d)
@@ -104,16 +106,18 @@ void scorecard_xlsx(const indicators::Scorecard& sc, const std::filesystem::path
         shown(bd, r, 6, c.shown);
         ++r;
       }
-  auto* defs = book.sheet("Indicators", {"id", "family", "section", "title", "why it matters", "numerator",
-                                         "denominator", "population", "unit", "polarity", "source",
-                                         "definition", "where Hearth differs", "statute or guidance"});
+  auto* defs =
+      book.sheet("Indicators", {"id", "family", "section", "title", "why it matters", "numerator",
+                                "denominator", "population", "unit", "polarity", "source",
+                                "definition", "where Hearth differs", "statute or guidance"});
   r = 1;
   for (const auto& ind : indicators::all_indicators()) {
     lxw_col_t c = 0;
-    for (std::string_view s : {ind.key, ind.family, indicators::section_title(ind.section), ind.title, ind.why,
-                               ind.numerator, ind.denominator, ind.population, indicators::unit_name(ind.unit),
-                               indicators::polarity_name(ind.polarity), indicators::source_name(ind.source),
-                               ind.definition, ind.deviation, ind.basis})
+    for (std::string_view s :
+         {ind.key, ind.family, indicators::section_title(ind.section), ind.title, ind.why,
+          ind.numerator, ind.denominator, ind.population, indicators::unit_name(ind.unit),
+          indicators::polarity_name(ind.polarity), indicators::source_name(ind.source),
+          ind.definition, ind.deviation, ind.basis})
       text(defs, r, c++, s);
     ++r;
   }

@@ -464,18 +464,34 @@ class ChildRun {
     if (out_.size() == before + 1 && out_[before].evidence.kind != EvidenceKind::None)
       iha_done = out_[before].evidence.when;
     auto rha = health_evidence(model::HealthCheckType::Review);
+    // The initial assessment fell due before the records begin (so it is not judged): the
+    // reviews run from the first initial assessment on record, or from the day the records
+    // begin when there is none.
+    Anchor rha_anchor = Anchor::InitialHealthAssessment;
+    if (!iha_done && skipped_) {
+      const Date begin = eng_.records_begin(rec_.la, ItemId::Rha);
+      for (const Ev& ev : iha)
+        if (ev.when.date >= begin && ev.when.date <= as_of_ && ev.when.date <= p.end) {
+          iha_done = ev.when;
+          break;
+        }
+      if (!iha_done && begin <= as_of_ && begin < p.end) {
+        iha_done = at(std::max(begin, p.start));
+        rha_anchor = Anchor::RecordsBegin;
+      }
+    }
     if (iha_done) {
       const auto dob = rec_.dob;
       chain(
-          rha, Anchor::InitialHealthAssessment, Anchor::PreviousHealthAssessment, *iha_done, p.end,
-          p.ended, WorkerRole::SocialWorker,
+          rha, rha_anchor, Anchor::PreviousHealthAssessment, *iha_done, p.end, p.ended,
+          WorkerRole::SocialWorker,
           [&](DateTime anchor, std::uint16_t occ) {
             // Under 5 at the last assessment: within 6 months; from the 5th birthday: 12.
             bool under_5 = dob && model::age_on(*dob, anchor.date) < 5;
             int months = under_5 ? cfg_.rha_under_5_months : cfg_.rha_from_5_months;
             return std::tuple{ItemId::Rha, occ, at(add_months(anchor.date, months))};
           },
-          ItemId::Rha, 2000, true);
+          ItemId::Rha, 2000, rha_anchor == Anchor::InitialHealthAssessment);
     }
     // Dental checks: every 12 months from entry.
     auto dental = health_evidence(model::HealthCheckType::Dental);
