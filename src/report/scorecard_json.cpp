@@ -127,7 +127,7 @@ json scorecard_json(const indicators::Scorecard& sc) {
     j["years"] = series_json(ind, e.years);
     json bd = json::object();
     for (std::size_t d = 0; d < indicators::kDimensionCount; ++d) {
-      if (e.breakdowns[d].empty()) continue;
+      if (!e.current.value.available) break;  // nothing to break down
       json cats = json::array();
       for (const auto& c : e.breakdowns[d]) {
         json cj = {{"category", c.name}};

@@ -268,6 +268,114 @@ INSTANTIATE_TEST_SUITE_P(Backends, Cli,
                          ::testing::Values(std::string("sqlite"), std::string("postgresql")),
                          [](const auto& info) { return info.param; });
 
+TEST_P(Cli, DemoScorecardHasEveryIndicatorWithTrendBreakdownsAndSuppression) {
+  ASSERT_EQ(run(hearth(db_->url(), {"demo", "--children", "150", "--years", "2"})).exit_code, 0);
+  auto r = run(hearth(db_->url(), {"scorecard", "--as-of", "2025-03-31", "--format", "json"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["as_of"], "2025-03-31");
+  EXPECT_EQ(j["period"]["label"], "2024-25 Q4");
+  auto list = run(hearth(db_->url(), {"indicators", "list", "--format", "json"}));
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  json registry = json::parse(list.out);
+  ASSERT_EQ(j["indicators"].size(), registry.size());
+  std::size_t computed = 0;
+  for (std::size_t i = 0; i < registry.size(); ++i) {
+    const json& ind = j["indicators"][i];
+    EXPECT_EQ(ind["id"], registry[i]["id"]);
+    for (const char* key : {"id", "title", "value", "numerator", "denominator", "unit", "polarity",
+                            "target", "rag", "comparators", "trend", "breakdowns", "suppressed"})
+      EXPECT_TRUE(ind.contains(key)) << ind["id"] << " has no " << key;
+    if (!ind["available"].get<bool>()) continue;
+    ++computed;
+    EXPECT_FALSE(ind["trend"].empty()) << ind["id"];
+    EXPECT_TRUE(ind["breakdowns"].contains("age_band")) << ind["id"];
+    EXPECT_TRUE(ind["breakdowns"].contains("placement_type")) << ind["id"];
+  }
+  EXPECT_GE(computed, 45u);
+  // The stability indicator: 8 quarters, England's published figure, numerator <= denominator.
+  for (const auto& ind : j["indicators"])
+    if (ind["id"] == "stability_short") {
+      EXPECT_EQ(ind["trend"].size(), 8u);
+      EXPECT_EQ(ind["comparators"]["england"]["value"], 10);
+      EXPECT_LE(ind["numerator"].get<double>(), ind["denominator"].get<double>());
+    }
+  // Suppressed: small counts become "c", and nothing below 5 is shown in any breakdown.
+  auto s = run(hearth(db_->url(),
+                      {"scorecard", "--as-of", "2025-03-31", "--suppressed", "--format", "json"}));
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  json sj = json::parse(s.out);
+  EXPECT_TRUE(sj["suppression"]["applied"].get<bool>());
+  int cs = 0;
+  for (const auto& ind : sj["indicators"])
+    for (const auto& [dim, cats] : ind["breakdowns"].items())
+      for (const auto& c : cats) {
+        if (c["numerator"] == "c") {
+          ++cs;
+          EXPECT_EQ(c["value"], "c");
+          continue;
+        }
+        if (ind["unit"] == "percent" || ind["unit"] == "count") {
+          double n = c["numerator"].get<double>();
+          EXPECT_TRUE(n == 0 || n >= 5) << ind["id"] << " " << dim << " " << c["category"];
+        }
+      }
+  EXPECT_GT(cs, 10);
+}
+
+TEST_P(Cli, ScorecardWritesCsvXlsxAndHtml) {
+  ASSERT_EQ(run(hearth(db_->url(), {"demo", "--children", "60", "--years", "1"})).exit_code, 0);
+  TempDir tmp;
+  const auto xlsx = (tmp.path() / "s.xlsx").string(), html = (tmp.path() / "s.html").string();
+  auto x = run(hearth(db_->url(), {"scorecard", "--format", "xlsx", "--output", xlsx}));
+  ASSERT_EQ(x.exit_code, 0) << x.err;
+  EXPECT_EQ(testing::read_text(xlsx).substr(0, 2), "PK");  // a zip, as every .xlsx is
+  auto h = run(hearth(db_->url(), {"scorecard", "--suppressed", "--format", "html", "-o", html}));
+  ASSERT_EQ(h.exit_code, 0) << h.err;
+  std::string doc = testing::read_text(html);
+  EXPECT_NE(doc.find("<svg class=\"chart\""), std::string::npos);
+  EXPECT_NE(doc.find("<table class=\"alt\">"), std::string::npos);
+  EXPECT_NE(doc.find("@page { size: A4"), std::string::npos);
+  auto c = run(hearth(db_->url(), {"scorecard", "--period", "year", "--format", "csv"}));
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_EQ(c.out.substr(0, c.out.find('\n')),
+            "id,title,period,start,end,value,numerator,denominator,unit,polarity,target,rag,"
+            "england,suppressed");
+  EXPECT_NE(c.out.find("\nstability_short,"), std::string::npos);
+}
+
+TEST(CliInput, ScorecardExplainsBadInput) {
+  TempDir tmp;
+  const std::string store = "sqlite:" + (tmp.path() / "s.db").string();
+  auto expect_usage = [&](std::vector<std::string> args, const std::string& says) {
+    auto r = run(hearth(store, std::move(args)));
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_NE(r.err.find(says), std::string::npos) << r.err;
+  };
+  expect_usage({"scorecard"}, "no children");
+  ASSERT_EQ(run(hearth(store, {"demo", "--children", "60", "--years", "1"})).exit_code, 0);
+  expect_usage({"scorecard", "--period", "fortnight"}, "--period");
+  expect_usage({"scorecard", "--format", "pdf"}, "--format");
+  expect_usage({"scorecard", "--format", "xlsx"}, "--output");
+  expect_usage({"scorecard", "--only", "happiness"}, "no indicator 'happiness'");
+  expect_usage({"scorecard", "--la", "000"}, "no council '000'");
+  expect_usage({"scorecard", "--as-of", "2025-13-01"}, "--as-of");
+  testing::write_text(tmp.path() / "bad.toml", "[scorecard.targets]\nhappiness = 5\n");
+  expect_usage({"--config", (tmp.path() / "bad.toml").string(), "scorecard"},
+               "no indicator 'happiness'");
+  testing::write_text(tmp.path() / "ref.toml", "[scorecard]\nreference = \"/nonexistent/ref\"\n");
+  expect_usage({"--config", (tmp.path() / "ref.toml").string(), "scorecard"}, "does not exist");
+  expect_usage({"indicators", "list", "--format", "yaml"}, "--format");
+  // A configured target changes the RAG rating.
+  testing::write_text(tmp.path() / "t.toml", "[scorecard.targets]\nstability_short = 0\n");
+  auto r = run(hearth(store, {"--config", (tmp.path() / "t.toml").string(), "scorecard", "--only",
+                              "stability_short", "--format", "json"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["indicators"][0]["target"], 0);
+  EXPECT_EQ(j["indicators"].size(), 1u);
+}
+
 TEST(CliInput, UnknownTableIsRejectedByName) {
   TempDir tmp;
   TestDatabase db("sqlite");

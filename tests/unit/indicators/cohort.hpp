@@ -58,7 +58,8 @@ class Cohort {
     e.pl_post = std::move(placement);
     return *this;
   }
-  Cohort& review(Date d, std::optional<model::ReviewParticipation> code = model::ReviewParticipation::PN1) {
+  Cohort& review(Date d,
+                 std::optional<model::ReviewParticipation> code = model::ReviewParticipation::PN1) {
     model::Review r;
     r.child = current();
     r.review = d;
@@ -96,8 +97,8 @@ class Cohort {
     ret(year).oc2.push_back(row);
     return *this;
   }
-  Cohort& oc3(int year, std::optional<model::InTouch> in_touch, std::optional<model::Activity> activ,
-              std::optional<model::Accommodation> accom) {
+  Cohort& oc3(int year, std::optional<model::InTouch> in_touch,
+              std::optional<model::Activity> activ, std::optional<model::Accommodation> accom) {
     model::Oc3 r;
     r.child = current();
     r.in_touch = in_touch;
@@ -137,7 +138,9 @@ class Cohort {
     engine_ = std::make_unique<Engine>(data_, *ts_, reference_, kLa, as_of, rules);
     return *engine_;
   }
-  Value value(IndicatorId id, const Period& p) const { return engine_->value(id, engine_->cohort(id, p)); }
+  Value value(IndicatorId id, const Period& p) const {
+    return engine_->value(id, engine_->cohort(id, p));
+  }
   const ReferenceData& reference() const { return reference_; }
   const timescales::Engine& timescales() const { return *ts_; }
 
@@ -152,6 +155,8 @@ class Cohort {
 };
 
 // The financial year ending 31 March of `end_year`.
-inline Period year(int end_year) { return period_containing(make_date(end_year, 3, 31), PeriodKind::Year); }
+inline Period year(int end_year) {
+  return period_containing(make_date(end_year, 3, 31), PeriodKind::Year);
+}
 
 }  // namespace hearth::indicators::test

@@ -15,7 +15,8 @@ using model::ReviewParticipation;
 
 const Date kMarch31 = make_date(2025, 3, 31);
 
-void expect_value(const Value& v, double numerator, std::optional<double> denominator, double value) {
+void expect_value(const Value& v, double numerator, std::optional<double> denominator,
+                  double value) {
   ASSERT_TRUE(v.available) << v.reason;
   EXPECT_DOUBLE_EQ(v.numerator, numerator);
   if (denominator) {
@@ -106,12 +107,14 @@ TEST(Indicators, PlacementMixAndLongTermMatchedShareOutChildrenOnTheDate) {
   int n = 0;
   for (auto [place, provider] : placements)
     k.child("p" + std::to_string(++n), make_date(2010, 1, 1))
-        .episode(make_date(2024, 1, 1), std::nullopt, RNE::S, place, LS::C2, std::nullopt, provider);
+        .episode(make_date(2024, 1, 1), std::nullopt, RNE::S, place, LS::C2, std::nullopt,
+                 provider);
   k.at(kMarch31);
   const Period p = year(2025);
   expect_value(k.value(I::PlacementFoster, p), 3, 8, 37.5);
   for (I id : {I::PlacementFosterConnected, I::PlacementFosterInHouse, I::PlacementFosterAgency,
-               I::PlacementResidential, I::PlacementWithParents, I::PlacementIndependent, I::PlacementAdoption})
+               I::PlacementResidential, I::PlacementWithParents, I::PlacementIndependent,
+               I::PlacementAdoption})
     expect_value(k.value(id, p), 1, 8, 12.5);
   expect_value(k.value(I::LongTermMatched, p), 2, 3, 66.7);
 }
@@ -127,10 +130,15 @@ TEST(Indicators, ContextCountsStartsCeasedUascAndTheRatePer10000) {
   Cohort k;
   k.child("c1", make_date(2010, 1, 1)).episode(make_date(2023, 1, 1));
   k.child("c2", make_date(2010, 1, 1)).episode(make_date(2024, 6, 1));
-  k.child("c3", make_date(2010, 1, 1)).episode(make_date(2024, 5, 1), make_date(2024, 10, 1), RNE::S, PL::U4, LS::C2, REC::E13);
-  k.child("c4", make_date(2010, 1, 1)).episode(make_date(2024, 7, 1), std::nullopt, RNE::S, PL::U6, LS::V3);
-  k.child("c5", make_date(2010, 1, 1)).episode(make_date(2023, 1, 1), kMarch31, RNE::S, PL::U4, LS::C2, REC::E13);
-  k.child("c6", make_date(2008, 1, 1)).episode(make_date(2024, 9, 1), std::nullopt, RNE::S, PL::H5, LS::V2).uasc();
+  k.child("c3", make_date(2010, 1, 1))
+      .episode(make_date(2024, 5, 1), make_date(2024, 10, 1), RNE::S, PL::U4, LS::C2, REC::E13);
+  k.child("c4", make_date(2010, 1, 1))
+      .episode(make_date(2024, 7, 1), std::nullopt, RNE::S, PL::U6, LS::V3);
+  k.child("c5", make_date(2010, 1, 1))
+      .episode(make_date(2023, 1, 1), kMarch31, RNE::S, PL::U4, LS::C2, REC::E13);
+  k.child("c6", make_date(2008, 1, 1))
+      .episode(make_date(2024, 9, 1), std::nullopt, RNE::S, PL::H5, LS::V2)
+      .uasc();
   ReferenceData ref;
   ref.population[kLa][2025] = 6000;
   k.at(kMarch31, ref);
@@ -154,11 +162,18 @@ TEST(Indicators, MissingCountsChildrenWhoWentMissingNotAway) {
   //   m4 short breaks only, "missing" once                            not in the population
   // Children: 2 / 3 = 66.7%; incidents 3 (away is not missing); per child 3 / 2 = 1.5.
   Cohort k;
-  k.child("m1", make_date(2010, 1, 1)).episode(make_date(2023, 1, 1))
-      .missing(make_date(2024, 5, 1)).missing(make_date(2024, 9, 1)).missing(make_date(2024, 10, 1), model::MissingType::A);
+  k.child("m1", make_date(2010, 1, 1))
+      .episode(make_date(2023, 1, 1))
+      .missing(make_date(2024, 5, 1))
+      .missing(make_date(2024, 9, 1))
+      .missing(make_date(2024, 10, 1), model::MissingType::A);
   k.child("m2", make_date(2010, 1, 1)).episode(make_date(2023, 1, 1));
-  k.child("m3", make_date(2010, 1, 1)).episode(make_date(2024, 5, 1), make_date(2024, 8, 31)).missing(make_date(2024, 6, 1));
-  k.child("m4", make_date(2010, 1, 1)).episode(make_date(2024, 5, 1), std::nullopt, RNE::S, PL::U6, LS::V4).missing(make_date(2024, 6, 1));
+  k.child("m3", make_date(2010, 1, 1))
+      .episode(make_date(2024, 5, 1), make_date(2024, 8, 31))
+      .missing(make_date(2024, 6, 1));
+  k.child("m4", make_date(2010, 1, 1))
+      .episode(make_date(2024, 5, 1), std::nullopt, RNE::S, PL::U6, LS::V4)
+      .missing(make_date(2024, 6, 1));
   k.at(kMarch31);
   const Period p = year(2025);
   expect_value(k.value(I::MissingChildren, p), 2, 3, 66.7);
@@ -172,14 +187,17 @@ TEST(Indicators, SocialWorkerChangesCountDistinctWorkersInTheTwelveMonths) {
   //   s3: SW5 ended March 2024 (before the window), SW6, SW7: two in the window   no
   // 1 / 3 = 33.3%.
   Cohort k;
-  k.child("s1", make_date(2010, 1, 1)).episode(make_date(2023, 1, 1))
+  k.child("s1", make_date(2010, 1, 1))
+      .episode(make_date(2023, 1, 1))
       .social_worker("SW1", make_date(2023, 1, 1), make_date(2024, 5, 1))
       .social_worker("SW2", make_date(2024, 5, 1), make_date(2024, 11, 1))
       .social_worker("SW3", make_date(2024, 11, 1));
-  k.child("s2", make_date(2010, 1, 1)).episode(make_date(2023, 1, 1))
+  k.child("s2", make_date(2010, 1, 1))
+      .episode(make_date(2023, 1, 1))
       .social_worker("SW1", make_date(2023, 1, 1), make_date(2024, 8, 1))
       .social_worker("SW4", make_date(2024, 8, 1));
-  k.child("s3", make_date(2010, 1, 1)).episode(make_date(2023, 1, 1))
+  k.child("s3", make_date(2010, 1, 1))
+      .episode(make_date(2023, 1, 1))
       .social_worker("SW5", make_date(2023, 1, 1), make_date(2024, 3, 1))
       .social_worker("SW6", make_date(2024, 3, 1), make_date(2024, 9, 1))
       .social_worker("SW7", make_date(2024, 9, 1));
@@ -195,10 +213,12 @@ TEST(Indicators, ReviewsAndReviewParticipation) {
   // Participation (reviews held in the year, codes PN1-PN7; PN0 under-4s and blank codes left
   // out): r1's two reviews PN1 and PN7, r2's PN5, PN0 and a blank: 2 / 3 = 66.7%.
   Cohort k;
-  k.child("r1", make_date(2012, 1, 1)).episode(make_date(2024, 6, 3))
+  k.child("r1", make_date(2012, 1, 1))
+      .episode(make_date(2024, 6, 3))
       .review(make_date(2024, 6, 28), ReviewParticipation::PN1)
       .review(make_date(2024, 10, 5), ReviewParticipation::PN7);
-  k.child("r2", make_date(2012, 1, 1)).episode(make_date(2020, 1, 1))
+  k.child("r2", make_date(2012, 1, 1))
+      .episode(make_date(2020, 1, 1))
       .review(make_date(2024, 5, 1), ReviewParticipation::PN5)
       .review(make_date(2024, 11, 1), ReviewParticipation::PN0)
       .review(make_date(2025, 3, 1), std::nullopt);
@@ -287,7 +307,8 @@ TEST(Indicators, ReturnHomeInterviewsWithin72Hours) {
   // 1 / 2 = 50%.
   Cohort k;
   k.child("x1", make_date(2010, 1, 1)).episode(make_date(2023, 1, 1));
-  auto miss = [&](std::string id, model::DateTime back, std::optional<model::DateTime> rhi, bool accepted) {
+  auto miss = [&](std::string id, model::DateTime back, std::optional<model::DateTime> rhi,
+                  bool accepted) {
     model::MissingRecord m;
     m.id = std::move(id);
     m.child = "x1";
@@ -299,8 +320,10 @@ TEST(Indicators, ReturnHomeInterviewsWithin72Hours) {
     m.rhi_date = rhi;
     k.local().missing.push_back(m);
   };
-  miss("M1", {make_date(2024, 11, 8), 18 * 60}, model::DateTime{make_date(2024, 11, 11), 10 * 60}, true);
-  miss("M2", {make_date(2025, 1, 10), 12 * 60}, model::DateTime{make_date(2025, 1, 15), 9 * 60}, true);
+  miss("M1", {make_date(2024, 11, 8), 18 * 60}, model::DateTime{make_date(2024, 11, 11), 10 * 60},
+       true);
+  miss("M2", {make_date(2025, 1, 10), 12 * 60}, model::DateTime{make_date(2025, 1, 15), 9 * 60},
+       true);
   miss("M3", {make_date(2025, 2, 1), 12 * 60}, std::nullopt, false);
   k.at(kMarch31);
   expect_value(k.value(I::RhiTimely, year(2025)), 1, 2, 50.0);
@@ -328,8 +351,10 @@ TEST(Indicators, AdoptionCountsAndTimescales) {
       .episode(make_date(2022, 3, 1), make_date(2022, 12, 1), RNE::L, PL::U4, LS::E1)
       .episode(make_date(2022, 12, 1), make_date(2023, 6, 1), RNE::T, PL::A3, LS::E1, REC::E12)
       .ad1(2024, make_date(2022, 1, 15), true);
-  k.child("s1", make_date(2015, 1, 1)).episode(make_date(2022, 1, 1), make_date(2024, 8, 1), RNE::S, PL::U1, LS::C2, REC::E45);
-  k.child("s2", make_date(2015, 1, 1)).episode(make_date(2022, 1, 1), make_date(2023, 8, 1), RNE::S, PL::U1, LS::C2, REC::E46);
+  k.child("s1", make_date(2015, 1, 1))
+      .episode(make_date(2022, 1, 1), make_date(2024, 8, 1), RNE::S, PL::U1, LS::C2, REC::E45);
+  k.child("s2", make_date(2015, 1, 1))
+      .episode(make_date(2022, 1, 1), make_date(2023, 8, 1), RNE::S, PL::U1, LS::C2, REC::E46);
   k.at(kMarch31);
   const Period p = year(2025);
   expect_value(k.value(I::Adopted, p), 1, std::nullopt, 1);
@@ -352,10 +377,13 @@ TEST(Indicators, CareLeaversOutcomesAroundTheirBirthdays) {
   Cohort k;
   auto leaver = [&](std::string id, Date dob, std::optional<InTouch> t, std::optional<Activity> a,
                     std::optional<Accommodation> acc) {
-    k.child(std::move(id), dob).episode(make_date(2020, 1, 1), make_date(2022, 1, 1)).oc3(2025, t, a, acc);
+    k.child(std::move(id), dob)
+        .episode(make_date(2020, 1, 1), make_date(2022, 1, 1))
+        .oc3(2025, t, a, acc);
   };
   leaver("a", make_date(2007, 6, 1), InTouch::YES, Activity::F2, Accommodation::D1);
-  leaver("b", make_date(2006, 7, 1), InTouch::NO, Activity::NotApplicable, Accommodation::NotApplicable);
+  leaver("b", make_date(2006, 7, 1), InTouch::NO, Activity::NotApplicable,
+         Accommodation::NotApplicable);
   leaver("c", make_date(2005, 8, 1), InTouch::YES, Activity::F1, Accommodation::U1);
   leaver("d", make_date(2004, 9, 1), InTouch::DIED, std::nullopt, std::nullopt);
   leaver("e", make_date(2003, 10, 1), InTouch::YES, Activity::G5, Accommodation::S2);
@@ -376,16 +404,17 @@ TEST(Indicators, Oc2HealthOutcomesForChildrenInCareTwelveMonths) {
   // The OC2 cohort at 31 March 2025: in care since before 1 April 2024, no short breaks.
   //   k1 aged 3:  assessment yes, development check yes, dental no,  immunisations yes
   //   k2 aged 8:  assessment yes, dental yes, immunisations no, SDQ 20
-  //   k3 aged 12: assessment no,  dental yes, immunisations yes, SDQ 10, convicted, substance misuse
-  //   k4 aged 15: assessment yes, dental yes, immunisations yes, no SDQ (reason given), not convicted
-  //   k5 entered care June 2024 (has an OC2 row by mistake): not in the cohort
-  //   k6 short breaks (V3) since 2022: not in the cohort
+  //   k3 aged 12: assessment no,  dental yes, immunisations yes, SDQ 10, convicted, substance
+  //   misuse k4 aged 15: assessment yes, dental yes, immunisations yes, no SDQ (reason given), not
+  //   convicted k5 entered care June 2024 (has an OC2 row by mistake): not in the cohort k6 short
+  //   breaks (V3) since 2022: not in the cohort
   // Health assessment 3/4 = 75%; development checks (under 5: k1) 1/1; dental 3/4;
   // immunisations 3/4; substance misuse 1/4 = 25%; convictions (10-17: k3, k4) 1/2;
   // SDQ (5-16: k2, k3, k4): completed 2/3 = 66.7%, average (20 + 10) / 2 = 15,
   // concern (17+) 1/2.
   Cohort k;
-  auto row = [](bool ha, bool dev, bool teeth, bool imm, std::optional<int> sdq, bool conv, bool subs) {
+  auto row = [](bool ha, bool dev, bool teeth, bool imm, std::optional<int> sdq, bool conv,
+                bool subs) {
     model::Oc2 r;
     r.health_assessment = ha;
     r.health_check = dev;
@@ -397,12 +426,23 @@ TEST(Indicators, Oc2HealthOutcomesForChildrenInCareTwelveMonths) {
     r.substance_misuse = subs;
     return r;
   };
-  k.child("k1", make_date(2021, 6, 1)).episode(make_date(2023, 1, 1)).oc2(2025, row(true, true, false, true, std::nullopt, false, false));
-  k.child("k2", make_date(2016, 6, 1)).episode(make_date(2023, 1, 1)).oc2(2025, row(true, false, true, false, 20, false, false));
-  k.child("k3", make_date(2012, 6, 1)).episode(make_date(2023, 1, 1)).oc2(2025, row(false, false, true, true, 10, true, true));
-  k.child("k4", make_date(2009, 6, 1)).episode(make_date(2023, 1, 1)).oc2(2025, row(true, false, true, true, std::nullopt, false, false));
-  k.child("k5", make_date(2012, 6, 1)).episode(make_date(2024, 6, 1)).oc2(2025, row(true, false, true, true, 5, false, false));
-  k.child("k6", make_date(2012, 6, 1)).episode(make_date(2022, 6, 1), std::nullopt, RNE::S, PL::U6, LS::V3);
+  k.child("k1", make_date(2021, 6, 1))
+      .episode(make_date(2023, 1, 1))
+      .oc2(2025, row(true, true, false, true, std::nullopt, false, false));
+  k.child("k2", make_date(2016, 6, 1))
+      .episode(make_date(2023, 1, 1))
+      .oc2(2025, row(true, false, true, false, 20, false, false));
+  k.child("k3", make_date(2012, 6, 1))
+      .episode(make_date(2023, 1, 1))
+      .oc2(2025, row(false, false, true, true, 10, true, true));
+  k.child("k4", make_date(2009, 6, 1))
+      .episode(make_date(2023, 1, 1))
+      .oc2(2025, row(true, false, true, true, std::nullopt, false, false));
+  k.child("k5", make_date(2012, 6, 1))
+      .episode(make_date(2024, 6, 1))
+      .oc2(2025, row(true, false, true, true, 5, false, false));
+  k.child("k6", make_date(2012, 6, 1))
+      .episode(make_date(2022, 6, 1), std::nullopt, RNE::S, PL::U6, LS::V3);
   k.at(kMarch31);
   const Period p = year(2025);
   expect_value(k.value(I::HealthAssessment, p), 3, 4, 75.0);
@@ -415,7 +455,8 @@ TEST(Indicators, Oc2HealthOutcomesForChildrenInCareTwelveMonths) {
   expect_value(k.value(I::SdqAverage, p), 30, 2, 15.0);
   expect_value(k.value(I::SdqConcern, p), 1, 2, 50.0);
   // A quarter ending 30 June 2025 still reads the figures at 31 March 2025.
-  auto c = k.at(make_date(2025, 6, 30)).cohort(I::Dental, period_containing(make_date(2025, 6, 30), PeriodKind::Quarter));
+  auto c = k.at(make_date(2025, 6, 30))
+               .cohort(I::Dental, period_containing(make_date(2025, 6, 30), PeriodKind::Quarter));
   EXPECT_EQ(c.basis, kMarch31);
 }
 
@@ -426,10 +467,14 @@ TEST(Indicators, StayingPutAmongEighteenYearOldsLeavingFosterCare) {
   //   y4 left foster care at 17: not in the population
   // 1 / 2 = 50%.
   Cohort k;
-  k.child("y1", make_date(2006, 10, 1)).episode(make_date(2020, 1, 1), make_date(2024, 10, 1), RNE::S, PL::U4, LS::C2, REC::E17);
-  k.child("y2", make_date(2006, 12, 1)).episode(make_date(2020, 1, 1), make_date(2024, 12, 1), RNE::S, PL::U4, LS::C2, REC::E8);
-  k.child("y3", make_date(2006, 11, 1)).episode(make_date(2020, 1, 1), make_date(2024, 11, 1), RNE::S, PL::K2, LS::C2, REC::E17);
-  k.child("y4", make_date(2007, 11, 1)).episode(make_date(2020, 1, 1), make_date(2024, 11, 1), RNE::S, PL::U4, LS::C2, REC::E8);
+  k.child("y1", make_date(2006, 10, 1))
+      .episode(make_date(2020, 1, 1), make_date(2024, 10, 1), RNE::S, PL::U4, LS::C2, REC::E17);
+  k.child("y2", make_date(2006, 12, 1))
+      .episode(make_date(2020, 1, 1), make_date(2024, 12, 1), RNE::S, PL::U4, LS::C2, REC::E8);
+  k.child("y3", make_date(2006, 11, 1))
+      .episode(make_date(2020, 1, 1), make_date(2024, 11, 1), RNE::S, PL::K2, LS::C2, REC::E17);
+  k.child("y4", make_date(2007, 11, 1))
+      .episode(make_date(2020, 1, 1), make_date(2024, 11, 1), RNE::S, PL::U4, LS::C2, REC::E8);
   k.at(kMarch31);
   expect_value(k.value(I::StayingPut, year(2025)), 1, 2, 50.0);
 }
@@ -442,15 +487,19 @@ TEST(Indicators, CareLeaversSupportedAndPersonalAdviserCaseloads) {
   // 18-20: 2; 21-25: 1.
   // Personal advisers: PA1 holds a and b, PA2 holds c: 3 young people / 2 advisers = 1.5.
   Cohort k;
-  k.child("a", make_date(2005, 1, 1)).episode(make_date(2019, 1, 1), make_date(2023, 1, 1), RNE::S, PL::U4, LS::C2, REC::E8);
-  k.child("b", make_date(2003, 6, 1)).episode(make_date(2018, 1, 1), make_date(2021, 6, 1), RNE::S, PL::U4, LS::C2, REC::E8);
-  k.child("c", make_date(2005, 6, 1)).episode(make_date(2019, 1, 1), make_date(2023, 6, 1), RNE::S, PL::U4, LS::C2, REC::E8);
+  k.child("a", make_date(2005, 1, 1))
+      .episode(make_date(2019, 1, 1), make_date(2023, 1, 1), RNE::S, PL::U4, LS::C2, REC::E8);
+  k.child("b", make_date(2003, 6, 1))
+      .episode(make_date(2018, 1, 1), make_date(2021, 6, 1), RNE::S, PL::U4, LS::C2, REC::E8);
+  k.child("c", make_date(2005, 6, 1))
+      .episode(make_date(2019, 1, 1), make_date(2023, 6, 1), RNE::S, PL::U4, LS::C2, REC::E8);
   auto& L = k.local();
   L.professionals = {{"PA1", "Pat One", "Personal adviser", "Leaving Care"},
                      {"PA2", "Pat Two", "Personal adviser", "Leaving Care"}};
   auto allocate = [&](std::string id, std::string child, std::string pa, Date from) {
-    L.allocations.push_back({std::move(id), std::move(child), std::move(pa), model::WorkerRole::PersonalAdviser,
-                             "Leaving Care", from, std::nullopt});
+    L.allocations.push_back({std::move(id), std::move(child), std::move(pa),
+                             model::WorkerRole::PersonalAdviser, "Leaving Care", from,
+                             std::nullopt});
   };
   allocate("I1", "a", "PA1", make_date(2022, 1, 1));
   allocate("I2", "b", "PA1", make_date(2021, 1, 1));
@@ -519,9 +568,15 @@ TEST(Indicators, PlacementDistanceNeedsPostcodeDistrictsAndCountsUnknownInTheDen
   //   d3 home ME7, placed in a district the file does not know: in both denominators only
   // More than 20 miles 1 / 3; outside the council 1 / 3.
   Cohort k;
-  k.child("d1", make_date(2012, 1, 1)).episode(make_date(2023, 1, 1)).postcodes("ME7 1AA", "ME5 2BB");
-  k.child("d2", make_date(2012, 1, 1)).episode(make_date(2023, 1, 1)).postcodes("ME7 1AA", "CT1 3CC");
-  k.child("d3", make_date(2012, 1, 1)).episode(make_date(2023, 1, 1)).postcodes("ME7 1AA", "ZZ9 9ZZ");
+  k.child("d1", make_date(2012, 1, 1))
+      .episode(make_date(2023, 1, 1))
+      .postcodes("ME7 1AA", "ME5 2BB");
+  k.child("d2", make_date(2012, 1, 1))
+      .episode(make_date(2023, 1, 1))
+      .postcodes("ME7 1AA", "CT1 3CC");
+  k.child("d3", make_date(2012, 1, 1))
+      .episode(make_date(2023, 1, 1))
+      .postcodes("ME7 1AA", "ZZ9 9ZZ");
   k.at(kMarch31);
   auto none = k.value(I::PlacedOver20Miles, year(2025));
   EXPECT_FALSE(none.available);
@@ -558,7 +613,8 @@ TEST(Indicators, BreakdownsAddUpToTheHeadlineFigure) {
   for (int i = 0; i < 12; ++i) {
     k.child("b" + std::to_string(i), make_date(2008 + i % 9, 1 + i % 12, 1), sexes[i % 2],
             i % 3 ? model::Ethnicity::WBRI : model::Ethnicity::BAFR)
-        .episode(make_date(2023, 1, 1), i % 4 ? std::optional<Date>(make_date(2024, 8, 1)) : std::nullopt)
+        .episode(make_date(2023, 1, 1),
+                 i % 4 ? std::optional<Date>(make_date(2024, 8, 1)) : std::nullopt)
         .postcodes("ME7 1AA", "ME5 1AA");
     if (i % 4) k.episode(make_date(2024, 8, 1), std::nullopt, RNE::P, i % 2 ? PL::K2 : PL::U6);
     if (i % 5 == 0) k.uasc();
@@ -573,7 +629,8 @@ TEST(Indicators, BreakdownsAddUpToTheHeadlineFigure) {
         num += c.value.numerator;
         den += c.value.denominator.value_or(0);
       }
-      EXPECT_EQ(num, total.numerator) << indicator(id).key << " " << dimension_key(static_cast<Dimension>(d));
+      EXPECT_EQ(num, total.numerator)
+          << indicator(id).key << " " << dimension_key(static_cast<Dimension>(d));
       EXPECT_EQ(den, total.denominator.value_or(0));
     }
   }

@@ -30,14 +30,42 @@ TEST(Registry, EveryIndicatorIsDescribedOnceWithItsDefinition) {
   // Every indicator id of ../shared/spec/indicators.md is a family here.
   std::set<std::string_view> families;
   for (const auto& ind : all_indicators()) families.insert(ind.family);
-  for (std::string_view spec :
-       {"cla_count", "cla_starts", "cla_ceased", "uasc_count", "care_leavers_count", "stability_short",
-        "stability_long", "placement_mix", "placed_distance", "long_term_matched", "missing_children",
-        "rhi_timely", "sw_changes", "visits_timely", "reviews_timely", "adoption", "sgo", "leavers_in_touch",
-        "leavers_eet", "leavers_accommodation", "leavers_higher_education", "pathway_plans", "pa_caseload",
-        "staying_put", "health_assessment", "dental", "immunisations", "sdq", "substance_misuse",
-        "pep_current", "suspensions", "convictions", "statements", "challenge_cards", "review_participation",
-        "advocacy"})
+  for (std::string_view spec : {"cla_count",
+                                "cla_starts",
+                                "cla_ceased",
+                                "uasc_count",
+                                "care_leavers_count",
+                                "stability_short",
+                                "stability_long",
+                                "placement_mix",
+                                "placed_distance",
+                                "long_term_matched",
+                                "missing_children",
+                                "rhi_timely",
+                                "sw_changes",
+                                "visits_timely",
+                                "reviews_timely",
+                                "adoption",
+                                "sgo",
+                                "leavers_in_touch",
+                                "leavers_eet",
+                                "leavers_accommodation",
+                                "leavers_higher_education",
+                                "pathway_plans",
+                                "pa_caseload",
+                                "staying_put",
+                                "health_assessment",
+                                "dental",
+                                "immunisations",
+                                "sdq",
+                                "substance_misuse",
+                                "pep_current",
+                                "suspensions",
+                                "convictions",
+                                "statements",
+                                "challenge_cards",
+                                "review_participation",
+                                "advocacy"})
     EXPECT_TRUE(families.count(spec)) << spec;
 }
 
@@ -67,18 +95,21 @@ leavers_eet_19_21 = { target = 60, amber = 3 }
     }
     return std::string();
   };
-  EXPECT_NE(error("[scorecard.targets]\nnot_an_indicator = 5\n").find("no indicator 'not_an_indicator'"),
+  EXPECT_NE(
+      error("[scorecard.targets]\nnot_an_indicator = 5\n").find("no indicator 'not_an_indicator'"),
+      std::string::npos);
+  EXPECT_NE(error("[scorecard]\nsuppression_threshold = 0\n").find("suppression_threshold"),
             std::string::npos);
-  EXPECT_NE(error("[scorecard]\nsuppression_threshold = 0\n").find("suppression_threshold"), std::string::npos);
   EXPECT_NE(error("[scorecard]\ncolour = 1\n").find("unknown key 'colour'"), std::string::npos);
-  EXPECT_NE(error("[scorecard.targets]\ndental = \"high\"\n").find("targets.dental"), std::string::npos);
+  EXPECT_NE(error("[scorecard.targets]\ndental = \"high\"\n").find("targets.dental"),
+            std::string::npos);
   EXPECT_NE(error("[scorecard\n").find("t.toml:1"), std::string::npos);
 }
 
 TEST(Rag, GreenAtOrBetterThanTargetAmberWithinTheMarginRedBeyond) {
-  const auto& up = indicator(I::LeaversEet19To21);   // higher is better, target 55
-  const auto& down = indicator(I::StabilityShort);   // lower is better
-  const Target t{55, std::nullopt};                  // percent: 5 points of amber by default
+  const auto& up = indicator(I::LeaversEet19To21);  // higher is better, target 55
+  const auto& down = indicator(I::StabilityShort);  // lower is better
+  const Target t{55, std::nullopt};                 // percent: 5 points of amber by default
   EXPECT_EQ(rate(up, 55.0, t), Rag::Green);
   EXPECT_EQ(rate(up, 50.0, t), Rag::Amber);
   EXPECT_EQ(rate(up, 49.9, t), Rag::Red);
@@ -102,7 +133,7 @@ TEST(Suppression, SmallCountsAndFiguresBuiltOnThemShowC) {
   v.numerator = 5;
   EXPECT_FALSE(suppress_primary(pct, v, 5).suppressed);
   v.denominator = 4;
-  EXPECT_TRUE(suppress_primary(pct, v, 5).suppressed);  // out of 4 children
+  EXPECT_TRUE(suppress_primary(pct, v, 5).suppressed);   // out of 4 children
   EXPECT_FALSE(suppress_primary(pct, v, 1).suppressed);  // threshold 1: analysts see all
   Value days;
   days.numerator = 1200;  // total days are not a count of children; the 3 children are
@@ -158,14 +189,17 @@ TEST(Suppression, NoSuppressedCountCanBeRecoveredFromTheTotalsShown) {
       double shown_sum = 0;
       for (const auto& s : shown) {
         const double v = col == 0 ? s.shown.value.numerator : *s.shown.value.denominator;
-        if (s.shown.suppressed) hidden.push_back(v);
-        else shown_sum += v;
+        if (s.shown.suppressed)
+          hidden.push_back(v);
+        else
+          shown_sum += v;
         // Every category with a count from 1 to 4 is hidden.
         if (v >= 1 && v < 5) EXPECT_TRUE(s.shown.suppressed);
       }
       const double total_col = col == 0 ? total.numerator : *total.denominator;
       hidden_seen += !hidden.empty();
-      EXPECT_FALSE(recoverable(hidden, total_col - shown_sum)) << "trial " << trial << " column " << col;
+      EXPECT_FALSE(recoverable(hidden, total_col - shown_sum))
+          << "trial " << trial << " column " << col;
       ++checked;
     }
   }
@@ -176,10 +210,13 @@ TEST(Suppression, NoSuppressedCountCanBeRecoveredFromTheTotalsShown) {
 TEST(Scorecard, BuildsEveryIndicatorWithTrendTargetComparatorAndSuppressedBreakdowns) {
   Cohort k;
   for (int i = 0; i < 30; ++i) {
-    k.child("s" + std::to_string(i), model::make_date(2008 + i % 8, 1, 1), i % 2 ? model::Sex::F : model::Sex::M)
-        .episode(model::make_date(2022, 1, 1), i % 5 ? std::nullopt : std::optional<Date>(model::make_date(2024, 9, 1)));
-    if (i % 5 == 0) k.episode(model::make_date(2024, 9, 1), model::make_date(2024, 12, 1), RNE::P, PL::K2)
-                        .episode(model::make_date(2024, 12, 1), std::nullopt, RNE::P, PL::U6);
+    k.child("s" + std::to_string(i), model::make_date(2008 + i % 8, 1, 1),
+            i % 2 ? model::Sex::F : model::Sex::M)
+        .episode(model::make_date(2022, 1, 1),
+                 i % 5 ? std::nullopt : std::optional<Date>(model::make_date(2024, 9, 1)));
+    if (i % 5 == 0)
+      k.episode(model::make_date(2024, 9, 1), model::make_date(2024, 12, 1), RNE::P, PL::K2)
+          .episode(model::make_date(2024, 12, 1), std::nullopt, RNE::P, PL::U6);
   }
   ReferenceData ref;
   ref.authorities[kLa] = {kLa, "Testshire", "South East", "E12000008"};
@@ -221,7 +258,8 @@ TEST(Scorecard, BuildsEveryIndicatorWithTrendTargetComparatorAndSuppressedBreakd
   // Annual indicators trend by year; their quarterly trend would only repeat a figure.
   for (const auto& e : sc.entries)
     if (e.indicator->frequency == Frequency::Annual)
-      for (const auto& pt : e.trend) EXPECT_EQ(pt.period.kind, PeriodKind::Year) << e.indicator->key;
+      for (const auto& pt : e.trend)
+        EXPECT_EQ(pt.period.kind, PeriodKind::Year) << e.indicator->key;
 }
 
 }  // namespace
