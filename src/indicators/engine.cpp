@@ -323,8 +323,14 @@ Engine::Engine(const model::Dataset& data, const timescales::Engine& timescales,
     if (rla == la_) return_years_.insert(year);
   local_ = data_.local_of(la_);
   items_ = ts_.all(as_of_, la_);
-  for (const auto& it : items_)
-    if (slot_[it.child] != kNone) child_data_[slot_[it.child]].items.push_back(&it);
+  for (const auto& it : items_) {
+    if (slot_[it.child] == kNone) continue;
+    child_data_[slot_[it.child]].items.push_back(&it);
+    if (it.due) by_item_[static_cast<std::size_t>(it.item)].push_back(&it);
+  }
+  for (auto& v : by_item_)
+    std::stable_sort(v.begin(), v.end(),
+                     [](const auto* a, const auto* b) { return a->due->date < b->due->date; });
 }
 
 std::optional<std::uint32_t> Engine::episode_on(model::ChildIndex c, Date d) const {
@@ -437,15 +443,17 @@ void Engine::timeliness(Cohort& out, const Period& p, std::initializer_list<Item
                  std::string(timescales::item(*ids.begin()).evidence) + ")";
     return;
   }
-  for (std::size_t s = 0; s < children_.size(); ++s) {
-    for (const auto* it : child_data_[s].items) {
-      if (std::find(ids.begin(), ids.end(), it->item) == ids.end() || !it->due) continue;
-      const Date due = it->due->date;
-      if (due < p.start || due > p.end) continue;
-      if (it->status != Status::DoneOnTime && it->status != Status::DoneLate &&
-          it->status != Status::Overdue)
+  for (ItemId id : ids) {
+    const auto& by_due = by_item_[static_cast<std::size_t>(id)];
+    auto it =
+        std::lower_bound(by_due.begin(), by_due.end(), p.start,
+                         [](const timescales::ItemStatus* s, Date d) { return s->due->date < d; });
+    for (; it != by_due.end() && (*it)->due->date <= p.end; ++it) {
+      const auto status = (*it)->status;
+      if (status != Status::DoneOnTime && status != Status::DoneLate && status != Status::Overdue)
         continue;
-      out.cases.push_back({children_[s], due, it->status == Status::DoneOnTime ? 1.0 : 0.0, 1});
+      out.cases.push_back(
+          {(*it)->child, (*it)->due->date, status == Status::DoneOnTime ? 1.0 : 0.0, 1});
     }
   }
 }
@@ -462,15 +470,11 @@ void Engine::care_leavers(Cohort& out, const Period& p, IndicatorId id) const {
       const model::OptDate dob = row.row.dob ? row.row.dob : data_.children[c].dob;
       if (!dob) continue;
       const model::CollectionYear year{row.year};
-      int age = 0;
-      Date bday{};
-      for (int n = 17; n <= 21; ++n) {
-        if (year.contains(model::birthday(*dob, n))) {
-          age = n;
-          bday = model::birthday(*dob, n);
-        }
-      }
-      if (age == 0 || bday < ws || bday > p.end) continue;
+      // The birthday in the collection year is the age reached by its 31 March.
+      const int age = model::age_on(*dob, year.end());
+      if (age < 17 || age > 21) continue;
+      const Date bday = model::birthday(*dob, age);
+      if (bday < ws || bday > p.end) continue;
       if (young != (age <= 18)) continue;
       const auto in_touch = row.row.in_touch;
       if (in_touch == model::InTouch::DIED || in_touch == model::InTouch::RHOM) continue;

@@ -9,6 +9,7 @@
 // adds up to the headline figure.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -148,6 +149,8 @@ class Engine {
   std::vector<ChildData> child_data_;  // parallel to children_
   std::vector<std::uint32_t> slot_;    // ChildIndex -> position in children_ (or ~0)
   std::vector<timescales::ItemStatus> items_;
+  // Items with a due date, by item, in due order.
+  std::array<std::vector<const timescales::ItemStatus*>, timescales::kItemCount> by_item_;
   std::vector<std::vector<std::uint32_t>> oc2_rows_;  // by slot: rows in Dataset::oc2
   std::vector<std::vector<std::uint32_t>> oc3_rows_;
   std::vector<std::vector<std::uint32_t>> missing_rows_;

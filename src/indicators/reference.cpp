@@ -148,6 +148,23 @@ ReferenceData ReferenceData::load(const fs::path& folder) {
       out.postcode_districts[t.text("district")] = {t.text("la_code"), t.required_number("easting"),
                                                     t.required_number("northing")};
   }
+  out.index();
+  return out;
+}
+
+void ReferenceData::index() {
+  by_key_.clear();
+  for (std::size_t i = 0; i < comparators.size(); ++i) by_key_[comparators[i].key].push_back(i);
+}
+
+std::vector<const ComparatorValue*> ReferenceData::comparators_for(std::string_view key) const {
+  std::vector<const ComparatorValue*> out;
+  if (auto it = by_key_.find(key); it != by_key_.end()) {
+    for (std::size_t i : it->second) out.push_back(&comparators[i]);
+  } else if (by_key_.empty()) {  // not indexed (built by hand)
+    for (const auto& c : comparators)
+      if (c.key == key) out.push_back(&c);
+  }
   return out;
 }
 
@@ -169,11 +186,11 @@ std::optional<std::pair<int, double>> ReferenceData::population_for(const std::s
 const ComparatorValue* ReferenceData::comparator(std::string_view key, std::string_view area_type,
                                                  std::string_view area, int year) const {
   const ComparatorValue* best = nullptr;
-  for (const auto& c : comparators) {
-    if (c.key != key || c.area_type != area_type || c.year > year) continue;
-    if (area_type == "la" ? c.la_code != area : (area_type == "region" && c.area_code != area))
+  for (const ComparatorValue* c : comparators_for(key)) {
+    if (c->area_type != area_type || c->year > year) continue;
+    if (area_type == "la" ? c->la_code != area : (area_type == "region" && c->area_code != area))
       continue;
-    if (!best || c.year > best->year) best = &c;
+    if (!best || c->year > best->year) best = c;
   }
   return best;
 }

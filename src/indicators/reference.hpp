@@ -64,6 +64,13 @@ struct ReferenceData {
   const ComparatorValue* comparator(std::string_view key, std::string_view area_type,
                                     std::string_view area, int year) const;
   const LocalAuthority* authority(std::string_view la) const;
+  // The comparator rows for a key ("leavers_eet/age_19_21"), any area and year.
+  std::vector<const ComparatorValue*> comparators_for(std::string_view key) const;
+  // Builds the lookup by key (load() does; call it after adding comparators by hand).
+  void index();
+
+ private:
+  std::map<std::string, std::vector<std::size_t>, std::less<>> by_key_;
 };
 
 }  // namespace hearth::indicators

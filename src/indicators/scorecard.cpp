@@ -6,6 +6,7 @@
 #include <cmath>
 #include <fstream>
 #include <numeric>
+#include <set>
 #include <sstream>
 
 namespace hearth::indicators {
@@ -281,11 +282,10 @@ Scorecard build_scorecard(const Engine& engine, const ReferenceData& reference,
       if (!neighbours.empty()) {
         // The mean of the neighbours' published values for the latest year all of them share.
         std::map<int, std::vector<double>> by_year;
-        for (const auto& n : neighbours)
-          for (const auto& c : reference.comparators)
-            if (c.area_type == "la" && c.la_code == n && c.key == ind.comparator &&
-                c.year <= comparator_year)
-              by_year[c.year].push_back(c.value);
+        const std::set<std::string_view> wanted(neighbours.begin(), neighbours.end());
+        for (const ComparatorValue* c : reference.comparators_for(ind.comparator))
+          if (c->area_type == "la" && c->year <= comparator_year && wanted.count(c->la_code))
+            by_year[c->year].push_back(c->value);
         for (auto it = by_year.rbegin(); it != by_year.rend(); ++it) {
           if (it->second.size() * 2 < neighbours.size()) continue;  // too few published
           const double mean = std::accumulate(it->second.begin(), it->second.end(), 0.0) /
