@@ -113,10 +113,14 @@ void full_scorecards(benchmark::State& state, const World& w) {
   state.counters["entries"] = static_cast<double>(entries);
 }
 
-void BM_CouncilFullScorecard(benchmark::State& state) { full_scorecards(state, council()); }
+void BM_CouncilFullScorecard(benchmark::State& state) {
+  full_scorecards(state, council());
+}
 BENCHMARK(BM_CouncilFullScorecard)->Unit(benchmark::kMillisecond);
 
-void BM_NationalFullScorecards(benchmark::State& state) { full_scorecards(state, national()); }
+void BM_NationalFullScorecards(benchmark::State& state) {
+  full_scorecards(state, national());
+}
 BENCHMARK(BM_NationalFullScorecards)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 // The same on every core: councils are independent, as a national service would run them on
@@ -146,7 +150,10 @@ void BM_NationalFullScorecardsAllCores(benchmark::State& state) {
   state.counters["threads"] = threads;
   state.counters["entries"] = static_cast<double>(entries.load());
 }
-BENCHMARK(BM_NationalFullScorecardsAllCores)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_NationalFullScorecardsAllCores)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime();
 
 }  // namespace
 

@@ -27,7 +27,9 @@ constexpr std::string_view kOc2Population =
 constexpr std::string_view kOc3Note =
     "Care leavers whose 17th to 21st birthday fell in the 12 months to the date, from the OC3 "
     "row of the collection year of the birthday. Those who died (IN_TOUCH DIED) or returned "
-    "home for 6 months or more (RHOM) are excluded; 'information not known' stays in.";
+    "home for 6 months or more (RHOM) are excluded; 'information not known' (not in touch, "
+    "refused, no longer requires services) stays in. Suitable accommodation also leaves out "
+    "those abroad, deported or whose residence is not known (ACCOM G, H, R), as the DfE does.";
 
 constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
     // ---- Context ------------------------------------------------------------------------------
@@ -104,13 +106,17 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Children looked after on the date. " EXCL_SB " Placements are counted over the 12 months "
      "to the date: the placement held at the start of the window is one, and each later episode "
      "whose reason is a change of placement (RNE P, B, T or U) or a new period of care (S) is "
-     "another. Short-break episodes are not placements.",
+     "another. Short-break episodes, temporary placements (T0-T4) and the return from them, and "
+     "placement for adoption with the current foster carer (A3, A5) are not new placements.",
      U::Percent, P::LowerIsBetter, Src::Ssda903, F::AnyPeriod,
      DFE_CLA ": 'children looked after at 31 March with three or more placements during the "
              "year'; confirmed against England 2025, 8,500 / 81,770 = 10%.",
-     "The DfE does not publish which episodes it treats as the same placement; Hearth counts "
-     "every change of placement the 903 records (RNE P/B/T/U), including temporary ones "
-     "(PLACE T0-T4).",
+     "A placement change follows the DfE's own rule for recording one (validator rule 225): "
+     "an episode with RNE P, B, T or U where neither it nor the one before is a temporary "
+     "placement (PLACE T0-T4), so a temporary stay and the return from it are not counted; a "
+     "placement for adoption with the current foster carer (A3, A5) is not a move. Whether "
+     "same-carer changes (T, U) count is not settled in published text: Hearth counts them by "
+     "default (older DfE wording); [scorecard] count_same_carer_changes = false leaves them out.",
      "Care Planning, Placement and Case Review (England) Regulations 2010", 10.0,
      "stability_short/percent", ""},
     {I::StabilityLong, "stability_long", "stability_long", S::SafetyAndPermanence,
@@ -128,7 +134,11 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "were in the same placement for at least 2 years, or placed for adoption and their "
      "adoptive placement together with their previous placement lasted for at least 2 years'; "
      "England 2025: 19,680 / 28,710 = 69%.",
-     "", "Care Planning, Placement and Case Review (England) Regulations 2010", 70.0,
+     "The DfE's current label is 'living with the same carer for at least 2 years' and no longer "
+     "names the placed-for-adoption clause; Hearth keeps it as the spec and the older definition "
+     "say, and [scorecard] adoption_exception = false drops it. A change of placement type with "
+     "the same carer (RNE T, U) and temporary placements do not break the 2 years.",
+     "Care Planning, Placement and Case Review (England) Regulations 2010", 70.0,
      "stability_long/percent", ""},
     {I::PlacementFoster, "placement_foster", "placement_mix", S::SafetyAndPermanence,
      "Children in foster care",

@@ -101,7 +101,7 @@ std::string trend_chart(const Entry& e, const std::string& id) {
   const Indicator& ind = *e.indicator;
   const auto& pts = e.trend;
   if (pts.empty()) return {};
-  constexpr double W = 330, H = 115, L = 44, R = 10, T = 10, B = 24;
+  constexpr double W = 330, H = 95, L = 44, R = 10, T = 10, B = 24;
   std::vector<std::optional<double>> v;
   double hi = 0;
   for (const auto& p : pts) {
@@ -258,17 +258,18 @@ table { border-collapse: collapse; width: 100%; }
 .rag-green { color: #00703c; } .rag-amber { color: #8a4a00; } .rag-red { color: #d4351c; } .rag-none { color: #505a5f; font-weight: normal; }
 .spark { width: 22mm; height: 5.5mm; } .spark path { fill: none; stroke: #1d70b8; stroke-width: 1.4; }
 .cards { display: flex; flex-wrap: wrap; gap: 4mm; }
-.card { border: 1px solid #b1b4b6; padding: 3mm; width: calc(50% - 2mm); min-width: 0; overflow: hidden; break-inside: avoid; page-break-inside: avoid; }
+.card { border: 1px solid #b1b4b6; padding: 2.5mm; width: calc(50% - 2mm); min-width: 0; overflow: hidden; break-inside: avoid; page-break-inside: avoid; }
 .why { margin: 0 0 2mm; color: #0b0c0c; }
 .value { font-size: 20pt; font-weight: bold; margin: 0; }
 .value small { font-size: 9pt; font-weight: normal; color: #505a5f; display: block; }
-dl.facts { display: grid; grid-template-columns: auto 1fr; gap: .6mm 3mm; margin: 2mm 0; font-size: 9pt; }
+dl.facts { display: grid; grid-template-columns: auto 1fr; gap: .3mm 3mm; margin: 1.5mm 0; font-size: 8.5pt; }
 dl.facts dt { color: #505a5f; } dl.facts dd { margin: 0; }
 .chart { width: 100%; height: auto; display: block; margin: 1mm 0; }
 .chart .grid { stroke: #dcdcdc; stroke-width: .6; } .chart .axis { font-size: 8px; fill: #505a5f; }
 .chart .line { fill: none; stroke: #1d70b8; stroke-width: 2; } .chart .dot { fill: #1d70b8; }
 .chart .target { stroke: #0b0c0c; stroke-width: 1.2; stroke-dasharray: 4 3; } .chart .target-label { font-size: 8px; fill: #0b0c0c; }
-table.alt { font-size: 7pt; margin-top: 1mm; table-layout: fixed; } table.alt th, table.alt td { border: 1px solid #dcdcdc; padding: .4mm .8mm; text-align: right; }
+table.alt { font-size: 6.5pt; margin-top: 1mm; table-layout: fixed; }
+table.alt th[scope=row] { width: 8mm; } table.alt th, table.alt td { border: 1px solid #dcdcdc; padding: .3mm .4mm; text-align: right; white-space: nowrap; overflow: hidden; }
 table.alt th[scope=row] { text-align: left; font-weight: normal; color: #505a5f; }
 .def { font-size: 8pt; color: #505a5f; margin: 1.5mm 0 0; }
 .nodata { color: #505a5f; font-style: italic; }
@@ -373,10 +374,8 @@ std::string scorecard_html(const indicators::Scorecard& sc) {
     h += "</dl>";
     h += trend_chart(e, "c-" + id);
     h += trend_table(e);
-    h += fmt::format(
-        "<p class=\"def\"><strong>Counts:</strong> {}{}{}. <strong>Source:</strong> {}.</p>",
-        esc(ind.numerator), ind.denominator.empty() ? "" : " out of ", esc(ind.denominator),
-        esc(ind.definition));
+    h += fmt::format("<p class=\"def\">{}{}{}.</p>", esc(ind.numerator),
+                     ind.denominator.empty() ? "" : " out of ", esc(ind.denominator));
     h += "</article>";
   }
   if (section >= 0) h += "</div></section>";
