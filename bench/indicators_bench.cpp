@@ -15,6 +15,7 @@
 #include "indicators/scorecard.hpp"
 #include "model/dataset.hpp"
 #include "synth/generator.hpp"
+#include "synthetic_world.hpp"
 #include "timescales/engine.hpp"
 
 namespace {
@@ -23,52 +24,9 @@ using namespace hearth;
 
 const model::Date kAsOf = model::make_date(2026, 3, 31);
 
-struct World {
-  std::unique_ptr<model::Dataset> data;
-  std::vector<std::string> councils;
-};
-
-World make_world(bool national) {
-  std::vector<model::Return> all;
-  std::vector<model::LocalRecords> local;
-  World w;
-  auto add = [&](const synth::Options& o) {
-    auto returns = synth::generate(o);
-    local.push_back(synth::generate_local(o, returns));
-    for (auto& r : returns) all.push_back(std::move(r));
-    w.councils.push_back(o.la);
-  };
-  if (national) {
-    for (const auto& c : synth::national_councils()) {
-      synth::Options o;
-      o.children = c.children_looked_after;
-      o.years = 1;
-      o.la = c.la;
-      o.last_year = 2026;
-      add(o);
-    }
-  } else {
-    synth::Options o;
-    o.children = 480;
-    o.years = 5;
-    o.seed = 20261;
-    o.la = "887";
-    o.last_year = 2026;
-    add(o);
-  }
-  w.data = std::make_unique<model::Dataset>(model::Dataset::build(all));
-  w.data->attach_local(std::move(local));
-  return w;
-}
-
-const World& council() {
-  static World w = make_world(false);
-  return w;
-}
-const World& national() {
-  static World w = make_world(true);
-  return w;
-}
+using bench::council;
+using bench::national;
+using bench::World;
 const indicators::ReferenceData& reference() {
   static indicators::ReferenceData r =
       indicators::ReferenceData::load(indicators::ReferenceData::default_folder());

@@ -9,6 +9,7 @@
 
 #include "model/dataset.hpp"
 #include "synth/generator.hpp"
+#include "synthetic_world.hpp"
 #include "timescales/engine.hpp"
 #include "timescales/worklist.hpp"
 
@@ -18,52 +19,9 @@ using namespace hearth;
 
 const model::Date kAsOf = model::make_date(2026, 3, 31);
 
-struct World {
-  std::unique_ptr<model::Dataset> data;
-  std::size_t children = 0;
-};
-
-World make_world(bool national) {
-  std::vector<model::Return> all;
-  std::vector<model::LocalRecords> local;
-  auto add = [&](const synth::Options& o) {
-    auto returns = synth::generate(o);
-    local.push_back(synth::generate_local(o, returns));
-    for (auto& r : returns) all.push_back(std::move(r));
-  };
-  if (national) {
-    for (const auto& c : synth::national_councils()) {
-      synth::Options o;
-      o.children = c.children_looked_after;
-      o.years = 1;
-      o.la = c.la;
-      o.last_year = 2026;
-      add(o);
-    }
-  } else {
-    synth::Options o;
-    o.children = 480;
-    o.years = 5;
-    o.seed = 20261;
-    o.la = "887";
-    o.last_year = 2026;
-    add(o);
-  }
-  World w;
-  w.data = std::make_unique<model::Dataset>(model::Dataset::build(all));
-  w.data->attach_local(std::move(local));
-  w.children = w.data->children.size();
-  return w;
-}
-
-const World& council() {
-  static World w = make_world(false);
-  return w;
-}
-const World& national() {
-  static World w = make_world(true);
-  return w;
-}
+using bench::council;
+using bench::national;
+using bench::World;
 
 // Every child's items at one as-of date.
 void all_timescales(benchmark::State& state, const World& w) {
