@@ -525,7 +525,7 @@ void Engine::oc2(Cohort& out, const Period& p, IndicatorId id) const {
     const int age = dob ? model::age_on(*dob, m) : -1;
     const model::Oc2* row = oc2_of(c, year_of(m));
     auto yes = [&](std::optional<bool> model::Oc2::*f) { return row && (row->*f).value_or(false); };
-    const std::optional<int> score = row ? row->sdq_score : std::nullopt;
+    const int score = row && row->sdq_score ? *row->sdq_score : -1;  // -1: no score
     double num = 0, den = 1;
     switch (id) {
       case I::HealthAssessment:
@@ -550,15 +550,15 @@ void Engine::oc2(Cohort& out, const Period& p, IndicatorId id) const {
         break;
       case I::SdqCompleted:
         if (age < 5 || age > 16) continue;
-        num = score.has_value();
+        num = score >= 0;
         break;
       case I::SdqAverage:
-        if (age < 5 || age > 16 || !score) continue;
-        num = *score;
+        if (age < 5 || age > 16 || score < 0) continue;
+        num = score;
         break;
       case I::SdqConcern:
-        if (age < 5 || age > 16 || !score) continue;
-        num = *score >= 17;
+        if (age < 5 || age > 16 || score < 0) continue;
+        num = score >= 17;
         break;
       default:
         continue;
@@ -1012,7 +1012,7 @@ Value Engine::value(IndicatorId id, const Cohort& cohort) const {
   return v;
 }
 
-std::string Engine::category_of(model::ChildIndex c, Date on, Dimension d) const {
+std::string_view Engine::category_of(model::ChildIndex c, Date on, Dimension d) const {
   const auto& rec = data_.children[c];
   switch (d) {
     case Dimension::AgeBand: {
@@ -1029,17 +1029,16 @@ std::string Engine::category_of(model::ChildIndex c, Date on, Dimension d) const
       if (rec.sex == model::Sex::Female || rec.sex == model::Sex::F) return "Female";
       return "Not recorded";
     case Dimension::Ethnicity:
-      return std::string(ethnic_group(rec.ethnic));
+      return ethnic_group(rec.ethnic);
     case Dimension::PlacementType: {
       auto e = episode_on(c, on);
       if (!e) return "Not looked after";
-      return std::string(
-          placement_group(data_.episodes.place[*e], data_.episodes.place_provider[*e]));
+      return placement_group(data_.episodes.place[*e], data_.episodes.place_provider[*e]);
     }
     case Dimension::LegalStatus: {
       auto e = episode_on(c, on);
       if (!e) return "Not looked after";
-      return std::string(legal_group(data_.episodes.ls[*e]));
+      return legal_group(data_.episodes.ls[*e]);
     }
     case Dimension::Uasc:
       return uasc_on(c, on) ? "UASC" : "Not UASC";
@@ -1064,19 +1063,20 @@ std::string Engine::category_of(model::ChildIndex c, Date on, Dimension d) const
       if (!a) return "Unallocated";
       if (!a->team.empty()) return a->team;
       const auto* prof = data_.professional(la_, a->worker);
-      return prof && !prof->team.empty() ? prof->team : "Team not recorded";
+      if (prof && !prof->team.empty()) return prof->team;
+      return "Team not recorded";
     }
   }
   return "Not recorded";
 }
 
 std::vector<Category> Engine::breakdown(IndicatorId id, const Cohort& cohort, Dimension d) const {
-  std::map<std::string, Cohort> parts;
+  std::map<std::string_view, Cohort> parts;
   for (const auto& c : cohort.cases) parts[category_of(c.child, c.on, d)].cases.push_back(c);
   std::vector<Category> out;
-  auto add = [&](const std::string& name, Cohort& part) {
+  auto add = [&](std::string_view name, Cohort& part) {
     part.population = 0;
-    Category cat{name, value(id, part)};
+    Category cat{std::string(name), value(id, part)};
     if (indicator(id).unit == Unit::RatePer10000) {  // no population by category: counts only
       cat.value.value.reset();
       cat.value.denominator.reset();
@@ -1084,7 +1084,7 @@ std::vector<Category> Engine::breakdown(IndicatorId id, const Cohort& cohort, Di
     out.push_back(std::move(cat));
   };
   for (std::string_view name : category_order(d)) {
-    auto it = parts.find(std::string(name));
+    auto it = parts.find(name);
     if (it == parts.end()) continue;
     add(it->first, it->second);
     parts.erase(it);

@@ -108,8 +108,9 @@ class Engine {
   model::Date as_of() const { return as_of_; }
   const std::vector<model::ChildIndex>& children() const { return children_; }
 
-  // The category a child falls in on a date (exposed for tests).
-  std::string category_of(model::ChildIndex c, model::Date on, Dimension d) const;
+  // The category a child falls in on a date (exposed for tests); the view is into the registry's
+  // names or the dataset's own strings (a team name), so it lives as long as the engine.
+  std::string_view category_of(model::ChildIndex c, model::Date on, Dimension d) const;
 
  private:
   struct PeriodOfCare {

@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "timescales/toml_document.hpp"
+
 namespace hearth::indicators {
 
 namespace {
@@ -32,14 +34,7 @@ ScorecardConfig ScorecardConfig::defaults() {
 
 ScorecardConfig parse_scorecard_config(std::string_view toml_text, std::string_view source_name) {
   ScorecardConfig cfg = ScorecardConfig::defaults();
-  toml::table doc;
-  try {
-    doc = toml::parse(toml_text, source_name);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream msg;
-    msg << source_name << ":" << e.source().begin.line << ": " << e.description();
-    throw ScorecardConfigError(msg.str());
-  }
+  toml::table doc = timescales::parse_toml_document(toml_text, source_name);
   const toml::table* t = doc["scorecard"].as_table();
   if (!t) return cfg;
   const std::string where = std::string(source_name) + ": [scorecard] ";
@@ -118,11 +113,7 @@ ScorecardConfig parse_scorecard_config(std::string_view toml_text, std::string_v
 }
 
 ScorecardConfig load_scorecard_config(const std::filesystem::path& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw ScorecardConfigError("cannot open the configuration file " + path.string());
-  std::ostringstream text;
-  text << f.rdbuf();
-  return parse_scorecard_config(text.str(), path.string());
+  return parse_scorecard_config(timescales::read_config_file(path), path.string());
 }
 
 // ---- RAG ------------------------------------------------------------------------------------

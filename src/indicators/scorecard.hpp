@@ -13,13 +13,12 @@
 #include <vector>
 
 #include "indicators/engine.hpp"
+#include "timescales/config.hpp"
 
 namespace hearth::indicators {
 
-class ScorecardConfigError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// A bad [scorecard] section: the same error as any other part of the configuration file.
+using ScorecardConfigError = timescales::ConfigError;
 
 struct Target {
   double value = 0;

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "timescales/toml_document.hpp"
+
 namespace hearth::timescales {
 namespace {
 
@@ -93,14 +95,7 @@ std::string two(unsigned v) {
 
 TimescaleConfig parse_config(std::string_view toml_text, std::string_view source_name) {
   TimescaleConfig cfg;
-  toml::table doc;
-  try {
-    doc = toml::parse(toml_text, source_name);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream msg;
-    msg << source_name << ":" << e.source().begin.line << ": " << e.description();
-    throw ConfigError(msg.str());
-  }
+  toml::table doc = parse_toml_document(toml_text, source_name);
   const toml::table* t = doc["timescales"].as_table();
   if (!t) return cfg;
   const std::string where = std::string(source_name) + ": [timescales] ";
@@ -161,12 +156,26 @@ TimescaleConfig parse_config(std::string_view toml_text, std::string_view source
   return cfg;
 }
 
-TimescaleConfig load_config(const std::filesystem::path& path) {
+toml::table parse_toml_document(std::string_view text, std::string_view source_name) {
+  try {
+    return toml::parse(text, source_name);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream msg;
+    msg << source_name << ":" << e.source().begin.line << ": " << e.description();
+    throw ConfigError(msg.str());
+  }
+}
+
+std::string read_config_file(const std::filesystem::path& path) {
   std::ifstream f(path, std::ios::binary);
   if (!f) throw ConfigError("cannot open the configuration file " + path.string());
   std::ostringstream text;
   text << f.rdbuf();
-  return parse_config(text.str(), path.string());
+  return text.str();
+}
+
+TimescaleConfig load_config(const std::filesystem::path& path) {
+  return parse_config(read_config_file(path), path.string());
 }
 
 std::vector<ConfigKey> describe(const TimescaleConfig& config) {

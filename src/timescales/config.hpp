@@ -67,6 +67,10 @@ class ConfigError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The text of a configuration file; ConfigError when it cannot be opened. Every section of the
+// one configuration file ([timescales], [scorecard]...) is read through this.
+std::string read_config_file(const std::filesystem::path& path);
+
 // Reads the [timescales] table of a TOML document over the statutory defaults. Unknown keys,
 // wrong types and values out of range are ConfigErrors naming the key.
 TimescaleConfig parse_config(std::string_view toml_text, std::string_view source_name);

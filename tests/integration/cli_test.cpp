@@ -344,13 +344,19 @@ TEST_P(Cli, ScorecardWritesCsvXlsxAndHtml) {
   EXPECT_NE(c.out.find("\nstability_short,"), std::string::npos);
 }
 
+// A usage error: exit code 2 and a message on stderr that says `says`.
+void expect_usage_error(const std::string& store, std::vector<std::string> args,
+                        const std::string& says) {
+  auto r = run(hearth(store, std::move(args)));
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find(says), std::string::npos) << r.err;
+}
+
 TEST(CliInput, ScorecardExplainsBadInput) {
   TempDir tmp;
   const std::string store = "sqlite:" + (tmp.path() / "s.db").string();
   auto expect_usage = [&](std::vector<std::string> args, const std::string& says) {
-    auto r = run(hearth(store, std::move(args)));
-    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
-    EXPECT_NE(r.err.find(says), std::string::npos) << r.err;
+    expect_usage_error(store, std::move(args), says);
   };
   expect_usage({"scorecard"}, "no children");
   ASSERT_EQ(run(hearth(store, {"demo", "--children", "60", "--years", "1"})).exit_code, 0);
@@ -511,9 +517,7 @@ TEST(CliInput, TimescaleCommandsAndLocalImportsExplainBadInput) {
   TempDir tmp;
   const std::string store = "sqlite:" + (tmp.path() / "s.db").string();
   auto expect_usage = [&](std::vector<std::string> args, const std::string& says) {
-    auto r = run(hearth(store, std::move(args)));
-    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
-    EXPECT_NE(r.err.find(says), std::string::npos) << r.err;
+    expect_usage_error(store, std::move(args), says);
   };
   expect_usage({"worklist"}, "no children");
   ASSERT_EQ(run(hearth(store, {"demo", "--children", "60", "--years", "1"})).exit_code, 0);

@@ -3,6 +3,8 @@
 // the figures that are shown.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <set>
 
@@ -260,6 +262,44 @@ TEST(Scorecard, BuildsEveryIndicatorWithTrendTargetComparatorAndSuppressedBreakd
     if (e.indicator->frequency == Frequency::Annual)
       for (const auto& pt : e.trend)
         EXPECT_EQ(pt.period.kind, PeriodKind::Year) << e.indicator->key;
+}
+
+}  // namespace
+}  // namespace hearth::indicators::test
+
+namespace hearth::indicators::test {
+namespace {
+
+TEST(ReferenceData, ShippedFilesLoadAndABadRowNamesFileLineAndColumn) {
+  auto ref = ReferenceData::load(ReferenceData::default_folder());
+  const auto* england = ref.comparator("stability_short/percent", "england", "", 2025);
+  ASSERT_TRUE(england);
+  EXPECT_EQ(england->value, 10);
+  EXPECT_EQ(*england->numerator, 8500);
+  EXPECT_EQ(*england->denominator, 81770);
+  ASSERT_TRUE(ref.population_for("887", 2025));
+  EXPECT_EQ(ref.authority("887")->region, "South East");
+  EXPECT_EQ(ref.neighbours.at("887").size(), 10u);
+
+  auto dir = std::filesystem::temp_directory_path() / "hearth-reference-test";
+  std::filesystem::create_directories(dir / "population");
+  {
+    std::ofstream f(dir / "population" / "under_18.csv");
+    f << "area_type,area_code,la_code,area_name,year,population_0_17,source\n"
+      << "la,E06000035,887,Medway,2025,68774,ONS\n"
+      << "la,E06000035,887,Medway,2025,lots,ONS\n";
+  }
+  try {
+    ReferenceData::load(dir);
+    ADD_FAILURE() << "a bad number was accepted";
+  } catch (const ReferenceError& e) {
+    EXPECT_NE(
+        std::string(e.what()).find("under_18.csv:3: column population_0_17 'lots' is not a number"),
+        std::string::npos)
+        << e.what();
+  }
+  std::filesystem::remove_all(dir);
+  EXPECT_THROW(ReferenceData::load(dir), ReferenceError);  // the folder is gone
 }
 
 }  // namespace
