@@ -78,6 +78,13 @@ int cmd_scorecard(const Global& g, const ScorecardArgs& a) {
   bool defaulted = false;
   const model::Date as_of = resolve_as_of(a.as_of, *data, defaulted);
 
+  int first_year = 0;
+  for (const auto& [rla, year] : data->returns)
+    if (rla == la && (first_year == 0 || year < first_year)) first_year = year;
+  if (as_of < model::CollectionYear{first_year}.start())
+    throw UsageError("--as-of " + model::format_iso(as_of) + " is before council " + la +
+                     "'s earliest stored return, which starts on " +
+                     model::format_iso(model::CollectionYear{first_year}.start()));
   timescales::Engine ts(*data, ts_config);
   indicators::Engine engine(*data, ts, reference, la, as_of, sc_config.rules);
   const auto sc = indicators::build_scorecard(engine, reference, sc_config, options);

@@ -644,6 +644,14 @@ Cohort Engine::cohort(IndicatorId id, const Period& p) const {
     out.reason = "Hearth does not hold " + std::string(ind.needs);
     return out;
   }
+  if (return_years_.empty() || p.end < model::CollectionYear{*return_years_.begin()}.start()) {
+    out.available = false;
+    out.reason = return_years_.empty()
+                     ? "the store holds no 903 return for council " + la_
+                     : "before the earliest stored 903 return, which starts on " +
+                           model::format_dmy(model::CollectionYear{*return_years_.begin()}.start());
+    return out;
+  }
   const auto& E = data_.episodes;
   const Date d = p.end;
   auto in_group = [&](std::uint32_t e, std::string_view g) {

@@ -2,8 +2,9 @@
 // (timescales, indicators). Not part of their public headers: include it from a .cpp only.
 #pragma once
 
-#include <string_view>
 #include <toml++/toml.h>
+
+#include <string_view>
 
 namespace hearth::timescales {
 

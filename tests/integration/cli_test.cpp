@@ -366,6 +366,8 @@ TEST(CliInput, ScorecardExplainsBadInput) {
   expect_usage({"scorecard", "--only", "happiness"}, "no indicator 'happiness'");
   expect_usage({"scorecard", "--la", "000"}, "no council '000'");
   expect_usage({"scorecard", "--as-of", "2025-13-01"}, "--as-of");
+  expect_usage({"scorecard", "--as-of", "2010-01-01"},
+               "before council 887's earliest stored return");
   testing::write_text(tmp.path() / "bad.toml", "[scorecard.targets]\nhappiness = 5\n");
   expect_usage({"--config", (tmp.path() / "bad.toml").string(), "scorecard"},
                "no indicator 'happiness'");

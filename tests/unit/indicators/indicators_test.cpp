@@ -600,6 +600,10 @@ TEST(Indicators, IndicatorsWhoseRecordsHearthDoesNotHoldSayWhatTheyNeed) {
     EXPECT_FALSE(v.available) << indicator(id).key;
     EXPECT_NE(v.reason.find(std::string(indicator(id).needs)), std::string::npos);
   }
+  // A period before the earliest stored return is "no data", not zero children.
+  auto early = k.value(I::ClaCount, year(2023));
+  EXPECT_FALSE(early.available);
+  EXPECT_NE(early.reason.find("before the earliest stored 903 return"), std::string::npos);
   // Local measures with no local records are "no data", not zero.
   for (I id : {I::VisitsTimely, I::RhiTimely, I::PathwayPlans, I::PepCurrent, I::PaCaseload}) {
     auto v = k.value(id, year(2025));
