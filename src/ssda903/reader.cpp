@@ -140,6 +140,7 @@ void read_csv(const std::string& file_name, std::string_view content, model::Ret
       return;
     }
   }
+  if (report.observer) report.observer->table(*kind, file_name);
   const TableInfo& info = table_info(*kind);
   CsvTable table = map_columns(file_name, std::string(info.name), columns, info.columns, 0, report);
   reserve_rows(*kind, out,
@@ -147,6 +148,7 @@ void read_csv(const std::string& file_name, std::string_view content, model::Ret
   std::vector<RowProblem> problems;
   read_csv_rows(csv, table, report, fr,
                 [&](std::int64_t row, std::span<const std::string_view> cells) {
+                  if (report.observer) report.observer->row(*kind, row, cells);
                   return take_row(*kind, cells, file_name, row, out, report, problems);
                 });
   report.files.push_back(fr);
@@ -255,12 +257,13 @@ std::optional<model::CollectionYear> year_from_data(const model::Return& ret) {
 
 ReturnPair read_with_previous(const std::filesystem::path& current,
                               const std::optional<std::filesystem::path>& previous,
-                              model::CollectionYear year, const std::string& la,
-                              ReadReport& report) {
+                              model::CollectionYear year, const std::string& la, ReadReport& report,
+                              RowObserver* previous_observer) {
   ReturnPair pair;
   pair.current = read_folder(current, year, la, report);
   if (previous) {
     ReadReport prev_report;
+    prev_report.observer = previous_observer;
     pair.previous =
         read_folder(*previous, model::CollectionYear{year.end_year - 1}, la, prev_report);
     for (auto& f : prev_report.findings) {

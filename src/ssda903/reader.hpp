@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,17 @@ struct FileRead {
   std::size_t rejected = 0;        // rows not taken because of an error finding
 };
 
+// Sees every data row as the text read, before it is typed: validation needs the rows the typed
+// model rejects. table() is called once per table found (for XML, every table).
+class RowObserver {
+ public:
+  virtual ~RowObserver() = default;
+  virtual void table(TableKind kind, const std::string& file) = 0;
+  virtual void row(TableKind kind, std::int64_t line, std::span<const std::string_view> cells) = 0;
+};
+
 struct ReadReport {
+  RowObserver* observer = nullptr;  // not owned; may be null
   std::vector<model::Finding> findings;
   std::vector<FileRead> files;
   std::size_t rows = 0;
@@ -62,8 +73,8 @@ struct ReturnPair {
 };
 ReturnPair read_with_previous(const std::filesystem::path& current,
                               const std::optional<std::filesystem::path>& previous,
-                              model::CollectionYear year, const std::string& la,
-                              ReadReport& report);
+                              model::CollectionYear year, const std::string& la, ReadReport& report,
+                              RowObserver* previous_observer = nullptr);
 
 // Reads a whole file; throws std::runtime_error with the OS's reason when it cannot.
 std::string read_file(const std::filesystem::path& path);

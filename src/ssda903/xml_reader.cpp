@@ -79,6 +79,9 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
     return;
   }
 
+  if (report.observer)
+    for (const auto& t : all_tables()) report.observer->table(t.kind, file_name);
+
   // Line numbers: computed incrementally as children are visited in document order.
   std::ptrdiff_t last_offset = 0;
   std::int64_t last_line = 1;
@@ -109,6 +112,7 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
       if (it != base.end()) cells[c] = it->second;
     }
     ++fr.rows;
+    if (report.observer) report.observer->row(kind, line, cells);
     problems.clear();
     read_row(kind, cells, out, problems);
     for (RowProblem& p : problems)
