@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds the validation rules and runs their cases quickly (no sanitizers, no optimisation), for
-# work on one rule group: scripts/rule-check.sh ['gtest filter', e.g. '*_103_*:*_208_*'].
+# work on one rule group: scripts/rule-check.sh ['gtest filter', e.g. '*/103_*:*/208_*'].
 # Builds share one lock so that parallel work trees never run two compilers at once.
 set -e
 cd "$(dirname "$0")/.."

@@ -32,13 +32,13 @@ std::unique_ptr<store::Store> open_current(const Global& g) {
   return st;
 }
 
-namespace {
-
 model::CollectionYear parse_year(const std::string& text) {
   auto y = model::CollectionYear::parse(text);
   if (!y) throw UsageError("'" + text + "' is not a collection year: write it like 2024-25");
   return *y;
 }
+
+namespace {
 
 // The last collection year that has ended by today (31 March).
 int last_completed_year() {

@@ -112,6 +112,21 @@ struct ScorecardArgs {
 int cmd_scorecard(const Global& g, const ScorecardArgs& a);
 int cmd_indicators(const std::string& format);
 
+struct ValidateArgs {
+  std::string path;       // a 903 return (folder of CSV files or an XML file); empty: the store
+  std::string previous;   // the previous year's return, for the rules that compare years
+  std::string year;       // collection year; default from the folder name or the data
+  std::string la;         // with no path: the stored council
+  std::string la_ons;     // the council's ONS code, for the postcode rules
+  std::string reference;  // validation reference-data folder
+  std::string child;      // only this child's findings
+  std::vector<std::string> only;  // only these rules
+  std::string format = "table";
+  std::string output;
+};
+int cmd_validate(const Global& g, const ValidateArgs& a);
+int cmd_rules_list(const std::string& year, const std::string& format);
+
 struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   int io_threads = 2;

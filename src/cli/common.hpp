@@ -11,6 +11,8 @@ namespace hearth::cli {
 
 // The [timescales] of --config (statutory values without one); a bad file is a UsageError.
 timescales::TimescaleConfig load_timescale_config(const Global& g);
+// Parses a collection year ("2024-25"); a UsageError otherwise.
+model::CollectionYear parse_year(const std::string& text);
 // Parses a YYYY-MM-DD option; a UsageError naming the option otherwise.
 model::Date parse_day(const std::string& text, const char* option);
 // The latest date the data speaks for: the end of the latest collection year stored, or the

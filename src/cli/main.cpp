@@ -154,6 +154,38 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   indicatorsc->require_subcommand(1);
 
+  ValidateArgs val;
+  auto* validate = app.add_subcommand(
+      "validate",
+      "Check a 903 return with the DfE's validation rules: which child, which row, how to fix");
+  validate->add_option("path", val.path,
+                       "The return: a folder of 903 CSV files or an XML file (default: the "
+                       "return stored for --la and --year)");
+  validate->add_option("--previous", val.previous,
+                       "The previous year's return, for the rules that compare years (default "
+                       "with a stored return: the stored previous year)");
+  validate->add_option("--year", val.year,
+                       "Collection year, e.g. 2025-26 (default: from the folder name or the data)");
+  validate->add_option("--la", val.la, "With no path: the stored council (when several)");
+  validate->add_option("--la-ons", val.la_ons,
+                       "The council's ONS code (E06…, E08…, E09…, E10…), for the rules on "
+                       "placement location");
+  validate->add_option("--reference", val.reference,
+                       "Folder of validation reference data (postcodes.csv, upper_tier.csv, "
+                       "providers.csv); default $HEARTH_VALIDATION_REFERENCE");
+  validate->add_option("--child", val.child, "Only this child's findings");
+  validate->add_option("--only", val.only, "Only these rules (codes)");
+  validate->add_option("--format", val.format, "table, json, csv or xlsx")->capture_default_str();
+  validate->add_option("--output,-o", val.output, "Write to this file (needed for xlsx)");
+
+  std::string rules_year, rules_format = "table";
+  auto* rulesc = app.add_subcommand("rules", "The DfE 903 validation rules Hearth applies");
+  auto* rules_list = rulesc->add_subcommand("list", "List the rules for a collection year");
+  rules_list->add_option("--year", rules_year, "Collection year (default 2025-26)");
+  rules_list->add_option("--format", rules_format, "table, json or markdown")
+      ->capture_default_str();
+  rulesc->require_subcommand(1);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -174,6 +206,8 @@ int main(int argc, char** argv) {
     if (*timescales) return cmd_timescales(g, ts);
     if (*scorecard) return cmd_scorecard(g, sca);
     if (*ind_list) return cmd_indicators(indicators_format);
+    if (*validate) return cmd_validate(g, val);
+    if (*rules_list) return cmd_rules_list(rules_year, rules_format);
   } catch (const UsageError& e) {
     std::cerr << "hearth: " << e.what() << '\n';
     return kExitUsage;

@@ -46,7 +46,7 @@ std::string add_reference_table(ValidationReference& ref, std::string_view name,
   };
   auto cell = [&](int idx) {
     return idx >= 0 && static_cast<std::size_t>(idx) < f.size() ? f[static_cast<std::size_t>(idx)]
-                                                                  : std::string_view{};
+                                                                : std::string_view{};
   };
   auto row_error = [&](std::string_view why) {
     return std::string(name) + " line " + std::to_string(csv.line()) + ": " + std::string(why);

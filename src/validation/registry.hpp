@@ -9,6 +9,10 @@
 
 namespace hearth::validation {
 
+// The latest collection year whose DfE rules Hearth implements (2025/26); later years are
+// checked with these rules until their own are added.
+inline constexpr int kLatestYear = 2026;
+
 std::span<const Rule> all_rules();
 // The rules that apply to a collection year (given by its end year: 2026 for 2025/26).
 std::vector<const Rule*> rules_for_year(int end_year);
@@ -16,13 +20,13 @@ const Rule* find_rule(std::string_view code);
 
 // The rule groups, each defined in rules/<group>.cpp.
 namespace rules {
-std::span<const Rule> header_and_codes();    // 101-166
-std::span<const Rule> episodes_and_dates();  // 167-205D
-std::span<const Rule> placements_and_ofsted();  // 207-345
-std::span<const Rule> legal_and_reviews();   // 347-399
-std::span<const Rule> adoption_and_missing();  // 406-521
-std::span<const Rule> placement_changes();   // 522-586
-std::span<const Rule> care_leavers_and_other();  // 601-1016, EPI, NoE
+std::span<const Rule> header_and_codes();            // 101-166
+std::span<const Rule> episodes_and_dates();          // 167-205D
+std::span<const Rule> placements_and_ofsted();       // 207-345
+std::span<const Rule> legal_and_reviews();           // 347-399
+std::span<const Rule> adoption_and_missing();        // 406-521
+std::span<const Rule> placement_changes();           // 522-586
+std::span<const Rule> care_leavers_and_other();      // 601-1016, EPI, NoE
 std::span<const Rule> interim_and_social_workers();  // INT, SW
 }  // namespace rules
 

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <stdexcept>
 
-
 namespace hearth::validation {
 
 namespace {
@@ -24,7 +23,9 @@ Table::Table(TableKind kind, bool previous_year, std::string file)
   dates_.resize(names_.size());
 }
 
-std::string_view Table::name() const { return ssda903::table_info(kind_).name; }
+std::string_view Table::name() const {
+  return ssda903::table_info(kind_).name;
+}
 
 Col Table::col(std::string_view name) const {
   for (std::size_t i = 0; i < names_.size(); ++i)
@@ -39,7 +40,9 @@ void Table::add_row(std::int64_t line, std::span<const std::string_view> cells) 
   lines_.push_back(line);
 }
 
-void Table::set(std::size_t row, Col c, std::string value) { cells_[idx(c)][row] = std::move(value); }
+void Table::set(std::size_t row, Col c, std::string value) {
+  cells_[idx(c)][row] = std::move(value);
+}
 
 OptDate Table::date(std::size_t row, Col c) const {
   const auto& parsed = dates_[idx(c)];

@@ -86,7 +86,7 @@ class Table {
 
 // Reference data some rules need and Hearth does not ship; see docs/validation.md.
 struct Postcode {
-  std::string la;  // local authority district code (ONS "laua")
+  std::string la;              // local authority district code (ONS "laua")
   double east = 0, north = 0;  // OS grid metres
 };
 struct Provider {
@@ -111,7 +111,7 @@ struct ValidationReference {
 // One collection year's tables, the previous year's when given, and what the rules need to know.
 struct Dataset {
   model::CollectionYear year;
-  std::string la;                  // the council's ONS code (E06…/E08…/E09…/E10…), may be empty
+  std::string la;  // the council's ONS code (E06…/E08…/E09…/E10…), may be empty
   std::string file_format = "csv";  // "csv" or "xml": some DfE rules differ
   std::array<std::optional<Table>, ssda903::kTableCount> current;
   std::array<std::optional<Table>, ssda903::kTableCount> previous;

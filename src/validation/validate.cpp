@@ -55,8 +55,7 @@ std::string why_not_run(const Rule& rule, const Dataset& data) {
     if (last && !data.last(*kind))
       return "it compares with the previous year's " + std::string(base) +
              " table, which was not supplied (give the previous year's return with --previous)";
-    if (!last && !data.get(*kind))
-      return "the " + std::string(base) + " table was not supplied";
+    if (!last && !data.get(*kind)) return "the " + std::string(base) + " table was not supplied";
   }
   if (rule.reference == "postcodes" && (!data.reference || !data.reference->has_postcodes()))
     return "it needs the postcode reference data (postcodes.csv in the validation reference "
@@ -73,9 +72,8 @@ Result validate(const Dataset& data, const Options& options) {
   Hits hits;
   for (const Rule* rule : rules_for_year(data.year.end_year)) {
     if (!options.only.empty() &&
-        std::none_of(options.only.begin(), options.only.end(), [&](const std::string& c) {
-          return find_rule(c) == rule;
-        }))
+        std::none_of(options.only.begin(), options.only.end(),
+                     [&](const std::string& c) { return find_rule(c) == rule; }))
       continue;
     if (auto why = why_not_run(*rule, data); !why.empty()) {
       result.not_run.push_back({rule, std::move(why)});

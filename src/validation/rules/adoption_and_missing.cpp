@@ -4,13 +4,10 @@
 
 namespace hearth::validation::rules {
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::span<const Rule> adoption_and_missing() {
-  static const std::vector<Rule> kRules = {
-  };
+  static const std::vector<Rule> kRules = {};
   return kRules;
 }
 

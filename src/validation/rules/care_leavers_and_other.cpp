@@ -4,13 +4,10 @@
 
 namespace hearth::validation::rules {
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::span<const Rule> care_leavers_and_other() {
-  static const std::vector<Rule> kRules = {
-  };
+  static const std::vector<Rule> kRules = {};
   return kRules;
 }
 

@@ -16,8 +16,7 @@ const Postcode* lookup(const Dataset& ds, std::string_view text) {
 }
 }  // namespace
 
-std::optional<std::string> placement_la(const Dataset& ds, const Table& episodes,
-                                        std::size_t row) {
+std::optional<std::string> placement_la(const Dataset& ds, const Table& episodes, std::size_t row) {
   const Postcode* pl = lookup(ds, episodes.text(row, episodes.col("PL_POST")));
   if (!pl) return std::nullopt;
   if (!pl->la.empty()) {

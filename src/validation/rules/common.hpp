@@ -21,14 +21,22 @@ inline bool in(std::string_view v, std::initializer_list<std::string_view> codes
   return std::find(codes.begin(), codes.end(), v) != codes.end();
 }
 
-inline Date make_date(int y, unsigned m, unsigned d) { return model::make_date(y, m, d); }
+inline Date make_date(int y, unsigned m, unsigned d) {
+  return model::make_date(y, m, d);
+}
 
 // Whole years of age on `on` (the day before the birthday still the younger age).
-inline int age_on(Date dob, Date on) { return model::age_on(dob, on); }
+inline int age_on(Date dob, Date on) {
+  return model::age_on(dob, on);
+}
 // The n-th birthday (29 February -> 1 March in other years).
-inline Date birthday(Date dob, int n) { return model::birthday(dob, n); }
+inline Date birthday(Date dob, int n) {
+  return model::birthday(dob, n);
+}
 
-inline long days_between(Date from, Date to) { return (to - from).count(); }
+inline long days_between(Date from, Date to) {
+  return (to - from).count();
+}
 
 // The rows of `t` in the order of `date_col` (rows with no date last, otherwise file order).
 inline std::vector<std::uint32_t> sorted_by(const Table& t, std::span<const std::uint32_t> rows,
@@ -49,7 +57,6 @@ inline std::vector<std::uint32_t> sorted_by(const Table& t, std::span<const std:
 std::optional<std::string> placement_la(const Dataset& ds, const Table& episodes, std::size_t row);
 std::optional<std::string_view> placement_location(const Dataset& ds, const Table& episodes,
                                                    std::size_t row);  // "IN" or "OUT"
-std::optional<double> placement_distance(const Dataset& ds, const Table& episodes,
-                                         std::size_t row);
+std::optional<double> placement_distance(const Dataset& ds, const Table& episodes, std::size_t row);
 
 }  // namespace hearth::validation::rules

@@ -4,13 +4,10 @@
 
 namespace hearth::validation::rules {
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::span<const Rule> episodes_and_dates() {
-  static const std::vector<Rule> kRules = {
-  };
+  static const std::vector<Rule> kRules = {};
   return kRules;
 }
 

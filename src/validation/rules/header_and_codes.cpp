@@ -12,8 +12,8 @@ void check_103(const Dataset& ds, Hits& out) {
   const Col ethnic = header.col("ETHNIC");
   for (std::size_t r = 0; r < header.size(); ++r)
     if (!in(header.text(r, ethnic),
-            {"WBRI", "WIRI", "WOTH", "WIRT", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN",
-             "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"}))
+            {"WBRI", "WIRI", "WOTH", "WIRT", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND",
+             "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"}))
       out.add(header, r);
 }
 

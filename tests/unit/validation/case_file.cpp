@@ -12,7 +12,9 @@ namespace hearth::validation::cases {
 
 namespace {
 
-std::string trimmed(std::string_view s) { return std::string(ssda903::trim(s)); }
+std::string trimmed(std::string_view s) {
+  return std::string(ssda903::trim(s));
+}
 
 std::vector<std::string> split_csv(const std::string& line) {
   ssda903::CsvReader csv(line);

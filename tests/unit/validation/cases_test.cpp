@@ -32,7 +32,8 @@ std::vector<CaseRef> all_cases() {
       if (f.path().extension() == ".case")
         out.push_back({dir.path().filename().string(), f.path()});
   }
-  std::sort(out.begin(), out.end(), [](const CaseRef& a, const CaseRef& b) { return a.file < b.file; });
+  std::sort(out.begin(), out.end(),
+            [](const CaseRef& a, const CaseRef& b) { return a.file < b.file; });
   return out;
 }
 
@@ -62,8 +63,8 @@ TEST_P(RuleCase, FindsExactlyTheExpectedRows) {
   ASSERT_EQ(result.rules_run, 1u);
   std::set<std::pair<std::string, std::int64_t>> found;
   for (const Finding& f : result.findings)
-    found.insert({std::string(f.table->name()) + (f.table->previous_year() ? "_last" : ""),
-                  f.row()});
+    found.insert(
+        {std::string(f.table->name()) + (f.table->previous_year() ? "_last" : ""), f.row()});
   EXPECT_EQ(found, c.expected) << c.description;
 }
 

@@ -1,0 +1,159 @@
+// hearth validate and hearth rules list.
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/output.hpp"
+#include "report/validation.hpp"
+#include "store/store.hpp"
+#include "validation/load.hpp"
+#include "validation/reference.hpp"
+#include "validation/validate.hpp"
+
+namespace hearth::cli {
+
+namespace {
+
+void write_text(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    return;
+  }
+  std::ofstream f(path, std::ios::binary);
+  if (!f) throw UsageError("cannot write " + path);
+  f << text;
+  if (!f) throw std::runtime_error("writing " + path + " failed");
+}
+
+}  // namespace
+
+int cmd_validate(const Global& g, const ValidateArgs& a) {
+  static const std::vector<std::string> formats = {"table", "json", "csv", "xlsx"};
+  if (std::find(formats.begin(), formats.end(), a.format) == formats.end())
+    throw UsageError("--format must be table, json, csv or xlsx, not '" + a.format + "'");
+  if (a.format == "xlsx" && (a.output.empty() || a.output == "-"))
+    throw UsageError("--format xlsx writes a file: give it with --output FILE.xlsx");
+  validation::Options options;
+  for (const auto& code : a.only) {
+    if (!validation::find_rule(code))
+      throw UsageError("there is no rule '" + code + "': hearth rules list shows them");
+    options.only.push_back(code);
+  }
+  validation::ValidationReference reference;
+  std::string ref_folder = a.reference;
+  if (ref_folder.empty())
+    if (const char* env = std::getenv("HEARTH_VALIDATION_REFERENCE")) ref_folder = env;
+  if (!ref_folder.empty()) {
+    if (!std::filesystem::is_directory(ref_folder))
+      throw UsageError("--reference " + ref_folder + " is not a folder");
+    try {
+      reference = validation::load_validation_reference(ref_folder);
+    } catch (const std::runtime_error& e) {
+      throw UsageError(e.what());
+    }
+  }
+
+  validation::Dataset data;
+  ssda903::ReadReport read;
+  std::optional<model::Return> stored_current, stored_previous;
+  if (!a.path.empty()) {
+    namespace fs = std::filesystem;
+    if (!fs::exists(a.path)) throw UsageError(a.path + " does not exist");
+    if (!a.previous.empty() && !fs::exists(a.previous))
+      throw UsageError("--previous " + a.previous + " does not exist");
+    std::optional<model::CollectionYear> year;
+    if (!a.year.empty())
+      year = parse_year(a.year);
+    else
+      year = ssda903::year_from_folder_name(a.path);
+    std::optional<fs::path> previous;
+    if (!a.previous.empty()) previous = fs::path(a.previous);
+    auto loaded = validation::read_for_validation(
+        a.path, previous, year.value_or(model::CollectionYear{0}), a.la, read);
+    if (!year) {
+      year = ssda903::year_from_data(loaded.typed.current);
+      if (!year)
+        throw UsageError("the collection year of " + a.path +
+                         " cannot be worked out: give --year (e.g. --year 2025-26)");
+    }
+    data = std::move(loaded.data);
+    data.year = *year;
+  } else {
+    if (!a.previous.empty())
+      throw UsageError("--previous needs the return's path too; a stored return is compared "
+                       "with the stored previous year");
+    auto st = open_current(g);
+    auto keys = st->list_returns();
+    if (keys.empty()) throw UsageError("no return is stored: give a folder to validate");
+    std::string la = a.la;
+    if (la.empty()) {
+      la = keys.front().la;
+      for (const auto& k : keys)
+        if (k.la != la)
+          throw UsageError("several councils are stored: say which with --la");
+    }
+    int end_year = 0;
+    if (!a.year.empty()) {
+      end_year = parse_year(a.year).end_year;
+    } else {
+      for (const auto& k : keys)
+        if (k.la == la) end_year = std::max(end_year, k.collection_year);
+    }
+    stored_current = st->load_return(la, model::CollectionYear{end_year});
+    if (!stored_current)
+      throw UsageError("no return is stored for council " + la + ", " +
+                       model::CollectionYear{end_year == 0 ? 2026 : end_year}.label());
+    stored_previous = st->load_return(la, model::CollectionYear{end_year - 1});
+    data = validation::Dataset::from_return(*stored_current,
+                                            stored_previous ? &*stored_previous : nullptr);
+  }
+  data.la = a.la_ons;
+  data.reference = &reference;
+  for (const auto& code : options.only)
+    if (const auto* r = validation::find_rule(code);
+        r && (r->first_year > data.year.end_year ||
+              (r->last_year && r->last_year < data.year.end_year)))
+      throw UsageError("rule " + code + " does not apply to " + data.year.label());
+
+  validation::Result result = validation::validate(data, options);
+  if (!a.child.empty()) result = report::only_child(result, a.child);
+
+  if (a.format == "json") {
+    auto j = report::validation_json(result);
+    nlohmann::json reading = nlohmann::json::array();
+    for (const auto& f : read.findings) reading.push_back(finding_json(f));
+    j["reading"] = reading;
+    if (!a.child.empty()) j["child_id"] = a.child;
+    write_text(a.output, j.dump(2) + "\n");
+  } else if (a.format == "csv") {
+    write_text(a.output, report::validation_csv(result));
+  } else if (a.format == "xlsx") {
+    report::validation_xlsx(result, data, a.output);
+    std::cerr << "Wrote " << a.output << ": " << result.findings.size() << " findings\n";
+  } else {
+    if (!read.findings.empty()) {
+      std::cout << "Reading the files:\n";
+      print_findings_table(std::cout, read.findings);
+    }
+    if (!a.child.empty()) std::cout << "Child " << a.child << ": ";
+    write_text(a.output, report::validation_table(result));
+  }
+  return result.errors() > 0 ? kExitFindings : kExitOk;
+}
+
+int cmd_rules_list(const std::string& year, const std::string& format) {
+  int end_year = year.empty() ? validation::kLatestYear : parse_year(year).end_year;
+  if (format == "json")
+    std::cout << report::rules_json(end_year).dump(2) << '\n';
+  else if (format == "markdown")
+    std::cout << report::rules_markdown(end_year);
+  else if (format == "table")
+    std::cout << report::rules_table(end_year);
+  else
+    throw UsageError("--format must be table, json or markdown, not '" + format + "'");
+  return kExitOk;
+}
+
+}  // namespace hearth::cli
