@@ -17,9 +17,11 @@
 #include "ingest/local_import.hpp"
 #include "ingest/snapshot.hpp"
 #include "local/reader.hpp"
+#include "report/validation.hpp"
 #include "ssda903/writer.hpp"
 #include "store/store.hpp"
 #include "synth/generator.hpp"
+#include "validation/registry.hpp"
 
 namespace hearth::cli {
 namespace fs = std::filesystem;
@@ -44,6 +46,41 @@ namespace {
 int last_completed_year() {
   auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   return model::CollectionYear::containing(today).end_year - 1;
+}
+
+struct ValidationCounts {
+  std::size_t errors = 0, queries = 0, not_run = 0;
+};
+ValidationCounts count_validation(const ingest::YearRead& y) {
+  ValidationCounts c;
+  for (const auto& f : y.validation) {
+    if (f.rule == "validation.not-run")
+      ++c.not_run;
+    else if (f.severity == model::Severity::Error)
+      ++c.errors;
+    else
+      ++c.queries;
+  }
+  return c;
+}
+
+json validation_summary_json(const ingest::YearRead& y) {
+  auto c = count_validation(y);
+  json findings = json::array();
+  for (const auto& f : y.validation)
+    if (f.rule != "validation.not-run") findings.push_back(finding_json(f));
+  return {{"rules_run", y.validation_rules_run},
+          {"rules_not_run", c.not_run},
+          {"errors", c.errors},
+          {"queries", c.queries},
+          {"findings", findings}};
+}
+
+std::string validation_summary(const ingest::YearRead& y) {
+  auto c = count_validation(y);
+  return "DfE validation: " + thousands(c.errors) + " errors and " + thousands(c.queries) +
+         " queries from " + thousands(y.validation_rules_run) + " rules (" + thousands(c.not_run) +
+         " not run); stored with the import, listed by hearth validate";
 }
 
 json info_json(store::Store& st, const std::string& url) {
@@ -101,7 +138,8 @@ int cmd_import(const Global& g, const ImportArgs& a) {
                        {"folder", y.folder.string()},
                        {"rows", y.report.rows},
                        {"rejected", y.report.rejected},
-                       {"stored", y.ret.total_rows()}});
+                       {"stored", y.ret.total_rows()},
+                       {"validation", validation_summary_json(y)}});
     json imports = json::array();
     for (const auto& r : outcome.records)
       imports.push_back({{"id", r.id},
@@ -123,6 +161,7 @@ int cmd_import(const Global& g, const ImportArgs& a) {
                 << thousands(y.report.rows) << " rows";
       if (y.report.rejected) std::cout << ", " << thousands(y.report.rejected) << " rejected";
       std::cout << '\n';
+      if (y.validation_rules_run) std::cout << "  " << validation_summary(y) << '\n';
     }
     print_findings_table(std::cout, findings);
     switch (outcome.status) {
@@ -413,6 +452,20 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
                                        {"children", ds->looked_after_on(y.end())}};
     }
     return http::Response::json(j);
+  });
+
+  // The DfE 903 validation rules (the same list as hearth rules list --format json).
+  router.add("GET", "/api/v1/rules", [](const http::Request& req) {
+    int year = validation::kLatestYear;
+    if (auto it = req.query.find("year"); it != req.query.end()) {
+      auto y = model::CollectionYear::parse(it->second);
+      if (!y)
+        return http::Response::error(400, "bad_year",
+                                     "year must be a collection year such as 2025-26");
+      year = y->end_year;
+    }
+    return http::Response::json({{"collection_year", model::CollectionYear{year}.label()},
+                                 {"rules", report::rules_json(year)}});
   });
 
   http::Server server(opts, std::move(router));

@@ -116,6 +116,7 @@ struct ValidateArgs {
   std::string path;       // a 903 return (folder of CSV files or an XML file); empty: the store
   std::string previous;   // the previous year's return, for the rules that compare years
   std::string year;       // collection year; default from the folder name or the data
+  std::string rules;      // apply this collection year's rules (default: the data's year)
   std::string la;         // with no path: the stored council
   std::string la_ons;     // the council's ONS code, for the postcode rules
   std::string reference;  // validation reference-data folder
@@ -126,6 +127,15 @@ struct ValidateArgs {
 };
 int cmd_validate(const Global& g, const ValidateArgs& a);
 int cmd_rules_list(const std::string& year, const std::string& format);
+
+struct ImportsArgs {
+  std::int64_t findings = 0;  // show the findings stored with this import
+  std::string rule;           // only findings of this rule (e.g. 103, ingest.bad-date)
+  std::string child;          // only findings about this child
+  int limit = 50;
+  std::string format = "table";
+};
+int cmd_imports(const Global& g, const ImportsArgs& a);
 
 struct ServeArgs {
   std::string listen = "127.0.0.1:8080";

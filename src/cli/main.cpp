@@ -166,6 +166,9 @@ int main(int argc, char** argv) {
                        "with a stored return: the stored previous year)");
   validate->add_option("--year", val.year,
                        "Collection year, e.g. 2025-26 (default: from the folder name or the data)");
+  validate->add_option("--rules", val.rules,
+                       "Apply this collection year's rules, e.g. 2025-26 (default: the data's "
+                       "year)");
   validate->add_option("--la", val.la, "With no path: the stored council (when several)");
   validate->add_option("--la-ons", val.la_ons,
                        "The council's ONS code (E06…, E08…, E09…, E10…), for the rules on "
@@ -177,6 +180,18 @@ int main(int argc, char** argv) {
   validate->add_option("--only", val.only, "Only these rules (codes)");
   validate->add_option("--format", val.format, "table, json, csv or xlsx")->capture_default_str();
   validate->add_option("--output,-o", val.output, "Write to this file (needed for xlsx)");
+
+  ImportsArgs imps;
+  auto* importsc = app.add_subcommand(
+      "imports", "The imports made, newest first, and the findings stored with each");
+  importsc->add_option("--findings", imps.findings,
+                       "Show the findings stored with this import (its id)");
+  importsc->add_option("--rule", imps.rule, "With --findings: only this rule's findings");
+  importsc->add_option("--child", imps.child, "With --findings: only this child's findings");
+  importsc->add_option("--limit", imps.limit, "How many imports to list")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  importsc->add_option("--format", imps.format, "table, json or csv")->capture_default_str();
 
   std::string rules_year, rules_format = "table";
   auto* rulesc = app.add_subcommand("rules", "The DfE 903 validation rules Hearth applies");
@@ -207,6 +222,7 @@ int main(int argc, char** argv) {
     if (*scorecard) return cmd_scorecard(g, sca);
     if (*ind_list) return cmd_indicators(indicators_format);
     if (*validate) return cmd_validate(g, val);
+    if (*importsc) return cmd_imports(g, imps);
     if (*rules_list) return cmd_rules_list(rules_year, rules_format);
   } catch (const UsageError& e) {
     std::cerr << "hearth: " << e.what() << '\n';

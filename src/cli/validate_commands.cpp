@@ -82,8 +82,9 @@ int cmd_validate(const Global& g, const ValidateArgs& a) {
     data.year = *year;
   } else {
     if (!a.previous.empty())
-      throw UsageError("--previous needs the return's path too; a stored return is compared "
-                       "with the stored previous year");
+      throw UsageError(
+          "--previous needs the return's path too; a stored return is compared "
+          "with the stored previous year");
     auto st = open_current(g);
     auto keys = st->list_returns();
     if (keys.empty()) throw UsageError("no return is stored: give a folder to validate");
@@ -91,8 +92,7 @@ int cmd_validate(const Global& g, const ValidateArgs& a) {
     if (la.empty()) {
       la = keys.front().la;
       for (const auto& k : keys)
-        if (k.la != la)
-          throw UsageError("several councils are stored: say which with --la");
+        if (k.la != la) throw UsageError("several councils are stored: say which with --la");
     }
     int end_year = 0;
     if (!a.year.empty()) {
@@ -109,12 +109,13 @@ int cmd_validate(const Global& g, const ValidateArgs& a) {
     data = validation::Dataset::from_return(*stored_current,
                                             stored_previous ? &*stored_previous : nullptr);
   }
+  if (!a.rules.empty()) options.rule_year = parse_year(a.rules).end_year;
   data.la = a.la_ons;
   data.reference = &reference;
   for (const auto& code : options.only)
     if (const auto* r = validation::find_rule(code);
-        r && (r->first_year > data.year.end_year ||
-              (r->last_year && r->last_year < data.year.end_year)))
+        r && options.rule_year == 0 &&
+        (r->first_year > data.year.end_year || (r->last_year && r->last_year < data.year.end_year)))
       throw UsageError("rule " + code + " does not apply to " + data.year.label());
 
   validation::Result result = validation::validate(data, options);
@@ -141,6 +142,59 @@ int cmd_validate(const Global& g, const ValidateArgs& a) {
     write_text(a.output, report::validation_table(result));
   }
   return result.errors() > 0 ? kExitFindings : kExitOk;
+}
+
+int cmd_imports(const Global& g, const ImportsArgs& a) {
+  Format fmt = parse_format(a.format);
+  auto st = open_current(g);
+  if (a.findings > 0) {
+    auto all = st->import_findings(a.findings);
+    auto imports = st->list_imports(100000);
+    if (std::none_of(imports.begin(), imports.end(),
+                     [&](const store::ImportRecord& r) { return r.id == a.findings; }))
+      throw UsageError("there is no import " + std::to_string(a.findings) +
+                       ": hearth imports lists them");
+    std::vector<model::Finding> shown;
+    for (auto& f : all)
+      if ((a.rule.empty() || f.rule == a.rule) && (a.child.empty() || f.child == a.child))
+        shown.push_back(std::move(f));
+    if (fmt == Format::Json) {
+      nlohmann::json j = nlohmann::json::array();
+      for (const auto& f : shown) j.push_back(finding_json(f));
+      std::cout << nlohmann::json{{"import", a.findings}, {"findings", j}}.dump(2) << '\n';
+    } else if (fmt == Format::Csv) {
+      print_findings_csv(std::cout, shown);
+    } else {
+      std::cout << "Import " << a.findings << ": " << thousands(shown.size()) << " findings\n";
+      print_findings_table(std::cout, shown);
+    }
+    return kExitOk;
+  }
+  auto imports = st->list_imports(a.limit);
+  std::vector<std::string> headers = {
+      "id", "la", "collection_year", "source", "format", "user", "finished_at", "rows", "findings"};
+  Rows rows;
+  for (const auto& r : imports)
+    rows.push_back({std::to_string(r.id), r.la, model::CollectionYear{r.collection_year}.label(),
+                    r.source, r.format, r.user, r.finished_at, std::to_string(r.rows),
+                    std::to_string(r.findings)});
+  if (fmt == Format::Json) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& row : rows) {
+      nlohmann::json o;
+      for (std::size_t i = 0; i < headers.size(); ++i) o[headers[i]] = row[i];
+      o["id"] = std::stoll(row[0]);
+      o["rows"] = std::stoll(row[7]);
+      o["findings"] = std::stoll(row[8]);
+      j.push_back(o);
+    }
+    std::cout << j.dump(2) << '\n';
+  } else if (fmt == Format::Csv) {
+    print_csv(std::cout, headers, rows);
+  } else {
+    print_table(std::cout, headers, rows);
+  }
+  return kExitOk;
 }
 
 int cmd_rules_list(const std::string& year, const std::string& format) {

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
+
+#include "validation/load.hpp"
+#include "validation/validate.hpp"
 
 namespace hearth::ingest {
 namespace fs = std::filesystem;
@@ -53,7 +57,42 @@ std::vector<model::Finding> ImportOutcome::findings() const {
   return out;
 }
 
-ImportOutcome read_source(const ImportOptions& o, const Progress& progress) {
+namespace {
+
+// Runs the DfE rules over one year as read; the previous year comes from this import or the store.
+void validate_year(YearRead& yr, validation::Dataset& data, const std::vector<YearRead>& earlier,
+                   store::Store* store) {
+  data.year = yr.ret.year;
+  const model::Return* previous = nullptr;
+  for (const auto& e : earlier)
+    if (e.ret.la == yr.ret.la && e.ret.year.end_year == yr.ret.year.end_year - 1) previous = &e.ret;
+  std::optional<model::Return> stored;
+  if (!previous && store) {
+    stored = store->load_return(yr.ret.la, model::CollectionYear{yr.ret.year.end_year - 1});
+    if (stored) previous = &*stored;
+  }
+  if (previous) data.add_previous(*previous);
+  data.finish();
+  validation::ValidationReference none;
+  data.reference = &none;
+  auto result = validation::validate(data);
+  yr.validation_rules_run = result.rules_run;
+  yr.validation.reserve(result.findings.size() + result.not_run.size());
+  for (const auto& f : result.findings) yr.validation.push_back(validation::to_model_finding(f));
+  for (const auto& n : result.not_run) {
+    model::Finding f;
+    f.rule = "validation.not-run";
+    f.severity = model::Severity::Warning;
+    f.column = std::string(n.rule->code);
+    f.message = "Rule " + std::string(n.rule->code) + " was not run: " + n.reason;
+    f.how_to_fix = "Nothing is wrong with the data; supply what the rule needs to have it checked.";
+    yr.validation.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+ImportOutcome read_source(const ImportOptions& o, const Progress& progress, store::Store* store) {
   ImportOutcome out;
   std::error_code ec;
   if (!fs::exists(o.path, ec)) {
@@ -129,7 +168,11 @@ ImportOutcome read_source(const ImportOptions& o, const Progress& progress) {
     yr.year_source = j.year_source;
     // Read with a provisional year when it must come from the data.
     model::CollectionYear year = j.year.value_or(model::CollectionYear{0});
+    validation::Dataset data;
+    validation::TableCollector collector(data, false);
+    yr.report.observer = &collector;
     yr.ret = ssda903::read_folder(j.folder, year, *j.la, yr.report);
+    yr.report.observer = nullptr;
     if (!j.year) {
       auto from_data = ssda903::year_from_data(yr.ret);
       if (!from_data) {
@@ -142,6 +185,7 @@ ImportOutcome read_source(const ImportOptions& o, const Progress& progress) {
       yr.ret.year = *from_data;
       yr.year_source = "data";
     }
+    if (!yr.report.file_problems()) validate_year(yr, data, out.years, store);
     out.years.push_back(std::move(yr));
   }
   if (progress) progress("read", jobs.size(), jobs.size());
@@ -161,7 +205,7 @@ ImportOutcome read_source(const ImportOptions& o, const Progress& progress) {
 }
 
 ImportOutcome run_import(store::Store& store, const ImportOptions& o, const Progress& progress) {
-  ImportOutcome out = read_source(o, progress);
+  ImportOutcome out = read_source(o, progress, &store);
   if (out.status != ImportStatus::Imported) return out;
   if (std::all_of(out.years.begin(), out.years.end(),
                   [](const YearRead& y) { return y.ret.total_rows() == 0; })) {
@@ -170,6 +214,7 @@ ImportOutcome run_import(store::Store& store, const ImportOptions& o, const Prog
     return out;
   }
   std::vector<store::Store::ReturnToStore> batch;
+  std::deque<std::vector<model::Finding>> stored_findings;  // ingest + validation, per year
   for (const auto& y : out.years) {
     bool xml = false;
     for (const auto& f : y.report.files)
@@ -177,6 +222,11 @@ ImportOutcome run_import(store::Store& store, const ImportOptions& o, const Prog
     store::ImportMeta meta{y.folder.string(), xml ? "xml" : "csv", o.user,
                            o.accept_with_findings && y.report.blocking()};
     batch.push_back({&y.ret, meta, y.report.findings});
+    if (!y.validation.empty()) {
+      auto& all = stored_findings.emplace_back(y.report.findings);
+      all.insert(all.end(), y.validation.begin(), y.validation.end());
+      batch.back().findings = all;
+    }
   }
   if (progress) progress("storing", 0, batch.size());
   out.records = store.replace_returns(batch);

@@ -34,6 +34,11 @@ struct YearRead {
   model::Return ret;
   ssda903::ReadReport report;
   std::string year_source;  // "--year", "folder name" or "data"
+  // The DfE rules run on the year as read (including rows the typed model rejected), compared
+  // with the previous year when it is in the same import or already stored. Stored with the
+  // import; rules that could not run are findings "validation.not-run" (warnings).
+  std::vector<model::Finding> validation;
+  std::size_t validation_rules_run = 0;
 };
 
 enum class ImportStatus {
@@ -56,8 +61,10 @@ struct ImportOutcome {
 // stage, done, total (total 0 when unknown)
 using Progress = std::function<void(const std::string&, std::size_t, std::size_t)>;
 
-// Reads the source without touching the store.
-ImportOutcome read_source(const ImportOptions& options, const Progress& progress = {});
+// Reads the source without changing the store (which, when given, supplies previous years for
+// the validation rules that compare years).
+ImportOutcome read_source(const ImportOptions& options, const Progress& progress = {},
+                          store::Store* store = nullptr);
 // Reads and, unless blocked, stores. Exceptions only for system failures (database, I/O).
 ImportOutcome run_import(store::Store& store, const ImportOptions& options,
                          const Progress& progress = {});

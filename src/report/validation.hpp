@@ -23,10 +23,6 @@ std::string validation_table(const validation::Result& r);
 void validation_xlsx(const validation::Result& r, const validation::Dataset& data,
                      const std::filesystem::path& path);
 
-// A finding as the general model::Finding stored with an import (fields comma separated in
-// column; the cell's value when the finding names one field).
-model::Finding to_model_finding(const validation::Finding& f);
-
 // The registry: every rule for a collection year.
 nlohmann::json rules_json(int end_year);
 std::string rules_table(int end_year);

@@ -28,7 +28,9 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
   return out;
 }
 
-std::string severity(const Rule& r) { return std::string(model::severity_name(r.severity)); }
+std::string severity(const Rule& r) {
+  return std::string(model::severity_name(r.severity));
+}
 
 std::string csv_line(const std::vector<std::string>& cells) {
   std::string out;
@@ -61,6 +63,7 @@ std::string years_label(const Rule& r) {
 Result only_child(const Result& r, const std::string& child) {
   Result out;
   out.year = r.year;
+  out.rule_year = r.rule_year;
   out.rules_run = r.rules_run;
   out.not_run = r.not_run;
   for (const auto& f : r.findings)
@@ -91,6 +94,7 @@ json validation_json(const Result& r) {
   json not_run = json::array();
   for (const auto& n : r.not_run) not_run.push_back({{"code", n.rule->code}, {"reason", n.reason}});
   return {{"collection_year", model::CollectionYear{r.year}.label()},
+          {"rules_of", model::CollectionYear{r.rule_year}.label()},
           {"findings", findings},
           {"errors", r.errors()},
           {"queries", r.queries()},
@@ -118,8 +122,9 @@ std::string validation_table(const Result& r) {
     if (fired.empty() || fired.back().first != f.rule) fired.push_back({f.rule, 0});
     ++fired.back().second;
   }
-  out << fmt::format("903 validation, {}: {} rules run, {} not run\n",
-                     model::CollectionYear{r.year}.label(), r.rules_run, r.not_run.size());
+  out << fmt::format("903 validation, {} (rules of {}): {} rules run, {} not run\n",
+                     model::CollectionYear{r.year}.label(),
+                     model::CollectionYear{r.rule_year}.label(), r.rules_run, r.not_run.size());
   if (r.findings.empty()) {
     out << "No findings.\n";
   } else {
@@ -163,8 +168,8 @@ void validation_xlsx(const Result& r, const validation::Dataset& data,
 
   // Findings sheet first: what analysts work down.
   lxw_worksheet* ws = workbook_add_worksheet(wb, "Findings");
-  const char* heads[] = {"Code", "Severity", "Table", "Row", "Child", "Fields", "Values",
-                         "Message", "How to fix"};
+  const char* heads[] = {"Code",   "Severity", "Table",   "Row",       "Child",
+                         "Fields", "Values",   "Message", "How to fix"};
   for (lxw_col_t c = 0; c < 9; ++c) worksheet_write_string(ws, 0, c, heads[c], bold);
   lxw_row_t row = 1;
   for (const auto& f : r.findings) {
@@ -228,22 +233,6 @@ void validation_xlsx(const Result& r, const validation::Dataset& data,
     throw std::runtime_error(std::string("cannot write the workbook: ") + lxw_strerror(e));
 }
 
-model::Finding to_model_finding(const Finding& f) {
-  model::Finding m;
-  m.rule = std::string(f.rule->code);
-  m.severity = f.rule->severity;
-  m.file = f.table->file();
-  m.table = f.table_name();
-  m.row = f.row();
-  auto fields = f.fields();
-  m.column = join(fields, ",");
-  if (fields.size() == 1) m.value = std::string(f.table->text(f.index, f.table->col(fields[0])));
-  m.child = f.child;
-  m.message = std::string(f.rule->message);
-  m.how_to_fix = std::string(f.rule->how_to_fix);
-  return m;
-}
-
 json rules_json(int end_year) {
   json out = json::array();
   for (const Rule* r : validation::rules_for_year(end_year)) {
@@ -278,8 +267,8 @@ std::string rules_table(int end_year) {
   for (const Rule* r : rules) w = std::max(w, r->code.size());
   out += fmt::format("{:<{}}  {:<8}  {:<28}  {}\n", "Rule", w, "Severity", "Tables", "Message");
   for (const Rule* r : rules)
-    out += fmt::format("{:<{}}  {:<8}  {:<28}  {}\n", r->code, w, severity(*r), r->tables,
-                       r->message);
+    out +=
+        fmt::format("{:<{}}  {:<8}  {:<28}  {}\n", r->code, w, severity(*r), r->tables, r->message);
   out += fmt::format("\n{} rules apply to {}.\n", rules.size(),
                      model::CollectionYear{end_year}.label());
   return out;

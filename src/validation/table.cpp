@@ -120,27 +120,34 @@ void Dataset::finish() {
   }
 }
 
+namespace {
+void fill_tables(const model::Return& ret, bool prev,
+                 std::array<std::optional<Table>, ssda903::kTableCount>& out) {
+  std::vector<std::string> cells;
+  std::vector<std::string_view> views;
+  for (const auto& info : ssda903::all_tables()) {
+    Table t(info.kind, prev, std::string(info.file_name));
+    std::size_t n = ssda903::row_count(info.kind, ret);
+    for (std::size_t i = 0; i < n; ++i) {
+      ssda903::write_row(info.kind, ret, i, cells);
+      views.assign(cells.begin(), cells.end());
+      t.add_row(static_cast<std::int64_t>(i) + 2, views);
+    }
+    out[static_cast<std::size_t>(info.kind)] = std::move(t);
+  }
+}
+}  // namespace
+
+void Dataset::add_previous(const model::Return& prev) {
+  fill_tables(prev, true, previous);
+}
+
 Dataset Dataset::from_return(const model::Return& current, const model::Return* previous) {
   Dataset ds;
   ds.year = current.year;
   ds.file_format = "csv";
-  std::vector<std::string> cells;
-  std::vector<std::string_view> views;
-  auto fill = [&](const model::Return& ret, bool prev,
-                  std::array<std::optional<Table>, ssda903::kTableCount>& out) {
-    for (const auto& info : ssda903::all_tables()) {
-      Table t(info.kind, prev, std::string(info.file_name));
-      std::size_t n = ssda903::row_count(info.kind, ret);
-      for (std::size_t i = 0; i < n; ++i) {
-        ssda903::write_row(info.kind, ret, i, cells);
-        views.assign(cells.begin(), cells.end());
-        t.add_row(static_cast<std::int64_t>(i) + 2, views);
-      }
-      out[static_cast<std::size_t>(info.kind)] = std::move(t);
-    }
-  };
-  fill(current, false, ds.current);
-  if (previous) fill(*previous, true, ds.previous);
+  fill_tables(current, false, ds.current);
+  if (previous) fill_tables(*previous, true, ds.previous);
   ds.finish();
   return ds;
 }

@@ -125,6 +125,8 @@ struct Dataset {
   // Builds the tables from a typed return (e.g. one read back from the store): every row written
   // as the 903 writes it. All twelve tables are present, empty when the return has no rows.
   static Dataset from_return(const model::Return& current, const model::Return* previous);
+  // Supplies the previous year's tables from a typed return (call finish() after).
+  void add_previous(const model::Return& previous);
   // Adds the Header's derived UASC column (1 when the child has a UASC row) and finishes tables.
   void finish();
 };

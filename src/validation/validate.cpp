@@ -19,6 +19,15 @@ std::vector<std::string_view> split(std::string_view s) {
   }
   return out;
 }
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) out += ',';
+    out += v[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> Finding::fields() const {
@@ -54,7 +63,7 @@ std::string why_not_run(const Rule& rule, const Dataset& data) {
     if (!kind) return "it names an unknown table " + std::string(name);
     if (last && !data.last(*kind))
       return "it compares with the previous year's " + std::string(base) +
-             " table, which was not supplied (give the previous year's return with --previous)";
+             " table, which was not supplied: give or import the previous year's return";
     if (!last && !data.get(*kind)) return "the " + std::string(base) + " table was not supplied";
   }
   if (rule.reference == "postcodes" && (!data.reference || !data.reference->has_postcodes()))
@@ -69,8 +78,9 @@ std::string why_not_run(const Rule& rule, const Dataset& data) {
 Result validate(const Dataset& data, const Options& options) {
   Result result;
   result.year = data.year.end_year;
+  result.rule_year = options.rule_year ? options.rule_year : std::max(data.year.end_year, 2023);
   Hits hits;
-  for (const Rule* rule : rules_for_year(data.year.end_year)) {
+  for (const Rule* rule : rules_for_year(result.rule_year)) {
     if (!options.only.empty() &&
         std::none_of(options.only.begin(), options.only.end(),
                      [&](const std::string& c) { return find_rule(c) == rule; }))
@@ -104,6 +114,22 @@ Result validate(const Dataset& data, const Options& options) {
       result.findings.push_back({rule, h.table, h.row, std::string(h.table->child(h.row))});
   }
   return result;
+}
+
+model::Finding to_model_finding(const Finding& f) {
+  model::Finding m;
+  m.rule = std::string(f.rule->code);
+  m.severity = f.rule->severity;
+  m.file = f.table->file();
+  m.table = f.table_name();
+  m.row = f.row();
+  auto fields = f.fields();
+  m.column = join(fields);
+  if (fields.size() == 1) m.value = std::string(f.table->text(f.index, f.table->col(fields[0])));
+  m.child = f.child;
+  m.message = std::string(f.rule->message);
+  m.how_to_fix = std::string(f.rule->how_to_fix);
+  return m;
 }
 
 }  // namespace hearth::validation

@@ -26,7 +26,8 @@ struct NotRun {
 };
 
 struct Result {
-  int year = 0;  // collection end year
+  int year = 0;       // collection end year of the data
+  int rule_year = 0;  // the year whose rules were applied
   std::vector<Finding> findings;
   std::size_t rules_run = 0;
   std::vector<NotRun> not_run;
@@ -36,11 +37,18 @@ struct Result {
 
 struct Options {
   std::vector<std::string> only;  // rule codes to run (all that apply to the year when empty)
+  // Apply the rules of this collection (end) year, as the DfE tool's --ruleset does; 0: the
+  // data's own year (before 2022/23, the first year Hearth has rules for: the 2022/23 rules).
+  int rule_year = 0;
 };
 
 // Why `rule` cannot run on `data` (a table or reference data not supplied); empty when it can.
 std::string why_not_run(const Rule& rule, const Dataset& data);
 
 Result validate(const Dataset& data, const Options& options = {});
+
+// A finding as the general model::Finding stored with an import: the rule's fields comma
+// separated in column, and the cell's value when it names one field.
+model::Finding to_model_finding(const Finding& f);
 
 }  // namespace hearth::validation
