@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include "report/scorecard.hpp"
+#include "report/validation.hpp"
+#include "validation/registry.hpp"
 
 namespace hearth::report {
 namespace {
@@ -17,6 +19,16 @@ TEST(IndicatorDocs, DocsIndicatorsMdIsGeneratedFromTheRegistry) {
   EXPECT_EQ(text.str(), indicators_markdown())
       << "docs/indicators.md is out of date: run build/release/bin/hearth indicators list --format "
          "markdown > docs/indicators.md";
+}
+
+TEST(ValidationDocs, DocsValidationRulesMdIsGeneratedFromTheRegistry) {
+  std::ifstream f(std::string(HEARTH_SOURCE_DIR) + "/docs/validation-rules.md");
+  ASSERT_TRUE(f) << "docs/validation-rules.md is missing";
+  std::stringstream text;
+  text << f.rdbuf();
+  EXPECT_EQ(text.str(), rules_markdown(validation::kLatestYear))
+      << "docs/validation-rules.md is out of date: run build/release/bin/hearth rules list "
+         "--format markdown > docs/validation-rules.md";
 }
 
 TEST(Format, ValuesReadAsTheBoardExpects) {
