@@ -234,14 +234,19 @@ void check_SW10STG2(const Dataset& ds, Hits& out) {
   const Col decom = sw.col("SW_DECOM"), dec = sw.col("SW_DEC"), reason = sw.col("SW_REASON");
   std::vector<std::uint32_t> rows;
   for (const std::string& child : sw.children()) {
+    // The DfE tool pairs each row with the one above it in a table sorted by CHILD (blanks
+    // last), matching a blank CHILD to a blank one. When every row lacks a CHILD, the first row
+    // is paired with the empty row above the table, so it too is compared, with no end date.
+    const bool all_blank = child.empty() && sw.children().size() == 1;
     auto mine = sw.rows_of(child);
-    if (mine.size() < 2) continue;
+    if (mine.size() < 2 && !all_blank) continue;
     rows.assign(mine.begin(), mine.end());
     sort_by_dates(sw, rows, decom, &dec, false);
-    for (std::size_t k = 1; k < rows.size(); ++k) {
+    for (std::size_t k = all_blank ? 0 : 1; k < rows.size(); ++k) {
       const std::uint32_t r = rows[k];
       if (sw.text(r, reason) == "FCONTA") continue;
-      const OptDate start = sw.date(r, decom), prev_end = sw.date(rows[k - 1], dec);
+      const OptDate start = sw.date(r, decom);
+      const OptDate prev_end = k > 0 ? sw.date(rows[k - 1], dec) : std::nullopt;
       if (!start || !prev_end || *start < *prev_end - days{7} || *start > *prev_end + days{7})
         out.add(sw, r);
     }
@@ -317,6 +322,9 @@ void check_SW12STG2(const Dataset& ds, Hits& out) {
 }
 
 // SW13STG1: SW_REASON is one of the 903 codes, and is given for episodes from 1 April 2023.
+// Deviation: the DfE tool reads SW_DECOM without tolerating bad dates, so one impossible date
+// anywhere makes the whole rule fail and report nothing; here a bad date counts as missing and
+// the other rows are still checked.
 void check_SW13STG1(const Dataset& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col reason = sw.col("SW_REASON"), decom = sw.col("SW_DECOM");
@@ -585,8 +593,9 @@ std::span<const Rule> interim_and_social_workers() {
        "allocation did not end, leave the end date blank.",
        "SSDA903 guidance 2025/26, Social worker episodes: SW_DEC", 2024, 0, check_SW11bSTG2},
       {"SW12STG2", Severity::Error, "SWEpisodes,Episodes", "SW_DECOM",
-       "This episode starts or ends a period of care, but the child's social worker episodes "
-       "do not cover it (none given, or one does not fit the period of care).",
+       "This care episode starts care, ends care or is still open, and the child's social "
+       "worker episodes do not fit it: there are none, or one began neither on or after the "
+       "start of care nor on or before the end of care.",
        "Report every social worker episode for the reporting period, including those while "
        "the child was not looked after, and check their start dates against the care "
        "episode's start and end.",
