@@ -303,21 +303,27 @@ void check_SW12STG2(const Dataset& ds, Hits& out) {
     if (ended && (*ended < from || *ended > end)) continue;
     if (in(eps.text(r, ls), {"V3", "V4"})) continue;
     const bool starts_care = eps.text(r, rne) == "S";
-    const bool ends_care = eps.text(r, rec) != "X1";
+    // Deviation: the DfE tool counts an open episode (no REC) as ending care, so every child
+    // still in a placement that did not start their care is reported whatever their social
+    // worker episodes; an open episode ends nothing, so here it is checked only if it starts care.
+    const bool ends_care = !eps.missing(r, rec) && eps.text(r, rec) != "X1";
     if (!starts_care && !ends_care) continue;
     const OptDate began = eps.date(r, decom);
     auto sws = sw.rows_of(eps.child(r));
-    bool bad = sws.empty();
+    // Deviation: the DfE tool pairs the episode with every social worker episode and reports it
+    // when any one does not fit, so a child whose later period of care has a new social worker
+    // is reported for the earlier one; here one social worker episode that fits is enough.
+    bool covered = false;
     for (std::uint32_t s : sws) {
       const OptDate sw_start = sw.date(s, sw_decom);
       const bool before_end = sw_start && ended && *sw_start <= *ended && ends_care;
       const bool after_start = sw_start && began && *sw_start >= *began && starts_care;
-      if (!before_end && !after_start) {
-        bad = true;
+      if (before_end || after_start) {
+        covered = true;
         break;
       }
     }
-    if (bad) out.add(eps, r);
+    if (!covered) out.add(eps, r);
   }
 }
 
