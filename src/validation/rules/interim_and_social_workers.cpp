@@ -277,11 +277,21 @@ void check_SW11bSTG2(const Dataset& ds, Hits& out) {
     sort_by_dates(sw, rows, decom, nullptr, false);
     for (std::size_t k = 1; k < rows.size(); ++k)
       if (!sw.date(rows[k], decom) && ends_in_window(rows[k - 1])) out.add(sw, rows[k]);
-    sort_by_dates(sw, rows, decom, nullptr, true);
-    for (std::size_t k = 1; k < rows.size(); ++k) {
-      const std::uint32_t later = rows[k - 1];
-      const OptDate start = sw.date(rows[k], decom), later_end = sw.date(later, dec);
-      if (start && later_end && *start < *later_end && ends_in_window(later)) out.add(sw, later);
+    // Deviation: the DfE tool's second check compares each episode's start with the end of the
+    // episode after it, which is true of any two episodes in order, so every episode ending in
+    // the window is reported even when a new social worker took over that day. Here an episode
+    // ending in the window is reported when no other episode of the child starts on or after its
+    // end.
+    for (std::uint32_t r : rows) {
+      if (!ends_in_window(r)) continue;
+      const Date ended = *sw.date(r, dec);
+      bool followed = false;
+      for (std::uint32_t o : rows) {
+        const OptDate start = sw.date(o, decom);
+        // A following episode with no start date is reported by the first check instead.
+        followed = followed || (o != r && (!start || *start >= ended));
+      }
+      if (!followed) out.add(sw, r);
     }
   }
 }
