@@ -68,9 +68,13 @@ def main():
         for t in ours[code]:
             ours[code][t].sort()
 
+    listed = subprocess.run([hearth, "rules", "list", "--format", "json"], capture_output=True,
+                            text=True)
+    registered = {r["code"] for r in json.loads(listed.stdout)}
+    missing = sorted(set(registry) - registered)
     agree, differ = [], []
     for code in registry:
-        if code in not_run or code in failed:
+        if code in not_run or code in failed or code not in registered:
             continue
         a, b = sector.get(code, {}), ours.get(code, {})
         (agree if a == b else differ).append(code)
@@ -79,6 +83,7 @@ def main():
     print(f"hearth: wall {statistics.median(hwalls) * 1000:.0f} ms (median of 3, whole process), "
           f"{h['rules_run']} rules run, {len(h['findings'])} findings; not run: {sorted(not_run)}")
     print(f"ratio (sector / hearth wall): {statistics.median(walls) / statistics.median(hwalls):.0f}x")
+    print(f"hearth registers {len(registered)} rules; the sector's not (yet) in hearth: {len(missing)}")
     print(f"compared {len(agree) + len(differ)} rules: {len(agree)} agree, {len(differ)} differ")
     for code in differ:
         a, b = sector.get(code, {}), ours.get(code, {})
