@@ -54,27 +54,42 @@ Date add_years(Date d, int n) {
   return std::chrono::sys_days{target};
 }
 
-// The DfE tool's "continuously looked after" flag for one child: some episode overlaps the
+// The DfE tool's "continuously looked after" flag for a child: some episode overlaps the
 // collection year, and none shows the child entering care in the year (RNE S), leaving care in
 // it (a DEC in the year, before 31 March, with a REC other than X1) or being in a short-break
 // (V3/V4) episode that overlaps it. A blank CHILD is never continuously looked after.
-bool continuously_looked_after(const Dataset& ds, const Table& eps, std::string_view child) {
-  if (child.empty()) return false;
-  const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), rne = eps.col("RNE"),
-            rec = eps.col("REC"), ls = eps.col("LS");
-  const Date start = ds.collection_start(), end = ds.collection_end();
-  bool during_any = false;
-  for (std::uint32_t r : eps.rows_of(child)) {
-    const OptDate from = eps.date(r, decom), to = eps.date(r, dec);
-    const bool during = from && *from <= end && (!to || *to >= start);
-    during_any = during_any || during;
-    const bool enters = eps.text(r, rne) == "S" && from && *from > start && *from <= end;
-    const bool leaves = eps.text(r, rec) != "X1" && to && *to >= start && *to < end;
-    const bool short_breaks = in(eps.text(r, ls), {"V3", "V4"}) && during;
-    if (enters || leaves || short_breaks) return false;
+class ContinuouslyLookedAfter {
+ public:
+  ContinuouslyLookedAfter(const Dataset& ds, const Table& eps)
+      : eps_(eps),
+        decom_(eps.col("DECOM")),
+        dec_(eps.col("DEC")),
+        rne_(eps.col("RNE")),
+        rec_(eps.col("REC")),
+        ls_(eps.col("LS")),
+        start_(ds.collection_start()),
+        end_(ds.collection_end()) {}
+
+  bool operator()(std::string_view child) const {
+    if (child.empty()) return false;
+    bool during_any = false;
+    for (std::uint32_t r : eps_.rows_of(child)) {
+      const OptDate from = eps_.date(r, decom_), to = eps_.date(r, dec_);
+      const bool during = from && *from <= end_ && (!to || *to >= start_);
+      during_any = during_any || during;
+      const bool enters = eps_.text(r, rne_) == "S" && from && *from > start_ && *from <= end_;
+      const bool leaves = eps_.text(r, rec_) != "X1" && to && *to >= start_ && *to < end_;
+      const bool short_breaks = in(eps_.text(r, ls_), {"V3", "V4"}) && during;
+      if (enters || leaves || short_breaks) return false;
+    }
+    return during_any;
   }
-  return during_any;
-}
+
+ private:
+  const Table& eps_;
+  Col decom_, dec_, rne_, rec_, ls_;
+  Date start_, end_;
+};
 
 // --- Header --------------------------------------------------------------------------------
 
@@ -372,11 +387,12 @@ void check_157(const Dataset& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col dob = oc2.col("DOB"), score = oc2.col("SDQ_SCORE"), reason = oc2.col("SDQ_REASON");
   const Date start = ds.collection_start(), end = ds.collection_end();
+  const ContinuouslyLookedAfter looked_after(ds, eps);
   for (std::size_t r = 0; r < oc2.size(); ++r) {
     if (oc2.text(r, reason) != "SDQ1" || !oc2.missing(r, score)) continue;
     const OptDate born = oc2.date(r, dob);
     if (!born || add_years(*born, 4) > start || add_years(*born, 16) < end) continue;
-    if (continuously_looked_after(ds, eps, oc2.child(r))) out.add(oc2, r);
+    if (looked_after(oc2.child(r))) out.add(oc2, r);
   }
 }
 
@@ -411,22 +427,34 @@ bool header_has_uasc(const Dataset& ds, const Table& header, const Table* uasc) 
   return false;
 }
 
-// Whether one year's data marks `child` as UASC: the Header's flag when the Header was supplied,
+// Whether one year's data marks a child as UASC: the Header's flag when the Header was supplied,
 // otherwise a UASC row with anything besides CHILD filled in.
-bool marked_uasc(std::string_view child, const Table* header, const Table* uasc) {
-  if (header) {
-    const Col flag = header->col("UASC");
-    for (std::uint32_t r : header->rows_of(child))
-      if (header->text(r, flag) == "1") return true;
+class MarkedUasc {
+ public:
+  MarkedUasc(const Table* header, const Table* uasc) : header_(header), uasc_(uasc) {
+    if (header_) flag_ = header_->col("UASC");
+    if (uasc_) columns_ = static_cast<int>(uasc_->column_names().size());
+  }
+
+  bool operator()(std::string_view child) const {
+    if (header_) {
+      for (std::uint32_t r : header_->rows_of(child))
+        if (header_->text(r, flag_) == "1") return true;
+      return false;
+    }
+    if (!uasc_) return false;
+    for (std::uint32_t r : uasc_->rows_of(child))
+      for (int c = 1; c < columns_; ++c)  // column 0 is CHILD
+        if (!uasc_->missing(r, Col{c})) return true;
     return false;
   }
-  if (!uasc) return false;
-  const int columns = static_cast<int>(uasc->column_names().size());
-  for (std::uint32_t r : uasc->rows_of(child))
-    for (int c = 1; c < columns; ++c)  // column 0 is CHILD
-      if (!uasc->missing(r, Col{c})) return true;
-  return false;
-}
+
+ private:
+  const Table* header_;
+  const Table* uasc_;
+  Col flag_;
+  int columns_ = 0;
+};
 
 // 164: the placement distance worked out from HOME_POST and PL_POST must be 0.0-999.9 miles,
 // except for children who are or were UASC (this year or last), whose home postcode is not
@@ -439,8 +467,9 @@ void check_164(const Dataset& ds, Hits& out) {
       (header ? header_has_uasc(ds, *header, uasc) : uasc != nullptr) ||
       (header_last ? header_has_uasc(ds, *header_last, uasc_last) : uasc_last != nullptr);
   if (!knows_uasc) return;
+  const MarkedUasc uasc_now(header, uasc), uasc_before(header_last, uasc_last);
   for (const std::string& child : eps.children()) {
-    if (marked_uasc(child, header, uasc) || marked_uasc(child, header_last, uasc_last)) continue;
+    if (uasc_now(child) || uasc_before(child)) continue;
     for (std::uint32_t r : eps.rows_of(child)) {
       const auto miles = placement_distance(ds, eps, r);
       if (miles && (*miles < 0.0 || *miles > 999.9)) out.add(eps, r);
