@@ -1,4 +1,5 @@
 // 903 validation rules: header_and_codes (see registry.hpp for the codes in this group).
+#include <array>
 #include <chrono>
 #include <initializer_list>
 #include <string_view>
@@ -14,7 +15,7 @@ using Codes = std::initializer_list<std::string_view>;
 
 // --- Shared shapes -------------------------------------------------------------------------
 
-// Every row whose `column` is one of `codes`; with `blank_ok`, a blank cell is accepted too.
+// Every row whose `column` is not one of `codes`; with `blank_ok`, a blank cell is accepted.
 void not_a_code(const Table& t, std::string_view column, Codes codes, bool blank_ok, Hits& out) {
   const Col c = t.col(column);
   for (std::size_t r = 0; r < t.size(); ++r) {
