@@ -511,8 +511,8 @@ class UascFlags {
   Col flag_, sex_, duc_;
 };
 
-// The tables 205A-205C compare, or false when the rule does not run: XML returns need both
-// Headers; CSV returns without a Header use flags built from the UASC tables.
+// Whether 205A-205C run: an XML return needs both years' Headers (the flags come from them); a
+// CSV return without a Header uses flags built from that year's UASC table instead.
 bool uasc_inputs(const Dataset& ds) {
   if (ds.file_format == "xml" && (!ds.get(TableKind::Header) || !ds.last(TableKind::Header)))
     return false;
