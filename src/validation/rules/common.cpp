@@ -31,16 +31,19 @@ std::optional<std::string> placement_la(const Dataset& ds, const Table& episodes
         break;
     }
   }
+  // As the DfE tool: a district missing from the lower- to upper-tier table has no placing LA.
   auto it = ds.reference->upper_tier.find(pl->la);
-  if (it == ds.reference->upper_tier.end()) return pl->la;
+  if (it == ds.reference->upper_tier.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<std::string_view> placement_location(const Dataset& ds, const Table& episodes,
                                                    std::size_t row) {
+  // Unknown when the placement postcode is unknown; otherwise in the area only when the placing
+  // LA is the council's (a district missing from the tier table counts as out, as in the DfE tool).
+  if (!lookup(ds, episodes.text(row, episodes.col("PL_POST")))) return std::nullopt;
   auto la = placement_la(ds, episodes, row);
-  if (!la) return std::nullopt;
-  return *la == ds.la ? std::string_view("IN") : std::string_view("OUT");
+  return la && *la == ds.la ? std::string_view("IN") : std::string_view("OUT");
 }
 
 std::optional<double> placement_distance(const Dataset& ds, const Table& episodes,
