@@ -2350,11 +2350,11 @@ struct YearWriter {
           if (e.reason >= 0) out.reason_place_change = in_year(static_cast<RPC>(e.reason), year);
         }
         if (!p.short_break) {
-          // Short breaks carry no postcodes (rule 398).
+          // Short breaks carry no postcodes (rule 398) and no URN (rule 214).
           out.home_post = home;
           out.pl_post = postcode_text(e.site.post);
+          out.urn = urn_for(e, out.place);
         }
-        out.urn = urn_for(e, out.place);
         ret.episodes.push_back(std::move(out));
       }
     }
