@@ -676,6 +676,9 @@ std::span<const Rule> adoption_and_missing() {
        "A3 or A4 for the placement; otherwise correct the legal status.",
        "Adoption and Children Act 2002 s.21; SSDA903 guidance 2025/26, Episodes: PLACE, LS", 2023,
        0, check_408},
+      // 411 (PL_LOCATION "IN" but PL_LA not the council) is not registered: both fields are
+      // derived from the same placement postcode, "IN" exactly when PL_LA is the council, so
+      // the check can never fire, in the DfE tool or here.
       {"420", Severity::Error, "Episodes", "PL_LA",
        "The episode is a short break (legal status V3 or V4), but a placement LA can be worked "
        "out from its placement postcode.",
