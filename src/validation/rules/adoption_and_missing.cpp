@@ -170,6 +170,20 @@ void check_406(const Dataset& ds, Hits& out) {
 
 // 420: short breaks (legal status V3 or V4) have no placement LA: it must not be derivable, so
 // the placement postcode is left blank.
+// 411: the derived in/out-of-area flag agrees with the derived placing authority. Both come from
+// the placement postcode ("IN" exactly when the placing authority is the council), so on data
+// Hearth derives itself the rule cannot fire; it is kept so that the registry is the DfE's, and
+// it guards the derivation (tests/data/validation/411 shows why it has no firing case).
+void check_411(const Dataset& ds, Hits& out) {
+  const Table& t = *ds.get(TableKind::Episodes);
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    auto location = placement_location(ds, t, r);
+    if (location != "IN") continue;
+    auto la = placement_la(ds, t, r);
+    if (!la || *la != ds.la) out.add(t, r);
+  }
+}
+
 void check_420(const Dataset& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col ls = eps.col("LS");
@@ -676,9 +690,13 @@ std::span<const Rule> adoption_and_missing() {
        "A3 or A4 for the placement; otherwise correct the legal status.",
        "Adoption and Children Act 2002 s.21; SSDA903 guidance 2025/26, Episodes: PLACE, LS", 2023,
        0, check_408},
-      // 411 (PL_LOCATION "IN" but PL_LA not the council) is not registered: both fields are
-      // derived from the same placement postcode, "IN" exactly when PL_LA is the council, so
-      // the check can never fire, in the DfE tool or here.
+      {"411", Severity::Error, "Episodes", "PL_LOCATION,PL_LA",
+       "The placement is recorded as in the council's area, but the placement's local authority "
+       "is another council.",
+       "Check the placement postcode and the council's ONS code (--la-ons): the location and the "
+       "placing authority both come from the postcode and must agree.",
+       "SSDA903 guidance 2025/26, Episodes: PL_POST (PL_LOCATION and PL_LA derived)", 2023, 0,
+       check_411, "postcodes"},
       {"420", Severity::Error, "Episodes", "PL_LA",
        "The episode is a short break (legal status V3 or V4), but a placement LA can be worked "
        "out from its placement postcode.",

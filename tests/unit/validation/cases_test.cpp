@@ -71,6 +71,14 @@ TEST_P(RuleCase, FindsExactlyTheExpectedRows) {
 INSTANTIATE_TEST_SUITE_P(Cases, RuleCase, testing::ValuesIn(all_cases()), name_of);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(RuleCase);
 
+// Rules that cannot fire on data Hearth reads, each with the reason; they still need a case in
+// which they do not fire. Keep this list short and explained.
+const std::map<std::string, std::string> kCannotFire = {
+    {"411",
+     "PL_LOCATION and PL_LA are both derived from the placement postcode, so they always agree "
+     "(as in the DfE tool, which derives them the same way)"},
+};
+
 TEST(Cases, EveryRuleHasAFiringAndANonFiringCase) {
   std::map<std::string, std::pair<int, int>> counts;  // code -> (fires, passes)
   for (const CaseRef& ref : all_cases()) {
@@ -80,7 +88,8 @@ TEST(Cases, EveryRuleHasAFiringAndANonFiringCase) {
   }
   for (const Rule& r : all_rules()) {
     auto it = counts.find(std::string(r.code));
-    EXPECT_TRUE(it != counts.end() && it->second.first > 0)
+    EXPECT_TRUE((it != counts.end() && it->second.first > 0) ||
+                kCannotFire.count(std::string(r.code)))
         << "rule " << r.code << " has no case under tests/data/validation/" << r.code
         << "/ in which it fires";
     EXPECT_TRUE(it != counts.end() && it->second.second > 0)
