@@ -171,7 +171,11 @@ void check_624(const Dataset& ds, Hits& out) {
   const Col mc = header.col("MC_DOB"), mc_last = before.col("MC_DOB");
   for (std::size_t r = 0; r < header.size(); ++r)
     for (std::uint32_t p : before.rows_of(header.child(r)))
-      if (!before.missing(p, mc_last) && header.text(r, mc) != before.text(p, mc_last))
+      // Deviation: the DfE tool also reports a blank MC_DOB this year (a blank differs from any
+      // date), which is every young mother who has left care, for whom MOTHER and MC_DOB are not
+      // collected; a first child's date of birth is reported only when it has changed.
+      if (!before.missing(p, mc_last) && !header.missing(r, mc) &&
+          header.text(r, mc) != before.text(p, mc_last))
         out.add(header, r);
 }
 
@@ -185,9 +189,14 @@ void check_625(const Dataset& ds, Hits& out) {
     long last = extreme_row(ep, ep.rows_of(child), dec, false);
     if (last < 0) continue;
     Date ended = *ep.date(static_cast<std::size_t>(last), dec);
+    // Deviation: the DfE tool compares with the latest episode that has ended even when the child
+    // is still looked after (an open episode), reporting a mother whose baby was born after a
+    // placement change; here a child still in care is checked against the year's end only.
+    bool still_in_care = false;
+    for (std::uint32_t r : ep.rows_of(child)) still_in_care = still_in_care || ep.missing(r, dec);
     for (std::uint32_t h : header.rows_of(child)) {
       auto mc = header.date(h, mc_dob);
-      if (!mc || (*mc <= ds.collection_end() && *mc <= ended)) continue;
+      if (!mc || (*mc <= ds.collection_end() && (still_in_care || *mc <= ended))) continue;
       out.add(header, h);
       out.add(ep, static_cast<std::size_t>(last));
     }
@@ -712,7 +721,10 @@ void check_1016(const Dataset& ds, Hits& out) {
     Date birthday_due = add_years(*born, is17 ? 17 : 18);
     for (std::uint32_t r : ep.rows_of(oc3.child(o))) {
       auto e = ep.date(r, dec);
-      if (e && *e >= birthday_due) out.add(oc3, o);
+      // Deviation: the DfE tool counts leaving care on the birthday itself; the DfE's rule (and
+      // the tool's own message) say "after", and a young person who leaves care on their 18th
+      // birthday is a care leaver whose OC3 details are collected.
+      if (e && *e > birthday_due) out.add(oc3, o);
     }
   }
 }
@@ -846,7 +858,7 @@ std::span<const Rule> care_leavers_and_other() {
        "E2).",
        "Remove the OC3 row, or correct the reason the episode ended if the child did not die.",
        "SSDA903 guidance 2025/26, OC3; Episodes: REC (E2)", 2023, 0, check_1000},
-      {"1001", Severity::Error, "Episodes,OC3,Header,Episodes_last", "IN_TOUCH,ACTIV,ACCOM",
+      {"1001", Severity::Query, "Episodes,OC3,Header,Episodes_last", "IN_TOUCH,ACTIV,ACCOM",
        "Care leaver details are recorded but this and last year's episodes do not show the young "
        "person as a relevant or former relevant child (13 weeks looked after since age 14, "
        "including time after 16) or show they were adopted.",
@@ -856,7 +868,7 @@ std::span<const Rule> care_leavers_and_other() {
        "Children (Leaving Care) Act 2000; Care Leavers (England) Regulations 2010 reg. 3; "
        "SSDA903 guidance 2025/26, OC3",
        2023, 0, check_1001},
-      {"1002", Severity::Error, "Episodes,OC3,Episodes_last", "IN_TOUCH,ACTIV,ACCOM",
+      {"1002", Severity::Query, "Episodes,OC3,Episodes_last", "IN_TOUCH,ACTIV,ACCOM",
        "Care leaver details are recorded for a young person with no episodes in this or last "
        "year's return.",
        "Check the child identifier matches their earlier episodes. If they were looked after "
