@@ -9,6 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
 #include "ssda903/csv.hpp"
 #include "support.hpp"
@@ -168,7 +169,16 @@ TEST(Validate, SyntheticCouncilIsCleanAndEachInjectedErrorIsReportedWhereItIs) {
   auto clean = run({HEARTH_BIN, "validate", now, "--previous", before, "--format", "json"});
   ASSERT_EQ(clean.exit_code, 0) << clean.err;
   json c = json::parse(clean.out);
-  EXPECT_EQ(c["findings"].size(), 0u) << describe(c["findings"]);
+  // Clean: no finding except the two rules the DfE notes can only see last year's episodes
+  // (1001, 1002: a care leaver who left care before last year looks as if they never were in
+  // care), reported as queries about care leavers.
+  std::set<std::tuple<std::string, std::string, long>> baseline;
+  for (const auto& f : c["findings"]) {
+    EXPECT_TRUE(f["code"] == "1001" || f["code"] == "1002") << describe(json::array({f}));
+    EXPECT_EQ(f["severity"], "query");
+    EXPECT_EQ(f["table"], "OC3");
+    baseline.insert({f["code"], f["child_id"], f["row"].get<long>()});
+  }
   // Only the rules needing reference data Hearth does not ship (postcodes, Ofsted's lists) may
   // be left out, and they say so.
   for (const auto& n : c["rules_not_run"])
@@ -193,7 +203,8 @@ TEST(Validate, SyntheticCouncilIsCleanAndEachInjectedErrorIsReportedWhereItIs) {
                        << " row " << inj.row << " was not reported";
   }
   for (const auto& f : j["findings"])
-    EXPECT_TRUE(children.count(f["child_id"].get<std::string>()))
+    EXPECT_TRUE(children.count(f["child_id"].get<std::string>()) ||
+                baseline.count({f["code"], f["child_id"], f["row"].get<long>()}))
         << "a finding about a child with no injected error: " << f.dump();
 
   // The per-child view shows that child's findings only.
