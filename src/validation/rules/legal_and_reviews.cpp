@@ -44,6 +44,7 @@ void order_by_date(const Table& t, std::span<const std::uint32_t> rows, Col c,
 // 347: a care leaver in a Foyer (ACCOM T) must have been 18 by the start of the year. The DfE
 // tool compares the age in days with 18 average years (6574.4 days), so the 18th birthday
 // falling on 1 April counts as under 18 in a year with only four 29 Februaries between.
+// Deviation: the DfE tool stops with an error on an unreadable DOB; here that row is skipped.
 void check_347(const Dataset& ds, Hits& out) {
   const Table& oc3 = *ds.get(TableKind::Oc3);
   const Col dob = oc3.col("DOB"), accom = oc3.col("ACCOM");
@@ -207,6 +208,9 @@ void check_359(const Dataset& ds, Hits& out) {
 // the child's episodes in start order; an episode on `code` joins the spell of the previous one
 // on `code` when that one's end date (the collection end when open) is the start date of the
 // episode that followed it; the spell runs from its earliest start to its latest end.
+// Deviation: the DfE tool joins spells back to episodes on the child's ID and spell number
+// written side by side, so child "1", spell 23 and child "12", spell 3 can be confused; here
+// each child's spells are kept apart.
 void protection_spells(const Dataset& ds, Hits& out, std::string_view code, long limit) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), ls = eps.col("LS");
@@ -458,6 +462,8 @@ void check_382(const Dataset& ds, Hits& out) {
 // 383: after a temporary placement (T0-T4) the child returns to the placement before it: the
 // next episode has RNE P and the same PLACE and PL_POST as the episode before the temporary
 // one. As in the DfE tool, a blank PLACE or PL_POST never counts as the same.
+// Deviation: the DfE tool orders episodes by a start date read in any format it can guess
+// (e.g. "2020-13-01" as 13 January); here only 903 dates count, others go last.
 void check_383(const Dataset& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), place = eps.col("PLACE"), rne = eps.col("RNE"),
@@ -777,8 +783,8 @@ std::span<const Rule> legal_and_reviews() {
        2023, 0, check_352},
       {"353", Severity::Error, "Episodes", "DECOM",
        "The episode starts before 14 October 1991, when the Children Act 1989 came into force.",
-       "Check the start date; an episode that began under earlier law is recorded as starting on "
-       "14 October 1991 at the earliest.",
+       "Check the start date. No episode in the 903 can start before 14 October 1991; if the "
+       "date was mistyped, correct it from the child's record.",
        "SSDA903 guidance 2025/26, Episodes: DECOM", 2023, 0, check_353},
       {"354", Severity::Error, "Episodes", "DECOM",
        "The episode starts after the end of the collection year.",
@@ -841,8 +847,8 @@ std::span<const Rule> legal_and_reviews() {
        "A single short-term respite break (LS V3) lasted more than 17 days.",
        "Each short break may last at most 17 days. Check the dates; a longer stay is not a "
        "short break and needs a different legal status.",
-       "Breaks for Carers of Disabled Children Regulations 2011; SSDA903 guidance 2025/26, "
-       "Episodes: LS (V3)",
+       "Care Planning, Placement and Case Review (England) Regulations 2010 reg.48; SSDA903 "
+       "guidance 2025/26, Episodes: LS (V3)",
        2023, 0, check_365},
       {"366", Severity::Error, "Episodes", "RNE",
        "A short-term respite episode (LS V3) does not start a new period of care (RNE S).",
@@ -853,8 +859,8 @@ std::span<const Rule> legal_and_reviews() {
        "The child's respite care (LS V3) in this collection year comes to more than 75 days.",
        "Respite under V3 is limited to 75 days in 12 months. Check the dates of the child's V3 "
        "episodes; care beyond that needs a different legal status.",
-       "Breaks for Carers of Disabled Children Regulations 2011; SSDA903 guidance 2025/26, "
-       "Episodes: LS (V3)",
+       "Care Planning, Placement and Case Review (England) Regulations 2010 reg.48; SSDA903 "
+       "guidance 2025/26, Episodes: LS (V3)",
        2023, 0, check_367},
       {"371", Severity::Error, "Episodes,Header", "DECOM,PLACE",
        "The child was under 16 when placed in supported accommodation (PLACE K3).",
@@ -945,8 +951,9 @@ std::span<const Rule> legal_and_reviews() {
        "The episode ended in adoption (REC E11 or E12) on or after the child's 18th birthday.",
        "Only a child under 18 can be adopted. Check the date of birth, the end date and the "
        "reason the episode ended.",
-       "Adoption and Children Act 2002 s.47(9); SSDA903 guidance 2025/26, Episodes: REC", 2023, 0,
-       check_386},
+       "Adoption and Children Act 2002 ss.47, 49 (adoption of a child); SSDA903 guidance 2025/26, "
+       "Episodes: REC",
+       2023, 0, check_386},
       {"387", Severity::Error, "Header,Episodes", "REC",
        "The episode ended with a move to independent living (REC E5 or E6) before the child was "
        "14.",
