@@ -50,7 +50,8 @@ class Table {
 
   std::string_view text(std::size_t row, Col c) const { return cells_[idx(c)][row]; }
   bool missing(std::size_t row, Col c) const { return cells_[idx(c)][row].empty(); }
-  // The cell as a dd/mm/yyyy (or yyyy-mm-dd) date; nullopt when empty or not a date.
+  // The cell as a dd/mm/yyyy date (as the DfE reads it: yyyy-mm-dd is not one); nullopt when
+  // empty or not a date.
   OptDate date(std::size_t row, Col c) const;
   // The cell as a number (e.g. "12", "3.0"); nullopt when empty or not a number.
   std::optional<double> number(std::size_t row, Col c) const;
