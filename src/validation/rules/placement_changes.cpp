@@ -184,8 +184,8 @@ void provider_with_places(const Dataset& ds, Hits& out, std::string_view code,
     if (eps.text(r, provider) == code && in(eps.text(r, place), places)) out.add(eps, r);
 }
 
-// 527: the council's own provision (PR1) cannot be placement with parents (P1), or the R2/R5
-// placements.
+// 527: the council's own provision (PR1) cannot be a placement with parents (P1), a health
+// establishment (R2) or a young offender institution or prison (R5).
 void check_527(const Dataset& ds, Hits& out) {
   provider_with_places(ds, out, "PR1", {"P1", "R2", "R5"});
 }
@@ -195,8 +195,8 @@ void check_528(const Dataset& ds, Hits& out) {
   provider_with_places(ds, out, "PR2", {"P1", "R2", "R5"});
 }
 
-// 529: other public provision (PR3) cannot be placement with parents, placed for adoption or
-// foster care (P1, A3-A6, K1, K2, U1-U6).
+// 529: other public provision (PR3) cannot be a placement with parents, an adoption placement, a
+// children's home or foster care (P1, A3-A6, K1, K2, U1-U6).
 void check_529(const Dataset& ds, Hits& out) {
   provider_with_places(
       ds, out, "PR3",
@@ -858,19 +858,22 @@ std::span<const Rule> placement_changes() {
        "SSDA903 guidance 2025/26, Episodes: PLACE_PROVIDER", 2023, 0, check_526},
       {"527", Severity::Error, "Episodes", "PLACE,PLACE_PROVIDER",
        "The placement is shown as provided by the council itself (PR1), which is not possible for "
-       "a placement with parents (P1) or placements R2 and R5.",
+       "a placement with parents (P1), a health establishment (R2) or a young offender "
+       "institution or prison (R5).",
        "Check the placement type and the provider: a P1, R2 or R5 placement is not the council's "
        "own provision, so correct whichever code is wrong.",
        "SSDA903 guidance 2025/26, Episodes: PLACE, PLACE_PROVIDER", 2023, 0, check_527},
       {"528", Severity::Error, "Episodes", "PLACE,PLACE_PROVIDER",
        "The placement is shown as provided by another council (PR2), which is not possible for a "
-       "placement with parents (P1) or placements R2 and R5.",
+       "placement with parents (P1), a health establishment (R2) or a young offender institution "
+       "or prison (R5).",
        "Check the placement type and the provider: a P1, R2 or R5 placement is not another "
        "council's provision, so correct whichever code is wrong.",
        "SSDA903 guidance 2025/26, Episodes: PLACE, PLACE_PROVIDER", 2023, 0, check_528},
       {"529", Severity::Error, "Episodes", "PLACE,PLACE_PROVIDER",
        "The placement is shown as provided by another public body (PR3), which cannot provide "
-       "placements with parents, adoption placements or foster care (P1, A3-A6, K1, K2, U1-U6).",
+       "placements with parents, adoption placements, children's homes or foster care (P1, "
+       "A3-A6, K1, K2, U1-U6).",
        "Check the placement type and the provider code, and correct whichever is wrong.",
        "SSDA903 guidance 2025/26, Episodes: PLACE, PLACE_PROVIDER", 2023, 0, check_529},
       {"530", Severity::Error, "Episodes", "PLACE,PLACE_PROVIDER",
@@ -893,8 +896,9 @@ std::span<const Rule> placement_changes() {
       {"543", Severity::Error, "OC2,Episodes", "DOB,CONVICTED",
        "The child was 10 or over on 31 March and looked after for the whole year, but conviction "
        "information is missing.",
-       "Record CONVICTED (1 if convicted or given a final warning or reprimand during the year, "
-       "0 if not) for every child aged 10 or over looked after for 12 months.",
+       "Record CONVICTED (1 if the child was convicted, or given a youth caution or youth "
+       "conditional caution, during the year; 0 if not) for every child aged 10 or over looked "
+       "after for 12 months.",
        "SSDA903 guidance 2025/26, OC2: CONVICTED", 2023, 0, check_543},
       {"544", Severity::Error, "OC2",
        "CONVICTED,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE",
