@@ -77,7 +77,9 @@ def main():
         if code in not_run or code in failed or code not in registered:
             continue
         a, b = sector.get(code, {}), ours.get(code, {})
-        (agree if a == b else differ).append(code)
+        sa = {(t, i) for t, l in a.items() for i in l}
+        sb = {(t, i) for t, l in b.items() for i in l}
+        (agree if sa == sb else differ).append(code)
     print(f"sector validator: {len(registry)} rules; wall {statistics.median(walls):.2f} s "
           f"(median of 3, in-process), max RSS {rss:.0f} MiB; {len(failed)} failed to run: {failed}")
     print(f"hearth: wall {statistics.median(hwalls) * 1000:.0f} ms (median of 3, whole process), "
