@@ -769,8 +769,9 @@ void check_582(const Dataset& ds, Hits& out) {
 }
 
 // 583: a child with more than one decision: every decision but the latest needs
-// DATE_PLACED_CEASED. As in the DfE tool, "latest" is the greatest DATE_PLACED compared as
-// written (dd/mm/yyyy text), a blank never being the latest; on a tie the first row.
+// DATE_PLACED_CEASED; a decision with no valid DATE_PLACED is never the latest, and on a tie
+// the first row is. Deviation: the DfE tool compares DATE_PLACED as written (dd/mm/yyyy text),
+// so 31/01/2025 counts as later than 01/02/2025; here dates are compared as dates.
 void check_583(const Dataset& ds, Hits& out) {
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Col placed = pa.col("DATE_PLACED"), ceased = pa.col("DATE_PLACED_CEASED");
@@ -779,8 +780,8 @@ void check_583(const Dataset& ds, Hits& out) {
     if (own.size() < 2) continue;
     std::uint32_t kept = own[0];
     for (std::uint32_t r : own) {
-      const std::string_view t = pa.text(r, placed), k = pa.text(kept, placed);
-      if (!t.empty() && (k.empty() || t > k)) kept = r;
+      const OptDate t = pa.date(r, placed), k = pa.date(kept, placed);
+      if (t && (!k || *t > *k)) kept = r;
     }
     for (std::uint32_t r : own)
       if (r != kept && pa.missing(r, ceased)) out.add(pa, r);
@@ -788,8 +789,9 @@ void check_583(const Dataset& ds, Hits& out) {
 }
 
 // 584: last year's decision had ceased (date or reason given), so a decision this year must be
-// a new one: DATE_PLACED given and after last year's. As in the DfE tool, the two are compared
-// as written (dd/mm/yyyy text).
+// a new one: DATE_PLACED given and after last year's. Deviation: the DfE tool compares the two
+// as written (dd/mm/yyyy text, so 01/02/2025 is "before" 31/01/2025); here as dates, an
+// unreadable date this year counting as not given.
 void check_584(const Dataset& ds, Hits& out) {
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Table& last = *ds.last(TableKind::PlacedAdoption);
@@ -797,11 +799,11 @@ void check_584(const Dataset& ds, Hits& out) {
   const Col ceased_last = last.col("DATE_PLACED_CEASED");
   const Col reason_last = last.col("REASON_PLACED_CEASED");
   for (std::size_t r = 0; r < pa.size(); ++r) {
-    const std::string_view now = pa.text(r, placed);
+    const OptDate now = pa.date(r, placed);
     for (std::uint32_t p : last.rows_of(pa.child(r))) {
       if (last.missing(p, ceased_last) && last.missing(p, reason_last)) continue;
-      const std::string_view then = last.text(p, placed_last);
-      if (now.empty() || (!then.empty() && now <= then)) {
+      const OptDate then = last.date(p, placed_last);
+      if (!now || (then && *now <= *then)) {
         out.add(pa, r);
         break;
       }
