@@ -16,17 +16,6 @@ namespace hearth::validation::rules {
 
 namespace {
 
-// pandas' DateOffset(years=n): the same day and month n years on; 29 February becomes 28
-// February in a year that is not a leap year (unlike a birthday, which the law moves to 1 March).
-Date plus_years(Date d, int n) {
-  using namespace std::chrono;
-  const year_month_day ymd{d};
-  const year y = ymd.year() + years{n};
-  year_month_day out{y, ymd.month(), ymd.day()};
-  if (!out.ok()) out = year_month_day{year_month_day_last{y, month_day_last{ymd.month()}}};
-  return sys_days{out};
-}
-
 // Date order with missing (or invalid) dates last.
 int compare_dates(const OptDate& a, const OptDate& b) {
   if (a && b) return *a < *b ? -1 : (*b < *a ? 1 : 0);

@@ -38,6 +38,27 @@ inline long days_between(Date from, Date to) {
   return (to - from).count();
 }
 
+// n years after `d` as the DfE tool counts it (pandas DateOffset): the same day and month, and
+// 29 February becomes 28 February in a year that has none (a birthday in law is 1 March).
+inline Date plus_years(Date d, int n) {
+  std::chrono::year_month_day ymd{d};
+  auto target = ymd + std::chrono::years{n};
+  if (!target.ok()) target = target.year() / target.month() / std::chrono::last;
+  return std::chrono::sys_days{target};
+}
+
+// One child's rows in date order (rows with no valid date last, ties in file order), into a
+// buffer the caller reuses: the order of the DfE tool's sort on CHILD and a date.
+inline void order_by_date(const Table& t, std::span<const std::uint32_t> rows, Col c,
+                          std::vector<std::uint32_t>& out) {
+  out.assign(rows.begin(), rows.end());
+  std::stable_sort(out.begin(), out.end(), [&](std::uint32_t a, std::uint32_t b) {
+    auto da = t.date(a, c), db = t.date(b, c);
+    if (da && db) return *da < *db;
+    return da.has_value() && !db.has_value();
+  });
+}
+
 // The rows of `t` in the order of `date_col` (rows with no date last, otherwise file order).
 inline std::vector<std::uint32_t> sorted_by(const Table& t, std::span<const std::uint32_t> rows,
                                             Col date_col) {

@@ -46,15 +46,6 @@ void all_or_none(const Table& t, const std::array<std::string_view, N>& columns,
   }
 }
 
-// pandas' DateOffset(years=n): the same day n years on, 29 February becoming 28 February.
-Date add_years(Date d, int n) {
-  std::chrono::year_month_day ymd{d};
-  auto target = ymd + std::chrono::years{n};
-  if (!target.ok())
-    return std::chrono::sys_days{target.year() / target.month() / std::chrono::last};
-  return std::chrono::sys_days{target};
-}
-
 // The DfE tool's "continuously looked after" flag for a child: some episode overlaps the
 // collection year, and none shows the child entering care in the year (RNE S), leaving care in
 // it (a DEC in the year, before 31 March, with a REC other than X1) or being in a short-break
@@ -392,7 +383,7 @@ void check_157(const Dataset& ds, Hits& out) {
   for (std::size_t r = 0; r < oc2.size(); ++r) {
     if (oc2.text(r, reason) != "SDQ1" || !oc2.missing(r, score)) continue;
     const OptDate born = oc2.date(r, dob);
-    if (!born || add_years(*born, 4) > start || add_years(*born, 16) < end) continue;
+    if (!born || plus_years(*born, 4) > start || plus_years(*born, 16) < end) continue;
     if (looked_after(oc2.child(r))) out.add(oc2, r);
   }
 }

@@ -9,15 +9,6 @@ namespace hearth::validation::rules {
 
 namespace {
 
-// The DfE tool adds whole years the way pandas' DateOffset does: a 29 February birthday falls on
-// 28 February in a year that is not a leap year (model::birthday moves it to 1 March instead).
-Date plus_years(Date d, int n) {
-  std::chrono::year_month_day ymd{d};
-  auto target = ymd + std::chrono::years{n};
-  if (!target.ok()) target = target.year() / target.month() / std::chrono::last;
-  return std::chrono::sys_days{target};
-}
-
 Date plus_days(Date d, int n) {
   return d + std::chrono::days{n};
 }
@@ -27,18 +18,6 @@ bool temporary(std::string_view place) {
 }
 bool respite(std::string_view ls) {
   return in(ls, {"V3", "V4"});
-}
-
-// One child's rows in date order (rows with no valid date last, ties in file order), into a
-// buffer the caller reuses.
-void order_by_date(const Table& t, std::span<const std::uint32_t> rows, Col c,
-                   std::vector<std::uint32_t>& out) {
-  out.assign(rows.begin(), rows.end());
-  std::stable_sort(out.begin(), out.end(), [&](std::uint32_t a, std::uint32_t b) {
-    auto da = t.date(a, c), db = t.date(b, c);
-    if (da && db) return *da < *db;
-    return da.has_value() && !db.has_value();
-  });
 }
 
 // 347: a care leaver in a Foyer (ACCOM T) must have been 18 by the start of the year. The DfE

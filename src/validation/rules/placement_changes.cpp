@@ -9,17 +9,6 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
 
-// n years after `d` as the DfE tool counts it (pandas DateOffset): the same day and month, and
-// 29 February becomes 28 February in a year that has none.
-Date plus_years(Date d, int n) {
-  using namespace std::chrono;
-  const year_month_day ymd{d};
-  const year y = ymd.year() + years{n};
-  year_month_day r{y, ymd.month(), ymd.day()};
-  if (!r.ok()) r = year_month_day{year_month_day_last{y, month_day_last{ymd.month()}}};
-  return sys_days{r};
-}
-
 bool present(const Table& t, std::size_t r, Col c) {
   return !t.missing(r, c);
 }

@@ -10,16 +10,6 @@ namespace {
 
 // --- Helpers shared by this group -----------------------------------------------------------
 
-// `d` moved by `n` calendar years the way the DfE tool does it (pandas DateOffset): a day that
-// does not exist in the target year (29 February) becomes the last day of that month.
-Date plus_years(Date d, int n) {
-  std::chrono::year_month_day ymd{d};
-  auto target = ymd + std::chrono::years{n};
-  if (!target.ok())
-    return std::chrono::sys_days{target.year() / target.month() / std::chrono::last};
-  return std::chrono::sys_days{target};
-}
-
 // Whether `code` is one of the comma separated codes in `list` ("PR1,PR3").
 bool listed(std::string_view list, std::string_view code) {
   while (!list.empty()) {
@@ -45,19 +35,6 @@ const Provider* provider(const Dataset& ds, std::string_view urn) {
 
 bool temporary_place(std::string_view place) {
   return in(place, {"T0", "T1", "T2", "T3", "T4"});
-}
-
-// Fills `buf` with one child's rows ordered by `date_col` (missing dates last, ties in file
-// order): the order of the DfE tool's sort on CHILD and a date. Reuses `buf`'s storage.
-void child_rows_by_date(const Table& t, std::string_view child, Col date_col,
-                        std::vector<std::uint32_t>& buf) {
-  auto rows = t.rows_of(child);
-  buf.assign(rows.begin(), rows.end());
-  std::stable_sort(buf.begin(), buf.end(), [&](std::uint32_t a, std::uint32_t b) {
-    auto da = t.date(a, date_col), db = t.date(b, date_col);
-    if (da && db) return *da < *db;
-    return da.has_value() && !db.has_value();
-  });
 }
 
 // --- Header and previous year ----------------------------------------------------------------
@@ -318,7 +295,7 @@ void check_225(const Dataset& ds, Hits& out) {
             reason = t.col("REASON_PLACE_CHANGE");
   std::vector<std::uint32_t> rows;
   for (const std::string& child : t.children()) {
-    child_rows_by_date(t, child, decom, rows);
+    order_by_date(t, t.rows_of(child), decom, rows);
     for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
       std::uint32_t r = rows[i], next = rows[i + 1];
       if (t.text(r, rec) == "X1" && t.missing(r, reason) && !temporary_place(t.text(r, place)) &&
@@ -335,7 +312,7 @@ void check_226(const Dataset& ds, Hits& out) {
   const Col decom = t.col("DECOM"), place = t.col("PLACE"), reason = t.col("REASON_PLACE_CHANGE");
   std::vector<std::uint32_t> rows;
   for (const std::string& child : t.children()) {
-    child_rows_by_date(t, child, decom, rows);
+    order_by_date(t, t.rows_of(child), decom, rows);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       std::uint32_t r = rows[i];
       if (!temporary_place(t.text(r, place))) continue;
@@ -383,7 +360,7 @@ void check_336(const Dataset& ds, Hits& out) {
   const Col decom = t.col("DECOM"), place = t.col("PLACE");
   std::vector<std::uint32_t> rows;
   for (const std::string& child : t.children()) {
-    child_rows_by_date(t, child, decom, rows);
+    order_by_date(t, t.rows_of(child), decom, rows);
     for (std::size_t i = 1; i < rows.size(); ++i)
       if (in(t.text(rows[i], place), {"A3", "A4"}) &&
           !in(t.text(rows[i - 1], place),
