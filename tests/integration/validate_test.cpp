@@ -4,6 +4,7 @@
 // the import, on SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -266,6 +267,28 @@ TEST_P(ValidateStored, ImportStoresTheFindingsAndTheyCanBeReadBack) {
   json s = json::parse(stored.out);
   for (const auto& n : s["rules_not_run"])
     EXPECT_NE(n["reason"].get<std::string>().find("reference"), std::string::npos) << n.dump();
+}
+
+// The API serves the same registry as hearth rules list.
+TEST(Serve, RulesEndpointListsTheRegistry) {
+  TestDatabase db("sqlite");
+  ASSERT_EQ(run(hearth(db.url(), {"db", "upgrade"})).exit_code, 0);
+  testing::Child server(hearth(db.url(), {"serve", "--listen", "127.0.0.1:0"}), 1);
+  std::string first = server.read_line().value_or("");
+  auto at = first.find("http://127.0.0.1:");
+  ASSERT_NE(at, std::string::npos) << first;
+  std::string port = first.substr(at + 17, first.find('/', at + 17) - at - 17);
+  auto r = run({"/usr/bin/curl", "-s", "-S", "http://127.0.0.1:" + port + "/api/v1/rules"});
+  auto bad = run({"/usr/bin/curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
+                  "http://127.0.0.1:" + port + "/api/v1/rules?year=soon"});
+  server.stop(SIGTERM);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json api = json::parse(r.out);
+  EXPECT_EQ(api["collection_year"], "2025/26");
+  auto cli = json::parse(run({HEARTH_BIN, "rules", "list", "--format", "json"}).out);
+  EXPECT_EQ(api["rules"], cli);
+  EXPECT_EQ(cli.size(), 311u);
+  EXPECT_EQ(bad.out, "400");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ValidateStored,
