@@ -12,7 +12,9 @@
 #include <set>
 #include <thread>
 
+#include "cli/common.hpp"
 #include "http/server.hpp"
+#include "indicators/reference.hpp"
 #include "ingest/import.hpp"
 #include "ingest/local_import.hpp"
 #include "ingest/snapshot.hpp"
@@ -22,6 +24,7 @@
 #include "store/store.hpp"
 #include "synth/generator.hpp"
 #include "validation/registry.hpp"
+#include "web/web.hpp"
 
 namespace hearth::cli {
 namespace fs = std::filesystem;
@@ -307,6 +310,9 @@ int cmd_demo(const Global& g, const DemoArgs& a) {
       std::cout << "Added the demo council's local records (visits, health assessments, PEPs, "
                    "allocations...), which this store did not have yet.\n";
     }
+    // A demo store made before Hearth had users gets the demo users.
+    if (origin == std::string("hearth demo") && !st->find_user("demo-admin"))
+      add_demo_users(*st, keys.front().la);
     return kExitOk;
   }
   if (!keys.empty() && !(a.replace && origin == std::string("hearth demo"))) {
@@ -331,6 +337,7 @@ int cmd_demo(const Global& g, const DemoArgs& a) {
   store_demo_local(*st, synth::generate_local(o, returns));
   st->set_meta("origin", "hearth demo");
   bar.finish();
+  add_demo_users(*st, a.la);
   auto c = st->counts();
   std::cout << "Created the synthetic demo council " << a.la << " in "
             << store::redact_url(g.store_url) << ": " << records.size() << " collection years, "
@@ -391,6 +398,11 @@ int cmd_info(const Global& g, const std::string& format) {
   return kExitOk;
 }
 
+fs::path default_web_root() {
+  if (const char* env = std::getenv("HEARTH_WEB_ROOT"); env && *env) return env;
+  return HEARTH_WEB_ROOT;
+}
+
 int cmd_serve(const Global& g, const ServeArgs& a) {
   auto colon = a.listen.rfind(':');
   if (colon == std::string::npos) throw UsageError("--listen takes HOST:PORT, e.g. 127.0.0.1:8080");
@@ -403,96 +415,81 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
     port = -1;
   }
   if (port < 0 || port > 65535) throw UsageError("--listen port must be 0–65535");
+  if (a.idle_minutes < 1 || a.absolute_hours < 1 || a.max_upload_mb < 1)
+    throw UsageError("--idle-minutes, --absolute-hours and --max-upload-mb must be at least 1");
   opts.port = static_cast<unsigned short>(port);
   opts.io_threads = a.io_threads;
   opts.worker_threads = a.workers;
+  opts.body_limit = static_cast<std::size_t>(a.max_upload_mb) * 1024 * 1024;
+  opts.hsts = a.secure_cookies;
 
   // Refuse to start on a schema this build does not know.
   auto st = store::open_store(g.store_url);
   st->require_current_schema();
-  std::mutex store_mutex;  // one SOCI session: one user at a time
   ingest::Snapshot snapshot;
   auto started = std::chrono::steady_clock::now();
   snapshot.reload(*st);
   long long loaded_import = 0;
   if (auto imports = st->list_imports(1); !imports.empty()) loaded_import = imports.front().id;
 
-  http::Router router;
-  router.add("GET", "/healthz", [](const http::Request&) {
-    return http::Response::json({{"status", "ok"}});
-  });
-  router.add("GET", "/readyz", [&](const http::Request&) {
-    std::lock_guard lock(store_mutex);
-    try {
-      st->require_current_schema();
-      return http::Response::json({{"status", "ready"}});
-    } catch (const std::exception& e) {
-      return http::Response::error(503, "not_ready", e.what());
-    }
-  });
-  router.add("GET", "/api/v1/info", [&](const http::Request&) {
-    auto ds = snapshot.get();
-    json returns = json::array();
-    for (const auto& [la, y] : ds->returns)
-      returns.push_back({{"la", la}, {"collection_year", model::CollectionYear{y}.label()}});
-    std::optional<int> last_year;
-    for (const auto& r : ds->returns) last_year = std::max(last_year.value_or(0), r.second);
-    json j = {{"version", "0.1.0"},
-              {"backend", st->backend()},
-              {"schema_version", store::kSchemaVersion},
-              {"councils", ds->councils.size()},
-              {"children", ds->children.size()},
-              {"episodes", ds->episodes.size()},
-              {"reviews", ds->reviews.size()},
-              {"missing_episodes", ds->missing.size()},
-              {"returns", returns}};
-    if (last_year) {
-      model::CollectionYear y{*last_year};
-      j["looked_after_at_year_end"] = {{"date", model::format_iso(y.end())},
-                                       {"children", ds->looked_after_on(y.end())}};
-    }
-    return http::Response::json(j);
-  });
+  web::Options wo;
+  wo.store_url = g.store_url;
+  wo.connections = a.workers;
+  wo.web_root = !a.web_root.empty() ? fs::path(a.web_root) : default_web_root();
+  wo.secure_cookies = a.secure_cookies;
+  wo.trust_forwarded = a.trust_proxy;
+  wo.sessions.idle_seconds = static_cast<std::int64_t>(a.idle_minutes) * 60;
+  wo.sessions.absolute_seconds = static_cast<std::int64_t>(a.absolute_hours) * 3600;
+  wo.upload_limit = opts.body_limit;
+  wo.timescales = load_timescale_config(g);
+  wo.scorecard = load_scorecard_config(g);
+  try {
+    const auto folder = wo.scorecard.reference_folder.empty()
+                            ? indicators::ReferenceData::default_folder()
+                            : wo.scorecard.reference_folder;
+    wo.reference =
+        std::make_shared<const indicators::ReferenceData>(indicators::ReferenceData::load(folder));
+  } catch (const indicators::ReferenceError& e) {
+    throw UsageError(std::string("reference data: ") + e.what());
+  }
+  bool have_front_end = fs::exists(wo.web_root / "index.html");
+  web::App app(std::move(wo), snapshot);
 
-  // The DfE 903 validation rules (the same list as hearth rules list --format json).
-  router.add("GET", "/api/v1/rules", [](const http::Request& req) {
-    int year = validation::kLatestYear;
-    if (auto it = req.query.find("year"); it != req.query.end()) {
-      auto y = model::CollectionYear::parse(it->second);
-      if (!y)
-        return http::Response::error(400, "bad_year",
-                                     "year must be a collection year such as 2025-26");
-      year = y->end_year;
-    }
-    return http::Response::json({{"collection_year", model::CollectionYear{year}.label()},
-                                 {"rules", report::rules_json(year)}});
-  });
-
-  http::Server server(opts, std::move(router));
+  http::Server server(opts, app.router());
   server.start();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                   started)
                 .count();
   std::cout << "Hearth is serving " << store::redact_url(g.store_url) << " on http://" << opts.host
             << ':' << server.port() << "/ (" << snapshot.get()->children.size()
-            << " children loaded in " << ms << " ms). Stop with Ctrl-C.\n"
-            << std::flush;
+            << " children loaded in " << ms << " ms). Stop with Ctrl-C.\n";
+  if (!have_front_end)
+    std::cout << "The web front end is not built (no index.html in " << default_web_root().string()
+              << "): only the API is served. `make` builds it.\n";
+  std::cout << std::flush;
 
-  // Pick up imports made by other processes (hearth import, another hearth serve).
+  // Pick up imports made by other processes (hearth import, another hearth serve), and forget
+  // ended sessions now and then.
   std::atomic<bool> running{true};
   std::thread watcher([&] {
+    int ticks = 0;
     while (running) {
       for (int i = 0; i < 50 && running; ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
       if (!running) break;
       try {
-        std::lock_guard lock(store_mutex);
         auto imports = st->list_imports(1);
         long long latest = imports.empty() ? 0 : imports.front().id;
         if (latest != loaded_import) {
           snapshot.reload(*st);
           loaded_import = latest;
           spdlog::info(json{{"event", "snapshot_reloaded"}, {"import", latest}}.dump());
+        }
+        if (++ticks % 60 == 0) {
+          auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+          st->delete_expired_sessions(now - a.absolute_hours * 3600LL, now - a.idle_minutes * 60LL);
         }
       } catch (const std::exception& e) {
         spdlog::warn(json{{"event", "snapshot_check_failed"}, {"error", e.what()}}.dump());

@@ -141,7 +141,39 @@ struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   int io_threads = 2;
   int workers = 4;
+  std::string web_root;  // the built front end; empty: HEARTH_WEB_ROOT or the build's web/dist
+  bool secure_cookies = false;
+  bool trust_proxy = false;
+  int idle_minutes = 30;
+  int absolute_hours = 12;
+  int max_upload_mb = 64;
 };
 int cmd_serve(const Global& g, const ServeArgs& a);
+
+struct UserArgs {
+  std::string username;
+  std::string role;
+  std::string display_name;
+  std::vector<std::string> councils;
+  std::string worker;
+  std::vector<std::string> teams;
+  std::string child;
+  bool password_stdin = false;
+};
+int cmd_user_add(const Global& g, const UserArgs& a);
+int cmd_user_list(const Global& g, const std::string& format);
+int cmd_user_disable(const Global& g, const std::string& username, bool disable);
+int cmd_user_reset_password(const Global& g, const std::string& username, bool from_stdin);
+// Exit 0 when the audit chain is whole, 1 when it has been tampered with.
+int cmd_audit_verify(const Global& g, const std::string& format);
+struct AuditListArgs {
+  int limit = 50;
+  std::string actor;
+  std::string resource;
+  std::string format = "table";
+};
+int cmd_audit_list(const Global& g, const AuditListArgs& a);
+// The demo council's users, one per role (hearth demo).
+void add_demo_users(store::Store& st, const std::string& la);
 
 }  // namespace hearth::cli

@@ -1,9 +1,11 @@
 // What several commands share: the configuration file and the date the data speaks for.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "cli/commands.hpp"
+#include "indicators/scorecard.hpp"
 #include "model/dataset.hpp"
 #include "timescales/config.hpp"
 
@@ -11,13 +13,14 @@ namespace hearth::cli {
 
 // The [timescales] of --config (statutory values without one); a bad file is a UsageError.
 timescales::TimescaleConfig load_timescale_config(const Global& g);
+// The [scorecard] of --config (registry defaults without one); a bad file is a UsageError.
+indicators::ScorecardConfig load_scorecard_config(const Global& g);
+// Where the built web front end is: $HEARTH_WEB_ROOT, else the build's web/dist.
+std::filesystem::path default_web_root();
 // Parses a collection year ("2024-25"); a UsageError otherwise.
 model::CollectionYear parse_year(const std::string& text);
 // Parses a YYYY-MM-DD option; a UsageError naming the option otherwise.
 model::Date parse_day(const std::string& text, const char* option);
-// The latest date the data speaks for: the end of the latest collection year stored, or the
-// latest local record, whichever is later.
-model::Date data_date(const model::Dataset& d);
 // --as-of: the date given, or today (or the data date, if earlier) when it is empty.
 model::Date resolve_as_of(const std::string& text, const model::Dataset& d, bool& defaulted);
 

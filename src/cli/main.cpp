@@ -100,7 +100,73 @@ int main(int argc, char** argv) {
   auto* serve = app.add_subcommand("serve", "Serve the web application and JSON API");
   serve->add_option("--listen", srv.listen, "HOST:PORT to listen on")->capture_default_str();
   serve->add_option("--io-threads", srv.io_threads, "Network threads")->capture_default_str();
-  serve->add_option("--workers", srv.workers, "Worker threads")->capture_default_str();
+  serve->add_option("--workers", srv.workers, "Worker threads (and database connections)")
+      ->capture_default_str();
+  serve->add_option("--web", srv.web_root,
+                    "The built web front end (default: $HEARTH_WEB_ROOT, else the build's "
+                    "web/dist)");
+  serve->add_flag("--secure-cookies", srv.secure_cookies,
+                  "Mark cookies Secure and send HSTS: use when served over HTTPS (a TLS proxy)");
+  serve->add_flag("--trust-proxy", srv.trust_proxy,
+                  "Take the client's address from X-Forwarded-For (only behind your own proxy)");
+  serve->add_option("--idle-minutes", srv.idle_minutes, "A session ends after this long unused")
+      ->capture_default_str();
+  serve
+      ->add_option("--absolute-hours", srv.absolute_hours, "A session ends this long after sign-in")
+      ->capture_default_str();
+  serve
+      ->add_option("--max-upload-mb", srv.max_upload_mb,
+                   "Largest request body (an uploaded file); larger ones get 413")
+      ->capture_default_str();
+
+  auto* userc = app.add_subcommand("user", "People who sign in to Hearth, and their roles");
+  userc->require_subcommand(1);
+  UserArgs ua;
+  auto* user_add = userc->add_subcommand("add", "Add a user (prints a new password once)");
+  user_add->add_option("username", ua.username, "Their sign-in name")->required();
+  user_add
+      ->add_option("--role", ua.role,
+                   "admin, analyst, manager, iro, worker, board, participation or "
+                   "young_person")
+      ->required();
+  user_add->add_option("--name", ua.display_name, "Their name as shown");
+  user_add->add_option("--council", ua.councils, "LA code(s) they work for")->required();
+  user_add->add_option("--worker", ua.worker,
+                       "Their professional id in the local records (worker, iro)");
+  user_add->add_option("--team", ua.teams, "The team(s) a manager manages");
+  user_add->add_option("--child", ua.child, "A young person's CHILD identifier");
+  user_add->add_flag("--password-stdin", ua.password_stdin,
+                     "Read the password from standard input instead of making one up");
+  std::string user_format = "table";
+  auto* user_list = userc->add_subcommand("list", "List users, roles and state");
+  user_list->add_option("--format", user_format, "table, json or csv")->capture_default_str();
+  std::string user_name;
+  bool pw_stdin = false;
+  auto* user_disable =
+      userc->add_subcommand("disable", "Stop a user signing in; end their sessions");
+  user_disable->add_option("username", user_name, "Who")->required();
+  auto* user_enable = userc->add_subcommand("enable", "Let a disabled user sign in again");
+  user_enable->add_option("username", user_name, "Who")->required();
+  auto* user_reset = userc->add_subcommand(
+      "reset-password", "Give a user a new password, unlock them and end their sessions");
+  user_reset->add_option("username", user_name, "Who")->required();
+  user_reset->add_flag("--password-stdin", pw_stdin, "Read the new password from standard input");
+
+  auto* auditc = app.add_subcommand("audit", "The audit log of reads and changes");
+  auditc->require_subcommand(1);
+  std::string audit_format = "table";
+  auto* audit_verify = auditc->add_subcommand(
+      "verify", "Check the hash chain: exit 1 if a row was changed or deleted");
+  audit_verify->add_option("--format", audit_format, "table or json")->capture_default_str();
+  AuditListArgs al;
+  auto* audit_list = auditc->add_subcommand("list", "The latest audit entries");
+  audit_list->add_option("--limit", al.limit, "How many of the latest entries")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  audit_list->add_option("--actor", al.actor, "Only this user");
+  audit_list->add_option("--resource", al.resource,
+                         "Only resources containing this, e.g. child:887/");
+  audit_list->add_option("--format", al.format, "table, json or csv")->capture_default_str();
 
   WorklistArgs wl;
   auto* worklist = app.add_subcommand(
@@ -217,6 +283,13 @@ int main(int argc, char** argv) {
     if (*version) return cmd_db_version(g, version_format);
     if (*info) return cmd_info(g, info_format);
     if (*serve) return cmd_serve(g, srv);
+    if (*user_add) return cmd_user_add(g, ua);
+    if (*user_list) return cmd_user_list(g, user_format);
+    if (*user_disable) return cmd_user_disable(g, user_name, true);
+    if (*user_enable) return cmd_user_disable(g, user_name, false);
+    if (*user_reset) return cmd_user_reset_password(g, user_name, pw_stdin);
+    if (*audit_verify) return cmd_audit_verify(g, audit_format);
+    if (*audit_list) return cmd_audit_list(g, al);
     if (*worklist) return cmd_worklist(g, wl);
     if (*timescales) return cmd_timescales(g, ts);
     if (*scorecard) return cmd_scorecard(g, sca);

@@ -11,8 +11,6 @@
 
 namespace hearth::cli {
 
-namespace {
-
 indicators::ScorecardConfig load_scorecard_config(const Global& g) {
   if (g.config_path.empty()) return indicators::ScorecardConfig::defaults();
   try {
@@ -21,6 +19,8 @@ indicators::ScorecardConfig load_scorecard_config(const Global& g) {
     throw UsageError(e.what());
   }
 }
+
+namespace {
 
 void write_out(const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {

@@ -33,26 +33,11 @@ model::Date parse_day(const std::string& text, const char* option) {
   return *d;
 }
 
-// The latest date the data speaks for: the end of the latest collection year stored, or the
-// latest local record, whichever is later.
-model::Date data_date(const model::Dataset& d) {
-  model::Date latest = model::make_date(1900, 1, 1);
-  for (const auto& [la, year] : d.returns)
-    latest = std::max(latest, model::CollectionYear{year}.end());
-  auto see = [&](model::Date x) { latest = std::max(latest, x); };
-  for (const auto& lr : d.local) {
-    for (const auto& v : lr.visits) see(v.date);
-    for (const auto& h : lr.health_checks) see(h.date);
-    for (const auto& c : lr.contacts) see(c.date);
-  }
-  return latest;
-}
-
 model::Date resolve_as_of(const std::string& text, const model::Dataset& d, bool& defaulted) {
   defaulted = text.empty();
   if (!text.empty()) return parse_day(text, "--as-of");
   auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return std::min<model::Date>(today, data_date(d));
+  return std::min<model::Date>(today, ingest::data_date(d));
 }
 
 namespace {

@@ -70,6 +70,11 @@ constexpr std::size_t kReadChunk = 16 * 1024;
 constexpr auto kLingerTime = std::chrono::seconds(1);
 constexpr std::size_t kLingerBytes = 1024 * 1024;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+// Scripts, styles, fonts and images from this server only; nothing inline, no framing.
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+    "base-uri 'none'; form-action 'self'";
 
 // ---- text helpers -----------------------------------------------------------------------
 
@@ -316,6 +321,10 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
     m.handler = &best->handler;
     for (std::size_t i = 0; i < segs.size(); ++i)
       if (best->segments[i].param) m.params.emplace(best->segments[i].text, std::move(segs[i]));
+    return m;
+  }
+  if (allowed.empty() && fallback_ && (method == "GET" || method == "HEAD")) {
+    m.handler = &fallback_;
     return m;
   }
   if (allowed.empty()) {
@@ -598,18 +607,26 @@ class Server::Impl {
     const bool bodiless = res.status == 204 || res.status == 304;
     if (!bodiless && !res.content_type.empty())
       out.set(bhttp::field::content_type, res.content_type);
+    // Security headers on every response (a handler's header of the same name replaces one).
     out.set("X-Content-Type-Options", "nosniff");
     out.set("X-Frame-Options", "DENY");
     out.set("Referrer-Policy", "no-referrer");
-    out.set("Content-Security-Policy",
-            "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    out.set("Content-Security-Policy", kContentSecurityPolicy);
+    out.set("Cross-Origin-Opener-Policy", "same-origin");
+    out.set("Cross-Origin-Resource-Policy", "same-origin");
+    out.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    if (opts_.hsts) out.set("Strict-Transport-Security", "max-age=31536000");
     if (is_json_type(res.content_type)) out.set(bhttp::field::cache_control, "no-store");
     for (const auto& [name, value] : res.headers) {
       if (name.empty() || has_crlf_or_nul(name) || has_crlf_or_nul(value)) {
         log_json(spdlog::level::warn, {{"event", "http_bad_header_dropped"}, {"name", name}});
         continue;
       }
-      out.set(name, value);
+      // Set-Cookie may repeat; any other header replaces the default of its name.
+      if (beast::iequals(name, "Set-Cookie"))
+        out.insert(name, value);
+      else
+        out.set(name, value);
     }
     if (!bodiless) out.body() = std::move(res.body);
     out.prepare_payload();
@@ -723,6 +740,11 @@ class Server::Impl {
       const bool head = msg.method() == bhttp::verb::head;
       const unsigned version = msg.version();
       Request req = make_request(msg);
+      {
+        error_code ep_ec;
+        auto ep = s.stream.socket().remote_endpoint(ep_ec);
+        if (!ep_ec) req.remote = ep.address().to_string();
+      }
 
       // The handler runs on the worker pool; this coroutine resumes on its strand afterwards.
       Response res = co_await asio::co_spawn(

@@ -30,6 +30,7 @@ struct Request {
   std::map<std::string, std::string> headers;  // lower-case names; repeats joined by ", "
   std::string body;
   std::map<std::string, std::string> path_params;  // decoded, from the route's {name}s
+  std::string remote;                              // the peer's address ("127.0.0.1")
 };
 
 struct Response {
@@ -64,6 +65,8 @@ class Router {
   void add(std::string method, std::string pattern, Handler h);
   // `path` as received (percent-encoded, no query).
   Match match(std::string_view method, std::string_view path) const;
+  // Answers a GET or HEAD whose path no route has (e.g. the web front end's files and pages).
+  void fallback(Handler h) { fallback_ = std::move(h); }
 
  private:
   struct Segment {
@@ -77,6 +80,7 @@ class Router {
     Handler handler;
   };
   std::vector<Route> routes_;
+  Handler fallback_;
 };
 
 struct ServerOptions {
@@ -88,6 +92,7 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};      // to receive a whole request (and to send a reply)
   std::chrono::seconds idle_timeout{60};      // between requests on a kept-alive connection
   std::chrono::seconds shutdown_timeout{10};  // for in-flight requests after a stop
+  bool hsts = false;                          // send Strict-Transport-Security (behind TLS)
 };
 
 // An HTTP/1.1 server. start() binds and serves on background threads; run() blocks until

@@ -15,4 +15,17 @@ std::shared_ptr<const model::Dataset> Snapshot::reload(store::Store& store) {
   return ds;
 }
 
+model::Date data_date(const model::Dataset& d) {
+  model::Date latest = model::make_date(1900, 1, 1);
+  for (const auto& [la, year] : d.returns)
+    latest = std::max(latest, model::CollectionYear{year}.end());
+  auto see = [&](model::Date x) { latest = std::max(latest, x); };
+  for (const auto& lr : d.local) {
+    for (const auto& v : lr.visits) see(v.date);
+    for (const auto& h : lr.health_checks) see(h.date);
+    for (const auto& c : lr.contacts) see(c.date);
+  }
+  return latest;
+}
+
 }  // namespace hearth::ingest

@@ -24,4 +24,8 @@ class Snapshot {
 
 std::shared_ptr<const model::Dataset> load_dataset(store::Store& store);
 
+// The latest date the data speaks for: the end of the latest collection year stored, or the
+// latest local record, whichever is later (1900-01-01 for an empty dataset).
+model::Date data_date(const model::Dataset& d);
+
 }  // namespace hearth::ingest

@@ -38,6 +38,13 @@ class Driver {
   // wait for each other inside their transactions; empty where the database already serialises
   // writers (SQLite: one writer at a time, others wait on the busy timeout).
   virtual std::string_view lock_year_sql() const { return {}; }
+  // Starts a transaction that holds the write lock from its first statement.
+  virtual std::string_view begin_write_sql() const { return "BEGIN"; }
+  // Reads the audit head (seq, hash) inside a write transaction, locking it until the commit
+  // so that two appenders take turns.
+  virtual std::string_view audit_head_sql() const {
+    return "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
+  }
 };
 
 std::unique_ptr<Driver> make_sqlite_driver(std::string path);

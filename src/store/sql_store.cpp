@@ -15,9 +15,29 @@
 #include "model/codes.hpp"
 #include "ssda903/tables.hpp"
 #include "store/driver.hpp"
+#include "store/sql_accounts.hpp"
+#include "store/sql_util.hpp"
 #include "store/store.hpp"
 
 namespace hearth::store {
+
+long long sql::get_int64(const soci::row& r, std::size_t i) {
+  switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_integer:
+      return r.get<int>(i);
+    case soci::dt_long_long:
+      return r.get<long long>(i);
+    case soci::dt_unsigned_long_long:
+      return static_cast<long long>(r.get<unsigned long long>(i));
+    case soci::dt_double:
+      return static_cast<long long>(r.get<double>(i));
+    case soci::dt_string:
+      return std::stoll(r.get<std::string>(i));
+    default:
+      return 0;
+  }
+}
+
 namespace {
 
 using ssda903::TableKind;
@@ -151,7 +171,8 @@ RowSource source_of(const local::LocalTableInfo& info, const model::LocalRecords
 
 class SqlStore final : public Store {
  public:
-  explicit SqlStore(std::unique_ptr<Driver> driver) : driver_(std::move(driver)) {
+  explicit SqlStore(std::unique_ptr<Driver> driver)
+      : driver_(std::move(driver)), accounts_(sql_, *driver_) {
     driver_->open(sql_);
   }
 
@@ -404,6 +425,53 @@ class SqlStore final : public Store {
     tr.commit();
   }
 
+  // ---- accounts: users, sessions, login attempts, audit (sql_accounts.cpp) ----
+  std::int64_t add_user(const UserRecord& u) override { return accounts_.add_user(u); }
+  std::optional<UserRecord> find_user(std::string_view username) override {
+    return accounts_.find_user(username);
+  }
+  std::optional<UserRecord> user_by_id(std::int64_t id) override {
+    return accounts_.user_by_id(id);
+  }
+  std::vector<UserRecord> list_users() override { return accounts_.list_users(); }
+  void update_user(const UserRecord& u) override { accounts_.update_user(u); }
+  int note_failed_login(std::int64_t user_id, int lock_after,
+                        const std::string& locked_until) override {
+    return accounts_.note_failed_login(user_id, lock_after, locked_until);
+  }
+  void note_good_login(std::int64_t user_id, const std::string& at) override {
+    accounts_.note_good_login(user_id, at);
+  }
+  void record_login_attempt(std::string_view ip, std::string_view username, bool ok,
+                            std::int64_t at, std::int64_t forget_before) override {
+    accounts_.record_login_attempt(ip, username, ok, at, forget_before);
+  }
+  std::int64_t failed_logins_from(std::string_view ip, std::int64_t since) override {
+    return accounts_.failed_logins_from(ip, since);
+  }
+  void add_session(const SessionRecord& s) override { accounts_.add_session(s); }
+  std::optional<SessionRecord> find_session(std::string_view token_hash) override {
+    return accounts_.find_session(token_hash);
+  }
+  void touch_session(std::string_view token_hash, std::int64_t last_seen) override {
+    accounts_.touch_session(token_hash, last_seen);
+  }
+  void delete_session(std::string_view token_hash) override {
+    accounts_.delete_session(token_hash);
+  }
+  std::int64_t delete_user_sessions(std::int64_t user_id) override {
+    return accounts_.delete_user_sessions(user_id);
+  }
+  std::int64_t delete_expired_sessions(std::int64_t created_before,
+                                       std::int64_t seen_before) override {
+    return accounts_.delete_expired_sessions(created_before, seen_before);
+  }
+  AuditEntry append_audit(AuditEntry e) override { return accounts_.append_audit(std::move(e)); }
+  std::vector<AuditEntry> read_audit(std::int64_t from_seq, std::size_t limit) override {
+    return accounts_.read_audit(from_seq, limit);
+  }
+  std::pair<std::int64_t, std::string> audit_head() override { return accounts_.audit_head(); }
+
  private:
   static ImportRecord new_import(const std::string& la, int year, const ImportMeta& meta,
                                  std::size_t findings) {
@@ -456,30 +524,9 @@ class SqlStore final : public Store {
     return ind == soci::i_ok ? n : 0;
   }
 
-  // Integer columns come back as int, long long or (SQLite aggregates) double depending on
-  // the backend; read them whatever SOCI chose.
-  static long long get_int64(const soci::row& r, std::size_t i) {
-    switch (r.get_properties(i).get_data_type()) {
-      case soci::dt_integer:
-        return r.get<int>(i);
-      case soci::dt_long_long:
-        return r.get<long long>(i);
-      case soci::dt_unsigned_long_long:
-        return static_cast<long long>(r.get<unsigned long long>(i));
-      case soci::dt_double:
-        return static_cast<long long>(r.get<double>(i));
-      case soci::dt_string:
-        return std::stoll(r.get<std::string>(i));
-      default:
-        return 0;
-    }
-  }
-  static int get_int(const soci::row& r, std::size_t i) {
-    return static_cast<int>(get_int64(r, i));
-  }
-  static std::string opt_string(const soci::row& r, std::size_t i) {
-    return r.get_indicator(i) == soci::i_ok ? r.get<std::string>(i) : std::string();
-  }
+  static long long get_int64(const soci::row& r, std::size_t i) { return sql::get_int64(r, i); }
+  static int get_int(const soci::row& r, std::size_t i) { return sql::get_int(r, i); }
+  static std::string opt_string(const soci::row& r, std::size_t i) { return sql::opt_string(r, i); }
 
   // PostgreSQL array literal element: quoted, with backslash and quote escaped.
   static void append_array_element(std::string& out, const std::string& v, bool null) {
@@ -679,6 +726,7 @@ class SqlStore final : public Store {
 
   std::unique_ptr<Driver> driver_;
   soci::session sql_;
+  SqlAccounts accounts_;
 };
 
 }  // namespace

@@ -36,6 +36,12 @@ class SqliteDriver final : public Driver {
   // SQLite binds at most 32,766 parameters per statement; rows are bound one statement at a
   // time by SOCI, so the batch only bounds memory.
   std::size_t batch_rows() const override { return 5000; }
+  // One writer at a time: take the lock at BEGIN, so a transaction that reads then writes never
+  // fails on upgrading its lock (the busy timeout makes it wait its turn instead).
+  std::string_view begin_write_sql() const override { return "BEGIN IMMEDIATE"; }
+  std::string_view audit_head_sql() const override {
+    return "SELECT seq, hash FROM audit_head WHERE id = 1";
+  }
 
  private:
   std::string path_;

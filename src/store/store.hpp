@@ -10,17 +10,19 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "local/tables.hpp"
 #include "model/finding.hpp"
 #include "model/journey.hpp"
 #include "model/local.hpp"
+#include "store/accounts.hpp"
 
 namespace hearth::store {
 
 // The schema version this build reads and writes. Raised with every migration.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // The database's schema is not the one this build knows (too old: run `hearth db upgrade`;
 // newer: this build is older than the database).
@@ -124,6 +126,44 @@ class Store {
   // Small key/value facts about the store (e.g. "origin" = "hearth demo").
   virtual std::optional<std::string> meta(std::string_view key) = 0;
   virtual void set_meta(std::string_view key, std::string_view value) = 0;
+
+  // ---- Users, sessions, login attempts, audit (store/accounts.hpp) ----
+  // Adds a user; returns its id. Throws std::invalid_argument when the username is taken.
+  virtual std::int64_t add_user(const UserRecord& u) = 0;
+  virtual std::optional<UserRecord> find_user(std::string_view username) = 0;
+  virtual std::optional<UserRecord> user_by_id(std::int64_t id) = 0;
+  virtual std::vector<UserRecord> list_users() = 0;
+  // Writes every field but id, username and created_at.
+  virtual void update_user(const UserRecord& u) = 0;
+  // A failed login: adds one to the user's count in one statement (so two processes never lose
+  // a count) and, when it reaches `lock_after`, sets locked_until. Returns the new count.
+  virtual int note_failed_login(std::int64_t user_id, int lock_after,
+                                const std::string& locked_until) = 0;
+  // A good login: clears the count and the lock, sets last_login_at.
+  virtual void note_good_login(std::int64_t user_id, const std::string& at) = 0;
+  // Login attempts by address (rate limiting across processes). Rows older than `forget_before`
+  // are removed on the way.
+  virtual void record_login_attempt(std::string_view ip, std::string_view username, bool ok,
+                                    std::int64_t at, std::int64_t forget_before) = 0;
+  virtual std::int64_t failed_logins_from(std::string_view ip, std::int64_t since) = 0;
+
+  virtual void add_session(const SessionRecord& s) = 0;
+  virtual std::optional<SessionRecord> find_session(std::string_view token_hash) = 0;
+  virtual void touch_session(std::string_view token_hash, std::int64_t last_seen) = 0;
+  virtual void delete_session(std::string_view token_hash) = 0;
+  // Ends every session of the user (password reset, disabling). Returns how many.
+  virtual std::int64_t delete_user_sessions(std::int64_t user_id) = 0;
+  // Removes sessions created before `created_before` or idle since before `seen_before`.
+  virtual std::int64_t delete_expired_sessions(std::int64_t created_before,
+                                               std::int64_t seen_before) = 0;
+
+  // Appends to the audit log in its own transaction, after the current head, whichever process
+  // appends: fills in seq, prev_hash and hash (and `at` when empty). Returns the entry stored.
+  virtual AuditEntry append_audit(AuditEntry e) = 0;
+  // Entries with seq >= from_seq, in seq order, at most `limit`.
+  virtual std::vector<AuditEntry> read_audit(std::int64_t from_seq, std::size_t limit) = 0;
+  // The head the appender last wrote: (seq, hash); (0, "") for an empty log.
+  virtual std::pair<std::int64_t, std::string> audit_head() = 0;
 
   // Every return, oldest year first (what the snapshot is built from).
   std::vector<model::Return> load_all_returns();

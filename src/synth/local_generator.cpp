@@ -59,6 +59,7 @@ constexpr std::array kLast{"Adams",  "Begum", "Clarke", "Davies", "Evans", "Fox"
 constexpr std::array kTeams{"Children in Care 1", "Children in Care 2", "Children in Care 3",
                             "Permanence"};
 constexpr std::string_view kLeavingCareTeam = "Leaving Care";
+constexpr std::string_view kIroTeam = "Independent Reviewing Service";
 
 // A worker's standard of record-keeping: most are timely, some are stretched.
 struct Pace {
@@ -92,7 +93,7 @@ class LocalGenerator {
     return std::string(prefix) + std::to_string(n + 1);
   }
 
-  void professional(const std::string& id, bool pa) {
+  void professional(const std::string& id, model::WorkerRole role) {
     for (const auto& p : out_.professionals)
       if (p.id == id) return;
     std::uint64_t h = hash_text(id) ^ o_.seed;
@@ -100,8 +101,19 @@ class LocalGenerator {
     p.id = id;
     p.name =
         std::string(kFirst[h % kFirst.size()]) + " " + std::string(kLast[(h / 31) % kLast.size()]);
-    p.job_title = pa ? "Personal Adviser" : "Social Worker";
-    p.team = pa ? std::string(kLeavingCareTeam) : std::string(kTeams[(h / 977) % kTeams.size()]);
+    switch (role) {
+      case model::WorkerRole::PersonalAdviser:
+        p.job_title = "Personal Adviser";
+        p.team = std::string(kLeavingCareTeam);
+        break;
+      case model::WorkerRole::Iro:
+        p.job_title = "Independent Reviewing Officer";
+        p.team = std::string(kIroTeam);
+        break;
+      default:
+        p.job_title = "Social Worker";
+        p.team = std::string(kTeams[(h / 977) % kTeams.size()]);
+    }
     out_.professionals.push_back(std::move(p));
   }
 
@@ -143,7 +155,7 @@ class LocalGenerator {
             a.child == rec.child && a.worker == sw.row.sw_id && a.start == sw.row.sw_decom)
           dup = true;
       if (dup) continue;
-      professional(sw.row.sw_id, false);
+      professional(sw.row.sw_id, model::WorkerRole::SocialWorker);
       model::Allocation a;
       a.id = next_id("A", out_.allocations.size());
       a.child = rec.child;
@@ -158,13 +170,32 @@ class LocalGenerator {
     if (!any_sw) {
       const int pool = std::max(5, (o_.children + 14) / 15);
       std::string w = "SW" + std::to_string(9000 + static_cast<int>(hash_text(rec.child) % pool));
-      professional(w, false);
+      professional(w, model::WorkerRole::SocialWorker);
       model::Allocation a;
       a.id = next_id("A", out_.allocations.size());
       a.child = rec.child;
       a.worker = w;
       a.role = model::WorkerRole::SocialWorker;
       a.team = team_of(w);
+      a.start = E.decom[b];
+      if (E.dec[b + n - 1] != model::Dataset::kOpen && E.dec[b + n - 1] <= horizon_)
+        a.end = E.dec[b + n - 1];
+      out_.allocations.push_back(std::move(a));
+    }
+
+    // The independent reviewing officer, for the whole of the child's time in care (chosen by
+    // the child's id, not the random stream, so the other records do not change with it).
+    {
+      const int pool = std::max(3, (o_.children + 59) / 60);
+      std::string iro =
+          "IRO" + std::to_string(200 + static_cast<int>((hash_text(rec.child) / 7) % pool));
+      professional(iro, model::WorkerRole::Iro);
+      model::Allocation a;
+      a.id = next_id("A", out_.allocations.size());
+      a.child = rec.child;
+      a.worker = iro;
+      a.role = model::WorkerRole::Iro;
+      a.team = std::string(kIroTeam);
       a.start = E.decom[b];
       if (E.dec[b + n - 1] != model::Dataset::kOpen && E.dec[b + n - 1] <= horizon_)
         a.end = E.dec[b + n - 1];
@@ -352,8 +383,9 @@ class LocalGenerator {
   std::string worker_on(const std::string& child, Date d) const {
     std::string w;
     for (std::size_t k = alloc_begin_; k < out_.allocations.size(); ++k)
-      if (const auto& a = out_.allocations[k];
-          a.child == child && a.start <= d && (!a.end || *a.end >= d))
+      if (const auto& a = out_.allocations[k]; a.child == child &&
+                                               a.role != model::WorkerRole::Iro && a.start <= d &&
+                                               (!a.end || *a.end >= d))
         w = a.worker;
     return w;
   }
@@ -418,7 +450,7 @@ class LocalGenerator {
     std::string pa;
     if (pa_start <= until) {
       pa = "PA" + std::to_string(100 + static_cast<int>(hash_text(rec.child) % 12));
-      professional(pa, true);
+      professional(pa, model::WorkerRole::PersonalAdviser);
       model::Allocation a;
       a.id = next_id("A", out_.allocations.size());
       a.child = rec.child;

@@ -1,0 +1,201 @@
+#include "auth/policy.hpp"
+
+#include <algorithm>
+
+namespace hearth::auth {
+
+namespace {
+
+bool contains(const std::vector<std::string>& v, std::string_view x) {
+  return !x.empty() && std::find(v.begin(), v.end(), x) != v.end();
+}
+
+bool any_shared(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return std::any_of(a.begin(), a.end(), [&](const std::string& x) { return contains(b, x); });
+}
+
+Decision allow(View v = View::Full) {
+  return {true, "", v};
+}
+Decision deny(std::string why) {
+  return {false, std::move(why), View::Full};
+}
+
+// Is the child someone this user works with (or is)?
+Decision child_relation(const Principal& who, const Resource& what) {
+  switch (who.role) {
+    case Role::Admin:
+    case Role::Analyst:
+      return allow();
+    case Role::Manager:
+      if (any_shared(who.teams, what.teams)) return allow();
+      return deny("this child is not allocated to a team you manage");
+    case Role::Iro:
+      if (contains(what.iros, who.worker)) return allow();
+      return deny("you are not this child's independent reviewing officer");
+    case Role::Worker:
+      if (contains(what.workers, who.worker)) return allow();
+      return deny("this child is not on your caseload");
+    case Role::YoungPerson:
+      if (!who.child.empty() && what.child == who.child) return allow(View::YoungPerson);
+      return deny("you can see only your own record");
+    case Role::Board:
+    case Role::Participation:
+      return deny("your role sees figures about children, never a child's record");
+  }
+  return deny("unknown role");
+}
+
+}  // namespace
+
+std::string_view action_name(Action a) {
+  switch (a) {
+    case Action::ReadScorecard:
+      return "scorecard.read";
+    case Action::ReadRegistry:
+      return "registry.read";
+    case Action::ReadWorklist:
+      return "worklist.read";
+    case Action::ListChildren:
+      return "children.list";
+    case Action::ReadChild:
+      return "child.read";
+    case Action::ReadFindings:
+      return "findings.read";
+    case Action::ReadImports:
+      return "imports.read";
+    case Action::WriteImport:
+      return "import.write";
+    case Action::ManageUsers:
+      return "users.manage";
+  }
+  return "";
+}
+
+std::string_view scope_name(WorklistScope s) {
+  switch (s) {
+    case WorklistScope::Mine:
+      return "mine";
+    case WorklistScope::Team:
+      return "team";
+    case WorklistScope::All:
+      return "all";
+  }
+  return "";
+}
+
+std::vector<WorklistScope> worklist_scopes(Role r) {
+  switch (r) {
+    case Role::Admin:
+    case Role::Analyst:
+      return {WorklistScope::All};
+    case Role::Manager:
+      return {WorklistScope::Team, WorklistScope::Mine};
+    case Role::Iro:
+    case Role::Worker:
+      return {WorklistScope::Mine};
+    default:
+      return {};
+  }
+}
+
+Decision decide(const Principal& who, Action action, const Resource& what) {
+  // A council's data only for its own people.
+  if (!what.la.empty() && !contains(who.councils, what.la))
+    return deny("you do not have access to council " + what.la + "'s records");
+  const Role r = who.role;
+  switch (action) {
+    case Action::ReadScorecard:
+      switch (r) {
+        case Role::Admin:
+        case Role::Analyst:
+        case Role::Manager:
+        case Role::Iro:
+          return allow();
+        case Role::Board:
+          return allow(View::Suppressed);
+        case Role::Worker:
+          return deny("the council's scorecard is for managers and the Board; your caseload's "
+                      "figures are on your worklist");
+        case Role::Participation:
+          return deny("your role sees the voice of children in care figures, not the scorecard");
+        case Role::YoungPerson:
+          return deny("this page is for staff and the Board");
+      }
+      break;
+    case Action::ReadRegistry:
+      if (r == Role::YoungPerson) return deny("this page is for staff and the Board");
+      return allow();
+    case Action::ReadWorklist: {
+      auto scopes = worklist_scopes(r);
+      if (scopes.empty()) return deny("your role has no worklist");
+      if (std::find(scopes.begin(), scopes.end(), what.scope) == scopes.end())
+        return deny("your role cannot see the " + std::string(scope_name(what.scope)) +
+                    " worklist");
+      if (what.scope == WorklistScope::Mine && who.worker.empty())
+        return deny("your account is not linked to a worker, so you have no caseload");
+      if (what.scope == WorklistScope::Team && who.teams.empty())
+        return deny("your account manages no team");
+      return allow();
+    }
+    case Action::ListChildren:
+      switch (r) {
+        case Role::Admin:
+        case Role::Analyst:
+        case Role::Manager:
+        case Role::Iro:
+        case Role::Worker:
+          return allow();
+        default:
+          return deny("your role does not see children's records");
+      }
+    case Action::ReadChild:
+      return child_relation(who, what);
+    case Action::ReadFindings:
+    case Action::ReadImports:
+      if (r == Role::Analyst || r == Role::Admin) return allow();
+      return deny("data quality is for the performance team");
+    case Action::WriteImport:
+      if (r == Role::Analyst) return allow();
+      return deny("only the performance team imports data");
+    case Action::ManageUsers:
+      if (r == Role::Admin) return allow();
+      return deny("only an administrator manages users");
+  }
+  return deny("unknown action");
+}
+
+std::vector<std::string> capabilities(const Principal& who) {
+  std::vector<std::string> out;
+  Resource council = Resource::council(who.councils.empty() ? "" : who.councils.front());
+  if (who.councils.empty()) return out;
+  if (decide(who, Action::ReadScorecard, council)) {
+    out.push_back("dashboard");
+    out.push_back("scorecard");
+  }
+  for (auto s : worklist_scopes(who.role)) {
+    Resource w = council;
+    w.scope = s;
+    if (!decide(who, Action::ReadWorklist, w)) continue;
+    out.push_back(s == WorklistScope::Mine   ? "worklist"
+                  : s == WorklistScope::Team ? "team_worklist"
+                                             : "all_worklist");
+  }
+  if (decide(who, Action::ListChildren, council)) out.push_back("children");
+  if (decide(who, Action::ReadFindings, council)) out.push_back("data_quality");
+  if (decide(who, Action::ReadImports, council)) out.push_back("imports");
+  if (decide(who, Action::WriteImport, council)) out.push_back("import_upload");
+  if (decide(who, Action::ReadRegistry, council)) {
+    out.push_back("rules");
+    out.push_back("indicators");
+  }
+  if (who.role == Role::YoungPerson && !who.child.empty()) {
+    Resource own = council;
+    own.child = who.child;
+    if (decide(who, Action::ReadChild, own)) out.push_back("my_record");
+  }
+  if (decide(who, Action::ManageUsers, council)) out.push_back("users");
+  return out;
+}
+
+}  // namespace hearth::auth

@@ -1,0 +1,74 @@
+// The access policy: the one place that decides whether a user may do an action on a resource
+// (../shared/spec/access-and-voice.md, "Roles and what each may see"). Every API handler asks
+// it, through the web layer, before it reads or writes anything; handlers never decide. A
+// denial says why, and is logged by the caller to the audit log.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auth/roles.hpp"
+
+namespace hearth::auth {
+
+enum class Action : std::uint8_t {
+  ReadScorecard,   // the Board's scorecard and indicator pages (aggregates)
+  ReadRegistry,    // rule and indicator definitions
+  ReadWorklist,    // statutory items: the scope says whose
+  ListChildren,    // the children list (each row is then checked with ReadChild)
+  ReadChild,       // one child's record
+  ReadFindings,    // validation findings (they name children)
+  ReadImports,     // the list of imports
+  WriteImport,     // upload, check, accept or cancel an import
+  ManageUsers,     // users and roles
+};
+std::string_view action_name(Action a);
+
+enum class WorklistScope : std::uint8_t { Mine, Team, All };
+std::string_view scope_name(WorklistScope s);
+
+// What is being acted on. `la` empty: nothing council-specific (a registry). For a child, the
+// people who work with them now (from the allocations), which is what decides who may see them.
+struct Resource {
+  std::string la;
+  std::string child;                 // CHILD, for ReadChild
+  std::vector<std::string> workers;  // allocated social workers and personal advisers
+  std::vector<std::string> teams;    // the teams of those allocations
+  std::vector<std::string> iros;     // allocated independent reviewing officers
+  WorklistScope scope = WorklistScope::Mine;  // for ReadWorklist
+
+  static Resource council(std::string la) {
+    Resource r;
+    r.la = std::move(la);
+    return r;
+  }
+};
+
+// How much of a permitted read the user gets.
+enum class View : std::uint8_t {
+  Full,         // everything the route has
+  Suppressed,   // aggregates with small-number suppression (board)
+  YoungPerson,  // a child's own, shorter view of their record
+};
+
+struct Decision {
+  bool allowed = false;
+  std::string reason;  // why not (shown in the 403) or why (for the log)
+  View view = View::Full;
+  explicit operator bool() const { return allowed; }
+};
+
+Decision decide(const Principal& who, Action action, const Resource& what);
+
+// The worklist scopes a role may ask for, widest first (empty: none).
+std::vector<WorklistScope> worklist_scopes(Role r);
+
+// What the front end may offer: the names of the pages a role can use ("dashboard",
+// "worklist", "team_worklist", "all_worklist", "children", "data_quality", "imports", "rules",
+// "indicators", "my_record", "users"). Derived from decide(), so the menu never offers a page
+// the policy would refuse.
+std::vector<std::string> capabilities(const Principal& who);
+
+}  // namespace hearth::auth

@@ -1,0 +1,80 @@
+// Logging in and out, and recognising a session on each request. Sessions, failed-login counts
+// and login attempts live in the database, so any `hearth serve` process sharing it can serve
+// any request and a lockout holds across all of them.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "auth/roles.hpp"
+
+namespace hearth::store {
+class Store;
+}
+
+namespace hearth::auth {
+
+struct SessionPolicy {
+  std::int64_t idle_seconds = 30 * 60;          // ended after this long unused
+  std::int64_t absolute_seconds = 12 * 60 * 60;  // ended this long after login, used or not
+  int lock_after = 5;                            // failed logins in a row lock the account…
+  std::int64_t lock_seconds = 15 * 60;           // …for this long
+  int address_limit = 20;                        // failed logins from one address…
+  std::int64_t address_window = 10 * 60;         // …within this window: refused (429)
+  std::int64_t touch_every = 60;  // last_seen is written at most this often (seconds)
+};
+
+enum class LoginError : std::uint8_t {
+  None,
+  BadCredentials,  // unknown user or wrong password (never says which)
+  Locked,          // too many failures for this account: retry_after
+  RateLimited,     // too many failures from this address: retry_after
+  Disabled,
+  DemoRefused,  // a demo account on a store `hearth demo` did not make
+};
+
+struct LoginResult {
+  LoginError error = LoginError::None;
+  std::int64_t retry_after = 0;  // seconds, for Locked and RateLimited
+  std::string token;             // the session cookie's value (only the hash is stored)
+  std::string csrf;              // the double-submit token
+  std::optional<Principal> principal;
+};
+
+struct Session {
+  Principal principal;
+  std::string token_hash;
+  std::string csrf;
+  std::int64_t expires = 0;  // the earlier of the idle and absolute expiry, Unix seconds
+};
+
+class Authenticator {
+ public:
+  using Clock = std::function<std::int64_t()>;  // Unix seconds; tests move time
+  Authenticator(SessionPolicy policy, Clock clock = {});
+
+  const SessionPolicy& policy() const { return policy_; }
+  std::int64_t now() const { return clock_(); }
+
+  // Checks the password (Argon2id), the lockout and the address's rate; on success stores a
+  // new session. Every attempt is recorded (login_attempts) for the rate limit.
+  LoginResult login(store::Store& st, std::string_view username, std::string_view password,
+                    std::string_view ip, std::string_view user_agent) const;
+  // The session for a cookie token, if it exists, has not expired and its user is still
+  // enabled. Refreshes last_seen (at most every touch_every seconds). Expired: deleted.
+  std::optional<Session> find(store::Store& st, std::string_view token) const;
+  void logout(store::Store& st, std::string_view token) const;
+
+ private:
+  SessionPolicy policy_;
+  Clock clock_;
+};
+
+std::string_view login_error_code(LoginError e);  // "bad_credentials", "locked", …
+// ISO 8601 UTC of Unix seconds.
+std::string iso_utc(std::int64_t unix_seconds);
+
+}  // namespace hearth::auth

@@ -1,0 +1,327 @@
+// hearth user add|list|disable|enable|reset-password, hearth audit verify|list, and the demo
+// council's users (one per role).
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+#include "auth/audit.hpp"
+#include "auth/crypto.hpp"
+#include "auth/roles.hpp"
+#include "auth/sessions.hpp"
+#include "cli/commands.hpp"
+#include "ingest/snapshot.hpp"
+#include "store/store.hpp"
+
+namespace hearth::cli {
+
+using nlohmann::json;
+
+namespace {
+
+std::string cli_actor() {
+  const char* user = std::getenv("USER");
+  return std::string("cli:") + (user && *user ? user : "unknown");
+}
+
+void audit(store::Store& st, const std::string& action, const std::string& resource,
+           const json& detail = json::object()) {
+  store::AuditEntry e;
+  e.actor = cli_actor();
+  e.role = "cli";
+  e.action = action;
+  e.resource = resource;
+  e.outcome = "ok";
+  e.detail = detail.dump();
+  st.append_audit(std::move(e));
+}
+
+// The new password: from standard input (--password-stdin), or made up and printed once.
+std::string new_password(bool from_stdin, const std::string& username, bool& generated) {
+  generated = false;
+  if (from_stdin) {
+    std::string line;
+    std::getline(std::cin, line);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (auto problem = auth::password_problem(line, username); !problem.empty())
+      throw UsageError(problem);
+    return line;
+  }
+  generated = true;
+  return auth::random_password();
+}
+
+std::string now_iso() {
+  return auth::iso_utc(std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count());
+}
+
+store::UserRecord require_user(store::Store& st, const std::string& username) {
+  auto u = st.find_user(username);
+  if (!u) throw UsageError("there is no user '" + username + "': hearth user list shows them");
+  return *u;
+}
+
+}  // namespace
+
+int cmd_user_add(const Global& g, const UserArgs& a) {
+  auto role = auth::parse_role(a.role);
+  if (!role)
+    throw UsageError("--role must be one of admin, analyst, manager, iro, worker, board, "
+                     "participation, young_person; not '" +
+                     a.role + "'");
+  if (a.username.empty() || a.username.size() > 64 ||
+      a.username.find_first_of(" \t\r\n:/") != std::string::npos)
+    throw UsageError("a username is 1 to 64 characters without spaces, ':' or '/'");
+  if (a.councils.empty()) throw UsageError("--council is needed: the LA code(s) the user works for");
+  if ((*role == auth::Role::Worker || *role == auth::Role::Iro) && a.worker.empty())
+    throw UsageError("a " + a.role +
+                     " needs --worker: their professional id in the local records, which "
+                     "links them to their caseload");
+  if (*role == auth::Role::Manager && a.teams.empty())
+    throw UsageError("a manager needs --team: the team(s) they manage");
+  if (*role == auth::Role::YoungPerson && a.child.empty())
+    throw UsageError("a young_person needs --child: their CHILD identifier");
+  auto st = open_current(g);
+  if (st->find_user(a.username)) throw UsageError("there is already a user '" + a.username + "'");
+  bool generated = false;
+  std::string password = new_password(a.password_stdin, a.username, generated);
+  store::UserRecord u;
+  u.username = a.username;
+  u.display_name = a.display_name.empty() ? a.username : a.display_name;
+  u.role = a.role;
+  u.password_hash = auth::hash_password(password);
+  u.councils = a.councils;
+  u.worker = a.worker;
+  u.teams = a.teams;
+  u.child = a.child;
+  u.created_at = u.password_changed_at = now_iso();
+  st->add_user(u);
+  audit(*st, "user.add", "user:" + a.username, {{"role", a.role}, {"councils", a.councils}});
+  std::cout << "Added " << a.username << " (" << auth::role_title(*role) << ").\n";
+  if (generated)
+    std::cout << "Their password is " << password
+              << " — give it to them privately; it is not shown again.\n";
+  return kExitOk;
+}
+
+int cmd_user_list(const Global& g, const std::string& format) {
+  Format fmt = parse_format(format);
+  auto st = open_current(g);
+  auto users = st->list_users();
+  if (fmt == Format::Json) {
+    json arr = json::array();
+    for (const auto& u : users)
+      arr.push_back({{"username", u.username},
+                     {"display_name", u.display_name},
+                     {"role", u.role},
+                     {"councils", u.councils},
+                     {"worker", u.worker},
+                     {"teams", u.teams},
+                     {"child", u.child},
+                     {"disabled", u.disabled},
+                     {"demo", u.demo},
+                     {"locked_until", u.locked_until},
+                     {"last_login_at", u.last_login_at}});
+    std::cout << arr.dump(2) << '\n';
+    return kExitOk;
+  }
+  Rows rows;
+  for (const auto& u : users) {
+    std::string councils;
+    for (const auto& c : u.councils) councils += (councils.empty() ? "" : ",") + c;
+    std::string scope = u.worker;
+    for (const auto& t : u.teams) scope += (scope.empty() ? "" : "; ") + t;
+    if (!u.child.empty()) scope = "child " + u.child;
+    rows.push_back({u.username, u.role, u.display_name, councils, scope,
+                    u.disabled ? "disabled" : (!u.locked_until.empty() ? "locked" : "active"),
+                    u.last_login_at});
+  }
+  if (fmt == Format::Csv)
+    print_csv(std::cout, {"username", "role", "name", "councils", "scope", "state", "last_login"},
+              rows);
+  else
+    print_table(std::cout, {"USERNAME", "ROLE", "NAME", "COUNCILS", "SCOPE", "STATE", "LAST LOGIN"},
+                rows);
+  return kExitOk;
+}
+
+int cmd_user_disable(const Global& g, const std::string& username, bool disable) {
+  auto st = open_current(g);
+  auto u = require_user(*st, username);
+  u.disabled = disable;
+  st->update_user(u);
+  auto ended = disable ? st->delete_user_sessions(u.id) : 0;
+  audit(*st, disable ? "user.disable" : "user.enable", "user:" + username);
+  std::cout << (disable ? "Disabled " : "Enabled ") << username
+            << (disable ? " and ended " + std::to_string(ended) + " session(s)" : std::string())
+            << ".\n";
+  return kExitOk;
+}
+
+int cmd_user_reset_password(const Global& g, const std::string& username, bool from_stdin) {
+  auto st = open_current(g);
+  auto u = require_user(*st, username);
+  bool generated = false;
+  std::string password = new_password(from_stdin, username, generated);
+  u.password_hash = auth::hash_password(password);
+  u.password_changed_at = now_iso();
+  u.failed_logins = 0;
+  u.locked_until.clear();
+  st->update_user(u);
+  auto ended = st->delete_user_sessions(u.id);
+  audit(*st, "user.reset_password", "user:" + username, {{"sessions_ended", ended}});
+  std::cout << "Reset the password of " << username << ", unlocked the account and ended "
+            << ended << " session(s).\n";
+  if (generated)
+    std::cout << "The new password is " << password
+              << " — give it to them privately; it is not shown again.\n";
+  return kExitOk;
+}
+
+int cmd_audit_verify(const Global& g, const std::string& format) {
+  Format fmt = parse_format(format);
+  auto st = open_current(g);
+  auto v = auth::verify_audit(*st);
+  if (fmt == Format::Json) {
+    json problems = json::array();
+    for (const auto& p : v.problems) problems.push_back({{"seq", p.seq}, {"problem", p.what}});
+    std::cout << json{{"ok", v.ok()},
+                      {"entries", v.entries},
+                      {"head", v.head_seq},
+                      {"problems", problems}}
+                     .dump(2)
+              << '\n';
+  } else {
+    if (v.ok())
+      std::cout << "The audit log is whole: " << v.entries << " entries, each following the one "
+                << "before it.\n";
+    else {
+      std::cout << "The audit log has been tampered with (" << v.problems.size()
+                << " problem(s) in " << v.entries << " entries):\n";
+      for (const auto& p : v.problems) std::cout << "  " << p.what << '\n';
+    }
+  }
+  return v.ok() ? kExitOk : kExitFindings;
+}
+
+int cmd_audit_list(const Global& g, const AuditListArgs& a) {
+  Format fmt = parse_format(a.format);
+  auto st = open_current(g);
+  auto head = st->audit_head();
+  std::int64_t from = std::max<std::int64_t>(1, head.first - a.limit + 1);
+  auto entries = st->read_audit(from, static_cast<std::size_t>(a.limit));
+  std::vector<store::AuditEntry> shown;
+  for (auto& e : entries)
+    if ((a.actor.empty() || e.actor == a.actor) &&
+        (a.resource.empty() || e.resource.find(a.resource) != std::string::npos))
+      shown.push_back(std::move(e));
+  if (fmt == Format::Json) {
+    json arr = json::array();
+    for (const auto& e : shown)
+      arr.push_back({{"seq", e.seq},
+                     {"at", e.at},
+                     {"actor", e.actor},
+                     {"role", e.role},
+                     {"action", e.action},
+                     {"resource", e.resource},
+                     {"outcome", e.outcome},
+                     {"detail", json::parse(e.detail, nullptr, false)}});
+    std::cout << arr.dump(2) << '\n';
+    return kExitOk;
+  }
+  Rows rows;
+  for (const auto& e : shown)
+    rows.push_back({std::to_string(e.seq), e.at, e.actor, e.role, e.action, e.resource, e.outcome});
+  if (fmt == Format::Csv)
+    print_csv(std::cout, {"seq", "at", "actor", "role", "action", "resource", "outcome"}, rows);
+  else
+    print_table(std::cout, {"SEQ", "AT", "ACTOR", "ROLE", "ACTION", "RESOURCE", "OUTCOME"}, rows);
+  return kExitOk;
+}
+
+// One user per role for the demo council, linked to real caseloads in its records.
+void add_demo_users(store::Store& st, const std::string& la) {
+  if (st.find_user("demo-admin")) return;
+  auto data = ingest::load_dataset(st);
+  const model::Date as_of = ingest::data_date(*data);
+  // The busiest social worker and IRO on the data's date; their team; a child of theirs.
+  std::map<std::string, int> sw_load, iro_load;
+  for (model::ChildIndex c = 0; c < data->children.size(); ++c) {
+    if (data->children[c].la != la) continue;
+    for (const auto* a : data->local_index.allocations.of(c)) {
+      if (a->start > as_of || (a->end && *a->end < as_of)) continue;
+      if (a->role == model::WorkerRole::SocialWorker) ++sw_load[a->worker];
+      if (a->role == model::WorkerRole::Iro) ++iro_load[a->worker];
+    }
+  }
+  auto busiest = [](const std::map<std::string, int>& m) {
+    std::string best;
+    int n = -1;
+    for (const auto& [k, v] : m)
+      if (v > n) best = k, n = v;
+    return best;
+  };
+  std::string worker = busiest(sw_load), iro = busiest(iro_load);
+  std::string team;
+  if (const auto* p = data->professional(la, worker)) team = p->team;
+  std::string child;
+  int child_age = -1;
+  for (model::ChildIndex c = 0; c < data->children.size(); ++c) {
+    const auto& rec = data->children[c];
+    if (rec.la != la || !rec.dob) continue;
+    bool theirs = false;
+    for (const auto* a : data->local_index.allocations.of(c))
+      if (a->worker == worker && a->start <= as_of && (!a->end || *a->end >= as_of)) theirs = true;
+    int age = model::age_on(*rec.dob, as_of);
+    // The oldest of the worker's children under 18: someone who would use the app.
+    if (theirs && age < 18 && age > child_age) child = rec.child, child_age = age;
+  }
+
+  const char* env = std::getenv("HEARTH_DEMO_PASSWORD");
+  bool given = env && *env;
+  std::string password = given ? env : auth::random_password();
+  std::string hash = auth::hash_password(password);
+  struct Demo {
+    const char* username;
+    const char* role;
+    const char* name;
+  };
+  const Demo demos[] = {{"demo-admin", "admin", "Ada Admin (demo)"},
+                        {"demo-analyst", "analyst", "Priya Analyst (demo)"},
+                        {"demo-manager", "manager", "Morgan Manager (demo)"},
+                        {"demo-worker", "worker", "Sam Worker (demo)"},
+                        {"demo-iro", "iro", "Iris Reviewing Officer (demo)"},
+                        {"demo-board", "board", "Cllr Bea Board (demo)"},
+                        {"demo-participation", "participation", "Pat Participation (demo)"},
+                        {"demo-yp", "young_person", "Young person (demo)"}};
+  std::string now = now_iso();
+  for (const auto& d : demos) {
+    store::UserRecord u;
+    u.username = d.username;
+    u.display_name = d.name;
+    u.role = d.role;
+    u.password_hash = hash;
+    u.councils = {la};
+    u.demo = true;
+    std::string role = d.role;
+    if (role == "worker") u.worker = worker;
+    if (role == "iro") u.worker = iro;
+    if (role == "manager" && !team.empty()) u.teams = {team};
+    if (role == "young_person") u.child = child;
+    u.created_at = u.password_changed_at = now;
+    st.add_user(u);
+  }
+  audit(st, "user.add_demo", "council:" + la, {{"users", std::size(demos)}});
+  std::cout << "Demo users, one per role: demo-admin, demo-analyst, demo-manager (team " << team
+            << "), demo-worker (" << worker << "), demo-iro (" << iro
+            << "), demo-board, demo-participation, demo-yp (child " << child << ").\n";
+  if (given)
+    std::cout << "Their password is the one in HEARTH_DEMO_PASSWORD.\n";
+  else
+    std::cout << "Their password is " << password
+              << " (shown once; set HEARTH_DEMO_PASSWORD to choose it).\n";
+}
+
+}  // namespace hearth::cli

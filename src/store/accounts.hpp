@@ -1,0 +1,60 @@
+// What the store keeps about people and their use of Hearth: users, sessions, login attempts
+// and the hash-chained audit log (docs/security.md). The decisions — who may log in, whether a
+// session is still valid, what a role may see — are made in src/auth/; the store only keeps the
+// records, in transactions, so several `hearth serve` processes on one database share them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hearth::store {
+
+struct UserRecord {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::string role;  // auth::role_name()
+  std::string password_hash;
+  std::vector<std::string> councils;  // LA codes
+  std::string worker;                 // the professional id (worker, iro, manager)
+  std::vector<std::string> teams;     // manager: the teams they manage
+  std::string child;                  // young_person: their CHILD id (in councils[0])
+  bool disabled = false;
+  bool demo = false;  // made by `hearth demo`: refused unless the store is the demo's
+  int failed_logins = 0;
+  std::string locked_until;  // ISO 8601 UTC; empty when not locked
+  std::string created_at;
+  std::string password_changed_at;
+  std::string last_login_at;
+};
+
+struct SessionRecord {
+  std::string token_hash;  // SHA-256 of the cookie's token (the token itself is never stored)
+  std::int64_t user_id = 0;
+  std::string csrf;        // the double-submit token
+  std::int64_t created = 0;    // Unix seconds
+  std::int64_t last_seen = 0;  // Unix seconds
+  std::string ip;
+  std::string user_agent;
+};
+
+struct AuditEntry {
+  std::int64_t seq = 0;  // 1, 2, 3…: a gap is a deleted row
+  std::string at;        // ISO 8601 UTC with milliseconds
+  std::string actor;     // username, or "cli:<login>"
+  std::string role;
+  std::string action;    // "child.read", "session.login", "access.denied", "import.accept"…
+  std::string resource;  // "child:887/1149297", "user:demo-worker", "route:GET /api/v1/findings"
+  std::string outcome;   // "ok", "denied", "failed"
+  std::string detail;    // JSON text
+  std::string prev_hash;
+  std::string hash;
+};
+
+// The audit chain's hash of an entry: SHA-256 over the previous hash and every field, each
+// length-prefixed, as lower-case hex. The same function writes and verifies.
+std::string audit_hash(const AuditEntry& e);
+
+}  // namespace hearth::store

@@ -1,0 +1,345 @@
+// Users, sessions, login attempts and the audit log in SQL: one code path for SQLite and
+// PostgreSQL (the dialect's differences — how to take the write lock, how to lock the audit
+// head — come from the driver).
+#include "store/sql_accounts.hpp"
+
+#include <sodium.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <stdexcept>
+
+#include "store/sql_util.hpp"
+
+namespace hearth::store {
+
+namespace {
+
+std::string join(const std::vector<std::string>& v, char sep) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) out.push_back(sep);
+    out += v[i];
+  }
+  return out;
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  std::size_t start = 0;
+  while (true) {
+    auto end = s.find(sep, start);
+    out.push_back(s.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+constexpr const char* kUserColumns =
+    "id, username, display_name, role, password_hash, councils, worker, teams, child, disabled, "
+    "demo, failed_logins, locked_until, created_at, password_changed_at, last_login_at";
+
+UserRecord user_from(const soci::row& r) {
+  UserRecord u;
+  u.id = sql::get_int64(r, 0);
+  u.username = r.get<std::string>(1);
+  u.display_name = r.get<std::string>(2);
+  u.role = r.get<std::string>(3);
+  u.password_hash = r.get<std::string>(4);
+  u.councils = split(r.get<std::string>(5), ',');
+  u.worker = r.get<std::string>(6);
+  u.teams = split(r.get<std::string>(7), '\n');
+  u.child = r.get<std::string>(8);
+  u.disabled = sql::get_int(r, 9) != 0;
+  u.demo = sql::get_int(r, 10) != 0;
+  u.failed_logins = sql::get_int(r, 11);
+  u.locked_until = r.get<std::string>(12);
+  u.created_at = r.get<std::string>(13);
+  u.password_changed_at = r.get<std::string>(14);
+  u.last_login_at = r.get<std::string>(15);
+  return u;
+}
+
+std::string now_millis_utc() {
+  auto now = std::chrono::system_clock::now();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  std::time_t t = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                static_cast<int>(ms % 1000));
+  return buf;
+}
+
+// A write transaction that takes the database's write lock at its start (SQLite: BEGIN
+// IMMEDIATE, so a reader never has to upgrade to a writer and fail), rolled back unless
+// committed.
+class WriteTx {
+ public:
+  WriteTx(soci::session& s, const Driver& d) : s_(s) { s_ << std::string(d.begin_write_sql()); }
+  ~WriteTx() {
+    if (!done_) try {
+        s_ << "ROLLBACK";
+      } catch (...) {
+      }
+  }
+  void commit() {
+    s_ << "COMMIT";
+    done_ = true;
+  }
+
+ private:
+  soci::session& s_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+std::string audit_hash(const AuditEntry& e) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  crypto_hash_sha256_state st;
+  crypto_hash_sha256_init(&st);
+  auto add = [&](const std::string& field) {
+    // Length-prefixed, so no two different entries hash the same text.
+    std::string len = std::to_string(field.size()) + ":";
+    crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(len.data()), len.size());
+    crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(field.data()),
+                              field.size());
+  };
+  add(e.prev_hash);
+  add(std::to_string(e.seq));
+  add(e.at);
+  add(e.actor);
+  add(e.role);
+  add(e.action);
+  add(e.resource);
+  add(e.outcome);
+  add(e.detail);
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&st, out);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char c : out) {
+    hex.push_back(kHex[c >> 4]);
+    hex.push_back(kHex[c & 15]);
+  }
+  return hex;
+}
+
+std::int64_t SqlAccounts::add_user(const UserRecord& u) {
+  if (find_user(u.username)) throw std::invalid_argument("there is already a user " + u.username);
+  std::string councils = join(u.councils, ','), teams = join(u.teams, '\n');
+  int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins;
+  long long id = 0;
+  sql_ << "INSERT INTO users (username, display_name, role, password_hash, councils, worker, "
+          "teams, child, disabled, demo, failed_logins, locked_until, created_at, "
+          "password_changed_at, last_login_at) VALUES (:u, :dn, :r, :ph, :c, :w, :t, :ch, :d, "
+          ":demo, :f, :lu, :ca, :pc, :ll) RETURNING id",
+      soci::use(u.username), soci::use(u.display_name), soci::use(u.role),
+      soci::use(u.password_hash), soci::use(councils), soci::use(u.worker), soci::use(teams),
+      soci::use(u.child), soci::use(disabled), soci::use(demo), soci::use(failed),
+      soci::use(u.locked_until), soci::use(u.created_at), soci::use(u.password_changed_at),
+      soci::use(u.last_login_at), soci::into(id);
+  return id;
+}
+
+std::optional<UserRecord> SqlAccounts::find_user(std::string_view username_view) {
+  std::string username(username_view);
+  soci::rowset<soci::row> rs =
+      (sql_.prepare << std::string("SELECT ") + kUserColumns + " FROM users WHERE username = :u",
+       soci::use(username));
+  for (const soci::row& r : rs) return user_from(r);
+  return std::nullopt;
+}
+
+std::optional<UserRecord> SqlAccounts::user_by_id(std::int64_t id_in) {
+  long long id = id_in;
+  soci::rowset<soci::row> rs =
+      (sql_.prepare << std::string("SELECT ") + kUserColumns + " FROM users WHERE id = :id",
+       soci::use(id));
+  for (const soci::row& r : rs) return user_from(r);
+  return std::nullopt;
+}
+
+std::vector<UserRecord> SqlAccounts::list_users() {
+  std::vector<UserRecord> out;
+  soci::rowset<soci::row> rs =
+      (sql_.prepare << std::string("SELECT ") + kUserColumns + " FROM users ORDER BY username");
+  for (const soci::row& r : rs) out.push_back(user_from(r));
+  return out;
+}
+
+void SqlAccounts::update_user(const UserRecord& u) {
+  std::string councils = join(u.councils, ','), teams = join(u.teams, '\n');
+  int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins;
+  long long id = u.id;
+  sql_ << "UPDATE users SET display_name = :dn, role = :r, password_hash = :ph, councils = :c, "
+          "worker = :w, teams = :t, child = :ch, disabled = :d, demo = :demo, failed_logins = :f, "
+          "locked_until = :lu, password_changed_at = :pc, last_login_at = :ll WHERE id = :id",
+      soci::use(u.display_name), soci::use(u.role), soci::use(u.password_hash),
+      soci::use(councils), soci::use(u.worker), soci::use(teams), soci::use(u.child),
+      soci::use(disabled), soci::use(demo), soci::use(failed), soci::use(u.locked_until),
+      soci::use(u.password_changed_at), soci::use(u.last_login_at), soci::use(id);
+}
+
+int SqlAccounts::note_failed_login(std::int64_t user_id, int lock_after,
+                                   const std::string& locked_until) {
+  long long id = user_id;
+  WriteTx tx(sql_, driver_);
+  sql_ << "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = :id", soci::use(id);
+  int count = 0;
+  sql_ << "SELECT failed_logins FROM users WHERE id = :id", soci::use(id), soci::into(count);
+  if (count >= lock_after)
+    sql_ << "UPDATE users SET locked_until = :lu WHERE id = :id", soci::use(locked_until),
+        soci::use(id);
+  tx.commit();
+  return count;
+}
+
+void SqlAccounts::note_good_login(std::int64_t user_id, const std::string& at) {
+  long long id = user_id;
+  sql_ << "UPDATE users SET failed_logins = 0, locked_until = '', last_login_at = :at "
+          "WHERE id = :id",
+      soci::use(at), soci::use(id);
+}
+
+void SqlAccounts::record_login_attempt(std::string_view ip_view, std::string_view user_view,
+                                       bool ok_in, std::int64_t at_in,
+                                       std::int64_t forget_before) {
+  std::string ip(ip_view), username(user_view);
+  long long at = at_in, forget = forget_before;
+  int ok = ok_in ? 1 : 0;
+  WriteTx tx(sql_, driver_);
+  sql_ << "DELETE FROM login_attempts WHERE at < :f", soci::use(forget);
+  sql_ << "INSERT INTO login_attempts (at, ip, username, ok) VALUES (:at, :ip, :u, :ok)",
+      soci::use(at), soci::use(ip), soci::use(username), soci::use(ok);
+  tx.commit();
+}
+
+std::int64_t SqlAccounts::failed_logins_from(std::string_view ip_view, std::int64_t since_in) {
+  std::string ip(ip_view);
+  long long since = since_in, n = 0;
+  sql_ << "SELECT COUNT(*) FROM login_attempts WHERE ip = :ip AND at >= :s AND ok = 0",
+      soci::use(ip), soci::use(since), soci::into(n);
+  return n;
+}
+
+void SqlAccounts::add_session(const SessionRecord& s) {
+  long long uid = s.user_id, created = s.created, seen = s.last_seen;
+  sql_ << "INSERT INTO sessions (token_hash, user_id, csrf, created, last_seen, ip, user_agent) "
+          "VALUES (:t, :u, :c, :cr, :ls, :ip, :ua)",
+      soci::use(s.token_hash), soci::use(uid), soci::use(s.csrf), soci::use(created),
+      soci::use(seen), soci::use(s.ip), soci::use(s.user_agent);
+}
+
+std::optional<SessionRecord> SqlAccounts::find_session(std::string_view token_view) {
+  std::string token(token_view);
+  soci::rowset<soci::row> rs =
+      (sql_.prepare << "SELECT token_hash, user_id, csrf, created, last_seen, ip, user_agent "
+                       "FROM sessions WHERE token_hash = :t",
+       soci::use(token));
+  for (const soci::row& r : rs) {
+    SessionRecord s;
+    s.token_hash = r.get<std::string>(0);
+    s.user_id = sql::get_int64(r, 1);
+    s.csrf = r.get<std::string>(2);
+    s.created = sql::get_int64(r, 3);
+    s.last_seen = sql::get_int64(r, 4);
+    s.ip = r.get<std::string>(5);
+    s.user_agent = r.get<std::string>(6);
+    return s;
+  }
+  return std::nullopt;
+}
+
+void SqlAccounts::touch_session(std::string_view token_view, std::int64_t last_seen) {
+  std::string token(token_view);
+  long long seen = last_seen;
+  sql_ << "UPDATE sessions SET last_seen = :s WHERE token_hash = :t AND last_seen < :s2",
+      soci::use(seen), soci::use(token), soci::use(seen);
+}
+
+void SqlAccounts::delete_session(std::string_view token_view) {
+  std::string token(token_view);
+  sql_ << "DELETE FROM sessions WHERE token_hash = :t", soci::use(token);
+}
+
+std::int64_t SqlAccounts::delete_user_sessions(std::int64_t user_id) {
+  long long id = user_id, n = 0;
+  WriteTx tx(sql_, driver_);
+  sql_ << "SELECT COUNT(*) FROM sessions WHERE user_id = :id", soci::use(id), soci::into(n);
+  sql_ << "DELETE FROM sessions WHERE user_id = :id", soci::use(id);
+  tx.commit();
+  return n;
+}
+
+std::int64_t SqlAccounts::delete_expired_sessions(std::int64_t created_before,
+                                                  std::int64_t seen_before) {
+  long long c = created_before, s = seen_before, n = 0;
+  WriteTx tx(sql_, driver_);
+  sql_ << "SELECT COUNT(*) FROM sessions WHERE created < :c OR last_seen < :s", soci::use(c),
+      soci::use(s), soci::into(n);
+  sql_ << "DELETE FROM sessions WHERE created < :c OR last_seen < :s", soci::use(c), soci::use(s);
+  tx.commit();
+  return n;
+}
+
+AuditEntry SqlAccounts::append_audit(AuditEntry e) {
+  WriteTx tx(sql_, driver_);
+  long long head_seq = 0;
+  std::string head_hash;
+  sql_ << std::string(driver_.audit_head_sql()), soci::into(head_seq), soci::into(head_hash);
+  e.seq = head_seq + 1;
+  e.prev_hash = head_hash;
+  if (e.at.empty()) e.at = now_millis_utc();
+  if (e.detail.empty()) e.detail = "{}";
+  e.hash = audit_hash(e);
+  long long seq = e.seq;
+  sql_ << "INSERT INTO audit_log (seq, at, actor, role, action, resource, outcome, detail, "
+          "prev_hash, hash) VALUES (:s, :at, :a, :r, :ac, :res, :o, :d, :p, :h)",
+      soci::use(seq), soci::use(e.at), soci::use(e.actor), soci::use(e.role), soci::use(e.action),
+      soci::use(e.resource), soci::use(e.outcome), soci::use(e.detail), soci::use(e.prev_hash),
+      soci::use(e.hash);
+  sql_ << "UPDATE audit_head SET seq = :s, hash = :h WHERE id = 1", soci::use(seq),
+      soci::use(e.hash);
+  tx.commit();
+  return e;
+}
+
+std::vector<AuditEntry> SqlAccounts::read_audit(std::int64_t from_seq, std::size_t limit) {
+  std::vector<AuditEntry> out;
+  long long from = from_seq, n = static_cast<long long>(limit);
+  soci::rowset<soci::row> rs =
+      (sql_.prepare << "SELECT seq, at, actor, role, action, resource, outcome, detail, "
+                       "prev_hash, hash FROM audit_log WHERE seq >= :f ORDER BY seq LIMIT :n",
+       soci::use(from), soci::use(n));
+  for (const soci::row& r : rs) {
+    AuditEntry e;
+    e.seq = sql::get_int64(r, 0);
+    e.at = r.get<std::string>(1);
+    e.actor = r.get<std::string>(2);
+    e.role = r.get<std::string>(3);
+    e.action = r.get<std::string>(4);
+    e.resource = r.get<std::string>(5);
+    e.outcome = r.get<std::string>(6);
+    e.detail = r.get<std::string>(7);
+    e.prev_hash = r.get<std::string>(8);
+    e.hash = r.get<std::string>(9);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::pair<std::int64_t, std::string> SqlAccounts::audit_head() {
+  long long seq = 0;
+  std::string hash;
+  sql_ << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(seq), soci::into(hash);
+  return {seq, hash};
+}
+
+}  // namespace hearth::store

@@ -1,0 +1,47 @@
+// The SQL behind the Store's accounts methods (store/accounts.hpp), on the store's session.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "store/accounts.hpp"
+#include "store/driver.hpp"
+
+namespace hearth::store {
+
+class SqlAccounts {
+ public:
+  SqlAccounts(soci::session& sql, const Driver& driver) : sql_(sql), driver_(driver) {}
+
+  std::int64_t add_user(const UserRecord& u);
+  std::optional<UserRecord> find_user(std::string_view username);
+  std::optional<UserRecord> user_by_id(std::int64_t id);
+  std::vector<UserRecord> list_users();
+  void update_user(const UserRecord& u);
+  int note_failed_login(std::int64_t user_id, int lock_after, const std::string& locked_until);
+  void note_good_login(std::int64_t user_id, const std::string& at);
+  void record_login_attempt(std::string_view ip, std::string_view username, bool ok,
+                            std::int64_t at, std::int64_t forget_before);
+  std::int64_t failed_logins_from(std::string_view ip, std::int64_t since);
+  void add_session(const SessionRecord& s);
+  std::optional<SessionRecord> find_session(std::string_view token_hash);
+  void touch_session(std::string_view token_hash, std::int64_t last_seen);
+  void delete_session(std::string_view token_hash);
+  std::int64_t delete_user_sessions(std::int64_t user_id);
+  std::int64_t delete_expired_sessions(std::int64_t created_before, std::int64_t seen_before);
+  AuditEntry append_audit(AuditEntry e);
+  std::vector<AuditEntry> read_audit(std::int64_t from_seq, std::size_t limit);
+  std::pair<std::int64_t, std::string> audit_head();
+
+ private:
+  soci::session& sql_;
+  const Driver& driver_;
+};
+
+}  // namespace hearth::store

@@ -1,0 +1,498 @@
+// The web application's frame: the database pool, the session/CSRF/error wrapping every route
+// goes through, the OpenAPI document made from the route table, and the front end's files.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "auth/crypto.hpp"
+#include "web/internal.hpp"
+
+namespace hearth::web {
+
+// ---- the pool ----------------------------------------------------------------------------
+
+StorePool::Lease StorePool::lease() {
+  std::unique_lock lk(mu_);
+  cv_.wait(lk, [&] { return !idle_.empty() || open_ < size_; });
+  if (!idle_.empty()) {
+    auto s = std::move(idle_.back());
+    idle_.pop_back();
+    return Lease(*this, std::move(s));
+  }
+  ++open_;
+  lk.unlock();
+  try {
+    auto st = store::open_store(url_);
+    return Lease(*this, std::move(st));
+  } catch (...) {
+    forget();
+    throw;
+  }
+}
+
+void StorePool::give_back(std::unique_ptr<store::Store> s) {
+  {
+    std::lock_guard lk(mu_);
+    idle_.push_back(std::move(s));
+  }
+  cv_.notify_one();
+}
+
+void StorePool::forget() {
+  {
+    std::lock_guard lk(mu_);
+    --open_;
+  }
+  cv_.notify_one();
+}
+
+// ---- shared state ------------------------------------------------------------------------
+
+Ctx::Ctx(Options o, ingest::Snapshot& s)
+    : opts(std::move(o)),
+      snapshot(s),
+      pool(opts.store_url, opts.connections),
+      authn(opts.sessions, opts.clock) {}
+
+std::shared_ptr<Derived> Ctx::derived() {
+  auto ds = snapshot.get();
+  std::lock_guard lk(derived_mu);
+  if (derived_ && derived_->data == ds) return derived_;
+  auto d = std::make_shared<Derived>();
+  d->data = ds;
+  auto today = std::chrono::floor<std::chrono::days>(
+      std::chrono::system_clock::time_point(std::chrono::seconds(authn.now())));
+  d->as_of = std::min<model::Date>(today, ingest::data_date(*ds));
+  d->engine = std::make_unique<timescales::Engine>(*ds, opts.timescales);
+  derived_ = d;
+  return d;
+}
+
+// ---- one call ----------------------------------------------------------------------------
+
+std::string Call::query(const std::string& name, const std::string& fallback) const {
+  auto it = req.query.find(name);
+  return it == req.query.end() || it->second.empty() ? fallback : it->second;
+}
+
+std::string Call::council() const {
+  std::string la = query("la");
+  if (!la.empty()) return la;
+  if (session && !who().councils.empty()) return who().councils.front();
+  throw ApiError(400, "bad_la", "Say which council with ?la=: your account belongs to none.");
+}
+
+auth::Decision Call::check(auth::Action action, const auth::Resource& what) const {
+  return auth::decide(who(), action, what);
+}
+
+namespace {
+
+std::string describe(auth::Action action, const auth::Resource& what) {
+  if (!what.child.empty()) return "child:" + what.la + "/" + what.child;
+  if (action == auth::Action::ReadWorklist)
+    return "worklist:" + what.la + "/" + std::string(auth::scope_name(what.scope));
+  if (!what.la.empty()) return "council:" + what.la;
+  return "hearth";
+}
+
+}  // namespace
+
+auth::Decision Call::require(auth::Action action, const auth::Resource& what) {
+  auto d = check(action, what);
+  if (!d) {
+    audit("access.denied", describe(action, what), "denied",
+          {{"action", auth::action_name(action)},
+           {"route", req.method + " " + req.path},
+           {"reason", d.reason}});
+    throw ApiError(403, "forbidden", "You do not have access to this: " + d.reason + ".",
+                   {{"action", auth::action_name(action)}});
+  }
+  return d;
+}
+
+void Call::audit(const std::string& action, const std::string& resource,
+                 const std::string& outcome, const json& detail) {
+  store::AuditEntry e;
+  e.actor = session ? who().username : "anonymous";
+  e.role = session ? std::string(auth::role_name(who().role)) : "";
+  e.action = action;
+  e.resource = resource;
+  e.outcome = outcome;
+  json d = detail;
+  if (!req.remote.empty()) d["ip"] = req.remote;
+  e.detail = d.dump();
+  st.append_audit(std::move(e));
+}
+
+std::pair<std::size_t, std::size_t> Call::page() const {
+  auto number = [&](const char* name, long def, long lo, long hi) {
+    std::string v = query(name);
+    if (v.empty()) return def;
+    long n = 0;
+    try {
+      std::size_t used = 0;
+      n = std::stol(v, &used);
+      if (used != v.size()) throw std::invalid_argument(v);
+    } catch (...) {
+      throw ApiError(400, "bad_" + std::string(name),
+                     std::string(name) + " must be a whole number", {{"parameter", name}});
+    }
+    if (n < lo || n > hi)
+      throw ApiError(400, "bad_" + std::string(name),
+                     std::string(name) + " must be from " + std::to_string(lo) + " to " +
+                         std::to_string(hi),
+                     {{"parameter", name}});
+    return n;
+  };
+  long per = number("per_page", 50, 1, 500);
+  long page = number("page", 1, 1, 1000000);
+  return {static_cast<std::size_t>((page - 1) * per), static_cast<std::size_t>(per)};
+}
+
+json Call::paged(json items, std::size_t total, std::pair<std::size_t, std::size_t> p) {
+  return {{"items", std::move(items)},
+          {"page", p.first / p.second + 1},
+          {"per_page", p.second},
+          {"total", total}};
+}
+
+// ---- the frame around every route ----------------------------------------------------------
+
+namespace {
+
+std::string cookie(const http::Request& req, std::string_view name) {
+  auto it = req.headers.find("cookie");
+  if (it == req.headers.end()) return {};
+  std::string_view s = it->second;
+  while (!s.empty()) {
+    auto semi = s.find(';');
+    std::string_view part = s.substr(0, semi);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    auto eq = part.find('=');
+    if (eq != std::string_view::npos && part.substr(0, eq) == name)
+      return std::string(part.substr(eq + 1));
+    if (semi == std::string_view::npos) break;
+    s.remove_prefix(semi + 1);
+  }
+  return {};
+}
+
+bool changes_state(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+std::string header(const http::Request& req, const char* name) {
+  auto it = req.headers.find(name);
+  return it == req.headers.end() ? std::string() : it->second;
+}
+
+http::Response error_response(const ApiError& e) {
+  return http::Response::error(e.status, e.code, e.what(), e.details);
+}
+
+}  // namespace
+
+std::string client_address(const Options& o, const http::Request& req) {
+  if (o.trust_forwarded) {
+    std::string fwd = header(req, "x-forwarded-for");
+    if (!fwd.empty()) {
+      // The proxy appends the address it saw: the last entry is the one it vouches for.
+      auto comma = fwd.rfind(',');
+      std::string last = comma == std::string::npos ? fwd : fwd.substr(comma + 1);
+      last.erase(0, last.find_first_not_of(' '));
+      if (!last.empty()) return last;
+    }
+  }
+  return req.remote;
+}
+
+std::string session_cookie(const Options& o, const std::string& token, std::int64_t max_age) {
+  return "hearth_session=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
+         (max_age >= 0 ? "; Max-Age=" + std::to_string(max_age) : std::string()) +
+         (o.secure_cookies ? "; Secure" : "");
+}
+
+std::string csrf_cookie(const Options& o, const std::string& token, std::int64_t max_age) {
+  return "hearth_csrf=" + token + "; Path=/; SameSite=Strict" +
+         (max_age >= 0 ? "; Max-Age=" + std::to_string(max_age) : std::string()) +
+         (o.secure_cookies ? "; Secure" : "");
+}
+
+namespace {
+
+http::Handler wrap(Ctx& ctx, const Route& route) {
+  return [&ctx, &route](const http::Request& raw) -> http::Response {
+    http::Request req = raw;  // the client's address as the proxy, if trusted, says
+    req.remote = client_address(ctx.opts, raw);
+    auto lease = ctx.pool.lease();
+    Call call{ctx, req, *lease, std::nullopt, {}};
+    try {
+      if (route.signed_in) {
+        call.session = ctx.authn.find(*lease, cookie(req, "hearth_session"));
+        if (!call.session) {
+          http::Response r = http::Response::error(
+              401, "unauthenticated",
+              "You are not signed in, or your session has ended: sign in again.");
+          if (!cookie(req, "hearth_session").empty())
+            r.headers.emplace_back("Set-Cookie", session_cookie(ctx.opts, "", 0));
+          return r;
+        }
+        if (changes_state(req.method)) {
+          // Double submit: the header must carry the cookie's value, and both the session's.
+          std::string sent = header(req, "x-csrf-token");
+          std::string cookie_value = cookie(req, "hearth_csrf");
+          if (!auth::equal_secret(sent, call.session->csrf) ||
+              !auth::equal_secret(cookie_value, call.session->csrf)) {
+            call.audit("access.denied", "route:" + req.method + " " + req.path, "denied",
+                       {{"reason", "missing or wrong CSRF token"}});
+            return http::Response::error(
+                403, "csrf",
+                "This request did not carry the page's security token (X-CSRF-Token): reload "
+                "the page and try again.");
+          }
+        }
+      }
+      http::Response res = route.handler(call);
+      for (auto& h : call.headers) res.headers.push_back(std::move(h));
+      return res;
+    } catch (const ApiError& e) {
+      http::Response res = error_response(e);
+      for (auto& h : call.headers) res.headers.push_back(std::move(h));
+      return res;
+    } catch (const nlohmann::json::exception& e) {
+      return http::Response::error(400, "bad_json",
+                                   std::string("The request body is not the JSON expected: ") +
+                                       e.what());
+    } catch (...) {
+      lease.discard();  // the connection may be broken: open a new one next time
+      throw;            // the server logs it and answers 500
+    }
+  };
+}
+
+// ---- the front end's files ---------------------------------------------------------------
+
+std::string content_type_of(const std::filesystem::path& p) {
+  static const std::map<std::string, std::string> types = {
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".json", "application/json"},
+      {".webmanifest", "application/manifest+json"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".map", "application/json"}};
+  auto it = types.find(p.extension().string());
+  return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+class StaticFiles {
+ public:
+  explicit StaticFiles(std::filesystem::path root) : root_(std::move(root)) {}
+
+  http::Response serve(const http::Request& req) {
+    if (root_.empty())
+      return http::Response::error(404, "not_found", "There is no resource at this path.",
+                                   {{"path", req.path}});
+    std::string path = req.path;
+    if (path.starts_with("/api/"))
+      return http::Response::error(404, "not_found", "There is no API route at this path.",
+                                   {{"path", path}});
+    // Only plain names: no "..", no encoded characters, no hidden files.
+    bool plain = path.find("..") == std::string::npos && path.find('%') == std::string::npos &&
+                 path.find("/.") == std::string::npos && path.find('\\') == std::string::npos;
+    std::filesystem::path rel = std::filesystem::path(path).relative_path();
+    bool has_ext = rel.has_extension();
+    if (plain && has_ext) {
+      if (auto body = load(rel)) {
+        http::Response r;
+        r.content_type = content_type_of(rel);
+        r.body = *body;
+        // Vite names built assets by their content: they never change.
+        if (path.starts_with("/assets/"))
+          r.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
+        else
+          r.headers.emplace_back("Cache-Control", "no-cache");
+        return r;
+      }
+      return http::Response::error(404, "not_found", "There is no file at this path.",
+                                   {{"path", path}});
+    }
+    // A page of the single-page application: its index.html, which routes in the browser.
+    auto index = load("index.html");
+    if (!index)
+      return http::Response::error(404, "not_found",
+                                   "The web front end is not built: run make (web/dist).");
+    http::Response r;
+    r.content_type = "text/html; charset=utf-8";
+    r.body = *index;
+    r.headers.emplace_back("Cache-Control", "no-cache");
+    return r;
+  }
+
+ private:
+  std::shared_ptr<const std::string> load(const std::filesystem::path& rel) {
+    std::lock_guard lk(mu_);
+    auto key = rel.generic_string();
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    std::ifstream f(root_ / rel, std::ios::binary);
+    if (!f) return nullptr;
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    auto body = std::make_shared<const std::string>(ss.str());
+    cache_.emplace(key, body);
+    return body;
+  }
+
+  std::filesystem::path root_;
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<const std::string>> cache_;
+};
+
+// ---- OpenAPI -----------------------------------------------------------------------------
+
+json error_schema() {
+  return {{"type", "object"},
+          {"required", {"error"}},
+          {"properties",
+           {{"error",
+             {{"type", "object"},
+              {"required", {"code", "message", "details"}},
+              {"properties",
+               {{"code", {{"type", "string"}}},
+                {"message", {{"type", "string"}}},
+                {"details", {{"type", "object"}}}}}}}}}};
+}
+
+std::string operation_id(const Route& r) {
+  std::string id;
+  for (char c : r.method) id.push_back(static_cast<char>(std::tolower(c)));
+  bool upper = true;
+  for (char c : r.pattern) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      id.push_back(upper ? static_cast<char>(std::toupper(c)) : c);
+      upper = false;
+    } else {
+      upper = true;
+    }
+  }
+  return id;
+}
+
+}  // namespace
+
+struct App::Impl {
+  Impl(Options o, ingest::Snapshot& s) : ctx(std::move(o), s), files(ctx.opts.web_root) {
+    add_session_routes(table);
+    add_data_routes(table);
+    add_child_routes(table);
+    add_import_routes(table);
+    table.push_back({"GET", "/api/v1/openapi.json", "This API, described as OpenAPI 3", {}, false,
+                     "", [this](Call&) { return http::Response::json(openapi()); }});
+    for (const auto& r : table) infos.push_back({r.method, r.pattern, r.summary, r.signed_in});
+  }
+
+  json openapi() const {
+    json paths = json::object();
+    for (const auto& r : table) {
+      json params = json::array();
+      for (const auto& p : r.params) {
+        json schema = {{"type", p.type}};
+        if (!p.values.empty()) schema["enum"] = p.values;
+        params.push_back({{"name", p.name},
+                          {"in", p.in},
+                          {"required", p.in == "path" || p.required},
+                          {"description", p.description},
+                          {"schema", schema}});
+      }
+      json responses = {{"200", {{"description", "Done"}}}};
+      auto err = [](const char* what) {
+        return json{{"description", what},
+                    {"content",
+                     {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+      };
+      responses["400"] = err("A parameter or the body is wrong (details say which)");
+      if (r.signed_in) {
+        responses["401"] = err("Not signed in, or the session has ended");
+        responses["403"] = err("The role may not do this, or the CSRF token is missing");
+      }
+      json op = {{"operationId", operation_id(r)},
+                 {"summary", r.summary},
+                 {"parameters", params},
+                 {"responses", responses}};
+      if (!r.signed_in) op["security"] = json::array();
+      if (!r.body.empty()) {
+        json schema = r.body == "json" ? json{{"type", "object"}}
+                                       : json{{"type", "string"}, {"format", "binary"}};
+        json content = json::object();
+        content[r.body == "json" ? "application/json" : "application/octet-stream"] = {
+            {"schema", schema}};
+        op["requestBody"] = {{"required", true}, {"content", content}};
+      }
+      std::string method;
+      for (char c : r.method) method.push_back(static_cast<char>(std::tolower(c)));
+      paths[r.pattern][method] = op;
+    }
+    return {{"openapi", "3.0.3"},
+            {"info",
+             {{"title", "Hearth API"},
+              {"version", "1"},
+              {"description",
+               "Hearth's JSON API: the corporate parenting scorecard, worklists, children's "
+               "journeys, 903 validation and imports. Sign in with POST /api/v1/session; send "
+               "the hearth_csrf cookie's value as X-CSRF-Token on every change. See docs/api.md."}}},
+            {"paths", paths},
+            {"components",
+             {{"securitySchemes",
+               {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "hearth_session"}}}}},
+              {"schemas", {{"Error", error_schema()}}}}},
+            {"security", json::array({json{{"session", json::array()}}})}};
+  }
+
+  Ctx ctx;
+  StaticFiles files;
+  std::vector<Route> table;
+  std::vector<RouteInfo> infos;
+};
+
+App::App(Options options, ingest::Snapshot& snapshot)
+    : impl_(std::make_unique<Impl>(std::move(options), snapshot)) {}
+App::~App() = default;
+
+const std::vector<RouteInfo>& App::routes() const {
+  return impl_->infos;
+}
+
+json App::openapi() const {
+  return impl_->openapi();
+}
+
+http::Router App::router() {
+  http::Router router;
+  Impl& impl = *impl_;
+  router.add("GET", "/healthz",
+             [](const http::Request&) { return http::Response::json({{"status", "ok"}}); });
+  router.add("GET", "/readyz", [&impl](const http::Request&) {
+    try {
+      auto lease = impl.ctx.pool.lease();
+      lease->require_current_schema();
+      return http::Response::json({{"status", "ready"}});
+    } catch (const std::exception& e) {
+      return http::Response::error(503, "not_ready", e.what());
+    }
+  });
+  for (const auto& r : impl.table) router.add(r.method, r.pattern, wrap(impl.ctx, r));
+  router.fallback([&impl](const http::Request& req) { return impl.files.serve(req); });
+  return router;
+}
+
+}  // namespace hearth::web

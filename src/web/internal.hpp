@@ -1,0 +1,162 @@
+// What the web application's files share: the application's state, one request's call, the
+// route table's entries and the error type handlers throw.
+#pragma once
+
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "auth/policy.hpp"
+#include "auth/sessions.hpp"
+#include "http/server.hpp"
+#include "ingest/snapshot.hpp"
+#include "model/dataset.hpp"
+#include "store/store.hpp"
+#include "timescales/engine.hpp"
+#include "timescales/worklist.hpp"
+#include "web/web.hpp"
+
+namespace hearth::web {
+
+using nlohmann::json;
+
+// Thrown by handlers; becomes {"error":{code,message,details}} with the status.
+struct ApiError : std::runtime_error {
+  ApiError(int s, std::string c, const std::string& message, json d = json::object())
+      : std::runtime_error(message), status(s), code(std::move(c)), details(std::move(d)) {}
+  int status;
+  std::string code;
+  json details;
+};
+
+// Database connections for the worker threads: one per request at a time.
+class StorePool {
+ public:
+  StorePool(std::string url, int size) : url_(std::move(url)), size_(size < 1 ? 1 : size) {}
+  class Lease {
+   public:
+    Lease(StorePool& p, std::unique_ptr<store::Store> s) : pool_(&p), st_(std::move(s)) {}
+    Lease(Lease&& o) noexcept : pool_(o.pool_), st_(std::move(o.st_)) {}
+    ~Lease() {
+      if (st_) pool_->give_back(std::move(st_));
+    }
+    store::Store& operator*() { return *st_; }
+    store::Store* operator->() { return st_.get(); }
+    // A connection that failed is not given back (the next lease opens a new one).
+    void discard() {
+      st_.reset();
+      pool_->forget();
+    }
+
+   private:
+    StorePool* pool_;
+    std::unique_ptr<store::Store> st_;
+  };
+  Lease lease();
+
+ private:
+  void give_back(std::unique_ptr<store::Store> s);
+  void forget();
+  std::string url_;
+  int size_;
+  int open_ = 0;
+  std::vector<std::unique_ptr<store::Store>> idle_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+};
+
+// What is worked out once per snapshot and shared by requests: the timescales engine, each
+// council's worklist, the scorecards already asked for (as their JSON text).
+struct Derived {
+  std::shared_ptr<const model::Dataset> data;
+  model::Date as_of{};  // the data's date (or today, if earlier)
+  std::unique_ptr<timescales::Engine> engine;
+  std::mutex mu;
+  std::map<std::string, std::shared_ptr<const timescales::Worklist>> worklists;  // by la
+  std::map<std::string, std::shared_ptr<const std::string>> scorecards;          // by key
+  std::map<std::string, std::shared_ptr<const json>> findings;                   // by la/year
+};
+
+struct Ctx {
+  Ctx(Options o, ingest::Snapshot& s);
+  Options opts;
+  ingest::Snapshot& snapshot;
+  StorePool pool;
+  auth::Authenticator authn;
+  std::mutex derived_mu;
+  std::shared_ptr<Derived> derived_;
+  // The derived state of the current snapshot (made on first use after a swap).
+  std::shared_ptr<Derived> derived();
+};
+
+struct Call {
+  Ctx& ctx;
+  const http::Request& req;
+  store::Store& st;
+  std::optional<auth::Session> session;
+  std::vector<std::pair<std::string, std::string>> headers;  // added to the response
+
+  const auth::Principal& who() const { return session->principal; }
+  // A query parameter, or `fallback`.
+  std::string query(const std::string& name, const std::string& fallback = {}) const;
+  // ?la= (checked by the policy), or the user's first council.
+  std::string council() const;
+  // Asks the policy; a denial is written to the audit log and thrown as a 403.
+  auth::Decision require(auth::Action action, const auth::Resource& what);
+  // Asks the policy without throwing (for filtering lists).
+  auth::Decision check(auth::Action action, const auth::Resource& what) const;
+  // Appends to the audit log as the signed-in user.
+  void audit(const std::string& action, const std::string& resource, const std::string& outcome,
+             const json& detail = json::object());
+  // ?page= and ?per_page= (default 50, at most 500), as (offset, count).
+  std::pair<std::size_t, std::size_t> page() const;
+  static json paged(json items, std::size_t total, std::pair<std::size_t, std::size_t> page);
+};
+
+using ApiHandler = std::function<http::Response(Call&)>;
+
+struct Param {
+  std::string name;
+  std::string in = "query";  // "query" or "path"
+  std::string type = "string";
+  std::string description;
+  bool required = false;
+  std::vector<std::string> values;  // an enum
+};
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  std::string summary;
+  std::vector<Param> params;
+  bool signed_in = true;
+  std::string body;  // what the request body is, when there is one ("json" or "raw")
+  ApiHandler handler;
+};
+
+// The client's address: X-Forwarded-For's last entry when the proxy is trusted, else the peer.
+std::string client_address(const Options& o, const http::Request& req);
+// Set-Cookie values; max_age < 0: a browser-session cookie; 0: delete it.
+std::string session_cookie(const Options& o, const std::string& token, std::int64_t max_age);
+std::string csrf_cookie(const Options& o, const std::string& token, std::int64_t max_age);
+
+// The route groups (each file adds its own).
+void add_session_routes(std::vector<Route>& routes);
+void add_data_routes(std::vector<Route>& routes);
+void add_child_routes(std::vector<Route>& routes);
+void add_import_routes(std::vector<Route>& routes);
+
+// Resource facts about a child: their council and the people allocated to them on `as_of`.
+auth::Resource child_resource(const model::Dataset& d, model::ChildIndex c, model::Date as_of);
+// A child by ?la= (or the user's councils) and CHILD id; a 404 when no such child.
+model::ChildIndex find_child_or_404(const Call& call, const model::Dataset& d,
+                                    const std::string& id);
+
+}  // namespace hearth::web

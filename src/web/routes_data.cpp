@@ -1,0 +1,507 @@
+// Aggregates and registries: the scorecard, indicator and rule definitions, worklists,
+// validation findings, what the store holds, and the users (for administrators).
+#include <algorithm>
+#include <set>
+
+#include "indicators/registry.hpp"
+#include "indicators/scorecard.hpp"
+#include "report/scorecard.hpp"
+#include "report/validation.hpp"
+#include "timescales/json.hpp"
+#include "timescales/registry.hpp"
+#include "validation/registry.hpp"
+#include "web/internal.hpp"
+
+namespace hearth::web {
+
+namespace {
+
+using auth::Action;
+using auth::Resource;
+
+model::Date as_of_param(const Call& call, const Derived& d) {
+  std::string text = call.query("as_of");
+  if (text.empty()) return d.as_of;
+  auto day = model::parse_date(text);
+  if (!day)
+    throw ApiError(400, "bad_as_of", "as_of must be a date written YYYY-MM-DD",
+                   {{"parameter", "as_of"}, {"value", text}});
+  return *day;
+}
+
+void require_council_data(const model::Dataset& data, const std::string& la) {
+  if (std::find(data.councils.begin(), data.councils.end(), la) == data.councils.end())
+    throw ApiError(404, "no_data", "The store holds no returns for council " + la + ".",
+                   {{"la", la}});
+}
+
+std::string csv_cell(std::string_view v) {
+  bool quote = v.find_first_of(",\"\n\r") != std::string_view::npos;
+  // A cell starting with = + - @ is a formula to a spreadsheet: make it text.
+  bool formula = !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@');
+  std::string out;
+  if (quote || formula) out.push_back('"');
+  if (formula) out.push_back('\'');
+  for (char c : v) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  if (quote || formula) out.push_back('"');
+  return out;
+}
+
+// ---- scorecard ---------------------------------------------------------------------------
+
+std::shared_ptr<const std::string> scorecard_text(Call& call, const std::string& la,
+                                                  bool suppress, const std::string& only) {
+  auto d = call.ctx.derived();
+  require_council_data(*d->data, la);
+  std::string period = call.query("period", "quarter");
+  auto kind = indicators::period_kind_by_name(period);
+  if (!kind)
+    throw ApiError(400, "bad_period", "period must be month, quarter or year",
+                   {{"parameter", "period"}, {"value", period}});
+  model::Date as_of = as_of_param(call, *d);
+  std::string key = la + "|" + period + "|" + model::format_iso(as_of) + "|" +
+                    (suppress ? "s" : "u") + "|" + only;
+  {
+    std::lock_guard lk(d->mu);
+    if (auto it = d->scorecards.find(key); it != d->scorecards.end()) return it->second;
+  }
+  int first_year = 0;
+  for (const auto& [rla, year] : d->data->returns)
+    if (rla == la && (first_year == 0 || year < first_year)) first_year = year;
+  if (as_of < model::CollectionYear{first_year}.start())
+    throw ApiError(400, "bad_as_of",
+                   "as_of is before council " + la + "'s earliest stored return, which starts on " +
+                       model::format_iso(model::CollectionYear{first_year}.start()),
+                   {{"parameter", "as_of"}});
+  static const indicators::ReferenceData kNoReference;
+  const auto& reference = call.ctx.opts.reference ? *call.ctx.opts.reference : kNoReference;
+  indicators::Engine engine(*d->data, *d->engine, reference, la, as_of,
+                            call.ctx.opts.scorecard.rules);
+  indicators::ScorecardOptions o;
+  o.period = *kind;
+  o.suppress = suppress;
+  o.breakdowns = !only.empty();  // the dashboard's tiles need no breakdowns
+  if (!only.empty()) o.only.push_back(*indicators::indicator_by_key(only));
+  auto sc = indicators::build_scorecard(engine, reference, call.ctx.opts.scorecard, o);
+  json j = report::scorecard_json(sc);
+  if (!only.empty()) {
+    if (j["indicators"].empty())
+      throw ApiError(404, "not_found", "No such indicator in the scorecard.", {{"id", only}});
+  }
+  auto text = std::make_shared<const std::string>(j.dump());
+  std::lock_guard lk(d->mu);
+  d->scorecards.emplace(key, text);
+  return text;
+}
+
+http::Response json_text(std::shared_ptr<const std::string> text) {
+  http::Response r;
+  r.body = *text;
+  return r;
+}
+
+http::Response get_scorecard(Call& call) {
+  std::string la = call.council();
+  auto decision = call.require(Action::ReadScorecard, Resource::council(la));
+  return json_text(
+      scorecard_text(call, la, decision.view == auth::View::Suppressed, std::string()));
+}
+
+http::Response get_scorecard_indicator(Call& call) {
+  std::string la = call.council();
+  auto decision = call.require(Action::ReadScorecard, Resource::council(la));
+  std::string key = call.req.path_params.at("indicator");
+  if (!indicators::indicator_by_key(key))
+    throw ApiError(404, "not_found", "There is no indicator '" + key + "'.", {{"id", key}});
+  return json_text(scorecard_text(call, la, decision.view == auth::View::Suppressed, key));
+}
+
+// ---- registries --------------------------------------------------------------------------
+
+http::Response get_indicators(Call& call) {
+  call.require(Action::ReadRegistry, {});
+  static const std::string text = report::indicators_json().dump();
+  http::Response r;
+  r.body = text;
+  return r;
+}
+
+http::Response get_indicator(Call& call) {
+  call.require(Action::ReadRegistry, {});
+  std::string key = call.req.path_params.at("key");
+  for (const auto& ind : report::indicators_json())
+    if (ind["id"] == key) return http::Response::json(ind);
+  throw ApiError(404, "not_found", "There is no indicator '" + key + "'.", {{"id", key}});
+}
+
+int rules_year(const Call& call) {
+  std::string y = call.query("year");
+  if (y.empty()) return validation::kLatestYear;
+  auto parsed = model::CollectionYear::parse(y);
+  if (!parsed)
+    throw ApiError(400, "bad_year", "year must be a collection year such as 2025-26",
+                   {{"parameter", "year"}, {"value", y}});
+  return parsed->end_year;
+}
+
+http::Response get_rules(Call& call) {
+  call.require(Action::ReadRegistry, {});
+  int year = rules_year(call);
+  return http::Response::json({{"collection_year", model::CollectionYear{year}.label()},
+                               {"rules", report::rules_json(year)}});
+}
+
+http::Response get_rule(Call& call) {
+  call.require(Action::ReadRegistry, {});
+  std::string code = call.req.path_params.at("code");
+  for (const auto& r : report::rules_json(rules_year(call)))
+    if (r["code"] == code) return http::Response::json(r);
+  throw ApiError(404, "not_found", "There is no 903 rule '" + code + "' in that year's rules.",
+                 {{"code", code}});
+}
+
+// ---- worklist ----------------------------------------------------------------------------
+
+std::shared_ptr<const timescales::Worklist> council_worklist(Derived& d, const std::string& la,
+                                                             model::Date as_of) {
+  std::string key = la + "|" + model::format_iso(as_of);
+  {
+    std::lock_guard lk(d.mu);
+    if (auto it = d.worklists.find(key); it != d.worklists.end()) return it->second;
+  }
+  timescales::WorklistOptions o;
+  o.as_of = as_of;
+  o.la = la;
+  auto wl = std::make_shared<const timescales::Worklist>(timescales::build_worklist(*d.engine, o));
+  std::lock_guard lk(d.mu);
+  d.worklists.emplace(key, wl);
+  return wl;
+}
+
+http::Response get_worklist(Call& call) {
+  std::string la = call.council();
+  auto scopes = auth::worklist_scopes(call.who().role);
+  std::string scope_text =
+      call.query("scope", scopes.empty() ? "mine" : std::string(auth::scope_name(scopes.front())));
+  Resource res = Resource::council(la);
+  if (scope_text == "mine")
+    res.scope = auth::WorklistScope::Mine;
+  else if (scope_text == "team")
+    res.scope = auth::WorklistScope::Team;
+  else if (scope_text == "all")
+    res.scope = auth::WorklistScope::All;
+  else
+    throw ApiError(400, "bad_scope", "scope must be mine, team or all",
+                   {{"parameter", "scope"}, {"value", scope_text}});
+  call.require(Action::ReadWorklist, res);
+  std::string format = call.query("format", "json");
+  if (format != "json" && format != "csv")
+    throw ApiError(400, "bad_format", "format must be json or csv", {{"parameter", "format"}});
+  std::string status = call.query("status"), item = call.query("item"),
+              worker = call.query("worker"), team = call.query("team");
+  if (!status.empty() && status != "overdue" && status != "due_soon" && status != "done_late")
+    throw ApiError(400, "bad_status", "status must be overdue, due_soon or done_late",
+                   {{"parameter", "status"}});
+  if (!item.empty() && !timescales::item_by_key(item))
+    throw ApiError(400, "bad_item", "There is no statutory item '" + item + "'.",
+                   {{"parameter", "item"}});
+
+  auto d = call.ctx.derived();
+  require_council_data(*d->data, la);
+  model::Date as_of = as_of_param(call, *d);
+  auto wl = council_worklist(*d, la, as_of);
+  const auto& who = call.who();
+
+  auto in_scope = [&](const timescales::WorkItem& w) {
+    if (res.scope == auth::WorklistScope::All) return true;
+    if (res.scope == auth::WorklistScope::Team)
+      return std::find(who.teams.begin(), who.teams.end(), w.who.team) != who.teams.end();
+    if (who.role == auth::Role::Iro) {
+      auto c = d->data->find_child(w.la, w.child);
+      if (!c) return false;
+      auto cr = child_resource(*d->data, *c, as_of);
+      return std::find(cr.iros.begin(), cr.iros.end(), who.worker) != cr.iros.end();
+    }
+    return w.who.worker == who.worker;
+  };
+  auto wanted = [&](const timescales::WorkItem& w) {
+    if (!in_scope(w)) return false;
+    if (!worker.empty() && w.who.worker != worker) return false;
+    if (!team.empty() && w.who.team != team) return false;
+    if (!item.empty() && timescales::item(w.status.item).key != item) return false;
+    return true;
+  };
+  struct Section {
+    const char* name;
+    const std::vector<timescales::WorkItem>* items;
+  };
+  const Section sections[] = {
+      {"overdue", &wl->overdue}, {"due_soon", &wl->due_soon}, {"done_late", &wl->done_late}};
+  std::set<std::pair<std::string_view, std::string_view>> children;
+  json out = {{"as_of", model::format_iso(wl->as_of)},
+              {"due_soon_until", model::format_iso(wl->horizon)},
+              {"done_late_since", model::format_iso(wl->since)},
+              {"la", la},
+              {"scope", scope_text},
+              {"filter", {{"status", status}, {"item", item}, {"worker", worker}, {"team", team}}}};
+  json summary = json::object();
+  std::map<std::string, json> workers;
+  std::string csv = "section,due,days_overdue,item,title,child,worker,worker_name,team,status\n";
+  for (const auto& sec : sections) {
+    json arr = json::array();
+    int count = 0;
+    for (const auto& w : *sec.items) {
+      if (!wanted(w)) continue;
+      ++count;
+      children.emplace(w.la, w.child);
+      std::string wid(w.who.worker);
+      auto& wj = workers[wid];
+      if (wj.is_null())
+        wj = {{"worker", wid.empty() ? json(nullptr) : json(wid)},
+              {"name", w.who.name},
+              {"team", w.who.team},
+              {"overdue", 0},
+              {"due_soon", 0},
+              {"done_late", 0}};
+      wj[sec.name] = wj[sec.name].get<int>() + 1;
+      if (!status.empty() && status != sec.name) continue;
+      if (format == "csv") {
+        const auto& s = w.status;
+        csv += std::string(sec.name) + "," +
+               (s.due ? model::format_iso(s.due->date) : std::string()) + "," +
+               (s.status == timescales::Status::Overdue ? std::to_string(w.days_overdue) : "") +
+               "," + csv_cell(timescales::item(s.item).key) + "," +
+               csv_cell(timescales::item(s.item).title) + "," + csv_cell(w.child) + "," +
+               csv_cell(w.who.worker) + "," + csv_cell(w.who.name) + "," + csv_cell(w.who.team) +
+               "," + std::string(timescales::status_name(s.status)) + "\n";
+      } else {
+        arr.push_back(timescales::work_item_json(*d->engine, w, wl->as_of));
+      }
+    }
+    summary[sec.name] = count;
+    out[sec.name] = std::move(arr);
+  }
+  summary["children"] = children.size();
+  out["summary"] = summary;
+  json wj = json::array();
+  for (auto& [id, j] : workers) wj.push_back(std::move(j));
+  out["workers"] = std::move(wj);
+  call.audit("worklist.read", "worklist:" + la + "/" + scope_text, "ok",
+             {{"children", children.size()}});
+  if (format == "csv") {
+    http::Response r;
+    r.content_type = "text/csv; charset=utf-8";
+    r.body = std::move(csv);
+    r.headers.emplace_back("Content-Disposition",
+                           "attachment; filename=\"worklist-" + la + "-" + scope_text + "-" +
+                               model::format_iso(wl->as_of) + ".csv\"");
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+  }
+  return http::Response::json(out);
+}
+
+// ---- findings ----------------------------------------------------------------------------
+
+// The latest stored return of the council (or of ?year=): its key.
+store::ReturnKey return_for(Call& call, const std::string& la) {
+  std::string y = call.query("year");
+  std::optional<int> year;
+  if (!y.empty()) {
+    auto parsed = model::CollectionYear::parse(y);
+    if (!parsed)
+      throw ApiError(400, "bad_year", "year must be a collection year such as 2025-26",
+                     {{"parameter", "year"}});
+    year = parsed->end_year;
+  }
+  std::optional<store::ReturnKey> best;
+  for (const auto& k : call.st.list_returns()) {
+    if (k.la != la) continue;
+    if (year && k.collection_year != *year) continue;
+    if (!best || k.collection_year > best->collection_year) best = k;
+  }
+  if (!best)
+    throw ApiError(404, "no_data",
+                   "The store holds no return for council " + la + (y.empty() ? "" : " in " + y) +
+                       ".",
+                   {{"la", la}});
+  return *best;
+}
+
+json finding_item(const model::Finding& f, int year) {
+  return {{"rule", f.rule},
+          {"severity", model::severity_name(f.severity)},
+          {"message", f.message},
+          {"how_to_fix", f.how_to_fix},
+          {"file", f.file},
+          {"table", f.table},
+          {"row", f.row},
+          {"field", f.column},
+          {"value", f.value},
+          {"child", f.child},
+          {"year", model::CollectionYear{year}.label()}};
+}
+
+http::Response get_findings(Call& call) {
+  std::string la = call.council();
+  call.require(Action::ReadFindings, Resource::council(la));
+  auto key = return_for(call, la);
+  auto findings = call.st.import_findings(key.import_id);
+  struct Sum {
+    model::Finding first;
+    int count = 0;
+    std::set<std::string> children;
+  };
+  std::map<std::string, Sum> by_rule;
+  json not_run = json::array();
+  for (const auto& f : findings) {
+    if (f.rule == "validation.not-run") {
+      not_run.push_back({{"message", f.message}, {"value", f.value}});
+      continue;
+    }
+    auto& s = by_rule[f.rule];
+    if (s.count == 0) s.first = f;
+    ++s.count;
+    if (!f.child.empty()) s.children.insert(f.child);
+  }
+  json rules = json::array();
+  std::size_t total = 0;
+  for (const auto& [code, s] : by_rule) {
+    total += static_cast<std::size_t>(s.count);
+    rules.push_back({{"code", code},
+                     {"severity", model::severity_name(s.first.severity)},
+                     {"message", s.first.message},
+                     {"how_to_fix", s.first.how_to_fix},
+                     {"count", s.count},
+                     {"children", s.children.size()}});
+  }
+  std::stable_sort(rules.begin(), rules.end(), [](const json& a, const json& b) {
+    if (a["severity"] != b["severity"]) return a["severity"] == "error";
+    return a["count"].get<int>() > b["count"].get<int>();
+  });
+  call.audit("findings.read", "council:" + la, "ok", {{"import", key.import_id}});
+  return http::Response::json({{"la", la},
+                               {"year", model::CollectionYear{key.collection_year}.label()},
+                               {"import_id", key.import_id},
+                               {"total", total},
+                               {"rules", rules},
+                               {"not_run", not_run}});
+}
+
+http::Response get_findings_of_rule(Call& call) {
+  std::string la = call.council();
+  call.require(Action::ReadFindings, Resource::council(la));
+  std::string rule = call.req.path_params.at("rule");
+  auto key = return_for(call, la);
+  auto page = call.page();
+  std::size_t total = 0;
+  json items = json::array();
+  for (const auto& f : call.st.import_findings(key.import_id)) {
+    if (f.rule != rule) continue;
+    if (total >= page.first && items.size() < page.second)
+      items.push_back(finding_item(f, key.collection_year));
+    ++total;
+  }
+  call.audit("findings.read", "council:" + la, "ok", {{"import", key.import_id}, {"rule", rule}});
+  json out = Call::paged(std::move(items), total, page);
+  out["rule"] = rule;
+  out["la"] = la;
+  out["year"] = model::CollectionYear{key.collection_year}.label();
+  return http::Response::json(out);
+}
+
+// ---- the store, the users ----------------------------------------------------------------
+
+http::Response get_info(Call& call) {
+  auto d = call.ctx.derived();
+  call.require(Action::ReadRegistry, {});
+  json councils = json::array();
+  for (const auto& la : d->data->councils)
+    if (std::find(call.who().councils.begin(), call.who().councils.end(), la) !=
+        call.who().councils.end())
+      councils.push_back(la);
+  return http::Response::json({{"version", "0.1.0"},
+                               {"backend", call.st.backend()},
+                               {"schema_version", store::kSchemaVersion},
+                               {"as_of", model::format_iso(d->as_of)},
+                               {"councils", councils}});
+}
+
+http::Response get_users(Call& call) {
+  std::string la = call.council();
+  call.require(Action::ManageUsers, Resource::council(la));
+  auto page = call.page();
+  json items = json::array();
+  std::size_t total = 0;
+  for (const auto& u : call.st.list_users()) {
+    if (std::find(u.councils.begin(), u.councils.end(), la) == u.councils.end()) continue;
+    if (total >= page.first && items.size() < page.second)
+      items.push_back({{"username", u.username},
+                       {"display_name", u.display_name},
+                       {"role", u.role},
+                       {"councils", u.councils},
+                       {"worker", u.worker},
+                       {"teams", u.teams},
+                       {"disabled", u.disabled},
+                       {"locked", !u.locked_until.empty()},
+                       {"last_login_at", u.last_login_at}});
+    ++total;
+  }
+  return http::Response::json(Call::paged(std::move(items), total, page));
+}
+
+const Param kLa{"la", "query", "string", "The council's LA code (default: your first council)"};
+const Param kAsOf{"as_of", "query", "string", "The date to look from, YYYY-MM-DD (default: the date the data runs to)"};
+const Param kPage{"page", "query", "integer", "Page number, from 1"};
+const Param kPerPage{"per_page", "query", "integer", "Items per page (at most 500; default 50)"};
+const Param kYear{"year", "query", "string", "Collection year, e.g. 2025-26"};
+
+}  // namespace
+
+void add_data_routes(std::vector<Route>& routes) {
+  const Param period{"period", "query", "string", "The period", false, {"month", "quarter", "year"}};
+  routes.push_back({"GET", "/api/v1/scorecard",
+                    "The Board's scorecard: every indicator's value, target, RAG, comparators "
+                    "and trend (small numbers suppressed for the board role)",
+                    {kLa, period, kAsOf}, true, "", get_scorecard});
+  routes.push_back({"GET", "/api/v1/scorecard/{indicator}",
+                    "One indicator with its trend, years, comparators and breakdowns",
+                    {{"indicator", "path", "string", "The indicator's id"}, kLa, period, kAsOf},
+                    true, "", get_scorecard_indicator});
+  routes.push_back({"GET", "/api/v1/indicators", "The indicator registry: every definition", {},
+                    true, "", get_indicators});
+  routes.push_back({"GET", "/api/v1/indicators/{key}", "One indicator's definition",
+                    {{"key", "path", "string", "The indicator's id"}}, true, "", get_indicator});
+  routes.push_back({"GET", "/api/v1/rules", "The DfE 903 validation rules of a collection year",
+                    {kYear}, true, "", get_rules});
+  routes.push_back({"GET", "/api/v1/rules/{code}", "One 903 rule's definition",
+                    {{"code", "path", "string", "The DfE rule code"}, kYear}, true, "", get_rule});
+  routes.push_back(
+      {"GET", "/api/v1/worklist",
+       "Statutory items overdue, due soon and done late, for you, your team or the service",
+       {kLa, kAsOf,
+        {"scope", "query", "string", "Whose items (default: the widest your role has)", false,
+         {"mine", "team", "all"}},
+        {"status", "query", "string", "Only this section", false,
+         {"overdue", "due_soon", "done_late"}},
+        {"item", "query", "string", "Only this statutory item (its key)"},
+        {"worker", "query", "string", "Only this worker's items"},
+        {"team", "query", "string", "Only this team's items"},
+        {"format", "query", "string", "json, or csv to download", false, {"json", "csv"}}},
+       true, "", get_worklist});
+  routes.push_back({"GET", "/api/v1/findings",
+                    "Validation findings of the latest stored return, counted by rule",
+                    {kLa, kYear}, true, "", get_findings});
+  routes.push_back({"GET", "/api/v1/findings/{rule}", "The findings of one rule, each naming the child",
+                    {{"rule", "path", "string", "The rule code"}, kLa, kYear, kPage, kPerPage},
+                    true, "", get_findings_of_rule});
+  routes.push_back({"GET", "/api/v1/info", "The Hearth version and the councils you can see", {},
+                    true, "", get_info});
+  routes.push_back({"GET", "/api/v1/users", "The council's users (administrators)",
+                    {kLa, kPage, kPerPage}, true, "", get_users});
+}
+
+}  // namespace hearth::web

@@ -1,0 +1,66 @@
+// The web application: the JSON API under /api/v1/ and the built front end, on the HTTP server.
+// Every API route is declared once (method, path, summary, parameters, the policy action it is
+// about) in a route table; the router, the OpenAPI document and the access-matrix test are all
+// made from that table, so none of them can miss a route. docs/api.md, docs/security.md.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "auth/sessions.hpp"
+#include "http/server.hpp"
+#include "indicators/reference.hpp"
+#include "indicators/scorecard.hpp"
+#include "timescales/config.hpp"
+
+namespace hearth::ingest {
+class Snapshot;
+}
+
+namespace hearth::web {
+
+struct Options {
+  std::string store_url;
+  int connections = 4;             // database connections (one per worker thread is right)
+  std::filesystem::path web_root;  // the built front end (web/dist); empty: API only
+  bool secure_cookies = false;     // add Secure to cookies (served over TLS, or behind a TLS proxy)
+  bool trust_forwarded = false;    // take the client's address from X-Forwarded-For (behind a proxy)
+  auth::SessionPolicy sessions;
+  std::function<std::int64_t()> clock;  // Unix seconds; empty: the system clock (tests move it)
+  timescales::TimescaleConfig timescales = timescales::TimescaleConfig::statutory();
+  indicators::ScorecardConfig scorecard = indicators::ScorecardConfig::defaults();
+  std::shared_ptr<const indicators::ReferenceData> reference;  // comparators; empty: none
+  std::size_t upload_limit = 64 * 1024 * 1024;                 // one uploaded file
+};
+
+struct RouteInfo {
+  std::string method;
+  std::string pattern;  // "/api/v1/children/{id}"
+  std::string summary;
+  bool signed_in = true;  // false: anyone (login, health, the OpenAPI document)
+};
+
+class App {
+ public:
+  App(Options options, ingest::Snapshot& snapshot);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  // Every route, wrapped in the session, CSRF and error handling; plus the front end's files.
+  http::Router router();
+  const std::vector<RouteInfo>& routes() const;
+  nlohmann::json openapi() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hearth::web
