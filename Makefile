@@ -3,18 +3,22 @@ JOBS ?= $(shell nproc)
 HEARTH_STORE ?= sqlite:var/hearth.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps release debug run demo test bench fuzz format format-check clean
+.PHONY: all deps web release debug run demo test bench fuzz format format-check clean
 
 all: release
 
 deps:
 	@scripts/install-deps.sh
 
-release: deps
+# The web front end (TypeScript, GOV.UK Frontend) → web/dist, served by hearth serve.
+web: deps
+	@scripts/build-web.sh
+
+release: deps web
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
-debug: deps
+debug: deps web
 	@cmake --preset debug >/dev/null
 	@cmake --build --preset debug -j $(JOBS)
 
@@ -25,8 +29,9 @@ run: release
 	@build/release/bin/hearth --store $(HEARTH_STORE) demo --if-empty
 	@build/release/bin/hearth --store $(HEARTH_STORE) serve --listen $(LISTEN)
 
-# Build with AddressSanitizer + UndefinedBehaviorSanitizer and run every test, with a
-# throwaway PostgreSQL for the tests that need one.
+# Build with AddressSanitizer + UndefinedBehaviorSanitizer and run every test — unit,
+# integration on SQLite and a throwaway PostgreSQL, and the browser tests (Chromium) — with
+# screenshots in build/debug/e2e-artifacts.
 test: debug
 	@scripts/with-postgres.sh ctest --preset debug
 
@@ -46,4 +51,4 @@ format-check:
 	@clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf build
+	rm -rf build web/dist

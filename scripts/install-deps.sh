@@ -12,7 +12,13 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-client
   curl jq procps clang-format
+  chromium wrk
 )
+# Node.js and npm build the web front end; a machine that already has them (any source) keeps
+# its own.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -20,10 +20,9 @@ AuditVerification verify_audit(store::Store& st) {
     for (const auto& e : page) {
       ++v.entries;
       if (e.seq != expect_seq) {
-        problem(e.seq, e.seq > expect_seq
-                           ? "entries " + std::to_string(expect_seq) + " to " +
-                                 std::to_string(e.seq - 1) + " are missing (deleted)"
-                           : "entry " + std::to_string(e.seq) + " is out of order");
+        problem(e.seq, e.seq > expect_seq ? "entries " + std::to_string(expect_seq) + " to " +
+                                                std::to_string(e.seq - 1) + " are missing (deleted)"
+                                          : "entry " + std::to_string(e.seq) + " is out of order");
       }
       if (e.prev_hash != prev_hash)
         problem(e.seq, "entry " + std::to_string(e.seq) +
@@ -39,11 +38,11 @@ AuditVerification verify_audit(store::Store& st) {
   }
   std::int64_t last = expect_seq - 1;
   if (last != head.first)
-    problem(last, last < head.first ? "entries " + std::to_string(last + 1) + " to " +
-                                          std::to_string(head.first) +
-                                          " are missing from the end (deleted)"
-                                    : "the log has entries after the recorded head (" +
-                                          std::to_string(head.first) + ")");
+    problem(last, last < head.first
+                      ? "entries " + std::to_string(last + 1) + " to " +
+                            std::to_string(head.first) + " are missing from the end (deleted)"
+                      : "the log has entries after the recorded head (" +
+                            std::to_string(head.first) + ")");
   else if (prev_hash != head.second)
     problem(last, "the last entry is not the one the log recorded as its head");
   return v;

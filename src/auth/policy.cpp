@@ -115,8 +115,9 @@ Decision decide(const Principal& who, Action action, const Resource& what) {
         case Role::Board:
           return allow(View::Suppressed);
         case Role::Worker:
-          return deny("the council's scorecard is for managers and the Board; your caseload's "
-                      "figures are on your worklist");
+          return deny(
+              "the council's scorecard is for managers and the Board; your caseload's "
+              "figures are on your worklist");
         case Role::Participation:
           return deny("your role sees the voice of children in care figures, not the scorecard");
         case Role::YoungPerson:

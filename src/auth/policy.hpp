@@ -14,15 +14,15 @@
 namespace hearth::auth {
 
 enum class Action : std::uint8_t {
-  ReadScorecard,   // the Board's scorecard and indicator pages (aggregates)
-  ReadRegistry,    // rule and indicator definitions
-  ReadWorklist,    // statutory items: the scope says whose
-  ListChildren,    // the children list (each row is then checked with ReadChild)
-  ReadChild,       // one child's record
-  ReadFindings,    // validation findings (they name children)
-  ReadImports,     // the list of imports
-  WriteImport,     // upload, check, accept or cancel an import
-  ManageUsers,     // users and roles
+  ReadScorecard,  // the Board's scorecard and indicator pages (aggregates)
+  ReadRegistry,   // rule and indicator definitions
+  ReadWorklist,   // statutory items: the scope says whose
+  ListChildren,   // the children list (each row is then checked with ReadChild)
+  ReadChild,      // one child's record
+  ReadFindings,   // validation findings (they name children)
+  ReadImports,    // the list of imports
+  WriteImport,    // upload, check, accept or cancel an import
+  ManageUsers,    // users and roles
 };
 std::string_view action_name(Action a);
 
@@ -33,10 +33,10 @@ std::string_view scope_name(WorklistScope s);
 // people who work with them now (from the allocations), which is what decides who may see them.
 struct Resource {
   std::string la;
-  std::string child;                 // CHILD, for ReadChild
-  std::vector<std::string> workers;  // allocated social workers and personal advisers
-  std::vector<std::string> teams;    // the teams of those allocations
-  std::vector<std::string> iros;     // allocated independent reviewing officers
+  std::string child;                          // CHILD, for ReadChild
+  std::vector<std::string> workers;           // allocated social workers and personal advisers
+  std::vector<std::string> teams;             // the teams of those allocations
+  std::vector<std::string> iros;              // allocated independent reviewing officers
   WorklistScope scope = WorklistScope::Mine;  // for ReadWorklist
 
   static Resource council(std::string la) {

@@ -24,8 +24,8 @@ enum class Role : std::uint8_t {
   Participation,
   YoungPerson
 };
-inline constexpr std::array kAllRoles{Role::Admin,  Role::Analyst, Role::Manager,
-                                      Role::Iro,    Role::Worker,  Role::Board,
+inline constexpr std::array kAllRoles{Role::Admin,         Role::Analyst,    Role::Manager,
+                                      Role::Iro,           Role::Worker,     Role::Board,
                                       Role::Participation, Role::YoungPerson};
 
 std::string_view role_name(Role r);  // "admin", …, "young_person"

@@ -65,9 +65,7 @@ LoginResult Authenticator::login(store::Store& st, std::string_view username,
                                  std::string_view user_agent) const {
   const std::int64_t t = now();
   LoginResult out;
-  auto record = [&](bool ok) {
-    st.record_login_attempt(ip, username, ok, t, t - 24 * 60 * 60);
-  };
+  auto record = [&](bool ok) { st.record_login_attempt(ip, username, ok, t, t - 24 * 60 * 60); };
   // Too many failures from this address: refuse before spending a hash on it.
   if (st.failed_logins_from(ip, t - policy_.address_window) >= policy_.address_limit) {
     out.error = LoginError::RateLimited;

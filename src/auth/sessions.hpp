@@ -18,7 +18,7 @@ class Store;
 namespace hearth::auth {
 
 struct SessionPolicy {
-  std::int64_t idle_seconds = 30 * 60;          // ended after this long unused
+  std::int64_t idle_seconds = 30 * 60;           // ended after this long unused
   std::int64_t absolute_seconds = 12 * 60 * 60;  // ended this long after login, used or not
   int lock_after = 5;                            // failed logins in a row lock the account…
   std::int64_t lock_seconds = 15 * 60;           // …for this long

@@ -1,5 +1,6 @@
 // hearth: the command line. Parses arguments, calls a command, and is the one place where
 // exceptions become exit codes.
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -12,6 +13,12 @@
 using namespace hearth::cli;
 
 int main(int argc, char** argv) {
+  // Logs are one JSON object per line on standard error (every message Hearth logs is itself a
+  // JSON object), so a log shipper can read them and standard output stays for results.
+  auto logger = spdlog::stderr_logger_mt("hearth");
+  logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","log":%v})",
+                      spdlog::pattern_time_type::utc);
+  spdlog::set_default_logger(logger);
   CLI::App app{"Hearth — corporate parenting for children in care and care leavers"};
   app.require_subcommand(1);
   Global g;

@@ -68,13 +68,15 @@ store::UserRecord require_user(store::Store& st, const std::string& username) {
 int cmd_user_add(const Global& g, const UserArgs& a) {
   auto role = auth::parse_role(a.role);
   if (!role)
-    throw UsageError("--role must be one of admin, analyst, manager, iro, worker, board, "
-                     "participation, young_person; not '" +
-                     a.role + "'");
+    throw UsageError(
+        "--role must be one of admin, analyst, manager, iro, worker, board, "
+        "participation, young_person; not '" +
+        a.role + "'");
   if (a.username.empty() || a.username.size() > 64 ||
       a.username.find_first_of(" \t\r\n:/") != std::string::npos)
     throw UsageError("a username is 1 to 64 characters without spaces, ':' or '/'");
-  if (a.councils.empty()) throw UsageError("--council is needed: the LA code(s) the user works for");
+  if (a.councils.empty())
+    throw UsageError("--council is needed: the LA code(s) the user works for");
   if ((*role == auth::Role::Worker || *role == auth::Role::Iro) && a.worker.empty())
     throw UsageError("a " + a.role +
                      " needs --worker: their professional id in the local records, which "
@@ -172,8 +174,8 @@ int cmd_user_reset_password(const Global& g, const std::string& username, bool f
   st->update_user(u);
   auto ended = st->delete_user_sessions(u.id);
   audit(*st, "user.reset_password", "user:" + username, {{"sessions_ended", ended}});
-  std::cout << "Reset the password of " << username << ", unlocked the account and ended "
-            << ended << " session(s).\n";
+  std::cout << "Reset the password of " << username << ", unlocked the account and ended " << ended
+            << " session(s).\n";
   if (generated)
     std::cout << "The new password is " << password
               << " — give it to them privately; it is not shown again.\n";

@@ -33,7 +33,7 @@ struct UserRecord {
 struct SessionRecord {
   std::string token_hash;  // SHA-256 of the cookie's token (the token itself is never stored)
   std::int64_t user_id = 0;
-  std::string csrf;        // the double-submit token
+  std::string csrf;            // the double-submit token
   std::int64_t created = 0;    // Unix seconds
   std::int64_t last_seen = 0;  // Unix seconds
   std::string ip;
@@ -51,6 +51,26 @@ struct AuditEntry {
   std::string detail;    // JSON text
   std::string prev_hash;
   std::string hash;
+};
+
+// A web import being put together: files uploaded one by one, checked, then accepted (stored
+// by the usual import, whole or not at all) or cancelled. Kept in the database so any server
+// process can take the next step.
+struct UploadRecord {
+  std::string id;  // random, unguessable
+  std::string la;
+  std::string kind;         // "903" or "local"
+  int collection_year = 0;  // end year; 0 for local records
+  std::string user;         // who started it
+  std::int64_t created = 0;  // Unix seconds
+  std::string status;       // "open", "checked", "imported", "cancelled"
+  std::string result;       // JSON text: the last check's or the import's outcome
+};
+
+struct UploadFile {
+  std::string name;
+  std::int64_t size = 0;
+  std::string content;  // empty when only listed
 };
 
 // The audit chain's hash of an entry: SHA-256 over the previous hash and every field, each

@@ -625,7 +625,8 @@ CREATE TABLE local_staying_put (
 CREATE INDEX local_staying_put_child ON local_staying_put (la, stpt_person_id);
 )SQL";
 
-// Version 3: users, sessions, login attempts and the audit log (docs/security.md). Sessions keep
+// Version 3: users, sessions, login attempts, the audit log (docs/security.md) and web imports
+// in progress (their files as base64 text). Sessions keep
 // Unix seconds (compared, never shown); users keep ISO 8601 UTC text. The audit log's seq is
 // assigned by the appender, one more than the head's, so a gap shows a deleted row; audit_head
 // (one row) holds the last seq and hash, so a deleted tail shows too.
@@ -683,7 +684,24 @@ CREATE TABLE audit_head (
   seq BIGINT NOT NULL,
   hash TEXT NOT NULL
 );
-INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '')
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');
+CREATE TABLE uploads (
+  id TEXT PRIMARY KEY,
+  la TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  collection_year INTEGER NOT NULL,
+  user_name TEXT NOT NULL,
+  created BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  result TEXT NOT NULL
+);
+CREATE TABLE upload_files (
+  upload_id TEXT NOT NULL REFERENCES uploads (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  content TEXT NOT NULL,
+  PRIMARY KEY (upload_id, name)
+)
 )SQL";
 
 constexpr std::string_view kPostgresV3 = R"SQL(
@@ -740,17 +758,34 @@ CREATE TABLE audit_head (
   seq BIGINT NOT NULL,
   hash TEXT NOT NULL
 );
-INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '')
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');
+CREATE TABLE uploads (
+  id TEXT PRIMARY KEY,
+  la TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  collection_year INTEGER NOT NULL,
+  user_name TEXT NOT NULL,
+  created BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  result TEXT NOT NULL
+);
+CREATE TABLE upload_files (
+  upload_id TEXT NOT NULL REFERENCES uploads (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  content TEXT NOT NULL,
+  PRIMARY KEY (upload_id, name)
+)
 )SQL";
 
 const std::array kSqlite{
     Migration{1, "initial schema: SSDA903 returns, imports and findings", kSqliteV1},
     Migration{2, "local records: health, visits, PEPs, pathway plans, allocations...", kLocalV2},
-    Migration{3, "users, sessions, login attempts and the audit log", kSqliteV3}};
+    Migration{3, "users, sessions, login attempts, the audit log, web imports", kSqliteV3}};
 const std::array kPostgres{
     Migration{1, "initial schema: SSDA903 returns, imports and findings", kPostgresV1},
     Migration{2, "local records: health, visits, PEPs, pathway plans, allocations...", kLocalV2},
-    Migration{3, "users, sessions, login attempts and the audit log", kPostgresV3}};
+    Migration{3, "users, sessions, login attempts, the audit log, web imports", kPostgresV3}};
 
 }  // namespace
 

@@ -181,9 +181,9 @@ void SqlAccounts::update_user(const UserRecord& u) {
   sql_ << "UPDATE users SET display_name = :dn, role = :r, password_hash = :ph, councils = :c, "
           "worker = :w, teams = :t, child = :ch, disabled = :d, demo = :demo, failed_logins = :f, "
           "locked_until = :lu, password_changed_at = :pc, last_login_at = :ll WHERE id = :id",
-      soci::use(u.display_name), soci::use(u.role), soci::use(u.password_hash),
-      soci::use(councils), soci::use(u.worker), soci::use(teams), soci::use(u.child),
-      soci::use(disabled), soci::use(demo), soci::use(failed), soci::use(u.locked_until),
+      soci::use(u.display_name), soci::use(u.role), soci::use(u.password_hash), soci::use(councils),
+      soci::use(u.worker), soci::use(teams), soci::use(u.child), soci::use(disabled),
+      soci::use(demo), soci::use(failed), soci::use(u.locked_until),
       soci::use(u.password_changed_at), soci::use(u.last_login_at), soci::use(id);
 }
 
@@ -209,8 +209,7 @@ void SqlAccounts::note_good_login(std::int64_t user_id, const std::string& at) {
 }
 
 void SqlAccounts::record_login_attempt(std::string_view ip_view, std::string_view user_view,
-                                       bool ok_in, std::int64_t at_in,
-                                       std::int64_t forget_before) {
+                                       bool ok_in, std::int64_t at_in, std::int64_t forget_before) {
   std::string ip(ip_view), username(user_view);
   long long at = at_in, forget = forget_before;
   int ok = ok_in ? 1 : 0;
@@ -340,6 +339,103 @@ std::pair<std::int64_t, std::string> SqlAccounts::audit_head() {
   std::string hash;
   sql_ << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(seq), soci::into(hash);
   return {seq, hash};
+}
+
+// ---- web imports in progress ----------------------------------------------------------------
+// File contents are kept as base64 text: a 903 file may be in any encoding, and PostgreSQL's
+// TEXT takes only valid UTF-8.
+
+namespace {
+
+std::string to_base64(const std::string& bytes) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+std::string from_base64(const std::string& text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  std::size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), nullptr, &len, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0)
+    throw std::runtime_error("a stored upload is not valid base64");
+  out.resize(len);
+  return out;
+}
+
+}  // namespace
+
+void SqlAccounts::add_upload(const UploadRecord& u) {
+  long long created = u.created;
+  sql_ << "INSERT INTO uploads (id, la, kind, collection_year, user_name, created, status, "
+          "result) VALUES (:id, :la, :k, :y, :u, :c, :s, :r)",
+      soci::use(u.id), soci::use(u.la), soci::use(u.kind), soci::use(u.collection_year),
+      soci::use(u.user), soci::use(created), soci::use(u.status), soci::use(u.result);
+}
+
+std::optional<UploadRecord> SqlAccounts::find_upload(std::string_view id_view) {
+  std::string id(id_view);
+  soci::rowset<soci::row> rs =
+      (sql_.prepare << "SELECT id, la, kind, collection_year, user_name, created, status, result "
+                       "FROM uploads WHERE id = :id",
+       soci::use(id));
+  for (const soci::row& r : rs) {
+    UploadRecord u;
+    u.id = r.get<std::string>(0);
+    u.la = r.get<std::string>(1);
+    u.kind = r.get<std::string>(2);
+    u.collection_year = sql::get_int(r, 3);
+    u.user = r.get<std::string>(4);
+    u.created = sql::get_int64(r, 5);
+    u.status = r.get<std::string>(6);
+    u.result = r.get<std::string>(7);
+    return u;
+  }
+  return std::nullopt;
+}
+
+void SqlAccounts::set_upload_status(std::string_view id_view, std::string_view status_view,
+                                    std::string_view result_view) {
+  std::string id(id_view), status(status_view), result(result_view);
+  sql_ << "UPDATE uploads SET status = :s, result = :r WHERE id = :id", soci::use(status),
+      soci::use(result), soci::use(id);
+}
+
+void SqlAccounts::put_upload_file(std::string_view id_view, const UploadFile& f) {
+  std::string id(id_view), content = to_base64(f.content);
+  long long size = static_cast<long long>(f.content.size());
+  WriteTx tx(sql_, driver_);
+  sql_ << "DELETE FROM upload_files WHERE upload_id = :id AND name = :n", soci::use(id),
+      soci::use(f.name);
+  sql_ << "INSERT INTO upload_files (upload_id, name, size, content) VALUES (:id, :n, :s, :c)",
+      soci::use(id), soci::use(f.name), soci::use(size), soci::use(content);
+  tx.commit();
+}
+
+std::vector<UploadFile> SqlAccounts::upload_files(std::string_view id_view, bool with_content) {
+  std::string id(id_view);
+  std::vector<UploadFile> out;
+  soci::rowset<soci::row> rs =
+      (sql_.prepare << std::string("SELECT name, size") + (with_content ? ", content" : "") +
+                           " FROM upload_files WHERE upload_id = :id ORDER BY name",
+       soci::use(id));
+  for (const soci::row& r : rs) {
+    UploadFile f;
+    f.name = r.get<std::string>(0);
+    f.size = sql::get_int64(r, 1);
+    if (with_content) f.content = from_base64(r.get<std::string>(2));
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+void SqlAccounts::delete_upload_files(std::string_view id_view) {
+  std::string id(id_view);
+  sql_ << "DELETE FROM upload_files WHERE upload_id = :id", soci::use(id);
 }
 
 }  // namespace hearth::store

@@ -38,6 +38,12 @@ class SqlAccounts {
   AuditEntry append_audit(AuditEntry e);
   std::vector<AuditEntry> read_audit(std::int64_t from_seq, std::size_t limit);
   std::pair<std::int64_t, std::string> audit_head();
+  void add_upload(const UploadRecord& u);
+  std::optional<UploadRecord> find_upload(std::string_view id);
+  void set_upload_status(std::string_view id, std::string_view status, std::string_view result);
+  void put_upload_file(std::string_view id, const UploadFile& f);
+  std::vector<UploadFile> upload_files(std::string_view id, bool with_content);
+  void delete_upload_files(std::string_view id);
 
  private:
   soci::session& sql_;

@@ -471,6 +471,21 @@ class SqlStore final : public Store {
     return accounts_.read_audit(from_seq, limit);
   }
   std::pair<std::int64_t, std::string> audit_head() override { return accounts_.audit_head(); }
+  void add_upload(const UploadRecord& u) override { accounts_.add_upload(u); }
+  std::optional<UploadRecord> find_upload(std::string_view id) override {
+    return accounts_.find_upload(id);
+  }
+  void set_upload_status(std::string_view id, std::string_view status,
+                         std::string_view result) override {
+    accounts_.set_upload_status(id, status, result);
+  }
+  void put_upload_file(std::string_view id, const UploadFile& f) override {
+    accounts_.put_upload_file(id, f);
+  }
+  std::vector<UploadFile> upload_files(std::string_view id, bool with_content) override {
+    return accounts_.upload_files(id, with_content);
+  }
+  void delete_upload_files(std::string_view id) override { accounts_.delete_upload_files(id); }
 
  private:
   static ImportRecord new_import(const std::string& la, int year, const ImportMeta& meta,

@@ -165,6 +165,17 @@ class Store {
   // The head the appender last wrote: (seq, hash); (0, "") for an empty log.
   virtual std::pair<std::int64_t, std::string> audit_head() = 0;
 
+  // ---- Web imports in progress (store/accounts.hpp) ----
+  virtual void add_upload(const UploadRecord& u) = 0;
+  virtual std::optional<UploadRecord> find_upload(std::string_view id) = 0;
+  virtual void set_upload_status(std::string_view id, std::string_view status,
+                                 std::string_view result) = 0;
+  // Adds the file, replacing one of the same name.
+  virtual void put_upload_file(std::string_view id, const UploadFile& f) = 0;
+  // The files: names and sizes, and their content when `with_content`.
+  virtual std::vector<UploadFile> upload_files(std::string_view id, bool with_content) = 0;
+  virtual void delete_upload_files(std::string_view id) = 0;
+
   // Every return, oldest year first (what the snapshot is built from).
   std::vector<model::Return> load_all_returns();
 };

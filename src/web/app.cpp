@@ -114,8 +114,8 @@ auth::Decision Call::require(auth::Action action, const auth::Resource& what) {
   return d;
 }
 
-void Call::audit(const std::string& action, const std::string& resource,
-                 const std::string& outcome, const json& detail) {
+void Call::audit(const std::string& action, const std::string& resource, const std::string& outcome,
+                 const json& detail) {
   store::AuditEntry e;
   e.actor = session ? who().username : "anonymous";
   e.role = session ? std::string(auth::role_name(who().role)) : "";
@@ -138,14 +138,14 @@ std::pair<std::size_t, std::size_t> Call::page() const {
       n = std::stol(v, &used);
       if (used != v.size()) throw std::invalid_argument(v);
     } catch (...) {
-      throw ApiError(400, "bad_" + std::string(name),
-                     std::string(name) + " must be a whole number", {{"parameter", name}});
+      throw ApiError(400, "bad_" + std::string(name), std::string(name) + " must be a whole number",
+                     {{"parameter", name}});
     }
     if (n < lo || n > hi)
-      throw ApiError(400, "bad_" + std::string(name),
-                     std::string(name) + " must be from " + std::to_string(lo) + " to " +
-                         std::to_string(hi),
-                     {{"parameter", name}});
+      throw ApiError(
+          400, "bad_" + std::string(name),
+          std::string(name) + " must be from " + std::to_string(lo) + " to " + std::to_string(hi),
+          {{"parameter", name}});
     return n;
   };
   long per = number("per_page", 50, 1, 500);
@@ -264,9 +264,8 @@ http::Handler wrap(Ctx& ctx, const Route& route) {
       for (auto& h : call.headers) res.headers.push_back(std::move(h));
       return res;
     } catch (const nlohmann::json::exception& e) {
-      return http::Response::error(400, "bad_json",
-                                   std::string("The request body is not the JSON expected: ") +
-                                       e.what());
+      return http::Response::error(
+          400, "bad_json", std::string("The request body is not the JSON expected: ") + e.what());
     } catch (...) {
       lease.discard();  // the connection may be broken: open a new one next time
       throw;            // the server logs it and answers 500
@@ -396,8 +395,13 @@ struct App::Impl {
     add_data_routes(table);
     add_child_routes(table);
     add_import_routes(table);
-    table.push_back({"GET", "/api/v1/openapi.json", "This API, described as OpenAPI 3", {}, false,
-                     "", [this](Call&) { return http::Response::json(openapi()); }});
+    table.push_back({"GET",
+                     "/api/v1/openapi.json",
+                     "This API, described as OpenAPI 3",
+                     {},
+                     false,
+                     "",
+                     [this](Call&) { return http::Response::json(openapi()); }});
     for (const auto& r : table) infos.push_back({r.method, r.pattern, r.summary, r.signed_in});
   }
 
@@ -416,9 +420,10 @@ struct App::Impl {
       }
       json responses = {{"200", {{"description", "Done"}}}};
       auto err = [](const char* what) {
-        return json{{"description", what},
-                    {"content",
-                     {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+        return json{
+            {"description", what},
+            {"content",
+             {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
       };
       responses["400"] = err("A parameter or the body is wrong (details say which)");
       if (r.signed_in) {
@@ -442,20 +447,21 @@ struct App::Impl {
       for (char c : r.method) method.push_back(static_cast<char>(std::tolower(c)));
       paths[r.pattern][method] = op;
     }
-    return {{"openapi", "3.0.3"},
-            {"info",
-             {{"title", "Hearth API"},
-              {"version", "1"},
-              {"description",
-               "Hearth's JSON API: the corporate parenting scorecard, worklists, children's "
-               "journeys, 903 validation and imports. Sign in with POST /api/v1/session; send "
-               "the hearth_csrf cookie's value as X-CSRF-Token on every change. See docs/api.md."}}},
-            {"paths", paths},
-            {"components",
-             {{"securitySchemes",
-               {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "hearth_session"}}}}},
-              {"schemas", {{"Error", error_schema()}}}}},
-            {"security", json::array({json{{"session", json::array()}}})}};
+    return {
+        {"openapi", "3.0.3"},
+        {"info",
+         {{"title", "Hearth API"},
+          {"version", "1"},
+          {"description",
+           "Hearth's JSON API: the corporate parenting scorecard, worklists, children's "
+           "journeys, 903 validation and imports. Sign in with POST /api/v1/session; send "
+           "the hearth_csrf cookie's value as X-CSRF-Token on every change. See docs/api.md."}}},
+        {"paths", paths},
+        {"components",
+         {{"securitySchemes",
+           {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "hearth_session"}}}}},
+          {"schemas", {{"Error", error_schema()}}}}},
+        {"security", json::array({json{{"session", json::array()}}})}};
   }
 
   Ctx ctx;
@@ -479,8 +485,9 @@ json App::openapi() const {
 http::Router App::router() {
   http::Router router;
   Impl& impl = *impl_;
-  router.add("GET", "/healthz",
-             [](const http::Request&) { return http::Response::json({{"status", "ok"}}); });
+  router.add("GET", "/healthz", [](const http::Request&) {
+    return http::Response::json({{"status", "ok"}});
+  });
   router.add("GET", "/readyz", [&impl](const http::Request&) {
     try {
       auto lease = impl.ctx.pool.lease();

@@ -53,9 +53,9 @@ Summary child_summary(const Derived& d, model::ChildIndex c, model::Date as_of) 
     s.status = "care_leaver";
   else
     s.status = "left_care";
-  auto sw = d.engine->assignee(c, as_of, s.status == "care_leaver"
-                                             ? model::WorkerRole::PersonalAdviser
-                                             : model::WorkerRole::SocialWorker);
+  auto sw = d.engine->assignee(c, as_of,
+                               s.status == "care_leaver" ? model::WorkerRole::PersonalAdviser
+                                                         : model::WorkerRole::SocialWorker);
   s.worker = std::string(sw.worker);
   s.team = std::string(sw.team);
   s.j = {{"id", rec.child},
@@ -67,10 +67,9 @@ Summary child_summary(const Derived& d, model::ChildIndex c, model::Date as_of) 
          {"status", s.status},
          {"legal_status", ep ? code_json(E.ls[*ep]) : json(nullptr)},
          {"placement", ep ? code_json(E.place[*ep]) : json(nullptr)},
-         {"worker",
-          sw.worker.empty()
-              ? json(nullptr)
-              : json{{"id", sw.worker}, {"name", sw.name}, {"team", sw.team}}}};
+         {"worker", sw.worker.empty()
+                        ? json(nullptr)
+                        : json{{"id", sw.worker}, {"name", sw.name}, {"team", sw.team}}}};
   return s;
 }
 
@@ -91,8 +90,7 @@ http::Response list_children(Call& call) {
       status != "all")
     throw ApiError(400, "bad_status", "status must be looked_after, care_leaver, left_care or all",
                    {{"parameter", "status"}});
-  std::string q = lower(call.query("q")), team = call.query("team"),
-              worker = call.query("worker");
+  std::string q = lower(call.query("q")), team = call.query("team"), worker = call.query("worker");
   if (q.size() > 100) throw ApiError(400, "bad_q", "The search is too long.");
   auto page = call.page();
   const model::Date as_of = d->as_of;
@@ -125,17 +123,16 @@ json episodes_json(const model::Dataset& data, model::ChildIndex c) {
   const auto& E = data.episodes;
   json out = json::array();
   for (std::uint32_t i = rec.episodes.begin; i < rec.episodes.begin + rec.episodes.count; ++i)
-    out.push_back(
-        {{"start", model::format_iso(E.decom[i])},
-         {"end", E.dec[i] == model::Dataset::kOpen ? json(nullptr)
-                                                   : json(model::format_iso(E.dec[i]))},
-         {"reason_new", code_json(E.rne[i])},
-         {"legal_status", code_json(E.ls[i])},
-         {"category_of_need", code_json(E.cin[i])},
-         {"placement", code_json(E.place[i])},
-         {"provider", code_json(E.place_provider[i])},
-         {"reason_end", code_json(E.rec[i])},
-         {"reason_place_change", code_json(E.reason_place_change[i])}});
+    out.push_back({{"start", model::format_iso(E.decom[i])},
+                   {"end", E.dec[i] == model::Dataset::kOpen ? json(nullptr)
+                                                             : json(model::format_iso(E.dec[i]))},
+                   {"reason_new", code_json(E.rne[i])},
+                   {"legal_status", code_json(E.ls[i])},
+                   {"category_of_need", code_json(E.cin[i])},
+                   {"placement", code_json(E.place[i])},
+                   {"provider", code_json(E.place_provider[i])},
+                   {"reason_end", code_json(E.rec[i])},
+                   {"reason_place_change", code_json(E.reason_place_change[i])}});
   return out;
 }
 
@@ -293,23 +290,33 @@ model::ChildIndex find_child_or_404(const Call& call, const model::Dataset& d,
 }
 
 void add_child_routes(std::vector<Route>& routes) {
-  routes.push_back(
-      {"GET", "/api/v1/children", "The children you may see, with search and filters",
-       {{"la", "query", "string", "The council's LA code"},
-        {"q", "query", "string", "Search the child's identifier"},
-        {"status", "query", "string", "Looked after (default), care leaver, left care or all",
-         false, {"looked_after", "care_leaver", "left_care", "all"}},
-        {"team", "query", "string", "Only this team's children"},
-        {"worker", "query", "string", "Only this worker's children"},
-        {"page", "query", "integer", "Page number, from 1"},
-        {"per_page", "query", "integer", "Items per page (at most 500; default 50)"}},
-       true, "", list_children});
-  routes.push_back({"GET", "/api/v1/children/{id}",
+  routes.push_back({"GET",
+                    "/api/v1/children",
+                    "The children you may see, with search and filters",
+                    {{"la", "query", "string", "The council's LA code"},
+                     {"q", "query", "string", "Search the child's identifier"},
+                     {"status",
+                      "query",
+                      "string",
+                      "Looked after (default), care leaver, left care or all",
+                      false,
+                      {"looked_after", "care_leaver", "left_care", "all"}},
+                     {"team", "query", "string", "Only this team's children"},
+                     {"worker", "query", "string", "Only this worker's children"},
+                     {"page", "query", "integer", "Page number, from 1"},
+                     {"per_page", "query", "integer", "Items per page (at most 500; default 50)"}},
+                    true,
+                    "",
+                    list_children});
+  routes.push_back({"GET",
+                    "/api/v1/children/{id}",
                     "A child's journey: episodes, placements, legal status, reviews, missing "
                     "episodes, statutory items and findings (a young person: their own record)",
                     {{"id", "path", "string", "The child's CHILD identifier"},
                      {"la", "query", "string", "The council's LA code"}},
-                    true, "", get_child});
+                    true,
+                    "",
+                    get_child});
 }
 
 }  // namespace hearth::web

@@ -52,8 +52,8 @@ std::string csv_cell(std::string_view v) {
 
 // ---- scorecard ---------------------------------------------------------------------------
 
-std::shared_ptr<const std::string> scorecard_text(Call& call, const std::string& la,
-                                                  bool suppress, const std::string& only) {
+std::shared_ptr<const std::string> scorecard_text(Call& call, const std::string& la, bool suppress,
+                                                  const std::string& only) {
   auto d = call.ctx.derived();
   require_council_data(*d->data, la);
   std::string period = call.query("period", "quarter");
@@ -295,9 +295,9 @@ http::Response get_worklist(Call& call) {
     http::Response r;
     r.content_type = "text/csv; charset=utf-8";
     r.body = std::move(csv);
-    r.headers.emplace_back("Content-Disposition",
-                           "attachment; filename=\"worklist-" + la + "-" + scope_text + "-" +
-                               model::format_iso(wl->as_of) + ".csv\"");
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"worklist-" + la + "-" +
+                                                      scope_text + "-" +
+                                                      model::format_iso(wl->as_of) + ".csv\"");
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;
   }
@@ -324,10 +324,10 @@ store::ReturnKey return_for(Call& call, const std::string& la) {
     if (!best || k.collection_year > best->collection_year) best = k;
   }
   if (!best)
-    throw ApiError(404, "no_data",
-                   "The store holds no return for council " + la + (y.empty() ? "" : " in " + y) +
-                       ".",
-                   {{"la", la}});
+    throw ApiError(
+        404, "no_data",
+        "The store holds no return for council " + la + (y.empty() ? "" : " in " + y) + ".",
+        {{"la", la}});
   return *best;
 }
 
@@ -454,7 +454,8 @@ http::Response get_users(Call& call) {
 }
 
 const Param kLa{"la", "query", "string", "The council's LA code (default: your first council)"};
-const Param kAsOf{"as_of", "query", "string", "The date to look from, YYYY-MM-DD (default: the date the data runs to)"};
+const Param kAsOf{"as_of", "query", "string",
+                  "The date to look from, YYYY-MM-DD (default: the date the data runs to)"};
 const Param kPage{"page", "query", "integer", "Page number, from 1"};
 const Param kPerPage{"per_page", "query", "integer", "Items per page (at most 500; default 50)"};
 const Param kYear{"year", "query", "string", "Collection year, e.g. 2025-26"};
@@ -462,46 +463,104 @@ const Param kYear{"year", "query", "string", "Collection year, e.g. 2025-26"};
 }  // namespace
 
 void add_data_routes(std::vector<Route>& routes) {
-  const Param period{"period", "query", "string", "The period", false, {"month", "quarter", "year"}};
-  routes.push_back({"GET", "/api/v1/scorecard",
+  const Param period{"period",     "query", "string",
+                     "The period", false,   {"month", "quarter", "year"}};
+  routes.push_back({"GET",
+                    "/api/v1/scorecard",
                     "The Board's scorecard: every indicator's value, target, RAG, comparators "
                     "and trend (small numbers suppressed for the board role)",
-                    {kLa, period, kAsOf}, true, "", get_scorecard});
-  routes.push_back({"GET", "/api/v1/scorecard/{indicator}",
+                    {kLa, period, kAsOf},
+                    true,
+                    "",
+                    get_scorecard});
+  routes.push_back({"GET",
+                    "/api/v1/scorecard/{indicator}",
                     "One indicator with its trend, years, comparators and breakdowns",
                     {{"indicator", "path", "string", "The indicator's id"}, kLa, period, kAsOf},
-                    true, "", get_scorecard_indicator});
-  routes.push_back({"GET", "/api/v1/indicators", "The indicator registry: every definition", {},
-                    true, "", get_indicators});
-  routes.push_back({"GET", "/api/v1/indicators/{key}", "One indicator's definition",
-                    {{"key", "path", "string", "The indicator's id"}}, true, "", get_indicator});
-  routes.push_back({"GET", "/api/v1/rules", "The DfE 903 validation rules of a collection year",
-                    {kYear}, true, "", get_rules});
-  routes.push_back({"GET", "/api/v1/rules/{code}", "One 903 rule's definition",
-                    {{"code", "path", "string", "The DfE rule code"}, kYear}, true, "", get_rule});
+                    true,
+                    "",
+                    get_scorecard_indicator});
+  routes.push_back({"GET",
+                    "/api/v1/indicators",
+                    "The indicator registry: every definition",
+                    {},
+                    true,
+                    "",
+                    get_indicators});
+  routes.push_back({"GET",
+                    "/api/v1/indicators/{key}",
+                    "One indicator's definition",
+                    {{"key", "path", "string", "The indicator's id"}},
+                    true,
+                    "",
+                    get_indicator});
+  routes.push_back({"GET",
+                    "/api/v1/rules",
+                    "The DfE 903 validation rules of a collection year",
+                    {kYear},
+                    true,
+                    "",
+                    get_rules});
+  routes.push_back({"GET",
+                    "/api/v1/rules/{code}",
+                    "One 903 rule's definition",
+                    {{"code", "path", "string", "The DfE rule code"}, kYear},
+                    true,
+                    "",
+                    get_rule});
   routes.push_back(
-      {"GET", "/api/v1/worklist",
+      {"GET",
+       "/api/v1/worklist",
        "Statutory items overdue, due soon and done late, for you, your team or the service",
-       {kLa, kAsOf,
-        {"scope", "query", "string", "Whose items (default: the widest your role has)", false,
+       {kLa,
+        kAsOf,
+        {"scope",
+         "query",
+         "string",
+         "Whose items (default: the widest your role has)",
+         false,
          {"mine", "team", "all"}},
-        {"status", "query", "string", "Only this section", false,
+        {"status",
+         "query",
+         "string",
+         "Only this section",
+         false,
          {"overdue", "due_soon", "done_late"}},
         {"item", "query", "string", "Only this statutory item (its key)"},
         {"worker", "query", "string", "Only this worker's items"},
         {"team", "query", "string", "Only this team's items"},
         {"format", "query", "string", "json, or csv to download", false, {"json", "csv"}}},
-       true, "", get_worklist});
-  routes.push_back({"GET", "/api/v1/findings",
+       true,
+       "",
+       get_worklist});
+  routes.push_back({"GET",
+                    "/api/v1/findings",
                     "Validation findings of the latest stored return, counted by rule",
-                    {kLa, kYear}, true, "", get_findings});
-  routes.push_back({"GET", "/api/v1/findings/{rule}", "The findings of one rule, each naming the child",
+                    {kLa, kYear},
+                    true,
+                    "",
+                    get_findings});
+  routes.push_back({"GET",
+                    "/api/v1/findings/{rule}",
+                    "The findings of one rule, each naming the child",
                     {{"rule", "path", "string", "The rule code"}, kLa, kYear, kPage, kPerPage},
-                    true, "", get_findings_of_rule});
-  routes.push_back({"GET", "/api/v1/info", "The Hearth version and the councils you can see", {},
-                    true, "", get_info});
-  routes.push_back({"GET", "/api/v1/users", "The council's users (administrators)",
-                    {kLa, kPage, kPerPage}, true, "", get_users});
+                    true,
+                    "",
+                    get_findings_of_rule});
+  routes.push_back({"GET",
+                    "/api/v1/info",
+                    "The Hearth version and the councils you can see",
+                    {},
+                    true,
+                    "",
+                    get_info});
+  routes.push_back({"GET",
+                    "/api/v1/users",
+                    "The council's users (administrators)",
+                    {kLa, kPage, kPerPage},
+                    true,
+                    "",
+                    get_users});
 }
 
 }  // namespace hearth::web

@@ -1,5 +1,14 @@
 // Imports through the web: the list of imports; uploading a return or local records file by
 // file, checking it, then accepting (stored whole or not at all) or cancelling.
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "auth/crypto.hpp"
+#include "ingest/import.hpp"
+#include "ingest/local_import.hpp"
+#include "local/reader.hpp"
 #include "web/internal.hpp"
 
 namespace hearth::web {
@@ -20,9 +29,9 @@ http::Response list_imports(Call& call) {
     if (total >= page.first && items.size() < page.second)
       items.push_back({{"id", r.id},
                        {"la", r.la},
-                       {"collection_year", r.collection_year
-                                               ? json(model::CollectionYear{r.collection_year}.label())
-                                               : json(nullptr)},
+                       {"collection_year",
+                        r.collection_year ? json(model::CollectionYear{r.collection_year}.label())
+                                          : json(nullptr)},
                        {"kind", r.collection_year ? "903" : "local"},
                        {"source", r.source},
                        {"format", r.format},
@@ -38,14 +47,263 @@ http::Response list_imports(Call& call) {
   return http::Response::json(Call::paged(std::move(items), total, page));
 }
 
+// ---- an import through the web ------------------------------------------------------------
+
+json upload_json(Call& call, const store::UploadRecord& u) {
+  json files = json::array();
+  for (const auto& f : call.st.upload_files(u.id, false))
+    files.push_back({{"name", f.name}, {"size", f.size}});
+  json out = {{"id", u.id},
+              {"la", u.la},
+              {"kind", u.kind},
+              {"collection_year",
+               u.collection_year ? json(model::CollectionYear{u.collection_year}.label())
+                                 : json(nullptr)},
+              {"user", u.user},
+              {"status", u.status},
+              {"files", files}};
+  out["result"] = u.result.empty() ? json(nullptr) : json::parse(u.result, nullptr, false);
+  return out;
+}
+
+// The upload named in the path, if the user may work on it (their council's, not finished).
+store::UploadRecord upload_for(Call& call, bool must_be_open) {
+  std::string id = call.req.path_params.at("id");
+  auto u = call.st.find_upload(id);
+  if (!u) throw ApiError(404, "not_found", "There is no import '" + id + "' in progress.");
+  call.require(auth::Action::WriteImport, Resource::council(u->la));
+  if (must_be_open && u->status != "open" && u->status != "checked")
+    throw ApiError(409, "finished", "This import is already " + u->status + ".",
+                   {{"status", u->status}});
+  return *u;
+}
+
+http::Response start_upload(Call& call) {
+  json body = json::parse(call.req.body.empty() ? "{}" : call.req.body);
+  if (!body.is_object()) throw ApiError(400, "bad_request", "Send a JSON object.");
+  std::string kind = body.value("kind", "903");
+  if (kind != "903" && kind != "local")
+    throw ApiError(400, "bad_kind", "kind must be 903 or local", {{"parameter", "kind"}});
+  std::string la = body.value("la", call.council());
+  call.require(auth::Action::WriteImport, Resource::council(la));
+  int year = 0;
+  if (kind == "903") {
+    std::string y = body.value("year", "");
+    auto parsed = model::CollectionYear::parse(y);
+    if (!parsed)
+      throw ApiError(400, "bad_year", "A 903 return needs its collection year, such as 2025-26",
+                     {{"parameter", "year"}});
+    year = parsed->end_year;
+  }
+  store::UploadRecord u;
+  u.id = auth::random_token(18);
+  u.la = la;
+  u.kind = kind;
+  u.collection_year = year;
+  u.user = call.who().username;
+  u.created = call.ctx.authn.now();
+  u.status = "open";
+  call.st.add_upload(u);
+  call.audit("import.start", "import:" + u.id, "ok", {{"la", la}, {"kind", kind}});
+  http::Response r = http::Response::json(upload_json(call, u), 201);
+  r.headers.emplace_back("Location", "/api/v1/imports/" + u.id);
+  return r;
+}
+
+bool good_file_name(const std::string& name) {
+  if (name.empty() || name.size() > 100 || name.front() == '.') return false;
+  for (char c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.')
+      return false;
+  std::string lower;
+  for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return lower.ends_with(".csv") || lower.ends_with(".xml");
+}
+
+http::Response put_file(Call& call) {
+  auto u = upload_for(call, true);
+  std::string name = call.req.path_params.at("name");
+  if (!good_file_name(name))
+    throw ApiError(400, "bad_name",
+                   "A file name is letters, digits, '-', '_' and '.', ending .csv or .xml.",
+                   {{"name", name}});
+  if (call.req.body.empty())
+    throw ApiError(400, "empty_file", "The file is empty: send its content as the request body.",
+                   {{"name", name}});
+  if (call.st.upload_files(u.id, false).size() >= 40)
+    throw ApiError(400, "too_many_files", "An import has at most 40 files.");
+  call.st.put_upload_file(u.id, {name, static_cast<std::int64_t>(call.req.body.size()),
+                                 call.req.body});
+  call.st.set_upload_status(u.id, "open", "");  // a new file makes the last check stale
+  call.audit("import.file", "import:" + u.id, "ok",
+             {{"name", name}, {"bytes", call.req.body.size()}});
+  u.status = "open";
+  u.result.clear();
+  return http::Response::json(upload_json(call, u));
+}
+
+// The uploaded files in a temporary folder, for the readers; removed when dropped.
+struct Staged {
+  std::filesystem::path dir;
+  explicit Staged(Call& call, const store::UploadRecord& u) {
+    dir = std::filesystem::temp_directory_path() / ("hearth-upload-" + auth::random_token(12));
+    std::filesystem::create_directories(dir);
+    auto files = call.st.upload_files(u.id, true);
+    if (files.empty()) {
+      std::filesystem::remove_all(dir);
+      throw ApiError(400, "no_files", "Upload the return's files first.");
+    }
+    for (const auto& f : files) {
+      std::ofstream out(dir / f.name, std::ios::binary);
+      out << f.content;
+      if (!out) throw std::runtime_error("cannot stage an uploaded file in " + dir.string());
+    }
+  }
+  ~Staged() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+};
+
+json findings_summary(const std::vector<model::Finding>& findings) {
+  std::map<std::string, json> by_rule;
+  json first = json::array();
+  int errors = 0;
+  for (const auto& f : findings) {
+    if (f.severity == model::Severity::Error) ++errors;
+    auto& r = by_rule[f.rule];
+    if (r.is_null())
+      r = {{"rule", f.rule},
+           {"severity", model::severity_name(f.severity)},
+           {"message", f.message},
+           {"how_to_fix", f.how_to_fix},
+           {"count", 0}};
+    r["count"] = r["count"].get<int>() + 1;
+    if (first.size() < 200)
+      first.push_back({{"rule", f.rule},
+                       {"severity", model::severity_name(f.severity)},
+                       {"file", f.file},
+                       {"row", f.row},
+                       {"field", f.column},
+                       {"value", f.value},
+                       {"child", f.child},
+                       {"message", f.message}});
+  }
+  json rules = json::array();
+  for (auto& [k, v] : by_rule) rules.push_back(std::move(v));
+  return {{"total", findings.size()}, {"errors", errors}, {"by_rule", rules}, {"first", first}};
+}
+
+ingest::ImportOptions import_options(Call& call, const store::UploadRecord& u,
+                                     const Staged& staged, bool accept) {
+  ingest::ImportOptions o;
+  o.path = staged.dir;
+  o.la = u.la;
+  if (u.collection_year) o.year = model::CollectionYear{u.collection_year};
+  o.accept_with_findings = accept;
+  o.user = "web:" + call.who().username;
+  return o;
+}
+
+http::Response check_upload(Call& call) {
+  auto u = upload_for(call, true);
+  Staged staged(call, u);
+  json result;
+  if (u.kind == "local") {
+    auto read = local::read_local_folder(staged.dir, u.la);
+    std::size_t rows = 0;
+    for (auto t : read.tables) rows += local::local_row_count(t, read.records);
+    result = {{"kind", "local"},
+              {"rows", rows},
+              {"rejected", read.report.rejected},
+              {"can_import", !read.tables.empty()},
+              {"findings", findings_summary(read.report.findings)}};
+  } else {
+    auto outcome = ingest::read_source(import_options(call, u, staged, false), {}, &call.st);
+    result = {{"kind", "903"},
+              {"rows", outcome.rows()},
+              {"rejected", outcome.rejected()},
+              {"can_import", outcome.status != ingest::ImportStatus::Invalid},
+              {"problem", outcome.problem},
+              {"findings", findings_summary(outcome.findings())}};
+  }
+  call.st.set_upload_status(u.id, "checked", result.dump());
+  u.status = "checked";
+  u.result = result.dump();
+  return http::Response::json(upload_json(call, u));
+}
+
+http::Response accept_upload(Call& call) {
+  auto u = upload_for(call, true);
+  json body = json::parse(call.req.body.empty() ? "{}" : call.req.body);
+  bool accept = body.is_object() && body.value("accept_with_findings", false);
+  Staged staged(call, u);
+  json result;
+  bool stored = false;
+  if (u.kind == "local") {
+    auto out = ingest::run_local_import(call.st, import_options(call, u, staged, accept));
+    stored = out.status == ingest::ImportStatus::Imported;
+    result = {{"kind", "local"},
+              {"status", stored ? "imported" : "blocked"},
+              {"problem", out.problem},
+              {"findings", findings_summary(out.read.report.findings)}};
+    if (out.record) result["import_id"] = out.record->id;
+  } else {
+    auto out = ingest::run_import(call.st, import_options(call, u, staged, accept));
+    stored = out.status == ingest::ImportStatus::Imported;
+    result = {{"kind", "903"},
+              {"status", stored                                         ? "imported"
+                         : out.status == ingest::ImportStatus::Blocked ? "blocked"
+                                                                       : "invalid"},
+              {"problem", out.problem},
+              {"rows", out.rows()},
+              {"rejected", out.rejected()},
+              {"findings", findings_summary(out.findings())}};
+    if (!out.records.empty()) result["import_id"] = out.records.front().id;
+  }
+  call.audit("import.accept", "import:" + u.id, stored ? "ok" : "failed",
+             {{"la", u.la}, {"kind", u.kind}, {"accept_with_findings", accept}});
+  if (stored) {
+    call.st.delete_upload_files(u.id);
+    call.st.set_upload_status(u.id, "imported", result.dump());
+    call.ctx.snapshot.reload(call.st);  // the new data at once, in this process
+    u.status = "imported";
+  } else {
+    call.st.set_upload_status(u.id, "checked", result.dump());
+    u.status = "checked";
+  }
+  u.result = result.dump();
+  return http::Response::json(upload_json(call, u), stored ? 200 : 422);
+}
+
+http::Response cancel_upload(Call& call) {
+  auto u = upload_for(call, true);
+  call.st.delete_upload_files(u.id);
+  call.st.set_upload_status(u.id, "cancelled", "");
+  call.audit("import.cancel", "import:" + u.id, "ok");
+  http::Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+http::Response get_upload(Call& call) {
+  auto u = upload_for(call, false);
+  return http::Response::json(upload_json(call, u));
+}
+
 }  // namespace
 
 void add_import_routes(std::vector<Route>& routes) {
-  routes.push_back({"GET", "/api/v1/imports", "The council's imports, newest first",
+  routes.push_back({"GET",
+                    "/api/v1/imports",
+                    "The council's imports, newest first",
                     {{"la", "query", "string", "The council's LA code"},
                      {"page", "query", "integer", "Page number, from 1"},
                      {"per_page", "query", "integer", "Items per page (at most 500; default 50)"}},
-                    true, "", list_imports});
+                    true,
+                    "",
+                    list_imports});
 }
 
 }  // namespace hearth::web

@@ -40,9 +40,7 @@ http::Response login(Call& call) {
   e.actor = username;
   e.action = "session.login";
   e.resource = "user:" + username;
-  e.detail = json{{"ip", call.req.remote},
-                  {"result", auth::login_error_code(result.error)}}
-                 .dump();
+  e.detail = json{{"ip", call.req.remote}, {"result", auth::login_error_code(result.error)}}.dump();
   if (result.principal) e.role = std::string(auth::role_name(result.principal->role));
   e.outcome = result.error == auth::LoginError::None ? "ok" : "failed";
   call.st.append_audit(std::move(e));
@@ -87,10 +85,15 @@ http::Response login(Call& call) {
 }  // namespace
 
 void add_session_routes(std::vector<Route>& routes) {
-  routes.push_back({"POST", "/api/v1/session",
+  routes.push_back({"POST",
+                    "/api/v1/session",
                     "Sign in with {\"username\",\"password\"}: sets the session and CSRF cookies",
-                    {}, false, "json", login});
-  routes.push_back({"GET", "/api/v1/session",
+                    {},
+                    false,
+                    "json",
+                    login});
+  routes.push_back({"GET",
+                    "/api/v1/session",
                     "Who is signed in, what they can use, and the CSRF token",
                     {},
                     true,
@@ -101,18 +104,17 @@ void add_session_routes(std::vector<Route>& routes) {
                                                    {"csrf", call.session->csrf},
                                                    {"expires", call.session->expires}});
                     }});
-  routes.push_back({"DELETE", "/api/v1/session", "Sign out: ends the session", {}, true, "",
-                    [](Call& call) {
-                      call.st.delete_session(call.session->token_hash);
-                      call.audit("session.logout", "user:" + call.who().username, "ok");
-                      http::Response r;
-                      r.status = 204;
-                      r.content_type.clear();
-                      r.headers.emplace_back("Set-Cookie",
-                                             session_cookie(call.ctx.opts, "", 0));
-                      r.headers.emplace_back("Set-Cookie", csrf_cookie(call.ctx.opts, "", 0));
-                      return r;
-                    }});
+  routes.push_back(
+      {"DELETE", "/api/v1/session", "Sign out: ends the session", {}, true, "", [](Call& call) {
+         call.st.delete_session(call.session->token_hash);
+         call.audit("session.logout", "user:" + call.who().username, "ok");
+         http::Response r;
+         r.status = 204;
+         r.content_type.clear();
+         r.headers.emplace_back("Set-Cookie", session_cookie(call.ctx.opts, "", 0));
+         r.headers.emplace_back("Set-Cookie", csrf_cookie(call.ctx.opts, "", 0));
+         return r;
+       }});
 }
 
 }  // namespace hearth::web

@@ -30,7 +30,7 @@ struct Options {
   int connections = 4;             // database connections (one per worker thread is right)
   std::filesystem::path web_root;  // the built front end (web/dist); empty: API only
   bool secure_cookies = false;     // add Secure to cookies (served over TLS, or behind a TLS proxy)
-  bool trust_forwarded = false;    // take the client's address from X-Forwarded-For (behind a proxy)
+  bool trust_forwarded = false;  // take the client's address from X-Forwarded-For (behind a proxy)
   auth::SessionPolicy sessions;
   std::function<std::int64_t()> clock;  // Unix seconds; empty: the system clock (tests move it)
   timescales::TimescaleConfig timescales = timescales::TimescaleConfig::statutory();

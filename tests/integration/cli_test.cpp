@@ -479,25 +479,23 @@ TEST(CliInput, XmlReturnImports) {
   EXPECT_EQ(j["episodes"], 3);
 }
 
-// serve refuses a schema it does not know, and answers /api/v1/info with counts.
-TEST(Serve, AnswersInfoWithCounts) {
+// serve answers /healthz to anyone, /api/v1/info to a signed-in user, and stops gracefully.
+TEST(Serve, AnswersInfoToASignedInUser) {
   TestDatabase db("sqlite");
+  setenv("HEARTH_DEMO_PASSWORD", "serve-test-password", 1);
   ASSERT_EQ(run(hearth(db.url(), {"demo", "--children", "100", "--years", "1"})).exit_code, 0);
-  // Start the server on a free port and read the port from its first line.
-  testing::Child server(hearth(db.url(), {"serve", "--listen", "127.0.0.1:0"}), 1);
-  std::string first = server.read_line().value_or("");
-  auto at = first.find("http://127.0.0.1:");
-  ASSERT_NE(at, std::string::npos) << first;
-  std::string port = first.substr(at + 17, first.find('/', at + 17) - at - 17);
-  auto r = run({"/usr/bin/curl", "-s", "-S", "http://127.0.0.1:" + port + "/api/v1/info"});
-  auto h = run({"/usr/bin/curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
-                "http://127.0.0.1:" + port + "/healthz"});
-  int status = server.stop(SIGTERM);
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  json j = json::parse(r.out);
-  EXPECT_GT(j["children"].get<long>(), 0);
-  EXPECT_GT(j["episodes"].get<long>(), 0);
-  EXPECT_EQ(h.out, "200");
+  testing::Server server(hearth(db.url(), {"serve"}));
+  testing::WebClient c(server.base());
+  EXPECT_EQ(c.get("/healthz").status, 200);
+  EXPECT_EQ(c.get("/readyz").status, 200);
+  EXPECT_EQ(c.get("/api/v1/info").status, 401);
+  ASSERT_EQ(c.login("demo-admin", "serve-test-password"), 200);
+  auto r = c.get("/api/v1/info");
+  int status = server.stop();
+  ASSERT_EQ(r.status, 200) << r.body;
+  json j = json::parse(r.body);
+  EXPECT_EQ(j["councils"], json::array({"887"}));
+  EXPECT_EQ(j["schema_version"], 3);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "graceful stop on SIGTERM";
 }
 

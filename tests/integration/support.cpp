@@ -198,4 +198,88 @@ void write_text(const fs::path& p, const std::string& text) {
   f << text;
 }
 
+Server::Server(std::vector<std::string> argv) {
+  argv.push_back("--listen");
+  argv.push_back("127.0.0.1:0");
+  child_ = std::make_unique<Child>(argv, 1);
+  std::string first = child_->read_line().value_or("");
+  auto at = first.find("http://127.0.0.1:");
+  if (at == std::string::npos) throw std::runtime_error("hearth serve did not start: " + first);
+  port_ = first.substr(at + 17, first.find('/', at + 17) - at - 17);
+}
+
+int Server::stop() {
+  return child_->stop(SIGTERM);
+}
+
+WebClient::WebClient(std::string base) : base_(std::move(base)), jar_(dir_.path() / "jar") {
+  write_text(jar_, "");
+}
+
+std::string WebClient::cookie(const std::string& name) const {
+  // Netscape cookie file: domain, flag, path, secure, expiry, name, value (tab-separated).
+  std::istringstream in(read_text(jar_));
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::size_t start = 0;
+    while (true) {
+      auto tab = line.find('\t', start);
+      f.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (f.size() == 7 && f[5] == name) return f[6];
+  }
+  return {};
+}
+
+void WebClient::copy_cookies_from(const WebClient& other) {
+  write_text(jar_, read_text(other.jar_));
+}
+
+HttpReply WebClient::request(const std::string& method, const std::string& path,
+                             const std::string& body, bool csrf,
+                             const std::vector<std::string>& extra_headers) {
+  auto head = dir_.path() / "headers";
+  auto out = dir_.path() / "body";
+  std::vector<std::string> argv = {"/usr/bin/curl", "-s", "-S",          "-X", method,        "-b",
+                                   jar_.string(),   "-c", jar_.string(), "-D", head.string(), "-o",
+                                   out.string(),    "-w", "%{http_code}"};
+  if (!body.empty()) {
+    auto in = dir_.path() / "request";
+    write_text(in, body);
+    argv.push_back("--data-binary");
+    argv.push_back("@" + in.string());
+    argv.push_back("-H");
+    argv.push_back("Content-Type: application/json");
+  }
+  if (csrf && method != "GET") {
+    argv.push_back("-H");
+    argv.push_back("X-CSRF-Token: " + cookie("hearth_csrf"));
+  }
+  for (const auto& h : extra_headers) {
+    argv.push_back("-H");
+    argv.push_back(h);
+  }
+  argv.push_back(base_ + path);
+  auto r = run(argv);
+  HttpReply reply;
+  reply.status = std::atoi(r.out.c_str());
+  if (std::filesystem::exists(out)) reply.body = read_text(out);
+  if (std::filesystem::exists(head)) {
+    reply.headers = read_text(head);
+    for (auto& c : reply.headers)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  std::filesystem::remove(out);
+  std::filesystem::remove(head);
+  return reply;
+}
+
+int WebClient::login(const std::string& username, const std::string& password) {
+  std::string body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+  return request("POST", "/api/v1/session", body, false).status;
+}
+
 }  // namespace hearth::testing

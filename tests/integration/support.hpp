@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -78,6 +79,47 @@ class Child {
   int pid_ = -1;
   int fd_ = -1;
   bool reaped_ = false;
+};
+
+// `hearth serve` on a free port of 127.0.0.1, stopped (SIGTERM) when dropped.
+class Server {
+ public:
+  // argv: the hearth command up to and including "serve" and its options (no --listen).
+  explicit Server(std::vector<std::string> argv);
+  std::string base() const { return "http://127.0.0.1:" + port_; }
+  int stop();  // SIGTERM; the wait status
+
+ private:
+  std::unique_ptr<Child> child_;
+  std::string port_;
+};
+
+struct HttpReply {
+  int status = 0;
+  std::string body;
+  std::string headers;  // as received, lower-cased names
+};
+
+// A browser-like client (curl, with its own cookie jar): sends the hearth_csrf cookie's value
+// as X-CSRF-Token on changes unless told not to.
+class WebClient {
+ public:
+  explicit WebClient(std::string base);
+  HttpReply request(const std::string& method, const std::string& path,
+                    const std::string& body = {}, bool csrf = true,
+                    const std::vector<std::string>& extra_headers = {});
+  HttpReply get(const std::string& path) { return request("GET", path); }
+  // POST /api/v1/session; the status.
+  int login(const std::string& username, const std::string& password);
+  std::string cookie(const std::string& name) const;
+  const std::filesystem::path& jar() const { return jar_; }
+  // Uses another client's cookies (the same browser on another server).
+  void copy_cookies_from(const WebClient& other);
+
+ private:
+  std::string base_;
+  TempDir dir_;
+  std::filesystem::path jar_;
 };
 
 std::string read_text(const std::filesystem::path& p);

@@ -272,23 +272,24 @@ TEST_P(ValidateStored, ImportStoresTheFindingsAndTheyCanBeReadBack) {
 // The API serves the same registry as hearth rules list.
 TEST(Serve, RulesEndpointListsTheRegistry) {
   TestDatabase db("sqlite");
-  ASSERT_EQ(run(hearth(db.url(), {"db", "upgrade"})).exit_code, 0);
-  testing::Child server(hearth(db.url(), {"serve", "--listen", "127.0.0.1:0"}), 1);
-  std::string first = server.read_line().value_or("");
-  auto at = first.find("http://127.0.0.1:");
-  ASSERT_NE(at, std::string::npos) << first;
-  std::string port = first.substr(at + 17, first.find('/', at + 17) - at - 17);
-  auto r = run({"/usr/bin/curl", "-s", "-S", "http://127.0.0.1:" + port + "/api/v1/rules"});
-  auto bad = run({"/usr/bin/curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
-                  "http://127.0.0.1:" + port + "/api/v1/rules?year=soon"});
-  server.stop(SIGTERM);
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  json api = json::parse(r.out);
+  setenv("HEARTH_DEMO_PASSWORD", "rules-test-password", 1);
+  ASSERT_EQ(run(hearth(db.url(), {"demo", "--children", "30", "--years", "1"})).exit_code, 0);
+  testing::Server server(hearth(db.url(), {"serve"}));
+  testing::WebClient c(server.base());
+  ASSERT_EQ(c.login("demo-analyst", "rules-test-password"), 200);
+  auto r = c.get("/api/v1/rules");
+  auto bad = c.get("/api/v1/rules?year=soon");
+  auto one = c.get("/api/v1/rules/101");
+  server.stop();
+  ASSERT_EQ(r.status, 200) << r.body;
+  json api = json::parse(r.body);
   EXPECT_EQ(api["collection_year"], "2025/26");
   auto cli = json::parse(run({HEARTH_BIN, "rules", "list", "--format", "json"}).out);
   EXPECT_EQ(api["rules"], cli);
   EXPECT_EQ(cli.size(), 311u);
-  EXPECT_EQ(bad.out, "400");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json::parse(bad.body)["error"]["code"], "bad_year");
+  EXPECT_EQ(json::parse(one.body)["code"], "101");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ValidateStored,

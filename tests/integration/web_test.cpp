@@ -1,0 +1,501 @@
+// The web application end to end, through the real `hearth serve`: who may use which route
+// (the access matrix, every route × every role × own child / other child / other team / other
+// council), CSRF, lockout, the audit chain, and sessions shared by two servers on PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using hearth::testing::HttpReply;
+using hearth::testing::run;
+using hearth::testing::Server;
+using hearth::testing::TempDir;
+using hearth::testing::TestDatabase;
+using hearth::testing::WebClient;
+using nlohmann::json;
+
+namespace {
+
+const char* kPassword = "matrix-test-password";
+
+std::vector<std::string> hearth_cmd(const std::string& store, std::vector<std::string> args) {
+  std::vector<std::string> argv = {HEARTH_BIN, "--store", store};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+const std::vector<std::string> kRoles = {"admin",  "analyst", "manager",       "iro",
+                                         "worker", "board",   "participation", "young_person"};
+const std::vector<std::string> kRelations = {"own", "other_child", "other_team", "other_council"};
+
+std::string demo_user(const std::string& role) {
+  return role == "young_person" ? "demo-yp" : "demo-" + role;
+}
+
+// A demo council (887) and a second council (999) that no demo user belongs to, served once
+// for the whole suite.
+class WebAccess : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    setenv("HEARTH_DEMO_PASSWORD", kPassword, 1);
+    tmp_ = new TempDir();
+    store_ = "sqlite:" + (tmp_->path() / "web.db").string();
+    auto demo = run(hearth_cmd(store_, {"demo", "--children", "300", "--years", "2"}));
+    ASSERT_EQ(demo.exit_code, 0) << demo.out << demo.err;
+    auto other = tmp_->path() / "999";
+    ASSERT_EQ(run(hearth_cmd(store_, {"synth", "--la", "999", "--children", "40", "--out",
+                                  other.string()}))
+                  .exit_code,
+              0);
+    auto imp = run(hearth_cmd(store_, {"import", other.string(), "--la", "999"}));
+    ASSERT_EQ(imp.exit_code, 0) << imp.out << imp.err;
+    server_ = new Server(hearth_cmd(store_, {"serve"}));
+    for (const auto& role : kRoles) {
+      clients_[role] = new WebClient(server_->base());
+      ASSERT_EQ(clients_[role]->login(demo_user(role), kPassword), 200) << role;
+    }
+  }
+  static void TearDownTestSuite() {
+    for (auto& [role, c] : clients_) delete c;
+    clients_.clear();
+    if (server_) server_->stop();
+    delete server_;
+    delete tmp_;
+    server_ = nullptr;
+    tmp_ = nullptr;
+  }
+  static WebClient& as(const std::string& role) { return *clients_.at(role); }
+
+  static TempDir* tmp_;
+  static std::string store_;
+  static Server* server_;
+  static std::map<std::string, WebClient*> clients_;
+};
+TempDir* WebAccess::tmp_ = nullptr;
+std::string WebAccess::store_;
+Server* WebAccess::server_ = nullptr;
+std::map<std::string, WebClient*> WebAccess::clients_;
+
+json body_of(const HttpReply& r) {
+  return json::parse(r.body, nullptr, false);
+}
+
+// The children the test needs, found through the API as the people who can see them.
+struct Children {
+  std::string worker_own;     // on demo-worker's caseload (so in demo-manager's team)
+  std::string iro_own;        // reviewed by demo-iro
+  std::string yp_own;         // demo-yp themself
+  std::string same_team;      // in demo-manager's team, not demo-worker's, not demo-iro's
+  std::string other_team;     // in another team, not demo-iro's
+  std::string other_council;  // in council 999
+};
+
+std::vector<json> all_children(WebClient& c, const std::string& query) {
+  std::vector<json> out;
+  for (int page = 1;; ++page) {
+    auto r = c.get("/api/v1/children?status=all&per_page=500&page=" + std::to_string(page) +
+                   query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    auto j = body_of(r);
+    for (auto& item : j["items"]) out.push_back(item);
+    if (out.size() >= j["total"].get<std::size_t>() || j["items"].empty()) break;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays) {
+  // Find the children.
+  Children ch;
+  auto session = body_of(as("manager").get("/api/v1/session"));
+  std::string team = session["user"]["team"];
+  auto mine = all_children(as("worker"), "");
+  ASSERT_FALSE(mine.empty()) << "demo-worker has a caseload";
+  ch.worker_own = mine.front()["id"];
+  std::set<std::string> mine_ids;
+  for (auto& c : mine) mine_ids.insert(c["id"]);
+  auto iros = all_children(as("iro"), "");
+  ASSERT_FALSE(iros.empty()) << "demo-iro reviews someone";
+  ch.iro_own = iros.front()["id"];
+  std::set<std::string> iro_ids;
+  for (auto& c : iros) iro_ids.insert(c["id"]);
+  ch.yp_own = body_of(as("young_person").get("/api/v1/session"))["user"]["child"];
+  std::set<std::string> team_ids;
+  for (auto& c : all_children(as("manager"), "")) team_ids.insert(c["id"]);
+  for (auto& c : all_children(as("analyst"), "")) {
+    std::string id = c["id"];
+    if (iro_ids.count(id) || id == ch.yp_own) continue;
+    bool in_team = team_ids.count(id) > 0;
+    if (in_team && !mine_ids.count(id) && ch.same_team.empty()) ch.same_team = id;
+    if (!in_team && ch.other_team.empty()) ch.other_team = id;
+  }
+  ASSERT_FALSE(ch.same_team.empty());
+  ASSERT_FALSE(ch.other_team.empty());
+  {
+    // Council 999's children, seen by nobody here: read its ids from the store directly.
+    auto r = run({"/usr/bin/sqlite3", store_.substr(7),
+                  "SELECT child FROM ssda903_header WHERE la = '999' LIMIT 1"});
+    ch.other_council = r.out.substr(0, r.out.find('\n'));
+    ASSERT_FALSE(ch.other_council.empty());
+  }
+
+  // Each route's request for a role and a relation. For routes with no child, "own" is the
+  // user's council, "other child" and "other team" ask the same with another child's or team's
+  // filter, and "other council" asks about council 999.
+  auto child_for = [&](const std::string& role, const std::string& rel) {
+    if (rel == "own")
+      return role == "iro" ? ch.iro_own : role == "young_person" ? ch.yp_own : ch.worker_own;
+    if (rel == "other_child") return ch.same_team;
+    if (rel == "other_team") return ch.other_team;
+    return ch.other_council;
+  };
+  auto council = [](const std::string& rel) { return rel == "other_council" ? "999" : "887"; };
+  auto filter = [&](const std::string& rel) {
+    if (rel == "other_team") return std::string("&team=Leaving%20Care");
+    if (rel == "other_child") return "&q=" + ch.same_team;
+    return std::string();
+  };
+  struct Row {
+    std::string method, pattern;
+    std::function<std::string(const std::string& role, const std::string& rel)> path;
+    // Expected status per relation: 8 codes in kRoles order.
+    std::map<std::string, std::vector<int>> expect;
+    std::string body;
+  };
+  // Imports in progress: a fresh one (started by the analyst) for each request that changes
+  // one; council 999's, which nobody here may touch, put in the store directly.
+  ASSERT_EQ(run({"/usr/bin/sqlite3", store_.substr(7),
+                 "INSERT INTO uploads VALUES ('u999', '999', '903', 2026, 'someone', 0, 'open', '')"})
+                .exit_code,
+            0);
+  auto upload = [&](const std::string& rel) -> std::string {
+    if (rel == "other_council") return "u999";
+    auto r = as("analyst").request("POST", "/api/v1/imports",
+                                   R"({"kind":"903","year":"2025-26","la":"887"})");
+    EXPECT_EQ(r.status, 201) << r.body;
+    return body_of(r)["id"];
+  };
+  const std::string a_file = "CHILD,SEX,DOB\n1001,M,01/02/2015\n";
+  const std::vector<int> all200(8, 200), all403(8, 403);
+  //                     admin analyst manager iro worker board particip. young_person
+  const std::vector<int> signed_in = {200, 200, 200, 200, 200, 200, 200, 200};
+  const std::vector<int> scorecard = {200, 200, 200, 200, 403, 200, 403, 403};
+  const std::vector<int> registry = {200, 200, 200, 200, 200, 200, 200, 403};
+  const std::vector<int> worklist = {200, 200, 200, 200, 200, 403, 403, 403};
+  const std::vector<int> children = {200, 200, 200, 200, 200, 403, 403, 403};
+  const std::vector<int> analysts = {200, 200, 403, 403, 403, 403, 403, 403};
+  const std::vector<int> admins = {200, 403, 403, 403, 403, 403, 403, 403};
+  auto importer = [](int code) { return std::vector<int>{403, code, 403, 403, 403, 403, 403, 403}; };
+  auto same = [](const std::vector<int>& own, const std::vector<int>& other_council) {
+    return std::map<std::string, std::vector<int>>{{"own", own},
+                                                   {"other_child", own},
+                                                   {"other_team", own},
+                                                   {"other_council", other_council}};
+  };
+  std::vector<Row> rows = {
+      {"GET", "/api/v1/session", [](auto&, auto&) { return "/api/v1/session"; },
+       same(signed_in, signed_in)},
+      {"POST", "/api/v1/session", nullptr, {}},    // checked below: public
+      {"DELETE", "/api/v1/session", nullptr, {}},  // checked below: ends the session
+      {"GET", "/api/v1/openapi.json", nullptr, {}},
+      {"GET", "/api/v1/scorecard",
+       [&](auto&, auto& rel) { return std::string("/api/v1/scorecard?la=") + council(rel); },
+       same(scorecard, all403)},
+      {"GET", "/api/v1/scorecard/{indicator}",
+       [&](auto&, auto& rel) {
+         return std::string("/api/v1/scorecard/cla_count?la=") + council(rel);
+       },
+       same(scorecard, all403)},
+      {"GET", "/api/v1/indicators", [](auto&, auto&) { return "/api/v1/indicators"; },
+       same(registry, registry)},
+      {"GET", "/api/v1/indicators/{key}",
+       [](auto&, auto&) { return "/api/v1/indicators/cla_count"; }, same(registry, registry)},
+      {"GET", "/api/v1/rules", [](auto&, auto&) { return "/api/v1/rules"; },
+       same(registry, registry)},
+      {"GET", "/api/v1/rules/{code}", [](auto&, auto&) { return "/api/v1/rules/101"; },
+       same(registry, registry)},
+      {"GET", "/api/v1/info", [](auto&, auto&) { return "/api/v1/info"; },
+       same(registry, registry)},
+      {"GET", "/api/v1/worklist",
+       [&](auto&, auto& rel) {
+         return std::string("/api/v1/worklist?la=") + council(rel) + filter(rel);
+       },
+       same(worklist, all403)},
+      {"GET", "/api/v1/findings",
+       [&](auto&, auto& rel) { return std::string("/api/v1/findings?la=") + council(rel); },
+       same(analysts, all403)},
+      {"GET", "/api/v1/findings/{rule}",
+       [&](auto&, auto& rel) { return std::string("/api/v1/findings/1001?la=") + council(rel); },
+       same(analysts, all403)},
+      {"GET", "/api/v1/imports",
+       [&](auto&, auto& rel) { return std::string("/api/v1/imports?la=") + council(rel); },
+       same(analysts, all403)},
+      {"POST", "/api/v1/imports",
+       [&](auto&, auto& rel) { return std::string("/api/v1/imports?la=") + council(rel); },
+       {{"own", importer(201)}, {"other_child", importer(201)}, {"other_team", importer(201)},
+        {"other_council", all403}},
+       R"({"kind":"903","year":"2025-26"})"},
+      {"GET", "/api/v1/imports/{id}",
+       [&](auto&, auto& rel) { return "/api/v1/imports/" + upload(rel); },
+       same(importer(200), all403)},
+      {"PUT", "/api/v1/imports/{id}/files/{name}",
+       [&](auto&, auto& rel) { return "/api/v1/imports/" + upload(rel) + "/files/header.csv"; },
+       same(importer(200), all403), a_file},
+      {"POST", "/api/v1/imports/{id}/check",
+       [&](auto&, auto& rel) { return "/api/v1/imports/" + upload(rel) + "/check"; },
+       same(importer(400), all403)},
+      {"POST", "/api/v1/imports/{id}/accept",
+       [&](auto&, auto& rel) { return "/api/v1/imports/" + upload(rel) + "/accept"; },
+       same(importer(400), all403), "{}"},
+      {"DELETE", "/api/v1/imports/{id}",
+       [&](auto&, auto& rel) { return "/api/v1/imports/" + upload(rel); },
+       same(importer(204), all403)},
+      {"GET", "/api/v1/users",
+       [&](auto&, auto& rel) { return std::string("/api/v1/users?la=") + council(rel); },
+       same(admins, all403)},
+      {"GET", "/api/v1/children",
+       [&](auto&, auto& rel) {
+         return std::string("/api/v1/children?la=") + council(rel) + filter(rel);
+       },
+       same(children, all403)},
+      {"GET", "/api/v1/children/{id}",
+       [&](auto& role, auto& rel) {
+         return "/api/v1/children/" + child_for(role, rel) + "?la=" + council(rel);
+       },
+       {{"own", {200, 200, 200, 200, 200, 403, 403, 200}},
+        {"other_child", {200, 200, 200, 403, 403, 403, 403, 403}},
+        {"other_team", {200, 200, 403, 403, 403, 403, 403, 403}},
+        {"other_council", all403}}},
+  };
+
+  // Every route the server documents has rows: a new route without them fails here.
+  auto api = body_of(WebClient(server_->base()).get("/api/v1/openapi.json"));
+  ASSERT_TRUE(api.contains("paths"));
+  std::size_t documented = 0;
+  for (auto& [pattern, ops] : api["paths"].items())
+    for (auto& [method, op] : ops.items()) {
+      ++documented;
+      std::string m = method;
+      for (auto& c : m) c = static_cast<char>(std::toupper(c));
+      bool found = false;
+      for (const auto& r : rows) found |= r.method == m && r.pattern == pattern;
+      EXPECT_TRUE(found) << m << " " << pattern << " has no rows in the access matrix";
+    }
+  EXPECT_EQ(documented, rows.size()) << "the matrix lists a route the server does not have";
+
+  int checked = 0;
+  for (const auto& r : rows) {
+    if (!r.path) continue;
+    for (const auto& rel : kRelations)
+      for (std::size_t i = 0; i < kRoles.size(); ++i) {
+        const auto& role = kRoles[i];
+        std::string path = r.path(role, rel);
+        auto reply = as(role).request(r.method, path, r.body);
+        EXPECT_EQ(reply.status, r.expect.at(rel)[i])
+            << r.method << " " << r.pattern << " as " << role << ", " << rel << ": " << path
+            << " → " << reply.body.substr(0, 300);
+        if (reply.status == 403)
+          EXPECT_EQ(body_of(reply)["error"]["code"], "forbidden") << reply.body;
+        ++checked;
+      }
+  }
+  EXPECT_EQ(checked, (static_cast<int>(rows.size()) - 3) * 4 * 8);
+
+  // The public and session routes.
+  for (const auto& role : kRoles) {
+    WebClient fresh(server_->base());
+    EXPECT_EQ(fresh.get("/api/v1/scorecard").status, 401) << "no session";
+    EXPECT_EQ(fresh.get("/api/v1/openapi.json").status, 200);
+    EXPECT_EQ(fresh.login(demo_user(role), kPassword), 200) << role;
+    EXPECT_EQ(fresh.request("DELETE", "/api/v1/session").status, 204) << role;
+    EXPECT_EQ(fresh.get("/api/v1/session").status, 401) << role << " after signing out";
+  }
+
+  // What each role sees: the board's figures are suppressed; a young person's record is short.
+  auto board = body_of(as("board").get("/api/v1/scorecard"));
+  auto analyst = body_of(as("analyst").get("/api/v1/scorecard"));
+  EXPECT_TRUE(board["suppression"]["applied"].get<bool>()) << board["suppression"];
+  EXPECT_FALSE(analyst["suppression"]["applied"].get<bool>()) << analyst["suppression"];
+  auto yp = body_of(as("young_person").get("/api/v1/children/" + ch.yp_own));
+  EXPECT_TRUE(yp.contains("entitlements"));
+  EXPECT_FALSE(yp.contains("episodes")) << "a young person's view is their own, shorter one";
+  auto full = body_of(as("worker").get("/api/v1/children/" + ch.worker_own));
+  EXPECT_TRUE(full.contains("episodes"));
+  EXPECT_TRUE(full.contains("timescales"));
+
+  // Reads of children's records and denials are in the audit log, and the chain is whole.
+  auto audit = run(hearth_cmd(store_, {"audit", "list", "--limit", "100000", "--format", "json"}));
+  ASSERT_EQ(audit.exit_code, 0) << audit.err;
+  int reads = 0, denials = 0;
+  for (auto& e : json::parse(audit.out)) {
+    reads += e["action"] == "child.read";
+    denials += e["action"] == "access.denied";
+  }
+  EXPECT_GT(reads, 0);
+  EXPECT_GT(denials, 100);
+  EXPECT_EQ(run(hearth_cmd(store_, {"audit", "verify"})).exit_code, 0);
+}
+
+TEST_F(WebAccess, ChangesWithoutTheCsrfTokenAreRefused) {
+  WebClient c(server_->base());
+  ASSERT_EQ(c.login("demo-analyst", kPassword), 200);
+  auto no_header = c.request("DELETE", "/api/v1/session", {}, false);
+  EXPECT_EQ(no_header.status, 403);
+  EXPECT_EQ(body_of(no_header)["error"]["code"], "csrf");
+  auto wrong = c.request("DELETE", "/api/v1/session", {}, false, {"X-CSRF-Token: guessed"});
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_EQ(c.get("/api/v1/session").status, 200) << "still signed in";
+  // The cookies are what the spec says.
+  WebClient d(server_->base());
+  auto login = d.request("POST", "/api/v1/session",
+                         std::string("{\"username\":\"demo-board\",\"password\":\"") + kPassword +
+                             "\"}",
+                         false);
+  EXPECT_NE(login.headers.find("set-cookie: hearth_session="), std::string::npos);
+  EXPECT_NE(login.headers.find("httponly; samesite=strict"), std::string::npos) << login.headers;
+  EXPECT_NE(login.headers.find("content-security-policy: default-src 'self'; script-src 'self'"),
+            std::string::npos);
+  EXPECT_EQ(c.request("DELETE", "/api/v1/session").status, 204) << "with the token";
+  // Bad bodies get the one error shape.
+  auto bad = d.request("POST", "/api/v1/session", "{not json", false);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(body_of(bad)["error"]["code"], "bad_json");
+}
+
+// Five wrong passwords lock the account (even the right password is refused until the lock
+// ends or an administrator resets it); the audit log records it; tampering is detected.
+TEST(WebSecurity, LockoutAfterWrongPasswordsAndAuditTamperingIsDetected) {
+  setenv("HEARTH_DEMO_PASSWORD", kPassword, 1);
+  TempDir tmp;
+  const std::string store = "sqlite:" + (tmp.path() / "s.db").string();
+  ASSERT_EQ(run(hearth_cmd(store, {"demo", "--children", "40", "--years", "1"})).exit_code, 0);
+  Server server(hearth_cmd(store, {"serve"}));
+  WebClient c(server.base());
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(c.login("demo-board", "wrong password"), 401) << i;
+  EXPECT_EQ(c.login("demo-board", "wrong password"), 429) << "the fifth locks it";
+  auto locked = c.request("POST", "/api/v1/session",
+                          std::string("{\"username\":\"demo-board\",\"password\":\"") + kPassword +
+                              "\"}",
+                          false);
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_EQ(body_of(locked)["error"]["code"], "locked");
+  EXPECT_GT(body_of(locked)["error"]["details"]["retry_after"].get<int>(), 0);
+  EXPECT_EQ(c.login("demo-analyst", kPassword), 200) << "other accounts are not locked";
+  // An administrator resets it.
+  auto reset = run(hearth_cmd(store, {"user", "reset-password", "demo-board"}));
+  ASSERT_EQ(reset.exit_code, 0) << reset.err;
+  auto at = reset.out.find("The new password is ");
+  ASSERT_NE(at, std::string::npos) << reset.out;
+  std::string fresh = reset.out.substr(at + 20, 19);
+  EXPECT_EQ(c.login("demo-board", fresh), 200);
+  server.stop();
+
+  // The audit log: whole, then each kind of tampering is found.
+  auto db = store.substr(7);
+  auto verify = [&] { return run(hearth_cmd(store, {"audit", "verify"})); };
+  ASSERT_EQ(verify().exit_code, 0) << verify().out;
+  auto sql = [&](const std::string& q) {
+    ASSERT_EQ(run({"/usr/bin/sqlite3", db, q}).exit_code, 0) << q;
+  };
+  sql("UPDATE audit_log SET detail = '{\"ip\":\"10.0.0.1\"}' WHERE seq = 3");
+  auto edited = verify();
+  EXPECT_EQ(edited.exit_code, 1);
+  EXPECT_NE(edited.out.find("entry 3 was changed"), std::string::npos) << edited.out;
+  sql("DELETE FROM audit_log WHERE seq = 5");
+  auto deleted = verify();
+  EXPECT_EQ(deleted.exit_code, 1);
+  EXPECT_NE(deleted.out.find("entries 5 to 5 are missing"), std::string::npos) << deleted.out;
+  sql("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)");
+  auto tail = verify();
+  EXPECT_NE(tail.out.find("missing from the end"), std::string::npos) << tail.out;
+}
+
+// Sessions live in the database: one made through one server is good on another, and signing
+// out on either ends it on both.
+TEST(WebSecurity, TwoServersOnOnePostgresqlShareSessions) {
+  TestDatabase db("postgresql");
+  HEARTH_REQUIRE_DB(db);
+  setenv("HEARTH_DEMO_PASSWORD", kPassword, 1);
+  ASSERT_EQ(run(hearth_cmd(db.url(), {"demo", "--children", "40", "--years", "1"})).exit_code, 0);
+  Server a(hearth_cmd(db.url(), {"serve"}));
+  Server b(hearth_cmd(db.url(), {"serve"}));
+  ASSERT_NE(a.base(), b.base());
+  WebClient on_a(a.base());
+  ASSERT_EQ(on_a.login("demo-analyst", kPassword), 200);
+  WebClient on_b(b.base());
+  on_b.copy_cookies_from(on_a);
+  auto who = on_b.get("/api/v1/session");
+  ASSERT_EQ(who.status, 200) << who.body;
+  EXPECT_EQ(body_of(who)["user"]["username"], "demo-analyst");
+  EXPECT_EQ(on_b.get("/api/v1/findings").status, 200);
+  EXPECT_EQ(on_b.request("DELETE", "/api/v1/session").status, 204);
+  EXPECT_EQ(on_a.get("/api/v1/session").status, 401) << "signed out on B ends it on A";
+  EXPECT_EQ(run(hearth_cmd(db.url(), {"audit", "verify"})).exit_code, 0);
+}
+
+// An analyst imports a return through the web: starts an import, uploads each file, checks it
+// (findings, nothing stored), accepts it (stored, and served at once); a file over the limit is
+// refused with 413 and nothing is lost.
+TEST(WebImport, UploadCheckAcceptAndTooLarge) {
+  setenv("HEARTH_DEMO_PASSWORD", kPassword, 1);
+  TempDir tmp;
+  const std::string store = "sqlite:" + (tmp.path() / "s.db").string();
+  ASSERT_EQ(run(hearth_cmd(store, {"demo", "--children", "40", "--years", "1"})).exit_code, 0);
+  // Next year's return of the same council, as the council's system would write it.
+  auto files = tmp.path() / "next";
+  auto synth = run(hearth_cmd(store, {"synth", "--la", "887", "--children", "40", "--years", "1",
+                                      "--last-year", "2027", "--out", files.string()}));
+  ASSERT_EQ(synth.exit_code, 0) << synth.err;
+  Server server(hearth_cmd(store, {"serve", "--max-upload-mb", "1"}));
+  WebClient c(server.base());
+  ASSERT_EQ(c.login("demo-analyst", kPassword), 200);
+  auto before = body_of(c.get("/api/v1/imports"))["total"].get<int>();
+  auto start = c.request("POST", "/api/v1/imports", R"({"kind":"903","year":"2026-27"})");
+  ASSERT_EQ(start.status, 201) << start.body;
+  std::string id = body_of(start)["id"];
+  int uploaded = 0;
+  for (const auto& f : fs::recursive_directory_iterator(files)) {
+    if (!f.is_regular_file() || f.path().extension() != ".csv") continue;
+    auto put = c.request("PUT", "/api/v1/imports/" + id + "/files/" + f.path().filename().string(),
+                         hearth::testing::read_text(f.path()));
+    ASSERT_EQ(put.status, 200) << put.body;
+    ++uploaded;
+  }
+  ASSERT_GT(uploaded, 3);
+  auto shown = body_of(c.get("/api/v1/imports/" + id));
+  EXPECT_EQ(shown["files"].size(), static_cast<std::size_t>(uploaded));
+  auto check = c.request("POST", "/api/v1/imports/" + id + "/check");
+  ASSERT_EQ(check.status, 200) << check.body;
+  auto checked = body_of(check);
+  EXPECT_EQ(checked["status"], "checked");
+  EXPECT_TRUE(checked["result"]["can_import"].get<bool>()) << checked["result"];
+  EXPECT_GT(checked["result"]["rows"].get<int>(), 0);
+  EXPECT_EQ(body_of(c.get("/api/v1/imports"))["total"].get<int>(), before) << "checking stores nothing";
+  // Over the limit: 413 with the limit, and the import in progress is as it was.
+  std::string big(1024 * 1024 + 10, 'x');
+  auto too_big = c.request("PUT", "/api/v1/imports/" + id + "/files/episodes.csv", big);
+  EXPECT_EQ(too_big.status, 413);
+  EXPECT_EQ(body_of(too_big)["error"]["code"], "payload_too_large");
+  EXPECT_EQ(body_of(c.get("/api/v1/imports/" + id))["files"].size(),
+            static_cast<std::size_t>(uploaded));
+  auto accept = c.request("POST", "/api/v1/imports/" + id + "/accept", "{}");
+  ASSERT_EQ(accept.status, 200) << accept.body;
+  EXPECT_EQ(body_of(accept)["status"], "imported");
+  EXPECT_EQ(body_of(c.get("/api/v1/imports"))["total"].get<int>(), before + 1);
+  auto again = c.request("POST", "/api/v1/imports/" + id + "/accept", "{}");
+  EXPECT_EQ(again.status, 409) << "an import is accepted once";
+  // The new year is served at once.
+  auto info = body_of(c.get("/api/v1/findings?year=2026-27"));
+  EXPECT_EQ(info["year"], "2026/27") << info;
+  // A cancelled import keeps nothing.
+  auto other = body_of(c.request("POST", "/api/v1/imports", R"({"kind":"local"})"));
+  EXPECT_EQ(c.request("DELETE", "/api/v1/imports/" + other["id"].get<std::string>()).status, 204);
+  server.stop();
+  EXPECT_EQ(run(hearth_cmd(store, {"audit", "verify"})).exit_code, 0);
+}
