@@ -110,6 +110,9 @@ export async function render(): Promise<void> {
   markCurrent(path)
   const ctx: Ctx = { path, params, query, main, session: session(), live }
   clear(main)
+  // the browser tests wait for "ready"; assistive technology hears the new heading instead
+  main.dataset.state = 'loading'
+  main.setAttribute('aria-busy', 'true')
   try {
     if (!route) await fallback(ctx)
     else if (route.need && !route.need.some((a) => can(a))) await forbidden(ctx)
@@ -133,6 +136,8 @@ export async function render(): Promise<void> {
 
 function afterRender(main: HTMLElement): void {
   initAll({ scope: main, onError: () => undefined })
+  main.dataset.state = 'ready'
+  main.removeAttribute('aria-busy')
   const summary = main.querySelector('.govuk-error-summary')
   // The error summary takes focus itself; otherwise the new page's heading does, so screen
   // reader users hear that the page changed (not on the first load: the browser starts at the top).
