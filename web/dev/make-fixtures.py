@@ -161,7 +161,7 @@ def main():
                 ind["breakdowns"] = {k: v for k, v in ind["breakdowns"].items() if k not in ("area", "team")}
             for c in ind["comparators"].values():
                 src = c.get("source") or ""
-                c["source"] = src.split(",")[0][:80]
+                c["source"] = src.split(" via ")[0].split(" (reference/")[0]
         return sc
     sizes = {}
     sizes["scorecard.json"] = write("scorecard.json", trim_scorecard(scorecard))

@@ -2,7 +2,7 @@
 import { h, fill } from '../dom'
 import { heading, p, link, ragTag, details, table, inset, select, withQuery } from '../components'
 import { get } from '../api'
-import { formatValue, polarityWords, date, SUPPRESSED_TEXT } from '../format'
+import { formatValue, polarityWords, date, num, SUPPRESSED_TEXT } from '../format'
 import { sparkline } from '../charts'
 import { councilFrom, can } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
@@ -46,7 +46,10 @@ function tile(ind: ScoreIndicator, def: IndicatorDef | undefined, la: string): H
       ? [h('p', { class: 'app-tile__value' }, h('span', { class: 'govuk-visually-hidden' }, 'Value: '), 'Not available'),
         h('p', { class: 'govuk-body-s' }, ind.reason ?? 'Hearth does not hold the data this indicator needs.')]
       : [
-          h('p', { class: 'app-tile__value' }, h('span', { class: 'govuk-visually-hidden' }, 'Value: '), valueIsC ? 'c' : formatValue(ind.value, ind.unit)),
+          h('p', { class: 'app-tile__value' }, h('span', { class: 'govuk-visually-hidden' }, 'Value: '),
+            valueIsC ? 'c' : ind.unit === 'rate_per_10000' && typeof ind.value === 'number'
+              ? [num(ind.value), h('span', { class: 'app-tile__unit' }, ' per 10,000 children')]
+              : formatValue(ind.value, ind.unit)),
           valueIsC ? h('p', { class: 'govuk-body-s', 'data-suppressed': 'true' }, `c: ${SUPPRESSED_TEXT}.`) : null,
           h('p', { class: 'govuk-body-s app-tile__meta' },
             ind.target !== null ? [ragTag(ind.rag), ' '] : null,
@@ -55,7 +58,7 @@ function tile(ind: ScoreIndicator, def: IndicatorDef | undefined, la: string): H
               polarityWords(ind.polarity) + '.')),
           comps.length
             ? h('dl', { class: 'app-comparators' },
-              comps.map(([key, c]) => [h('dt', null, comparatorName(key, c.name)), h('dd', null, formatValue(c.value, ind.unit))]))
+              comps.map(([key, c]) => [h('dt', null, comparatorName(key, c.name)), h('dd', null, ind.unit === 'rate_per_10000' && typeof c.value === 'number' ? num(c.value) : formatValue(c.value, ind.unit))]))
             : null,
           ind.trend?.length ? sparkline(ind.trend, ind.unit, ind.target, ind.title) : null
         ],

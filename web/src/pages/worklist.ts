@@ -114,7 +114,7 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
     const note = s.key === 'due_soon' && wl.due_soon_until ? ` (due by ${date(wl.due_soon_until)})`
       : s.key === 'done_late' && wl.done_late_since ? ` (since ${date(wl.done_late_since)})` : ''
     return rows.length
-      ? table(`${s.title}${note}: ${plural(rows.length, 'item')}`, columns(s.key), rows, { small: true })
+      ? table(`${plural(rows.length, 'item')} ${s.title.toLowerCase()}${note}`, columns(s.key), rows, { small: true, captionClass: 'govuk-table__caption--s' })
       : p(`Nothing ${s.title.toLowerCase()}${note}.`)
   }
 
