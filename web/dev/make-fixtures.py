@@ -220,7 +220,7 @@ def main():
         status = "looked_after" if last["end"] is None else ("care_leaver" if oc3 or age_on(h[1], as_of) >= 18 else "left_care")
         prof, team = current[cid]
         item = {
-            "id": cid, "la": "887", "sex": SEX.get(h[0], h[0]), "age": age_on(h[1], as_of), "dob": h[1],
+            "id": cid, "la": "887", "sex": {"code": h[0], "label": SEX.get(h[0], h[0])}, "age": age_on(h[1], as_of), "dob": h[1],
             "ethnicity": coded(ETHNICITY, h[2]), "status": status,
             "legal_status": last["legal_status"], "placement": last["placement"],
             "worker": {"id": prof, "name": names.get(prof, prof), "team": team},

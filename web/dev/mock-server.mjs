@@ -41,7 +41,7 @@ export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img
 // ---- users and what each role may do (../shared/spec/access-and-voice.md) -------------------
 const CAN = {
   admin: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'rules', 'indicators'],
-  analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'rules', 'indicators'],
+  analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'import_upload', 'rules', 'indicators'],
   manager: ['dashboard', 'scorecard', 'team_worklist', 'children', 'rules', 'indicators'],
   iro: ['dashboard', 'scorecard', 'worklist', 'children', 'rules', 'indicators'],
   worker: ['worklist', 'children', 'rules', 'indicators'],
@@ -122,7 +122,7 @@ function sessionOf(req) {
 function sessionBody(s) {
   const u = s.user
   return {
-    user: { username: u.username, display_name: u.display_name, role: u.role, councils: u.councils, worker: u.worker, team: u.team, child: u.child },
+    user: { username: u.username, display_name: u.display_name, role: u.role, councils: u.councils, worker: u.worker, team: Array.isArray(u.team) ? null : u.team, teams: teamsOf(u), child: u.child },
     can: CAN[u.role],
     csrf: s.csrf
   }
@@ -354,7 +354,8 @@ async function api(req, res, url) {
     const ind = SCORECARD.indicators.find((i) => i.id === decodeURIComponent(m[1]))
     if (!ind) return fail(res, 404, 'not_found', 'No such indicator')
     const out = suppressedFor(u) ? suppressIndicator(ind) : ind
-    return json(res, 200, { ...out, la: SCORECARD.la, la_name: SCORECARD.la_name, period: SCORECARD.period, as_of: SCORECARD.as_of, suppression: suppressedFor(u) ? { applied: true, threshold: 5 } : SCORECARD.suppression })
+    const { indicators: _all, ...meta } = SCORECARD
+    return json(res, 200, { ...meta, indicators: [out], suppression: suppressedFor(u) ? { applied: true, threshold: 5 } : SCORECARD.suppression })
   }
   if (p === '/indicators' && method === 'GET') return roles('young_person') ? deny() : json(res, 200, INDICATORS)
   if ((m = /^\/indicators\/([^/]+)$/.exec(p)) && method === 'GET') {
@@ -365,7 +366,7 @@ async function api(req, res, url) {
   if (p === '/rules' && method === 'GET') {
     if (roles('young_person')) return deny()
     if (q.get('year') && !/^\d{4}-\d{2}$/.test(q.get('year'))) return fail(res, 400, 'bad_year', 'year must look like 2025-26', { parameter: 'year' })
-    return json(res, 200, RULES)
+    return json(res, 200, { collection_year: FINDINGS.year.replace('-', '/'), rules: RULES })
   }
   if ((m = /^\/rules\/([^/]+)$/.exec(p)) && method === 'GET') {
     if (roles('young_person')) return deny()
@@ -418,9 +419,10 @@ async function api(req, res, url) {
     if (!roles('admin', 'analyst')) return deny()
     if (method === 'GET') {
       const open = [...openImports.values()].filter((i) => i.status !== 'cancelled').map((i) => ({ id: i.id, la: i.la, collection_year: i.year, format: i.kind === 'local' ? 'local' : 'csv', source: 'web upload', user: i.user, rows: i.rows || 0, findings: i.findings.length, finished_at: i.finished_at || null, status: i.status }))
-      return json(res, 200, [...open.reverse(), ...IMPORTS])
+      return json(res, 200, { items: [...open.reverse(), ...IMPORTS] })
     }
     if (method === 'POST') {
+      if (!roles('analyst')) return fail(res, 403, 'forbidden', 'Only the performance team imports data')
       let body
       try {
         body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8') || '{}')
@@ -437,6 +439,8 @@ async function api(req, res, url) {
   }
   if ((m = /^\/imports\/(\d+)(?:\/(files\/[^/]+|check|accept))?$/.exec(p))) {
     if (!roles('admin', 'analyst')) return deny()
+    // as the real server decides: only the performance team changes imports
+    if (method !== 'GET' && !roles('analyst')) return fail(res, 403, 'forbidden', 'Only the performance team imports data')
     const imp = openImports.get(m[1])
     const stored = IMPORTS.find((i) => String(i.id) === m[1])
     if (!imp && stored && method === 'GET' && !m[2]) {

@@ -134,6 +134,13 @@ async function apiStatus(page, method, url, body, withCsrf = true) {
   }, { method, url, body, withCsrf })
 }
 
+// The navigation the front end builds from the session's can list (src/layout.ts).
+const NAV = [
+  ['Scorecard', ['dashboard']], ['My worklist', ['worklist']], ['Team worklists', ['team_worklist', 'all_worklist']],
+  ['Children', ['children']], ['Data quality', ['data_quality']], ['Imports', ['imports']],
+  ['Indicators', ['indicators']], ['Rules', ['rules']], ['My record', ['my_record']]
+]
+
 // ---- what each role sees ----------------------------------------------------------------------------
 const ROLES = {
   board: {
@@ -208,7 +215,10 @@ const ROLES = {
         await page.goto(`${BASE}/data-quality`)
         await ready(page)
         const rules = await page.locator('main table tbody tr').count()
-        assert(rules > 0, 'no rules with findings')
+        if (rules === 0) {
+          assert(/No findings/.test(await page.locator('main').innerText()), 'neither findings nor "No findings"')
+          return 'the latest return has no findings'
+        }
         await page.locator('main table tbody tr a[href^="/data-quality/"]').first().click()
         await page.waitForURL(/\/data-quality\/[^/]+$/)
         await ready(page)
@@ -250,20 +260,15 @@ const ROLES = {
         await page.waitForSelector('.govuk-notification-banner--success')
         await pageChecks(page, role, 'import-accepted', problems)
       })
-      await check(`${role}: CSRF — a POST without X-CSRF-Token is refused with 403 csrf`, async () => {
+      await check(`${role}: CSRF — POST /api/v1/imports without X-CSRF-Token is refused with 403 csrf`, async () => {
         const r = await apiStatus(page, 'POST', '/api/v1/imports', { kind: '903', year: '2025-26', la: '887' }, false)
         assert(r.status === 403 && r.code === 'csrf', `got ${r.status} ${r.code}`)
-        const ok = await apiStatus(page, 'POST', '/api/v1/imports', { kind: '903', year: '2025-26', la: '887' }, true)
-        assert(ok.status >= 200 && ok.status < 300, `with the header: ${ok.status} ${ok.code}`)
-        const id = await page.evaluate(async () => (await (await fetch('/api/v1/imports')).json()).find((i) => i.status === 'open')?.id)
-        if (id) await apiStatus(page, 'DELETE', `/api/v1/imports/${id}`)
-        return 'without: 403 csrf; with: allowed'
       })
     }
   },
   admin: {
     user: 'demo-admin', home: '/', nav: ['Scorecard', 'Team worklists', 'Children', 'Data quality', 'Imports', 'Indicators', 'Rules'],
-    deny: ['/worklist', '/my-record'],
+    deny: ['/worklist', '/my-record', '/imports/new'],
     apiDeny: [],
     extra: async (page, role, problems) => {
       await check(`${role}: children search and pagination`, async () => {
@@ -361,12 +366,19 @@ try {
       return `${ms} ms to an interactive ${spec.home}`
     })
 
-    await check(`${role}: navigation offers exactly what the role may use`, async () => {
-      const items = (await page.locator('.govuk-service-navigation__link').allInnerTexts()).map((s) => s.trim())
-      assert(JSON.stringify(items) === JSON.stringify(spec.nav), `navigation is [${items.join(', ')}], expected [${spec.nav.join(', ')}]`)
+    const navNow = async () => (await page.locator('.govuk-service-navigation__link').allInnerTexts()).map((s) => s.trim())
+    await check(`${role}: navigation shows exactly the pages the session's can list allows`, async () => {
+      const can = await page.evaluate(async () => (await (await fetch('/api/v1/session')).json()).can)
+      const expected = NAV.filter(([, need]) => need.some((a) => can.includes(a))).map(([text]) => text)
+      const items = await navNow()
+      assert(JSON.stringify(items) === JSON.stringify(expected), `navigation is [${items.join(', ')}] for can [${can.join(', ')}]`)
+    })
+    await check(`${role}: the server's can list gives the role the pages the access spec and docs/api.md give it`, async () => {
+      const items = await navNow()
+      assert(JSON.stringify(items) === JSON.stringify(spec.nav), `navigation is [${items.join(', ')}], the spec gives [${spec.nav.join(', ')}]`)
     })
 
-    for (const item of spec.nav) {
+    for (const item of await navNow()) {
       await check(`${role}: ${item} (navigation)`, async () => {
         await navClick(page, item)
         const focused = await page.evaluate(() => document.activeElement?.tagName)
@@ -398,6 +410,13 @@ try {
         assert(r.status === 403 && r.code === 'forbidden', `got ${r.status} ${r.code}`)
       })
     }
+
+    await check(`${role}: CSRF — DELETE /api/v1/session without X-CSRF-Token is refused (403 csrf) and the session lives on`, async () => {
+      const r = await apiStatus(page, 'DELETE', '/api/v1/session', undefined, false)
+      assert(r.status === 403 && r.code === 'csrf', `got ${r.status} ${r.code}`)
+      const s = await apiStatus(page, 'GET', '/api/v1/session')
+      assert(s.status === 200, `the session answered ${s.status} afterwards`)
+    })
 
     if (spec.extra) await spec.extra(page, role, problems)
 
@@ -477,8 +496,11 @@ try {
       await pageChecks(page, 'anonymous', 'login-empty', problems)
     })
     await check('too many failed sign-ins: the lock and the wait are shown (429)', async () => {
+      // Against a real server this counts towards the address's failed-login limit (20 in 10
+      // minutes by default) and can lock the test machine out, so it runs only when asked.
+      if (!mock && process.env.HEARTH_E2E_LOCKOUT !== '1') return 'skipped (set HEARTH_E2E_LOCKOUT=1 to run it against a real server)'
       const who = `lock-test-${Date.now()}`
-      for (let i = 0; i < 8; i++) {
+      for (let i = 0; i < 6; i++) {
         const r = await apiStatus(page, 'POST', '/api/v1/session', { username: who, password: 'wrong' }, false)
         if (r.status === 429) break
       }
@@ -489,8 +511,8 @@ try {
       await page.click('button:has-text("Sign in")')
       await page.waitForSelector('.govuk-error-summary')
       const text = await page.locator('.govuk-error-summary').innerText()
-      if (!/locked/.test(text)) return 'skipped: the server does not lock unknown usernames'
-      assert(/try again in \d+ minutes?/.test(text), `no wait shown: ${text}`)
+      if (!/locked|too many/i.test(text)) return 'skipped: the server does not lock unknown usernames'
+      assert(/try again in \d+ minutes?/i.test(text), `no wait shown: ${text}`)
       await pageChecks(page, 'anonymous', 'login-locked', problems)
       return 'locked, wait shown'
     })

@@ -1,7 +1,7 @@
 // A tiny helper for building DOM without innerHTML: every text goes in as a text node, so data
 // from the API can never become markup, and no style attributes are written (strict CSP).
 
-export type Child = Node | string | number | null | undefined | false | Child[]
+export type Child = Node | string | number | null | undefined | false | Child[] | { label: string }
 
 export type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>
 
@@ -11,7 +11,9 @@ function append(parent: Node, child: Child): void {
     for (const c of child) append(parent, c)
     return
   }
-  parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)))
+  if (child instanceof Node) parent.appendChild(child)
+  else if (typeof child === 'object' && child !== null && 'label' in child) parent.appendChild(document.createTextNode(String((child as { label: unknown }).label)))
+  else parent.appendChild(document.createTextNode(String(child)))
 }
 
 function setAttrs(el: Element, attrs: Attrs | undefined): void {

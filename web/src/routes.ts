@@ -36,7 +36,7 @@ export const routes: Route[] = [
   { path: '/data-quality', need: ['data_quality'], render: dataQualityPage },
   { path: '/data-quality/:rule', need: ['data_quality'], render: dataQualityRulePage },
   { path: '/imports', need: ['imports'], render: importsPage },
-  { path: '/imports/new', need: ['imports'], render: newImportPage },
+  { path: '/imports/new', need: ['import_upload'], render: newImportPage },
   { path: '/imports/:id', need: ['imports'], render: importPage },
   { path: '/indicators', need: ['indicators'], render: indicatorsPage },
   { path: '/indicators/:key', need: ['indicators'], render: indicatorDefPage },

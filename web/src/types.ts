@@ -2,7 +2,7 @@
 
 export type Action =
   | 'dashboard' | 'scorecard' | 'worklist' | 'team_worklist' | 'all_worklist' | 'children'
-  | 'data_quality' | 'imports' | 'rules' | 'indicators' | 'my_record'
+  | 'data_quality' | 'imports' | 'import_upload' | 'rules' | 'indicators' | 'my_record' | 'users'
 
 export type Role = 'admin' | 'analyst' | 'manager' | 'iro' | 'worker' | 'board' | 'participation' | 'young_person'
 
@@ -13,6 +13,7 @@ export interface User {
   councils: string[]
   worker: string | null
   team: string | string[] | null
+  teams?: string[]
   child: string | null
 }
 
@@ -170,7 +171,7 @@ export interface Coded {
 export interface ChildSummary {
   id: string
   la: string
-  sex: string
+  sex: Coded | string
   age: number
   dob?: string
   ethnicity: Coded | string | null
@@ -230,7 +231,12 @@ export interface ChildRecord {
   episodes: Episode[]
   reviews: { date: string; participation: Coded | null }[]
   missing: { start: string; end: string | null; type: string }[]
-  timescales: { as_of?: string; items: TimescaleItem[]; social_worker?: { id: string; name: string; team: string } }
+  timescales: {
+    as_of?: string
+    items: TimescaleItem[]
+    social_worker?: { id: string; name: string; team: string } | null
+    personal_adviser?: { id: string; name: string; team?: string } | null
+  }
   findings: Finding[]
 }
 

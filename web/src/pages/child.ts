@@ -7,7 +7,7 @@ import { date, CHILD_STATUS, plural } from '../format'
 import { councilFrom, can } from '../session'
 import { setTitle, type Ctx } from '../router'
 import type { ChildRecord, Episode, Evidence, TimescaleItem } from '../types'
-import { codedText } from './children'
+import { codedText, labelOf } from './children'
 
 function placementGroup(code: string | undefined): string {
   if (!code) return 'other'
@@ -112,11 +112,12 @@ export async function childPage(ctx: Ctx): Promise<void> {
     heading(`Child ${c.id}`, `${CHILD_STATUS[c.status] ?? c.status} · council ${c.la}`),
     summaryList([
       ['Age', `${c.age}${c.dob ? ` (born ${date(c.dob)})` : ''}`],
-      ['Sex', c.sex],
+      ['Sex', labelOf(c.sex)],
       ['Ethnicity', codedText(c.ethnicity)],
       ['Legal status', codedText(c.legal_status)],
       ['Placement', codedText(c.placement)],
       ['Social worker', c.worker ? `${c.worker.name} (${c.worker.team})` : 'Not allocated'],
+      ...(rec.timescales?.personal_adviser ? [['Personal adviser', rec.timescales.personal_adviser.name] as [string, string]] : []),
       ['Independent reviewing officer', c.iro ? c.iro.name : 'Not recorded'],
       ...(c.upn_known !== undefined ? [['Unique pupil number', c.upn_known ? 'Recorded' : 'Not recorded'] as [string, string]] : [])
     ]),

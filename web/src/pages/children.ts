@@ -13,6 +13,12 @@ export function codedText(c: Coded | string | null | undefined): string {
   return c.label ? `${c.label} (${c.code})` : c.code
 }
 
+/** The words for a coded value, without the code. */
+export function labelOf(c: Coded | string | null | undefined): string {
+  if (!c) return 'Not recorded'
+  return typeof c === 'string' ? c : c.label || c.code
+}
+
 export async function childrenPage(ctx: Ctx): Promise<void> {
   const q = ctx.query
   const la = councilFrom(q)
@@ -56,7 +62,7 @@ export async function childrenPage(ctx: Ctx): Promise<void> {
           table(`Children${f.q ? ` matching “${f.q}”` : ''}`, [
             { head: 'Child', cell: (c: ChildSummary) => link(withQuery(`/children/${encodeURIComponent(c.id)}`, { la: c.la }), h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Child '), c.id)), rowHeader: true },
             { head: 'Age', cell: (c) => String(c.age), numeric: true },
-            { head: 'Sex', cell: (c) => c.sex },
+            { head: 'Sex', cell: (c) => labelOf(c.sex) },
             { head: 'Status', cell: (c) => CHILD_STATUS[c.status] ?? c.status },
             { head: 'Legal status', cell: (c) => codedText(c.legal_status) },
             { head: 'Placement', cell: (c) => codedText(c.placement) },

@@ -32,6 +32,7 @@ export function forbidden(ctx: Ctx): void {
 }
 
 export function failure(ctx: Ctx, e: unknown): void {
+  console.error('Hearth could not show this page:', e)
   setTitle('Sorry, there is a problem with the service')
   const message = e instanceof ApiError ? e.message : 'Something went wrong while showing this page.'
   fill(ctx.main, 

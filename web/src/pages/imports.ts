@@ -4,7 +4,7 @@ import { h, clear, fill } from '../dom'
 import { heading, p, link, table, radios, select, errorSummary, notification, severityTag, summaryList, backLink, warning, type ErrorItem } from '../components'
 import { get, post, del, upload, ApiError } from '../api'
 import { dateTime, num, plural } from '../format'
-import { session } from '../session'
+import { session, can } from '../session'
 import { setTitle, navigate, refreshComponents, type Ctx } from '../router'
 import type { ImportRow, ImportDetail, ImportFinding } from '../types'
 
@@ -22,7 +22,9 @@ export async function importsPage(ctx: Ctx): Promise<void> {
   fill(ctx.main, 
     heading('Imports'),
     p('Each import brings in a whole 903 return or a set of local records, whole or not at all. The newest is first.'),
-    h('a', { href: '/imports/new', class: 'govuk-button', role: 'button', draggable: 'false', 'data-module': 'govuk-button' }, 'Start a new import'),
+    can('import_upload')
+      ? h('a', { href: '/imports/new', class: 'govuk-button', role: 'button', draggable: 'false', 'data-module': 'govuk-button' }, 'Start a new import')
+      : p('Only the performance team starts imports.'),
     rows.length
       ? table('Imports', [
           { head: 'Import', cell: (r: ImportRow) => link(`/imports/${r.id}`, h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Import '), String(r.id))), rowHeader: true },

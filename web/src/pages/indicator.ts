@@ -2,7 +2,7 @@
 // and breakdowns, each chart with the same numbers as a table.
 import { h, fill } from '../dom'
 import { heading, p, link, ragTag, details, table, summaryList, backLink, withQuery } from '../components'
-import { get } from '../api'
+import { get, ApiError } from '../api'
 import { formatValue, polarityWords, unitWords, date, words, SUPPRESSED_TEXT } from '../format'
 import { lineChart, barChart } from '../charts'
 import { councilFrom, can } from '../session'
@@ -17,6 +17,7 @@ interface IndicatorReply extends ScoreIndicator {
   as_of?: string
   suppression?: { applied: boolean; threshold: number }
   indicator?: ScoreIndicator
+  indicators?: ScoreIndicator[]
 }
 
 const DIMENSIONS: Record<string, string> = {
@@ -48,7 +49,9 @@ export async function indicatorPage(ctx: Ctx): Promise<void> {
   const la = councilFrom(ctx.query)
   const reply = await get<IndicatorReply>(`/scorecard/${encodeURIComponent(ctx.params.id)}`, { la, period: ctx.query.get('period') })
   if (!ctx.live()) return
-  const ind: ScoreIndicator = reply.indicator ?? reply
+  // the reply is the scorecard's shape with just this indicator (or the indicator itself)
+  const ind: ScoreIndicator = reply.indicators?.[0] ?? reply.indicator ?? reply
+  if (!ind || !ind.title) throw new ApiError(404, { code: 'not_found', message: 'No such indicator' })
   setTitle(ind.title)
   const comps = orderedComparators(ind)
   const anyC = ind.value === 'c' || ind.suppressed || JSON.stringify(ind).includes('"c"')

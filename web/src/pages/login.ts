@@ -106,10 +106,12 @@ async function submit(ctx: Ctx, form: HTMLFormElement, next: string | null): Pro
     navigate(next ?? homeFor(full), { replace: true })
   } catch (e) {
     if (e instanceof ApiError && e.status === 429) {
+      // locked (this account) or rate_limited (this address): say which, and how long to wait
       const wait = Number(e.details.retry_after ?? 0)
-      const text = wait > 0
-        ? `Too many failed attempts to sign in. Your account is locked: try again in ${minutes(wait)}.`
-        : 'Too many failed attempts to sign in. Your account is locked for a while: try again later.'
+      const what = e.code === 'rate_limited'
+        ? 'Too many failed attempts to sign in from this computer.'
+        : 'Too many failed attempts to sign in. This account is locked.'
+      const text = wait > 0 ? `${what} Try again in ${minutes(wait)}.` : `${what} Try again later.`
       st.errors.push({ text, href: '#username' })
     } else if (e instanceof ApiError && (e.status === 401 || e.status === 400 || e.status === 403)) {
       st.errors.push({ text: 'The username or password is not right. Check them and try again.', href: '#username' })

@@ -7,10 +7,12 @@ import { can } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
 import type { IndicatorDef, Rule } from '../types'
 
-const list = <T>(body: T[] | { items: T[] }): T[] => (Array.isArray(body) ? body : body.items ?? [])
+type ListBody<T> = T[] | { items?: T[]; rules?: T[]; indicators?: T[] }
+/** The registries answer a bare list or an object holding it (items, rules or indicators). */
+const list = <T>(body: ListBody<T>): T[] => (Array.isArray(body) ? body : body.items ?? body.rules ?? body.indicators ?? [])
 
 export async function indicatorsPage(ctx: Ctx): Promise<void> {
-  const defs = list(await get<IndicatorDef[] | { items: IndicatorDef[] }>('/indicators'))
+  const defs = list(await get<ListBody<IndicatorDef>>('/indicators'))
   if (!ctx.live()) return
   setTitle('Indicators')
   const sections: string[] = []
@@ -54,7 +56,7 @@ export async function indicatorDefPage(ctx: Ctx): Promise<void> {
 export async function rulesPage(ctx: Ctx): Promise<void> {
   const year = ctx.query.get('year') ?? ''
   const q = (ctx.query.get('q') ?? '').trim()
-  const rules = list(await get<Rule[] | { items: Rule[] }>('/rules', { year }))
+  const rules = list(await get<ListBody<Rule>>('/rules', { year }))
   if (!ctx.live()) return
   setTitle('Validation rules')
   const needle = q.toLowerCase()

@@ -130,7 +130,7 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
 
   const user = session()?.user
   fill(ctx.main, 
-    heading(title, scope === 'mine' ? user?.display_name : scope === 'team' ? (Array.isArray(user?.team) ? user?.team.join(', ') : user?.team ?? undefined) : undefined),
+    heading(title, scope === 'mine' ? user?.display_name : scope === 'team' ? (user?.teams?.length ? user.teams.join(', ') : Array.isArray(user?.team) ? user?.team.join(', ') : user?.team ?? undefined) : undefined),
     p(`Statutory items as at ${date(wl.as_of)}: what is overdue, what falls due soon and what was done late.`),
     h('ul', { class: 'app-summary-cards', 'aria-label': 'Summary' },
       h('li', { class: 'app-summary-card app-summary-card--overdue' }, h('span', { class: 'app-summary-card__count' }, num(summary.overdue, 0)), 'overdue'),
