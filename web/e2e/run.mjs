@@ -148,6 +148,36 @@ const ROLES = {
     deny: ['/children', '/worklist', '/data-quality', '/imports', '/my-record'],
     apiDeny: ['/api/v1/children', '/api/v1/findings', '/api/v1/worklist?scope=mine'],
     extra: async (page, role, problems) => {
+      await check(`${role}: the dashboard is interactive within 1 second of loading`, async () => {
+        const t0 = Date.now()
+        await page.goto(`${BASE}/`)
+        await ready(page)
+        const ms = Date.now() - t0
+        assert(ms <= 1000, `${ms} ms`)
+        return `${ms} ms`
+      })
+      await check(`${role}: keyboard — skip link first, then a tile's data table opens with Enter`, async () => {
+        await page.goto(`${BASE}/`)
+        await ready(page)
+        await page.keyboard.press('Tab')
+        const first = await page.evaluate(() => document.activeElement?.textContent?.trim())
+        assert(first === 'Skip to main content', `the first tab stop is "${first}"`)
+        await page.keyboard.press('Enter')
+        const id = await page.evaluate(() => document.activeElement?.id)
+        assert(id === 'main-content', `after the skip link focus is on #${id}`)
+        const summary = page.locator('main details summary').first()
+        await summary.focus()
+        await page.keyboard.press('Enter')
+        assert(await page.locator('main details').first().evaluate((d) => d.open), 'Enter did not open the details')
+        await page.keyboard.press('Tab')
+        const visible = await page.evaluate(() => {
+          const el = document.activeElement
+          if (!el || el === document.body) return false
+          const cs = getComputedStyle(el)
+          return cs.outlineStyle !== 'none' || cs.boxShadow !== 'none' || cs.backgroundColor !== 'rgba(0, 0, 0, 0)'
+        })
+        assert(visible, 'the focused element has no visible focus style')
+      })
       await check(`${role}: scorecard shows "c" with its explanation`, async () => {
         await page.goto(`${BASE}/`)
         await ready(page)

@@ -8,10 +8,13 @@ import { session, can } from '../session'
 import { setTitle, navigate, refreshComponents, type Ctx } from '../router'
 import type { ImportRow, ImportDetail, ImportFinding } from '../types'
 
+/** Collection years, the last complete one (the return now due) first, then the year in
+ * progress, then earlier years. A year runs from 1 April to 31 March. */
 function yearsOffered(): string[] {
   const now = new Date()
-  const y = now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1
-  return [0, 1, 2, 3, 4].map((d) => `${y - d}-${String((y - d + 1) % 100).padStart(2, '0')}`)
+  const current = now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1
+  const label = (y: number) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`
+  return [current - 1, current, current - 2, current - 3, current - 4].map(label)
 }
 
 export async function importsPage(ctx: Ctx): Promise<void> {
