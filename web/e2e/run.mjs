@@ -273,7 +273,12 @@ const ROLES = {
         await pageChecks(page, role, 'import-new-error', problems)
         await page.check('input[name="kind"][value="903"]')
         await page.click('button:has-text("Continue")')
-        await page.waitForURL(/\/imports\/\d+$/)
+        // either the upload step, or the server's refusal shown in the error summary
+        await page.waitForFunction(() => /\/imports\/\d+$/.test(location.pathname) ||
+          [...document.querySelectorAll('.govuk-error-summary li')].some((li) => !/Select what you are importing/.test(li.textContent)))
+        if (!/\/imports\/\d+$/.test(new URL(page.url()).pathname)) {
+          throw new Error(`starting the import failed: ${(await page.locator('.govuk-error-summary li').first().innerText()).trim()}`)
+        }
         await ready(page)
         await pageChecks(page, role, 'import-upload', problems)
         await page.setInputFiles('#import-files', [
