@@ -113,6 +113,9 @@ async function submit(ctx: Ctx, form: HTMLFormElement, next: string | null): Pro
         : 'Too many failed attempts to sign in. This account is locked.'
       const text = wait > 0 ? `${what} Try again in ${minutes(wait)}.` : `${what} Try again later.`
       st.errors.push({ text, href: '#username' })
+    } else if (e instanceof ApiError && e.status === 403 && e.code !== 'csrf') {
+      // a disabled account, or a demo account on a store that is not the demo's: the server says which
+      st.errors.push({ text: e.message, href: '#username' })
     } else if (e instanceof ApiError && (e.status === 401 || e.status === 400 || e.status === 403)) {
       st.errors.push({ text: 'The username or password is not right. Check them and try again.', href: '#username' })
       st.fieldErrors.password = 'Enter a correct username and password'
