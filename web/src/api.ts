@@ -1,0 +1,170 @@
+// The one place the front end talks to the Hearth JSON API (docs/api.md): it sends the CSRF
+// token on every request that changes something, turns the error shape
+// {"error":{"code","message","details"}} into an ApiError, and sends the user to the sign-in
+// page when the session has ended (401).
+
+export interface ErrorBody {
+  code: string
+  message: string
+  details?: Record<string, unknown>
+}
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly details: Record<string, unknown>
+  constructor(status: number, body: ErrorBody) {
+    super(body.message || `Request failed (${status})`)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = body.code || 'error'
+    this.details = body.details ?? {}
+  }
+}
+
+/** Raised after a 401 has started the move to the sign-in page: pages just stop. */
+export class SessionEnded extends Error {
+  constructor() {
+    super('The session has ended')
+    this.name = 'SessionEnded'
+  }
+}
+
+export const API = '/api/v1'
+
+let csrfFromSession = ''
+
+/** The session reply's csrf value, used when the cookie cannot be read. */
+export function setCsrf(token: string): void {
+  csrfFromSession = token
+}
+
+export function readCookie(name: string): string {
+  for (const part of document.cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=')
+    if (k === name) return decodeURIComponent(v.join('='))
+  }
+  return ''
+}
+
+export function csrfToken(): string {
+  return readCookie('hearth_csrf') || csrfFromSession
+}
+
+type Params = Record<string, string | number | boolean | null | undefined>
+
+/** Build "/api/v1/path?a=1" leaving out empty parameters. */
+export function apiUrl(path: string, params?: Params): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params ?? {})) {
+    if (v === null || v === undefined || v === '') continue
+    q.set(k, String(v))
+  }
+  const qs = q.toString()
+  return `${API}${path}${qs ? `?${qs}` : ''}`
+}
+
+let onUnauthenticated: (() => void) | null = null
+
+/** The router registers what to do when the session has ended. */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler
+}
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  let body: ErrorBody = { code: 'http_' + res.status, message: res.statusText || 'The request failed' }
+  try {
+    const json = (await res.json()) as { error?: ErrorBody }
+    if (json && json.error) body = json.error
+  } catch {
+    // not JSON: keep the status text
+  }
+  return new ApiError(res.status, body)
+}
+
+export interface RequestOptions {
+  /** A 401 is returned to the caller instead of ending the session (the sign-in form). */
+  allow401?: boolean
+}
+
+async function request<T>(method: string, url: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = csrfToken()
+    if (token) headers['X-CSRF-Token'] = token
+  }
+  let res: Response
+  try {
+    res = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store'
+    })
+  } catch {
+    throw new ApiError(0, { code: 'network', message: 'Hearth could not be reached. Check your connection and try again.' })
+  }
+  if (res.status === 401 && !opts.allow401) {
+    if (onUnauthenticated) onUnauthenticated()
+    throw new SessionEnded()
+  }
+  if (!res.ok) throw await errorFrom(res)
+  if (res.status === 204) return undefined as T
+  const type = res.headers.get('Content-Type') || ''
+  if (!type.includes('json')) return (await res.text()) as unknown as T
+  return (await res.json()) as T
+}
+
+export function get<T>(path: string, params?: Params, opts?: RequestOptions): Promise<T> {
+  return request<T>('GET', apiUrl(path, params), undefined, opts)
+}
+
+export function post<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T> {
+  return request<T>('POST', apiUrl(path), body ?? {}, opts)
+}
+
+export function del<T>(path: string, opts?: RequestOptions): Promise<T> {
+  return request<T>('DELETE', apiUrl(path), undefined, opts)
+}
+
+/**
+ * Upload one file as the raw request body (PUT), reporting progress. XMLHttpRequest is used
+ * because fetch cannot report upload progress.
+ */
+export function upload<T>(path: string, file: Blob, onProgress: (sent: number, total: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('PUT', apiUrl(path))
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream')
+    const token = csrfToken()
+    if (token) xhr.setRequestHeader('X-CSRF-Token', token)
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded, e.total)
+    }
+    xhr.onerror = () => reject(new ApiError(0, { code: 'network', message: 'The upload did not reach Hearth. Try again.' }))
+    xhr.onload = () => {
+      let json: unknown = null
+      try {
+        json = xhr.responseText ? JSON.parse(xhr.responseText) : null
+      } catch {
+        json = null
+      }
+      if (xhr.status === 401) {
+        if (onUnauthenticated) onUnauthenticated()
+        reject(new SessionEnded())
+        return
+      }
+      if (xhr.status < 200 || xhr.status >= 300) {
+        const err = (json as { error?: ErrorBody } | null)?.error
+        reject(new ApiError(xhr.status, err ?? { code: 'http_' + xhr.status, message: 'The upload failed' }))
+        return
+      }
+      onProgress(file.size, file.size)
+      resolve(json as T)
+    }
+    xhr.send(file)
+  })
+}

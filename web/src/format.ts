@@ -1,0 +1,107 @@
+// How numbers, dates and statuses are written on the pages.
+import type { Rag, Unit, Value } from './types'
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+export const SUPPRESSED_TEXT = 'fewer than 5 children: not shown to protect their privacy'
+
+export function isSuppressed(v: Value | undefined): boolean {
+  return v === 'c'
+}
+
+export function num(v: number, maxDigits = 1): string {
+  return v.toLocaleString('en-GB', { maximumFractionDigits: maxDigits })
+}
+
+/** An indicator value in its unit: "53.4%", "480", "69.8 per 10,000", "412 days". */
+export function formatValue(v: Value | undefined, unit: Unit): string {
+  if (v === 'c') return 'c'
+  if (v === null || v === undefined || Number.isNaN(v)) return 'Not available'
+  switch (unit) {
+    case 'percent':
+      return `${num(v)}%`
+    case 'rate_per_10000':
+      return `${num(v)} per 10,000`
+    case 'days':
+      return `${num(v, 0)} days`
+    case 'count':
+      return num(v, 0)
+    default:
+      return num(v)
+  }
+}
+
+/** The unit in words, for chart axes and captions. */
+export function unitWords(unit: Unit): string {
+  switch (unit) {
+    case 'percent': return 'per cent'
+    case 'rate_per_10000': return 'rate per 10,000 children'
+    case 'days': return 'days'
+    case 'count': return 'number of children'
+    case 'ratio': return 'ratio'
+    case 'score': return 'average score'
+    default: return unit
+  }
+}
+
+export function polarityWords(p: string): string {
+  if (p === 'higher_is_better') return 'Higher is better'
+  if (p === 'lower_is_better') return 'Lower is better'
+  return 'Context: neither higher nor lower is better'
+}
+
+/** "2026-03-31" → "31 March 2026". */
+export function date(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  if (!m) return iso
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`
+}
+
+/** "2026-11-23T15:49:24Z" → "23 November 2026 at 15:49". */
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(iso)
+  return m ? `${date(m[1])} at ${m[2]}` : date(iso)
+}
+
+export const RAG_WORDS: Record<'red' | 'amber' | 'green', { text: string; tag: string }> = {
+  green: { text: 'Green: on target', tag: 'govuk-tag--green' },
+  amber: { text: 'Amber: near target', tag: 'govuk-tag--orange' },
+  red: { text: 'Red: off target', tag: 'govuk-tag--red' }
+}
+
+export function ragWords(r: Rag): string {
+  return r ? RAG_WORDS[r].text : 'No target'
+}
+
+export const STATUS: Record<string, { text: string; tag: string }> = {
+  overdue: { text: 'Overdue', tag: 'govuk-tag--red' },
+  due_soon: { text: 'Due soon', tag: 'govuk-tag--yellow' },
+  done_late: { text: 'Done late', tag: 'govuk-tag--orange' },
+  done_on_time: { text: 'Done on time', tag: 'govuk-tag--green' },
+  upcoming: { text: 'Upcoming', tag: 'govuk-tag--blue' },
+  not_applicable: { text: 'Not applicable', tag: 'govuk-tag--grey' },
+  due: { text: 'Due', tag: 'govuk-tag--yellow' }
+}
+
+export const CHILD_STATUS: Record<string, string> = {
+  looked_after: 'Looked after',
+  care_leaver: 'Care leaver',
+  left_care: 'Left care'
+}
+
+export const SEVERITY: Record<string, { text: string; tag: string }> = {
+  error: { text: 'Error', tag: 'govuk-tag--red' },
+  query: { text: 'Query', tag: 'govuk-tag--yellow' },
+  warning: { text: 'Warning', tag: 'govuk-tag--yellow' }
+}
+
+export function plural(n: number, one: string, many = one + 's'): string {
+  return `${num(n, 0)} ${n === 1 ? one : many}`
+}
+
+export function words(code: string): string {
+  const s = code.replace(/_/g, ' ')
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}

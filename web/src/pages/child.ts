@@ -1,0 +1,169 @@
+// A child's journey: who they are, their episodes of care on a timeline, reviews, missing
+// episodes, statutory items with evidence, and the data quality findings about them.
+import { h, s, uid, fill } from '../dom'
+import { heading, p, link, statusTag, severityTag, table, summaryList, details, backLink, withQuery } from '../components'
+import { get } from '../api'
+import { date, CHILD_STATUS, plural } from '../format'
+import { councilFrom, can } from '../session'
+import { setTitle, type Ctx } from '../router'
+import type { ChildRecord, Episode, Evidence, TimescaleItem } from '../types'
+import { codedText, labelOf } from './children'
+
+function placementGroup(code: string | undefined): string {
+  if (!code) return 'other'
+  if (/^U/.test(code)) return 'foster'
+  if (/^A/.test(code)) return 'adoption'
+  if (/^(K|R|S)/.test(code)) return 'residential'
+  if (code === 'P1') return 'parents'
+  if (/^(P2|H5|P3)/.test(code)) return 'independent'
+  return 'other'
+}
+
+const DAY = 86400000
+const t = (iso: string) => Date.parse(iso.slice(0, 10) + 'T00:00:00Z')
+
+/** Lanes for placement and legal status (segments labelled with their codes), reviews and
+ * missing episodes as marks, on one time axis. The tables below carry the same facts. */
+function timeline(rec: ChildRecord, asOf: string): SVGSVGElement | null {
+  const eps = rec.episodes
+  if (!eps.length) return null
+  const start = Math.min(...eps.map((e) => t(e.start)))
+  const end = Math.max(t(asOf), ...eps.map((e) => (e.end ? t(e.end) : t(asOf))))
+  const w = 900
+  const left = 110
+  const right = 16
+  const span = Math.max(end - start, 30 * DAY)
+  const x = (ms: number) => left + ((ms - start) / span) * (w - left - right)
+  const lanes = ['Placement', 'Legal status', 'Reviews', 'Missing']
+  const laneH = 34
+  const top = 8
+  const hgt = top + lanes.length * laneH + 30
+  const titleId = uid('timeline')
+  const moves = eps.filter((e) => e.reason_new && /[PTBU]/.test(e.reason_new.code)).length
+  const svg = s('svg', { class: 'app-timeline', viewBox: `0 0 ${w} ${hgt}`, role: 'img', 'aria-labelledby': titleId, focusable: 'false' },
+    s('title', { id: titleId }, `Timeline from ${date(new Date(start).toISOString())} to ${date(asOf)}: ${plural(eps.length, 'episode')}, ${plural(moves, 'change')} of placement, ${plural(rec.reviews.length, 'review')}, ${plural(rec.missing.length, 'missing or away episode')}. The same facts are in the tables below.`))
+  lanes.forEach((name, i) => svg.appendChild(s('text', { class: 'app-timeline__lane-label', x: 0, y: top + i * laneH + 21 }, name)))
+  // year ticks
+  const y0 = new Date(start).getUTCFullYear()
+  const y1 = new Date(end).getUTCFullYear()
+  for (let y = y0; y <= y1 + 1; y++) {
+    const ms = Date.UTC(y, 0, 1)
+    if (ms < start || ms > end) continue
+    svg.appendChild(s('line', { class: 'app-timeline__tick', x1: x(ms), x2: x(ms), y1: top, y2: top + lanes.length * laneH }))
+    svg.appendChild(s('text', { x: x(ms), y: hgt - 8, 'text-anchor': 'middle' }, String(y)))
+  }
+  const segment = (lane: number, e: Episode, code: string | undefined, cls: string) => {
+    const x1 = x(t(e.start))
+    const x2 = x(e.end ? t(e.end) : t(asOf))
+    const g = s('g', null,
+      s('rect', { class: `app-timeline__segment ${cls}`, x: x1, y: top + lane * laneH + 4, width: Math.max(x2 - x1, 2), height: laneH - 8 }))
+    if (code && x2 - x1 > 28) g.appendChild(s('text', { x: x1 + 4, y: top + lane * laneH + 22 }, code))
+    svg.appendChild(g)
+  }
+  for (const e of eps) {
+    segment(0, e, e.placement?.code, `app-timeline__segment--${placementGroup(e.placement?.code)}`)
+    segment(1, e, e.legal_status?.code, 'app-timeline__segment--legal')
+  }
+  for (const r of rec.reviews) {
+    svg.appendChild(s('circle', { class: 'app-timeline__review', cx: x(t(r.date)), cy: top + 2 * laneH + laneH / 2, r: 6 }))
+  }
+  for (const m of rec.missing) {
+    const cx = x(t(m.start))
+    const cy = top + 3 * laneH + laneH / 2
+    svg.appendChild(s('path', { class: 'app-timeline__missing', d: `M${cx} ${cy - 7} L${cx + 7} ${cy + 6} L${cx - 7} ${cy + 6} Z` }))
+  }
+  return svg
+}
+
+function evidenceText(e: Evidence | null): string {
+  if (!e) return ''
+  const bits: string[] = []
+  if (e.kind) bits.push(String(e.kind).replace(/_/g, ' '))
+  if (e.type) bits.push(String(e.type))
+  if (e.date) bits.push(date(String(e.date)))
+  if (e.id) bits.push(String(e.id))
+  if (e.seen_alone === 'Y') bits.push('seen alone')
+  return bits.join(', ')
+}
+
+export async function childPage(ctx: Ctx): Promise<void> {
+  const la = councilFrom(ctx.query)
+  const rec = await get<ChildRecord>(`/children/${encodeURIComponent(ctx.params.id)}`, { la })
+  if (!ctx.live()) return
+  const c = rec.child
+  setTitle(`Child ${c.id}`)
+  const asOf = rec.timescales?.as_of ?? new Date().toISOString().slice(0, 10)
+  const items: TimescaleItem[] = rec.timescales?.items ?? []
+  const order = ['overdue', 'due_soon', 'upcoming', 'done_late', 'done_on_time', 'not_applicable']
+  const sorted = [...items].sort((a, b) => (order.indexOf(a.status) - order.indexOf(b.status)) || a.due.localeCompare(b.due))
+  const open = sorted.filter((i) => ['overdue', 'due_soon', 'upcoming', 'due'].includes(i.status))
+  const done = sorted.filter((i) => !['overdue', 'due_soon', 'upcoming', 'due'].includes(i.status)).sort((a, b) => b.due.localeCompare(a.due))
+  const svg = timeline(rec, asOf)
+
+  const itemCols = [
+    { head: 'Item', cell: (i: TimescaleItem) => i.title, rowHeader: true },
+    { head: 'Due', cell: (i: TimescaleItem) => h('span', { class: 'app-nowrap' }, date(i.due)) },
+    { head: 'Status', cell: (i: TimescaleItem) => statusTag(i.status) },
+    { head: 'Evidence', cell: (i: TimescaleItem) => evidenceText(i.evidence) || 'None recorded' }
+  ]
+
+  fill(ctx.main, 
+    backLink(withQuery('/children', { la: ctx.query.get('la') }), 'Back to children'),
+    heading(`Child ${c.id}`, `${CHILD_STATUS[c.status] ?? c.status} · council ${c.la}`),
+    summaryList([
+      ['Age', `${c.age}${c.dob ? ` (born ${date(c.dob)})` : ''}`],
+      ['Sex', labelOf(c.sex)],
+      ['Ethnicity', codedText(c.ethnicity)],
+      ['Legal status', codedText(c.legal_status)],
+      ['Placement', codedText(c.placement)],
+      ['Social worker', c.worker ? `${c.worker.name} (${c.worker.team})` : 'Not allocated'],
+      ...(rec.timescales?.personal_adviser ? [['Personal adviser', rec.timescales.personal_adviser.name] as [string, string]] : []),
+      ['Independent reviewing officer', c.iro ? c.iro.name : 'Not recorded'],
+      ...(c.upn_known !== undefined ? [['Unique pupil number', c.upn_known ? 'Recorded' : 'Not recorded'] as [string, string]] : [])
+    ]),
+
+    h('h2', { class: 'govuk-heading-m app-section-break' }, 'Statutory items'),
+    open.length
+      ? table(`Open items as at ${date(asOf)}`, itemCols, open, { small: true })
+      : p('Nothing is overdue or due.'),
+    done.length
+      ? details(`Show ${plural(done.length, 'completed or closed item')}`, table('Completed and closed items', itemCols, done, { small: true }))
+      : null,
+
+    h('h2', { class: 'govuk-heading-m app-section-break' }, 'Journey through care'),
+    svg ? [svg, p(h('span', { class: 'govuk-hint' }, 'Placement and legal status are labelled with their 903 codes; circles are reviews, triangles are missing or away episodes.'))] : null,
+    rec.episodes.length
+      ? table('Episodes of care', [
+          { head: 'From', cell: (e: Episode) => h('span', { class: 'app-nowrap' }, date(e.start)), rowHeader: true },
+          { head: 'To', cell: (e: Episode) => (e.end ? h('span', { class: 'app-nowrap' }, date(e.end)) : 'Open') },
+          { head: 'Why it started', cell: (e: Episode) => codedText(e.reason_new) },
+          { head: 'Legal status', cell: (e: Episode) => codedText(e.legal_status) },
+          { head: 'Placement', cell: (e: Episode) => [codedText(e.placement), e.provider ? h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, codedText(e.provider)) : ''] },
+          { head: 'Why it ended', cell: (e: Episode) => (e.reason_end ? codedText(e.reason_end) : '') + (e.reason_place_change ? `; ${codedText(e.reason_place_change)}` : '') }
+        ], rec.episodes, { small: true })
+      : p('No episodes of care recorded.'),
+    rec.reviews.length
+      ? table('Looked-after reviews', [
+          { head: 'Date', cell: (r: ChildRecord['reviews'][number]) => date(r.date), rowHeader: true },
+          { head: 'How the child took part', cell: (r) => codedText(r.participation) }
+        ], rec.reviews, { small: true })
+      : p('No reviews recorded.'),
+    rec.missing.length
+      ? table('Missing and away episodes', [
+          { head: 'Started', cell: (m: ChildRecord['missing'][number]) => date(m.start), rowHeader: true },
+          { head: 'Ended', cell: (m) => (m.end ? date(m.end) : 'Not recorded') },
+          { head: 'Type', cell: (m) => (m.type === 'away' ? 'Away from placement (whereabouts known)' : 'Missing (whereabouts unknown)') }
+        ], rec.missing, { small: true })
+      : p('No missing or away episodes recorded.'),
+
+    h('h2', { class: 'govuk-heading-m app-section-break' }, 'Data quality'),
+    rec.findings.length
+      ? table(`Validation findings about child ${c.id}`, [
+          { head: 'Rule', cell: (f: ChildRecord['findings'][number]) => (can('rules') ? link(`/rules/${encodeURIComponent(f.rule)}`, f.rule) : f.rule), rowHeader: true },
+          { head: 'Severity', cell: (f) => severityTag(f.severity) },
+          { head: 'What is wrong', cell: (f) => f.message },
+          { head: 'Where', cell: (f) => [f.table, f.row ? ` row ${f.row}` : '', f.field ? `, ${f.field}` : ''].join('') },
+          { head: 'Value', cell: (f) => f.value ?? '' }
+        ], rec.findings, { small: true })
+      : p('No validation findings about this child.'))
+}

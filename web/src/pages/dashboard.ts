@@ -1,0 +1,119 @@
+// The Board's dashboard: one tile per scorecard indicator, grouped by the strategy's themes.
+import { h, fill } from '../dom'
+import { heading, p, link, ragTag, details, table, inset, select, withQuery } from '../components'
+import { get } from '../api'
+import { formatValue, polarityWords, date, num, SUPPRESSED_TEXT } from '../format'
+import { sparkline } from '../charts'
+import { councilFrom, can } from '../session'
+import { setTitle, navigate, type Ctx } from '../router'
+import type { Scorecard, ScoreIndicator, IndicatorDef, Value } from '../types'
+
+const COMPARATOR_ORDER = ['england', 'statistical_neighbours', 'region']
+
+export function comparatorName(key: string, name: string | undefined): string {
+  if (name) return name
+  if (key === 'england') return 'England'
+  if (key === 'statistical_neighbours') return 'Statistical neighbours'
+  if (key === 'region') return 'Region'
+  return key
+}
+
+export function orderedComparators(ind: ScoreIndicator): [string, NonNullable<ScoreIndicator['comparators'][string]>][] {
+  return Object.entries(ind.comparators ?? {}).sort(([a], [b]) => {
+    const ia = COMPARATOR_ORDER.indexOf(a)
+    const ib = COMPARATOR_ORDER.indexOf(b)
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib)
+  })
+}
+
+/** The value with its suppression explained when it is "c". */
+export function valueWithNote(v: Value, unit: string, suppressed?: boolean): HTMLElement {
+  if (v === 'c' || suppressed) {
+    return h('span', null, 'c', h('span', { class: 'govuk-body-s govuk-!-display-block govuk-!-font-weight-regular' }, `c: ${SUPPRESSED_TEXT}`))
+  }
+  return h('span', null, formatValue(v, unit))
+}
+
+function tile(ind: ScoreIndicator, def: IndicatorDef | undefined, la: string): HTMLElement {
+  const why = def?.why ?? ind.why
+  const href = withQuery(`/scorecard/${encodeURIComponent(ind.id)}`, { la })
+  const titleId = `tile-${ind.id}`
+  const comps = orderedComparators(ind)
+  const valueIsC = ind.value === 'c' || ind.suppressed === true
+  return h('li', { class: `app-tile${ind.rag ? ` app-tile--${ind.rag}` : ''}`, 'data-indicator': ind.id },
+    h('h3', { class: 'govuk-heading-s app-tile__title', id: titleId }, link(href, ind.title)),
+    !ind.available
+      ? [h('p', { class: 'app-tile__value' }, h('span', { class: 'govuk-visually-hidden' }, 'Value: '), 'Not available'),
+        h('p', { class: 'govuk-body-s' }, ind.reason ?? 'Hearth does not hold the data this indicator needs.')]
+      : [
+          h('p', { class: 'app-tile__value' }, h('span', { class: 'govuk-visually-hidden' }, 'Value: '),
+            valueIsC ? 'c' : ind.unit === 'rate_per_10000' && typeof ind.value === 'number'
+              ? [num(ind.value), h('span', { class: 'app-tile__unit' }, ' per 10,000 children')]
+              : formatValue(ind.value, ind.unit)),
+          valueIsC ? h('p', { class: 'govuk-body-s', 'data-suppressed': 'true' }, `c: ${SUPPRESSED_TEXT}.`) : null,
+          h('p', { class: 'govuk-body-s app-tile__meta' },
+            ind.target !== null ? [ragTag(ind.rag), ' '] : null,
+            h('span', { class: 'govuk-!-display-block govuk-!-margin-top-1' },
+              ind.target !== null ? `Target ${formatValue(ind.target, ind.unit)}. ` : 'No target set. ',
+              polarityWords(ind.polarity) + '.')),
+          comps.length
+            ? h('dl', { class: 'app-comparators' },
+              comps.map(([key, c]) => [h('dt', null, comparatorName(key, c.name)), h('dd', null, ind.unit === 'rate_per_10000' && typeof c.value === 'number' ? num(c.value) : formatValue(c.value, ind.unit))]))
+            : null,
+          ind.trend?.length ? sparkline(ind.trend, ind.unit, ind.target, ind.title) : null
+        ],
+    why ? h('p', { class: 'govuk-body-s app-tile__why' }, h('span', { class: 'govuk-visually-hidden' }, 'Why it matters: '), why) : null,
+    ind.available && ind.trend?.length
+      ? details('Show the trend as a table',
+        table(`${ind.title}: ${ind.trend.length === 5 ? 'by year' : 'by period'}`, [
+          { head: 'Period', cell: (r) => r.period, rowHeader: true },
+          { head: 'Value', cell: (r) => formatValue(r.value, ind.unit), numeric: true }
+        ], ind.trend, { captionClass: 'govuk-table__caption--s', small: true }))
+      : null)
+}
+
+export async function dashboardPage(ctx: Ctx): Promise<void> {
+  const la = councilFrom(ctx.query)
+  const period = ctx.query.get('period') ?? ''
+  const [sc, defs] = await Promise.all([
+    get<Scorecard>('/scorecard', { la, period, as_of: ctx.query.get('as_of') }),
+    can('indicators') ? get<IndicatorDef[] | { items: IndicatorDef[] }>('/indicators').catch(() => [] as IndicatorDef[]) : Promise.resolve([] as IndicatorDef[])
+  ])
+  if (!ctx.live()) return
+  const list = Array.isArray(defs) ? defs : defs.items ?? []
+  const byId = new Map(list.map((d) => [d.id, d]))
+  setTitle('Children in care scorecard')
+
+  const sections: string[] = []
+  for (const i of sc.indicators) if (!sections.includes(i.section)) sections.push(i.section)
+  const counts = { red: 0, amber: 0, green: 0 }
+  for (const i of sc.indicators) if (i.rag) counts[i.rag] += 1
+
+  const periodForm = h('form', { method: 'get', action: '/', class: 'app-filter' },
+    h('div', { class: 'app-filter__row' },
+      select('period', 'period', 'Period', [
+        { value: '', text: 'Quarter (default)' }, { value: 'quarter', text: 'Quarter' },
+        { value: 'month', text: 'Month' }, { value: 'year', text: 'Financial year' }
+      ], period),
+      h('div', { class: 'govuk-form-group' }, h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary', 'data-module': 'govuk-button' }, 'Show'))))
+  periodForm.addEventListener('submit', (e) => {
+    e.preventDefault()
+    const v = (periodForm.querySelector('select') as HTMLSelectElement).value
+    navigate(withQuery('/', { la: ctx.query.get('la'), period: v }))
+  })
+
+  fill(ctx.main, 
+    heading('Children in care scorecard', `${sc.la_name ?? 'Council ' + sc.la} · ${sc.period.label}`),
+    p(`Figures for ${date(sc.period.start)} to ${date(sc.period.end)}, from data up to ${date(sc.as_of)}. `,
+      `${counts.red} indicators are off target (red), ${counts.amber} near target (amber) and ${counts.green} on target (green).`),
+    sc.suppression?.applied
+      ? inset(h('strong', null, 'Some figures show c. '), `c means ${SUPPRESSED_TEXT} (numbers from 1 to ${Math.max(1, (sc.suppression.threshold || 5) - 1)} are hidden, and figures that would reveal them).`)
+      : null,
+    periodForm,
+    sections.map((sec) => {
+      const id = 'section-' + sec.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+      return h('section', { 'aria-labelledby': id, class: 'app-section' },
+        h('h2', { class: 'govuk-heading-m', id }, sec),
+        h('ul', { class: 'app-tiles' }, sc.indicators.filter((i) => i.section === sec).map((i) => tile(i, byId.get(i.id), la))))
+    }))
+}

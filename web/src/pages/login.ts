@@ -1,0 +1,133 @@
+// Sign in: POST /api/v1/session with JSON, then go to the page the user asked for or their home.
+import { h, fill } from '../dom'
+import { heading, errorSummary, notification, type ErrorItem } from '../components'
+import { post, ApiError } from '../api'
+import { setSession, loadSession, homeFor, session } from '../session'
+import { setTitle, navigate, refreshComponents, type Ctx } from '../router'
+import type { Session } from '../types'
+
+/** Only same-site paths are followed after signing in. */
+function safeNext(next: string | null): string | null {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login') || next.startsWith('/api/')) return null
+  return next
+}
+
+function minutes(seconds: number): string {
+  const m = Math.ceil(seconds / 60)
+  return m <= 1 ? '1 minute' : `${m} minutes`
+}
+
+export async function loginPage(ctx: Ctx): Promise<void> {
+  setTitle('Sign in')
+  const next = safeNext(ctx.query.get('next'))
+  // already signed in: go on
+  const existing = session() ?? (await loadSession().catch(() => null))
+  if (!ctx.live()) return
+  if (existing && !ctx.query.get('expired') && !ctx.query.get('signed_out')) {
+    navigate(next ?? homeFor(existing), { replace: true })
+    return
+  }
+  draw(ctx, { username: '', errors: [], fieldErrors: {} }, next)
+}
+
+interface State {
+  username: string
+  errors: ErrorItem[]
+  fieldErrors: { username?: string; password?: string }
+}
+
+function draw(ctx: Ctx, st: State, next: string | null): void {
+  const banner = ctx.query.get('expired')
+    ? notification('Your session has ended', 'For your security, Hearth signs you out after a period of inactivity. Sign in again to continue.')
+    : ctx.query.get('signed_out')
+      ? notification('You have signed out', null, true)
+      : null
+
+  const userErr = st.fieldErrors.username
+  const passErr = st.fieldErrors.password
+  const form = h('form', { method: 'post', action: '/api/v1/session', novalidate: true },
+    h('div', { class: `govuk-form-group${userErr ? ' govuk-form-group--error' : ''}` },
+      h('label', { class: 'govuk-label govuk-label--s', for: 'username' }, 'Username'),
+      userErr ? h('p', { class: 'govuk-error-message', id: 'username-error' }, h('span', { class: 'govuk-visually-hidden' }, 'Error: '), userErr) : null,
+      h('input', {
+        class: `govuk-input govuk-!-width-one-half${userErr ? ' govuk-input--error' : ''}`, id: 'username', name: 'username', type: 'text',
+        autocomplete: 'username', spellcheck: 'false', autocapitalize: 'none', value: st.username, 'aria-describedby': userErr ? 'username-error' : undefined
+      })),
+    h('div', { class: `govuk-form-group govuk-password-input${passErr ? ' govuk-form-group--error' : ''}`, 'data-module': 'govuk-password-input' },
+      h('label', { class: 'govuk-label govuk-label--s', for: 'password' }, 'Password'),
+      passErr ? h('p', { class: 'govuk-error-message', id: 'password-error' }, h('span', { class: 'govuk-visually-hidden' }, 'Error: '), passErr) : null,
+      h('div', { class: 'govuk-input__wrapper govuk-password-input__wrapper' },
+        h('input', {
+          class: `govuk-input govuk-password-input__input govuk-js-password-input-input govuk-!-width-one-half${passErr ? ' govuk-input--error' : ''}`,
+          id: 'password', name: 'password', type: 'password', spellcheck: 'false', autocomplete: 'current-password', autocapitalize: 'none',
+          'aria-describedby': passErr ? 'password-error' : undefined
+        }),
+        h('button', {
+          type: 'button', class: 'govuk-button govuk-button--secondary govuk-password-input__toggle govuk-js-password-input-toggle',
+          'data-module': 'govuk-button', 'aria-controls': 'password', 'aria-label': 'Show password', hidden: true
+        }, 'Show'))),
+    h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', 'data-prevent-double-click': 'true' }, 'Sign in'))
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault()
+    void submit(ctx, form, next)
+  })
+
+  fill(ctx.main, 
+    h('div', { class: 'govuk-grid-row' },
+      h('div', { class: 'govuk-grid-column-two-thirds' },
+        st.errors.length ? errorSummary(st.errors) : null,
+        banner,
+        heading('Sign in to Hearth'),
+        h('p', { class: 'govuk-body' }, 'Use the username and password your council gave you.'),
+        form)))
+}
+
+async function submit(ctx: Ctx, form: HTMLFormElement, next: string | null): Promise<void> {
+  const data = new FormData(form)
+  const username = String(data.get('username') ?? '').trim()
+  const password = String(data.get('password') ?? '')
+  const st: State = { username, errors: [], fieldErrors: {} }
+  if (!username) {
+    st.fieldErrors.username = 'Enter your username'
+    st.errors.push({ text: 'Enter your username', href: '#username' })
+  }
+  if (!password) {
+    st.fieldErrors.password = 'Enter your password'
+    st.errors.push({ text: 'Enter your password', href: '#password' })
+  }
+  if (st.errors.length) return redraw(ctx, st, next)
+  try {
+    const s = await post<Session>('/session', { username, password }, { allow401: true })
+    // the reply is the session; ask again if it is not (the cookie is set either way)
+    const full = s && (s as Session).user ? s : await loadSession()
+    if (!full) throw new ApiError(500, { code: 'no_session', message: 'Hearth did not start a session. Try again.' })
+    setSession(full)
+    navigate(next ?? homeFor(full), { replace: true })
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 429) {
+      // locked (this account) or rate_limited (this address): say which, and how long to wait
+      const wait = Number(e.details.retry_after ?? 0)
+      const what = e.code === 'rate_limited'
+        ? 'Too many failed attempts to sign in from this computer.'
+        : 'Too many failed attempts to sign in. This account is locked.'
+      const text = wait > 0 ? `${what} Try again in ${minutes(wait)}.` : `${what} Try again later.`
+      st.errors.push({ text, href: '#username' })
+    } else if (e instanceof ApiError && e.status === 403 && e.code !== 'csrf') {
+      // a disabled account, or a demo account on a store that is not the demo's: the server says which
+      st.errors.push({ text: e.message, href: '#username' })
+    } else if (e instanceof ApiError && (e.status === 401 || e.status === 400 || e.status === 403)) {
+      st.errors.push({ text: 'The username or password is not right. Check them and try again.', href: '#username' })
+      st.fieldErrors.password = 'Enter a correct username and password'
+    } else {
+      st.errors.push({ text: e instanceof Error ? e.message : 'Sign in failed. Try again.' })
+    }
+    redraw(ctx, st, next)
+  }
+}
+
+function redraw(ctx: Ctx, st: State, next: string | null): void {
+  setTitle('Error: Sign in')
+  draw(ctx, st, next)
+  refreshComponents(ctx.main)
+}

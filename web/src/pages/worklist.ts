@@ -1,0 +1,143 @@
+// Worklists: statutory items overdue, due soon and done late — the worker's own ("mine"), a
+// manager's team, or the whole service for analysts. Filters are a GET form that updates the
+// query string; the same query downloads as CSV.
+import { h, fill } from '../dom'
+import { heading, p, link, statusTag, table, select, withQuery, radios, type Column, type Option } from '../components'
+import { get, apiUrl } from '../api'
+import { date, plural, num } from '../format'
+import { councilFrom, can, session } from '../session'
+import { setTitle, navigate, type Ctx } from '../router'
+import type { Worklist, WorkItem, Evidence } from '../types'
+
+type Status = 'overdue' | 'due_soon' | 'done_late'
+const STATUSES: { key: Status; title: string }[] = [
+  { key: 'overdue', title: 'Overdue' },
+  { key: 'due_soon', title: 'Due soon' },
+  { key: 'done_late', title: 'Done late' }
+]
+
+function evidenceText(e: Evidence | null): string {
+  if (!e) return 'None recorded'
+  const kind = e.kind ? String(e.kind).replace(/_/g, ' ') : 'record'
+  return `${kind[0].toUpperCase()}${kind.slice(1)}${e.date ? ' on ' + date(String(e.date)) : ''}${e.id ? ` (${e.id})` : ''}`
+}
+
+function childLink(w: WorkItem): HTMLElement {
+  return link(withQuery(`/children/${encodeURIComponent(w.child_id)}`, { la: w.la }), h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Child '), w.child_id))
+}
+
+export async function worklistPage(ctx: Ctx): Promise<void> {
+  const team = ctx.path === '/worklist/team'
+  const q = ctx.query
+  let scope = 'mine'
+  if (team) {
+    const asked = q.get('scope')
+    if (asked === 'all' && can('all_worklist')) scope = 'all'
+    else if (asked === 'team' && can('team_worklist')) scope = 'team'
+    else scope = can('team_worklist') ? 'team' : 'all'
+  }
+  const la = councilFrom(q)
+  const filters = {
+    la: q.get('la') ?? '',
+    item: q.get('item') ?? '',
+    worker: q.get('worker') ?? '',
+    team: q.get('team') ?? '',
+    status: q.get('status') ?? ''
+  }
+  const params = { scope, la, item: filters.item, worker: filters.worker, team: filters.team, status: filters.status }
+  const wl = await get<Worklist>('/worklist', params)
+  if (!ctx.live()) return
+
+  const title = scope === 'mine' ? 'My worklist' : scope === 'team' ? 'Team worklist' : 'All worklists'
+  setTitle(title)
+  const all = [...wl.overdue, ...wl.due_soon, ...wl.done_late]
+  const summary = wl.summary ?? {
+    overdue: wl.overdue.length, due_soon: wl.due_soon.length, done_late: wl.done_late.length,
+    children: new Set(all.map((w) => w.child_id)).size
+  }
+
+  // filter choices from what the list holds, keeping the chosen ones
+  const items = new Map<string, string>()
+  const workers = new Map<string, string>()
+  const teams = new Set<string>()
+  for (const w of all) {
+    items.set(w.item, w.title)
+    if (w.worker) workers.set(w.worker, w.worker_name || w.worker)
+    if (w.team) teams.add(w.team)
+  }
+  if (filters.item && !items.has(filters.item)) items.set(filters.item, filters.item)
+  if (filters.worker && !workers.has(filters.worker)) workers.set(filters.worker, filters.worker)
+  if (filters.team) teams.add(filters.team)
+  const opt = (m: Map<string, string>, anyText: string): Option[] =>
+    [{ value: '', text: anyText }, ...[...m.entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([value, text]) => ({ value, text }))]
+
+  const form = h('form', { method: 'get', action: ctx.path, class: 'app-filter', 'aria-label': 'Filter the worklist' },
+    h('h2', { class: 'govuk-heading-s' }, 'Filter'),
+    team && can('team_worklist') && can('all_worklist')
+      ? radios('scope', 'Whose items', [{ value: 'team', text: 'My teams' }, { value: 'all', text: 'All teams' }], scope, { inline: true, small: true })
+      : null,
+    h('div', { class: 'app-filter__row' },
+      select('filter-item', 'item', 'Item type', opt(items, 'All item types'), filters.item),
+      scope !== 'mine' ? select('filter-worker', 'worker', 'Worker', opt(workers, 'All workers'), filters.worker) : null,
+      scope === 'all' ? select('filter-team', 'team', 'Team', [{ value: '', text: 'All teams' }, ...[...teams].sort().map((t) => ({ value: t, text: t }))], filters.team) : null,
+      select('filter-status', 'status', 'Status', [
+        { value: '', text: 'All statuses' }, { value: 'overdue', text: 'Overdue' },
+        { value: 'due_soon', text: 'Due soon' }, { value: 'done_late', text: 'Done late' }
+      ], filters.status),
+      h('div', { class: 'govuk-form-group' },
+        h('div', { class: 'govuk-button-group' },
+          h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary', 'data-module': 'govuk-button' }, 'Apply filters'),
+          link(withQuery(ctx.path, { la: filters.la, scope: team ? scope : '' }), 'Clear filters')))))
+  form.addEventListener('submit', (e) => {
+    e.preventDefault()
+    const data = new FormData(form)
+    const next: Record<string, string> = { la: filters.la }
+    for (const [k, v] of data.entries()) next[k] = String(v)
+    navigate(withQuery(ctx.path, next))
+  })
+
+  const csv = apiUrl('/worklist', { ...params, format: 'csv' })
+  const shown = STATUSES.filter((s) => !filters.status || filters.status === s.key)
+
+  const columns = (status: Status): Column<WorkItem>[] => [
+    { head: 'Child', cell: childLink, rowHeader: true },
+    { head: 'Item', cell: (w) => [w.title, w.term ? ` (${w.term} term)` : ''] },
+    { head: 'Due', cell: (w) => h('span', { class: 'app-nowrap' }, date(w.due)) },
+    ...(status === 'overdue' ? [{ head: 'Days overdue', cell: (w: WorkItem) => (w.days_overdue !== undefined ? num(w.days_overdue, 0) : ''), numeric: true }] : []),
+    ...(status === 'done_late' ? [{ head: 'Done', cell: (w: WorkItem) => evidenceText(w.evidence) }] : []),
+    { head: 'Status', cell: (w) => statusTag(w.status) },
+    ...(scope !== 'mine' ? [{ head: 'Worker', cell: (w: WorkItem) => [w.worker_name || w.worker || 'Not allocated', w.team ? h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, w.team) : ''] }] : [])
+  ]
+
+  const panel = (s: { key: Status; title: string }) => {
+    const rows = wl[s.key]
+    const note = s.key === 'due_soon' && wl.due_soon_until ? ` (due by ${date(wl.due_soon_until)})`
+      : s.key === 'done_late' && wl.done_late_since ? ` (since ${date(wl.done_late_since)})` : ''
+    return rows.length
+      ? table(`${plural(rows.length, 'item')} ${s.title.toLowerCase()}${note}`, columns(s.key), rows, { small: true, captionClass: 'govuk-table__caption--s' })
+      : p(`Nothing ${s.title.toLowerCase()}${note}.`)
+  }
+
+  const tabs = shown.length > 1
+    ? h('div', { class: 'govuk-tabs', 'data-module': 'govuk-tabs' },
+      h('h2', { class: 'govuk-tabs__title' }, 'Items'),
+      h('ul', { class: 'govuk-tabs__list' },
+        shown.map((s, i) => h('li', { class: `govuk-tabs__list-item${i === 0 ? ' govuk-tabs__list-item--selected' : ''}` },
+          h('a', { class: 'govuk-tabs__tab', href: `#${s.key.replace('_', '-')}` }, `${s.title} (${wl[s.key].length})`)))),
+      shown.map((s, i) => h('div', { class: `govuk-tabs__panel${i === 0 ? '' : ' govuk-tabs__panel--hidden'}`, id: s.key.replace('_', '-') },
+        h('h2', { class: 'govuk-heading-m' }, s.title), panel(s))))
+    : h('section', null, panel(shown[0]))
+
+  const user = session()?.user
+  fill(ctx.main, 
+    heading(title, scope === 'mine' ? user?.display_name : scope === 'team' ? (user?.teams?.length ? user.teams.join(', ') : Array.isArray(user?.team) ? user?.team.join(', ') : user?.team ?? undefined) : undefined),
+    p(`Statutory items as at ${date(wl.as_of)}: what is overdue, what falls due soon and what was done late.`),
+    h('ul', { class: 'app-summary-cards', 'aria-label': 'Summary' },
+      h('li', { class: 'app-summary-card app-summary-card--overdue' }, h('span', { class: 'app-summary-card__count' }, num(summary.overdue, 0)), 'overdue'),
+      h('li', { class: 'app-summary-card app-summary-card--due-soon' }, h('span', { class: 'app-summary-card__count' }, num(summary.due_soon, 0)), 'due soon'),
+      h('li', { class: 'app-summary-card app-summary-card--done-late' }, h('span', { class: 'app-summary-card__count' }, num(summary.done_late, 0)), 'done late'),
+      h('li', { class: 'app-summary-card' }, h('span', { class: 'app-summary-card__count' }, num(summary.children, 0)), summary.children === 1 ? 'child' : 'children')),
+    form,
+    p(h('a', { class: 'govuk-link', href: csv, download: 'worklist.csv', 'data-router': 'off' }, 'Download this worklist as CSV')),
+    tabs)
+}

@@ -1,0 +1,59 @@
+// Who is signed in and what they may do: GET /api/v1/session, kept for the page's lifetime.
+import { get, setCsrf, ApiError } from './api'
+import type { Action, Role, Session } from './types'
+
+let current: Session | null = null
+
+export function session(): Session | null {
+  return current
+}
+
+export function setSession(s: Session | null): void {
+  current = s
+  if (s?.csrf) setCsrf(s.csrf)
+}
+
+/** Ask the server who is signed in; null when nobody is (401). */
+export async function loadSession(): Promise<Session | null> {
+  try {
+    const s = await get<Session>('/session', undefined, { allow401: true })
+    setSession(s)
+    return s
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      setSession(null)
+      return null
+    }
+    throw e
+  }
+}
+
+export function can(action: Action): boolean {
+  return !!current && current.can.includes(action)
+}
+
+export const ROLE_NAMES: Record<Role, string> = {
+  admin: 'administrator',
+  analyst: 'performance analyst',
+  manager: 'team manager',
+  iro: 'independent reviewing officer',
+  worker: 'social worker',
+  board: 'Corporate Parenting Board member',
+  participation: 'participation worker',
+  young_person: 'young person'
+}
+
+/** Where a role starts after signing in. */
+export function homeFor(s: Session): string {
+  if (s.user.role === 'young_person' || (s.can.includes('my_record') && !s.can.includes('dashboard'))) return '/my-record'
+  if (s.user.role === 'worker') return '/worklist'
+  if (s.can.includes('dashboard')) return '/'
+  if (s.can.includes('worklist')) return '/worklist'
+  if (s.can.includes('children')) return '/children'
+  return '/indicators'
+}
+
+/** The council to ask about: ?la= on the page, else the user's first council. */
+export function councilFrom(params: URLSearchParams): string {
+  return params.get('la') || current?.user.councils[0] || ''
+}
