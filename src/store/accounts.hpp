@@ -59,12 +59,12 @@ struct AuditEntry {
 struct UploadRecord {
   std::string id;  // random, unguessable
   std::string la;
-  std::string kind;         // "903" or "local"
-  int collection_year = 0;  // end year; 0 for local records
-  std::string user;         // who started it
+  std::string kind;          // "903" or "local"
+  int collection_year = 0;   // end year; 0 for local records
+  std::string user;          // who started it
   std::int64_t created = 0;  // Unix seconds
-  std::string status;       // "open", "checked", "imported", "cancelled"
-  std::string result;       // JSON text: the last check's or the import's outcome
+  std::string status;        // "open", "checked", "imported", "cancelled"
+  std::string result;        // JSON text: the last check's or the import's outcome
 };
 
 struct UploadFile {

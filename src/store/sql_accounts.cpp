@@ -360,8 +360,7 @@ std::string from_base64(const std::string& text) {
   std::string out(text.size() / 4 * 3 + 3, '\0');
   std::size_t len = 0;
   if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                        text.size(), nullptr, &len, nullptr,
-                        sodium_base64_VARIANT_ORIGINAL) != 0)
+                        text.size(), nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
     throw std::runtime_error("a stored upload is not valid base64");
   out.resize(len);
   return out;

@@ -339,22 +339,34 @@ class StaticFiles {
   }
 
  private:
+  // Files are kept in memory, and read again when they change on disk (a rebuilt front end is
+  // served without a restart).
   std::shared_ptr<const std::string> load(const std::filesystem::path& rel) {
-    std::lock_guard lk(mu_);
+    auto path = root_ / rel;
+    std::error_code ec;
+    auto mtime = std::filesystem::last_write_time(path, ec);
+    if (ec || !std::filesystem::is_regular_file(path, ec)) return nullptr;
     auto key = rel.generic_string();
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-    std::ifstream f(root_ / rel, std::ios::binary);
+    {
+      std::lock_guard lk(mu_);
+      if (auto it = cache_.find(key); it != cache_.end() && it->second.first == mtime)
+        return it->second.second;
+    }
+    std::ifstream f(path, std::ios::binary);
     if (!f) return nullptr;
     std::ostringstream ss;
     ss << f.rdbuf();
     auto body = std::make_shared<const std::string>(ss.str());
-    cache_.emplace(key, body);
+    std::lock_guard lk(mu_);
+    cache_[key] = {mtime, body};
     return body;
   }
 
   std::filesystem::path root_;
   std::mutex mu_;
-  std::map<std::string, std::shared_ptr<const std::string>> cache_;
+  std::map<std::string,
+           std::pair<std::filesystem::file_time_type, std::shared_ptr<const std::string>>>
+      cache_;
 };
 
 // ---- OpenAPI -----------------------------------------------------------------------------

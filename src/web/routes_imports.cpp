@@ -53,15 +53,15 @@ json upload_json(Call& call, const store::UploadRecord& u) {
   json files = json::array();
   for (const auto& f : call.st.upload_files(u.id, false))
     files.push_back({{"name", f.name}, {"size", f.size}});
-  json out = {{"id", u.id},
-              {"la", u.la},
-              {"kind", u.kind},
-              {"collection_year",
-               u.collection_year ? json(model::CollectionYear{u.collection_year}.label())
-                                 : json(nullptr)},
-              {"user", u.user},
-              {"status", u.status},
-              {"files", files}};
+  json out = {
+      {"id", u.id},
+      {"la", u.la},
+      {"kind", u.kind},
+      {"collection_year",
+       u.collection_year ? json(model::CollectionYear{u.collection_year}.label()) : json(nullptr)},
+      {"user", u.user},
+      {"status", u.status},
+      {"files", files}};
   out["result"] = u.result.empty() ? json(nullptr) : json::parse(u.result, nullptr, false);
   return out;
 }
@@ -116,7 +116,8 @@ bool good_file_name(const std::string& name) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.')
       return false;
   std::string lower;
-  for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : name)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   return lower.ends_with(".csv") || lower.ends_with(".xml");
 }
 
@@ -132,8 +133,8 @@ http::Response put_file(Call& call) {
                    {{"name", name}});
   if (call.st.upload_files(u.id, false).size() >= 40)
     throw ApiError(400, "too_many_files", "An import has at most 40 files.");
-  call.st.put_upload_file(u.id, {name, static_cast<std::int64_t>(call.req.body.size()),
-                                 call.req.body});
+  call.st.put_upload_file(u.id,
+                          {name, static_cast<std::int64_t>(call.req.body.size()), call.req.body});
   call.st.set_upload_status(u.id, "open", "");  // a new file makes the last check stale
   call.audit("import.file", "import:" + u.id, "ok",
              {{"name", name}, {"bytes", call.req.body.size()}});
@@ -194,8 +195,8 @@ json findings_summary(const std::vector<model::Finding>& findings) {
   return {{"total", findings.size()}, {"errors", errors}, {"by_rule", rules}, {"first", first}};
 }
 
-ingest::ImportOptions import_options(Call& call, const store::UploadRecord& u,
-                                     const Staged& staged, bool accept) {
+ingest::ImportOptions import_options(Call& call, const store::UploadRecord& u, const Staged& staged,
+                                     bool accept) {
   ingest::ImportOptions o;
   o.path = staged.dir;
   o.la = u.la;
@@ -252,7 +253,7 @@ http::Response accept_upload(Call& call) {
     auto out = ingest::run_import(call.st, import_options(call, u, staged, accept));
     stored = out.status == ingest::ImportStatus::Imported;
     result = {{"kind", "903"},
-              {"status", stored                                         ? "imported"
+              {"status", stored                                        ? "imported"
                          : out.status == ingest::ImportStatus::Blocked ? "blocked"
                                                                        : "invalid"},
               {"problem", out.problem},
@@ -304,6 +305,51 @@ void add_import_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     list_imports});
+  const Param id{"id", "path", "string", "The import in progress"};
+  routes.push_back({"POST",
+                    "/api/v1/imports",
+                    "Start an import: {\"kind\":\"903\"|\"local\",\"year\":\"2025-26\","
+                    "\"la\":\"887\"}",
+                    {{"la", "query", "string", "The council (when the body does not say)"}},
+                    true,
+                    "json",
+                    start_upload});
+  routes.push_back({"GET",
+                    "/api/v1/imports/{id}",
+                    "An import in progress: its files and last check",
+                    {id},
+                    true,
+                    "",
+                    get_upload});
+  routes.push_back({"PUT",
+                    "/api/v1/imports/{id}/files/{name}",
+                    "Upload one file as the raw request body (replaces a file of the same name)",
+                    {id, {"name", "path", "string", "The file's name, ending .csv or .xml"}},
+                    true,
+                    "raw",
+                    put_file});
+  routes.push_back({"POST",
+                    "/api/v1/imports/{id}/check",
+                    "Read and validate the uploaded files, changing nothing",
+                    {id},
+                    true,
+                    "",
+                    check_upload});
+  routes.push_back({"POST",
+                    "/api/v1/imports/{id}/accept",
+                    "Store the import (whole or not at all); {\"accept_with_findings\":true} "
+                    "stores the good rows when some were rejected",
+                    {id},
+                    true,
+                    "json",
+                    accept_upload});
+  routes.push_back({"DELETE",
+                    "/api/v1/imports/{id}",
+                    "Cancel an import in progress",
+                    {id},
+                    true,
+                    "",
+                    cancel_upload});
 }
 
 }  // namespace hearth::web

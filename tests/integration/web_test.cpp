@@ -48,8 +48,8 @@ class WebAccess : public ::testing::Test {
     auto demo = run(hearth_cmd(store_, {"demo", "--children", "300", "--years", "2"}));
     ASSERT_EQ(demo.exit_code, 0) << demo.out << demo.err;
     auto other = tmp_->path() / "999";
-    ASSERT_EQ(run(hearth_cmd(store_, {"synth", "--la", "999", "--children", "40", "--out",
-                                  other.string()}))
+    ASSERT_EQ(run(hearth_cmd(store_,
+                             {"synth", "--la", "999", "--children", "40", "--out", other.string()}))
                   .exit_code,
               0);
     auto imp = run(hearth_cmd(store_, {"import", other.string(), "--la", "999"}));
@@ -98,8 +98,7 @@ struct Children {
 std::vector<json> all_children(WebClient& c, const std::string& query) {
   std::vector<json> out;
   for (int page = 1;; ++page) {
-    auto r = c.get("/api/v1/children?status=all&per_page=500&page=" + std::to_string(page) +
-                   query);
+    auto r = c.get("/api/v1/children?status=all&per_page=500&page=" + std::to_string(page) + query);
     EXPECT_EQ(r.status, 200) << r.body;
     auto j = body_of(r);
     for (auto& item : j["items"]) out.push_back(item);
@@ -170,10 +169,11 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
   };
   // Imports in progress: a fresh one (started by the analyst) for each request that changes
   // one; council 999's, which nobody here may touch, put in the store directly.
-  ASSERT_EQ(run({"/usr/bin/sqlite3", store_.substr(7),
-                 "INSERT INTO uploads VALUES ('u999', '999', '903', 2026, 'someone', 0, 'open', '')"})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run({"/usr/bin/sqlite3", store_.substr(7),
+           "INSERT INTO uploads VALUES ('u999', '999', '903', 2026, 'someone', 0, 'open', '')"})
+          .exit_code,
+      0);
   auto upload = [&](const std::string& rel) -> std::string {
     if (rel == "other_council") return "u999";
     auto r = as("analyst").request("POST", "/api/v1/imports",
@@ -191,12 +191,12 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
   const std::vector<int> children = {200, 200, 200, 200, 200, 403, 403, 403};
   const std::vector<int> analysts = {200, 200, 403, 403, 403, 403, 403, 403};
   const std::vector<int> admins = {200, 403, 403, 403, 403, 403, 403, 403};
-  auto importer = [](int code) { return std::vector<int>{403, code, 403, 403, 403, 403, 403, 403}; };
+  auto importer = [](int code) {
+    return std::vector<int>{403, code, 403, 403, 403, 403, 403, 403};
+  };
   auto same = [](const std::vector<int>& own, const std::vector<int>& other_council) {
-    return std::map<std::string, std::vector<int>>{{"own", own},
-                                                   {"other_child", own},
-                                                   {"other_team", own},
-                                                   {"other_council", other_council}};
+    return std::map<std::string, std::vector<int>>{
+        {"own", own}, {"other_child", own}, {"other_team", own}, {"other_council", other_council}};
   };
   std::vector<Row> rows = {
       {"GET", "/api/v1/session", [](auto&, auto&) { return "/api/v1/session"; },
@@ -236,9 +236,12 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
       {"GET", "/api/v1/imports",
        [&](auto&, auto& rel) { return std::string("/api/v1/imports?la=") + council(rel); },
        same(analysts, all403)},
-      {"POST", "/api/v1/imports",
+      {"POST",
+       "/api/v1/imports",
        [&](auto&, auto& rel) { return std::string("/api/v1/imports?la=") + council(rel); },
-       {{"own", importer(201)}, {"other_child", importer(201)}, {"other_team", importer(201)},
+       {{"own", importer(201)},
+        {"other_child", importer(201)},
+        {"other_team", importer(201)},
         {"other_council", all403}},
        R"({"kind":"903","year":"2025-26"})"},
       {"GET", "/api/v1/imports/{id}",
@@ -264,7 +267,8 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
          return std::string("/api/v1/children?la=") + council(rel) + filter(rel);
        },
        same(children, all403)},
-      {"GET", "/api/v1/children/{id}",
+      {"GET",
+       "/api/v1/children/{id}",
        [&](auto& role, auto& rel) {
          return "/api/v1/children/" + child_for(role, rel) + "?la=" + council(rel);
        },
@@ -353,10 +357,9 @@ TEST_F(WebAccess, ChangesWithoutTheCsrfTokenAreRefused) {
   EXPECT_EQ(c.get("/api/v1/session").status, 200) << "still signed in";
   // The cookies are what the spec says.
   WebClient d(server_->base());
-  auto login = d.request("POST", "/api/v1/session",
-                         std::string("{\"username\":\"demo-board\",\"password\":\"") + kPassword +
-                             "\"}",
-                         false);
+  auto login = d.request(
+      "POST", "/api/v1/session",
+      std::string("{\"username\":\"demo-board\",\"password\":\"") + kPassword + "\"}", false);
   EXPECT_NE(login.headers.find("set-cookie: hearth_session="), std::string::npos);
   EXPECT_NE(login.headers.find("httponly; samesite=strict"), std::string::npos) << login.headers;
   EXPECT_NE(login.headers.find("content-security-policy: default-src 'self'; script-src 'self'"),
@@ -379,10 +382,9 @@ TEST(WebSecurity, LockoutAfterWrongPasswordsAndAuditTamperingIsDetected) {
   WebClient c(server.base());
   for (int i = 0; i < 4; ++i) EXPECT_EQ(c.login("demo-board", "wrong password"), 401) << i;
   EXPECT_EQ(c.login("demo-board", "wrong password"), 429) << "the fifth locks it";
-  auto locked = c.request("POST", "/api/v1/session",
-                          std::string("{\"username\":\"demo-board\",\"password\":\"") + kPassword +
-                              "\"}",
-                          false);
+  auto locked = c.request(
+      "POST", "/api/v1/session",
+      std::string("{\"username\":\"demo-board\",\"password\":\"") + kPassword + "\"}", false);
   EXPECT_EQ(locked.status, 429);
   EXPECT_EQ(body_of(locked)["error"]["code"], "locked");
   EXPECT_GT(body_of(locked)["error"]["details"]["retry_after"].get<int>(), 0);
@@ -476,7 +478,8 @@ TEST(WebImport, UploadCheckAcceptAndTooLarge) {
   EXPECT_EQ(checked["status"], "checked");
   EXPECT_TRUE(checked["result"]["can_import"].get<bool>()) << checked["result"];
   EXPECT_GT(checked["result"]["rows"].get<int>(), 0);
-  EXPECT_EQ(body_of(c.get("/api/v1/imports"))["total"].get<int>(), before) << "checking stores nothing";
+  EXPECT_EQ(body_of(c.get("/api/v1/imports"))["total"].get<int>(), before)
+      << "checking stores nothing";
   // Over the limit: 413 with the limit, and the import in progress is as it was.
   std::string big(1024 * 1024 + 10, 'x');
   auto too_big = c.request("PUT", "/api/v1/imports/" + id + "/files/episodes.csv", big);

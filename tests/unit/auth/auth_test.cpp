@@ -83,12 +83,10 @@ TEST(Sessions, LockoutAfterFiveFailuresAndRateLimitByAddress) {
     EXPECT_EQ(auth.login(*st, "ann", "nope", "10.0.0.2", "").error, LoginError::BadCredentials);
   auto fifth = auth.login(*st, "ann", "nope", "10.0.0.2", "");
   EXPECT_EQ(fifth.error, LoginError::Locked);
-  EXPECT_EQ(auth.login(*st, "ann", "ann's long password", "10.0.0.3", "").error,
-            LoginError::Locked)
+  EXPECT_EQ(auth.login(*st, "ann", "ann's long password", "10.0.0.3", "").error, LoginError::Locked)
       << "the right password does not open a locked account";
   now += 15 * 60 + 1;
-  EXPECT_EQ(auth.login(*st, "ann", "ann's long password", "10.0.0.3", "").error,
-            LoginError::None)
+  EXPECT_EQ(auth.login(*st, "ann", "ann's long password", "10.0.0.3", "").error, LoginError::None)
       << "the lock ends";
   EXPECT_EQ(st->find_user("ann")->failed_logins, 0);
   // An unknown user gets the same answer as a wrong password.
@@ -97,8 +95,7 @@ TEST(Sessions, LockoutAfterFiveFailuresAndRateLimitByAddress) {
   for (int i = 0; i < 19; ++i) auth.login(*st, "guess" + std::to_string(i), "x", "10.0.0.4", "");
   EXPECT_EQ(auth.login(*st, "bob", "bob's long password", "10.0.0.4", "").error,
             LoginError::RateLimited);
-  EXPECT_EQ(auth.login(*st, "bob", "bob's long password", "10.0.0.5", "").error,
-            LoginError::None);
+  EXPECT_EQ(auth.login(*st, "bob", "bob's long password", "10.0.0.5", "").error, LoginError::None);
 }
 
 TEST(Sessions, DemoUsersOnlyOnADemoStoreAndDisabledUsersNever) {
@@ -118,8 +115,7 @@ TEST(Sessions, DemoUsersOnlyOnADemoStoreAndDisabledUsersNever) {
   auto rec = *st->find_user("demo-board");
   rec.disabled = true;
   st->update_user(rec);
-  EXPECT_EQ(auth.login(*st, "demo-board", "demo password 1", "a", "").error,
-            LoginError::Disabled);
+  EXPECT_EQ(auth.login(*st, "demo-board", "demo password 1", "a", "").error, LoginError::Disabled);
 }
 
 Principal person(Role r) {
