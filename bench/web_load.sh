@@ -26,17 +26,20 @@ cookie="hearth_session=$(awk '$6=="hearth_session"{print $7}' "$work/jar")"
 # Warm the scorecard cache, then measure.
 curl -s -o /dev/null -H "Cookie: $cookie" "$url/api/v1/scorecard"
 bytes=$(curl -s -H "Cookie: $cookie" "$url/api/v1/scorecard" | wc -c)
-echo "GET /api/v1/scorecard: $bytes bytes per reply"
+gz=$(curl -s -H "Cookie: $cookie" -H "Accept-Encoding: gzip" "$url/api/v1/scorecard" | wc -c)
+echo "GET /api/v1/scorecard: $bytes bytes per reply ($gz gzipped, as browsers ask for it)"
 (
   sleep 3
   end=$((SECONDS + secs - 6))
   while [ $SECONDS -lt $end ]; do
-    curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: $cookie" "$url/api/v1/session"
+    curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: $cookie" -H "Accept-Encoding: gzip" \
+      "$url/api/v1/scorecard"
     sleep 0.2
   done
 ) >"$work/probe" &
 probe=$!
-wrk -t2 -c256 -d"${secs}s" --latency -H "Cookie: $cookie" "$url/api/v1/scorecard"
+wrk -t2 -c256 -d"${secs}s" --latency -H "Cookie: $cookie" -H "Accept-Encoding: gzip" \
+  "$url/api/v1/scorecard"
 wait $probe
 sort -n "$work/probe" | awk '{a[NR]=$1} END {
   printf "new client during the load: %d requests, median %.1f ms, max %.1f ms\n", NR, a[int((NR+1)/2)]*1000, a[NR]*1000 }'

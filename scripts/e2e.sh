@@ -24,4 +24,6 @@ done
 url="$(grep -o 'http://127.0.0.1:[0-9]*' "$work/serve.out" | head -1)"
 if [ -z "$url" ]; then echo "hearth serve did not start:"; cat "$work/serve.out" "$work/serve.err"; exit 1; fi
 mkdir -p "$artifacts"
-HEARTH_URL="$url" HEARTH_ARTIFACTS="$artifacts" node "$root/web/e2e/run.mjs"
+# HEARTH_BIN: the test writes the 903 return it imports with `hearth synth`
+bin_abs="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+HEARTH_URL="$url" HEARTH_ARTIFACTS="$artifacts" HEARTH_BIN="$bin_abs" node "$root/web/e2e/run.mjs"

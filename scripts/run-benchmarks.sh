@@ -15,3 +15,5 @@ scripts/with-postgres.sh bash -c '
   psql "$HEARTH_TEST_PG_URL" -qc "CREATE DATABASE bench_national" &&
   base=${HEARTH_TEST_PG_URL%/*} &&
   build/release/bench/bench_import --pg-council "$base/bench_council" --pg-national "$base/bench_national"'
+echo "# web: dashboard API under load (wrk), a new client meanwhile"
+bench/web_load.sh 20

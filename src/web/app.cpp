@@ -51,6 +51,28 @@ void StorePool::forget() {
 
 // ---- shared state ------------------------------------------------------------------------
 
+std::optional<auth::Session> SessionCache::get(const std::string& token, std::int64_t now) {
+  std::lock_guard lk(mu_);
+  auto it = map_.find(token);
+  if (it == map_.end()) return std::nullopt;
+  if (now - it->second.second >= kFreshSeconds || now >= it->second.first.expires) {
+    map_.erase(it);
+    return std::nullopt;
+  }
+  return it->second.first;
+}
+
+void SessionCache::put(const std::string& token, const auth::Session& s, std::int64_t now) {
+  std::lock_guard lk(mu_);
+  if (map_.size() > 100000) map_.clear();
+  map_[token] = {s, now};
+}
+
+void SessionCache::forget(const std::string& token) {
+  std::lock_guard lk(mu_);
+  map_.erase(token);
+}
+
 Ctx::Ctx(Options o, ingest::Snapshot& s)
     : opts(std::move(o)),
       snapshot(s),
@@ -232,7 +254,13 @@ http::Handler wrap(Ctx& ctx, const Route& route) {
     Call call{ctx, req, *lease, std::nullopt, {}};
     try {
       if (route.signed_in) {
-        call.session = ctx.authn.find(*lease, cookie(req, "hearth_session"));
+        const std::string token = cookie(req, "hearth_session");
+        const std::int64_t now = ctx.authn.now();
+        call.session = token.empty() ? std::nullopt : ctx.sessions.get(token, now);
+        if (!call.session && !token.empty()) {
+          call.session = ctx.authn.find(*lease, token);
+          if (call.session) ctx.sessions.put(token, *call.session, now);
+        }
         if (!call.session) {
           http::Response r = http::Response::error(
               401, "unauthenticated",
@@ -315,7 +343,7 @@ class StaticFiles {
       if (auto body = load(rel)) {
         http::Response r;
         r.content_type = content_type_of(rel);
-        r.body = *body;
+        set_body(r, *body, req);
         // Vite names built assets by their content: they never change.
         if (path.starts_with("/assets/"))
           r.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
@@ -333,7 +361,7 @@ class StaticFiles {
                                    "The web front end is not built: run make (web/dist).");
     http::Response r;
     r.content_type = "text/html; charset=utf-8";
-    r.body = *index;
+    set_body(r, *index, req);
     r.headers.emplace_back("Cache-Control", "no-cache");
     return r;
   }
@@ -341,7 +369,7 @@ class StaticFiles {
  private:
   // Files are kept in memory, and read again when they change on disk (a rebuilt front end is
   // served without a restart).
-  std::shared_ptr<const std::string> load(const std::filesystem::path& rel) {
+  std::shared_ptr<const Cached> load(const std::filesystem::path& rel) {
     auto path = root_ / rel;
     std::error_code ec;
     auto mtime = std::filesystem::last_write_time(path, ec);
@@ -356,7 +384,10 @@ class StaticFiles {
     if (!f) return nullptr;
     std::ostringstream ss;
     ss << f.rdbuf();
-    auto body = std::make_shared<const std::string>(ss.str());
+    auto type = content_type_of(rel);
+    bool text = type.starts_with("text/") || type.find("json") != std::string::npos ||
+                type.find("svg") != std::string::npos;
+    auto body = Cached::make(ss.str(), text);
     std::lock_guard lk(mu_);
     cache_[key] = {mtime, body};
     return body;
@@ -364,8 +395,7 @@ class StaticFiles {
 
   std::filesystem::path root_;
   std::mutex mu_;
-  std::map<std::string,
-           std::pair<std::filesystem::file_time_type, std::shared_ptr<const std::string>>>
+  std::map<std::string, std::pair<std::filesystem::file_time_type, std::shared_ptr<const Cached>>>
       cache_;
 };
 

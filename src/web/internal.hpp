@@ -10,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "store/store.hpp"
 #include "timescales/engine.hpp"
 #include "timescales/worklist.hpp"
+#include "web/gzip.hpp"
 #include "web/web.hpp"
 
 namespace hearth::web {
@@ -80,12 +82,28 @@ struct Derived {
   std::unique_ptr<timescales::Engine> engine;
   std::mutex mu;
   std::map<std::string, std::shared_ptr<const timescales::Worklist>> worklists;  // by la
-  std::map<std::string, std::shared_ptr<const std::string>> scorecards;          // by key
+  std::map<std::string, std::shared_ptr<const Cached>> scorecards;               // by key
   std::map<std::string, std::shared_ptr<const json>> findings;                   // by la/year
+};
+
+// Sessions recently found in the database, for at most a second: under load most requests then
+// need no query. Signing out in this process forgets the entry at once; elsewhere (another
+// process) it takes effect within that second.
+class SessionCache {
+ public:
+  static constexpr std::int64_t kFreshSeconds = 1;
+  std::optional<auth::Session> get(const std::string& token, std::int64_t now);
+  void put(const std::string& token, const auth::Session& s, std::int64_t now);
+  void forget(const std::string& token);
+
+ private:
+  std::mutex mu_;
+  std::unordered_map<std::string, std::pair<auth::Session, std::int64_t>> map_;
 };
 
 struct Ctx {
   Ctx(Options o, ingest::Snapshot& s);
+  SessionCache sessions;
   Options opts;
   ingest::Snapshot& snapshot;
   StorePool pool;

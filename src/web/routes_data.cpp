@@ -52,8 +52,8 @@ std::string csv_cell(std::string_view v) {
 
 // ---- scorecard ---------------------------------------------------------------------------
 
-std::shared_ptr<const std::string> scorecard_text(Call& call, const std::string& la, bool suppress,
-                                                  const std::string& only) {
+std::shared_ptr<const Cached> scorecard_text(Call& call, const std::string& la, bool suppress,
+                                             const std::string& only) {
   auto d = call.ctx.derived();
   require_council_data(*d->data, la);
   std::string period = call.query("period", "quarter");
@@ -91,15 +91,15 @@ std::shared_ptr<const std::string> scorecard_text(Call& call, const std::string&
     if (j["indicators"].empty())
       throw ApiError(404, "not_found", "No such indicator in the scorecard.", {{"id", only}});
   }
-  auto text = std::make_shared<const std::string>(j.dump());
+  auto text = Cached::make(j.dump());
   std::lock_guard lk(d->mu);
   d->scorecards.emplace(key, text);
   return text;
 }
 
-http::Response json_text(std::shared_ptr<const std::string> text) {
+http::Response json_text(const Call& call, const std::shared_ptr<const Cached>& text) {
   http::Response r;
-  r.body = *text;
+  set_body(r, *text, call.req);
   return r;
 }
 
@@ -107,7 +107,7 @@ http::Response get_scorecard(Call& call) {
   std::string la = call.council();
   auto decision = call.require(Action::ReadScorecard, Resource::council(la));
   return json_text(
-      scorecard_text(call, la, decision.view == auth::View::Suppressed, std::string()));
+      call, scorecard_text(call, la, decision.view == auth::View::Suppressed, std::string()));
 }
 
 http::Response get_scorecard_indicator(Call& call) {
@@ -116,7 +116,7 @@ http::Response get_scorecard_indicator(Call& call) {
   std::string key = call.req.path_params.at("indicator");
   if (!indicators::indicator_by_key(key))
     throw ApiError(404, "not_found", "There is no indicator '" + key + "'.", {{"id", key}});
-  return json_text(scorecard_text(call, la, decision.view == auth::View::Suppressed, key));
+  return json_text(call, scorecard_text(call, la, decision.view == auth::View::Suppressed, key));
 }
 
 // ---- registries --------------------------------------------------------------------------

@@ -6,6 +6,18 @@ namespace hearth::web {
 
 namespace {
 
+// The session cookie's value, as the client sent it.
+std::string session_token(const http::Request& req) {
+  auto it = req.headers.find("cookie");
+  if (it == req.headers.end()) return {};
+  const std::string& c = it->second;
+  auto at = c.find("hearth_session=");
+  if (at == std::string::npos) return {};
+  at += 15;
+  auto end = c.find(';', at);
+  return c.substr(at, end == std::string::npos ? std::string::npos : end - at);
+}
+
 json user_json(const auth::Principal& p) {
   return {{"username", p.username},
           {"display_name", p.display_name},
@@ -107,6 +119,7 @@ void add_session_routes(std::vector<Route>& routes) {
   routes.push_back(
       {"DELETE", "/api/v1/session", "Sign out: ends the session", {}, true, "", [](Call& call) {
          call.st.delete_session(call.session->token_hash);
+         call.ctx.sessions.forget(session_token(call.req));
          call.audit("session.logout", "user:" + call.who().username, "ok");
          http::Response r;
          r.status = 204;
