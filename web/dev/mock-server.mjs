@@ -1,7 +1,8 @@
-// A stand-in for `hearth serve` while the C++ server is being built: it serves web/dist and
+// A stand-in for `hearth serve` for working on the pages without it: it serves web/dist and
 // answers the JSON API from fixtures made with the CLI (dev/make-fixtures.py), following
-// docs/api.md — session cookies, CSRF double submit, the error shape, pagination, and 403s by
-// role. It sends the same strict Content-Security-Policy the real server will.
+// docs/api.md and what `hearth serve` answers — session cookies, CSRF double submit, the error
+// shape, pagination, the same `can` lists and 403s by role, imports (upload, check, accept,
+// cancel) and users. It sends the same strict Content-Security-Policy the real server does.
 //
 //   node dev/mock-server.mjs [--port 8090] [--dist dist]
 //
@@ -32,7 +33,11 @@ const RULES = fx('rules.json')
 const WORKLIST = fx('worklist.json')
 const CHILDREN = fx('children.json')
 const TIMESCALES = fx('timescales.json')
-const IMPORTS = fx('imports.json')
+// the stored imports, in the real server's list shape
+const IMPORTS = fx('imports.json').map((i) => {
+  const local = !i.collection_year || i.collection_year.startsWith('-')
+  return { id: i.id, la: i.la, collection_year: local ? null : i.collection_year, kind: local ? 'local' : '903', source: i.source, format: i.format, user: i.user, started_at: i.finished_at, finished_at: i.finished_at, rows: i.rows, findings: i.findings, replaced_rows: 0, accepted_with_findings: false }
+})
 const FINDINGS = fx('findings.json')
 const DEMO = fx('demo.json')
 
@@ -40,13 +45,14 @@ export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img
 
 // ---- users and what each role may do (../shared/spec/access-and-voice.md) -------------------
 const CAN = {
-  admin: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'rules', 'indicators'],
+  admin: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'rules', 'indicators', 'users'],
   analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'import_upload', 'rules', 'indicators'],
   manager: ['dashboard', 'scorecard', 'team_worklist', 'children', 'rules', 'indicators'],
   iro: ['dashboard', 'scorecard', 'worklist', 'children', 'rules', 'indicators'],
   worker: ['worklist', 'children', 'rules', 'indicators'],
   board: ['dashboard', 'scorecard', 'rules', 'indicators'],
-  participation: ['dashboard', 'scorecard', 'rules', 'indicators'],
+  // voice aggregates only (the voice pages come later): no scorecard
+  participation: ['rules', 'indicators'],
   young_person: ['my_record']
 }
 const ypChild = CHILDREN.details[DEMO.young_person]?.child
@@ -92,16 +98,23 @@ function readBody(req, limit = 5 * 1024 * 1024) {
   return new Promise((resolve, reject) => {
     const chunks = []
     let size = 0
+    let over = Number(req.headers['content-length'] || 0) > limit
+    const tooLarge = () => reject(Object.assign(new Error('too large'), { tooLarge: true }))
+    // Over the limit: answer 413 at once and read the rest of the body without keeping it (as
+    // hearth serve lingers), so that the browser sees the answer rather than a reset connection.
+    if (over) tooLarge()
     req.on('data', (c) => {
+      if (over) return
       size += c.length
       if (size > limit) {
-        reject(Object.assign(new Error('too large'), { tooLarge: true }))
-        req.destroy()
+        over = true
+        chunks.length = 0
+        tooLarge()
         return
       }
       chunks.push(c)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('end', () => { if (!over) resolve(Buffer.concat(chunks)) })
     req.on('error', reject)
   })
 }
@@ -153,7 +166,7 @@ function suppressIndicator(ind) {
   }
   return out
 }
-const suppressedFor = (u) => u.role === 'board' || u.role === 'participation'
+const suppressedFor = (u) => u.role === 'board'
 
 // ---- children the user may see ----------------------------------------------------------------
 function mayReadChild(u, c) {
@@ -209,7 +222,7 @@ function ownRecord(id) {
 // ---- worklist -----------------------------------------------------------------------------------
 function worklistFor(u, q) {
   const scope = q.get('scope') || 'mine'
-  const allowed = { mine: ['worker', 'iro'], team: ['manager', 'admin', 'analyst'], all: ['admin', 'analyst'] }[scope]
+  const allowed = { mine: ['worker', 'iro'], team: ['manager'], all: ['admin', 'analyst'] }[scope]
   if (!allowed) return { error: [400, 'bad_scope', 'scope must be mine, team or all', { parameter: 'scope' }] }
   if (!allowed.includes(u.role)) return { error: [403, 'forbidden', 'Your role may not see this worklist'] }
   const keep = (w) => {
@@ -253,27 +266,158 @@ function findingsSummary() {
 }
 
 // ---- imports --------------------------------------------------------------------------------------
-const openImports = new Map()
-let nextImport = Math.max(0, ...IMPORTS.map((i) => i.id)) + 1
+// As `hearth serve` answers them: an import in progress has a random id, its files and the last
+// check's result; accepting it adds a stored import (a number) to the list.
+const uploads = new Map()
+const UPLOAD_LIMIT = Number(process.env.HEARTH_MOCK_MAX_UPLOAD || 5 * 1024 * 1024)
+const yearLabel = (y) => (y ? y.replace('-', '/') : null)
 
-function importView(imp) {
-  return { id: imp.id, kind: imp.kind, la: imp.la, year: imp.year, status: imp.status, files: imp.files.map((f) => ({ name: f.name, size: f.size })), findings: imp.findings }
+function uploadView(up) {
+  return { id: up.id, la: up.la, kind: up.kind, collection_year: yearLabel(up.year), user: up.user, status: up.status, files: up.files.map((f) => ({ name: f.name, size: f.size })), result: up.result }
 }
 
-function checkImport(imp) {
-  // The mock cannot validate: it reports a few findings from the demo return so the page can
-  // show them, and a finding per empty file.
-  const findings = []
-  for (const f of imp.files) {
-    if (f.size === 0) findings.push({ rule: 'file', severity: 'error', message: `${f.name} is empty`, file: f.name, row: null, field: null, value: null, child: null, how_to_fix: 'Export the file again from the case management system.' })
-    else if (/\.csv$/i.test(f.name) && !f.text.split(/\r?\n/)[0].includes(',')) findings.push({ rule: 'header', severity: 'error', message: `${f.name} has no header row of column names`, file: f.name, row: 1, field: null, value: null, child: null, how_to_fix: 'The first line must name the columns, as the 903 guidance lists them.' })
-  }
-  if (imp.files.some((f) => /episodes/i.test(f.name))) {
-    for (const f of FINDINGS.findings.slice(0, 3)) {
-      findings.push({ rule: f.code, severity: f.severity, message: f.message, file: f.file, table: f.table, row: f.row, field: (f.fields || []).join(','), value: Object.values(f.values || {}).join(', '), child: f.child_id, how_to_fix: FINDINGS.how_to_fix[f.code] })
+function goodFileName(name) {
+  return name.length > 0 && name.length <= 100 && !name.startsWith('.') && /^[A-Za-z0-9_.-]+$/.test(name) && /\.(csv|xml)$/i.test(name)
+}
+
+// The mock cannot validate: a finding for a CSV without a header row, and one for each row with
+// a SEX code that is not M, F, U, 1 or 2 (so a page can show findings and accept with them).
+function readUpload(up) {
+  const first = []
+  let rows = 0
+  let rejected = 0
+  for (const f of up.files) {
+    const lines = f.text.split(/\r?\n/).filter(Boolean)
+    if (/\.csv$/i.test(f.name) && !(lines[0] || '').includes(',')) {
+      first.push({ rule: 'ingest.unknown-table', severity: 'error', file: f.name, row: 0, field: '', value: '', child: '', message: `${f.name} has no header row of column names` })
+      continue
     }
+    rows += Math.max(0, lines.length - 1)
+    const cols = (lines[0] || '').split(',')
+    const sex = cols.indexOf('SEX')
+    if (sex < 0) continue
+    lines.slice(1).forEach((line, i) => {
+      const v = line.split(',')
+      if (!['M', 'F', 'U', '1', '2'].includes(v[sex])) {
+        rejected += 1
+        first.push({ rule: 'ingest.unknown-code', severity: 'error', file: f.name, row: i + 2, field: 'SEX', value: v[sex], child: v[0], message: `SEX '${v[sex]}' is not a known code` })
+      }
+    })
   }
-  return findings
+  const byRule = new Map()
+  for (const f of first) {
+    const r = byRule.get(f.rule) || { rule: f.rule, severity: f.severity, message: f.message, how_to_fix: f.rule === 'ingest.unknown-code' ? "Check how the case-management system's export maps its values to 903 codes." : 'Check that this is a 903 file with the DfE column names.', count: 0 }
+    r.count += 1
+    byRule.set(f.rule, r)
+  }
+  const errors = first.filter((f) => f.severity === 'error').length
+  const fileProblems = first.some((f) => f.rule === 'ingest.unknown-table')
+  return { rows, rejected, fileProblems, findings: { total: first.length, errors, by_rule: [...byRule.values()], first: first.slice(0, 200) } }
+}
+
+async function importsApi(req, res, u, p, q) {
+  const method = req.method
+  const writer = u.role === 'analyst'
+  const refuse = () => fail(res, 403, 'forbidden', 'You do not have access to this: only the performance team imports data.', { action: 'import.write' })
+  if (p === '/imports' && method === 'GET') {
+    if (!['admin', 'analyst'].includes(u.role)) return fail(res, 403, 'forbidden', 'Your role may not see imports')
+    const la = q.get('la') || u.councils[0]
+    return json(res, 200, paginate(IMPORTS.filter((i) => i.la === la), q))
+  }
+  if (p === '/imports' && method === 'POST') {
+    if (!writer) return refuse()
+    let body
+    try {
+      body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8') || '{}')
+    } catch {
+      return fail(res, 400, 'bad_request', 'Send a JSON object.')
+    }
+    const kind = body.kind ?? '903'
+    if (!['903', 'local'].includes(kind)) return fail(res, 400, 'bad_kind', 'kind must be 903 or local', { parameter: 'kind' })
+    if (kind === '903' && !/^\d{4}-\d{2}$/.test(body.year || '')) return fail(res, 400, 'bad_year', 'A 903 return needs its collection year, such as 2025-26', { parameter: 'year' })
+    const la = body.la || u.councils[0]
+    if (!u.councils.includes(la)) return fail(res, 403, 'forbidden', `You do not have access to this: you do not have access to council ${la}'s records.`)
+    const up = { id: crypto.randomBytes(18).toString('base64url'), kind, year: kind === '903' ? body.year : null, la, user: u.username, status: 'open', files: [], result: null }
+    uploads.set(up.id, up)
+    return json(res, 201, uploadView(up), { Location: `/api/v1/imports/${up.id}` })
+  }
+  const m = /^\/imports\/([A-Za-z0-9_-]+)(?:\/(files\/[^/]+|check|accept))?$/.exec(p)
+  if (!m) return false
+  const up = uploads.get(m[1])
+  if (!up) return fail(res, 404, 'not_found', `There is no import '${m[1]}' in progress.`)
+  if (!writer) return refuse()
+  const sub = m[2] || ''
+  if (!sub && method === 'GET') return json(res, 200, uploadView(up))
+  const open = up.status === 'open' || up.status === 'checked'
+  if (!open) return fail(res, 409, 'finished', `This import is already ${up.status}.`, { status: up.status })
+  if (!sub && method === 'DELETE') {
+    up.files = []
+    up.status = 'cancelled'
+    up.result = null
+    return send(res, 204, '')
+  }
+  if (sub.startsWith('files/') && method === 'PUT') {
+    const name = decodeURIComponent(sub.slice(6))
+    if (!goodFileName(name)) return fail(res, 400, 'bad_name', "A file name is letters, digits, '-', '_' and '.', ending .csv or .xml.", { name })
+    let data
+    try {
+      data = await readBody(req, UPLOAD_LIMIT)
+    } catch (e) {
+      if (e.tooLarge) return fail(res, 413, 'payload_too_large', `The request body is larger than ${UPLOAD_LIMIT} bytes.`, { limit_bytes: UPLOAD_LIMIT })
+      throw e
+    }
+    if (!data.length) return fail(res, 400, 'empty_file', 'The file is empty: send its content as the request body.', { name })
+    if (up.files.length >= 40 && !up.files.some((f) => f.name === name)) return fail(res, 400, 'too_many_files', 'An import has at most 40 files.')
+    up.files = up.files.filter((f) => f.name !== name)
+    up.files.push({ name, size: data.length, text: data.toString('utf8') })
+    up.files.sort((a, b) => a.name.localeCompare(b.name))
+    up.status = 'open'
+    up.result = null
+    return json(res, 200, uploadView(up))
+  }
+  if (sub === 'check' && method === 'POST') {
+    if (!up.files.length) return fail(res, 400, 'no_files', "Upload the return's files first.")
+    const r = readUpload(up)
+    up.result = { kind: up.kind, rows: r.rows, rejected: r.rejected, can_import: r.rows > 0, problem: r.rows > 0 ? '' : 'no rows were found to import', findings: r.findings }
+    up.status = 'checked'
+    return json(res, 200, uploadView(up))
+  }
+  if (sub === 'accept' && method === 'POST') {
+    let body = {}
+    try {
+      body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8') || '{}')
+    } catch {
+      body = {}
+    }
+    if (!up.files.length) return fail(res, 400, 'no_files', "Upload the return's files first.")
+    const withFindings = body?.accept_with_findings === true
+    const r = readUpload(up)
+    const blocked = r.fileProblems || (r.findings.errors > 0 && !withFindings)
+    const status = blocked ? 'blocked' : r.rows - r.rejected > 0 ? 'imported' : 'invalid'
+    up.result = { kind: up.kind, status, problem: status === 'invalid' ? 'every row was rejected; nothing to import' : '', rows: r.rows, rejected: r.rejected, findings: r.findings }
+    if (status !== 'imported') {
+      up.status = 'checked'
+      return json(res, 422, uploadView(up))
+    }
+    const id = Math.max(0, ...IMPORTS.map((i) => i.id)) + 1
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
+    IMPORTS.unshift({ id, la: up.la, collection_year: yearLabel(up.year), kind: up.kind, source: 'web upload', format: up.files.some((f) => /\.xml$/i.test(f.name)) ? 'xml' : 'csv', user: `web:${u.username}`, started_at: now, finished_at: now, rows: r.rows - r.rejected, findings: r.findings.total, replaced_rows: 0, accepted_with_findings: withFindings && r.findings.errors > 0 })
+    up.result.import_id = id
+    up.files = []
+    up.status = 'imported'
+    return json(res, 200, uploadView(up))
+  }
+  return false
+}
+
+// ---- users ----------------------------------------------------------------------------------------
+function usersList(q, u) {
+  const la = q.get('la') || u.councils[0]
+  const items = Object.values(USERS).filter((x) => x.councils.includes(la)).map((x) => ({
+    username: x.username, display_name: x.display_name, role: x.role, councils: x.councils, worker: x.worker ?? '',
+    teams: teamsOf(x), disabled: false, locked: (failures.get(x.username)?.lockedUntil ?? 0) > Date.now(), last_login_at: x.last_login_at ?? null
+  })).sort((a, b) => a.username.localeCompare(b.username))
+  return paginate(items, q)
 }
 
 // ---- the API -------------------------------------------------------------------------------------
@@ -306,6 +450,7 @@ async function api(req, res, url) {
       return fail(res, 401, 'bad_credentials', 'The username or password is not right')
     }
     failures.delete(username)
+    u.last_login_at = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
     const token = crypto.randomBytes(24).toString('base64url')
     const csrf = crypto.randomBytes(24).toString('base64url')
     sessions.set(token, { username, csrf, last: Date.now() / 1000 })
@@ -340,7 +485,7 @@ async function api(req, res, url) {
   }
 
   if (p === '/scorecard' && method === 'GET') {
-    if (!roles('admin', 'analyst', 'manager', 'iro', 'board', 'participation')) return deny()
+    if (!roles('admin', 'analyst', 'manager', 'iro', 'board')) return deny()
     if (q.get('period') && !['month', 'quarter', 'year'].includes(q.get('period'))) return fail(res, 400, 'bad_period', 'period must be month, quarter or year', { parameter: 'period' })
     const body = structuredClone(SCORECARD)
     if (suppressedFor(u)) {
@@ -350,7 +495,7 @@ async function api(req, res, url) {
     return json(res, 200, body)
   }
   if ((m = /^\/scorecard\/([^/]+)$/.exec(p)) && method === 'GET') {
-    if (!roles('admin', 'analyst', 'manager', 'iro', 'board', 'participation')) return deny()
+    if (!roles('admin', 'analyst', 'manager', 'iro', 'board')) return deny()
     const ind = SCORECARD.indicators.find((i) => i.id === decodeURIComponent(m[1]))
     if (!ind) return fail(res, 404, 'not_found', 'No such indicator')
     const out = suppressedFor(u) ? suppressIndicator(ind) : ind
@@ -415,74 +560,14 @@ async function api(req, res, url) {
     }))
     return json(res, 200, paginate(items, q))
   }
-  if (p === '/imports') {
-    if (!roles('admin', 'analyst')) return deny()
-    if (method === 'GET') {
-      const open = [...openImports.values()].filter((i) => i.status !== 'cancelled').map((i) => ({ id: i.id, la: i.la, collection_year: i.year, format: i.kind === 'local' ? 'local' : 'csv', source: 'web upload', user: i.user, rows: i.rows || 0, findings: i.findings.length, finished_at: i.finished_at || null, status: i.status }))
-      return json(res, 200, { items: [...open.reverse(), ...IMPORTS] })
-    }
-    if (method === 'POST') {
-      if (!roles('analyst')) return fail(res, 403, 'forbidden', 'Only the performance team imports data')
-      let body
-      try {
-        body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8') || '{}')
-      } catch {
-        return fail(res, 400, 'bad_request', 'The body must be JSON')
-      }
-      if (!['903', 'local'].includes(body.kind)) return fail(res, 400, 'bad_kind', 'kind must be 903 or local', { parameter: 'kind' })
-      if (!/^\d{4}-\d{2}$/.test(body.year || '')) return fail(res, 400, 'bad_year', 'year must look like 2025-26', { parameter: 'year' })
-      if (!u.councils.includes(body.la)) return fail(res, 403, 'forbidden', 'Not your council')
-      const imp = { id: nextImport++, kind: body.kind, year: body.year, la: body.la, status: 'open', files: [], findings: [], user: u.username }
-      openImports.set(String(imp.id), imp)
-      return json(res, 201, { id: imp.id, status: 'open' })
-    }
+  if (p === '/imports' || p.startsWith('/imports/')) {
+    const done = await importsApi(req, res, u, p, q)
+    if (done !== false) return
   }
-  if ((m = /^\/imports\/(\d+)(?:\/(files\/[^/]+|check|accept))?$/.exec(p))) {
-    if (!roles('admin', 'analyst')) return deny()
-    // as the real server decides: only the performance team changes imports
-    if (method !== 'GET' && !roles('analyst')) return fail(res, 403, 'forbidden', 'Only the performance team imports data')
-    const imp = openImports.get(m[1])
-    const stored = IMPORTS.find((i) => String(i.id) === m[1])
-    if (!imp && stored && method === 'GET' && !m[2]) {
-      return json(res, 200, { id: stored.id, kind: stored.collection_year.startsWith('-') ? 'local' : '903', la: stored.la, year: stored.collection_year, status: 'accepted', files: [], findings: [], rows: stored.rows })
-    }
-    if (!imp) return fail(res, 404, 'not_found', 'No such import')
-    const sub = m[2] || ''
-    if (!sub && method === 'GET') return json(res, 200, importView(imp))
-    if (!sub && method === 'DELETE') {
-      imp.status = 'cancelled'
-      openImports.delete(m[1])
-      return json(res, 200, { id: imp.id, status: 'cancelled' })
-    }
-    if (!['open', 'checked'].includes(imp.status)) return fail(res, 400, 'bad_state', `The import is ${imp.status}`)
-    if (sub.startsWith('files/') && method === 'PUT') {
-      const name = decodeURIComponent(sub.slice(6))
-      if (!/^[A-Za-z0-9._-]+$/.test(name)) return fail(res, 400, 'bad_name', 'File names are letters, digits, dot, dash and underscore', { parameter: 'name' })
-      let data
-      try {
-        data = await readBody(req)
-      } catch (e) {
-        if (e.tooLarge) return fail(res, 413, 'too_large', 'The file is larger than 5 MB')
-        throw e
-      }
-      imp.files = imp.files.filter((f) => f.name !== name)
-      imp.files.push({ name, size: data.length, text: data.subarray(0, 4096).toString('utf8') })
-      imp.status = 'open'
-      return json(res, 200, { name, size: data.length })
-    }
-    if (sub === 'check' && method === 'POST') {
-      if (!imp.files.length) return fail(res, 400, 'no_files', 'Upload at least one file first')
-      imp.findings = checkImport(imp)
-      imp.status = 'checked'
-      imp.rows = imp.files.reduce((n, f) => n + Math.max(0, f.text.split(/\r?\n/).filter(Boolean).length - 1), 0)
-      return json(res, 200, { ...importView(imp), rows: imp.rows })
-    }
-    if (sub === 'accept' && method === 'POST') {
-      if (imp.status !== 'checked') return fail(res, 400, 'bad_state', 'Check the files before accepting')
-      imp.status = 'accepted'
-      imp.finished_at = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
-      return json(res, 200, importView(imp))
-    }
+  if (p === '/users' && method === 'GET') {
+    if (!roles('admin')) return fail(res, 403, 'forbidden', 'You do not have access to this: only an administrator manages users.', { action: 'users.manage' })
+    if (q.get('la') && !u.councils.includes(q.get('la'))) return fail(res, 403, 'forbidden', `You do not have access to council ${q.get('la')}'s records.`)
+    return json(res, 200, usersList(q, u))
   }
   return fail(res, 404, 'not_found', `No route ${method} ${url.pathname}`)
 }

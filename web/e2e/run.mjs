@@ -6,8 +6,12 @@
 //
 // Without HEARTH_URL it starts the mock server (dev/mock-server.mjs) on a free port. Chromium is
 // Debian's /usr/bin/chromium (HEARTH_CHROMIUM to change it); no browser is downloaded.
+// HEARTH_BIN is the hearth binary (scripts/e2e.sh passes it): the analyst's import uploads a real
+// 903 return that `hearth synth` writes; without it (the mock) a small made-up return is used.
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
@@ -78,8 +82,13 @@ async function runAxe(page, label) {
   }
 }
 
+const shotNames = new Set()
 async function shot(page, role, name) {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${role}--${slug(name)}.png`), fullPage: true })
+  // one file per role and page state: a second state of the same page gets its own number
+  let file = `${role}--${slug(name)}`
+  for (let n = 2; shotNames.has(file); n++) file = `${role}--${slug(name)}-${n}`
+  shotNames.add(file)
+  await page.screenshot({ path: path.join(ARTIFACTS, `${file}.png`), fullPage: true })
   shots += 1
 }
 
@@ -138,15 +147,107 @@ async function apiStatus(page, method, url, body, withCsrf = true) {
 const NAV = [
   ['Scorecard', ['dashboard']], ['My worklist', ['worklist']], ['Team worklists', ['team_worklist', 'all_worklist']],
   ['Children', ['children']], ['Data quality', ['data_quality']], ['Imports', ['imports']],
-  ['Indicators', ['indicators']], ['Rules', ['rules']], ['My record', ['my_record']]
+  ['Indicators', ['indicators']], ['Rules', ['rules']], ['Users', ['users']], ['My record', ['my_record']]
 ]
+// Every page and who may open it (src/routes.ts); a role is refused the others.
+const PAGES = [
+  ['/', ['dashboard']], ['/scorecard/cla_count', ['scorecard', 'dashboard']], ['/worklist', ['worklist']],
+  ['/worklist/team', ['team_worklist', 'all_worklist']], ['/children', ['children']], ['/data-quality', ['data_quality']],
+  ['/imports', ['imports']], ['/imports/new', ['import_upload']], ['/indicators', ['indicators']], ['/rules', ['rules']],
+  ['/users', ['users']], ['/my-record', ['my_record']]
+]
+// The API's list routes and what the session's can list must hold for each (docs/api.md).
+const API_ROUTES = [
+  ['/api/v1/scorecard', 'scorecard'], ['/api/v1/scorecard/cla_count', 'scorecard'],
+  ['/api/v1/worklist?scope=mine', 'worklist'], ['/api/v1/worklist?scope=team', 'team_worklist'], ['/api/v1/worklist?scope=all', 'all_worklist'],
+  ['/api/v1/children', 'children'], ['/api/v1/findings', 'data_quality'], ['/api/v1/imports', 'imports'],
+  ['/api/v1/rules', 'rules'], ['/api/v1/indicators', 'indicators'], ['/api/v1/users', 'users']
+]
+const allows = (can, need) => need.some((a) => can.includes(a))
+const navFor = (can) => NAV.filter(([, need]) => allows(can, need)).map(([text]) => text)
+/** Where a role starts (src/session.ts): the first of the scorecard, their worklist, their own
+ * record, then the indicators. */
+const homeFor = (can) => (can.includes('dashboard') ? '/' : can.includes('worklist') ? '/worklist' : can.includes('my_record') ? '/my-record' : '/indicators')
+
+// What each role may use, by ../shared/spec/access-and-voice.md, docs/security.md ("Who may see
+// what") and docs/api.md — written here from the spec, not read from the server, so that the
+// test catches a server whose can list drifts from it:
+//   admin: aggregates; all the council's children and worklists; findings and the imports list
+//          (importing is the analyst's); users.
+//   analyst: aggregates unsuppressed; all children and worklists; findings; imports, and imports.
+//   manager: aggregates; their teams' children and worklist.   iro: aggregates; their children and worklist.
+//   worker: their caseload and worklist; no scorecard (their figures are on the worklist).
+//   board: aggregates with small-number suppression; no child records.
+//   participation: voice aggregates only (the voice pages come later): no scorecard, no children.
+//   young_person: their own record only.
+//   Every role but young_person: the rule and indicator registries.
+const SPEC_CAN = {
+  admin: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'rules', 'indicators', 'users'],
+  analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'import_upload', 'rules', 'indicators'],
+  manager: ['dashboard', 'scorecard', 'team_worklist', 'children', 'rules', 'indicators'],
+  iro: ['dashboard', 'scorecard', 'worklist', 'children', 'rules', 'indicators'],
+  worker: ['worklist', 'children', 'rules', 'indicators'],
+  board: ['dashboard', 'scorecard', 'rules', 'indicators'],
+  participation: ['rules', 'indicators'],
+  young_person: ['my_record']
+}
+
+// ---- the 903 return the analyst imports -------------------------------------------------------------
+const BIN = process.env.HEARTH_BIN || [path.join(here, '..', '..', 'build', 'release', 'bin', 'hearth')].find((p) => fs.existsSync(p)) || ''
+/** A return to upload: `hearth synth` writes one (30 children, the year ending 31 March 2027);
+ * without the binary (the mock server) two small made-up files do. */
+function returnToUpload() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'))
+  if (BIN) {
+    execFileSync(BIN, ['synth', '--la', '887', '--children', '30', '--years', '1', '--last-year', '2027', '--out', dir], { stdio: 'pipe' })
+    const year = fs.readdirSync(dir).find((d) => /^\d{4}-\d{2}$/.test(d))
+    if (!year) throw new Error(`hearth synth wrote no year folder in ${dir}`)
+    const folder = path.join(dir, year)
+    const files = fs.readdirSync(folder).filter((f) => /\.(csv|xml)$/i.test(f)).sort().map((f) => path.join(folder, f))
+    return { dir, year, files, real: true }
+  }
+  fs.writeFileSync(path.join(dir, 'header.csv'), 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/01/2010,WBRI,UN1,,\n2,F,01/01/2011,WBRI,UN2,,\n3,M,01/01/2012,WBRI,UN3,,\n')
+  fs.writeFileSync(path.join(dir, 'episodes.csv'), 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' + '1,01/04/2026,S,C2,N1,U1,PR1,,,,,,\n'.repeat(2000))
+  return { dir, year: '2026-27', files: ['episodes.csv', 'header.csv'].map((f) => path.join(dir, f)), real: false }
+}
+
+/** Start an import through the form; returns the new import's path. */
+async function startImport(page, year) {
+  await page.goto(`${BASE}/imports/new`)
+  await ready(page)
+  await page.check('input[name="kind"][value="903"]')
+  const offered = await page.locator('#import-year option').evaluateAll((os) => os.map((o) => o.value))
+  assert(offered.includes(year), `the year ${year} is not offered (${offered.join(', ')})`)
+  await page.selectOption('#import-year', year)
+  await page.click('button:has-text("Continue")')
+  // either the upload step, or the server's refusal shown in the error summary
+  await page.waitForFunction(() => /^\/imports\/[A-Za-z0-9_-]+$/.test(location.pathname) && location.pathname !== '/imports/new' ||
+    document.querySelector('.govuk-error-summary'))
+  const at = new URL(page.url()).pathname
+  if (at === '/imports/new') throw new Error(`starting the import failed: ${(await page.locator('.govuk-error-summary li').first().innerText()).trim()}`)
+  await ready(page)
+  return at
+}
+
+/** Upload files through the page's file input and wait until every one is listed. */
+async function uploadFiles(page, files) {
+  await page.setInputFiles('#import-files', files)
+  await page.click('button:has-text("Upload")')
+  await page.waitForFunction((names) => {
+    const listed = [...document.querySelectorAll('main table th[scope="row"]')].map((th) => th.textContent.trim())
+    return names.every((n) => listed.includes(n)) || document.querySelector('.govuk-error-summary')
+  }, files.map((f) => path.basename(typeof f === 'string' ? f : f.name)), { timeout: 60000 })
+  if (await page.locator('.govuk-error-summary').count()) {
+    throw new Error(`the upload failed: ${(await page.locator('.govuk-error-summary li').allInnerTexts()).join('; ')}`)
+  }
+  const bars = await page.locator('#upload-progress progress').evaluateAll((ps) => ps.map((p) => p.value))
+  assert(bars.length === files.length && bars.every((v) => v === 100), `progress bars: ${bars.join(', ')}`)
+}
 
 // ---- what each role sees ----------------------------------------------------------------------------
 const ROLES = {
   board: {
-    user: 'demo-board', home: '/', nav: ['Scorecard', 'Indicators', 'Rules'],
-    deny: ['/children', '/worklist', '/data-quality', '/imports', '/my-record'],
-    apiDeny: ['/api/v1/children', '/api/v1/findings', '/api/v1/worklist?scope=mine'],
+    user: 'demo-board',
     extra: async (page, role, problems) => {
       await check(`${role}: the dashboard is interactive within 1 second of loading`, async () => {
         const t0 = Date.now()
@@ -201,9 +302,7 @@ const ROLES = {
     }
   },
   worker: {
-    user: 'demo-worker', home: '/worklist', nav: ['My worklist', 'Children', 'Indicators', 'Rules'],
-    deny: ['/data-quality', '/imports', '/worklist/team', '/', '/my-record'],
-    apiDeny: ['/api/v1/findings', '/api/v1/imports', '/api/v1/scorecard', '/api/v1/worklist?scope=all'],
+    user: 'demo-worker',
     extra: async (page, role, problems) => {
       await check(`${role}: the worklist lists their own items and a CSV link`, async () => {
         await page.goto(`${BASE}/worklist`)
@@ -237,9 +336,7 @@ const ROLES = {
     }
   },
   analyst: {
-    user: 'demo-analyst', home: '/', nav: ['Scorecard', 'Team worklists', 'Children', 'Data quality', 'Imports', 'Indicators', 'Rules'],
-    deny: ['/worklist', '/my-record'],
-    apiDeny: ['/api/v1/worklist?scope=mine'],
+    user: 'demo-analyst',
     extra: async (page, role, problems) => {
       await check(`${role}: data quality lists rules and their rows`, async () => {
         await page.goto(`${BASE}/data-quality`)
@@ -265,36 +362,114 @@ const ROLES = {
         await pageChecks(page, role, 'scorecard-indicator', problems)
         return `${charts} charts, ${tables} tables`
       })
-      await check(`${role}: a new import uploads, checks and is accepted`, async () => {
+      const ret = (() => {
+        try { return returnToUpload() } catch (e) { return { error: e } }
+      })()
+      let storedId = null
+      await check(`${role}: a new import of a real 903 return uploads file by file, checks clean and is stored`, async () => {
+        if (ret.error) throw ret.error
         await page.goto(`${BASE}/imports/new`)
         await ready(page)
         await page.click('button:has-text("Continue")')
         await page.waitForSelector('.govuk-error-summary')
         await pageChecks(page, role, 'import-new-error', problems)
-        await page.check('input[name="kind"][value="903"]')
-        await page.click('button:has-text("Continue")')
-        // either the upload step, or the server's refusal shown in the error summary
-        await page.waitForFunction(() => /\/imports\/\d+$/.test(location.pathname) ||
-          [...document.querySelectorAll('.govuk-error-summary li')].some((li) => !/Select what you are importing/.test(li.textContent)))
-        if (!/\/imports\/\d+$/.test(new URL(page.url()).pathname)) {
-          throw new Error(`starting the import failed: ${(await page.locator('.govuk-error-summary li').first().innerText()).trim()}`)
-        }
-        await ready(page)
+        await startImport(page, ret.year)
         await pageChecks(page, role, 'import-upload', problems)
-        await page.setInputFiles('#import-files', [
-          { name: 'header.csv', mimeType: 'text/csv', buffer: Buffer.from('CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/01/2010,WBRI,UN1,,\n') },
-          { name: 'episodes.csv', mimeType: 'text/csv', buffer: Buffer.from('CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' + '1,01/04/2025,S,C2,N1,U1,PR1,,,,,,\n'.repeat(2000)) }
-        ])
+        // nothing chosen: the error is on the file input
         await page.click('button:has-text("Upload")')
-        await page.waitForSelector('text=Files uploaded')
-        assert(await page.locator('main table:has-text("episodes.csv")').count() === 1, 'episodes.csv is not listed')
+        await page.waitForSelector('.govuk-error-summary a[href="#import-files"]')
+        await pageChecks(page, role, 'import-upload-error', problems)
+        await uploadFiles(page, ret.files)
+        await pageChecks(page, role, 'import-uploaded', problems)
         await page.click('button:has-text("Check the files")')
-        await page.waitForSelector('#check-results')
+        await page.waitForSelector('#check-results', { timeout: 60000 })
+        const results = await page.locator('#check-results').innerText()
+        if (ret.real) assert(/No findings/.test(results), `the synthetic return has findings: ${results.slice(0, 300)}`)
         await pageChecks(page, role, 'import-checked', problems)
-        await page.click('button:has-text("Accept")')
-        await page.waitForSelector('.govuk-notification-banner--success')
-        await pageChecks(page, role, 'import-accepted', problems)
+        await page.locator('main button', { hasText: /^Accept/ }).click()
+        await page.waitForSelector('.govuk-notification-banner--success, .govuk-error-summary', { timeout: 60000 })
+        const banner = page.locator('.govuk-notification-banner--success')
+        if (!(await banner.count())) throw new Error(`not stored: ${(await page.locator('.govuk-error-summary').innerText()).trim()}`)
+        storedId = /as import (\d+)/.exec(await banner.innerText())?.[1] ?? null
+        assert(storedId, 'the banner does not say which import it was stored as')
+        await pageChecks(page, role, 'import-stored', problems)
+        return `${ret.files.length} files, stored as import ${storedId}`
       })
+      await check(`${role}: the stored import is in the list of imports`, async () => {
+        assert(storedId, 'nothing was stored')
+        await page.locator('.govuk-notification-banner a', { hasText: 'See every import' }).click()
+        await page.waitForURL((u) => u.pathname === '/imports')
+        await ready(page)
+        const row = page.locator('main table tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^\\s*Import ${storedId}\\s*$`) }) })
+        assert(await row.count() === 1, `import ${storedId} is not listed`)
+        const text = await row.innerText()
+        const [y1, y2] = ret.year.split('-')
+        assert(text.includes(`${y1} to ${y1.slice(0, 2)}${y2}`), `the row does not show the year ${ret.year}: ${text}`)
+        await pageChecks(page, role, 'imports-after', problems)
+      })
+      await check(`${role}: a return with an error shows its findings, and is stored with them (accept with findings)`, async () => {
+        if (ret.error) throw ret.error
+        // the same return with one child's sex code made wrong
+        const header = ret.files.find((f) => path.basename(f) === 'header.csv')
+        const lines = fs.readFileSync(header, 'utf8').split(/\r?\n/)
+        const cols = lines[0].split(',')
+        const sex = cols.indexOf('SEX')
+        assert(sex >= 0, 'header.csv has no SEX column')
+        const row = lines[2].split(',')
+        row[sex] = 'X'
+        lines[2] = row.join(',')
+        await startImport(page, ret.year)
+        await uploadFiles(page, [{ name: 'header.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) },
+          ...ret.files.filter((f) => path.basename(f) !== 'header.csv')
+            .map((f) => ({ name: path.basename(f), mimeType: 'text/csv', buffer: fs.readFileSync(f) }))])
+        await page.click('button:has-text("Check the files")')
+        await page.waitForSelector('#check-results', { timeout: 60000 })
+        const findings = await page.locator('#check-results table').count()
+        assert(findings >= 1, 'no findings table')
+        assert(/SEX/.test(await page.locator('#check-results').innerText()), 'the finding about SEX is not shown')
+        await pageChecks(page, role, 'import-findings', problems)
+        const accept = page.locator('main button', { hasText: 'Accept with findings' })
+        assert(await accept.count() === 1, 'no "Accept with findings" button')
+        await accept.click()
+        await page.waitForSelector('.govuk-notification-banner--success, .govuk-error-summary', { timeout: 60000 })
+        if (!(await page.locator('.govuk-notification-banner--success').count())) throw new Error(`not stored: ${(await page.locator('.govuk-error-summary').innerText()).trim()}`)
+        await pageChecks(page, role, 'import-stored-with-findings', problems)
+        const again = await apiStatus(page, 'POST', `/api/v1${new URL(page.url()).pathname}/accept`, { accept_with_findings: true })
+        assert(again.status === 409 && again.code === 'finished', `accepting twice answered ${again.status} ${again.code}`)
+      })
+      await check(`${role}: a file over the upload limit is refused (413) and the page says so; checking with no files says to upload them first; the import can be cancelled`, async () => {
+        const at = await startImport(page, ret.year ?? '2026-27')
+        // one byte over the server's --max-upload-mb (64 by default; the mock's is 5)
+        const limitMb = Number(process.env.HEARTH_MAX_UPLOAD_MB || (mock ? 5 : 64))
+        const big = path.join(os.tmpdir(), `hearth-e2e-${process.pid}`, 'too-big.csv')
+        fs.mkdirSync(path.dirname(big), { recursive: true })
+        fs.writeFileSync(big, 'CHILD,SEX\n')
+        fs.truncateSync(big, limitMb * 1024 * 1024 + 1)
+        try {
+          await page.setInputFiles('#import-files', big)
+          await page.click('button:has-text("Upload")')
+          await page.waitForSelector('.govuk-error-summary a[href="#import-files"]', { timeout: 60000 })
+        } finally {
+          fs.rmSync(path.dirname(big), { recursive: true, force: true })
+        }
+        const said = await page.locator('.govuk-error-summary').innerText()
+        assert(/too-big\.csv is too large/.test(said), `the error summary says: ${said}`)
+        assert(await page.locator('main table:has-text("too-big.csv")').count() === 0, 'the file is listed as uploaded')
+        await pageChecks(page, role, 'import-too-large', problems)
+        await page.click('button:has-text("Check the files")')
+        await page.waitForFunction(() => /Upload the files first/.test(document.querySelector('.govuk-error-summary')?.textContent ?? ''))
+        await pageChecks(page, role, 'import-check-no-files', problems)
+        await page.click('button:has-text("Cancel this import")')
+        await page.waitForURL((u) => u.pathname === '/imports' && u.searchParams.get('cancelled') === '1')
+        await ready(page)
+        assert(await page.locator('.govuk-notification-banner--success').count() === 1, 'no confirmation that it was cancelled')
+        await pageChecks(page, role, 'import-cancelled', problems)
+        const r = await apiStatus(page, 'GET', `/api/v1${at}`)
+        assert(r.status === 200, `the cancelled import answered ${r.status}`)
+        const st = await page.evaluate(async (u) => (await (await fetch(u)).json()).status, `/api/v1${at}`)
+        assert(st === 'cancelled', `its status is ${st}`)
+      })
+      if (ret.dir) fs.rmSync(ret.dir, { recursive: true, force: true })
       await check(`${role}: CSRF — POST /api/v1/imports without X-CSRF-Token is refused with 403 csrf`, async () => {
         const r = await apiStatus(page, 'POST', '/api/v1/imports', { kind: '903', year: '2025-26', la: '887' }, false)
         assert(r.status === 403 && r.code === 'csrf', `got ${r.status} ${r.code}`)
@@ -302,10 +477,31 @@ const ROLES = {
     }
   },
   admin: {
-    user: 'demo-admin', home: '/', nav: ['Scorecard', 'Team worklists', 'Children', 'Data quality', 'Imports', 'Indicators', 'Rules'],
-    deny: ['/worklist', '/my-record', '/imports/new'],
-    apiDeny: [],
+    user: 'demo-admin',
     extra: async (page, role, problems) => {
+      await check(`${role}: the Users page lists the council's users with their roles and status`, async () => {
+        await page.goto(`${BASE}/users`)
+        await ready(page)
+        assert((await page.locator('h1').innerText()).includes('Users'), 'h1 is not Users')
+        const heads = (await page.locator('main table thead th').allInnerTexts()).map((t) => t.trim())
+        for (const want of ['Name', 'Username', 'Role', 'Status', 'Last signed in']) assert(heads.includes(want), `no ${want} column (${heads.join(', ')})`)
+        const rowHeads = await page.locator('main table tbody th[scope="row"]').count()
+        const rows = await page.locator('main table tbody tr').count()
+        assert(rows > 0 && rowHeads === rows, `${rows} rows, ${rowHeads} row headers`)
+        const text = await page.locator('main table').innerText()
+        for (const u of Object.values(ROLES).map((r) => r.user)) assert(text.includes(u), `${u} is not listed`)
+        assert(/Administrator/i.test(text) && /Active/.test(text), 'roles or status missing')
+        await pageChecks(page, role, 'users', problems)
+        return `${rows} users`
+      })
+      await check(`${role}: sees the imports list but may not start an import (403 from the API)`, async () => {
+        await page.goto(`${BASE}/imports`)
+        await ready(page)
+        assert(await page.locator('a:has-text("Start a new import")').count() === 0, 'the admin is offered "Start a new import"')
+        assert(await page.locator('main table tbody tr').count() > 0, 'no imports listed')
+        const r = await apiStatus(page, 'POST', '/api/v1/imports', { kind: '903', year: '2025-26', la: '887' })
+        assert(r.status === 403 && r.code === 'forbidden', `POST /api/v1/imports answered ${r.status} ${r.code}`)
+      })
       await check(`${role}: children search and pagination`, async () => {
         await page.goto(`${BASE}/children?status=all`)
         await ready(page)
@@ -323,9 +519,7 @@ const ROLES = {
     }
   },
   manager: {
-    user: 'demo-manager', home: '/', nav: ['Scorecard', 'Team worklists', 'Children', 'Indicators', 'Rules'],
-    deny: ['/data-quality', '/imports', '/worklist', '/my-record'],
-    apiDeny: ['/api/v1/findings', '/api/v1/imports', '/api/v1/worklist?scope=all'],
+    user: 'demo-manager',
     extra: async (page, role) => {
       await check(`${role}: the team worklist shows workers`, async () => {
         await page.goto(`${BASE}/worklist/team`)
@@ -337,27 +531,32 @@ const ROLES = {
     }
   },
   iro: {
-    user: 'demo-iro', home: '/', nav: ['Scorecard', 'My worklist', 'Children', 'Indicators', 'Rules'],
-    deny: ['/data-quality', '/imports', '/worklist/team', '/my-record'],
-    apiDeny: ['/api/v1/findings', '/api/v1/imports']
+    user: 'demo-iro'
   },
   participation: {
-    user: 'demo-participation', home: '/', nav: ['Scorecard', 'Indicators', 'Rules'],
-    deny: ['/children', '/worklist', '/data-quality', '/imports', '/my-record'],
-    apiDeny: ['/api/v1/children', '/api/v1/findings'],
-    extra: async (page, role) => {
-      await check(`${role}: scorecard is suppressed and has no links to children`, async () => {
+    user: 'demo-participation',
+    extra: async (page, role, problems) => {
+      await check(`${role}: no scorecard — / goes to the indicators, the scorecard pages are refused`, async () => {
         await page.goto(`${BASE}/`)
+        await page.waitForURL((u) => u.pathname === '/indicators')
         await ready(page)
-        assert(await page.locator('a[href^="/children"]').count() === 0, 'links to children')
-        assert(/fewer than 5 children/.test(await page.locator('main').innerText()), 'no suppression note')
+        await page.goto(`${BASE}/scorecard/stability_long`)
+        await ready(page)
+        assert((await page.locator('h1').innerText()).trim() === 'You do not have access to this page', 'the scorecard indicator page is not refused')
+      })
+      await check(`${role}: no child identifiers or links to children on the pages it can use`, async () => {
+        for (const url of ['/indicators', '/rules', '/indicators/stability_long']) {
+          await page.goto(`${BASE}${url}`)
+          await ready(page)
+          assert(await page.locator('a[href^="/children"]').count() === 0, `${url} links to a child page`)
+          assert(!/\b11[45]\d{5}\b/.test(await page.locator('main').innerHTML()), `${url} shows something like a child id`)
+        }
+        await pageChecks(page, role, 'indicator-definition', problems)
       })
     }
   },
   young_person: {
-    user: 'demo-yp', home: '/my-record', nav: ['My record'],
-    deny: ['/children', '/worklist', '/data-quality', '/imports', '/indicators', '/rules', '/scorecard/cla_count'],
-    apiDeny: ['/api/v1/scorecard', '/api/v1/children', '/api/v1/indicators', '/api/v1/rules', '/api/v1/findings'],
+    user: 'demo-yp',
     extra: async (page, role) => {
       await check(`${role}: sees only My record`, async () => {
         const items = await page.locator('.govuk-service-navigation__link').allInnerTexts()
@@ -387,6 +586,10 @@ try {
   for (const [role, spec] of Object.entries(ROLES)) {
     if (ONLY.length && !ONLY.includes(role)) continue
     console.log(`\n${role} (${spec.user})`)
+    spec.can = SPEC_CAN[role]
+    spec.home = homeFor(spec.can)
+    spec.nav = navFor(spec.can)
+    spec.deny = PAGES.filter(([, need]) => !allows(spec.can, need)).map(([url]) => url)
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const page = await context.newPage()
     const problems = watch(page)
@@ -408,9 +611,14 @@ try {
       const items = await navNow()
       assert(JSON.stringify(items) === JSON.stringify(expected), `navigation is [${items.join(', ')}] for can [${can.join(', ')}]`)
     })
-    await check(`${role}: the server's can list gives the role the pages the access spec and docs/api.md give it`, async () => {
+    await check(`${role}: the server's can list gives the role what the access spec and docs/api.md give it`, async () => {
+      const can = await page.evaluate(async () => (await (await fetch('/api/v1/session')).json()).can)
+      const extra = can.filter((a) => !spec.can.includes(a))
+      const missing = spec.can.filter((a) => !can.includes(a))
+      assert(!extra.length && !missing.length, `can [${can.join(', ')}]: ${extra.length ? `beyond the spec: ${extra.join(', ')}` : ''}${extra.length && missing.length ? '; ' : ''}${missing.length ? `missing: ${missing.join(', ')}` : ''}`)
       const items = await navNow()
       assert(JSON.stringify(items) === JSON.stringify(spec.nav), `navigation is [${items.join(', ')}], the spec gives [${spec.nav.join(', ')}]`)
+      return `[${spec.nav.join(', ')}]`
     })
 
     for (const item of await navNow()) {
@@ -439,7 +647,19 @@ try {
       })
     }
 
-    for (const url of spec.apiDeny) {
+    await check(`${role}: the API answers 200 where the spec allows the role and 403 forbidden elsewhere`, async () => {
+      const wrong = []
+      let refused = 0
+      for (const [url, need] of API_ROUTES) {
+        const r = await apiStatus(page, 'GET', url)
+        const allowed = spec.can.includes(need)
+        if (!allowed) refused += 1
+        if (allowed ? r.status !== 200 : r.status !== 403 || r.code !== 'forbidden') wrong.push(`${url} answered ${r.status} ${r.code}`.trim())
+      }
+      assert(!wrong.length, wrong.join('; '))
+      return `${API_ROUTES.length - refused} allowed, ${refused} refused`
+    })
+    for (const url of spec.apiDeny ?? []) {
       await check(`${role}: API ${url} answers 403`, async () => {
         const r = await apiStatus(page, 'GET', url)
         assert(r.status === 403 && r.code === 'forbidden', `got ${r.status} ${r.code}`)

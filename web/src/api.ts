@@ -87,7 +87,7 @@ export interface RequestOptions {
   allow401?: boolean
 }
 
-async function request<T>(method: string, url: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+async function send(method: string, url: string, body?: unknown, opts: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET' && method !== 'HEAD') {
@@ -110,11 +110,36 @@ async function request<T>(method: string, url: string, body?: unknown, opts: Req
     if (onUnauthenticated) onUnauthenticated()
     throw new SessionEnded()
   }
-  if (!res.ok) throw await errorFrom(res)
+  return res
+}
+
+async function bodyOf<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T
   const type = res.headers.get('Content-Type') || ''
   if (!type.includes('json')) return (await res.text()) as unknown as T
   return (await res.json()) as T
+}
+
+async function request<T>(method: string, url: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(method, url, body, opts)
+  if (!res.ok) throw await errorFrom(res)
+  return bodyOf<T>(res)
+}
+
+/**
+ * POST where some failure statuses carry a reply the page reads (an import's accept answers 422
+ * with the import and why it was not stored): those come back with their status; others throw.
+ */
+export async function postFor<T>(path: string, body: unknown, readable: number[]): Promise<{ status: number; body: T }> {
+  const res = await send('POST', apiUrl(path), body ?? {})
+  if (res.ok || readable.includes(res.status)) {
+    const type = res.headers.get('Content-Type') || ''
+    const json = type.includes('json') ? ((await res.clone().json().catch(() => null)) as unknown) : null
+    // a reply in the error shape is an error whatever its status
+    if (!res.ok && (!json || (json as { error?: unknown }).error)) throw await errorFrom(res)
+    return { status: res.status, body: res.ok ? await bodyOf<T>(res) : (json as T) }
+  }
+  throw await errorFrom(res)
 }
 
 export function get<T>(path: string, params?: Params, opts?: RequestOptions): Promise<T> {

@@ -118,6 +118,8 @@ export function button(text: string, attrs: Record<string, string | EventListene
 export interface Option {
   value: string
   text: string
+  /** radios only: a hint under the option's label */
+  hint?: string
 }
 
 export function select(id: string, name: string, label: string, options: Option[], value: string, hint?: string): HTMLElement {
@@ -156,9 +158,13 @@ export function radios(name: string, legend: string, options: Option[], value: s
       h('div', { class: `govuk-radios${opts.inline ? ' govuk-radios--inline' : ''}${opts.small ? ' govuk-radios--small' : ''}`, 'data-module': 'govuk-radios' },
         options.map((o, i) => {
           const id = i === 0 ? base : `${base}-${i + 1}`
+          // (no conditional reveals: GOV.UK's script puts aria-expanded on the radio, which
+          // ARIA does not allow there)
+          const itemHint = o.hint ? `${id}-item-hint` : undefined
           return h('div', { class: 'govuk-radios__item' },
-            h('input', { class: 'govuk-radios__input', id, name, type: 'radio', value: o.value, checked: o.value === value }),
-            h('label', { class: 'govuk-label govuk-radios__label', for: id }, o.text))
+            h('input', { class: 'govuk-radios__input', id, name, type: 'radio', value: o.value, checked: o.value === value, 'aria-describedby': itemHint }),
+            h('label', { class: 'govuk-label govuk-radios__label', for: id }, o.text),
+            o.hint ? h('div', { class: 'govuk-hint govuk-radios__hint', id: itemHint }, o.hint) : null)
         }))))
 }
 

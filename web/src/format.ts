@@ -61,8 +61,33 @@ export function date(iso: string | null | undefined): string {
 /** "2026-11-23T15:49:24Z" → "23 November 2026 at 15:49". */
 export function dateTime(iso: string | null | undefined): string {
   if (!iso) return ''
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(iso)
-  return m ? `${date(m[1])} at ${m[2]}` : date(iso)
+  let s = iso
+  // a UTC time ("…Z") is shown as the time in the UK
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/.test(iso)) {
+    const d = new Date(iso)
+    if (!Number.isNaN(d.getTime())) {
+      const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
+      }).formatToParts(d).map((p) => [p.type, p.value]))
+      s = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`
+    }
+  }
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(s)
+  return m ? `${date(m[1])} at ${m[2]}` : date(s)
+}
+
+/** A collection year as words: "2025-26" or "2025/26" → "2025 to 2026". */
+export function yearWords(y: string | null | undefined): string {
+  const m = /^(\d{4})[-/](\d{2})$/.exec(y ?? '')
+  if (!m) return y ?? ''
+  return `${m[1]} to ${Number(m[1]) + 1}`
+}
+
+/** A size in bytes as words: "930 bytes", "5.7 KB", "12.3 MB". */
+export function bytes(n: number): string {
+  if (n < 1024) return `${num(n, 0)} bytes`
+  if (n < 1024 * 1024) return `${num(n / 1024, 1)} KB`
+  return `${num(n / (1024 * 1024), 1)} MB`
 }
 
 export const RAG_WORDS: Record<'red' | 'amber' | 'green', { text: string; tag: string }> = {

@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { href: '/imports', text: 'Imports', need: ['imports'], prefix: ['/imports'] },
   { href: '/indicators', text: 'Indicators', need: ['indicators'], prefix: ['/indicators'] },
   { href: '/rules', text: 'Rules', need: ['rules'], prefix: ['/rules'] },
+  { href: '/users', text: 'Users', need: ['users'], prefix: ['/users'] },
   { href: '/my-record', text: 'My record', need: ['my_record'], prefix: ['/my-record'] }
 ]
 

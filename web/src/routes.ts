@@ -12,6 +12,7 @@ import { dataQualityPage, dataQualityRulePage } from './pages/dataQuality'
 import { importsPage, newImportPage, importPage } from './pages/imports'
 import { indicatorsPage, indicatorDefPage, rulesPage, ruleDefPage } from './pages/registry'
 import { myRecordPage } from './pages/myRecord'
+import { usersPage } from './pages/users'
 export { notFound, forbidden, failure } from './pages/errors'
 
 export const routes: Route[] = [
@@ -37,10 +38,11 @@ export const routes: Route[] = [
   { path: '/data-quality/:rule', need: ['data_quality'], render: dataQualityRulePage },
   { path: '/imports', need: ['imports'], render: importsPage },
   { path: '/imports/new', need: ['import_upload'], render: newImportPage },
-  { path: '/imports/:id', need: ['imports'], render: importPage },
+  { path: '/imports/:id', need: ['import_upload'], render: importPage },
   { path: '/indicators', need: ['indicators'], render: indicatorsPage },
   { path: '/indicators/:key', need: ['indicators'], render: indicatorDefPage },
   { path: '/rules', need: ['rules'], render: rulesPage },
   { path: '/rules/:code', need: ['rules'], render: ruleDefPage },
+  { path: '/users', need: ['users'], render: usersPage },
   { path: '/my-record', need: ['my_record'], render: myRecordPage }
 ]

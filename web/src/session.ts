@@ -43,13 +43,13 @@ export const ROLE_NAMES: Record<Role, string> = {
   young_person: 'young person'
 }
 
-/** Where a role starts after signing in. */
+/**
+ * Where a role starts after signing in: the first page of the scorecard, their worklist, their
+ * own record, then the indicators, that the session's `can` list allows.
+ */
 export function homeFor(s: Session): string {
-  if (s.user.role === 'young_person' || (s.can.includes('my_record') && !s.can.includes('dashboard'))) return '/my-record'
-  if (s.user.role === 'worker') return '/worklist'
-  if (s.can.includes('dashboard')) return '/'
-  if (s.can.includes('worklist')) return '/worklist'
-  if (s.can.includes('children')) return '/children'
+  const homes: [Action, string][] = [['dashboard', '/'], ['worklist', '/worklist'], ['my_record', '/my-record'], ['indicators', '/indicators']]
+  for (const [action, path] of homes) if (s.can.includes(action)) return path
   return '/indicators'
 }
 

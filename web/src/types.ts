@@ -265,41 +265,87 @@ export interface FindingsSummary {
   rules: RuleCount[]
 }
 
+/** A stored import (GET /api/v1/imports): a whole 903 return or a set of local records. */
 export interface ImportRow {
   id: number
   la: string
-  collection_year: string
-  format: string
+  /** "2025/26"; null for local records */
+  collection_year: string | null
+  kind: '903' | 'local' | string
   source: string
+  format: string
   user: string
+  started_at: string | null
+  finished_at: string | null
   rows: number
   findings: number
-  finished_at: string | null
-  status?: string
+  replaced_rows?: number
+  accepted_with_findings?: boolean
 }
 
-export interface ImportFinding {
-  rule?: string
-  code?: string
+/** One rule's findings in an import's check, counted. */
+export interface ImportRuleCount {
+  rule: string
   severity: string
   message: string
-  file?: string
-  table?: string
-  row?: number
-  field?: string
-  value?: string
-  child?: string
-  child_id?: string
-  how_to_fix?: string
+  how_to_fix: string
+  count: number
 }
 
-export interface ImportDetail {
-  id: number
-  kind?: string
-  la?: string
-  year?: string
-  status: string
-  files: { name: string; size: number }[]
-  findings: ImportFinding[]
+/** One finding in an import's check. */
+export interface ImportFinding {
+  rule: string
+  severity: string
+  file: string
+  row: number | null
+  field: string
+  value: string
+  child: string
+  message: string
+}
+
+export interface ImportFindings {
+  total: number
+  errors: number
+  by_rule: ImportRuleCount[]
+  first: ImportFinding[]
+}
+
+/** The result of POST …/check (can_import) or POST …/accept (status, import_id). */
+export interface ImportResult {
+  kind: string
   rows?: number
+  rejected?: number
+  can_import?: boolean
+  problem?: string
+  /** after accepting: imported, blocked or invalid */
+  status?: 'imported' | 'blocked' | 'invalid' | string
+  import_id?: number
+  findings: ImportFindings
+}
+
+/** An import in progress (POST /api/v1/imports, GET /api/v1/imports/{id}). */
+export interface Upload {
+  id: string
+  la: string
+  kind: '903' | 'local' | string
+  /** "2025/26"; null for local records */
+  collection_year: string | null
+  user: string
+  status: 'open' | 'checked' | 'imported' | 'cancelled' | string
+  files: { name: string; size: number }[]
+  result: ImportResult | null
+}
+
+/** A user of the council (GET /api/v1/users, administrators). */
+export interface UserRow {
+  username: string
+  display_name: string
+  role: Role | string
+  councils: string[]
+  worker: string | null
+  teams: string[]
+  disabled: boolean
+  locked: boolean
+  last_login_at: string | null
 }

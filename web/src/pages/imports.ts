@@ -1,12 +1,14 @@
-// Imports: the list, and a new import — choose what it is, upload the files one by one with
-// progress, check them (the findings come back), then accept or cancel.
-import { h, clear, fill } from '../dom'
-import { heading, p, link, table, radios, select, errorSummary, notification, severityTag, summaryList, backLink, warning, type ErrorItem } from '../components'
-import { get, post, del, upload, ApiError } from '../api'
-import { dateTime, num, plural } from '../format'
-import { session, can } from '../session'
+// Imports: the list of stored imports, and an import in progress — choose what it is, upload
+// the files one at a time with progress, check them (nothing is stored; the findings come
+// back), then accept (stored whole or not at all), accept with findings (the good rows), or
+// cancel. The API: docs/api.md, /api/v1/imports.
+import { h, fill } from '../dom'
+import { heading, p, table, radios, select, errorSummary, notification, severityTag, summaryList, backLink, warning, inset, tag, pagination, withQuery, type ErrorItem } from '../components'
+import { get, post, postFor, del, upload, ApiError } from '../api'
+import { bytes, dateTime, num, plural, yearWords } from '../format'
+import { session, can, councilFrom } from '../session'
 import { setTitle, navigate, refreshComponents, type Ctx } from '../router'
-import type { ImportRow, ImportDetail, ImportFinding } from '../types'
+import type { ImportRow, ImportFinding, ImportResult, ImportRuleCount, Page, Upload } from '../types'
 
 /** Collection years, the last complete one (the return now due) first, then the year in
  * progress, then earlier years. A year runs from 1 April to 31 March. */
@@ -17,233 +19,393 @@ function yearsOffered(): string[] {
   return [current - 1, current, current - 2, current - 3, current - 4].map(label)
 }
 
+const KIND_WORDS: Record<string, string> = { '903': 'SSDA903 return', local: 'Local records' }
+const kindWords = (k: string) => KIND_WORDS[k] ?? k
+
+const STATUS_TAG: Record<string, [string, string]> = {
+  open: ['Open', 'govuk-tag--blue'],
+  checked: ['Checked', 'govuk-tag--yellow'],
+  imported: ['Stored', 'govuk-tag--green'],
+  cancelled: ['Cancelled', 'govuk-tag--grey']
+}
+function statusTag(status: string): HTMLElement {
+  const [text, cls] = STATUS_TAG[status] ?? [status, 'govuk-tag--grey']
+  return tag(text, cls)
+}
+
+/** What the server accepts as a file name: letters, digits, - _ . ending .csv or .xml. */
+export function goodFileName(name: string): boolean {
+  return name.length > 0 && name.length <= 100 && !name.startsWith('.') && /^[A-Za-z0-9_.-]+$/.test(name) && /\.(csv|xml)$/i.test(name)
+}
+
+// ---- the list -----------------------------------------------------------------------------
+
 export async function importsPage(ctx: Ctx): Promise<void> {
-  const body = await get<ImportRow[] | { items: ImportRow[] }>('/imports')
+  const q = ctx.query
+  const la = councilFrom(q)
+  const page = Math.max(1, Number(q.get('page') ?? '1') || 1)
+  const list = await get<Page<ImportRow>>('/imports', { la, page, per_page: 50 })
   if (!ctx.live()) return
-  const rows = Array.isArray(body) ? body : body.items ?? []
-  setTitle('Imports')
-  fill(ctx.main, 
-    heading('Imports'),
-    p('Each import brings in a whole 903 return or a set of local records, whole or not at all. The newest is first.'),
+  setTitle(page > 1 ? `Imports (page ${page})` : 'Imports')
+  const rows = list.items ?? []
+  const cancelled = q.get('cancelled') === '1'
+  fill(ctx.main,
+    cancelled ? notification('The import was cancelled and its files were deleted. Nothing was stored.', null, true) : null,
+    heading('Imports', `Council ${la}`),
+    p('Each import brings in a whole SSDA903 return or a set of local records, whole or not at all. The newest is first.'),
     can('import_upload')
       ? h('a', { href: '/imports/new', class: 'govuk-button', role: 'button', draggable: 'false', 'data-module': 'govuk-button' }, 'Start a new import')
-      : p('Only the performance team starts imports.'),
+      : inset('Only the performance team (the analyst role) imports data. You can see what has been imported.'),
     rows.length
-      ? table('Imports', [
-          { head: 'Import', cell: (r: ImportRow) => link(`/imports/${r.id}`, h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Import '), String(r.id))), rowHeader: true },
-          { head: 'Council', cell: (r) => r.la },
-          { head: 'Year', cell: (r) => (r.collection_year && !r.collection_year.startsWith('-') ? r.collection_year : 'Local records') },
-          { head: 'Format', cell: (r) => r.format },
+      ? table(`Imports for council ${la}`, [
+          { head: 'Import', cell: (r: ImportRow) => h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Import '), String(r.id)), rowHeader: true },
+          { head: 'What', cell: (r) => [kindWords(r.kind), r.format && r.format !== 'synthetic' ? ` (${r.format.toUpperCase()})` : r.format === 'synthetic' ? ' (demo data)' : ''] },
+          { head: 'Year', cell: (r) => (r.collection_year ? yearWords(r.collection_year) : 'Not applicable') },
           { head: 'Rows', cell: (r) => num(r.rows, 0), numeric: true },
-          { head: 'Findings', cell: (r) => num(r.findings, 0), numeric: true },
-          { head: 'Finished', cell: (r) => (r.finished_at ? dateTime(r.finished_at) : r.status ?? 'Open') },
-          { head: 'By', cell: (r) => r.user }
+          { head: 'Findings', cell: (r) => [num(r.findings, 0), r.accepted_with_findings ? h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, 'accepted with findings') : ''], numeric: true },
+          { head: 'Stored', cell: (r) => (r.finished_at ? dateTime(r.finished_at) : 'Not finished') },
+          { head: 'By', cell: (r) => r.user.replace(/^web:/, '') }
         ], rows, { small: true })
-      : p('No imports yet.'))
+      : p('No imports yet.'),
+    pagination(list.page, list.per_page, list.total, (n) => withQuery('/imports', { la: q.get('la') ?? '', page: n > 1 ? n : '' })) ?? '')
 }
+
+// ---- a new import -------------------------------------------------------------------------
 
 export function newImportPage(ctx: Ctx): void {
   setTitle('Start a new import')
-  draw(ctx, {})
+  drawNew(ctx, {})
 }
 
-function draw(ctx: Ctx, errors: { kind?: string; server?: string }, values: { kind?: string; year?: string; la?: string } = {}): void {
+function drawNew(ctx: Ctx, errors: { kind?: string; server?: string }, values: { kind?: string; year?: string; la?: string } = {}): void {
   const councils = session()?.user.councils ?? []
+  const years = yearsOffered()
   const summary: ErrorItem[] = []
   if (errors.kind) summary.push({ text: errors.kind, href: '#kind-radio' })
   if (errors.server) summary.push({ text: errors.server })
+  const yearSelect = select('import-year', 'year', 'Collection year', years.map((y) => ({ value: y, text: yearWords(y) })), values.year ?? years[0], 'For an SSDA903 return: the year it covers, 1 April to 31 March. Local records need no year.')
   const form = h('form', { method: 'post', action: '/api/v1/imports', novalidate: true },
     radios('kind', 'What are you importing?', [
-      { value: '903', text: 'An SSDA903 return (CSV files or one XML file)' },
-      { value: 'local', text: 'Local records (health checks, visits, plans and other CSV extracts)' }
+      { value: '903', text: 'An SSDA903 return', hint: 'The 903 CSV files (header.csv, episodes.csv…) or one XML file' },
+      { value: 'local', text: 'Local records', hint: 'CSV extracts of health checks, visits, plans and other local records' }
     ], values.kind ?? '', { error: errors.kind, legendClass: 'govuk-fieldset__legend--m' }),
-    select('import-year', 'year', 'Collection year', yearsOffered().map((y) => ({ value: y, text: y.replace('-', ' to 20') })), values.year ?? yearsOffered()[0], 'The year the return covers, 1 April to 31 March'),
+    yearSelect,
     councils.length > 1
       ? select('import-la', 'la', 'Council', councils.map((c) => ({ value: c, text: c })), values.la ?? councils[0])
       : h('input', { type: 'hidden', name: 'la', value: councils[0] ?? '' }),
     h('div', { class: 'govuk-button-group' },
       h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', 'data-prevent-double-click': 'true' }, 'Continue'),
-      link('/imports', 'Cancel')))
+      h('a', { class: 'govuk-link', href: '/imports' }, 'Cancel')))
   form.addEventListener('submit', async (e) => {
     e.preventDefault()
     const d = new FormData(form)
     const v = { kind: String(d.get('kind') ?? ''), year: String(d.get('year') ?? ''), la: String(d.get('la') ?? '') }
     if (!v.kind) {
       setTitle('Error: Start a new import')
-      draw(ctx, { kind: 'Select what you are importing' }, v)
+      drawNew(ctx, { kind: 'Select what you are importing' }, v)
       refreshComponents(ctx.main)
       return
     }
     try {
-      const r = await post<{ id: number; status: string }>('/imports', v)
-      navigate(`/imports/${r.id}`, { replace: true })
+      const body: Record<string, string> = { kind: v.kind, la: v.la }
+      if (v.kind === '903') body.year = v.year
+      const r = await post<Upload>('/imports', body)
+      navigate(`/imports/${encodeURIComponent(r.id)}`, { replace: true })
     } catch (err) {
       if (!(err instanceof ApiError)) throw err
       setTitle('Error: Start a new import')
-      draw(ctx, { server: err.message }, v)
+      drawNew(ctx, { server: err.message }, v)
       refreshComponents(ctx.main)
     }
   })
-  fill(ctx.main, 
+  fill(ctx.main,
     backLink('/imports', 'Back to imports'),
     h('div', { class: 'govuk-grid-row' },
       h('div', { class: 'govuk-grid-column-two-thirds' },
         summary.length ? errorSummary(summary) : null,
         heading('Start a new import'),
+        p('You upload the files next, one at a time. Hearth checks them before anything is stored.'),
         form)))
 }
 
-function findingRows(list: ImportFinding[]): HTMLElement {
-  return table(`${plural(list.length, 'finding')}`, [
-    { head: 'Rule', cell: (f: ImportFinding) => h('span', { id: `finding-${list.indexOf(f) + 1}` }, f.rule ?? f.code ?? ''), rowHeader: true },
+// ---- an import in progress ----------------------------------------------------------------
+
+function ruleTable(rules: ImportRuleCount[]): HTMLElement {
+  return table('Findings by rule', [
+    { head: 'Rule', cell: (r: ImportRuleCount) => r.rule, rowHeader: true },
+    { head: 'Severity', cell: (r) => severityTag(r.severity) },
+    { head: 'What is wrong', cell: (r) => [r.message, r.how_to_fix ? h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, r.how_to_fix) : ''] },
+    { head: 'Rows', cell: (r) => num(r.count, 0), numeric: true }
+  ], rules, { small: true, captionClass: 'govuk-table__caption--s' })
+}
+
+function findingTable(list: ImportFinding[], total: number): HTMLElement {
+  const caption = list.length < total ? `The first ${num(list.length, 0)} of ${plural(total, 'finding')}` : `Every finding (${num(total, 0)})`
+  return table(caption, [
+    { head: 'Rule', cell: (f: ImportFinding) => f.rule, rowHeader: true },
     { head: 'Severity', cell: (f) => severityTag(f.severity) },
-    { head: 'What is wrong', cell: (f) => [f.message, f.how_to_fix ? h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, f.how_to_fix) : ''] },
-    { head: 'Where', cell: (f) => [f.file ?? f.table ?? '', f.row ? ` row ${f.row}` : '', f.field ? `, ${f.field}` : ''].join('') },
-    { head: 'Child', cell: (f) => f.child ?? f.child_id ?? '' }
-  ], list, { small: true })
+    { head: 'File and row', cell: (f) => [f.file && !f.file.startsWith('/') ? f.file : 'The files as a whole', f.row ? `, row ${num(f.row, 0)}` : ''].join('') },
+    { head: 'Field and value', cell: (f) => (f.field ? `${f.field}${f.value ? `: ${f.value}` : ' (blank)'}` : 'Not applicable') },
+    { head: 'Child', cell: (f) => f.child || 'Not applicable' },
+    { head: 'What is wrong', cell: (f) => f.message }
+  ], list, { small: true, captionClass: 'govuk-table__caption--s' })
+}
+
+/** What a check or an accept found: counts, the problem, findings by rule and the first rows. */
+function resultSection(r: ImportResult, accepted: boolean): HTMLElement {
+  const f = r.findings ?? { total: 0, errors: 0, by_rule: [], first: [] }
+  const facts: [string, string][] = []
+  if (typeof r.rows === 'number') facts.push(['Rows read', num(r.rows, 0)])
+  if (typeof r.rejected === 'number') facts.push(['Rows rejected', num(r.rejected, 0)])
+  facts.push(['Findings', f.total ? `${plural(f.total, 'finding')}, ${plural(f.errors, 'error')}` : 'None'])
+  if (accepted && r.import_id) facts.push(['Stored as', `Import ${r.import_id}`])
+  return h('section', { id: 'check-results', tabindex: '-1', 'aria-labelledby': 'check-heading', class: 'app-section-break' },
+    h('h2', { class: 'govuk-heading-m', id: 'check-heading' }, accepted ? 'What was stored' : r.status ? 'Why it was not stored' : 'Check results'),
+    summaryList(facts),
+    r.problem ? warning(r.problem) : null,
+    f.total
+      ? [ruleTable(f.by_rule), f.first.length ? findingTable(f.first, f.total) : null]
+      : p('No findings.'))
 }
 
 export async function importPage(ctx: Ctx): Promise<void> {
   const id = ctx.params.id
-  let imp = await get<ImportDetail>(`/imports/${encodeURIComponent(id)}`)
+  const path = `/imports/${encodeURIComponent(id)}`
+  let imp = await get<Upload>(path)
   if (!ctx.live()) return
-  setTitle(`Import ${id}`)
-  const status = h('p', { class: 'govuk-body', role: 'status', 'aria-live': 'polite' })
+  const title = imp.kind === 'local' ? 'Import local records' : `Import the SSDA903 return for ${yearWords(imp.collection_year)}`
+  setTitle(title)
+
+  // announced to screen readers as uploads and checks progress
+  const status = h('p', { class: 'govuk-body govuk-!-margin-bottom-0', role: 'status', 'aria-live': 'polite' })
+  const progress = h('ul', { class: 'govuk-list', id: 'upload-progress' })
   const body = h('div')
-  let checked: ImportFinding[] | null = imp.status === 'checked' ? imp.findings : null
-  let problem: string | null = null
-  let done: string | null = null
+  let problems: ErrorItem[] = []
+  let fileError: string | null = null
+  let stored = false
+  let busy = false
+  let triedWithFindings = false
+
+  const focusSummary = () => (body.querySelector('.govuk-error-summary') as HTMLElement | null)?.focus()
+  const fail = (err: unknown, fallback: string): void => {
+    if (!(err instanceof ApiError)) throw err
+    if (err.code === 'no_files') {
+      fileError = 'Upload the files first: there is nothing to check'
+      problems = [{ text: fileError, href: '#import-files' }]
+    } else {
+      problems = [{ text: err.message || fallback }]
+    }
+  }
+
+  const uploadFiles = async (files: File[]) => {
+    triedWithFindings = false
+    problems = []
+    fileError = null
+    progress.replaceChildren()
+    const bad = files.filter((f) => !goodFileName(f.name))
+    for (const f of bad) problems.push({ text: `${f.name} cannot be uploaded: a file name is letters, digits, hyphens, underscores and full stops, ending .csv or .xml`, href: '#import-files' })
+    for (const file of files.filter((f) => goodFileName(f.name))) {
+      const bar = h('progress', { class: 'app-progress', max: '100', value: '0', 'aria-label': `Uploading ${file.name}` })
+      const text = h('span', { class: 'govuk-!-display-block' }, `${file.name}: waiting`)
+      progress.appendChild(h('li', null, text, bar))
+      status.textContent = `Uploading ${file.name}`
+      try {
+        imp = await upload<Upload>(`${path}/files/${encodeURIComponent(file.name)}`, file, (sent, total) => {
+          const pct = total ? Math.round((sent / total) * 100) : 100
+          bar.value = pct
+          text.textContent = `${file.name}: ${pct}% (${bytes(sent)} of ${bytes(total)})`
+        })
+        bar.value = 100
+        text.textContent = `${file.name}: uploaded (${bytes(file.size)})`
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err
+        const limit = Number(err.details.limit_bytes ?? 0)
+        const msg = err.status === 413
+          ? `${file.name} is too large: one file may be at most ${limit ? bytes(limit) : 'the upload limit'}`
+          : `${file.name} did not upload: ${err.message}`
+        text.textContent = msg
+        problems.push({ text: msg, href: '#import-files' })
+      }
+    }
+    if (problems.length) fileError = problems[0].text
+    // the server's view of the files, whatever happened to each upload
+    imp = await get<Upload>(path)
+    const good = files.length - problems.length
+    status.textContent = problems.length ? `${plural(good, 'file')} uploaded, ${plural(problems.length, 'problem')}` : `${plural(good, 'file')} uploaded`
+  }
 
   const rerender = () => {
-    clear(body)
     const open = imp.status === 'open' || imp.status === 'checked'
-    const errors = (checked ?? []).filter((f) => f.severity === 'error')
-    const items: ErrorItem[] = []
-    if (problem) items.push({ text: problem, href: '#import-files' })
-    errors.slice(0, 10).forEach((f) => items.push({ text: `Rule ${f.rule ?? f.code}: ${f.message}${f.row ? ` (${f.file ?? f.table ?? ''} row ${f.row})` : ''}`, href: `#finding-${(checked ?? []).indexOf(f) + 1}` }))
-    if (errors.length > 10) items.push({ text: `and ${errors.length - 10} more findings in the table below` })
+    const r = imp.result
+    const errors = (r?.findings?.errors ?? 0) > 0 || (r?.rejected ?? 0) > 0
+    // after a check: unless it cannot be imported at all; after a refused accept (422, its
+    // result has a status): once more with findings, unless that was what was refused
+    const canAccept = open && imp.status === 'checked' && !!r &&
+      (r.status ? r.status === 'blocked' && !triedWithFindings : r.can_import !== false)
+    const acceptWith = errors || r?.status === 'blocked'
 
-    const fileInput = h('input', { class: 'govuk-file-upload', id: 'import-files', name: 'files', type: 'file', multiple: true, 'aria-describedby': 'import-files-hint' })
-    const progress = h('ul', { class: 'govuk-list', 'aria-label': 'Upload progress' })
-    const uploadForm = h('form', { method: 'post', action: `/api/v1/imports/${id}/files`, novalidate: true },
-      h('div', { class: 'govuk-form-group' },
-        h('label', { class: 'govuk-label govuk-label--s', for: 'import-files' }, 'Upload files'),
+    // 1. upload
+    const fileInput = h('input', {
+      class: `govuk-file-upload${fileError ? ' govuk-file-upload--error' : ''}`, id: 'import-files', name: 'files', type: 'file', multiple: true,
+      accept: '.csv,.xml,text/csv,application/xml,text/xml', 'aria-describedby': `import-files-hint${fileError ? ' import-files-error' : ''}`
+    })
+    const uploadForm = h('form', { method: 'post', action: `/api/v1${path}/files`, novalidate: true, 'aria-labelledby': 'upload-heading' },
+      h('div', { class: `govuk-form-group${fileError ? ' govuk-form-group--error' : ''}` },
+        h('label', { class: 'govuk-label govuk-label--s', for: 'import-files' }, 'Choose files'),
         h('div', { class: 'govuk-hint', id: 'import-files-hint' }, imp.kind === 'local'
-          ? 'Local record CSV files, for example health_checks.csv or visits.csv. Choose one or more; they upload one at a time.'
-          : 'The 903 CSV files (header.csv, episodes.csv, reviews.csv…) or one ssda903.xml. Choose one or more; they upload one at a time.'),
+          ? 'Local record CSV files, for example health_checks.csv or visits.csv. Choose one or more; they upload one at a time. A file with the same name as one already uploaded replaces it.'
+          : 'The 903 CSV files (header.csv, episodes.csv, reviews.csv…) or one XML return. Choose one or more; they upload one at a time. A file with the same name as one already uploaded replaces it.'),
+        fileError ? h('p', { class: 'govuk-error-message', id: 'import-files-error' }, h('span', { class: 'govuk-visually-hidden' }, 'Error: '), fileError) : null,
         fileInput),
       progress,
       h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary', 'data-module': 'govuk-button' }, 'Upload'))
     uploadForm.addEventListener('submit', async (e) => {
       e.preventDefault()
+      if (busy) return
       const files = Array.from(fileInput.files ?? [])
       if (!files.length) {
-        problem = 'Choose a file to upload'
+        problems = [{ text: 'Choose one or more files to upload', href: '#import-files' }]
+        fileError = problems[0].text
         rerender()
         focusSummary()
         return
       }
-      problem = null
-      for (const file of files) {
-        const bar = h('progress', { class: 'app-progress', max: '100', value: '0', 'aria-label': `Uploading ${file.name}` })
-        const text = h('span', null, `${file.name}: starting`)
-        progress.appendChild(h('li', null, text, bar))
-        status.textContent = `Uploading ${file.name}`
-        try {
-          await upload(`/imports/${id}/files/${encodeURIComponent(file.name)}`, file, (sent, total) => {
-            const pct = total ? Math.round((sent / total) * 100) : 100
-            bar.value = pct
-            text.textContent = `${file.name}: ${pct}% (${num(sent / 1024, 0)} of ${num(total / 1024, 0)} KB)`
-          })
-          text.textContent = `${file.name}: uploaded`
-          status.textContent = `${file.name} uploaded`
-        } catch (err) {
-          const msg = err instanceof ApiError && err.status === 413
-            ? `${file.name} is too large to upload`
-            : `${file.name} did not upload: ${err instanceof Error ? err.message : 'try again'}`
-          text.textContent = msg
-          problem = msg
-        }
+      busy = true
+      // the last problem no longer stands while the new files upload
+      body.querySelector('.govuk-error-summary')?.remove()
+      try {
+        await uploadFiles(files)
+      } finally {
+        busy = false
       }
-      imp = await get<ImportDetail>(`/imports/${encodeURIComponent(id)}`)
-      checked = null
       rerender()
-      if (problem) focusSummary()
+      if (problems.length) focusSummary()
+      else document.getElementById('files-heading')?.focus()
     })
 
-    const check = h('button', { type: 'button', class: 'govuk-button', 'data-module': 'govuk-button', disabled: imp.files.length === 0 }, 'Check the files')
+    // 2. check
+    const check = h('button', { type: 'button', class: 'govuk-button', 'data-module': 'govuk-button' }, imp.status === 'checked' ? 'Check the files again' : 'Check the files')
     check.addEventListener('click', async () => {
+      if (busy) return
+      busy = true
+      problems = []
+      fileError = null
       status.textContent = 'Checking the files…'
-      check.setAttribute('disabled', '')
+      triedWithFindings = false
+      progress.replaceChildren() // the uploads are done: the files table lists them
       try {
-        const r = await post<ImportDetail & { findings: ImportFinding[] }>(`/imports/${id}/check`)
-        checked = r.findings ?? []
-        imp = { ...imp, ...r, files: r.files ?? imp.files }
-        problem = null
-        status.textContent = `Check finished: ${plural(checked.length, 'finding')}`
+        imp = await post<Upload>(`${path}/check`)
+        const f = imp.result?.findings
+        status.textContent = `Check finished: ${plural(f?.total ?? 0, 'finding')}`
       } catch (err) {
-        problem = err instanceof ApiError ? err.message : 'The check failed'
+        fail(err, 'The check failed')
+        status.textContent = ''
+      } finally {
+        busy = false
       }
       rerender()
-      if (problem || (checked ?? []).some((f) => f.severity === 'error')) focusSummary()
+      if (problems.length) focusSummary()
       else document.getElementById('check-results')?.focus()
     })
 
-    const accept = h('button', { type: 'button', class: 'govuk-button', 'data-module': 'govuk-button' }, errors.length ? 'Accept with these findings' : 'Accept and store')
+    // 3. accept or cancel
+    const accept = h('button', { type: 'button', class: 'govuk-button', 'data-module': 'govuk-button' }, acceptWith ? 'Accept with findings' : 'Accept and store')
     accept.addEventListener('click', async () => {
+      if (busy) return
+      busy = true
+      problems = []
+      fileError = null
+      status.textContent = 'Storing the import…'
       try {
-        await post(`/imports/${id}/accept`)
-        done = 'The import was stored.'
-        imp = await get<ImportDetail>(`/imports/${encodeURIComponent(id)}`)
+        const res = await postFor<Upload>(`${path}/accept`, { accept_with_findings: acceptWith }, [422])
+        imp = res.body
+        if (acceptWith) triedWithFindings = true
+        if (res.status === 422) {
+          const rr = imp.result
+          problems = [{ text: rr?.problem || (rr?.status === 'invalid' ? 'Nothing could be stored from these files' : `The import was not stored: ${plural(rr?.findings?.errors ?? 0, 'error')} ${(rr?.findings?.errors ?? 0) === 1 ? 'blocks' : 'block'} it`), href: '#check-results' }]
+          status.textContent = 'The import was not stored'
+        } else {
+          stored = true
+          status.textContent = 'The import was stored'
+        }
       } catch (err) {
-        problem = err instanceof ApiError ? err.message : 'The import could not be stored'
+        fail(err, 'The import could not be stored')
+        status.textContent = ''
+      } finally {
+        busy = false
       }
       rerender()
-      ;(document.querySelector('.govuk-notification-banner, .govuk-error-summary') as HTMLElement | null)?.focus()
+      if (problems.length) focusSummary()
+      else (body.querySelector('.govuk-notification-banner') as HTMLElement | null)?.focus()
     })
     const cancel = h('button', { type: 'button', class: 'govuk-button govuk-button--warning', 'data-module': 'govuk-button' }, 'Cancel this import')
     cancel.addEventListener('click', async () => {
+      if (busy) return
+      busy = true
       try {
-        await del(`/imports/${id}`)
-        navigate('/imports')
+        await del(path)
+        navigate('/imports?cancelled=1')
       } catch (err) {
-        problem = err instanceof ApiError ? err.message : 'The import could not be cancelled'
+        fail(err, 'The import could not be cancelled')
         rerender()
         focusSummary()
+      } finally {
+        busy = false
       }
     })
 
-    body.append(
-      items.length ? errorSummary(items, problem ? 'There is a problem' : 'The files have problems') : h('span'),
-      done ? notification(done, link('/imports', 'Back to imports'), true) : h('span'),
+    const storedId = imp.result?.import_id
+    body.replaceChildren()
+    fill(body,
+      problems.length ? errorSummary(problems) : null,
+      imp.status === 'imported'
+        ? notification(stored ? `The import was stored${storedId ? ` as import ${storedId}` : ''}. Its figures are in Hearth now.` : `This import was stored${storedId ? ` as import ${storedId}` : ''}.`,
+          [h('a', { class: 'govuk-notification-banner__link', href: '/imports' }, 'See every import'),
+            imp.kind === '903' && imp.collection_year && can('data_quality')
+              ? [' or ', h('a', { class: 'govuk-notification-banner__link', href: withQuery('/data-quality', { la: imp.la, year: imp.collection_year.replace('/', '-') }) }, `the return's validation findings`)]
+              : null], true)
+        : null,
       summaryList([
-        ['What', imp.kind === 'local' ? 'Local records' : 'SSDA903 return'],
-        ['Year', imp.year ?? ''],
-        ['Council', imp.la ?? ''],
-        ['Status', imp.status]
+        ['What', kindWords(imp.kind)],
+        ['Collection year', imp.collection_year ? yearWords(imp.collection_year) : 'Not applicable'],
+        ['Council', imp.la],
+        ['Started by', imp.user],
+        ['Status', statusTag(imp.status)]
       ]),
-      imp.files.length
-        ? table('Files uploaded', [
-            { head: 'File', cell: (f: { name: string; size: number }) => f.name, rowHeader: true },
-            { head: 'Size', cell: (f) => `${num(f.size / 1024, 1)} KB`, numeric: true }
-          ], imp.files, { small: true })
-        : p('No files uploaded yet.'),
-      open ? uploadForm : h('span'),
-      open ? h('div', { class: 'govuk-button-group' }, check) : h('span'),
-      checked
-        ? h('section', { id: 'check-results', tabindex: '-1', 'aria-labelledby': 'check-heading' },
-          h('h2', { class: 'govuk-heading-m', id: 'check-heading' }, 'Check results'),
-          checked.length ? [errors.length ? warning('Accepting stores the return with these errors; the DfE will reject them until they are fixed.') : null, findingRows(checked)] : p('No findings: every rule passes.'))
-        : h('span'),
-      open && checked ? h('div', { class: 'govuk-button-group' }, accept, cancel) : open ? h('div', { class: 'govuk-button-group' }, cancel) : h('span'))
+      imp.status === 'cancelled' ? inset('This import was cancelled and its files were deleted. Nothing was stored.') : null,
+
+      open ? h('h2', { class: 'govuk-heading-m', id: 'upload-heading' }, '1. Upload the files') : null,
+      open ? uploadForm : null,
+      open || imp.files.length
+        ? [h('h2', { class: open ? 'govuk-heading-s' : 'govuk-heading-m', id: 'files-heading', tabindex: '-1' }, 'Files uploaded'),
+          imp.files.length
+            ? table(`${plural(imp.files.length, 'file')}, ${bytes(imp.files.reduce((n, f) => n + f.size, 0))}`, [
+                { head: 'File', cell: (f: { name: string; size: number }) => f.name, rowHeader: true },
+                { head: 'Size', cell: (f) => bytes(f.size), numeric: true }
+              ], imp.files, { small: true, captionClass: 'govuk-table__caption--s' })
+            : p('No files uploaded yet.')]
+        : null,
+
+      open ? h('h2', { class: 'govuk-heading-m' }, '2. Check the files') : null,
+      open ? p('Hearth reads the files and checks every row. Nothing is stored.') : null,
+      open ? h('div', { class: 'govuk-button-group' }, check) : null,
+
+      r ? resultSection(r, imp.status === 'imported') : null,
+
+      open ? h('h2', { class: 'govuk-heading-m' }, '3. Store the import') : null,
+      canAccept && acceptWith
+        ? warning(`Accepting with findings stores the good rows and leaves out ${r?.rejected ? plural(r.rejected, 'rejected row') : 'the rows with errors'}. Fix the files and upload them again if you want every row.`)
+        : null,
+      open && imp.status !== 'checked' ? p('Check the files before you store them.') : null,
+      open
+        ? h('div', { class: 'govuk-button-group' }, canAccept ? accept : null, cancel)
+        : null)
     refreshComponents(body)
   }
 
-  const focusSummary = () => (body.querySelector('.govuk-error-summary') as HTMLElement | null)?.focus()
-
-  fill(ctx.main, 
+  fill(ctx.main,
     backLink('/imports', 'Back to imports'),
-    heading(`Import ${id}`),
+    heading(title, `Council ${imp.la}`),
     status,
     body)
   rerender()
