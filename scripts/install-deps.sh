@@ -9,7 +9,7 @@ packages=(
   libboost1.81-dev libsoci-dev libsqlite3-dev libpq-dev sqlite3
   nlohmann-json3-dev libpugixml-dev libcsv-dev libsodium-dev libspdlog-dev libfmt-dev
   libcli11-dev libtomlplusplus-dev libxlsxwriter-dev libhowardhinnant-date-dev
-  libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev
+  libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev libssl-dev openssl
   postgresql postgresql-client
   curl jq procps clang-format
   chromium wrk

@@ -421,7 +421,12 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
   opts.io_threads = a.io_threads;
   opts.worker_threads = a.workers;
   opts.body_limit = static_cast<std::size_t>(a.max_upload_mb) * 1024 * 1024;
-  opts.hsts = a.secure_cookies;
+  if (a.tls_cert.empty() != a.tls_key.empty())
+    throw UsageError("--tls-cert and --tls-key go together");
+  const bool tls = !a.tls_cert.empty();
+  opts.tls_cert = a.tls_cert;
+  opts.tls_key = a.tls_key;
+  opts.hsts = a.secure_cookies || tls;
 
   // Refuse to start on a schema this build does not know.
   auto st = store::open_store(g.store_url);
@@ -436,7 +441,7 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
   wo.store_url = g.store_url;
   wo.connections = a.workers;
   wo.web_root = !a.web_root.empty() ? fs::path(a.web_root) : default_web_root();
-  wo.secure_cookies = a.secure_cookies;
+  wo.secure_cookies = a.secure_cookies || tls;
   wo.trust_forwarded = a.trust_proxy;
   wo.sessions.idle_seconds = static_cast<std::int64_t>(a.idle_minutes) * 60;
   wo.sessions.absolute_seconds = static_cast<std::int64_t>(a.absolute_hours) * 3600;
@@ -460,9 +465,10 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                   started)
                 .count();
-  std::cout << "Hearth is serving " << store::redact_url(g.store_url) << " on http://" << opts.host
-            << ':' << server.port() << "/ (" << snapshot.get()->children.size()
-            << " children loaded in " << ms << " ms). Stop with Ctrl-C.\n";
+  std::cout << "Hearth is serving " << store::redact_url(g.store_url) << " on "
+            << (tls ? "https://" : "http://") << opts.host << ':' << server.port() << "/ ("
+            << snapshot.get()->children.size() << " children loaded in " << ms
+            << " ms). Stop with Ctrl-C.\n";
   if (!have_front_end)
     std::cout << "The web front end is not built (no index.html in " << default_web_root().string()
               << "): only the API is served. `make` builds it.\n";

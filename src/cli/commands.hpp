@@ -147,6 +147,8 @@ struct ServeArgs {
   int idle_minutes = 30;
   int absolute_hours = 12;
   int max_upload_mb = 64;
+  std::string tls_cert;  // PEM files: serve HTTPS itself (else plain HTTP behind a TLS proxy)
+  std::string tls_key;
 };
 int cmd_serve(const Global& g, const ServeArgs& a);
 

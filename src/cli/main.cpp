@@ -121,6 +121,10 @@ int main(int argc, char** argv) {
   serve
       ->add_option("--absolute-hours", srv.absolute_hours, "A session ends this long after sign-in")
       ->capture_default_str();
+  serve->add_option("--tls-cert", srv.tls_cert,
+                    "Serve HTTPS with this PEM certificate chain (with --tls-key); cookies are "
+                    "then Secure and HSTS is sent");
+  serve->add_option("--tls-key", srv.tls_key, "The PEM private key for --tls-cert");
   serve
       ->add_option("--max-upload-mb", srv.max_upload_mb,
                    "Largest request body (an uploaded file); larger ones get 413")

@@ -25,6 +25,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -39,6 +40,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl.hpp>
 #include <cctype>
 #include <condition_variable>
 #include <csignal>
@@ -192,10 +194,41 @@ void access_log(std::string_view method, std::string_view target, int status, st
 // ---- per-connection state ----------------------------------------------------------------
 
 struct Session {
-  explicit Session(tcp::socket socket) : stream(std::move(socket)) {}
-  beast::tcp_stream stream;  // its executor is the connection's strand
+  explicit Session(tcp::socket socket) : stream(std::move(socket)), ex(stream.get_executor()) {}
+  beast::tcp_stream stream;  // moved into `tls` when the server speaks TLS
+  std::unique_ptr<beast::ssl_stream<beast::tcp_stream>> tls;
+  asio::any_io_executor ex;  // the connection's strand
   // Receiving, handling or answering a request: a stop lets it finish. Touched on the strand only.
   bool busy = false;
+  beast::tcp_stream& lowest() { return tls ? beast::get_lowest_layer(*tls) : stream; }
+
+  // The connection's reads and writes, over TLS or not.
+  template <class Buffer>
+  auto read_some(const Buffer& b) {
+    return tls ? tls->async_read_some(b, asio::as_tuple(asio::use_awaitable))
+               : stream.async_read_some(b, asio::as_tuple(asio::use_awaitable));
+  }
+  template <class Buffer>
+  auto write_all(const Buffer& b) {
+    return tls ? asio::async_write(*tls, b, asio::as_tuple(asio::use_awaitable))
+               : asio::async_write(stream, b, asio::as_tuple(asio::use_awaitable));
+  }
+  template <class Parser>
+  auto read_header(beast::flat_buffer& buffer, Parser& parser) {
+    return tls ? bhttp::async_read_header(*tls, buffer, parser, asio::as_tuple(asio::use_awaitable))
+               : bhttp::async_read_header(stream, buffer, parser,
+                                          asio::as_tuple(asio::use_awaitable));
+  }
+  template <class Parser>
+  auto read_rest(beast::flat_buffer& buffer, Parser& parser) {
+    return tls ? bhttp::async_read(*tls, buffer, parser, asio::as_tuple(asio::use_awaitable))
+               : bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+  }
+  template <class Message>
+  auto write_message(Message& m) {
+    return tls ? bhttp::async_write(*tls, m, asio::as_tuple(asio::use_awaitable))
+               : bhttp::async_write(stream, m, asio::as_tuple(asio::use_awaitable));
+  }
 };
 
 // Logs what escapes a detached coroutine (nothing should: errors are values in there).
@@ -358,6 +391,23 @@ class Server::Impl {
         signals_(control_),
         pool_(static_cast<std::size_t>(std::max(1, opts_.worker_threads))) {
     port_ = opts_.port;
+    if (!opts_.tls_cert.empty() || !opts_.tls_key.empty()) {
+      if (opts_.tls_cert.empty() || opts_.tls_key.empty())
+        throw std::invalid_argument("TLS needs both a certificate and a private key");
+      ssl_ = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+      ssl_->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                        asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                        asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use);
+      error_code ec;
+      ssl_->use_certificate_chain_file(opts_.tls_cert, ec);
+      if (ec)
+        throw std::invalid_argument("cannot read the TLS certificate " + opts_.tls_cert + ": " +
+                                    ec.message());
+      ssl_->use_private_key_file(opts_.tls_key, asio::ssl::context::pem, ec);
+      if (ec)
+        throw std::invalid_argument("cannot read the TLS private key " + opts_.tls_key + ": " +
+                                    ec.message());
+    }
   }
 
   ~Impl() {
@@ -470,8 +520,8 @@ class Server::Impl {
       log_json(spdlog::level::info,
                {{"event", "http_stopping"}, {"open_connections", live.size()}});
     for (auto& s : live)
-      asio::post(s->stream.get_executor(), [s] {
-        if (!s->busy) s->stream.cancel();  // idle: end it now; busy: it ends after its reply
+      asio::post(s->ex, [s] {
+        if (!s->busy) s->lowest().cancel();  // idle: end it now; busy: it ends after its reply
       });
     asio::post(control_, [this] {
       error_code ignored;
@@ -507,7 +557,7 @@ class Server::Impl {
       std::lock_guard lk(mu_);
       for (auto& [ptr, s] : sessions_) {
         error_code ignored;
-        s->stream.socket().close(ignored);
+        s->lowest().socket().close(ignored);
       }
       error_code ignored;
       acceptor_.close(ignored);
@@ -548,7 +598,7 @@ class Server::Impl {
         if (stop_requested_) co_return;
         sessions_.emplace(session.get(), session);
       }
-      auto ex = session->stream.get_executor();
+      auto ex = session->ex;
       asio::co_spawn(ex, serve(std::move(session)), LogEscaped{"connection"});
     }
   }
@@ -638,8 +688,8 @@ class Server::Impl {
     out.keep_alive(keep_alive && !stopping_);  // a stop during the handler closes after the reply
     const std::size_t bytes = out.body().size();
 
-    s.stream.expires_after(opts_.read_timeout);
-    auto [ec, n] = co_await bhttp::async_write(s.stream, out, asio::as_tuple(asio::use_awaitable));
+    s.lowest().expires_after(opts_.read_timeout);
+    auto [ec, n] = co_await s.write_message(out);
     access_log(method, target, res.status, bytes, started);
     co_return !ec;
   }
@@ -648,13 +698,13 @@ class Server::Impl {
   asio::awaitable<void> linger_close(Session& s) {
     s.busy = false;  // a stop may cut this short
     error_code ignored;
-    s.stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    s.lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
     if (stopping_) co_return;
-    s.stream.expires_after(kLingerTime);
+    s.lowest().expires_after(kLingerTime);
     std::array<char, 8192> scratch;
     for (std::size_t total = 0; total < kLingerBytes;) {
-      auto [ec, n] = co_await s.stream.async_read_some(asio::buffer(scratch),
-                                                       asio::as_tuple(asio::use_awaitable));
+      auto [ec, n] = co_await s.lowest().async_read_some(asio::buffer(scratch),
+                                                         asio::as_tuple(asio::use_awaitable));
       if (ec) break;
       total += n;
     }
@@ -674,6 +724,18 @@ class Server::Impl {
     } forget{this, session.get()};
 
     Session& s = *session;
+    if (ssl_) {
+      // TLS: the handshake within the read timeout, before anything else.
+      s.tls = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(std::move(s.stream), *ssl_);
+      s.lowest().expires_after(opts_.read_timeout);
+      auto [hs] = co_await s.tls->async_handshake(asio::ssl::stream_base::server,
+                                                  asio::as_tuple(asio::use_awaitable));
+      if (hs) {
+        log_json(spdlog::level::debug,
+                 {{"event", "tls_handshake_failed"}, {"error", hs.message()}});
+        co_return;
+      }
+    }
     beast::flat_buffer buffer;
     error_code ec;
     std::size_t n = 0;
@@ -682,9 +744,8 @@ class Server::Impl {
       if (stopping_) break;
       // Wait for the first bytes of the next request: the idle timeout on a kept-alive connection.
       if (buffer.size() == 0) {
-        s.stream.expires_after(first ? opts_.read_timeout : opts_.idle_timeout);
-        std::tie(ec, n) = co_await s.stream.async_read_some(buffer.prepare(kReadChunk),
-                                                            asio::as_tuple(asio::use_awaitable));
+        s.lowest().expires_after(first ? opts_.read_timeout : opts_.idle_timeout);
+        std::tie(ec, n) = co_await s.read_some(buffer.prepare(kReadChunk));
         if (ec) break;  // closed, timed out, or cancelled by a stop
         buffer.commit(n);
       }
@@ -695,17 +756,13 @@ class Server::Impl {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(kHeaderLimit);
       parser.body_limit(opts_.body_limit);
-      s.stream.expires_after(opts_.read_timeout);
-      std::tie(ec, n) = co_await bhttp::async_read_header(s.stream, buffer, parser,
-                                                          asio::as_tuple(asio::use_awaitable));
+      s.lowest().expires_after(opts_.read_timeout);
+      std::tie(ec, n) = co_await s.read_header(buffer, parser);
       if (!ec && !parser.is_done()) {
         const auto& head = parser.get();
         if (head.version() >= 11 && beast::iequals(head[bhttp::field::expect], "100-continue"))
-          std::tie(ec, n) = co_await asio::async_write(s.stream, asio::buffer(kContinue),
-                                                       asio::as_tuple(asio::use_awaitable));
-        if (!ec)
-          std::tie(ec, n) = co_await bhttp::async_read(s.stream, buffer, parser,
-                                                       asio::as_tuple(asio::use_awaitable));
+          std::tie(ec, n) = co_await s.write_all(asio::buffer(kContinue));
+        if (!ec) std::tie(ec, n) = co_await s.read_rest(buffer, parser);
       }
 
       if (ec) {
@@ -742,7 +799,7 @@ class Server::Impl {
       Request req = make_request(msg);
       {
         error_code ep_ec;
-        auto ep = s.stream.socket().remote_endpoint(ep_ec);
+        auto ep = s.lowest().socket().remote_endpoint(ep_ec);
         if (!ep_ec) req.remote = ep.address().to_string();
       }
 
@@ -756,7 +813,7 @@ class Server::Impl {
         break;
       if (!keep_alive || stopping_) {
         error_code ignored;
-        s.stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        s.lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
         break;
       }
     }
@@ -785,6 +842,7 @@ class Server::Impl {
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work_;
   asio::thread_pool pool_;
   std::vector<std::thread> threads_;
+  std::unique_ptr<asio::ssl::context> ssl_;  // when serving TLS
 };
 
 Server::Server(ServerOptions options, Router router)

@@ -93,6 +93,9 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{60};      // between requests on a kept-alive connection
   std::chrono::seconds shutdown_timeout{10};  // for in-flight requests after a stop
   bool hsts = false;                          // send Strict-Transport-Security (behind TLS)
+  // TLS: PEM certificate chain and private key files; both empty: plain HTTP.
+  std::string tls_cert;
+  std::string tls_key;
 };
 
 // An HTTP/1.1 server. start() binds and serves on background threads; run() blocks until

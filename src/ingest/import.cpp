@@ -219,7 +219,8 @@ ImportOutcome run_import(store::Store& store, const ImportOptions& o, const Prog
     bool xml = false;
     for (const auto& f : y.report.files)
       if (f.file.size() > 4 && (f.file.ends_with(".xml") || f.file.ends_with(".XML"))) xml = true;
-    store::ImportMeta meta{y.folder.string(), xml ? "xml" : "csv", o.user,
+    store::ImportMeta meta{o.source_name.empty() ? y.folder.string() : o.source_name,
+                           xml ? "xml" : "csv", o.user,
                            o.accept_with_findings && y.report.blocking()};
     batch.push_back({&y.ret, meta, y.report.findings});
     if (!y.validation.empty()) {

@@ -26,6 +26,7 @@ struct ImportOptions {
   std::optional<std::string> la;      // council code; needed unless the layout names it
   bool accept_with_findings = false;  // store the good rows even when some were rejected
   std::string user = "cli";
+  std::string source_name;  // recorded as the import's source; empty: the path read
 };
 
 // One collection year found in the source.

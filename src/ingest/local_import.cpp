@@ -110,7 +110,8 @@ LocalImportOutcome run_local_import(store::Store& store, const ImportOptions& o)
     out.status = ImportStatus::Blocked;
     return out;
   }
-  store::ImportMeta meta{o.path.string(), "local-csv", o.user, o.accept_with_findings && blocking};
+  store::ImportMeta meta{o.source_name.empty() ? o.path.string() : o.source_name, "local-csv",
+                         o.user, o.accept_with_findings && blocking};
   out.record = store.replace_local(out.read.records, out.read.tables, meta, report.findings);
   out.status = ImportStatus::Imported;
   return out;

@@ -376,25 +376,43 @@ void SqlAccounts::add_upload(const UploadRecord& u) {
       soci::use(u.user), soci::use(created), soci::use(u.status), soci::use(u.result);
 }
 
+namespace {
+
+UploadRecord upload_from(const soci::row& r) {
+  UploadRecord u;
+  u.id = r.get<std::string>(0);
+  u.la = r.get<std::string>(1);
+  u.kind = r.get<std::string>(2);
+  u.collection_year = sql::get_int(r, 3);
+  u.user = r.get<std::string>(4);
+  u.created = sql::get_int64(r, 5);
+  u.status = r.get<std::string>(6);
+  u.result = r.get<std::string>(7);
+  return u;
+}
+
+}  // namespace
+
 std::optional<UploadRecord> SqlAccounts::find_upload(std::string_view id_view) {
   std::string id(id_view);
   soci::rowset<soci::row> rs =
       (sql_.prepare << "SELECT id, la, kind, collection_year, user_name, created, status, result "
                        "FROM uploads WHERE id = :id",
        soci::use(id));
-  for (const soci::row& r : rs) {
-    UploadRecord u;
-    u.id = r.get<std::string>(0);
-    u.la = r.get<std::string>(1);
-    u.kind = r.get<std::string>(2);
-    u.collection_year = sql::get_int(r, 3);
-    u.user = r.get<std::string>(4);
-    u.created = sql::get_int64(r, 5);
-    u.status = r.get<std::string>(6);
-    u.result = r.get<std::string>(7);
-    return u;
-  }
+  for (const soci::row& r : rs) return upload_from(r);
   return std::nullopt;
+}
+
+std::vector<UploadRecord> SqlAccounts::open_uploads(std::string_view la_view) {
+  std::string la(la_view);
+  std::vector<UploadRecord> out;
+  soci::rowset<soci::row> rs =
+      (sql_.prepare << "SELECT id, la, kind, collection_year, user_name, created, status, '' "
+                       "FROM uploads WHERE la = :la AND status IN ('open', 'checked') "
+                       "ORDER BY created DESC",
+       soci::use(la));
+  for (const soci::row& r : rs) out.push_back(upload_from(r));
+  return out;
 }
 
 void SqlAccounts::set_upload_status(std::string_view id_view, std::string_view status_view,

@@ -44,6 +44,7 @@ class SqlAccounts {
   void put_upload_file(std::string_view id, const UploadFile& f);
   std::vector<UploadFile> upload_files(std::string_view id, bool with_content);
   void delete_upload_files(std::string_view id);
+  std::vector<UploadRecord> open_uploads(std::string_view la);
 
  private:
   soci::session& sql_;

@@ -486,6 +486,9 @@ class SqlStore final : public Store {
     return accounts_.upload_files(id, with_content);
   }
   void delete_upload_files(std::string_view id) override { accounts_.delete_upload_files(id); }
+  std::vector<UploadRecord> open_uploads(std::string_view la) override {
+    return accounts_.open_uploads(la);
+  }
 
  private:
   static ImportRecord new_import(const std::string& la, int year, const ImportMeta& meta,

@@ -175,6 +175,8 @@ class Store {
   // The files: names and sizes, and their content when `with_content`.
   virtual std::vector<UploadFile> upload_files(std::string_view id, bool with_content) = 0;
   virtual void delete_upload_files(std::string_view id) = 0;
+  // The council's imports still open or checked (not imported or cancelled), newest first.
+  virtual std::vector<UploadRecord> open_uploads(std::string_view la) = 0;
 
   // Every return, oldest year first (what the snapshot is built from).
   std::vector<model::Return> load_all_returns();

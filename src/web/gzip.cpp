@@ -42,7 +42,8 @@ bool accepts_gzip(const http::Request& req) {
   auto rest = std::string_view(it->second).substr(at + 4);
   auto comma = rest.find(',');
   auto params = rest.substr(0, comma);
-  return params.find("q=0") == std::string_view::npos || params.find("q=0.") != std::string_view::npos;
+  return params.find("q=0") == std::string_view::npos ||
+         params.find("q=0.") != std::string_view::npos;
 }
 
 void set_body(http::Response& res, const Cached& c, const http::Request& req) {

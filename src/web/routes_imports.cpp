@@ -44,7 +44,21 @@ http::Response list_imports(Call& call) {
                        {"accepted_with_findings", r.accepted_with_findings}});
     ++total;
   }
-  return http::Response::json(Call::paged(std::move(items), total, page));
+  json out = Call::paged(std::move(items), total, page);
+  // Imports being put together (the analyst's way back to one they left).
+  json open = json::array();
+  if (call.check(Action::WriteImport, Resource::council(la)))
+    for (const auto& u : call.st.open_uploads(la))
+      open.push_back({{"id", u.id},
+                      {"kind", u.kind},
+                      {"collection_year",
+                       u.collection_year ? json(model::CollectionYear{u.collection_year}.label())
+                                         : json(nullptr)},
+                      {"user", u.user},
+                      {"status", u.status},
+                      {"started_at", auth::iso_utc(u.created)}});
+  out["in_progress"] = std::move(open);
+  return http::Response::json(out);
 }
 
 // ---- an import through the web ------------------------------------------------------------
@@ -166,7 +180,19 @@ struct Staged {
   }
 };
 
-json findings_summary(const std::vector<model::Finding>& findings) {
+// Findings name files as the reader saw them (in the staging folder): say just the file name.
+std::string shown_file(const std::string& file, const std::filesystem::path& dir) {
+  std::string prefix = dir.string();
+  if (file.starts_with(prefix)) {
+    std::string rest = file.substr(prefix.size());
+    while (!rest.empty() && rest.front() == '/') rest.erase(0, 1);
+    return rest.empty() ? "(the uploaded files)" : rest;
+  }
+  return file;
+}
+
+json findings_summary(const std::vector<model::Finding>& findings,
+                      const std::filesystem::path& dir) {
   std::map<std::string, json> by_rule;
   json first = json::array();
   int errors = 0;
@@ -183,7 +209,7 @@ json findings_summary(const std::vector<model::Finding>& findings) {
     if (first.size() < 200)
       first.push_back({{"rule", f.rule},
                        {"severity", model::severity_name(f.severity)},
-                       {"file", f.file},
+                       {"file", shown_file(f.file, dir)},
                        {"row", f.row},
                        {"field", f.column},
                        {"value", f.value},
@@ -203,6 +229,7 @@ ingest::ImportOptions import_options(Call& call, const store::UploadRecord& u, c
   if (u.collection_year) o.year = model::CollectionYear{u.collection_year};
   o.accept_with_findings = accept;
   o.user = "web:" + call.who().username;
+  o.source_name = "web upload " + u.id;
   return o;
 }
 
@@ -218,15 +245,25 @@ http::Response check_upload(Call& call) {
               {"rows", rows},
               {"rejected", read.report.rejected},
               {"can_import", !read.tables.empty()},
-              {"findings", findings_summary(read.report.findings)}};
+              {"findings", findings_summary(read.report.findings, staged.dir)}};
   } else {
     auto outcome = ingest::read_source(import_options(call, u, staged, false), {}, &call.st);
+    auto findings = outcome.findings();
+    bool file_problems = false, blocking = false;
+    for (const auto& y : outcome.years) {
+      findings.insert(findings.end(), y.validation.begin(), y.validation.end());
+      file_problems |= y.report.file_problems();
+      blocking |= y.report.blocking();
+    }
     result = {{"kind", "903"},
               {"rows", outcome.rows()},
               {"rejected", outcome.rejected()},
-              {"can_import", outcome.status != ingest::ImportStatus::Invalid},
+              // Whether accepting can store it: with findings that reject rows, only "accept
+              // with findings" does; problems with the files themselves stop it either way.
+              {"can_import", outcome.status != ingest::ImportStatus::Invalid && !file_problems},
+              {"needs_accept_with_findings", blocking && !file_problems},
               {"problem", outcome.problem},
-              {"findings", findings_summary(outcome.findings())}};
+              {"findings", findings_summary(findings, staged.dir)}};
   }
   call.st.set_upload_status(u.id, "checked", result.dump());
   u.status = "checked";
@@ -247,7 +284,7 @@ http::Response accept_upload(Call& call) {
     result = {{"kind", "local"},
               {"status", stored ? "imported" : "blocked"},
               {"problem", out.problem},
-              {"findings", findings_summary(out.read.report.findings)}};
+              {"findings", findings_summary(out.read.report.findings, staged.dir)}};
     if (out.record) result["import_id"] = out.record->id;
   } else {
     auto out = ingest::run_import(call.st, import_options(call, u, staged, accept));
@@ -259,7 +296,7 @@ http::Response accept_upload(Call& call) {
               {"problem", out.problem},
               {"rows", out.rows()},
               {"rejected", out.rejected()},
-              {"findings", findings_summary(out.findings())}};
+              {"findings", findings_summary(out.findings(), staged.dir)}};
     if (!out.records.empty()) result["import_id"] = out.records.front().id;
   }
   call.audit("import.accept", "import:" + u.id, stored ? "ok" : "failed",
@@ -274,7 +311,17 @@ http::Response accept_upload(Call& call) {
     u.status = "checked";
   }
   u.result = result.dump();
-  return http::Response::json(upload_json(call, u), stored ? 200 : 422);
+  json reply = upload_json(call, u);
+  if (!stored)  // the one error shape, with the import (and why) alongside
+    reply["error"] = {
+        {"code", "blocked"},
+        {"message", result.value("problem", std::string()).empty()
+                        ? "Findings stopped the import: nothing was stored. Fix "
+                          "the files, or accept with findings to store the good "
+                          "rows."
+                        : "Nothing was stored: " + result["problem"].get<std::string>()},
+        {"details", {{"status", result["status"]}}}};
+  return http::Response::json(reply, stored ? 200 : 422);
 }
 
 http::Response cancel_upload(Call& call) {

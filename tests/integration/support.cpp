@@ -203,9 +203,10 @@ Server::Server(std::vector<std::string> argv) {
   argv.push_back("127.0.0.1:0");
   child_ = std::make_unique<Child>(argv, 1);
   std::string first = child_->read_line().value_or("");
-  auto at = first.find("http://127.0.0.1:");
+  auto at = first.find("://127.0.0.1:");
   if (at == std::string::npos) throw std::runtime_error("hearth serve did not start: " + first);
-  port_ = first.substr(at + 17, first.find('/', at + 17) - at - 17);
+  scheme_ = first.substr(0, at).ends_with("https") ? "https" : "http";
+  port_ = first.substr(at + 13, first.find('/', at + 13) - at - 13);
 }
 
 int Server::stop() {
@@ -243,9 +244,22 @@ HttpReply WebClient::request(const std::string& method, const std::string& path,
                              const std::vector<std::string>& extra_headers) {
   auto head = dir_.path() / "headers";
   auto out = dir_.path() / "body";
-  std::vector<std::string> argv = {"/usr/bin/curl", "-s", "-S",          "-X", method,        "-b",
-                                   jar_.string(),   "-c", jar_.string(), "-D", head.string(), "-o",
-                                   out.string(),    "-w", "%{http_code}"};
+  std::vector<std::string> argv = {"/usr/bin/curl",
+                                   "-k",
+                                   "-s",
+                                   "-S",
+                                   "-X",
+                                   method,
+                                   "-b",
+                                   jar_.string(),
+                                   "-c",
+                                   jar_.string(),
+                                   "-D",
+                                   head.string(),
+                                   "-o",
+                                   out.string(),
+                                   "-w",
+                                   "%{http_code}"};
   if (!body.empty()) {
     auto in = dir_.path() / "request";
     write_text(in, body);

@@ -86,11 +86,12 @@ class Server {
  public:
   // argv: the hearth command up to and including "serve" and its options (no --listen).
   explicit Server(std::vector<std::string> argv);
-  std::string base() const { return "http://127.0.0.1:" + port_; }
+  std::string base() const { return scheme_ + "://127.0.0.1:" + port_; }
   int stop();  // SIGTERM; the wait status
 
  private:
   std::unique_ptr<Child> child_;
+  std::string scheme_ = "http";
   std::string port_;
 };
 

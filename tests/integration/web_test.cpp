@@ -502,3 +502,36 @@ TEST(WebImport, UploadCheckAcceptAndTooLarge) {
   server.stop();
   EXPECT_EQ(run(hearth_cmd(store, {"audit", "verify"})).exit_code, 0);
 }
+
+// hearth serve speaks HTTPS itself when given a certificate: cookies are Secure, HSTS is sent,
+// and plain HTTP on that port gets no answer.
+TEST(WebSecurity, ServesTlsWithACertificate) {
+  setenv("HEARTH_DEMO_PASSWORD", kPassword, 1);
+  TempDir tmp;
+  const std::string store = "sqlite:" + (tmp.path() / "s.db").string();
+  ASSERT_EQ(run(hearth_cmd(store, {"demo", "--children", "30", "--years", "1"})).exit_code, 0);
+  auto cert = (tmp.path() / "cert.pem").string(), key = (tmp.path() / "key.pem").string();
+  auto made = run({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days",
+                   "2", "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  auto bad = run(hearth_cmd(store, {"serve", "--listen", "127.0.0.1:0", "--tls-cert", cert,
+                                    "--tls-key", (tmp.path() / "none.pem").string()}));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("TLS private key"), std::string::npos) << bad.err;
+  Server server(hearth_cmd(store, {"serve", "--tls-cert", cert, "--tls-key", key}));
+  ASSERT_EQ(server.base().substr(0, 8), "https://");
+  WebClient c(server.base());
+  EXPECT_EQ(c.get("/healthz").status, 200);
+  auto login = c.request(
+      "POST", "/api/v1/session",
+      std::string("{\"username\":\"demo-board\",\"password\":\"") + kPassword + "\"}", false);
+  EXPECT_EQ(login.status, 200) << login.body;
+  EXPECT_NE(login.headers.find("samesite=strict; secure"), std::string::npos) << login.headers;
+  EXPECT_NE(login.headers.find("strict-transport-security: max-age="), std::string::npos);
+  EXPECT_EQ(c.get("/api/v1/scorecard").status, 200);
+  std::string plain = "http" + server.base().substr(5);
+  auto r = run({"/usr/bin/curl", "-s", "-o", "/dev/null", "-m", "5", "-w", "%{http_code}",
+                plain + "/healthz"});
+  EXPECT_NE(r.out, "200") << "plain HTTP on the TLS port";
+  EXPECT_EQ(server.stop() & 0x7f, 0) << "a clean stop";
+}
