@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -285,6 +286,34 @@ void store_demo_local(store::Store& st, const model::LocalRecords& local) {
 
 }  // namespace
 
+namespace {
+
+std::vector<store::ImportRecord> import_demo_returns(store::Store& st,
+                                                     const std::vector<model::Return>& returns,
+                                                     const std::string& la) {
+  auto dir = fs::temp_directory_path() / ("hearth-demo-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  struct Cleanup {
+    fs::path d;
+    ~Cleanup() {
+      std::error_code ec;
+      fs::remove_all(d, ec);
+    }
+  } cleanup{dir};
+  for (const auto& r : returns) ssda903::write_csv_folder(dir / r.year.folder_name(), r);
+  ingest::ImportOptions o;
+  o.path = dir;
+  o.la = la;
+  o.user = "demo";
+  o.source_name = "hearth demo";
+  auto out = ingest::run_import(st, o);
+  if (out.status != ingest::ImportStatus::Imported)
+    throw std::runtime_error("the demo council's own return did not import: " + out.problem);
+  return out.records;
+}
+
+}  // namespace
+
 int cmd_demo(const Global& g, const DemoArgs& a) {
   auto st = open_current(g);
   auto keys = st->list_returns();
@@ -332,7 +361,9 @@ int cmd_demo(const Global& g, const DemoArgs& a) {
   bar.update("generating the demo council", 0, 2);
   auto returns = synth::generate(o);
   bar.update("storing", 1, 2);
-  auto records = ingest::store_returns(*st, returns, "hearth demo", "demo");
+  // Through the importer, as a council's files would come: each year is read back and checked
+  // with the DfE's rules, and the findings are stored with it (the Data quality page).
+  auto records = import_demo_returns(*st, returns, a.la);
   bar.update("generating local records", 1, 2);
   store_demo_local(*st, synth::generate_local(o, returns));
   st->set_meta("origin", "hearth demo");

@@ -175,7 +175,9 @@ int cmd_imports(const Global& g, const ImportsArgs& a) {
       "id", "la", "collection_year", "source", "format", "user", "finished_at", "rows", "findings"};
   Rows rows;
   for (const auto& r : imports)
-    rows.push_back({std::to_string(r.id), r.la, model::CollectionYear{r.collection_year}.label(),
+    rows.push_back({std::to_string(r.id), r.la,
+                    r.collection_year ? model::CollectionYear{r.collection_year}.label()
+                                      : std::string("local records"),
                     r.source, r.format, r.user, r.finished_at, std::to_string(r.rows),
                     std::to_string(r.findings)});
   if (fmt == Format::Json) {
