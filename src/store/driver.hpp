@@ -17,7 +17,7 @@ namespace hearth::store {
 struct Migration {
   int version;
   std::string_view description;
-  std::string_view sql;  // statements separated by ";\n"
+  std::string_view sql;  // statements separated by ";\n"; %IDENTITY%: identity_column()
 };
 
 class Driver {
@@ -29,6 +29,10 @@ class Driver {
   virtual std::span<const Migration> migrations() const = 0;
   // A query with one parameter :name that returns 1 row with a count > 0 when the table exists.
   virtual std::string_view table_exists_sql() const = 0;
+  // An auto-numbered primary key column's type, for migrations shared by both dialects.
+  virtual std::string_view identity_column() const {
+    return "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  }
   // Rows per INSERT batch: bounded by the database's limit on bound parameters.
   virtual std::size_t batch_rows() const { return 2000; }
   // True when the database takes a whole column of a batch as one array parameter

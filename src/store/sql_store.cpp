@@ -197,7 +197,11 @@ class SqlStore final : public Store {
     for (const Migration& m : driver_->migrations()) {
       if (m.version <= current) continue;
       soci::transaction tr(sql_);
-      for (const std::string& stmt : statements(m.sql)) sql_ << stmt;
+      for (std::string stmt : statements(m.sql)) {
+        if (auto at = stmt.find("%IDENTITY%"); at != std::string::npos)
+          stmt.replace(at, 10, driver_->identity_column());
+        sql_ << stmt;
+      }
       std::string at = now_utc();
       sql_ << "INSERT INTO hearth_schema (version, applied_at) VALUES (:v, :at)",
           soci::use(m.version), soci::use(at);

@@ -39,6 +39,8 @@ class SqliteDriver final : public Driver {
   // One writer at a time: take the lock at BEGIN, so a transaction that reads then writes never
   // fails on upgrading its lock (the busy timeout makes it wait its turn instead).
   std::string_view begin_write_sql() const override { return "BEGIN IMMEDIATE"; }
+  // AUTOINCREMENT: ids are never reused after a delete.
+  std::string_view identity_column() const override { return "INTEGER PRIMARY KEY AUTOINCREMENT"; }
   std::string_view audit_head_sql() const override {
     return "SELECT seq, hash FROM audit_head WHERE id = 1";
   }
