@@ -7,19 +7,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="$root/build/release/bin/hearth"
 secs="${1:-20}"
-work="$(mktemp -d)"
-cleanup() {
-  if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
 export HEARTH_DEMO_PASSWORD="bench-password-1"
-store="sqlite:$work/bench.db"
-"$bin" --store "$store" demo >/dev/null
-"$bin" --store "$store" serve --listen 127.0.0.1:0 --io-threads 2 --workers 4 >"$work/out" 2>/dev/null &
-pid=$!
-for _ in $(seq 1 100); do grep -q "http://127.0.0.1:" "$work/out" && break; sleep 0.1; done
-url="$(grep -o 'http://127.0.0.1:[0-9]*' "$work/out" | head -1)"
+# shellcheck source=scripts/lib/demo-server.sh
+source "$root/scripts/lib/demo-server.sh"
+demo_server "$bin" "" --io-threads 2 --workers 4
 curl -s -c "$work/jar" -H 'Content-Type: application/json' \
   -d '{"username":"demo-board","password":"bench-password-1"}' "$url/api/v1/session" >/dev/null
 cookie="hearth_session=$(awk '$6=="hearth_session"{print $7}' "$work/jar")"

@@ -6,23 +6,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="$1"
 artifacts="${2:-$root/build/e2e-artifacts}"
-work="$(mktemp -d)"
-cleanup() {
-  if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
 export HEARTH_DEMO_PASSWORD="e2e-demo-password"
-store="sqlite:$work/e2e.db"
-"$bin" --store "$store" demo --children 300 --years 3 >/dev/null
-"$bin" --store "$store" serve --listen 127.0.0.1:0 --web "$root/web/dist" >"$work/serve.out" 2>"$work/serve.err" &
-pid=$!
-for _ in $(seq 1 100); do
-  grep -q "http://127.0.0.1:" "$work/serve.out" 2>/dev/null && break
-  sleep 0.1
-done
-url="$(grep -o 'http://127.0.0.1:[0-9]*' "$work/serve.out" | head -1)"
-if [ -z "$url" ]; then echo "hearth serve did not start:"; cat "$work/serve.out" "$work/serve.err"; exit 1; fi
+# shellcheck source=scripts/lib/demo-server.sh
+source "$root/scripts/lib/demo-server.sh"
+demo_server "$bin" "--children 300 --years 3" --web "$root/web/dist"
 mkdir -p "$artifacts"
 # HEARTH_BIN: the test writes the 903 return it imports with `hearth synth`
 bin_abs="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"

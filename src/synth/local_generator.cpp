@@ -117,6 +117,22 @@ class LocalGenerator {
     out_.professionals.push_back(std::move(p));
   }
 
+  // Allocates `worker` (a new professional is added) to the child from `start`; the team is the
+  // professional's.
+  void allocate(const std::string& child, const std::string& worker, model::WorkerRole role,
+                Date start, model::OptDate end) {
+    professional(worker, role);
+    model::Allocation a;
+    a.id = next_id("A", out_.allocations.size());
+    a.child = child;
+    a.worker = worker;
+    a.role = role;
+    a.team = team_of(worker);
+    a.start = start;
+    a.end = end;
+    out_.allocations.push_back(std::move(a));
+  }
+
   const std::string& team_of(const std::string& worker) {
     for (const auto& p : out_.professionals)
       if (p.id == worker) return p.team;
@@ -140,6 +156,11 @@ class LocalGenerator {
     const std::uint32_t b = rec.episodes.begin, n = rec.episodes.count;
     if (n == 0) return;
 
+    // The end of the child's time in care, when it has ended (by the horizon).
+    const model::OptDate care_end =
+        E.dec[b + n - 1] != model::Dataset::kOpen && E.dec[b + n - 1] <= horizon_
+            ? model::OptDate(E.dec[b + n - 1])
+            : std::nullopt;
     // Allocations: the 903's social worker episodes where it has them.
     alloc_begin_ = out_.allocations.size();
     missing_begin_ = out_.missing.size();
@@ -155,32 +176,14 @@ class LocalGenerator {
             a.child == rec.child && a.worker == sw.row.sw_id && a.start == sw.row.sw_decom)
           dup = true;
       if (dup) continue;
-      professional(sw.row.sw_id, model::WorkerRole::SocialWorker);
-      model::Allocation a;
-      a.id = next_id("A", out_.allocations.size());
-      a.child = rec.child;
-      a.worker = sw.row.sw_id;
-      a.role = model::WorkerRole::SocialWorker;
-      a.team = team_of(sw.row.sw_id);
-      a.start = sw.row.sw_decom;
-      a.end = sw.row.sw_dec;
-      out_.allocations.push_back(std::move(a));
+      allocate(rec.child, sw.row.sw_id, model::WorkerRole::SocialWorker, sw.row.sw_decom,
+               sw.row.sw_dec);
       any_sw = true;
     }
     if (!any_sw) {
       const int pool = std::max(5, (o_.children + 14) / 15);
       std::string w = "SW" + std::to_string(9000 + static_cast<int>(hash_text(rec.child) % pool));
-      professional(w, model::WorkerRole::SocialWorker);
-      model::Allocation a;
-      a.id = next_id("A", out_.allocations.size());
-      a.child = rec.child;
-      a.worker = w;
-      a.role = model::WorkerRole::SocialWorker;
-      a.team = team_of(w);
-      a.start = E.decom[b];
-      if (E.dec[b + n - 1] != model::Dataset::kOpen && E.dec[b + n - 1] <= horizon_)
-        a.end = E.dec[b + n - 1];
-      out_.allocations.push_back(std::move(a));
+      allocate(rec.child, w, model::WorkerRole::SocialWorker, E.decom[b], care_end);
     }
 
     // The independent reviewing officer, for the whole of the child's time in care (chosen by
@@ -189,17 +192,7 @@ class LocalGenerator {
       const int pool = std::max(3, (o_.children + 59) / 60);
       std::string iro =
           "IRO" + std::to_string(200 + static_cast<int>((hash_text(rec.child) / 7) % pool));
-      professional(iro, model::WorkerRole::Iro);
-      model::Allocation a;
-      a.id = next_id("A", out_.allocations.size());
-      a.child = rec.child;
-      a.worker = iro;
-      a.role = model::WorkerRole::Iro;
-      a.team = std::string(kIroTeam);
-      a.start = E.decom[b];
-      if (E.dec[b + n - 1] != model::Dataset::kOpen && E.dec[b + n - 1] <= horizon_)
-        a.end = E.dec[b + n - 1];
-      out_.allocations.push_back(std::move(a));
+      allocate(rec.child, iro, model::WorkerRole::Iro, E.decom[b], care_end);
     }
 
     // Periods of care, as the engine counts them.
@@ -450,16 +443,8 @@ class LocalGenerator {
     std::string pa;
     if (pa_start <= until) {
       pa = "PA" + std::to_string(100 + static_cast<int>(hash_text(rec.child) % 12));
-      professional(pa, model::WorkerRole::PersonalAdviser);
-      model::Allocation a;
-      a.id = next_id("A", out_.allocations.size());
-      a.child = rec.child;
-      a.worker = pa;
-      a.role = model::WorkerRole::PersonalAdviser;
-      a.team = std::string(kLeavingCareTeam);
-      a.start = pa_start;
-      if (support_until <= horizon_) a.end = support_until;
-      out_.allocations.push_back(std::move(a));
+      allocate(rec.child, pa, model::WorkerRole::PersonalAdviser, pa_start,
+               support_until <= horizon_ ? model::OptDate(support_until) : std::nullopt);
     }
     if (!cl.left_care) return;
     const Date left = *cl.left_care;

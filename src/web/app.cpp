@@ -145,9 +145,34 @@ void Call::audit(const std::string& action, const std::string& resource, const s
   e.resource = resource;
   e.outcome = outcome;
   json d = detail;
-  if (!req.remote.empty()) d["ip"] = req.remote;
+  if (!remote.empty()) d["ip"] = remote;
   e.detail = d.dump();
   st.append_audit(std::move(e));
+}
+
+std::shared_ptr<const std::vector<model::Finding>> Call::import_findings(std::int64_t id) {
+  auto d = ctx.derived();
+  {
+    std::lock_guard lk(d->mu);
+    if (auto it = d->findings.find(id); it != d->findings.end()) return it->second;
+  }
+  auto found = std::make_shared<const std::vector<model::Finding>>(st.import_findings(id));
+  std::lock_guard lk(d->mu);
+  return d->findings.emplace(id, std::move(found)).first->second;
+}
+
+json finding_json(const model::Finding& f, int year, const std::string& file) {
+  return {{"rule", f.rule},
+          {"severity", model::severity_name(f.severity)},
+          {"message", f.message},
+          {"how_to_fix", f.how_to_fix},
+          {"file", file},
+          {"table", f.table},
+          {"row", f.row},
+          {"field", f.column},
+          {"value", f.value},
+          {"child", f.child},
+          {"year", year ? json(model::CollectionYear{year}.label()) : json(nullptr)}};
 }
 
 std::pair<std::size_t, std::size_t> Call::page() const {
@@ -247,11 +272,9 @@ std::string csrf_cookie(const Options& o, const std::string& token, std::int64_t
 namespace {
 
 http::Handler wrap(Ctx& ctx, const Route& route) {
-  return [&ctx, &route](const http::Request& raw) -> http::Response {
-    http::Request req = raw;  // the client's address as the proxy, if trusted, says
-    req.remote = client_address(ctx.opts, raw);
+  return [&ctx, &route](const http::Request& req) -> http::Response {
     auto lease = ctx.pool.lease();
-    Call call{ctx, req, *lease, std::nullopt, {}};
+    Call call{ctx, req, *lease, client_address(ctx.opts, req), std::nullopt, {}};
     try {
       if (route.signed_in) {
         const std::string token = cookie(req, "hearth_session");

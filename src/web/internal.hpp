@@ -83,7 +83,8 @@ struct Derived {
   std::mutex mu;
   std::map<std::string, std::shared_ptr<const timescales::Worklist>> worklists;  // by la
   std::map<std::string, std::shared_ptr<const Cached>> scorecards;               // by key
-  std::map<std::string, std::shared_ptr<const json>> findings;                   // by la/year
+  // Each import's findings, read once (an import's findings never change).
+  std::map<std::int64_t, std::shared_ptr<const std::vector<model::Finding>>> findings;
 };
 
 // Sessions recently found in the database, for at most a second: under load most requests then
@@ -118,6 +119,7 @@ struct Call {
   Ctx& ctx;
   const http::Request& req;
   store::Store& st;
+  std::string remote;  // the client's address (client_address())
   std::optional<auth::Session> session;
   std::vector<std::pair<std::string, std::string>> headers;  // added to the response
 
@@ -130,6 +132,8 @@ struct Call {
   auth::Decision require(auth::Action action, const auth::Resource& what);
   // Asks the policy without throwing (for filtering lists).
   auth::Decision check(auth::Action action, const auth::Resource& what) const;
+  // An import's findings, read from the store once per snapshot.
+  std::shared_ptr<const std::vector<model::Finding>> import_findings(std::int64_t import_id);
   // Appends to the audit log as the signed-in user.
   void audit(const std::string& action, const std::string& resource, const std::string& outcome,
              const json& detail = json::object());
@@ -170,6 +174,10 @@ void add_session_routes(std::vector<Route>& routes);
 void add_data_routes(std::vector<Route>& routes);
 void add_child_routes(std::vector<Route>& routes);
 void add_import_routes(std::vector<Route>& routes);
+
+// A finding as the API shows it (the same fields wherever one appears); `year` the collection
+// year's end (0: none), `file` as the client should see it.
+json finding_json(const model::Finding& f, int year, const std::string& file);
 
 // Resource facts about a child: their council and the people allocated to them on `as_of`.
 auth::Resource child_resource(const model::Dataset& d, model::ChildIndex c, model::Date as_of);

@@ -160,17 +160,9 @@ json findings_json(Call& call, const std::string& la, const std::string& child) 
   json out = json::array();
   for (const auto& k : call.st.list_returns()) {
     if (k.la != la) continue;
-    for (const auto& f : call.st.import_findings(k.import_id))
+    for (const auto& f : *call.import_findings(k.import_id))
       if (f.child == child && f.rule != "validation.not-run")
-        out.push_back({{"rule", f.rule},
-                       {"severity", model::severity_name(f.severity)},
-                       {"message", f.message},
-                       {"how_to_fix", f.how_to_fix},
-                       {"table", f.table},
-                       {"row", f.row},
-                       {"field", f.column},
-                       {"value", f.value},
-                       {"year", model::CollectionYear{k.collection_year}.label()}});
+        out.push_back(finding_json(f, k.collection_year, f.file));
   }
   return out;
 }

@@ -331,25 +331,11 @@ store::ReturnKey return_for(Call& call, const std::string& la) {
   return *best;
 }
 
-json finding_item(const model::Finding& f, int year) {
-  return {{"rule", f.rule},
-          {"severity", model::severity_name(f.severity)},
-          {"message", f.message},
-          {"how_to_fix", f.how_to_fix},
-          {"file", f.file},
-          {"table", f.table},
-          {"row", f.row},
-          {"field", f.column},
-          {"value", f.value},
-          {"child", f.child},
-          {"year", model::CollectionYear{year}.label()}};
-}
-
 http::Response get_findings(Call& call) {
   std::string la = call.council();
   call.require(Action::ReadFindings, Resource::council(la));
   auto key = return_for(call, la);
-  auto findings = call.st.import_findings(key.import_id);
+  auto findings = call.import_findings(key.import_id);
   struct Sum {
     model::Finding first;
     int count = 0;
@@ -357,7 +343,7 @@ http::Response get_findings(Call& call) {
   };
   std::map<std::string, Sum> by_rule;
   json not_run = json::array();
-  for (const auto& f : findings) {
+  for (const auto& f : *findings) {
     if (f.rule == "validation.not-run") {
       not_run.push_back({{"message", f.message}, {"value", f.value}});
       continue;
@@ -399,10 +385,10 @@ http::Response get_findings_of_rule(Call& call) {
   auto page = call.page();
   std::size_t total = 0;
   json items = json::array();
-  for (const auto& f : call.st.import_findings(key.import_id)) {
+  for (const auto& f : *call.import_findings(key.import_id)) {
     if (f.rule != rule) continue;
     if (total >= page.first && items.size() < page.second)
-      items.push_back(finding_item(f, key.collection_year));
+      items.push_back(finding_json(f, key.collection_year, f.file));
     ++total;
   }
   call.audit("findings.read", "council:" + la, "ok", {{"import", key.import_id}, {"rule", rule}});

@@ -206,15 +206,7 @@ json findings_summary(const std::vector<model::Finding>& findings,
            {"how_to_fix", f.how_to_fix},
            {"count", 0}};
     r["count"] = r["count"].get<int>() + 1;
-    if (first.size() < 200)
-      first.push_back({{"rule", f.rule},
-                       {"severity", model::severity_name(f.severity)},
-                       {"file", shown_file(f.file, dir)},
-                       {"row", f.row},
-                       {"field", f.column},
-                       {"value", f.value},
-                       {"child", f.child},
-                       {"message", f.message}});
+    if (first.size() < 200) first.push_back(finding_json(f, 0, shown_file(f.file, dir)));
   }
   json rules = json::array();
   for (auto& [k, v] : by_rule) rules.push_back(std::move(v));

@@ -46,13 +46,13 @@ http::Response login(Call& call) {
     throw ApiError(400, "bad_request", "Enter your username and password.");
   std::string ua;
   if (auto it = call.req.headers.find("user-agent"); it != call.req.headers.end()) ua = it->second;
-  auto result = call.ctx.authn.login(call.st, username, password, call.req.remote, ua);
+  auto result = call.ctx.authn.login(call.st, username, password, call.remote, ua);
 
   store::AuditEntry e;
   e.actor = username;
   e.action = "session.login";
   e.resource = "user:" + username;
-  e.detail = json{{"ip", call.req.remote}, {"result", auth::login_error_code(result.error)}}.dump();
+  e.detail = json{{"ip", call.remote}, {"result", auth::login_error_code(result.error)}}.dump();
   if (result.principal) e.role = std::string(auth::role_name(result.principal->role));
   e.outcome = result.error == auth::LoginError::None ? "ok" : "failed";
   call.st.append_audit(std::move(e));
