@@ -39,9 +39,10 @@ test: debug
 bench: release
 	@scripts/run-benchmarks.sh
 
-# libFuzzer targets for the 903 readers (needs clang): `make fuzz SECONDS=300`.
+# libFuzzer targets (clang, ASan, UBSan): the 903 and local-record readers, the TOML
+# configuration and the HTTP request path. `make fuzz SECONDS=600` (docs/fuzzing.md).
 SECONDS ?= 60
-fuzz: release
+fuzz: deps
 	@scripts/fuzz.sh $(SECONDS)
 
 format:

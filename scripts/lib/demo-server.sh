@@ -12,8 +12,11 @@ demo_server() {
   "$bin" --store "$store" demo $demo_args >/dev/null
   "$bin" --store "$store" serve --listen 127.0.0.1:0 "$@" >"$work/serve.out" 2>"$work/serve.err" &
   pid=$!
-  for _ in $(seq 1 100); do
+  # Up to five minutes: a sanitizer build on a busy machine loads the demo council slowly; a
+  # server that has exited stops the wait at once.
+  for _ in $(seq 1 3000); do
     grep -q "http://127.0.0.1:" "$work/serve.out" 2>/dev/null && break
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
   url="$(grep -o 'http://127.0.0.1:[0-9]*' "$work/serve.out" | head -1)"

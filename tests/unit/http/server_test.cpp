@@ -329,9 +329,12 @@ TEST_F(ServerTest, HandlersRunOffTheIoThreadsSoABlockedHandlerDoesNotStallOthers
   start(o);
   auto slow = std::async(std::launch::async, [&] { return Client(port()).get("/gate"); });
   ASSERT_EQ(gate_.entered.get_future().wait_for(5s), std::future_status::ready);
-  auto t0 = Clock::now();
-  EXPECT_EQ(Client(port()).get("/api/v1/hello").result_int(), 200u);
-  EXPECT_LT(Clock::now() - t0, 1s);
+  // Answered while the gated handler still holds its worker (were handlers on the I/O thread,
+  // this would wait for the gate, which opens only after it).
+  auto other = std::async(std::launch::async,
+                          [&] { return Client(port()).get("/api/v1/hello").result_int(); });
+  ASSERT_EQ(other.wait_for(60s), std::future_status::ready);
+  EXPECT_EQ(other.get(), 200u);
   gate_.release.set_value();
   EXPECT_EQ(slow.get().result_int(), 200u);
 }
@@ -344,7 +347,7 @@ TEST_F(ServerTest, AnIdleKeptAliveConnectionIsClosedAfterTheIdleTimeout) {
   EXPECT_TRUE(c.closed_by_server());
   auto waited = Clock::now() - t0;
   EXPECT_GE(waited, 800ms);
-  EXPECT_LT(waited, 3s);
+  EXPECT_LT(waited, 30s);  // closed by the 1 s idle timeout, not by the 30 s read timeout
 }
 
 TEST_F(ServerTest, StopReturnsPromptlyWithAnIdleConnectionOpenAndThenRefusesConnections) {
@@ -357,7 +360,7 @@ TEST_F(ServerTest, StopReturnsPromptlyWithAnIdleConnectionOpenAndThenRefusesConn
 
   auto t0 = Clock::now();
   server.stop();
-  EXPECT_LT(Clock::now() - t0, 1s);
+  EXPECT_LT(Clock::now() - t0, 30s);  // not the idle connection's 60 s
   EXPECT_TRUE(idle.closed_by_server());
   EXPECT_THROW(Client{p}, boost::system::system_error);
   server.stop();  // idempotent
@@ -379,7 +382,7 @@ TEST_F(ServerTest, StopLetsAnInFlightRequestFinishThenCloses) {
   auto took = Clock::now() - t0;
   releaser.join();
   EXPECT_GE(took, 150ms);
-  EXPECT_LT(took, 2s);
+  EXPECT_LT(took, 30s);  // the request's end, not the 60 s idle timeout
   auto res = in_flight.get();
   EXPECT_EQ(res.result_int(), 200u);
   EXPECT_EQ(body_of(res)["gate"], "passed");
@@ -403,8 +406,8 @@ TEST_F(ServerTest, AStopGivesUpOnAStuckRequestAfterTheShutdownTimeout) {
   server.stop();
   auto took = Clock::now() - t0;
   EXPECT_GE(took, 900ms);
-  EXPECT_LT(took, 2s);
-  EXPECT_EQ(stuck.wait_for(2s), std::future_status::ready) << "the connection was not dropped";
+  EXPECT_LT(took, 30s);  // the 1 s shutdown timeout, not the stuck handler (held until below)
+  EXPECT_EQ(stuck.wait_for(30s), std::future_status::ready) << "the connection was not dropped";
   gate_.release.set_value();
   server_.reset();  // waits for the handler, then frees what it was using
   EXPECT_TRUE(stuck.get());
@@ -422,8 +425,8 @@ TEST_F(ServerTest, RunBlocksUntilStopIsCalledFromAnotherThread) {
   EXPECT_EQ(Client(port()).get("/api/v1/hello").result_int(), 200u);
   auto t0 = Clock::now();
   server.stop();
-  EXPECT_EQ(done.wait_for(2s), std::future_status::ready);
-  EXPECT_LT(Clock::now() - t0, 1s);
+  EXPECT_EQ(done.wait_for(30s), std::future_status::ready);
+  EXPECT_LT(Clock::now() - t0, 30s);
   runner.join();
 }
 
@@ -435,7 +438,7 @@ TEST_F(ServerTest, SigtermMakesRunReturn) {
     returned.set_value();
   });
   std::raise(SIGTERM);
-  EXPECT_EQ(returned.get_future().wait_for(2s), std::future_status::ready);
+  EXPECT_EQ(returned.get_future().wait_for(30s), std::future_status::ready);
   runner.join();
 }
 
@@ -445,7 +448,7 @@ TEST_F(ServerTest, TheDestructorStopsARunningServer) {
   EXPECT_EQ(c.get("/api/v1/hello").result_int(), 200u);
   auto t0 = Clock::now();
   server_.reset();
-  EXPECT_LT(Clock::now() - t0, 1s);
+  EXPECT_LT(Clock::now() - t0, 30s);  // a generous bound: a busy machine must not fail it
 }
 
 TEST(RouterTest, ARouterRejectsMalformedAndDuplicatePatterns) {
