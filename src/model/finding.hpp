@@ -16,6 +16,15 @@ enum class Severity : std::uint8_t {
 
 std::string_view severity_name(Severity s);
 
+// Whether `s` is well-formed UTF-8 (no stray continuation bytes, overlong forms, surrogates or
+// code points past U+10FFFF). Findings, reports and replies only ever carry such text.
+bool is_utf8(std::string_view s);
+// `s` with each byte that does not belong to well-formed UTF-8 replaced by U+FFFD (a Latin-1
+// 0xC9 becomes "\xEF\xBF\xBD"); `s` itself when it is already well-formed.
+std::string to_utf8(std::string_view s);
+// The length of the longest prefix of `s` that is well-formed UTF-8.
+std::size_t utf8_prefix(std::string_view s);
+
 struct Finding {
   std::string rule;  // e.g. "ingest.bad-date" or a DfE rule code such as "103"
   Severity severity = Severity::Error;

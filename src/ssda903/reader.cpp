@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "model/dates.hpp"
 #include "ssda903/csv.hpp"
 #include "ssda903/csv_table.hpp"
 
@@ -40,6 +41,7 @@ bool take_row(TableKind kind, std::span<const std::string_view> cells, const std
               std::vector<RowProblem>& problems) {
   problems.clear();
   read_row(kind, cells, out, problems);
+  date_form_findings(report.findings, kind, cells, file, row);
   if (problems.empty()) return true;
   const TableInfo& info = table_info(kind);
   const std::string table(info.name);
@@ -51,6 +53,34 @@ bool take_row(TableKind kind, std::span<const std::string_view> cells, const std
 }
 
 }  // namespace
+
+void date_form_findings(std::vector<model::Finding>& out, TableKind kind,
+                        std::span<const std::string_view> cells, const std::string& file,
+                        std::int64_t row) {
+  const TableInfo& info = table_info(kind);
+  for (std::size_t c = 0; c < info.columns.size() && c < cells.size(); ++c) {
+    if (info.columns[c].kind != "date" || cells[c].empty()) continue;
+    if (model::parse_dmy(cells[c]) || !model::parse_date(cells[c])) continue;
+    const std::string column(info.columns[c].name);
+    Finding f;
+    f.rule = "ingest.date-format";
+    f.severity = Severity::Query;
+    f.file = file;
+    f.table = std::string(info.name);
+    f.row = row;
+    f.column = column;
+    f.value = std::string(cells[c]);
+    f.child = std::string(cells.empty() ? std::string_view{} : cells[0]);
+    f.message = column + " '" + f.value +
+                "' is not written as the DfE's dd/mm/yyyy; Hearth read it as " +
+                model::format_dmy(*model::parse_date(cells[c]));
+    f.expected = "a date written dd/mm/yyyy, e.g. 01/04/2025";
+    f.how_to_fix =
+        "Export dates as dd/mm/yyyy: the DfE's own checks read a date written any other way as "
+        "no date at all.";
+    out.push_back(std::move(f));
+  }
+}
 
 bool ReadReport::file_problems() const {
   static constexpr std::string_view kWholeFile[] = {
@@ -115,7 +145,7 @@ void read_csv(const std::string& file_name, std::string_view content, model::Ret
     return;
   }
   std::vector<std::string> columns;
-  for (auto f : fields) columns.push_back(upper(trim(f)));
+  for (auto f : fields) columns.push_back(upper(model::to_utf8(trim(f))));
   while (!columns.empty() && columns.back().empty()) columns.pop_back();  // trailing blanks
 
   std::string why;
@@ -181,7 +211,8 @@ model::Return read_folder(const std::filesystem::path& folder, model::Collection
       std::string ext = upper(folder.extension().string());
       (ext == ".XML" ? xmls : csvs).push_back(folder);
     } else {
-      report.findings.push_back(file_finding(folder.string(), "ingest.no-such-folder",
+      report.findings.push_back(file_finding(model::to_utf8(folder.string()),
+                                             "ingest.no-such-folder",
                                              "There is no file or folder here",
                                              "a folder of 903 "
                                              "CSV files or one 903 XML file",
@@ -199,38 +230,40 @@ model::Return read_folder(const std::filesystem::path& folder, model::Collection
   std::sort(csvs.begin(), csvs.end());
   std::sort(xmls.begin(), xmls.end());
   if (!csvs.empty() && !xmls.empty()) {
-    report.findings.push_back(file_finding(
-        folder.string(), "ingest.mixed-formats", "The folder holds both CSV and XML files",
-        "either CSV files (one per table) or one XML file", "Keep one form of the return only."));
+    report.findings.push_back(file_finding(model::to_utf8(folder.string()), "ingest.mixed-formats",
+                                           "The folder holds both CSV and XML files",
+                                           "either CSV files (one per table) or one XML file",
+                                           "Keep one form of the return only."));
     return ret;
   }
   if (csvs.empty() && xmls.empty()) {
-    report.findings.push_back(
-        file_finding(folder.string(), "ingest.no-files", "No .csv or .xml files were found",
-                     "the 903 return as CSV or XML", "Check that the folder is the right one."));
+    report.findings.push_back(file_finding(
+        model::to_utf8(folder.string()), "ingest.no-files", "No .csv or .xml files were found",
+        "the 903 return as CSV or XML", "Check that the folder is the right one."));
     return ret;
   }
   for (const auto& p : csvs.empty() ? xmls : csvs) {
+    const std::string name = model::to_utf8(p.filename().string());  // shown in findings
     std::string content;
     try {
       content = read_file(p);
     } catch (const std::exception& e) {
-      report.findings.push_back(file_finding(p.filename().string(), "ingest.unreadable", e.what(),
+      report.findings.push_back(file_finding(name, "ingest.unreadable", model::to_utf8(e.what()),
                                              "a readable file", "Check the file's permissions."));
       continue;
     }
     if (csvs.empty())
-      read_xml(p.filename().string(), content, ret, report);
+      read_xml(name, content, ret, report);
     else
-      read_csv(p.filename().string(), content, ret, report);
+      read_csv(name, content, ret, report);
   }
   if (std::none_of(report.files.begin(), report.files.end(),
                    [](const FileRead& f) { return f.table == TableKind::Header; }) &&
       csvs.size() > 0) {
-    report.findings.push_back(
-        file_finding(folder.string(), "ingest.no-header-table", "The folder has no Header table",
-                     "a Header file (CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB)",
-                     "Add the Header file: every other table is joined to it by CHILD."));
+    report.findings.push_back(file_finding(
+        model::to_utf8(folder.string()), "ingest.no-header-table", "The folder has no Header table",
+        "a Header file (CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB)",
+        "Add the Header file: every other table is joined to it by CHILD."));
   }
   return ret;
 }

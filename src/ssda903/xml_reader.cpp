@@ -3,11 +3,16 @@
 // AREVIEW, AMISSING, OC2, PERMANENCE, AD_PLACED elements) followed by its <EPISODE> elements
 // (with PL for PLACE). Hearth also reads SWEPISODE and DOLO elements placed beside EPISODE.
 // Each record becomes a row of the matching table through the same column readers as the CSV.
+// The Header's own <UASC> flag is handed to the validation tables as the council reported it
+// (the CSV return has no such column: there it is derived from the UASC table).
+// Every leaf is cleaned as a CSV cell is (trimmed, invalid UTF-8 replaced; both reported), and
+// line numbers come from one index of the file's line breaks, whatever order elements come in.
 #include <map>
 #include <pugixml.hpp>
 
 #include "ssda903/csv.hpp"
 #include "ssda903/csv_table.hpp"
+#include "ssda903/lines.hpp"
 #include "ssda903/reader.hpp"
 
 namespace hearth::ssda903 {
@@ -21,14 +26,13 @@ std::string tag_to_column(std::string_view tag) {
   return std::string(tag);
 }
 
-void collect_leaves(const pugi::xml_node& node, Leaves& out) {
-  for (auto c : node.children()) {
-    if (c.type() != pugi::node_element) continue;
-    if (!c.first_child() || c.first_child().type() == pugi::node_pcdata) {
-      out[tag_to_column(c.name())] = std::string(trim(c.child_value()));
-    }
-  }
-}
+// A leaf whose text had to be cleaned, reported once the child's id is known.
+struct Cleaned {
+  std::string column;
+  std::string raw;
+  CellCleaner::Cleaned how;
+  std::int64_t line = 0;
+};
 
 bool has_any(const Leaves& leaves, std::initializer_list<std::string_view> names) {
   for (auto n : names) {
@@ -38,26 +42,20 @@ bool has_any(const Leaves& leaves, std::initializer_list<std::string_view> names
   return false;
 }
 
-std::int64_t line_of(std::string_view content, std::ptrdiff_t offset) {
-  std::int64_t line = 1;
-  for (std::ptrdiff_t i = 0; i < offset && i < static_cast<std::ptrdiff_t>(content.size()); ++i)
-    if (content[static_cast<std::size_t>(i)] == '\n') ++line;
-  return line;
-}
-
 }  // namespace
 
 void read_xml(const std::string& file_name, std::string_view content, model::Return& out,
               ReadReport& report) {
   report.bytes += content.size();
   FileRead fr{file_name, std::nullopt, 0, 0};
+  const LineIndex lines(content);  // one pass; every line number below is a lookup
   pugi::xml_document doc;
   auto result = doc.load_buffer(content.data(), content.size());
   if (!result) {
     model::Finding f;
     f.rule = "ingest.bad-xml";
     f.file = file_name;
-    f.row = line_of(content, result.offset);
+    f.row = lines.line_of(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0)));
     f.message = std::string("The XML cannot be read: ") + result.description();
     f.expected = "a well-formed SSDA903 XML file";
     f.how_to_fix = "Export the return again; if it persists, the line named shows the damage.";
@@ -70,8 +68,8 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
     model::Finding f;
     f.rule = "ingest.unknown-table";
     f.file = file_name;
-    f.message =
-        std::string("The XML's root element is <") + root.name() + ">, not the 903's <EXPSSDA903>";
+    f.message = "The XML's root element is <" + model::to_utf8(root.name()) +
+                ">, not the 903's <EXPSSDA903>";
     f.expected = "<EXPSSDA903>";
     f.how_to_fix = "Check that this is the SSDA903 return and not another collection.";
     report.findings.push_back(std::move(f));
@@ -82,21 +80,40 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
   if (report.observer)
     for (const auto& t : all_tables()) report.observer->table(t.kind, file_name);
 
-  // Line numbers: computed incrementally as children are visited in document order.
-  std::ptrdiff_t last_offset = 0;
-  std::int64_t last_line = 1;
   auto line_at = [&](const pugi::xml_node& n) {
-    std::ptrdiff_t off = n.offset_debug();
-    if (off < last_offset) return line_of(content, off);
-    for (std::ptrdiff_t i = last_offset; i < off; ++i)
-      if (content[static_cast<std::size_t>(i)] == '\n') ++last_line;
-    last_offset = off;
-    return last_line;
+    return lines.line_of(static_cast<std::size_t>(std::max<std::ptrdiff_t>(n.offset_debug(), 0)));
+  };
+
+  CellCleaner cleaner;
+  std::vector<Cleaned> cleaned;
+  // The leaves (elements holding only text) directly under `node`, cleaned.
+  auto collect_leaves = [&](const pugi::xml_node& node, Leaves& leaves) {
+    for (auto c : node.children()) {
+      if (c.type() != pugi::node_element) continue;
+      if (c.first_child() && c.first_child().type() != pugi::node_pcdata) continue;
+      std::string column = tag_to_column(c.name());
+      std::string_view raw = c.child_value();
+      cleaner.next_row();
+      auto how = cleaner.clean(raw);
+      leaves[column] = std::string(how.text);
+      if (how.trimmed || how.replaced) {
+        Cleaned& k = cleaned.emplace_back(Cleaned{column, std::string(raw), how, line_at(c)});
+        k.how.text = leaves[column];  // the map's copy outlives the cleaner's scratch
+      }
+    }
+  };
+  auto report_cleaned = [&](TableKind kind, std::string_view child) {
+    for (const Cleaned& k : cleaned)
+      cleaned_findings(report.findings, file_name, std::string(table_info(kind).name), k.line,
+                       model::to_utf8(k.column), child, k.raw, k.how);
+    cleaned.clear();
   };
 
   std::vector<std::string_view> cells;
   std::vector<RowProblem> problems;
-  auto emit = [&](TableKind kind, const Leaves& base, const Leaves* own, std::int64_t line) {
+  // `uasc` (Header only): the child's <UASC> as reported, passed after the 903 columns.
+  auto emit = [&](TableKind kind, const Leaves& base, const Leaves* own, std::int64_t line,
+                  const std::string* uasc = nullptr) {
     const TableInfo& info = table_info(kind);
     cells.assign(info.columns.size(), std::string_view{});
     for (std::size_t c = 0; c < info.columns.size(); ++c) {
@@ -112,9 +129,12 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
       if (it != base.end()) cells[c] = it->second;
     }
     ++fr.rows;
+    if (uasc) cells.push_back(*uasc);
     if (report.observer) report.observer->row(kind, line, cells);
+    if (uasc) cells.pop_back();
     problems.clear();
     read_row(kind, cells, out, problems);
+    date_form_findings(report.findings, kind, cells, file_name, line);
     for (RowProblem& p : problems)
       report.findings.push_back(cell_finding(
           file_name, std::string(info.name), line, std::string(info.columns[p.column].name),
@@ -122,13 +142,17 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
     if (!problems.empty()) ++fr.rejected;
   };
 
+  const std::string no_uasc;
   for (auto child : root.children("CHILD")) {
     auto header = child.child("HEADER");
     Leaves base;
     collect_leaves(header, base);
+    auto id = base.find("CHILD");
+    const std::string child_id = id != base.end() ? id->second : std::string();
+    report_cleaned(TableKind::Header, child_id);
     std::int64_t line = line_at(child);
-    emit(TableKind::Header, base, nullptr, line);
     auto uasc = base.find("UASC");
+    emit(TableKind::Header, base, nullptr, line, uasc != base.end() ? &uasc->second : &no_uasc);
     if (has_any(base, {"DUC"}) || (uasc != base.end() && uasc->second == "1"))
       emit(TableKind::Uasc, base, nullptr, line);
     if (has_any(base, {"IN_TOUCH", "ACTIV", "ACCOM"})) emit(TableKind::Oc3, base, nullptr, line);
@@ -157,6 +181,7 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
         if (!kind) continue;
         Leaves own;
         collect_leaves(n, own);
+        report_cleaned(*kind, child_id);
         emit(*kind, base, &own, line_at(n));
       }
     };

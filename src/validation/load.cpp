@@ -15,6 +15,9 @@ void TableCollector::row(TableKind kind, std::int64_t line,
                          std::span<const std::string_view> cells) {
   auto& slot = (previous_ ? data_.previous : data_.current)[static_cast<std::size_t>(kind)];
   if (!slot) slot.emplace(kind, previous_, std::string());
+  // The XML reader hands on the Header's own UASC flag after the 903 columns.
+  if (kind == TableKind::Header && cells.size() > ssda903::table_info(kind).columns.size())
+    slot->mark_uasc_reported();
   slot->add_row(line, cells);
 }
 

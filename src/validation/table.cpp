@@ -47,7 +47,7 @@ void Table::set(std::size_t row, Col c, std::string value) {
 OptDate Table::date(std::size_t row, Col c) const {
   const auto& parsed = dates_[idx(c)];
   if (!parsed.empty()) return parsed[row];
-  return model::parse_dmy(cells_[idx(c)][row]);
+  return model::parse_date(cells_[idx(c)][row]);
 }
 
 std::optional<double> Table::number(std::size_t row, Col c) const {
@@ -80,7 +80,7 @@ void Table::finish() {
     if (info.columns[c].kind != "date") continue;
     auto& out = dates_[c];
     out.resize(size());
-    for (std::size_t r = 0; r < size(); ++r) out[r] = model::parse_dmy(cells_[c][r]);
+    for (std::size_t r = 0; r < size(); ++r) out[r] = model::parse_date(cells_[c][r]);
   }
   children_.clear();
   by_child_.clear();
@@ -108,7 +108,7 @@ void Dataset::finish() {
     auto& uasc = (*tables)[static_cast<std::size_t>(TableKind::Uasc)];
     if (uasc) uasc->finish();
     if (header) {
-      if (uasc) {
+      if (uasc && !header->uasc_reported()) {
         Col u = header->col("UASC");
         for (std::size_t r = 0; r < header->size(); ++r)
           header->set(r, u, uasc->has_child(header->text(r, Col{0})) ? "1" : "0");

@@ -50,8 +50,9 @@ class Table {
 
   std::string_view text(std::size_t row, Col c) const { return cells_[idx(c)][row]; }
   bool missing(std::size_t row, Col c) const { return cells_[idx(c)][row].empty(); }
-  // The cell as a dd/mm/yyyy date (as the DfE reads it: yyyy-mm-dd is not one); nullopt when
-  // empty or not a date.
+  // The cell as a date, read as the importer reads it (model::parse_date: dd/mm/yyyy, or
+  // yyyy-mm-dd, which the reader also reports as "ingest.date-format"); nullopt when empty or not
+  // a date.
   OptDate date(std::size_t row, Col c) const;
   // The cell as a number (e.g. "12", "3.0"); nullopt when empty or not a number.
   std::optional<double> number(std::size_t row, Col c) const;
@@ -69,6 +70,10 @@ class Table {
 
   // Building: a row's cells in the 903 column order (missing trailing cells are empty).
   void add_row(std::int64_t line, std::span<const std::string_view> cells);
+  // The Header's UASC column holds the flag as the return reported it (an XML return has one):
+  // Dataset::finish() keeps it instead of deriving it from the UASC table.
+  void mark_uasc_reported() { uasc_reported_ = true; }
+  bool uasc_reported() const { return uasc_reported_; }
   void set(std::size_t row, Col c, std::string value);  // e.g. the derived Header UASC
   void finish();  // parses dates and indexes children; call once after the last add_row
 
@@ -81,6 +86,7 @@ class Table {
   std::vector<std::vector<std::string>> cells_;  // [column][row]
   std::vector<std::vector<OptDate>> dates_;      // [column][row] for date columns, else empty
   std::vector<std::int64_t> lines_;
+  bool uasc_reported_ = false;
   std::vector<std::string> children_;
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_child_;
 };
@@ -128,7 +134,8 @@ struct Dataset {
   static Dataset from_return(const model::Return& current, const model::Return* previous);
   // Supplies the previous year's tables from a typed return (call finish() after).
   void add_previous(const model::Return& previous);
-  // Adds the Header's derived UASC column (1 when the child has a UASC row) and finishes tables.
+  // Adds the Header's UASC column where the return did not report it (a CSV return: 1 when the
+  // child has a UASC row, 0 when not) and finishes the tables.
   void finish();
 };
 

@@ -155,16 +155,20 @@ void check_621(const Dataset& ds, Hits& out) {
   }
 }
 
-// 624: MC_DOB differs from (or is now blank after) the one in last year's return.
+// 624: MC_DOB is given in both years' returns and differs from last year's. A blank MC_DOB
+// this year is not a difference here (nor is one first given this year).
 void check_624(const Dataset& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& before = *ds.last(TableKind::Header);
   const Col mc = header.col("MC_DOB"), mc_last = before.col("MC_DOB");
   for (std::size_t r = 0; r < header.size(); ++r)
     for (std::uint32_t p : before.rows_of(header.child(r)))
-      // Deviation: the DfE tool also reports a blank MC_DOB this year (a blank differs from any
-      // date), which is every young mother who has left care, for whom MOTHER and MC_DOB are not
-      // collected; a first child's date of birth is reported only when it has changed.
+      // Deviation: the DfE tool (rule_624: last year's MC_DOB given and this year's != it) also
+      // reports an MC_DOB that is blank this year after a date last year, since a blank differs
+      // from any date. That is every young mother who has left care, for whom MOTHER and MC_DOB
+      // are not collected, so it says nothing about a contradiction; the DfE's description
+      // ("contradicts the date of birth previously recorded") needs two dates. Hearth reports
+      // only a first child's date of birth that has changed.
       if (!before.missing(p, mc_last) && !header.missing(r, mc) &&
           header.text(r, mc) != before.text(p, mc_last))
         out.add(header, r);

@@ -543,6 +543,7 @@ void check_205A(const Dataset& ds, Hits& out) {
              end_last = make_date(ds.year.end_year - 1, 3, 31);
   for (std::size_t u = 0; u < uasc.size(); ++u) {
     std::string_view child = uasc.child(u);
+    if (child.empty()) continue;  // a blank CHILD joins nothing (see 205D)
     bool duc_now = !uasc.missing(u, duc);
     for (std::uint32_t p : uasc_last.rows_of(child)) {
       bool ceased_last_year = between(uasc_last.date(p, duc_last), start_last, end_last);
@@ -569,6 +570,7 @@ void check_205B(const Dataset& ds, Hits& out) {
   const Date start = ds.collection_start(), end = ds.collection_end();
   for (std::size_t u = 0; u < uasc.size(); ++u) {
     std::string_view child = uasc.child(u);
+    if (child.empty()) continue;  // a blank CHILD joins nothing (see 205D)
     OptDate ceased = uasc.date(u, duc);
     bool ceased_this_year = between(ceased, start, end);
     for (std::uint32_t p : uasc_last.rows_of(child)) {
@@ -600,6 +602,7 @@ void check_205C(const Dataset& ds, Hits& out) {
   auto not_uasc = [](std::string_view f) { return f.empty() || f == "0"; };
   for (std::size_t u = 0; u < uasc.size(); ++u) {
     std::string_view child = uasc.child(u);
+    if (child.empty()) continue;  // a blank CHILD joins nothing (see 205D)
     bool duc_now = uasc.date(u, duc).has_value();
     auto last_rows = uasc_last.rows_of(child);
     // Each (last year's DUC, last year's flag) pair the joins produce; none when the child has
@@ -630,6 +633,9 @@ void check_205D(const Dataset& ds, Hits& out) {
   const Table& t = now.table();
   for (std::size_t r = 0; r < t.size(); ++r) {
     if (now.flag(static_cast<std::uint32_t>(r)) != "1") continue;
+    // Deviation: the DfE tool's merge on CHILD pairs a blank CHILD with last year's blank CHILD
+    // rows; a blank id names no child, so it is in no return (rule 101/102 report the blank).
+    if (t.child(r).empty()) continue;
     for (std::uint32_t p : then.rows_of(t.child(r)))
       if (then.flag(p) != "1") {
         out.add(t, r);

@@ -47,7 +47,18 @@ TEST(Reader, ToleratesHeaderCaseColumnOrderSpacesAndTrailingBlankColumns) {
   EXPECT_EQ(r.header[0].child, "C7");
   EXPECT_EQ(r.header[0].dob, make_date(2012, 5, 17));
   EXPECT_EQ(model::code_text(*r.header[0].ethnic), "WBRI");
-  EXPECT_TRUE(rep.findings.empty());
+  // Each trimmed cell is reported (a query: the row is still taken), so the council can fix its
+  // extract; the header's spaces are not the council's data and are not reported.
+  ASSERT_EQ(rep.findings.size(), 3u);
+  for (const auto& f : rep.findings) {
+    EXPECT_EQ(f.rule, "ingest.spaces-trimmed");
+    EXPECT_EQ(f.severity, model::Severity::Query);
+    EXPECT_EQ(f.child, "C7");
+    EXPECT_EQ(f.row, 2);
+  }
+  EXPECT_EQ(rep.findings[0].column, "CHILD");
+  EXPECT_EQ(rep.findings[0].value, "C7 ");
+  EXPECT_FALSE(rep.blocking());
 }
 
 TEST(Reader, ABadCellIsAFindingWithFileRowColumnAndValue) {
@@ -149,6 +160,12 @@ TEST(Reader, IsoDatesAreReadAndWrittenBackAsTheDfeForm) {
   auto r = read("u.csv", "CHILD,SEX,DOB,DUC\nC1,1,2008-01-31,\n", rep);
   ASSERT_EQ(r.uasc.size(), 1u);
   EXPECT_EQ(write_csv(TableKind::Uasc, r), "CHILD,SEX,DOB,DUC\nC1,1,31/01/2008,\n");
+  // Read, but not in the DfE's form: a query finding says so.
+  ASSERT_EQ(rep.findings.size(), 1u);
+  EXPECT_EQ(rep.findings[0].rule, "ingest.date-format");
+  EXPECT_EQ(rep.findings[0].severity, model::Severity::Query);
+  EXPECT_EQ(rep.findings[0].column, "DOB");
+  EXPECT_EQ(rep.findings[0].value, "2008-01-31");
 }
 
 TEST(XmlReader, ReadsChildrenEpisodesReviewsAndMissing) {

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "ssda903/csv.hpp"
+#include "validation/load.hpp"
 #include "validation/reference.hpp"
 
 namespace hearth::validation::cases {
@@ -46,7 +47,9 @@ Case read_case(const std::filesystem::path& file) {
     std::vector<std::string> columns;
     std::vector<std::vector<std::string>> rows;
     int line = 0;
+    std::string xml;  // [xml] / [xml_last]: the lines as they are
   };
+  auto is_xml = [](const std::string& name) { return name == "xml" || name == "xml_last"; };
   std::vector<Section> sections;
   while (std::getline(in, line)) {
     ++n;
@@ -96,6 +99,10 @@ Case read_case(const std::filesystem::path& file) {
       continue;
     }
     Section& s = sections.back();
+    if (is_xml(s.name)) {
+      s.xml += line + "\n";
+      continue;
+    }
     if (s.columns.empty())
       s.columns = split_csv(line);
     else
@@ -116,6 +123,21 @@ Case read_case(const std::filesystem::path& file) {
   }
   for (const auto& s : sections) {
     n = s.line;
+    if (is_xml(s.name)) {
+      // Read by the 903 XML reader into the tables, as hearth validate reads an XML return;
+      // rows are numbered by the lines of the section (its first line is line 1).
+      const bool last = s.name == "xml_last";
+      if (!last) c.data.file_format = "xml";
+      TableCollector collector(c.data, last);
+      ssda903::ReadReport report;
+      report.observer = &collector;
+      model::Return ret;
+      ssda903::read_xml(last ? "previous.xml" : "return.xml", s.xml, ret, report);
+      for (const auto& f : report.findings)
+        if (f.severity == model::Severity::Error && f.rule.starts_with("ingest.bad"))
+          fail("the XML cannot be read: " + f.message);
+      continue;
+    }
     if (s.name == "postcodes" || s.name == "upper_tier" || s.name == "providers") {
       std::string text;
       auto join = [&](const std::vector<std::string>& cells) {

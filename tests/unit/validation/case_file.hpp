@@ -12,6 +12,10 @@
 //   CHILD,SEX,DOB,ETHNIC              order), then one line per row
 //   1,1,01/01/2010,XXXX
 //   [postcodes] / [upper_tier] / [providers]   reference data, as in the reference folder
+//   [xml] / [xml_last]                a 903 XML return (this year's / last year's), its lines as
+//                                      they are, read by the 903 XML reader as hearth validate
+//                                      reads one (format becomes xml); rows are numbered by the
+//                                      section's lines (its first line is line 1)
 //
 // Every current-year table not given is supplied and empty.
 #pragma once
