@@ -295,12 +295,18 @@ Engine::Engine(const model::Dataset& data, const timescales::Engine& timescales,
   for (std::size_t s = 0; s < n; ++s) {
     const auto& rec = data_.children[children_[s]];
     auto& periods = child_data_[s].periods;
+    bool all_short_breaks = false;  // the latest period is short breaks only
     for (std::uint32_t i = rec.episodes.begin; i < rec.episodes.begin + rec.episodes.count; ++i) {
-      if (periods.empty() || E.decom[i] != periods.back().end)
+      // Short breaks (reg 48) then full-time care (reg 33) without a break: care starts with
+      // the first episode that is not a short break, as the DfE counts starts.
+      const bool after_short_breaks = all_short_breaks && !short_break(E.ls[i]);
+      if (periods.empty() || E.decom[i] != periods.back().end || after_short_breaks) {
         periods.push_back({E.decom[i], E.dec[i], i, i});
-      else {
+        all_short_breaks = short_break(E.ls[i]);
+      } else {
         periods.back().end = E.dec[i];
         periods.back().last = i;
+        all_short_breaks = all_short_breaks && short_break(E.ls[i]);
       }
     }
   }
@@ -355,6 +361,7 @@ const Engine::PeriodOfCare* Engine::period_on(model::ChildIndex c, Date d) const
   return nullptr;
 }
 
+// The dataset keeps the child's newest UASC row: its DUC decides.
 bool Engine::uasc_on(model::ChildIndex c, Date d) const {
   for (auto r : uasc_rows_[slot_[c]]) {
     const auto& u = data_.uasc[r].row;
@@ -510,6 +517,55 @@ void Engine::care_leavers(Cohort& out, const Period& p, IndicatorId id) const {
   }
 }
 
+// Young people of 18 to 20 on `d`, not looked after, whom the council supports as former relevant
+// care leavers. The stored 903 episodes show this only for those who left care within the years
+// stored; the council's OC3 rows (a care leaver's row at each birthday from 17 to 21) and its local
+// care leaver records show the rest. A latest OC3 or status row saying the young person died or
+// went home for good (DIED, RHOM) ends it.
+void Engine::care_leavers_18_20(Cohort& out, Date d) const {
+  std::size_t from_episodes = 0, from_oc3 = 0, from_local = 0;
+  for (std::size_t s = 0; s < children_.size(); ++s) {
+    const model::ChildIndex c = children_[s];
+    model::OptDate dob = data_.children[c].dob;
+    const model::Oc3* latest_oc3 = nullptr;
+    int latest_year = 0;
+    for (auto r : oc3_rows_[s]) {
+      const auto& row = data_.oc3[r];
+      if (row.year > model::CollectionYear::containing(d).end_year) continue;
+      if (!dob && row.row.dob) dob = row.row.dob;
+      if (row.year >= latest_year) {
+        latest_year = row.year;
+        latest_oc3 = &row.row;
+      }
+    }
+    if (!dob) continue;
+    const int age = model::age_on(*dob, d);
+    if (age < 18 || age > 20 || looked_after(c, d)) continue;
+    const model::CareLeaverStatus* status = nullptr;
+    for (const auto* st : data_.local_index.care_leaver_status.of(c))
+      if (st->date <= d) status = st;
+    std::optional<model::InTouch> last;
+    if (latest_oc3) last = latest_oc3->in_touch;
+    if (status && (!latest_oc3 || status->date >= model::CollectionYear{latest_year}.end()))
+      last = status->in_touch;
+    if (last == model::InTouch::DIED || last == model::InTouch::RHOM) continue;
+    auto cl = ts_.care_leaver(c, d);
+    if (cl.category == "former relevant" && cl.support_until && *cl.support_until >= d)
+      ++from_episodes;
+    else if (latest_oc3)
+      ++from_oc3;
+    else if (status || !data_.local_index.contacts.of(c).empty())
+      ++from_local;
+    else
+      continue;
+    out.cases.push_back({c, d, 1, 0});
+  }
+  out.note = "Counted from the 903 episodes stored (" + std::to_string(from_episodes) +
+             " who left care in the years stored), the council's OC3 rows (" +
+             std::to_string(from_oc3) + " more) and its local care leaver records (" +
+             std::to_string(from_local) + " more)";
+}
+
 void Engine::oc2(Cohort& out, const Period& p, IndicatorId id) const {
   using I = IndicatorId;
   const Date m = last_march31(p.end);
@@ -518,6 +574,19 @@ void Engine::oc2(Cohort& out, const Period& p, IndicatorId id) const {
     out.available = false;
     out.reason = "no 903 return for the year to " + model::format_dmy(m) + " is stored";
     return;
+  }
+  // A return with no OC2 rows although children were in its OC2 cohort did not send the table:
+  // no data, not 0% (a year with no child in the cohort is an honest empty table).
+  if (!data_.has_rows(la_, year_of(m), model::Table::Oc2)) {
+    std::size_t in_cohort = 0;
+    for (model::ChildIndex c : children_) in_cohort += in_oc2_cohort(c, m);
+    if (in_cohort > 0) {
+      out.available = false;
+      out.reason = "no data: the 903 return for the year to " + model::format_dmy(m) +
+                   " has no OC2 table, though " + std::to_string(in_cohort) +
+                   " children had been looked after for 12 months";
+      return;
+    }
   }
   for (model::ChildIndex c : children_) {
     if (!in_oc2_cohort(c, m)) continue;
@@ -693,6 +762,8 @@ Cohort Engine::cohort(IndicatorId id, const Period& p) const {
       }
       break;
     case I::CareLeavers18To20:
+      care_leavers_18_20(out, d);
+      break;
     case I::CareLeavers21To25:
       for (model::ChildIndex c : children_) {
         if (looked_after(c, d) || !data_.children[c].dob) continue;
@@ -700,9 +771,7 @@ Cohort Engine::cohort(IndicatorId id, const Period& p) const {
         if (cl.category != "former relevant" || !cl.support_until || *cl.support_until < d)
           continue;
         const int age = model::age_on(*data_.children[c].dob, d);
-        const bool older = id == I::CareLeavers21To25;
-        if (older ? (age >= 21 && age <= 25) : (age >= 18 && age <= 20))
-          out.cases.push_back({c, d, 1, 0});
+        if (age >= 21 && age <= 25) out.cases.push_back({c, d, 1, 0});
       }
       break;
     case I::StabilityShort: {
@@ -969,11 +1038,18 @@ Cohort Engine::cohort(IndicatorId id, const Period& p) const {
         }
       out.basis = *term_end;
       for (std::size_t s = 0; s < children_.size(); ++s)
-        for (const auto* it : child_data_[s].items)
-          if (it->item == ItemId::PepReview && it->due && it->due->date == *term_end &&
-              it->status != Status::NotApplicable)
-            out.cases.push_back(
-                {children_[s], *term_end, it->status == Status::DoneOnTime ? 1.0 : 0.0, 1});
+        for (const auto* it : child_data_[s].items) {
+          if (it->item != ItemId::PepReview || !it->due || it->due->date != *term_end ||
+              it->status == Status::NotApplicable)
+            continue;
+          // Looked after for the whole of the term (not on short breaks): in care from its
+          // first day to its last in one period.
+          const Date term_start = it->anchor_date.date;
+          const PeriodOfCare* poc = period_on(children_[s], term_start);
+          if (!poc || poc->end <= *term_end || !looked_after(children_[s], term_start)) continue;
+          out.cases.push_back(
+              {children_[s], *term_end, it->status == Status::DoneOnTime ? 1.0 : 0.0, 1});
+        }
       break;
     }
     case I::Suspensions:

@@ -53,6 +53,7 @@ struct Cohort {
   bool available = true;
   std::string reason;     // why not available
   model::Date basis{};    // for annual indicators: the 31 March used
+  std::string note;       // what the figure rests on, when that is not plain (shown on the card)
   double population = 0;  // for rates: the population used
   std::string population_source;
 };
@@ -136,6 +137,7 @@ class Engine {
   void timeliness(Cohort& out, const Period& p,
                   std::initializer_list<timescales::ItemId> ids) const;
   void care_leavers(Cohort& out, const Period& p, IndicatorId id) const;
+  void care_leavers_18_20(Cohort& out, model::Date d) const;
   void oc2(Cohort& out, const Period& p, IndicatorId id) const;
   void adoption(Cohort& out, const Period& p, IndicatorId id) const;
   void distance(Cohort& out, const Period& p, IndicatorId id) const;

@@ -253,6 +253,7 @@ Scorecard build_scorecard(const Engine& engine, const ReferenceData& reference,
     e.period = sc.period;
     const Cohort cohort = engine.cohort(id, sc.period);
     if (cohort.basis != Date{}) e.basis = cohort.basis;
+    e.note = cohort.note;
     e.current = suppress_primary(ind, engine.value(id, cohort), threshold);
     if (auto t = config.targets.find(ind.key); t != config.targets.end()) e.target = t->second;
     e.rag = rate(ind, e.current.value.value, e.target);

@@ -73,6 +73,7 @@ struct Entry {
   const Indicator* indicator = nullptr;
   Period period;
   std::optional<model::Date> basis;  // annual: the 31 March used; pep: the term end
+  std::string note;                  // what the figure rests on (Cohort::note)
   Shown current;
   std::optional<Target> target;
   Rag rag = Rag::None;
@@ -86,6 +87,10 @@ struct Scorecard {
   std::string la, la_name, region;
   model::Date as_of{};
   Period period;
+  // Set by whoever chose the date (ingest::resolve_as_of): why the scorecard is not at the date
+  // asked for (the returns end before it), and how old the records are. Shown on every paper.
+  std::string warning;
+  std::string records_note;
   bool suppressed = false;  // small-number suppression applied
   int threshold = 5;
   std::vector<Entry> entries;

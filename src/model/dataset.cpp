@@ -76,12 +76,19 @@ Dataset Dataset::build(const std::vector<Return>& input) {
   std::map<std::pair<ChildIndex, Date>, YearRow<MissingEpisode>> missing;
   std::map<std::tuple<ChildIndex, Date, std::string>, YearRow<SocialWorkerEpisode>> sw;
   std::map<std::pair<ChildIndex, Date>, YearRow<DeprivationOfLiberty>> dolo;
+  std::map<ChildIndex, YearRow<Uasc>> uasc;
   std::set<std::string> councils;
+  // The year each kept episode came from, and each child's years that hold episodes.
+  std::map<std::pair<ChildIndex, Date>, int> episode_year;
+  std::set<std::pair<ChildIndex, int>> years_with_episodes;
 
   for (const Return* r : returns) {
     const int y = r->year.end_year;
     councils.insert(r->la);
     ds.returns.emplace_back(r->la, y);
+    std::uint32_t tables = 0;
+    for (Table t : tables_without_rows(*r)) tables |= 1u << static_cast<unsigned>(t);
+    ds.return_tables.push_back(~tables & ((1u << kTableCount) - 1));
     for (const auto& h : r->header) {
       auto i = child_of(r->la, h.child, y);
       auto& c = ds.children[i];
@@ -92,7 +99,12 @@ Dataset Dataset::build(const std::vector<Return>& input) {
       c.mother = h.mother;
       c.mc_dob = h.mc_dob;
     }
-    for (const auto& e : r->episodes) episodes[{child_of(r->la, e.child, y), e.decom}] = &e;
+    for (const auto& e : r->episodes) {
+      auto i = child_of(r->la, e.child, y);
+      episodes[{i, e.decom}] = &e;
+      episode_year[{i, e.decom}] = y;
+      years_with_episodes.insert({i, y});
+    }
     for (const auto& v : r->reviews) reviews[{child_of(r->la, v.child, y), v.review}] = &v;
     for (const auto& m : r->missing) {
       auto i = child_of(r->la, m.child, y);
@@ -106,7 +118,10 @@ Dataset Dataset::build(const std::vector<Return>& input) {
       auto i = child_of(r->la, d.child, y);
       dolo.insert_or_assign({i, d.dolo_start}, YearRow<DeprivationOfLiberty>{i, y, d});
     }
-    for (const auto& u : r->uasc) ds.uasc.push_back({child_of(r->la, u.child, y), y, u});
+    for (const auto& u : r->uasc) {
+      auto i = child_of(r->la, u.child, y);
+      uasc.insert_or_assign(i, YearRow<Uasc>{i, y, u});
+    }
     for (const auto& o : r->oc2) ds.oc2.push_back({child_of(r->la, o.child, y), y, o});
     for (const auto& o : r->oc3) ds.oc3.push_back({child_of(r->la, o.child, y), y, o});
     for (const auto& a : r->ad1) ds.ad1.push_back({child_of(r->la, a.child, y), y, a});
@@ -115,6 +130,18 @@ Dataset Dataset::build(const std::vector<Return>& input) {
     for (const auto& p : r->prev_perm) ds.prev_perm.push_back({child_of(r->la, p.child, y), y, p});
   }
   ds.councils.assign(councils.begin(), councils.end());
+  for (auto& [k, v] : uasc) ds.uasc.push_back(std::move(v));
+  // An older return's episode still open in a later year that holds the child's episodes but
+  // not this one was corrected or deleted there: the newer return wins.
+  std::erase_if(episodes, [&](const auto& kv) {
+    const auto& [key, e] = kv;
+    const int from = episode_year[key];
+    const Date dec = e->dec.value_or(kOpen);
+    for (auto it = years_with_episodes.upper_bound({key.first, from});
+         it != years_with_episodes.end() && it->first == key.first; ++it)
+      if (dec >= CollectionYear{it->second}.start()) return true;
+    return false;
+  });
 
   // Columns, grouped by child in index order and by date within a child (std::map order).
   auto& E = ds.episodes;
@@ -166,6 +193,31 @@ Dataset Dataset::build(const std::vector<Return>& input) {
   for (auto& [k, v] : sw) ds.sw_episodes.push_back(std::move(v));
   for (auto& [k, v] : dolo) ds.dolo.push_back(std::move(v));
   return ds;
+}
+
+std::string_view table_name(Table t) {
+  static constexpr std::string_view k[] = {"Header",   "Episodes", "Reviews",    "UASC",
+                                           "OC2",      "OC3",      "AD1",        "PlacedAdoption",
+                                           "PrevPerm", "Missing",  "SWEpisodes", "DoLo"};
+  return k[static_cast<std::size_t>(t)];
+}
+
+std::vector<Table> tables_without_rows(const Return& r) {
+  std::vector<Table> out;
+  const std::size_t sizes[] = {
+      r.header.size(),    r.episodes.size(), r.reviews.size(),     r.uasc.size(),
+      r.oc2.size(),       r.oc3.size(),      r.ad1.size(),         r.placed_adoption.size(),
+      r.prev_perm.size(), r.missing.size(),  r.sw_episodes.size(), r.dolo.size()};
+  for (std::size_t t = 0; t < kTableCount; ++t)
+    if (sizes[t] == 0) out.push_back(static_cast<Table>(t));
+  return out;
+}
+
+bool Dataset::has_rows(std::string_view la, int year, Table t) const {
+  for (std::size_t i = 0; i < returns.size(); ++i)
+    if (returns[i].first == la && returns[i].second == year)
+      return i < return_tables.size() && (return_tables[i] >> static_cast<unsigned>(t) & 1u);
+  return false;
 }
 
 std::optional<ChildIndex> Dataset::find_child(std::string_view la, std::string_view child) const {

@@ -4,7 +4,13 @@
 // Merging years: a return holds every episode open in its year, so one episode appears in each
 // year it spans. The latest year's copy of a row wins, keyed as the DfE keys it (episode: CHILD
 // + DECOM; review: CHILD + REVIEW; missing: CHILD + MIS_START; social worker: CHILD + SW_DECOM +
-// SW_ID). Year outcomes (OC2, OC3, AD1, UASC, PlacedAdoption, PrevPerm) are kept per year.
+// SW_ID). The newest return wins everywhere: a child's header; an episode, missing episode,
+// social worker episode or DoLo the newer return holds; the UASC row (one per child, from the
+// newest return that has one: its DUC ends the status). When a newer return holds a child's
+// episodes, the older returns' episodes still open in the newer return's year that it does not
+// hold (a corrected start date, a deleted episode) are dropped: the newer return holds every
+// episode open in its year. Year outcomes (OC2, OC3, AD1, PlacedAdoption, PrevPerm) are kept per
+// year. Which tables each return sent rows in is kept, so a table not sent reads as no data.
 //
 // Layout: the hot, numerous tables (episodes, reviews) are columnar — one vector per column,
 // rows grouped by child and sorted by date — with postcodes and URNs interned; the rest are
@@ -83,6 +89,26 @@ struct ReviewColumns {
   std::size_t size() const { return child.size(); }
 };
 
+// The 903 tables, for saying which ones a return sent.
+enum class Table : std::uint8_t {
+  Header,
+  Episodes,
+  Reviews,
+  Uasc,
+  Oc2,
+  Oc3,
+  Ad1,
+  PlacedAdoption,
+  PrevPerm,
+  Missing,
+  SwEpisodes,
+  Dolo,
+};
+inline constexpr std::size_t kTableCount = 12;
+std::string_view table_name(Table t);  // the DfE's name: "Header", "Episodes", "OC2", ...
+// The tables a return has no rows in: to report at import (a table not sent is no data, not 0).
+std::vector<Table> tables_without_rows(const Return& r);
+
 // A year's outcome row, with the child and collection year it belongs to.
 template <class R>
 struct YearRow {
@@ -152,6 +178,7 @@ class Dataset {
   StringPool strings;
   std::vector<std::string> councils;                 // LA codes present, sorted
   std::vector<std::pair<std::string, int>> returns;  // (la, year) present
+  std::vector<std::uint32_t> return_tables;          // parallel: bit Table set when it had rows
   std::vector<LocalRecords> local;                   // by council, sorted by la
   LocalIndex local_index;
 
@@ -160,6 +187,8 @@ class Dataset {
   // A worker's details, when the council's professionals table names them.
   const Professional* professional(std::string_view la, std::string_view id) const;
 
+  // Whether the council's return for `year` is stored and has rows in table `t`.
+  bool has_rows(std::string_view la, int year, Table t) const;
   // Index of (la, CHILD), if present.
   std::optional<ChildIndex> find_child(std::string_view la, std::string_view child) const;
   // Children with an episode open on `day` (the DfE's "looked after on 31 March" count when

@@ -56,6 +56,35 @@ std::optional<Date> parse_date(std::string_view s) {
   return parse_dmy(s);
 }
 
+std::string date_problem(std::string_view s) {
+  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+  const std::string generic = "is not a date: write YYYY-MM-DD";
+  int y = -1, m = -1, d = -1;
+  size_t pos = 0;
+  if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+    y = read_number(s, pos, 4, 4);
+    ++pos;
+    m = read_number(s, pos, 2, 2);
+    ++pos;
+    d = read_number(s, pos, 2, 2);
+  } else {
+    d = read_number(s, pos, 1, 2);
+    if (d < 0 || pos >= s.size() || s[pos++] != '/') return generic;
+    m = read_number(s, pos, 1, 2);
+    if (m < 0 || pos >= s.size() || s[pos++] != '/') return generic;
+    y = read_number(s, pos, 4, 4);
+  }
+  if (y < 0 || m < 0 || d < 0 || pos != s.size()) return generic;
+  if (m < 1 || m > 12) return "is not a date: there is no month " + std::to_string(m);
+  if (y < 1800 || y > 2200) return "is not a date Hearth can use: the year must be 1800 to 2200";
+  if (d < 1 || !checked(y, m, d))
+    return "is not a date: there is no " + std::to_string(d) + " " + kMonths[m - 1] + " " +
+           std::to_string(y);
+  return generic;
+}
+
 std::string format_dmy(Date date) {
   std::chrono::year_month_day ymd{date};
   char buf[16];

@@ -20,6 +20,9 @@ std::optional<Date> parse_dmy(std::string_view text);
 std::optional<Date> parse_iso(std::string_view text);
 // Parses either form (ISO first). Used where councils' local extracts mix them.
 std::optional<Date> parse_date(std::string_view text);
+// Why `text` is not a date, to follow the text in a message: "is not a date: write YYYY-MM-DD",
+// or for a well-formed but impossible one "is not a date: there is no 30 February 2026".
+std::string date_problem(std::string_view text);
 
 std::string format_dmy(Date d);  // "01/04/2024"
 std::string format_iso(Date d);  // "2024-04-01"

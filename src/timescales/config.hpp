@@ -41,8 +41,11 @@ struct TimescaleConfig {
   int pep_working_days = 10;
   int pep_min_age = 3;
   int pep_max_age = 17;
+  // Typical English school terms (each council sets its own dates; Easter moves the spring
+  // term's end and the summer term's start from year to year). The holidays between them are no
+  // term: a PEP review held in one is late evidence for the term just ended.
   std::vector<Term> pep_terms = {
-      {"Autumn", 9, 1, 12, 31}, {"Spring", 1, 1, 3, 31}, {"Summer", 4, 1, 7, 31}};
+      {"Autumn", 9, 1, 12, 20}, {"Spring", 1, 5, 4, 5}, {"Summer", 4, 20, 7, 22}};
   // Missing
   int rhi_hours = 72;
   // Leaving care

@@ -303,7 +303,12 @@ class ChildRun {
     for (std::uint32_t i = b; i < b + n; ++i) {
       if (E.decom[i] > as_of_) break;
       Date end = E.dec[i] > as_of_ ? model::Dataset::kOpen : E.dec[i];
-      if (!periods_.empty() && periods_.back().end == E.decom[i]) {
+      // Short breaks (reg 48) followed without a break by full-time care (reg 33): the items
+      // that count from entry count from the first episode that is not a short break, so the
+      // run of short breaks is a period of its own.
+      const bool after_short_breaks =
+          !periods_.empty() && periods_.back().short_breaks && !is_short_break(E.ls[i]);
+      if (!periods_.empty() && periods_.back().end == E.decom[i] && !after_short_breaks) {
         Period& p = periods_.back();
         p.end = end;
         p.last = i;
@@ -358,9 +363,13 @@ class ChildRun {
     const auto& cfg = cfg_;
     const auto& cal = cal_;
     std::size_t before = out_.size();
+    int shift = 0;  // occurrences renumbered once the chain restarts where the records begin
     chain(evs, Anchor::EnteredCare, Anchor::PreviousReview, at(p.start), p.end, p.ended,
           WorkerRole::SocialWorker, [&](DateTime anchor, std::uint16_t occ) {
-            if (skipped_ && occ < 3) occ = 3;  // the first reviews fell before the records
+            // The first reviews fell before the records: the chain goes on with later reviews,
+            // numbered from 1 and each one once.
+            if (skipped_ && occ + shift < 3) shift = 3 - occ;
+            occ = static_cast<std::uint16_t>(occ + shift);
             if (occ == 1)
               return std::tuple{
                   ItemId::FirstReview, std::uint16_t{1},
@@ -618,6 +627,10 @@ class ChildRun {
         if (te < pep_due || ts > as_of_) continue;  // pep_due is never before anchor
         if (p.end < te) continue;                   // left care (or aged out) during the term
         if (te >= too_old) continue;
+        // Each review is evidence for one term only: one held in the term is on time; one held
+        // in the holiday after it (before the next term starts) is that term's, late. A review
+        // held in the next term is the next term's and leaves this one not done.
+        const Date next_start = next_term_start(te);
         const Ev* in_term = nullptr;
         const Ev* after = nullptr;
         for (const Ev& ev : evs) {
@@ -626,7 +639,7 @@ class ChildRun {
             in_term = &ev;
             break;
           }
-          if (ev.when.date > te && ev.when.date <= p.end) {
+          if (ev.when.date > te && ev.when.date < next_start && ev.when.date <= p.end) {
             after = &ev;
             break;
           }
@@ -637,6 +650,18 @@ class ChildRun {
         s.actionable = !p.ended;
       }
     }
+  }
+
+  // The first day of the first term to start after `te`.
+  Date next_term_start(Date te) const {
+    const int y = static_cast<int>(year_month_day{te}.year());
+    std::optional<Date> best;
+    for (int yy = y; yy <= y + 1; ++yy)
+      for (const Term& t : cfg_.pep_terms) {
+        Date ts = model::make_date(yy, t.start_month, t.start_day);
+        if (ts > te && (!best || ts < *best)) best = ts;
+      }
+    return best.value_or(te + days{1});
   }
 
   // ---- permanence -----------------------------------------------------------------------------
@@ -668,6 +693,9 @@ class ChildRun {
     std::uint16_t occ = 0;
     for (const auto* m : d_.local_index.missing.of(c_)) {
       if (!m->end || m->end->date > as_of_) continue;
+      // The 2014 guidance offers the interview when a *missing* child is found; a child away
+      // (whereabouts known, type A) is not missing.
+      if (m->type == model::MissingType::A) continue;
       // Only returns while the child was looked after.
       bool in_care = false;
       for (const Period& p : periods_)

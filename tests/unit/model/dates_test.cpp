@@ -58,5 +58,14 @@ TEST(CollectionYear, ParsesTheWaysPeopleWriteIt) {
   EXPECT_FALSE(CollectionYear::parse("last year"));
 }
 
+TEST(Dates, AnImpossibleDayIsNamed) {
+  EXPECT_EQ(date_problem("2026-02-30"), "is not a date: there is no 30 February 2026");
+  EXPECT_EQ(date_problem("31/04/2025"), "is not a date: there is no 31 April 2025");
+  EXPECT_EQ(date_problem("2025-13-01"), "is not a date: there is no month 13");
+  EXPECT_EQ(date_problem("2025-00-10"), "is not a date: there is no month 0");
+  EXPECT_EQ(date_problem("next tuesday"), "is not a date: write YYYY-MM-DD");
+  EXPECT_EQ(date_problem("2025-1-1"), "is not a date: write YYYY-MM-DD");
+}
+
 }  // namespace
 }  // namespace hearth::model
