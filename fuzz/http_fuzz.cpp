@@ -4,13 +4,14 @@
 // The first byte chooses who sends it: 0 nobody, else one of the demo roles, whose session
 // cookie and CSRF header are added after the request line, so the fuzzer reaches the signed-in
 // handlers too. The rest is sent as is over a loopback connection, which is then half-closed;
-// the reply is read to the end. A crash, a sanitizer report, a reply that is not HTTP or a 500
+// the reply is read to the end. A crash, a sanitizer report, a reply that is not HTTP/1.x or a 500
 // (an unexpected failure inside the server) is a finding.
 //
 // Needs HEARTH_FUZZ_STORE (a store made by `hearth demo`) and HEARTH_DEMO_PASSWORD (its demo
 // users' password); scripts/fuzz.sh makes both.
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <spdlog/spdlog.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -121,6 +122,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     std::fprintf(stderr, "http_fuzz needs HEARTH_FUZZ_STORE and HEARTH_DEMO_PASSWORD\n");
     std::exit(2);
   }
+  spdlog::set_level(spdlog::level::err);  // one line per request would be most of the work
   world = new World;
   world->password = password;
   world->store = hearth::store::open_store(url);
@@ -151,8 +153,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (eol != std::string::npos) request.insert(eol + 1, world->role_headers[role - 1]);
   }
   const std::string reply = exchange(request);
-  if (!reply.empty() && !reply.starts_with("HTTP/1.1 ")) __builtin_trap();
-  if (reply.find("HTTP/1.1 500 ") != std::string::npos) {
+  if (!reply.empty() && !reply.starts_with("HTTP/1.1 ") && !reply.starts_with("HTTP/1.0 "))
+    __builtin_trap();
+  if (reply.find(" 500 Internal Server Error\r\n") != std::string::npos) {
     std::fprintf(stderr, "500 from the server:\n%.2000s\n", reply.c_str());
     __builtin_trap();
   }
