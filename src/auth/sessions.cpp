@@ -1,8 +1,15 @@
 #include "auth/sessions.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <ctime>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
 
 #include "auth/crypto.hpp"
 #include "store/store.hpp"
@@ -57,8 +64,28 @@ std::string_view login_error_code(LoginError e) {
   return "";
 }
 
+// Rate-limited sign-ins waiting to be written as one summary per address.
+struct Authenticator::Refusals {
+  struct Pending {
+    std::int64_t first = 0, last = 0, count = 0;
+    std::set<std::string> usernames;  // at most kNames, for the summary
+  };
+  static constexpr std::size_t kNames = 10;
+  static constexpr std::size_t kAddresses = 10000;  // more: all written at once
+  std::mutex mu;
+  std::atomic<bool> any{false};            // pending is not empty: lets each request skip the lock
+  std::map<std::string, Pending> pending;  // by address
+  std::map<std::string, std::int64_t> seen;  // address → when its first refusal was written
+};
+
 Authenticator::Authenticator(SessionPolicy policy, Clock clock)
-    : policy_(policy), clock_(clock ? std::move(clock) : Clock(system_now)) {}
+    : policy_(policy),
+      clock_(clock ? std::move(clock) : Clock(system_now)),
+      refusals_(std::make_shared<Refusals>()) {}
+
+std::int64_t Authenticator::touch_interval() const {
+  return std::max<std::int64_t>(1, std::min(policy_.touch_every, policy_.idle_seconds / 4));
+}
 
 LoginResult Authenticator::login(store::Store& st, std::string_view username,
                                  std::string_view password, std::string_view ip,
@@ -75,22 +102,27 @@ LoginResult Authenticator::login(store::Store& st, std::string_view username,
   auto user = st.find_user(username);
   // Always verify, so an unknown username takes as long as a wrong password.
   bool good = verify_password(user ? user->password_hash : std::string(), password);
-  if (!user) {
-    record(false);
-    out.error = LoginError::BadCredentials;
-    return out;
-  }
-  if (std::int64_t until = parse_iso_utc(user->locked_until); until > t) {
+  // The lock is per username and address, the same for a username that does not exist (so the
+  // reply never tells them apart): five failures from one address lock the account for that
+  // address only, so nobody can lock a colleague out from elsewhere. Many failures from
+  // everywhere lock it for every address that has not signed in as it lately.
+  auto fails = st.login_failures(ip, username, t - policy_.lock_seconds, t - 24 * 60 * 60);
+  bool locked = fails.here >= policy_.lock_after ||
+                (fails.everywhere >= policy_.account_limit && !fails.known_address);
+  std::int64_t until = user ? parse_iso_utc(user->locked_until) : 0;  // set by older versions
+  if (locked || until > t) {
     record(false);
     out.error = LoginError::Locked;
-    out.retry_after = until - t;
+    out.retry_after = locked ? policy_.lock_seconds : until - t;
     return out;
   }
-  if (!good) {
+  if (!user || !good) {
     record(false);
-    int n = st.note_failed_login(user->id, policy_.lock_after, iso_utc(t + policy_.lock_seconds));
-    out.error = n >= policy_.lock_after ? LoginError::Locked : LoginError::BadCredentials;
-    if (out.error == LoginError::Locked) out.retry_after = policy_.lock_seconds;
+    // The count shown by `hearth user list`; the lock itself comes from login_attempts.
+    if (user) st.note_failed_login(user->id, INT_MAX, "");
+    bool now_locked = fails.here + 1 >= policy_.lock_after;
+    out.error = now_locked ? LoginError::Locked : LoginError::BadCredentials;
+    if (now_locked) out.retry_after = policy_.lock_seconds;
     return out;
   }
   if (user->disabled) {
@@ -121,6 +153,7 @@ LoginResult Authenticator::login(store::Store& st, std::string_view username,
 }
 
 std::optional<Session> Authenticator::find(store::Store& st, std::string_view token) const {
+  write_due_refusals(st, false);
   if (token.empty() || token.size() > 100) return std::nullopt;
   std::string hash = sha256_hex(token);
   auto s = st.find_session(hash);
@@ -134,7 +167,7 @@ std::optional<Session> Authenticator::find(store::Store& st, std::string_view to
   }
   auto user = st.user_by_id(s->user_id);
   if (!user || user->disabled) return std::nullopt;
-  if (t - s->last_seen >= policy_.touch_every) {
+  if (t - s->last_seen >= touch_interval()) {
     st.touch_session(hash, t);
     s->last_seen = t;
   }
@@ -144,6 +177,85 @@ std::optional<Session> Authenticator::find(store::Store& st, std::string_view to
   out.csrf = s->csrf;
   out.expires = std::min(s->last_seen + policy_.idle_seconds, absolute_end);
   return out;
+}
+
+void Authenticator::audit_login(store::Store& st, std::string_view username, std::string_view ip,
+                                const LoginResult& result) const {
+  const std::int64_t t = now();
+  std::string address(ip);
+  if (result.error == LoginError::RateLimited) {
+    bool first = false;
+    {
+      std::lock_guard lk(refusals_->mu);
+      auto& seen = refusals_->seen;
+      // An address's first refusal in a window is written in full; the rest are counted.
+      auto it = seen.find(address);
+      if (it == seen.end() || t - it->second >= policy_.address_window) {
+        if (seen.size() >= Refusals::kAddresses) seen.clear();
+        seen[address] = t;
+        first = true;
+      } else {
+        auto& p = refusals_->pending[address];
+        refusals_->any = true;
+        if (p.count == 0) p.first = t;
+        p.last = t;
+        ++p.count;
+        if (p.usernames.size() < Refusals::kNames) p.usernames.insert(std::string(username));
+      }
+    }
+    if (!first) {
+      write_due_refusals(st, false);
+      return;
+    }
+  }
+  write_due_refusals(st, false);
+  store::AuditEntry e;
+  e.actor = std::string(username);
+  e.action = "session.login";
+  e.resource = "user:" + std::string(username);
+  e.detail = nlohmann::json{{"ip", address}, {"result", login_error_code(result.error)}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (result.principal) e.role = std::string(role_name(result.principal->role));
+  e.outcome = result.error == LoginError::None ? "ok" : "failed";
+  st.append_audit(std::move(e));
+}
+
+void Authenticator::flush_refusals(store::Store& st) const {
+  write_due_refusals(st, true);
+}
+
+void Authenticator::write_due_refusals(store::Store& st, bool all) const {
+  const std::int64_t t = now();
+  if (!refusals_->any) return;
+  std::vector<std::pair<std::string, Refusals::Pending>> due;
+  {
+    std::lock_guard lk(refusals_->mu);
+    auto& pending = refusals_->pending;
+    bool everything = all || pending.size() >= Refusals::kAddresses;
+    for (auto it = pending.begin(); it != pending.end();) {
+      if (everything || t - it->second.first >= policy_.refusal_summary_seconds) {
+        due.emplace_back(it->first, std::move(it->second));
+        it = pending.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    refusals_->any = !pending.empty();
+  }
+  for (const auto& [address, p] : due) {
+    store::AuditEntry e;
+    e.actor = "anonymous";
+    e.action = "session.rate_limited";
+    e.resource = "address:" + address;
+    e.outcome = "denied";
+    e.detail = nlohmann::json{{"ip", address},
+                              {"refused", p.count},
+                              {"from", iso_utc(p.first)},
+                              {"to", iso_utc(p.last)},
+                              {"usernames", p.usernames}}
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    st.append_audit(std::move(e));
+  }
 }
 
 void Authenticator::logout(store::Store& st, std::string_view token) const {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,11 +21,16 @@ namespace hearth::auth {
 struct SessionPolicy {
   std::int64_t idle_seconds = 30 * 60;           // ended after this long unused
   std::int64_t absolute_seconds = 12 * 60 * 60;  // ended this long after login, used or not
-  int lock_after = 5;                            // failed logins in a row lock the account…
-  std::int64_t lock_seconds = 15 * 60;           // …for this long
-  int address_limit = 20;                        // failed logins from one address…
-  std::int64_t address_window = 10 * 60;         // …within this window: refused (429)
-  std::int64_t touch_every = 60;  // last_seen is written at most this often (seconds)
+  int lock_after = 5;                            // failed logins in a row from one address lock the
+  std::int64_t lock_seconds = 15 * 60;           // account for that address only, for this long
+  int account_limit = 50;  // failures from all addresses within lock_seconds lock the account
+                           // for every address that has not signed in as it in the last day
+  int address_limit = 20;  // failed logins from one address…
+  std::int64_t address_window = 10 * 60;  // …within this window: refused (429)
+  std::int64_t touch_every = 60;          // last_seen is written at most this often (seconds), and
+                                          // never less often than a quarter of idle_seconds
+  std::int64_t refusal_summary_seconds = 60;  // rate-limited sign-ins: one audit row per address
+                                              // per this long (counted), not one per attempt
 };
 
 enum class LoginError : std::uint8_t {
@@ -68,9 +74,24 @@ class Authenticator {
   std::optional<Session> find(store::Store& st, std::string_view token) const;
   void logout(store::Store& st, std::string_view token) const;
 
+  // Writes a sign-in attempt's audit entry. Attempts refused by the address rate limit are
+  // counted instead: the first refusal from an address is written as usual, the rest become one
+  // "session.rate_limited" summary per address per refusal_summary_seconds ("N refused
+  // sign-ins between T1 and T2"), written by a later sign-in or request (at most that late), so
+  // a flood writes a handful of rows, each one a normal link of the hash chain.
+  void audit_login(store::Store& st, std::string_view username, std::string_view ip,
+                   const LoginResult& result) const;
+  // Writes every pending summary now (also those not yet due); for shutdown and tests.
+  void flush_refusals(store::Store& st) const;
+  // How often last_seen is written: touch_every, at most a quarter of the idle limit.
+  std::int64_t touch_interval() const;
+
  private:
+  struct Refusals;
+  void write_due_refusals(store::Store& st, bool all) const;
   SessionPolicy policy_;
   Clock clock_;
+  std::shared_ptr<Refusals> refusals_;
 };
 
 std::string_view login_error_code(LoginError e);  // "bad_credentials", "locked", …

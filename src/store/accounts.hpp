@@ -40,6 +40,12 @@ struct SessionRecord {
   std::string user_agent;
 };
 
+struct LoginFailures {
+  std::int64_t here = 0;        // from this address, after its last good login
+  std::int64_t everywhere = 0;  // from every address
+  bool known_address = false;   // this address signed in as the user recently
+};
+
 struct AuditEntry {
   std::int64_t seq = 0;  // 1, 2, 3…: a gap is a deleted row
   std::string at;        // ISO 8601 UTC with milliseconds

@@ -5,12 +5,14 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <stdexcept>
 
 #include "store/sql_util.hpp"
+#include "store/text.hpp"
 
 namespace hearth::store {
 
@@ -63,6 +65,16 @@ UserRecord user_from(const soci::row& r) {
   return u;
 }
 
+// A user's text fields as the database can keep them (store/text.hpp).
+UserRecord storable(UserRecord u) {
+  for (auto* f : {&u.username, &u.display_name, &u.role, &u.worker, &u.child, &u.locked_until,
+                  &u.created_at, &u.password_changed_at, &u.last_login_at})
+    make_storable(*f);
+  for (auto& c : u.councils) make_storable(c);
+  for (auto& t : u.teams) make_storable(t);
+  return u;
+}
+
 std::string now_millis_utc() {
   auto now = std::chrono::system_clock::now();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
@@ -76,26 +88,9 @@ std::string now_millis_utc() {
   return buf;
 }
 
-// A write transaction that takes the database's write lock at its start (SQLite: BEGIN
-// IMMEDIATE, so a reader never has to upgrade to a writer and fail), rolled back unless
-// committed.
-class WriteTx {
+class WriteTx : public sql::WriteTx {
  public:
-  WriteTx(soci::session& s, const Driver& d) : s_(s) { s_ << std::string(d.begin_write_sql()); }
-  ~WriteTx() {
-    if (!done_) try {
-        s_ << "ROLLBACK";
-      } catch (...) {
-      }
-  }
-  void commit() {
-    s_ << "COMMIT";
-    done_ = true;
-  }
-
- private:
-  soci::session& s_;
-  bool done_ = false;
+  WriteTx(soci::session& s, const Driver& d) : sql::WriteTx(s, d.begin_write_sql()) {}
 };
 
 }  // namespace
@@ -131,7 +126,8 @@ std::string audit_hash(const AuditEntry& e) {
   return hex;
 }
 
-std::int64_t SqlAccounts::add_user(const UserRecord& u) {
+std::int64_t SqlAccounts::add_user(const UserRecord& given) {
+  const UserRecord u = storable(given);
   if (find_user(u.username)) throw std::invalid_argument("there is already a user " + u.username);
   std::string councils = join(u.councils, ','), teams = join(u.teams, '\n');
   int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins;
@@ -149,7 +145,7 @@ std::int64_t SqlAccounts::add_user(const UserRecord& u) {
 }
 
 std::optional<UserRecord> SqlAccounts::find_user(std::string_view username_view) {
-  std::string username(username_view);
+  std::string username = storable_text(username_view);
   soci::rowset<soci::row> rs =
       (sql_.prepare << std::string("SELECT ") + kUserColumns + " FROM users WHERE username = :u",
        soci::use(username));
@@ -174,7 +170,8 @@ std::vector<UserRecord> SqlAccounts::list_users() {
   return out;
 }
 
-void SqlAccounts::update_user(const UserRecord& u) {
+void SqlAccounts::update_user(const UserRecord& given) {
+  const UserRecord u = storable(given);
   std::string councils = join(u.councils, ','), teams = join(u.teams, '\n');
   int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins;
   long long id = u.id;
@@ -210,7 +207,7 @@ void SqlAccounts::note_good_login(std::int64_t user_id, const std::string& at) {
 
 void SqlAccounts::record_login_attempt(std::string_view ip_view, std::string_view user_view,
                                        bool ok_in, std::int64_t at_in, std::int64_t forget_before) {
-  std::string ip(ip_view), username(user_view);
+  std::string ip = storable_text(ip_view), username = storable_text(user_view);
   long long at = at_in, forget = forget_before;
   int ok = ok_in ? 1 : 0;
   WriteTx tx(sql_, driver_);
@@ -221,14 +218,45 @@ void SqlAccounts::record_login_attempt(std::string_view ip_view, std::string_vie
 }
 
 std::int64_t SqlAccounts::failed_logins_from(std::string_view ip_view, std::int64_t since_in) {
-  std::string ip(ip_view);
+  std::string ip = storable_text(ip_view);
   long long since = since_in, n = 0;
   sql_ << "SELECT COUNT(*) FROM login_attempts WHERE ip = :ip AND at >= :s AND ok = 0",
       soci::use(ip), soci::use(since), soci::into(n);
   return n;
 }
 
-void SqlAccounts::add_session(const SessionRecord& s) {
+LoginFailures SqlAccounts::login_failures(std::string_view ip_view, std::string_view user_view,
+                                          std::int64_t since_in, std::int64_t known_since_in) {
+  std::string ip = storable_text(ip_view), username = storable_text(user_view);
+  long long since = since_in, known_since = known_since_in, last_ok = -1, here = 0, all = 0,
+            known = 0;
+  soci::indicator ind = soci::i_null;
+  sql_ << "SELECT MAX(at) FROM login_attempts WHERE ip = :ip AND username = :u AND ok = 1",
+      soci::use(ip), soci::use(username), soci::into(last_ok, ind);
+  if (ind != soci::i_ok) last_ok = -1;
+  long long from = std::max(since, last_ok + 1);
+  sql_ << "SELECT COUNT(*) FROM login_attempts WHERE ip = :ip AND username = :u AND ok = 0 "
+          "AND at >= :s",
+      soci::use(ip), soci::use(username), soci::use(from), soci::into(here);
+  sql_ << "SELECT COUNT(*) FROM login_attempts WHERE username = :u AND ok = 0 AND at >= :s",
+      soci::use(username), soci::use(since), soci::into(all);
+  known = (ind == soci::i_ok && last_ok >= known_since) ? 1 : 0;
+  LoginFailures out;
+  out.here = here;
+  out.everywhere = all;
+  out.known_address = known != 0;
+  return out;
+}
+
+void SqlAccounts::clear_login_failures(std::string_view user_view) {
+  std::string username = storable_text(user_view);
+  sql_ << "DELETE FROM login_attempts WHERE username = :u AND ok = 0", soci::use(username);
+}
+
+void SqlAccounts::add_session(const SessionRecord& given) {
+  SessionRecord s = given;
+  make_storable(s.ip);
+  make_storable(s.user_agent);
   long long uid = s.user_id, created = s.created, seen = s.last_seen;
   sql_ << "INSERT INTO sessions (token_hash, user_id, csrf, created, last_seen, ip, user_agent) "
           "VALUES (:t, :u, :c, :cr, :ls, :ip, :ua)",
@@ -297,6 +325,10 @@ AuditEntry SqlAccounts::append_audit(AuditEntry e) {
   e.prev_hash = head_hash;
   if (e.at.empty()) e.at = now_millis_utc();
   if (e.detail.empty()) e.detail = "{}";
+  // What is hashed is exactly what is stored: control characters escaped, invalid UTF-8
+  // replaced (a NUL would otherwise be cut off by PostgreSQL after the hash covered it).
+  for (auto* f : {&e.at, &e.actor, &e.role, &e.action, &e.resource, &e.outcome, &e.detail})
+    *f = escaped_text(*f);
   e.hash = audit_hash(e);
   long long seq = e.seq;
   sql_ << "INSERT INTO audit_log (seq, at, actor, role, action, resource, outcome, detail, "
@@ -368,7 +400,9 @@ std::string from_base64(const std::string& text) {
 
 }  // namespace
 
-void SqlAccounts::add_upload(const UploadRecord& u) {
+void SqlAccounts::add_upload(const UploadRecord& given) {
+  UploadRecord u = given;
+  for (auto* f : {&u.id, &u.la, &u.kind, &u.user, &u.status, &u.result}) make_storable(*f);
   long long created = u.created;
   sql_ << "INSERT INTO uploads (id, la, kind, collection_year, user_name, created, status, "
           "result) VALUES (:id, :la, :k, :y, :u, :c, :s, :r)",
@@ -394,7 +428,7 @@ UploadRecord upload_from(const soci::row& r) {
 }  // namespace
 
 std::optional<UploadRecord> SqlAccounts::find_upload(std::string_view id_view) {
-  std::string id(id_view);
+  std::string id = storable_text(id_view);
   soci::rowset<soci::row> rs =
       (sql_.prepare << "SELECT id, la, kind, collection_year, user_name, created, status, result "
                        "FROM uploads WHERE id = :id",
@@ -404,7 +438,7 @@ std::optional<UploadRecord> SqlAccounts::find_upload(std::string_view id_view) {
 }
 
 std::vector<UploadRecord> SqlAccounts::open_uploads(std::string_view la_view) {
-  std::string la(la_view);
+  std::string la = storable_text(la_view);
   std::vector<UploadRecord> out;
   soci::rowset<soci::row> rs =
       (sql_.prepare << "SELECT id, la, kind, collection_year, user_name, created, status, '' "
@@ -417,24 +451,26 @@ std::vector<UploadRecord> SqlAccounts::open_uploads(std::string_view la_view) {
 
 void SqlAccounts::set_upload_status(std::string_view id_view, std::string_view status_view,
                                     std::string_view result_view) {
-  std::string id(id_view), status(status_view), result(result_view);
+  std::string id = storable_text(id_view), status = storable_text(status_view),
+              result = storable_text(result_view);
   sql_ << "UPDATE uploads SET status = :s, result = :r WHERE id = :id", soci::use(status),
       soci::use(result), soci::use(id);
 }
 
 void SqlAccounts::put_upload_file(std::string_view id_view, const UploadFile& f) {
-  std::string id(id_view), content = to_base64(f.content);
+  std::string id = storable_text(id_view), name = storable_text(f.name),
+              content = to_base64(f.content);
   long long size = static_cast<long long>(f.content.size());
   WriteTx tx(sql_, driver_);
   sql_ << "DELETE FROM upload_files WHERE upload_id = :id AND name = :n", soci::use(id),
-      soci::use(f.name);
+      soci::use(name);
   sql_ << "INSERT INTO upload_files (upload_id, name, size, content) VALUES (:id, :n, :s, :c)",
-      soci::use(id), soci::use(f.name), soci::use(size), soci::use(content);
+      soci::use(id), soci::use(name), soci::use(size), soci::use(content);
   tx.commit();
 }
 
 std::vector<UploadFile> SqlAccounts::upload_files(std::string_view id_view, bool with_content) {
-  std::string id(id_view);
+  std::string id = storable_text(id_view);
   std::vector<UploadFile> out;
   soci::rowset<soci::row> rs =
       (sql_.prepare << std::string("SELECT name, size") + (with_content ? ", content" : "") +
@@ -450,8 +486,25 @@ std::vector<UploadFile> SqlAccounts::upload_files(std::string_view id_view, bool
   return out;
 }
 
+std::int64_t SqlAccounts::expire_uploads(std::int64_t before_in) {
+  long long before = before_in, n = 0;
+  WriteTx tx(sql_, driver_);
+  sql_ << "SELECT COUNT(*) FROM uploads WHERE created < :b AND status IN ('open', 'checked')",
+      soci::use(before), soci::into(n);
+  if (n > 0) {
+    sql_ << "DELETE FROM upload_files WHERE upload_id IN (SELECT id FROM uploads WHERE created < "
+            ":b AND status IN ('open', 'checked'))",
+        soci::use(before);
+    sql_ << "UPDATE uploads SET status = 'expired' WHERE created < :b AND status IN ('open', "
+            "'checked')",
+        soci::use(before);
+  }
+  tx.commit();
+  return n;
+}
+
 void SqlAccounts::delete_upload_files(std::string_view id_view) {
-  std::string id(id_view);
+  std::string id = storable_text(id_view);
   sql_ << "DELETE FROM upload_files WHERE upload_id = :id", soci::use(id);
 }
 

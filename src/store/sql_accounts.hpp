@@ -29,6 +29,10 @@ class SqlAccounts {
   void record_login_attempt(std::string_view ip, std::string_view username, bool ok,
                             std::int64_t at, std::int64_t forget_before);
   std::int64_t failed_logins_from(std::string_view ip, std::int64_t since);
+  LoginFailures login_failures(std::string_view ip, std::string_view username, std::int64_t since,
+                               std::int64_t known_since);
+  void clear_login_failures(std::string_view username);
+  std::int64_t expire_uploads(std::int64_t before);
   void add_session(const SessionRecord& s);
   std::optional<SessionRecord> find_session(std::string_view token_hash);
   void touch_session(std::string_view token_hash, std::int64_t last_seen);

@@ -18,6 +18,7 @@
 #include "store/sql_accounts.hpp"
 #include "store/sql_util.hpp"
 #include "store/store.hpp"
+#include "store/text.hpp"
 
 namespace hearth::store {
 
@@ -196,7 +197,7 @@ class SqlStore final : public Store {
     std::vector<int> applied;
     for (const Migration& m : driver_->migrations()) {
       if (m.version <= current) continue;
-      soci::transaction tr(sql_);
+      sql::WriteTx tr(sql_, driver_->begin_write_sql());
       for (std::string stmt : statements(m.sql)) {
         if (auto at = stmt.find("%IDENTITY%"); at != std::string::npos)
           stmt.replace(at, 10, driver_->identity_column());
@@ -213,7 +214,7 @@ class SqlStore final : public Store {
 
   ImportRecord replace_return(const model::Return& ret, const ImportMeta& meta,
                               std::span<const model::Finding> findings) override {
-    soci::transaction tr(sql_);
+    sql::WriteTx tr(sql_, driver_->begin_write_sql());
     ImportRecord rec = store_return(ret, meta, findings);
     tr.commit();
     return rec;
@@ -221,7 +222,7 @@ class SqlStore final : public Store {
 
   std::vector<ImportRecord> replace_returns(std::span<const ReturnToStore> returns) override {
     std::vector<ImportRecord> out;
-    soci::transaction tr(sql_);
+    sql::WriteTx tr(sql_, driver_->begin_write_sql());
     for (const auto& r : returns) out.push_back(store_return(*r.ret, r.meta, r.findings));
     tr.commit();
     return out;
@@ -261,7 +262,7 @@ class SqlStore final : public Store {
   ImportRecord replace_local(const model::LocalRecords& records,
                              std::span<const local::LocalTable> tables, const ImportMeta& meta,
                              std::span<const model::Finding> findings) override {
-    soci::transaction tr(sql_);
+    sql::WriteTx tr(sql_, driver_->begin_write_sql());
     ImportRecord rec = new_import(records.la, 0, meta, findings.size());
     // Concurrent local imports of one council queue here (year 0 is never a 903 year).
     lock_year(records.la, 0);
@@ -421,8 +422,8 @@ class SqlStore final : public Store {
   }
 
   void set_meta(std::string_view key_view, std::string_view value_view) override {
-    std::string key(key_view), value(value_view);
-    soci::transaction tr(sql_);
+    std::string key = storable_text(key_view), value = storable_text(value_view);
+    sql::WriteTx tr(sql_, driver_->begin_write_sql());
     sql_ << "DELETE FROM hearth_meta WHERE key = :k", soci::use(key);
     sql_ << "INSERT INTO hearth_meta (key, value) VALUES (:k, :v)", soci::use(key),
         soci::use(value);
@@ -452,6 +453,16 @@ class SqlStore final : public Store {
   }
   std::int64_t failed_logins_from(std::string_view ip, std::int64_t since) override {
     return accounts_.failed_logins_from(ip, since);
+  }
+  LoginFailures login_failures(std::string_view ip, std::string_view username, std::int64_t since,
+                               std::int64_t known_since) override {
+    return accounts_.login_failures(ip, username, since, known_since);
+  }
+  void clear_login_failures(std::string_view username) override {
+    accounts_.clear_login_failures(username);
+  }
+  std::int64_t expire_uploads(std::int64_t before) override {
+    return accounts_.expire_uploads(before);
   }
   void add_session(const SessionRecord& s) override { accounts_.add_session(s); }
   std::optional<SessionRecord> find_session(std::string_view token_hash) override {
@@ -521,6 +532,7 @@ class SqlStore final : public Store {
 
   // Records the import; sets rec.id.
   void insert_import(ImportRecord& rec) {
+    for (auto* f : {&rec.source, &rec.format, &rec.user}) make_storable(*f);
     int accepted = rec.accepted_with_findings ? 1 : 0;
     long long rows = rec.rows, nfind = rec.findings, replaced = rec.replaced_rows, id = 0;
     sql_ << "INSERT INTO imports (la, collection_year, source, format, user_name, started_at, "
@@ -596,6 +608,7 @@ class SqlStore final : public Store {
       for (auto& a : col_arrays) a = "{";
       for (std::size_t i = 0; i < m; ++i) {
         src.write(start + i, cells);
+        for (auto& cell : cells) make_storable(cell);  // any bytes: store/text.hpp
         if (i) {
           row_array.push_back(',');
           for (auto& a : col_arrays) a.push_back(',');
@@ -650,6 +663,7 @@ class SqlStore final : public Store {
       }
       for (std::size_t i = 0; i < m; ++i) {
         src.write(start + i, cells);
+        for (auto& cell : cells) make_storable(cell);  // any bytes: store/text.hpp
         row_nos[i] = static_cast<int>(start + i + 1);
         for (std::size_t c = 0; c < ncols; ++c) {
           inds[c][i] = cells[c].empty() ? soci::i_null : soci::i_ok;
@@ -726,17 +740,18 @@ class SqlStore final : public Store {
     for (std::size_t i = 0; i < n; ++i) {
       const auto& f = findings[i];
       seq[i] = static_cast<int>(i + 1);
-      rule[i] = f.rule;
+      // A finding quotes what the file held: make it storable whatever its bytes.
+      rule[i] = storable_text(f.rule);
       sev[i] = std::string(severity_text(f.severity));
-      file[i] = f.file;
-      table[i] = f.table;
+      file[i] = storable_text(f.file);
+      table[i] = storable_text(f.table);
       row[i] = f.row;
-      column[i] = f.column;
-      value[i] = f.value;
-      child[i] = f.child;
-      message[i] = f.message;
-      expected[i] = f.expected;
-      fix[i] = f.how_to_fix;
+      column[i] = storable_text(f.column);
+      value[i] = storable_text(f.value);
+      child[i] = storable_text(f.child);
+      message[i] = storable_text(f.message);
+      expected[i] = storable_text(f.expected);
+      fix[i] = storable_text(f.how_to_fix);
     }
     sql_ << "INSERT INTO import_findings (import_id, seq, rule, severity, file, table_name, "
             "row_no, column_name, value, child, message, expected, how_to_fix) VALUES "

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace hearth::store::sql {
 
@@ -17,5 +18,29 @@ inline int get_int(const soci::row& r, std::size_t i) {
 inline std::string opt_string(const soci::row& r, std::size_t i) {
   return r.get_indicator(i) == soci::i_ok ? r.get<std::string>(i) : std::string();
 }
+
+// A write transaction that takes the database's write lock at its start (SQLite: BEGIN
+// IMMEDIATE, so a reader never has to upgrade to a writer and fail with "database is locked"
+// at once; it waits on the busy timeout instead), rolled back unless committed.
+class WriteTx {
+ public:
+  WriteTx(soci::session& s, std::string_view begin_sql) : s_(s) { s_ << std::string(begin_sql); }
+  WriteTx(const WriteTx&) = delete;
+  WriteTx& operator=(const WriteTx&) = delete;
+  ~WriteTx() {
+    if (!done_) try {
+        s_ << "ROLLBACK";
+      } catch (...) {
+      }
+  }
+  void commit() {
+    s_ << "COMMIT";
+    done_ = true;
+  }
+
+ private:
+  soci::session& s_;
+  bool done_ = false;
+};
 
 }  // namespace hearth::store::sql

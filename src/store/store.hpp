@@ -146,6 +146,16 @@ class Store {
   virtual void record_login_attempt(std::string_view ip, std::string_view username, bool ok,
                                     std::int64_t at, std::int64_t forget_before) = 0;
   virtual std::int64_t failed_logins_from(std::string_view ip, std::int64_t since) = 0;
+  // What the lockout needs about one username (known or not) and one address: failures from
+  // this address since `since` and after its last good login; failures from every address since
+  // `since`; and whether this address signed in as the user since `known_since`.
+  virtual LoginFailures login_failures(std::string_view ip, std::string_view username,
+                                       std::int64_t since, std::int64_t known_since) = 0;
+  // Forgets the user's failed attempts (an administrator's reset ends every lock).
+  virtual void clear_login_failures(std::string_view username) = 0;
+  // Staged web imports still open or checked and started before `before` become "expired" and
+  // lose their files. Returns how many.
+  virtual std::int64_t expire_uploads(std::int64_t before) = 0;
 
   virtual void add_session(const SessionRecord& s) = 0;
   virtual std::optional<SessionRecord> find_session(std::string_view token_hash) = 0;

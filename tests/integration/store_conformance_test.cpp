@@ -3,11 +3,18 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <atomic>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include "auth/audit.hpp"
 #include "ingest/import.hpp"
 #include "ingest/snapshot.hpp"
 #include "ssda903/writer.hpp"
 #include "store/driver.hpp"
 #include "store/store.hpp"
+#include "store/text.hpp"
 #include "support.hpp"
 #include "synth/generator.hpp"
 
@@ -258,6 +265,193 @@ TEST_P(StoreConformance, SnapshotMergesYearsIntoJourneys) {
   // Looked after on 31 March 2025: about the number asked for (the generator promises ±5%).
   auto cla = ds->looked_after_on(CollectionYear{2025}.end());
   EXPECT_NEAR(static_cast<double>(cla), 150.0, 150.0 * 0.08);
+}
+
+// ---- any bytes a user can send (issue 13, item 2) --------------------------------------------
+
+// Text with every kind of hostile byte: NUL, C0 controls, DEL, an escape sequence, invalid and
+// truncated UTF-8, an overlong form and a surrogate, around ordinary text.
+std::string hostile_bytes(std::mt19937& rng, std::size_t max_len) {
+  static const std::vector<std::string> pieces = {std::string("nul\0user", 8),
+                                                  "\x1b[31m",
+                                                  "\r\n",
+                                                  "\t",
+                                                  "\x7f",
+                                                  "\xC9",
+                                                  "\xFF\xFE",
+                                                  "\xE2\x82",
+                                                  "\xC0\xAF",
+                                                  "\xED\xA0\x80",
+                                                  "\xF4\x90\x80\x80",
+                                                  "ok",
+                                                  "É",
+                                                  "=HYPERLINK(\"x\")",
+                                                  "\\u0000",
+                                                  "\"",
+                                                  "'",
+                                                  "{}"};
+  std::string out;
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1), byte(0, 255),
+      len(0, max_len);
+  for (std::size_t i = 0, n = len(rng); i < n; ++i)
+    out += i % 3 == 0 ? std::string(1, static_cast<char>(byte(rng))) : pieces[piece(rng)];
+  return out;
+}
+
+bool valid_utf8_without_nul(const std::string& s) {
+  return store::storable_text(s) == s && s.find('\0') == std::string::npos;
+}
+
+TEST_P(StoreConformance, AnyBytesInEveryAuditedFieldKeepTheChainWhole) {
+  store_->upgrade();
+  std::mt19937 rng(13);
+  for (int i = 0; i < 300; ++i) {
+    store::AuditEntry e;
+    e.actor = hostile_bytes(rng, 12);
+    e.role = hostile_bytes(rng, 4);
+    e.action = hostile_bytes(rng, 6);
+    e.resource = hostile_bytes(rng, 12);
+    e.outcome = hostile_bytes(rng, 3);
+    e.detail = hostile_bytes(rng, 20);
+    if (i % 7 == 0) e.at = hostile_bytes(rng, 5);
+    auto written = store_->append_audit(e);
+    auto back = store_->read_audit(written.seq, 1);
+    ASSERT_EQ(back.size(), 1u);
+    // What was hashed is exactly what was stored.
+    EXPECT_EQ(back[0].actor, written.actor) << i;
+    EXPECT_EQ(back[0].detail, written.detail) << i;
+    EXPECT_EQ(back[0].hash, store::audit_hash(back[0])) << "entry " << written.seq;
+    for (const auto* f : {&back[0].actor, &back[0].role, &back[0].action, &back[0].resource,
+                          &back[0].outcome, &back[0].detail, &back[0].at}) {
+      EXPECT_TRUE(valid_utf8_without_nul(*f)) << i;
+      for (unsigned char c : *f) EXPECT_FALSE(c < 0x20 || c == 0x7f) << "raw control in " << i;
+    }
+  }
+  // The issue's reproduction: a NUL in a username, kept visible and hashed as stored.
+  store::AuditEntry nul;
+  nul.actor = std::string("nul\0user", 8);
+  nul.action = "session.login";
+  auto w = store_->append_audit(nul);
+  EXPECT_EQ(w.actor, "nul\\u0000user");
+  auto v = auth::verify_audit(*store_);
+  EXPECT_TRUE(v.ok()) << (v.problems.empty() ? "" : v.problems.front().what);
+  EXPECT_EQ(v.entries, 301);
+}
+
+TEST_P(StoreConformance, AnyBytesInUsersSessionsUploadsFindingsAndRowsAreStored) {
+  store_->upgrade();
+  std::mt19937 rng(9);
+  for (int i = 0; i < 40; ++i) {
+    std::string name = hostile_bytes(rng, 8) + std::to_string(i);
+    store::UserRecord u;
+    u.username = name;
+    u.display_name = hostile_bytes(rng, 8);
+    u.role = "worker";
+    u.password_hash = "x";
+    u.councils = {"887"};
+    u.worker = hostile_bytes(rng, 4);
+    ASSERT_NO_THROW(store_->add_user(u)) << i;
+    auto found = store_->find_user(name);
+    ASSERT_TRUE(found) << "the same bytes find the user again";
+    EXPECT_TRUE(valid_utf8_without_nul(found->username));
+    ASSERT_NO_THROW(store_->record_login_attempt(hostile_bytes(rng, 6), name, false, 100 + i, 0));
+    ASSERT_NO_THROW(store_->login_failures(hostile_bytes(rng, 6), name, 0, 0));
+    store::SessionRecord s;
+    s.token_hash = "t" + std::to_string(i);
+    s.user_id = found->id;
+    s.csrf = "c";
+    s.ip = hostile_bytes(rng, 6);
+    s.user_agent = hostile_bytes(rng, 30);
+    ASSERT_NO_THROW(store_->add_session(s));
+    EXPECT_TRUE(valid_utf8_without_nul(store_->find_session(s.token_hash)->user_agent));
+  }
+  // An upload and its file name; findings quoting a file's bytes; a return's cells; meta.
+  store::UploadRecord up;
+  up.id = "up1";
+  up.la = "887";
+  up.kind = "903";
+  up.user = hostile_bytes(rng, 8);
+  up.status = "open";
+  up.result = hostile_bytes(rng, 20);
+  ASSERT_NO_THROW(store_->add_upload(up));
+  ASSERT_NO_THROW(store_->set_upload_status("up1", "open", hostile_bytes(rng, 20)));
+  ASSERT_NO_THROW(store_->put_upload_file("up1", {"a.csv", 3, std::string("\xC9\0\xFF", 3)}));
+  EXPECT_EQ(store_->upload_files("up1", true).at(0).content, std::string("\xC9\0\xFF", 3))
+      << "file contents are kept byte for byte";
+  model::Finding f;
+  f.rule = "ingest.bad-code";
+  f.value = std::string("\xC9l\0ve", 5);
+  f.message = "bad " + hostile_bytes(rng, 10);
+  f.child = hostile_bytes(rng, 5);
+  auto ret = small_return("887", 2025);
+  ret.episodes[0].home_post = "ME7 \xC9\x01";
+  store::ImportRecord rec;
+  ASSERT_NO_THROW(
+      rec = store_->replace_return(ret, {hostile_bytes(rng, 8), "csv", hostile_bytes(rng, 8), true},
+                                   std::vector<model::Finding>{f}));
+  auto back = store_->import_findings(rec.id);
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].value, "\xEF\xBF\xBDl\xEF\xBF\xBDve");
+  auto loaded = store_->load_return("887", CollectionYear{2025});
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->episodes[0].home_post, "ME7 \xEF\xBF\xBD\x01");
+  ASSERT_NO_THROW(store_->set_meta("note", std::string("a\0b\xC9", 4)));
+  EXPECT_EQ(store_->meta("note"), std::optional<std::string>("a\xEF\xBF\xBD"
+                                                             "b\xEF\xBF\xBD"));
+}
+
+// Two imports at once (two processes in real life: two store connections here): the second
+// waits for the first instead of failing at once with "database is locked".
+TEST_P(StoreConformance, ConcurrentImportsWaitForEachOther) {
+  store_->upgrade();
+  std::atomic<int> failures{0};
+  std::string first_error;
+  std::mutex mu;
+  auto importer = [&](int year0) {
+    try {
+      auto st = store::open_store(db_->url());
+      for (int i = 0; i < 4; ++i) st->replace_return(small_return("887", year0 + i), {}, {});
+    } catch (const std::exception& e) {
+      ++failures;
+      std::lock_guard lk(mu);
+      if (first_error.empty()) first_error = e.what();
+    }
+  };
+  std::thread a(importer, 2016), b(importer, 2020), c(importer, 2016);
+  a.join();
+  b.join();
+  c.join();
+  EXPECT_EQ(failures.load(), 0) << first_error;
+  EXPECT_EQ(store_->list_returns().size(), 8u);
+}
+
+// Web imports abandoned for a day are expired: files removed, status "expired"; newer ones and
+// finished ones are left alone.
+TEST_P(StoreConformance, AbandonedUploadsExpire) {
+  store_->upgrade();
+  auto add = [&](const std::string& id, std::int64_t created, const std::string& status) {
+    store::UploadRecord u;
+    u.id = id;
+    u.la = "887";
+    u.kind = "903";
+    u.user = "ann";
+    u.created = created;
+    u.status = status;
+    store_->add_upload(u);
+    store_->put_upload_file(id, {"header.csv", 1, "x"});
+  };
+  add("old", 1000, "open");
+  add("old-checked", 1000, "checked");
+  add("old-done", 1000, "imported");
+  add("fresh", 90000, "open");
+  EXPECT_EQ(store_->expire_uploads(5000), 2);
+  EXPECT_EQ(store_->find_upload("old")->status, "expired");
+  EXPECT_EQ(store_->find_upload("old-checked")->status, "expired");
+  EXPECT_TRUE(store_->upload_files("old", false).empty());
+  EXPECT_EQ(store_->find_upload("old-done")->status, "imported");
+  EXPECT_EQ(store_->find_upload("fresh")->status, "open");
+  EXPECT_EQ(store_->upload_files("fresh", false).size(), 1u);
+  EXPECT_EQ(store_->expire_uploads(5000), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance,

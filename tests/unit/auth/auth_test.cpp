@@ -83,10 +83,10 @@ TEST(Sessions, LockoutAfterFiveFailuresAndRateLimitByAddress) {
     EXPECT_EQ(auth.login(*st, "ann", "nope", "10.0.0.2", "").error, LoginError::BadCredentials);
   auto fifth = auth.login(*st, "ann", "nope", "10.0.0.2", "");
   EXPECT_EQ(fifth.error, LoginError::Locked);
-  EXPECT_EQ(auth.login(*st, "ann", "ann's long password", "10.0.0.3", "").error, LoginError::Locked)
-      << "the right password does not open a locked account";
+  EXPECT_EQ(auth.login(*st, "ann", "ann's long password", "10.0.0.2", "").error, LoginError::Locked)
+      << "the right password does not open a locked account from the address that failed";
   now += 15 * 60 + 1;
-  EXPECT_EQ(auth.login(*st, "ann", "ann's long password", "10.0.0.3", "").error, LoginError::None)
+  EXPECT_EQ(auth.login(*st, "ann", "ann's long password", "10.0.0.2", "").error, LoginError::None)
       << "the lock ends";
   EXPECT_EQ(st->find_user("ann")->failed_logins, 0);
   // An unknown user gets the same answer as a wrong password.
@@ -96,6 +96,112 @@ TEST(Sessions, LockoutAfterFiveFailuresAndRateLimitByAddress) {
   EXPECT_EQ(auth.login(*st, "bob", "bob's long password", "10.0.0.4", "").error,
             LoginError::RateLimited);
   EXPECT_EQ(auth.login(*st, "bob", "bob's long password", "10.0.0.5", "").error, LoginError::None);
+}
+
+// Issue 13: five requests from anywhere must not lock a colleague out, and the reply must not
+// tell a real username from an unknown one.
+TEST(Sessions, LockIsPerAccountAndAddressAndTheSameForUnknownUsers) {
+  auto st = memory_store();
+  add(*st, "ann", "analyst", "ann's long password");
+  std::int64_t now = 1'800'000'000;
+  Authenticator auth(SessionPolicy{}, [&] { return now; });
+  std::vector<LoginError> known, unknown;
+  for (int i = 0; i < 7; ++i) {
+    known.push_back(auth.login(*st, "ann", "nope", "10.9.0.1", "").error);
+    unknown.push_back(auth.login(*st, "nobody-" + std::string("x"), "nope", "10.9.0.1", "").error);
+  }
+  EXPECT_EQ(known, unknown) << "an unknown username is answered exactly as a real one";
+  EXPECT_EQ(known[3], LoginError::BadCredentials);
+  EXPECT_EQ(known[4], LoginError::Locked);
+  EXPECT_EQ(known[6], LoginError::Locked);
+  auto other = auth.login(*st, "ann", "ann's long password", "10.9.0.2", "");
+  EXPECT_EQ(other.error, LoginError::None) << "the account still works from another address";
+  EXPECT_EQ(auth.login(*st, "ann", "ann's long password", "10.9.0.1", "").error, LoginError::Locked)
+      << "but not from the address that failed, until the lock ends";
+  // An administrator's reset ends every lock.
+  st->clear_login_failures("ann");
+  EXPECT_EQ(auth.login(*st, "ann", "ann's long password", "10.9.0.1", "").error, LoginError::None);
+}
+
+TEST(Sessions, ManyFailuresFromEverywhereLockTheAccountExceptForKnownAddresses) {
+  auto st = memory_store();
+  add(*st, "ann", "analyst", "ann's long password");
+  std::int64_t now = 1'800'000'000;
+  SessionPolicy p;
+  p.account_limit = 12;
+  Authenticator auth(p, [&] { return now; });
+  ASSERT_EQ(auth.login(*st, "ann", "ann's long password", "10.8.0.1", "").error, LoginError::None);
+  for (int i = 0; i < 12; ++i)
+    auth.login(*st, "ann", "nope", "10.7.0." + std::to_string(i / 3), "");  // 3 per address
+  EXPECT_EQ(auth.login(*st, "ann", "ann's long password", "10.6.0.1", "").error, LoginError::Locked)
+      << "a new address is refused while the account is under attack";
+  EXPECT_EQ(auth.login(*st, "ann", "ann's long password", "10.8.0.1", "").error, LoginError::None)
+      << "an address that signed in as ann today still can";
+}
+
+// --idle-minutes 1 must not end a session that is in use: last_seen is written at least every
+// quarter of the idle limit (it was every 60 s whatever the limit).
+TEST(Sessions, ShortIdleLimitKeepsAnActiveSessionAlive) {
+  auto st = memory_store();
+  add(*st, "sam", "worker", "sam's long password");
+  std::int64_t now = 1'800'000'000;
+  SessionPolicy p;  // touch_every stays at its default, 60 s
+  p.idle_seconds = 60;
+  Authenticator auth(p, [&] { return now; });
+  EXPECT_EQ(auth.touch_interval(), 15);
+  auto r = auth.login(*st, "sam", "sam's long password", "10.0.0.1", "test");
+  ASSERT_EQ(r.error, LoginError::None);
+  for (int i = 0; i < 40; ++i) {  // a request every 20 s for over 13 minutes
+    now += 20;
+    ASSERT_TRUE(auth.find(*st, r.token)) << "ended after " << (i + 1) * 20 << " s of use";
+  }
+  now += 61;
+  EXPECT_FALSE(auth.find(*st, r.token)) << "still ends when idle";
+}
+
+// Issue 13: refused sign-ins the rate limit already refused were written one row each
+// (5,728 rows in 10 s). Now: one row when an address is first refused, then one counted summary
+// per address per minute, each a normal link of the chain.
+TEST(Audit, RateLimitedSignInsAreCountedNotWrittenOneByOne) {
+  auto st = memory_store();
+  std::int64_t now = 1'800'000'000;
+  Authenticator auth(SessionPolicy{}, [&] { return now; });
+  int refused = 0;
+  for (int i = 0; i < 220; ++i) {
+    if (i % 10 == 0) now += 1;  // 220 attempts over 22 seconds, then more later
+    auto r = auth.login(*st, "guess" + std::to_string(i), "x", "10.5.0.1", "");
+    if (r.error == LoginError::RateLimited) ++refused;
+    auth.audit_login(*st, "guess" + std::to_string(i), "10.5.0.1", r);
+  }
+  EXPECT_EQ(refused, 200);
+  now += 61;
+  auto r = auth.login(*st, "late", "x", "10.5.0.1", "");
+  auth.audit_login(*st, "late", "10.5.0.1", r);
+  auth.flush_refusals(*st);
+  auto entries = st->read_audit(1, 1000);
+  // 20 wrong passwords + the first refusal + summaries (one per minute) — not 221 rows.
+  EXPECT_LE(entries.size(), 25u);
+  std::int64_t counted = 0;
+  for (const auto& e : entries)
+    if (e.action == "session.rate_limited") {
+      auto at = e.detail.find("\"refused\":");
+      ASSERT_NE(at, std::string::npos) << e.detail;
+      counted += std::stoll(e.detail.substr(at + 10));
+      EXPECT_EQ(e.resource, "address:10.5.0.1");
+    }
+  EXPECT_EQ(counted, 200) << "every refusal after the first is counted in a summary";
+  EXPECT_TRUE(verify_audit(*st).ok());
+}
+
+TEST(Audit, HostileUsernameIsStoredAndHashedAsEscapedText) {
+  auto st = memory_store();
+  Authenticator auth(SessionPolicy{});
+  std::string name("nul\0user\x1b[2J\xC9", 13);
+  auto r = auth.login(*st, name, "x", "10.4.0.1", "");
+  auth.audit_login(*st, name, "10.4.0.1", r);
+  auto e = st->read_audit(1, 1).at(0);
+  EXPECT_EQ(e.actor, "nul\\u0000user\\u001b[2J\xEF\xBF\xBD");
+  EXPECT_TRUE(verify_audit(*st).ok());
 }
 
 TEST(Sessions, DemoUsersOnlyOnADemoStoreAndDisabledUsersNever) {
