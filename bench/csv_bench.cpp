@@ -98,4 +98,50 @@ BENCHMARK(BM_Libcsv)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
+// The 903 XML return read into the typed model, with each child's <HEADER> first (the DfE's
+// order) or its <EPISODE> elements first: the second used to make line counting start again from
+// the top of the file for every element (10.7 s instead of 1.4 s for 1.1 MB, issue 13 item 6).
+std::string xml_return(int children, bool episodes_first) {
+  std::string out = "<?xml version=\"1.0\"?>\n<EXPSSDA903>\n";
+  for (int c = 0; c < children; ++c) {
+    const std::string id = std::to_string(100000 + c);
+    std::string header = "  <HEADER><CHILDID>" + id +
+                         "</CHILDID><SEX>1</SEX><DOB>28/07/2010</DOB><ETHNIC>WBRI</ETHNIC>"
+                         "<UPN>A100000000001</UPN><UASC>0</UASC>\n"
+                         "    <AREVIEW><REVIEW>27/09/2024</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE>"
+                         "</AREVIEW>\n  </HEADER>\n";
+    std::string episodes;
+    for (int e = 0; e < 3; ++e)
+      episodes += "  <EPISODE><DECOM>0" + std::to_string(e + 1) +
+                  "/06/2024</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U4</PL>"
+                  "<PL_POST>ME7 1AA</PL_POST><HOME_POST>ME8 2BB</HOME_POST><URN>XXXXXXX</URN>"
+                  "<PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC /><REC /><REASON_PLACE_CHANGE />"
+                  "</EPISODE>\n";
+    out += "<CHILD>\n" + (episodes_first ? episodes + header : header + episodes) + "</CHILD>\n";
+  }
+  out += "</EXPSSDA903>\n";
+  return out;
+}
+
+void BM_XmlRead(benchmark::State& state) {
+  const bool episodes_first = state.range(0) != 0;
+  const std::string xml = xml_return(static_cast<int>(state.range(1)), episodes_first);
+  for (auto _ : state) {
+    hearth::ssda903::ReadReport report;
+    hearth::model::Return r;
+    hearth::ssda903::read_xml("return.xml", xml, r, report);
+    benchmark::DoNotOptimize(r.episodes.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * xml.size()));
+  state.SetLabel(std::string(episodes_first ? "EPISODE first, " : "HEADER first, ") +
+                 std::to_string(xml.size() / 1024) + " KiB");
+}
+// 1,150 children is about 1.1 MB; 4,600 about 4.6 MB.
+BENCHMARK(BM_XmlRead)
+    ->Args({0, 1150})
+    ->Args({1, 1150})
+    ->Args({0, 4600})
+    ->Args({1, 4600})
+    ->Unit(benchmark::kMillisecond);
+
 BENCHMARK_MAIN();

@@ -16,14 +16,18 @@ namespace hearth::cli {
 
 namespace {
 
-void write_text(const std::string& path, const std::string& text) {
+// Calls write(stream) on standard output or on the file `path`, checking the file was written.
+template <class Write>
+void write_stream(const std::string& path, Write&& write) {
   if (path.empty() || path == "-") {
-    std::cout << text;
+    write(std::cout);
+    std::cout.flush();
     return;
   }
   std::ofstream f(path, std::ios::binary);
   if (!f) throw UsageError("cannot write " + path);
-  f << text;
+  write(f);
+  f.flush();
   if (!f) throw std::runtime_error("writing " + path + " failed");
 }
 
@@ -121,15 +125,13 @@ int cmd_validate(const Global& g, const ValidateArgs& a) {
   validation::Result result = validation::validate(data, options);
   if (!a.child.empty()) result = report::only_child(result, a.child);
 
+  // Findings are written as streams: memory does not grow with their number.
   if (a.format == "json") {
-    auto j = report::validation_json(result);
-    nlohmann::json reading = nlohmann::json::array();
-    for (const auto& f : read.findings) reading.push_back(finding_json(f));
-    j["reading"] = reading;
-    if (!a.child.empty()) j["child_id"] = a.child;
-    write_text(a.output, j.dump(2) + "\n");
+    write_stream(a.output, [&](std::ostream& out) {
+      report::write_validation_json(out, result, read.findings, a.child);
+    });
   } else if (a.format == "csv") {
-    write_text(a.output, report::validation_csv(result));
+    write_stream(a.output, [&](std::ostream& out) { report::write_validation_csv(out, result); });
   } else if (a.format == "xlsx") {
     report::validation_xlsx(result, data, a.output);
     std::cerr << "Wrote " << a.output << ": " << result.findings.size() << " findings\n";
@@ -139,7 +141,7 @@ int cmd_validate(const Global& g, const ValidateArgs& a) {
       print_findings_table(std::cout, read.findings);
     }
     if (!a.child.empty()) std::cout << "Child " << a.child << ": ";
-    write_text(a.output, report::validation_table(result));
+    write_stream(a.output, [&](std::ostream& out) { report::write_validation_table(out, result); });
   }
   return result.errors() > 0 ? kExitFindings : kExitOk;
 }
@@ -161,7 +163,9 @@ int cmd_imports(const Global& g, const ImportsArgs& a) {
     if (fmt == Format::Json) {
       nlohmann::json j = nlohmann::json::array();
       for (const auto& f : shown) j.push_back(finding_json(f));
-      std::cout << nlohmann::json{{"import", a.findings}, {"findings", j}}.dump(2) << '\n';
+      std::cout << nlohmann::json{{"import", a.findings}, {"findings", j}}.dump(
+                       2, ' ', false, nlohmann::json::error_handler_t::replace)
+                << '\n';
     } else if (fmt == Format::Csv) {
       print_findings_csv(std::cout, shown);
     } else {
@@ -190,7 +194,7 @@ int cmd_imports(const Global& g, const ImportsArgs& a) {
       o["findings"] = std::stoll(row[8]);
       j.push_back(o);
     }
-    std::cout << j.dump(2) << '\n';
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   } else if (fmt == Format::Csv) {
     print_csv(std::cout, headers, rows);
   } else {
@@ -202,7 +206,9 @@ int cmd_imports(const Global& g, const ImportsArgs& a) {
 int cmd_rules_list(const std::string& year, const std::string& format) {
   int end_year = year.empty() ? validation::kLatestYear : parse_year(year).end_year;
   if (format == "json")
-    std::cout << report::rules_json(end_year).dump(2) << '\n';
+    std::cout << report::rules_json(end_year).dump(2, ' ', false,
+                                                   nlohmann::json::error_handler_t::replace)
+              << '\n';
   else if (format == "markdown")
     std::cout << report::rules_markdown(end_year);
   else if (format == "table")

@@ -56,6 +56,14 @@ std::vector<model::Finding> ImportOutcome::findings() const {
     out.insert(out.end(), y.report.findings.begin(), y.report.findings.end());
   return out;
 }
+std::vector<model::Finding> ImportOutcome::stored_findings() const {
+  std::vector<model::Finding> out;
+  for (const auto& y : years) {
+    out.insert(out.end(), y.report.findings.begin(), y.report.findings.end());
+    out.insert(out.end(), y.validation.begin(), y.validation.end());
+  }
+  return out;
+}
 
 namespace {
 

@@ -56,7 +56,11 @@ struct ImportOutcome {
   bool usage_problem = false;  // the problem is in how the command was given (exit code 2)
   std::size_t rows() const;
   std::size_t rejected() const;
-  std::vector<model::Finding> findings() const;  // all years', in order
+  std::vector<model::Finding> findings() const;  // what reading found, all years', in order
+  // What an import stores with each year and reports: each year's reading findings then its
+  // validation findings (DfE rules and rules not run), all years' in order. Replies that say
+  // what was stored count these, not findings().
+  std::vector<model::Finding> stored_findings() const;
 };
 
 // stage, done, total (total 0 when unknown)

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <ostream>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,15 @@ namespace hearth::report {
 validation::Result only_child(const validation::Result& r, const std::string& child);
 
 nlohmann::json validation_json(const validation::Result& r);
+// The same, written as a stream (no document tree; what hearth validate uses, so that memory
+// does not grow with the findings): laid out as validation_json(r) with "reading" (what the 903
+// reader found) and, when `child` is given, "child_id" added, dumped with an indent of 2. Any
+// text that is not UTF-8 is written with U+FFFD in its place.
+void write_validation_json(std::ostream& out, const validation::Result& r,
+                           std::span<const model::Finding> reading, const std::string& child);
+// validation_csv and validation_table, written as streams.
+void write_validation_csv(std::ostream& out, const validation::Result& r);
+void write_validation_table(std::ostream& out, const validation::Result& r);
 std::string validation_csv(const validation::Result& r);
 std::string validation_table(const validation::Result& r);
 void validation_xlsx(const validation::Result& r, const validation::Dataset& data,

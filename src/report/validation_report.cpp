@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "report/json_stream.hpp"
 #include "report/validation.hpp"
 #include "ssda903/csv.hpp"
 
@@ -51,6 +52,75 @@ std::string values(const Finding& f) {
   }
   return join(parts, "; ");
 }
+
+// The fields a finding points at, worked out once per rule and table rather than per finding
+// (findings come grouped by rule, then table): their names in the rule's order, their columns,
+// and the order of the names sorted (as a JSON object's keys are written).
+class FieldCache {
+ public:
+  struct Fields {
+    std::vector<std::string> names;
+    std::vector<validation::Col> cols;
+    std::vector<std::size_t> sorted;
+    std::string joined;  // "DECOM,RNE"
+  };
+  const Fields& of(const Finding& f) {
+    if (f.rule != rule_ || f.table != table_) {
+      rule_ = f.rule;
+      table_ = f.table;
+      fields_.names = f.fields();
+      fields_.cols.clear();
+      for (const auto& n : fields_.names) fields_.cols.push_back(f.table->col(n));
+      fields_.sorted.resize(fields_.names.size());
+      for (std::size_t i = 0; i < fields_.sorted.size(); ++i) fields_.sorted[i] = i;
+      std::sort(fields_.sorted.begin(), fields_.sorted.end(),
+                [&](std::size_t a, std::size_t b) { return fields_.names[a] < fields_.names[b]; });
+      fields_.joined = join(fields_.names, ",");
+    }
+    return fields_;
+  }
+  // "DECOM=01/04/2025; RNE=S"
+  std::string values(const Finding& f) {
+    const Fields& fs = of(f);
+    std::string out;
+    for (std::size_t i = 0; i < fs.names.size(); ++i) {
+      if (i) out += "; ";
+      out += fs.names[i];
+      out += '=';
+      auto v = f.table->text(f.index, fs.cols[i]);
+      if (v.empty())
+        out += "(blank)";
+      else
+        out += v;
+    }
+    return out;
+  }
+
+ private:
+  const Rule* rule_ = nullptr;
+  const validation::Table* table_ = nullptr;
+  Fields fields_;
+};
+
+// Writes through a buffer, flushed every 64 KiB.
+class Buffered {
+ public:
+  explicit Buffered(std::ostream& out) : out_(out) { buf_.reserve(kFlush + 4096); }
+  ~Buffered() { flush(); }
+  std::string& text() { return buf_; }
+  void maybe_flush() {
+    if (buf_.size() >= kFlush) flush();
+  }
+  void flush() {
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kFlush = 64 * 1024;
+  std::ostream& out_;
+  std::string buf_;
+};
 
 std::string years_label(const Rule& r) {
   std::string from = model::CollectionYear{r.first_year}.label();
@@ -103,13 +173,135 @@ json validation_json(const Result& r) {
 }
 
 std::string validation_csv(const Result& r) {
-  std::string out = csv_line({"code", "severity", "table", "file", "row", "child_id", "fields",
-                              "values", "message", "how_to_fix"});
-  for (const auto& f : r.findings)
-    out += csv_line({std::string(f.rule->code), severity(*f.rule), f.table_name(), f.table->file(),
-                     std::to_string(f.row()), f.child, join(f.fields(), ","), values(f),
-                     std::string(f.rule->message), std::string(f.rule->how_to_fix)});
-  return out;
+  std::ostringstream out;
+  write_validation_csv(out, r);
+  return out.str();
+}
+
+void write_validation_json(std::ostream& os, const Result& r,
+                           std::span<const model::Finding> reading, const std::string& child) {
+  JsonStream j(os);
+  FieldCache cache;
+  j.begin_object();
+  if (!child.empty()) {
+    j.key("child_id");
+    j.value(child);
+  }
+  j.key("collection_year");
+  j.value(model::CollectionYear{r.year}.label());
+  j.key("errors");
+  j.value(r.errors());
+  j.key("findings");
+  j.begin_array();
+  for (const auto& f : r.findings) {
+    const auto& fs = cache.of(f);
+    j.begin_object();
+    j.key("child_id");
+    j.value(f.child);
+    j.key("code");
+    j.value(f.rule->code);
+    j.key("fields");
+    j.begin_array();
+    for (const auto& n : fs.names) j.value(n);
+    j.end_array();
+    j.key("file");
+    j.value(f.table->file());
+    j.key("how_to_fix");
+    j.value(f.rule->how_to_fix);
+    j.key("message");
+    j.value(f.rule->message);
+    j.key("row");
+    j.value(f.row());
+    j.key("severity");
+    j.value(model::severity_name(f.rule->severity));
+    j.key("table");
+    j.value(f.table_name());
+    j.key("values");
+    j.begin_object();
+    for (std::size_t i : fs.sorted) {
+      j.key(fs.names[i]);
+      j.value(f.table->text(f.index, fs.cols[i]));
+    }
+    j.end_object();
+    j.end_object();
+  }
+  j.end_array();
+  j.key("queries");
+  j.value(r.queries());
+  j.key("reading");
+  j.begin_array();
+  for (const auto& f : reading) {
+    j.begin_object();
+    j.key("child_id");
+    j.value(f.child);
+    j.key("column");
+    j.value(f.column);
+    j.key("expected");
+    j.value(f.expected);
+    j.key("file");
+    j.value(f.file);
+    j.key("how_to_fix");
+    j.value(f.how_to_fix);
+    j.key("message");
+    j.value(f.message);
+    j.key("row");
+    j.value(f.row);
+    j.key("rule");
+    j.value(f.rule);
+    j.key("severity");
+    j.value(model::severity_name(f.severity));
+    j.key("table");
+    j.value(f.table);
+    j.key("value");
+    j.value(f.value);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("rules_not_run");
+  j.begin_array();
+  for (const auto& n : r.not_run) {
+    j.begin_object();
+    j.key("code");
+    j.value(n.rule->code);
+    j.key("reason");
+    j.value(n.reason);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("rules_of");
+  j.value(model::CollectionYear{r.rule_year}.label());
+  j.key("rules_run");
+  j.value(r.rules_run);
+  j.end_object();
+  j.newline();
+}
+
+void write_validation_csv(std::ostream& os, const Result& r) {
+  Buffered out(os);
+  FieldCache cache;
+  auto cell = [&](std::string_view v, bool last = false) {
+    const std::string safe = model::is_utf8(v) ? std::string() : model::to_utf8(v);
+    ssda903::append_csv_field(out.text(), safe.empty() ? v : std::string_view(safe));
+    out.text() += last ? '\n' : ',';
+  };
+  out.text() += "code,severity,table,file,row,child_id,fields,values,message,how_to_fix\n";
+  for (const auto& f : r.findings) {
+    cell(f.rule->code);
+    cell(model::severity_name(f.rule->severity));
+    cell(f.table_name());
+    cell(f.table->file());
+    cell(std::to_string(f.row()));
+    cell(f.child);
+    cell(cache.of(f).joined);
+    cell(cache.values(f));
+    cell(f.rule->message);
+    cell(f.rule->how_to_fix, true);
+    out.maybe_flush();
+  }
+}
+
+void write_validation_table(std::ostream& os, const Result& r) {
+  os << validation_table(r);
 }
 
 std::string validation_table(const Result& r) {
@@ -137,13 +329,16 @@ std::string validation_table(const Result& r) {
       out << fmt::format("{:<{}}  {:<8}  {:>6}  {}\n", rule->code, w, severity(*rule), n,
                          rule->message);
     out << "\nFindings\n";
+    // Findings come grouped by rule, in the order of `fired`.
+    FieldCache cache;
+    std::size_t next = 0;
     for (const auto& [rule, n] : fired) {
       out << fmt::format("\n{} ({}): {}\n  How to fix: {}\n", rule->code, severity(*rule),
                          rule->message, rule->how_to_fix);
-      for (const auto& f : r.findings) {
-        if (f.rule != rule) continue;
-        out << fmt::format("  child {:<10} {} row {:<6} {}\n", f.child, f.table_name(), f.row(),
-                           values(f));
+      for (std::size_t k = 0; k < n && next < r.findings.size(); ++k, ++next) {
+        const auto& f = r.findings[next];
+        out << fmt::format("  child {:<10} {} row {:<6} {}\n", model::to_utf8(f.child),
+                           f.table_name(), f.row(), model::to_utf8(cache.values(f)));
       }
     }
   }
@@ -156,7 +351,11 @@ std::string validation_table(const Result& r) {
 
 void validation_xlsx(const Result& r, const validation::Dataset& data,
                      const std::filesystem::path& path) {
-  lxw_workbook* wb = workbook_new(path.c_str());
+  // Constant memory: each row is written out as soon as the next begins (rows are written in
+  // order), so a workbook of any number of findings needs no more memory than one row.
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (!wb) throw std::runtime_error("cannot create " + path.string());
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
