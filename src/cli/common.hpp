@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "indicators/scorecard.hpp"
+#include "ingest/snapshot.hpp"
 #include "model/dataset.hpp"
 #include "timescales/config.hpp"
 
@@ -19,9 +20,11 @@ indicators::ScorecardConfig load_scorecard_config(const Global& g);
 std::filesystem::path default_web_root();
 // Parses a collection year ("2024-25"); a UsageError otherwise.
 model::CollectionYear parse_year(const std::string& text);
-// Parses a YYYY-MM-DD option; a UsageError naming the option otherwise.
+// Parses a YYYY-MM-DD option; a UsageError naming the option (and the impossible day) otherwise.
 model::Date parse_day(const std::string& text, const char* option);
-// --as-of: the date given, or today (or the data date, if earlier) when it is empty.
-model::Date resolve_as_of(const std::string& text, const model::Dataset& d, bool& defaulted);
+// --as-of through ingest::resolve_as_of (the reading the API uses too); a UsageError for a date
+// that cannot be used (unreadable, impossible, after today).
+ingest::AsOf resolve_as_of(const std::string& text, const model::Dataset& d, ingest::AsOfUse use,
+                           const std::string& la = {});
 
 }  // namespace hearth::cli

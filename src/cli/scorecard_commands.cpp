@@ -75,8 +75,8 @@ int cmd_scorecard(const Global& g, const ScorecardArgs& a) {
   } else if (std::find(data->councils.begin(), data->councils.end(), la) == data->councils.end()) {
     throw UsageError("the store holds no council '" + la + "'");
   }
-  bool defaulted = false;
-  const model::Date as_of = resolve_as_of(a.as_of, *data, defaulted);
+  const auto resolved = resolve_as_of(a.as_of, *data, ingest::AsOfUse::Scorecard, la);
+  const model::Date as_of = resolved.date;
 
   int first_year = 0;
   for (const auto& [rla, year] : data->returns)
@@ -87,7 +87,13 @@ int cmd_scorecard(const Global& g, const ScorecardArgs& a) {
                      model::format_iso(model::CollectionYear{first_year}.start()));
   timescales::Engine ts(*data, ts_config);
   indicators::Engine engine(*data, ts, reference, la, as_of, sc_config.rules);
-  const auto sc = indicators::build_scorecard(engine, reference, sc_config, options);
+  auto sc = indicators::build_scorecard(engine, reference, sc_config, options);
+  sc.warning = resolved.warning;
+  sc.records_note = resolved.records_note;
+  // The table and the papers carry the warning themselves; a JSON, CSV or file written elsewhere
+  // is seldom read by the person who ran the command, so it goes to the terminal too.
+  if (!resolved.warning.empty() && (a.format != "table" || (!a.output.empty() && a.output != "-")))
+    std::cerr << "Warning: " << resolved.warning << '\n';
 
   if (a.format == "json")
     write_out(a.output, report::scorecard_json(sc).dump(2) + "\n");

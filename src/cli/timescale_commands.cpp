@@ -29,15 +29,17 @@ timescales::TimescaleConfig load_timescale_config(const Global& g) {
 
 model::Date parse_day(const std::string& text, const char* option) {
   auto d = model::parse_date(text);
-  if (!d) throw UsageError(std::string(option) + " '" + text + "' is not a date: write YYYY-MM-DD");
+  if (!d) throw UsageError(std::string(option) + " '" + text + "' " + model::date_problem(text));
   return *d;
 }
 
-model::Date resolve_as_of(const std::string& text, const model::Dataset& d, bool& defaulted) {
-  defaulted = text.empty();
-  if (!text.empty()) return parse_day(text, "--as-of");
-  auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return std::min<model::Date>(today, ingest::data_date(d));
+ingest::AsOf resolve_as_of(const std::string& text, const model::Dataset& d, ingest::AsOfUse use,
+                           const std::string& la) {
+  try {
+    return ingest::resolve_as_of(text, d, use, la, "--as-of");
+  } catch (const ingest::AsOfError& e) {
+    throw UsageError(e.what());
+  }
 }
 
 namespace {
@@ -141,9 +143,10 @@ int cmd_worklist(const Global& g, const WorklistArgs& a) {
                      (a.la.empty() ? std::string() : " for council " + a.la) +
                      "; `hearth worklist` lists each worker's team");
   timescales::Engine engine(*data, config);
-  bool defaulted = false;
   timescales::WorklistOptions o;
-  o.as_of = resolve_as_of(a.as_of, *data, defaulted);
+  const auto as_of = resolve_as_of(a.as_of, *data, ingest::AsOfUse::Timescales);
+  const bool defaulted = as_of.defaulted;
+  o.as_of = as_of.date;
   o.la = a.la;
   if (!a.worker.empty()) o.worker = a.worker;
   if (!a.team.empty()) o.team = a.team;
@@ -185,6 +188,8 @@ int cmd_worklist(const Global& g, const WorklistArgs& a) {
     json out = {{"as_of", model::format_iso(wl.as_of)},
                 {"due_soon_until", model::format_iso(wl.horizon)},
                 {"done_late_since", model::format_iso(wl.since)},
+                {"records_to", model::format_iso(as_of.records_to)},
+                {"records_note", as_of.records_note},
                 {"filter",
                  {{"worker", a.worker.empty() ? json(nullptr) : json(a.worker)},
                   {"team", a.team.empty() ? json(nullptr) : json(a.team)},
@@ -215,6 +220,7 @@ int cmd_worklist(const Global& g, const WorklistArgs& a) {
     return rows;
   };
   if (fmt == Format::Csv) {
+    if (!as_of.records_note.empty()) std::cerr << "Note: " << as_of.records_note << ".\n";
     std::vector<std::string> h = {"section", "due",    "days_overdue", "item", "child", "worker",
                                   "team",    "anchor", "evidence",     "note", "status"};
     Rows rows;
@@ -246,7 +252,9 @@ int cmd_worklist(const Global& g, const WorklistArgs& a) {
   std::cout << " on " << dmy(wl.as_of)
             << (defaulted ? " (the date the data runs to; use --as-of to choose)" : "") << ".\n"
             << "Due soon means due by " << dmy(wl.horizon) << "; done late counts from "
-            << dmy(wl.since) << ".\n\n";
+            << dmy(wl.since) << ".\n";
+  if (!as_of.records_note.empty()) std::cout << "Note: " << as_of.records_note << ".\n";
+  std::cout << '\n';
   if (a.worker.empty()) {
     Rows rows;
     for (const auto& [id, s] : by_worker)
@@ -298,10 +306,14 @@ int cmd_timescales(const Global& g, const TimescalesArgs& a) {
   }
   if (!found) throw UsageError("no child " + a.child + " in the store");
   timescales::Engine engine(*data, config);
-  bool defaulted = false;
-  model::Date as_of = resolve_as_of(a.as_of, *data, defaulted);
+  const auto resolved = resolve_as_of(a.as_of, *data, ingest::AsOfUse::Timescales);
+  const bool defaulted = resolved.defaulted;
+  const model::Date as_of = resolved.date;
   if (fmt == Format::Json) {
-    std::cout << timescales::child_json(engine, *found, as_of).dump(2) << '\n';
+    json j = timescales::child_json(engine, *found, as_of);
+    j["records_to"] = model::format_iso(resolved.records_to);
+    j["records_note"] = resolved.records_note;
+    std::cout << j.dump(2) << '\n';
     return kExitOk;
   }
   Rows rows;
@@ -317,11 +329,14 @@ int cmd_timescales(const Global& g, const TimescalesArgs& a) {
   const std::vector<std::string> headers = {"ITEM",   "DUE",      "STATUS",
                                             "ANCHOR", "EVIDENCE", "REASON"};
   if (fmt == Format::Csv) {
+    if (!resolved.records_note.empty()) std::cerr << "Note: " << resolved.records_note << ".\n";
     print_csv(std::cout, headers, rows);
     return kExitOk;
   }
   std::cout << "Child " << a.child << " on " << dmy(as_of)
-            << (defaulted ? " (the date the data runs to)" : "") << "\n\n";
+            << (defaulted ? " (the date the data runs to)" : "") << "\n";
+  if (!resolved.records_note.empty()) std::cout << "Note: " << resolved.records_note << ".\n";
+  std::cout << "\n";
   print_table(std::cout, headers, rows);
   return kExitOk;
 }

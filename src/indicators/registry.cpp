@@ -23,7 +23,8 @@ using F = Frequency;
 
 constexpr std::string_view kOc2Population =
     "Children looked after continuously for at least 12 months at 31 March (the 903's OC2 "
-    "cohort: in care on 31 March and on 1 April a year before, in one period of care). " EXCL_SB;
+    "cohort: in care on 31 March and on 1 April a year before, in one period of care). " EXCL_SB
+    " A return that sent no OC2 table although children were in the cohort is no data, not 0%.";
 constexpr std::string_view kOc3Note =
     "Care leavers whose 17th to 21st birthday fell in the 12 months to the date, from the OC3 "
     "row of the collection year of the birthday. Those who died (IN_TOUCH DIED) or returned "
@@ -80,12 +81,14 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Being a corporate parent does not stop at 18: these young people are owed support.",
      "Former relevant young people aged 18 to 20 on the date", "",
      "Young people who were eligible (13 weeks in care since 14, including a day at 16 or 17) "
-     "and have left care, aged 18 to 20 on the date.",
+     "and have left care, aged 18 to 20 on the date: those the stored 903 episodes show, and "
+     "those the council's OC3 rows or local care leaver records show (most who left care before "
+     "the earliest stored return). Not those recorded as died or returned home (DIED, RHOM).",
      U::Count, P::Context, Src::Ssda903OrLocal, F::AnyPeriod,
      "Children (Leaving Care) Act 2000 categories, as the timescales engine finds them "
-     "(docs/timescales.md).",
+     "(docs/timescales.md); OC3 rows are kept only for former relevant care leavers.",
      "The DfE publishes care leavers only through OC3 at birthdays; this counts everyone the "
-     "council supports on the date.",
+     "council supports on the date. The card says how many came from each source.",
      "Children Act 1989 s23C; Care Leavers (England) Regulations 2010", std::nullopt, "", ""},
     {I::CareLeavers21To25, "care_leavers_21_25", "care_leavers_count", S::Context,
      "Care leavers aged 21 to 25 the council supports",
@@ -289,8 +292,9 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "keeps them safe.",
      "Interviews due in the period held within 72 hours of the child's return",
      "Interviews due in the period (declined interviews excluded)",
-     "Children looked after who returned from a missing episode; the timescales engine's "
-     "return home interview item (docs/timescales.md).",
+     "Children looked after who returned from a missing episode (MISSING M; not an absence with "
+     "whereabouts known, A: away); the timescales engine's return home interview item "
+     "(docs/timescales.md).",
      U::Percent, P::HigherIsBetter, Src::Local, F::AnyPeriod,
      "Statutory guidance on children who run away or go missing from home or care (2014): "
      "an independent return interview within 72 hours of return.",
@@ -602,7 +606,10 @@ constexpr std::array<Indicator, kIndicatorCount> kIndicators{{
      "Promoting the education of looked-after and previously looked-after children (2018): the "
      "PEP is reviewed each term.",
      "The spec says 'this term'; a term still running would make the figure depend on the day "
-     "in the term it is read, so Hearth reports the last complete term.",
+     "in the term it is read, so Hearth reports the last complete term. Terms are school terms "
+     "(default autumn 1 Sep-20 Dec, spring 5 Jan-5 Apr, summer 20 Apr-22 Jul; each council sets "
+     "its own in pep_terms). A review counts for the term it was held in, or late for the term "
+     "just ended when held in the holiday after it: never for two terms.",
      "Care Planning, Placement and Case Review (England) Regulations 2010 reg 5", 95.0, "", ""},
     {I::Suspensions, "suspensions", "suspensions", S::Education,
      "Children with one or more suspensions",

@@ -1,5 +1,8 @@
 #include "ingest/snapshot.hpp"
 
+#include <chrono>
+#include <cstdlib>
+
 namespace hearth::ingest {
 
 std::shared_ptr<const model::Dataset> load_dataset(store::Store& store) {
@@ -16,9 +19,7 @@ std::shared_ptr<const model::Dataset> Snapshot::reload(store::Store& store) {
 }
 
 model::Date data_date(const model::Dataset& d) {
-  model::Date latest = model::make_date(1900, 1, 1);
-  for (const auto& [la, year] : d.returns)
-    latest = std::max(latest, model::CollectionYear{year}.end());
+  model::Date latest = returns_end(d);
   auto see = [&](model::Date x) { latest = std::max(latest, x); };
   for (const auto& lr : d.local) {
     for (const auto& v : lr.visits) see(v.date);
@@ -26,6 +27,68 @@ model::Date data_date(const model::Dataset& d) {
     for (const auto& c : lr.contacts) see(c.date);
   }
   return latest;
+}
+
+model::Date returns_end(const model::Dataset& d, std::string_view la) {
+  model::Date latest = model::make_date(1900, 1, 1);
+  for (const auto& [rla, year] : d.returns)
+    if (la.empty() || rla == la) latest = std::max(latest, model::CollectionYear{year}.end());
+  return latest;
+}
+
+model::Date today() {
+  if (const char* env = std::getenv("HEARTH_TODAY"); env && *env)
+    if (auto d = model::parse_iso(env)) return *d;
+  return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+}
+
+namespace {
+
+std::string long_date(model::Date d) {
+  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+  std::chrono::year_month_day ymd{d};
+  return std::to_string(unsigned(ymd.day())) + " " + kMonths[unsigned(ymd.month()) - 1] + " " +
+         std::to_string(int(ymd.year()));
+}
+
+}  // namespace
+
+std::string records_note(model::Date records_to, model::Date today) {
+  if (records_to >= today) return "";
+  return "records up to " + long_date(records_to) + "; today is " + long_date(today);
+}
+
+AsOf resolve_as_of(std::string_view text, const model::Dataset& d, AsOfUse use, std::string_view la,
+                   std::string_view name) {
+  AsOf out;
+  out.today = today();
+  out.records_to = use == AsOfUse::Scorecard ? returns_end(d, la) : data_date(d);
+  out.defaulted = text.empty();
+  if (text.empty()) {
+    out.requested = std::min(out.today, data_date(d));
+  } else {
+    auto day = model::parse_date(text);
+    if (!day)
+      throw AsOfError(std::string(name) + " '" + std::string(text) + "' " +
+                      model::date_problem(text));
+    if (*day > out.today)
+      throw AsOfError(std::string(name) + " " + model::format_iso(*day) + " is after today (" +
+                      model::format_iso(out.today) +
+                      "): Hearth cannot say what will be true on a date still to come");
+    out.requested = *day;
+  }
+  out.date = out.requested;
+  if (use == AsOfUse::Scorecard && out.date > out.records_to) {
+    out.date = out.records_to;
+    out.warning = "The returns stored end on " + long_date(out.records_to) +
+                  ": this scorecard shows the council as it stood then, not on " +
+                  long_date(out.requested) +
+                  " — children whose care had not ended then are not known to be in care now.";
+  }
+  out.records_note = records_note(out.records_to, out.today);
+  return out;
 }
 
 }  // namespace hearth::ingest

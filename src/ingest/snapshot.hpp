@@ -4,6 +4,9 @@
 
 #include <atomic>
 #include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
 
 #include "model/dataset.hpp"
 #include "store/store.hpp"
@@ -27,5 +30,43 @@ std::shared_ptr<const model::Dataset> load_dataset(store::Store& store);
 // The latest date the data speaks for: the end of the latest collection year stored, or the
 // latest local record, whichever is later (1900-01-01 for an empty dataset).
 model::Date data_date(const model::Dataset& d);
+// The last day a council's 903 returns cover (all councils' when `la` is empty): the 31 March
+// ending its latest stored collection year. 1900-01-01 when there is none.
+model::Date returns_end(const model::Dataset& d, std::string_view la = {});
+
+// Today: $HEARTH_TODAY (YYYY-MM-DD, for tests and replays) when set, else the system clock (UTC).
+model::Date today();
+
+// What an as-of date is used for: the Board's scorecard counts open 903 episodes as still true,
+// so it stops where the returns stop; worklists and a child's items may run to today.
+enum class AsOfUse : std::uint8_t { Scorecard, Timescales };
+
+// An as-of date as resolved for a command or a request.
+struct AsOf {
+  model::Date date{};        // the date to work on
+  model::Date requested{};   // the date asked for (or the default)
+  bool defaulted = false;    // no date was given
+  model::Date records_to{};  // the last day the records cover (scorecard: the council's returns)
+  model::Date today{};
+  // For the scorecard: why the date moved ("" when it did not). For every use: how old the
+  // records are when they end before today ("records up to 31 March 2026; today is ...").
+  std::string warning;
+  std::string records_note;
+};
+
+// A date that cannot be used: unreadable, impossible (30 February) or after today. what() is a
+// sentence naming the option or parameter.
+class AsOfError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The one reading of --as-of (CLI) and as_of (API). Empty text: today, or the date the data runs
+// to when that is earlier. A date after today is refused. For the scorecard, a date after the
+// end of the council's returns is moved back to it, with a warning.
+AsOf resolve_as_of(std::string_view text, const model::Dataset& d, AsOfUse use,
+                   std::string_view la = {}, std::string_view name = "--as-of");
+// "records up to 31 March 2026; today is 2 December 2026", or "" when they reach today.
+std::string records_note(model::Date records_to, model::Date today);
 
 }  // namespace hearth::ingest

@@ -213,6 +213,25 @@ std::vector<Table> tables_without_rows(const Return& r) {
   return out;
 }
 
+std::vector<Finding> table_findings(const Return& r) {
+  std::vector<Finding> out;
+  for (Table t : tables_without_rows(r)) {
+    Finding f;
+    f.rule = "ingest.table-not-sent";
+    f.severity = Severity::Warning;
+    f.table = std::string(table_name(t));
+    f.message = "The " + r.year.label() + " return has no " + f.table +
+                " rows. If the table was not sent, the figures that need it show \"no data\" "
+                "for " +
+                r.year.label() + " (not 0); if the council had none to report, nothing is wrong.";
+    f.how_to_fix = "Send the " + f.table +
+                   " table (a file with just its header row when there is "
+                   "nothing to report).";
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 bool Dataset::has_rows(std::string_view la, int year, Table t) const {
   for (std::size_t i = 0; i < returns.size(); ++i)
     if (returns[i].first == la && returns[i].second == year)

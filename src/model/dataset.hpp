@@ -26,6 +26,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/finding.hpp"
 #include "model/journey.hpp"
 #include "model/local.hpp"
 
@@ -108,6 +109,9 @@ inline constexpr std::size_t kTableCount = 12;
 std::string_view table_name(Table t);  // the DfE's name: "Header", "Episodes", "OC2", ...
 // The tables a return has no rows in: to report at import (a table not sent is no data, not 0).
 std::vector<Table> tables_without_rows(const Return& r);
+// One warning finding ("ingest.table-not-sent") for each table the return has no rows in, saying
+// what Hearth will show for it; for the import to add to its report.
+std::vector<Finding> table_findings(const Return& r);
 
 // A year's outcome row, with the child and collection year it belongs to.
 template <class R>

@@ -305,6 +305,11 @@ std::string scorecard_html(const indicators::Scorecard& sc) {
     h += "<p class=\"notice warn\"><strong>Not for publication.</strong> This version shows small "
          "numbers that "
          "could identify children. Produce the Board and public version with suppression.</p>";
+  if (!sc.warning.empty())
+    h += fmt::format("<p class=\"notice warn\" role=\"alert\"><strong>Warning.</strong> {}</p>",
+                     esc(sc.warning));
+  if (!sc.records_note.empty())
+    h += fmt::format("<p class=\"notice\">The {}.</p>", esc(sc.records_note));
   h += "</header>";
 
   // Page 1: the summary.
@@ -371,6 +376,7 @@ std::string scorecard_html(const indicators::Scorecard& sc) {
       h += fmt::format("<dt>{} {}-{:02}</dt><dd>{}</dd>", esc(c.name), c.year - 1, c.year % 100,
                        esc(format_value(ind.unit, c.value)));
     if (e.basis) h += fmt::format("<dt>Figures at</dt><dd>{}</dd>", long_date(*e.basis));
+    if (!e.note.empty()) h += fmt::format("<dt>Counted from</dt><dd>{}</dd>", esc(e.note));
     h += "</dl>";
     h += trend_chart(e, "c-" + id);
     h += trend_table(e);

@@ -87,6 +87,8 @@ json indicator_meta(const Indicator& ind) {
 json scorecard_json(const indicators::Scorecard& sc) {
   json out;
   out["as_of"] = model::format_iso(sc.as_of);
+  out["warning"] = sc.warning.empty() ? json(nullptr) : json(sc.warning);
+  out["records_note"] = sc.records_note.empty() ? json(nullptr) : json(sc.records_note);
   out["la"] = sc.la;
   out["la_name"] = sc.la_name;
   out["region"] = sc.region;
@@ -112,6 +114,7 @@ json scorecard_json(const indicators::Scorecard& sc) {
     j["available"] = e.current.value.available;
     if (!e.current.value.available) j["reason"] = e.current.value.reason;
     j["basis_date"] = e.basis ? json(model::format_iso(*e.basis)) : json(nullptr);
+    j["note"] = e.note.empty() ? json(nullptr) : json(e.note);
     j["target"] = e.target ? json(e.target->value) : json(nullptr);
     j["rag"] = e.rag == indicators::Rag::None ? json(nullptr) : json(indicators::rag_name(e.rag));
     json comps = json::object();
@@ -185,6 +188,7 @@ std::string scorecard_table(const indicators::Scorecard& sc) {
       "Children in care scorecard — {} ({}), {} to {}{}\n\n",
       sc.la_name.empty() ? sc.la : sc.la_name, sc.la, model::format_dmy(sc.period.start),
       model::format_dmy(sc.period.end), sc.suppressed ? ", small numbers suppressed (c)" : "");
+  if (!sc.warning.empty()) out = "WARNING: " + sc.warning + "\n" + out;
   out += fmt::format("{:<30} {:>12} {:>16} {:>9} {:>6} {:>9}  {}\n", "INDICATOR", "VALUE",
                      "NUM / DEN", "TARGET", "RAG", "ENGLAND", "TREND (oldest first)");
   for (const auto& e : sc.entries) {

@@ -62,8 +62,24 @@ void shown(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const indicators::Shown&
 
 }  // namespace
 
+// The date the figures are at, and why (first in the workbook when the date was moved).
+void notes_sheet(Book& book, const indicators::Scorecard& sc) {
+  auto* ws = book.sheet("Notes", {"note", "text"});
+  lxw_row_t r = 1;
+  auto row = [&](std::string_view k, std::string_view v) {
+    if (v.empty()) return;
+    text(ws, r, 0, k);
+    text(ws, r, 1, v);
+    ++r;
+  };
+  row("warning", sc.warning);
+  row("figures at", model::format_iso(sc.as_of));
+  row("records", sc.records_note);
+}
+
 void scorecard_xlsx(const indicators::Scorecard& sc, const std::filesystem::path& path) {
   Book book(path);
+  if (!sc.warning.empty()) notes_sheet(book, sc);
   auto* main = book.sheet(
       "Scorecard", {"la", "id", "title", "period", "start", "end", "value", "numerator",
                     "denominator", "unit", "polarity", "target", "rag", "england", "suppressed"});
@@ -121,6 +137,7 @@ void scorecard_xlsx(const indicators::Scorecard& sc, const std::filesystem::path
       text(defs, r, c++, s);
     ++r;
   }
+  if (sc.warning.empty()) notes_sheet(book, sc);
   book.close();
 }
 

@@ -120,6 +120,11 @@ TEST(Dataset, KnowsWhichTablesEachReturnSent) {
   auto empty = tables_without_rows(r);
   EXPECT_EQ(empty.size(), kTableCount - 2);
   EXPECT_EQ(table_name(Table::Oc2), "OC2");
+  auto findings = table_findings(r);
+  ASSERT_EQ(findings.size(), kTableCount - 2);
+  EXPECT_EQ(findings[2].rule, "ingest.table-not-sent");
+  EXPECT_EQ(findings[2].severity, Severity::Warning);
+  EXPECT_EQ(findings[2].table, "OC2");  // Header, Episodes sent; Reviews, UASC, OC2... not
 }
 
 }  // namespace
