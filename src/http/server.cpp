@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <array>
@@ -46,6 +47,7 @@
 #include <csignal>
 #include <exception>
 #include <iterator>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -53,6 +55,8 @@
 #include <thread>
 #include <tuple>
 #include <unordered_map>
+
+#include "http/detail.hpp"
 
 namespace hearth::http {
 
@@ -79,70 +83,6 @@ constexpr std::string_view kContentSecurityPolicy =
     "base-uri 'none'; form-action 'self'";
 
 // ---- text helpers -----------------------------------------------------------------------
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Percent-decodes `in`. Strict: false on a malformed escape or an encoded NUL.
-// Lenient: a malformed escape is kept as text.
-bool percent_decode(std::string_view in, std::string& out, bool plus_is_space, bool strict) {
-  out.clear();
-  out.reserve(in.size());
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (c == '%') {
-      int hi = i + 2 < in.size() ? hex_value(in[i + 1]) : -1;
-      int lo = hi >= 0 ? hex_value(in[i + 2]) : -1;
-      if (lo < 0 || (strict && hi == 0 && lo == 0)) {
-        if (strict) return false;
-        out += c;
-        continue;
-      }
-      out += static_cast<char>(hi * 16 + lo);
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return true;
-}
-
-std::string lenient_decode(std::string_view in) {
-  std::string out;
-  percent_decode(in, out, true, false);
-  return out;
-}
-
-// "/a/b/" → {"a", "b", ""}; "/" → {""}. `path` starts with '/'.
-std::vector<std::string_view> split_path(std::string_view path) {
-  std::vector<std::string_view> out;
-  std::size_t start = 1;
-  for (;;) {
-    auto slash = path.find('/', start);
-    out.push_back(path.substr(start, slash == std::string_view::npos ? slash : slash - start));
-    if (slash == std::string_view::npos) return out;
-    start = slash + 1;
-  }
-}
-
-void parse_query(std::string_view qs, std::map<std::string, std::string>& out) {
-  while (!qs.empty()) {
-    auto amp = qs.find('&');
-    auto part = qs.substr(0, amp);
-    qs = amp == std::string_view::npos ? std::string_view{} : qs.substr(amp + 1);
-    if (part.empty()) continue;
-    auto eq = part.find('=');
-    auto key = part.substr(0, eq);
-    auto value = eq == std::string_view::npos ? std::string_view{} : part.substr(eq + 1);
-    out.insert_or_assign(lenient_decode(key), lenient_decode(value));
-  }
-}
 
 // Escapes a string for a JSON string literal (bytes outside ASCII as \u00XX: the line stays
 // valid JSON whatever a client sent).
@@ -198,6 +138,7 @@ struct Session {
   beast::tcp_stream stream;  // moved into `tls` when the server speaks TLS
   std::unique_ptr<beast::ssl_stream<beast::tcp_stream>> tls;
   asio::any_io_executor ex;  // the connection's strand
+  std::string peer;          // the peer's address, counted against the per-address cap
   // Receiving, handling or answering a request: a stop lets it finish. Touched on the strand only.
   bool busy = false;
   beast::tcp_stream& lowest() { return tls ? beast::get_lowest_layer(*tls) : stream; }
@@ -249,135 +190,6 @@ struct LogEscaped {
 
 }  // namespace
 
-// ---- Response ----------------------------------------------------------------------------
-
-Response Response::json(const nlohmann::json& body, int status) {
-  Response r;
-  r.status = status;
-  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return r;
-}
-
-Response Response::error(int status, std::string code, std::string message,
-                         nlohmann::json details) {
-  return json({{"error",
-                {{"code", std::move(code)},
-                 {"message", std::move(message)},
-                 {"details", std::move(details)}}}},
-              status);
-}
-
-// ---- Router ------------------------------------------------------------------------------
-
-void Router::add(std::string method, std::string pattern, Handler h) {
-  if (method.empty()) throw std::invalid_argument("Router::add: empty method");
-  for (auto& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (pattern.empty() || pattern.front() != '/')
-    throw std::invalid_argument("Router::add: pattern must start with '/': " + pattern);
-  if (!h) throw std::invalid_argument("Router::add: empty handler for " + pattern);
-
-  Route route{std::move(method), pattern, {}, std::move(h)};
-  std::set<std::string, std::less<>> names;
-  for (auto seg : split_path(pattern)) {
-    if (seg.size() >= 2 && seg.front() == '{' && seg.back() == '}') {
-      auto name = seg.substr(1, seg.size() - 2);
-      if (name.empty() || name.find_first_of("{}") != std::string_view::npos ||
-          !names.emplace(name).second)
-        throw std::invalid_argument("Router::add: bad or repeated parameter in " + pattern);
-      route.segments.push_back({std::string(name), true});
-    } else if (seg.find_first_of("{}") != std::string_view::npos) {
-      throw std::invalid_argument("Router::add: a parameter must be a whole segment: " + pattern);
-    } else {
-      route.segments.push_back({std::string(seg), false});
-    }
-  }
-  for (const auto& r : routes_) {
-    bool same = r.method == route.method && r.segments.size() == route.segments.size();
-    for (std::size_t i = 0; same && i < r.segments.size(); ++i)
-      same = r.segments[i].param == route.segments[i].param &&
-             (r.segments[i].param || r.segments[i].text == route.segments[i].text);
-    if (same)
-      throw std::invalid_argument("Router::add: " + route.method + " " + pattern + " duplicates " +
-                                  r.pattern);
-  }
-  routes_.push_back(std::move(route));
-}
-
-Router::Match Router::match(std::string_view method, std::string_view path) const {
-  Match m;
-  if (path.empty() || path.front() != '/') {
-    m.error =
-        Response::error(400, "bad_request", "The request target must be a path starting with '/'.");
-    return m;
-  }
-  std::vector<std::string> segs;
-  for (auto raw : split_path(path)) {
-    std::string decoded;
-    if (!percent_decode(raw, decoded, false, true)) {
-      m.error = Response::error(400, "bad_request", "The path has a malformed percent-escape.",
-                                {{"path", std::string(path)}});
-      return m;
-    }
-    segs.push_back(std::move(decoded));
-  }
-
-  auto fits = [&](const Route& r) {
-    if (r.segments.size() != segs.size()) return false;
-    for (std::size_t i = 0; i < segs.size(); ++i) {
-      const auto& s = r.segments[i];
-      if (s.param ? segs[i].empty() : s.text != segs[i]) return false;
-    }
-    return true;
-  };
-  // a before b when a has a literal where b first has a parameter.
-  auto more_specific = [](const Route& a, const Route& b) {
-    for (std::size_t i = 0; i < a.segments.size(); ++i)
-      if (a.segments[i].param != b.segments[i].param) return !a.segments[i].param;
-    return false;
-  };
-
-  const Route* best = nullptr;
-  const Route* best_get = nullptr;  // a HEAD is answered by GET's handler
-  std::vector<std::string> allowed;
-  for (const auto& r : routes_) {
-    if (!fits(r)) continue;
-    if (std::find(allowed.begin(), allowed.end(), r.method) == allowed.end())
-      allowed.push_back(r.method);
-    if (r.method == method) {
-      if (!best || more_specific(r, *best)) best = &r;
-    } else if (method == "HEAD" && r.method == "GET") {
-      if (!best_get || more_specific(r, *best_get)) best_get = &r;
-    }
-  }
-  if (!best) best = best_get;
-  if (best) {
-    m.handler = &best->handler;
-    for (std::size_t i = 0; i < segs.size(); ++i)
-      if (best->segments[i].param) m.params.emplace(best->segments[i].text, std::move(segs[i]));
-    return m;
-  }
-  if (allowed.empty() && fallback_ && (method == "GET" || method == "HEAD")) {
-    m.handler = &fallback_;
-    return m;
-  }
-  if (allowed.empty()) {
-    m.error = Response::error(404, "not_found", "There is no resource at this path.",
-                              {{"path", std::string(path)}});
-    return m;
-  }
-  if (std::find(allowed.begin(), allowed.end(), "GET") != allowed.end() &&
-      std::find(allowed.begin(), allowed.end(), "HEAD") == allowed.end())
-    allowed.push_back("HEAD");
-  std::sort(allowed.begin(), allowed.end());
-  std::string allow;
-  for (const auto& a : allowed) allow += (allow.empty() ? "" : ", ") + a;
-  m.error = Response::error(405, "method_not_allowed",
-                            fmt::format("{} is not allowed here; allowed: {}.", method, allow),
-                            {{"method", std::string(method)}, {"allowed", allowed}});
-  m.error.headers.emplace_back("Allow", std::move(allow));
-  return m;
-}
-
 // ---- Server ------------------------------------------------------------------------------
 
 class Server::Impl {
@@ -389,8 +201,11 @@ class Server::Impl {
         control_(asio::make_strand(ioc_)),
         acceptor_(control_),
         signals_(control_),
-        pool_(static_cast<std::size_t>(std::max(1, opts_.worker_threads))) {
+        pool_(static_cast<std::size_t>(std::max(1, opts_.worker_threads))),
+        light_pool_(static_cast<std::size_t>(std::max(1, opts_.light_threads))) {
     port_ = opts_.port;
+    max_connections_ =
+        opts_.max_connections >= 0 ? opts_.max_connections : default_max_connections();
     if (!opts_.tls_cert.empty() || !opts_.tls_key.empty()) {
       if (opts_.tls_cert.empty() || opts_.tls_key.empty())
         throw std::invalid_argument("TLS needs both a certificate and a private key");
@@ -477,7 +292,56 @@ class Server::Impl {
  private:
   bool on_own_thread() {
     return ioc_.get_executor().running_in_this_thread() ||
-           pool_.get_executor().running_in_this_thread();
+           pool_.get_executor().running_in_this_thread() ||
+           light_pool_.get_executor().running_in_this_thread();
+  }
+
+  // The descriptor limit less a reserve (database connections, files, the log), at least 64.
+  static int default_max_connections() {
+    rlimit rl{};
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) return 10000;
+    long n = static_cast<long>(rl.rlim_cur) - 128;
+    return static_cast<int>(std::clamp<long>(n * 9 / 10, 64, 1000000));
+  }
+
+  // Takes a connection slot for `peer`, or false when a cap is reached.
+  bool admit_connection(const std::string& peer) {
+    if (max_connections_ > 0 && static_cast<int>(sessions_.size()) >= max_connections_)
+      return false;
+    int& n = per_address_[peer];
+    if (opts_.max_connections_per_address > 0 && n >= opts_.max_connections_per_address) {
+      if (n == 0) per_address_.erase(peer);
+      return false;
+    }
+    ++n;
+    return true;
+  }
+
+  // Refuses a connection over a cap: a short 503 written without waiting, then closed.
+  void refuse_connection(tcp::socket& socket, const std::string& peer) {
+    static const std::string kBusy = [] {
+      std::string body = Response::error(503, "too_many_connections",
+                                         "Too many connections are open: close some and try again.")
+                             .body;
+      return fmt::format(
+          "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+          "Cache-Control: no-store\r\nConnection: close\r\nRetry-After: 5\r\n"
+          "Content-Length: {}\r\n\r\n{}",
+          body.size(), body);
+    }();
+    error_code ignored;
+    socket.non_blocking(true, ignored);
+    socket.write_some(asio::buffer(kBusy), ignored);
+    socket.shutdown(tcp::socket::shutdown_both, ignored);
+    socket.close(ignored);
+    auto refused = ++refused_connections_;
+    // Logged at most once a second, with the count so far (a flood must not flood the log).
+    auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+    auto last = last_refusal_log_.load();
+    if (now - last > std::chrono::steady_clock::duration(std::chrono::seconds(1)).count() &&
+        last_refusal_log_.compare_exchange_strong(last, now))
+      log_json(spdlog::level::warn,
+               {{"event", "http_connection_refused"}, {"peer", peer}, {"refused_so_far", refused}});
   }
 
   tcp::endpoint resolve(const std::string& host, unsigned short port) {
@@ -591,11 +455,23 @@ class Server::Impl {
         continue;
       }
       error_code ignored;
-      socket.set_option(tcp::no_delay(true), ignored);
-      auto session = std::make_shared<Session>(std::move(socket));
+      std::string peer;
+      if (auto ep = socket.remote_endpoint(ignored); !ignored) peer = ep.address().to_string();
+      bool admitted = false;
       {
         std::lock_guard lk(mu_);
         if (stop_requested_) co_return;
+        admitted = admit_connection(peer);
+      }
+      if (!admitted) {
+        refuse_connection(socket, peer);
+        continue;
+      }
+      socket.set_option(tcp::no_delay(true), ignored);
+      auto session = std::make_shared<Session>(std::move(socket));
+      session->peer = std::move(peer);
+      {
+        std::lock_guard lk(mu_);
         sessions_.emplace(session.get(), session);
       }
       auto ex = session->ex;
@@ -604,12 +480,9 @@ class Server::Impl {
   }
 
   // The one place where a handler's failure becomes a response.
-  Response dispatch(Request& req) const {
+  Response dispatch(Request& req, const Handler& handler) const {
     try {
-      auto m = router_.match(req.method, req.path);
-      if (!m) return std::move(m.error);
-      req.path_params = std::move(m.params);
-      Response res = (*m.handler)(req);
+      Response res = handler(req);
       if (res.status < 200 || res.status > 599)
         throw std::logic_error(fmt::format("handler returned status {}", res.status));
       return res;
@@ -627,14 +500,15 @@ class Server::Impl {
     return Response::error(500, "internal_error", "The server could not complete the request.");
   }
 
-  static Request make_request(bhttp::request<bhttp::string_body>& msg) {
+  // The request as the handlers see it, from the header (the body is added once read).
+  static Request make_request(const bhttp::request_header<>& msg) {
     Request req;
     req.method = std::string(msg.method_string());
     req.target = std::string(msg.target());
     std::string_view target = req.target;
     auto q = target.find('?');
     req.path = std::string(target.substr(0, q));
-    if (q != std::string_view::npos) parse_query(target.substr(q + 1), req.query);
+    if (q != std::string_view::npos) detail::parse_query(target.substr(q + 1), req.query);
     for (const auto& f : msg) {
       std::string name(f.name_string());
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -644,7 +518,6 @@ class Server::Impl {
         it->second += f.value();
       }
     }
-    req.body = std::move(msg.body());
     return req;
   }
 
@@ -718,6 +591,9 @@ class Server::Impl {
         {
           std::lock_guard lk(self->mu_);
           self->sessions_.erase(s);
+          if (auto it = self->per_address_.find(s->peer);
+              it != self->per_address_.end() && --it->second <= 0)
+            self->per_address_.erase(it);
         }
         self->cv_.notify_all();
       }
@@ -742,9 +618,10 @@ class Server::Impl {
     for (bool first = true;; first = false) {
       s.busy = false;
       if (stopping_) break;
-      // Wait for the first bytes of the next request: the idle timeout on a kept-alive connection.
+      // Wait for the first bytes of the next request: soon on a new connection (the first-byte
+      // timeout), the idle timeout on a kept-alive one.
       if (buffer.size() == 0) {
-        s.lowest().expires_after(first ? opts_.read_timeout : opts_.idle_timeout);
+        s.lowest().expires_after(first ? opts_.first_byte_timeout : opts_.idle_timeout);
         std::tie(ec, n) = co_await s.read_some(buffer.prepare(kReadChunk));
         if (ec) break;  // closed, timed out, or cancelled by a stop
         buffer.commit(n);
@@ -752,61 +629,110 @@ class Server::Impl {
       s.busy = true;
       const auto started = std::chrono::steady_clock::now();
 
-      // The whole request within read_timeout.
+      // The whole request within read_timeout. The header first: the route it is for decides
+      // how large a body may follow, before any of it is read.
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(kHeaderLimit);
-      parser.body_limit(opts_.body_limit);
+      // No limit while the header is read: the route's is set (and a Content-Length over it
+      // answered) once the header is in, before any of the body is read.
+      parser.body_limit(std::numeric_limits<std::uint64_t>::max());
       s.lowest().expires_after(opts_.read_timeout);
       std::tie(ec, n) = co_await s.read_header(buffer, parser);
-      if (!ec && !parser.is_done()) {
+      std::size_t limit = opts_.body_limit;
+      std::optional<Response> refusal;  // answered with the body unread; then the connection ends
+      Request req;
+      Router::Match match;
+      if (!ec) {
         const auto& head = parser.get();
-        if (head.version() >= 11 && beast::iequals(head[bhttp::field::expect], "100-continue"))
-          std::tie(ec, n) = co_await s.write_all(asio::buffer(kContinue));
-        if (!ec) std::tie(ec, n) = co_await s.read_rest(buffer, parser);
+        req = make_request(head);
+        req.remote = s.peer;
+        std::vector<std::pair<std::string, std::string>> fields;
+        for (const auto& f : head) {
+          std::string name(f.name_string());
+          for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          fields.emplace_back(std::move(name), std::string(f.value()));
+        }
+        if (auto problem = framing_problem(fields); !problem.empty()) {
+          refusal = Response::error(400, "bad_request",
+                                    "The request's framing is not valid HTTP/1.1: " + problem + ".",
+                                    {{"reason", problem}});
+        } else {
+          match = router_.match(req.method, req.path);
+          static const RouteOptions kDefaults;
+          const RouteOptions& ro = match.options ? *match.options : kDefaults;
+          limit = std::min(limit, ro.body_limit);
+          if (auto length = parser.content_length(); length && *length > limit)
+            refusal = too_large(limit);
+          else if (match && ro.admit) {
+            req.path_params = match.params;
+            auto& admit = ro.admit;
+            refusal = co_await asio::co_spawn(
+                light_pool_,
+                [this, &admit, &req]() -> asio::awaitable<std::optional<Response>> {
+                  co_return admit_request(admit, req);
+                },
+                asio::use_awaitable);
+          }
+          parser.body_limit(limit);
+        }
+        if (!refusal && !parser.is_done()) {
+          if (head.version() >= 11 && beast::iequals(head[bhttp::field::expect], "100-continue"))
+            std::tie(ec, n) = co_await s.write_all(asio::buffer(kContinue));
+          if (!ec) std::tie(ec, n) = co_await s.read_rest(buffer, parser);
+        }
       }
 
       if (ec) {
-        std::optional<Response> res;
         if (ec == bhttp::error::body_limit) {
-          res = Response::error(
-              413, "payload_too_large",
-              fmt::format("The request body is larger than {} bytes.", opts_.body_limit),
-              {{"limit_bytes", opts_.body_limit}});
+          refusal = too_large(limit);
         } else if (ec == bhttp::error::header_limit) {
-          res = Response::error(
+          refusal = Response::error(
               431, "headers_too_large",
               fmt::format("The request headers are larger than {} bytes.", kHeaderLimit));
         } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
                    ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message &&
                    ec != bhttp::error::short_read) {
-          res = Response::error(400, "bad_request", "The request is not valid HTTP/1.1.",
-                                {{"reason", ec.message()}});
+          refusal = Response::error(400, "bad_request", "The request is not valid HTTP/1.1.",
+                                    {{"reason", plain_reason(ec)}});
         }
         // Otherwise: the client went away or was too slow (the stream is closed on a timeout).
-        if (res) {
-          const auto& m = parser.get();
-          if (co_await reply(s, std::move(*res), m.method_string(), m.target(), 11, false, false,
-                             started))
-            co_await linger_close(s);
-        }
+      }
+      if (refusal) {
+        // A refused request's body (if any) is not read: answer, then close.
+        const auto& m = parser.get();
+        if (co_await reply(s, std::move(*refusal), m.method_string(), m.target(), 11, false, false,
+                           started))
+          co_await linger_close(s);
         break;
       }
+      if (ec) break;
 
       auto& msg = parser.get();
       const bool keep_alive = msg.keep_alive();
       const bool head = msg.method() == bhttp::verb::head;
       const unsigned version = msg.version();
-      Request req = make_request(msg);
-      {
-        error_code ep_ec;
-        auto ep = s.lowest().socket().remote_endpoint(ep_ec);
-        if (!ep_ec) req.remote = ep.address().to_string();
-      }
+      req.body = std::move(msg.body());
 
-      // The handler runs on the worker pool; this coroutine resumes on its strand afterwards.
-      Response res = co_await asio::co_spawn(
-          pool_, [this, &req]() -> asio::awaitable<Response> { co_return dispatch(req); },
-          asio::use_awaitable);
+      Response res;
+      if (!match) {
+        res = std::move(match.error);
+      } else {
+        req.path_params = std::move(match.params);
+        const Handler& handler = *match.handler;
+        const Lane lane = match.options ? match.options->lane : Lane::Normal;
+        if (lane == Lane::Inline) {
+          res = dispatch(req, handler);
+        } else {
+          // The handler runs on a pool; this coroutine resumes on its strand afterwards.
+          auto run = [this, &req, &handler]() -> asio::awaitable<Response> {
+            co_return dispatch(req, handler);
+          };
+          if (lane == Lane::Light)
+            res = co_await asio::co_spawn(light_pool_, run, asio::use_awaitable);
+          else
+            res = co_await asio::co_spawn(pool_, run, asio::use_awaitable);
+        }
+      }
 
       if (!co_await reply(s, std::move(res), req.method, req.target, version, keep_alive, head,
                           started))
@@ -819,6 +745,48 @@ class Server::Impl {
     }
   }
 
+  static Response too_large(std::size_t limit) {
+    return Response::error(
+        413, "payload_too_large",
+        fmt::format("The request body is larger than this request may send ({} bytes).", limit),
+        {{"limit_bytes", limit}});
+  }
+
+  // An admission check's answer; a failure in it is a 500 (logged), like a handler's.
+  std::optional<Response> admit_request(
+      const std::function<std::optional<Response>(const Request&)>& admit,
+      const Request& req) const {
+    try {
+      return admit(req);
+    } catch (const std::exception& e) {
+      log_json(spdlog::level::err, {{"event", "http_handler_error"},
+                                    {"method", req.method},
+                                    {"target", req.target},
+                                    {"error", e.what()}});
+    } catch (...) {
+      log_json(spdlog::level::err, {{"event", "http_handler_error"},
+                                    {"method", req.method},
+                                    {"target", req.target},
+                                    {"error", "unknown exception"}});
+    }
+    return Response::error(500, "internal_error", "The server could not complete the request.");
+  }
+
+  // Why a request is not valid HTTP, in our words (never the library's).
+  static std::string plain_reason(const error_code& ec) {
+    using E = bhttp::error;
+    if (ec == E::bad_method) return "the method is not valid";
+    if (ec == E::bad_target) return "the request target is not valid";
+    if (ec == E::bad_version) return "the HTTP version is not valid";
+    if (ec == E::bad_field || ec == E::bad_value) return "a header field is not valid";
+    if (ec == E::bad_content_length || ec == E::multiple_content_length)
+      return "the Content-Length is not valid";
+    if (ec == E::bad_transfer_encoding) return "the Transfer-Encoding is not valid";
+    if (ec == E::bad_chunk || ec == E::bad_chunk_extension) return "a chunk is not valid";
+    if (ec == E::bad_line_ending) return "a line ending is not CRLF";
+    return "the request could not be read";
+  }
+
   ServerOptions opts_;
   Router router_;
   std::atomic<unsigned short> port_{0};
@@ -829,6 +797,10 @@ class Server::Impl {
   bool stop_requested_ = false;                                      // under mu_
   bool listener_done_ = true;                                        // under mu_
   std::unordered_map<Session*, std::shared_ptr<Session>> sessions_;  // under mu_
+  std::unordered_map<std::string, int> per_address_;                 // under mu_
+  int max_connections_ = 0;                                          // 0: no cap
+  std::atomic<std::uint64_t> refused_connections_{0};
+  std::atomic<std::int64_t> last_refusal_log_{0};
   std::atomic<bool> stopping_{false};
 
   std::mutex lifecycle_mu_;  // start() and finish(), one at a time
@@ -841,6 +813,7 @@ class Server::Impl {
   asio::signal_set signals_;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work_;
   asio::thread_pool pool_;
+  asio::thread_pool light_pool_;  // Lane::Light handlers and admission checks
   std::vector<std::thread> threads_;
   std::unique_ptr<asio::ssl::context> ssl_;  // when serving TLS
 };
