@@ -24,7 +24,7 @@ const rss = []
 let inFlight = 0
 
 function kind(name) {
-  return (stats.byKind[name] ??= { sent: 0, ok: 0, errors: 0 })
+  return (stats.byKind[name] ??= { sent: 0, ok: 0, errors: 0, ms: [] })
 }
 
 function cookieOf(res, name) {
@@ -65,7 +65,9 @@ async function timed(name, fn) {
     if (stats.errorSamples.length < 20) stats.errorSamples.push(`${name}: ${e.message ?? e}`)
   } finally {
     inFlight -= 1
-    stats.latencies.push(performance.now() - t0)
+    const ms = performance.now() - t0
+    stats.latencies.push(ms)
+    k.ms.push(ms)
   }
 }
 
@@ -187,7 +189,14 @@ while (inFlight > 0) await new Promise((r) => setTimeout(r, 50))
 rss.push({ s: SECONDS, kb: readRss() })
 
 const lat = stats.latencies.sort((a, b) => a - b)
-const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]?.toFixed(1)
+const quantile = (xs, p) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]?.toFixed(1)
+const q = (p) => quantile(lat, p)
+for (const k of Object.values(stats.byKind)) {
+  const xs = k.ms.sort((a, b) => a - b)
+  delete k.ms
+  k.p50_ms = quantile(xs, 0.5)
+  k.p99_ms = quantile(xs, 0.99)
+}
 const warm = rss.filter((r) => r.s >= Math.min(300, SECONDS / 6) && r.kb)
 const kbs = warm.map((r) => r.kb)
 const summary = {

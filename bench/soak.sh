@@ -18,8 +18,12 @@ export HEARTH_DEMO_PASSWORD="soak-password-1"
 source "$root/scripts/lib/demo-server.sh"
 demo_server "$bin" "" --io-threads 2 --workers 4
 store="sqlite:$work/demo.db"
-# The year the imports bring in: the demo council's latest year, made again.
-"$bin" synth --children 480 --years 1 --la 887 --seed 99 --out "$work/import" >/dev/null
+# The year the imports bring in: the demo council's latest stored year, exported as the council
+# would send it (so caseloads stay as they are and every child read stays allowed).
+"$bin" --store "$store" export --out "$work/export" >/dev/null
+mkdir -p "$work/import"
+latest=$(find "$work/export" -type d -name '20[0-9][0-9]-[0-9][0-9]' | sort | tail -1)
+cp -r "$latest" "$work/import/"
 echo "soak: $secs s at $rate requests/s on $url (server pid $pid)"
 status=0
 node "$root/bench/soak.mjs" "$url" "$HEARTH_DEMO_PASSWORD" "$secs" "$rate" "$pid" "$work/import" \
