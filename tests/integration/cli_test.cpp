@@ -4,12 +4,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "model/dates.hpp"
 #include "support.hpp"
 
 namespace hearth {
@@ -509,6 +511,40 @@ TEST(Serve, RefusesAnUnknownSchema) {
   auto r = run(hearth(db.url(), {"serve", "--listen", "127.0.0.1:0"}));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("newer"), std::string::npos) << r.err;
+}
+
+// Issue 13: no date after today, anywhere; a scorecard asked for a date after the returns end
+// is worked out at their last 31 March with a warning; a worklist runs to today and says how old
+// the records are; an impossible day is named.
+TEST(CliInput, DatesAfterTheDataAreRefusedOrExplained) {
+  TempDir tmp;
+  const std::string store = "sqlite:" + (tmp.path() / "s.db").string();
+  ASSERT_EQ(run(hearth(store, {"demo", "--children", "60", "--years", "1"})).exit_code, 0);
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::string today_iso = model::format_iso(today);
+  expect_usage_error(store, {"scorecard", "--as-of", "2099-01-01"}, "after today");
+  expect_usage_error(store, {"worklist", "--as-of", "2099-01-01"}, "after today");
+  expect_usage_error(store, {"worklist", "--as-of", "2026-02-30"}, "there is no 30 February 2026");
+  auto r = run(hearth(store, {"scorecard", "--as-of", today_iso, "--format", "json"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_LT(j["as_of"].get<std::string>(), today_iso);
+  EXPECT_EQ(j["as_of"].get<std::string>().substr(5), "03-31");
+  ASSERT_TRUE(j["warning"].is_string());
+  EXPECT_NE(j["warning"].get<std::string>().find("returns stored end on 31 March"),
+            std::string::npos);
+  EXPECT_NE(r.err.find("Warning:"), std::string::npos);
+  auto t = run(hearth(store, {"scorecard", "--as-of", today_iso}));
+  ASSERT_EQ(t.exit_code, 0) << t.err;
+  EXPECT_EQ(t.out.rfind("WARNING: ", 0), 0u) << t.out.substr(0, 200);
+  auto w = run(hearth(store, {"worklist", "--as-of", today_iso, "--format", "json"}));
+  ASSERT_EQ(w.exit_code, 0) << w.err;
+  json wl = json::parse(w.out);
+  EXPECT_EQ(wl["as_of"], today_iso);
+  EXPECT_NE(wl["records_note"].get<std::string>().find("records up to 31 March"),
+            std::string::npos);
+  auto wt = run(hearth(store, {"worklist", "--as-of", today_iso}));
+  EXPECT_NE(wt.out.find("Note: records up to"), std::string::npos);
 }
 
 // Worklists, timescales and local imports given something wrong: a clear message, exit 2 for
