@@ -12,6 +12,7 @@
 #include <set>
 #include <tuple>
 
+#include "model/finding.hpp"
 #include "ssda903/csv.hpp"
 #include "support.hpp"
 
@@ -267,6 +268,117 @@ TEST_P(ValidateStored, ImportStoresTheFindingsAndTheyCanBeReadBack) {
   json s = json::parse(stored.out);
   for (const auto& n : s["rules_not_run"])
     EXPECT_NE(n["reason"].get<std::string>().find("reference"), std::string::npos) << n.dump();
+}
+
+// What a council's extract really holds (issue 13 items 7, 21, 22): a Latin-1 byte in a cell that
+// draws a finding, a cell with spaces around it, an ISO date. hearth validate reads them, says so
+// in a query finding each, judges the ISO date as the date it is (102 does not call it missing),
+// and every output format is valid UTF-8 (JSON used to stop with "invalid UTF-8").
+TEST(Validate, BadBytesSpacesAndIsoDatesAreReadReportedAndWrittenAsValidText) {
+  TempDir tmp;
+  auto council = make_council(tmp);
+  const auto year = council / "2025-26";
+  CsvFile header = read_csv(year / "header.csv");
+  auto col = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(header.header.begin(), header.header.end(), name) -
+                                    header.header.begin());
+  };
+  ASSERT_GE(header.rows.size(), 3u);
+  header.rows[0][col("ETHNIC")] = "WBR\xC9";
+  const std::string padded = header.rows[1][0];
+  header.rows[1][0] = " " + padded + " ";
+  const std::string iso_child = header.rows[2][0];
+  const std::string dob = header.rows[2][col("DOB")];  // dd/mm/yyyy
+  ASSERT_EQ(dob.size(), 10u);
+  header.rows[2][col("DOB")] = dob.substr(6, 4) + "-" + dob.substr(3, 2) + "-" + dob.substr(0, 2);
+  write_csv(year / "header.csv", header);
+
+  auto validate = [&](const std::string& format) {
+    return run({HEARTH_BIN, "validate", year.string(), "--previous", (council / "2024-25").string(),
+                "--format", format});
+  };
+  auto j = validate("json");
+  ASSERT_NE(j.exit_code, 2) << j.err;
+  ASSERT_TRUE(model::is_utf8(j.out));
+  json out = json::parse(j.out);
+  std::set<std::string> reading;
+  for (const auto& f : out["reading"]) {
+    reading.insert(f["rule"].get<std::string>());
+    if (f["rule"] == "ingest.spaces-trimmed") EXPECT_EQ(f["child_id"], padded);
+    const std::string rule = f["rule"];
+    if (rule == "ingest.not-utf8" || rule == "ingest.spaces-trimmed" ||
+        rule == "ingest.date-format")
+      EXPECT_EQ(f["severity"], "query") << f.dump();
+  }
+  EXPECT_TRUE(reading.count("ingest.not-utf8")) << out["reading"].dump(1);
+  EXPECT_TRUE(reading.count("ingest.spaces-trimmed"));
+  EXPECT_TRUE(reading.count("ingest.date-format"));
+  bool ethnic_reported = false;
+  for (const auto& f : out["findings"]) {
+    if (f["code"] == "103" && f["values"].value("ETHNIC", "") == "WBR\xEF\xBF\xBD")
+      ethnic_reported = true;
+    EXPECT_FALSE(f["code"] == "102" && f["child_id"] == iso_child) << "an ISO date is a date";
+  }
+  EXPECT_TRUE(ethnic_reported) << describe(out["findings"]);
+  for (const std::string format : {"csv", "table"}) {
+    auto r = validate(format);
+    EXPECT_NE(r.exit_code, 2) << r.err;
+    EXPECT_TRUE(model::is_utf8(r.out)) << format;
+    EXPECT_NE(r.out.find("WBR\xEF\xBF\xBD"), std::string::npos) << format;
+  }
+}
+
+// The web check of a return with a Latin-1 byte answers with the findings (it was 400
+// bad_json), and accepting it replies with the findings that were stored (it said 0).
+TEST(Validate, WebCheckWithBadBytesShowsTheFindingsAndAcceptCountsWhatWasStored) {
+  setenv("HEARTH_DEMO_PASSWORD", "bytes-test-password", 1);
+  TempDir tmp;
+  const std::string store = "sqlite:" + (tmp.path() / "s.db").string();
+  ASSERT_EQ(run(hearth(store, {"demo", "--children", "40", "--years", "1"})).exit_code, 0);
+  auto files = tmp.path() / "next";
+  auto synth = run(hearth(store, {"synth", "--la", "887", "--children", "40", "--years", "1",
+                                  "--last-year", "2027", "--out", files.string()}));
+  ASSERT_EQ(synth.exit_code, 0) << synth.err;
+  fs::path folder;
+  for (const auto& f : fs::recursive_directory_iterator(files))
+    if (f.is_regular_file() && f.path().filename() == "header.csv") folder = f.path().parent_path();
+  ASSERT_FALSE(folder.empty());
+  CsvFile header = read_csv(folder / "header.csv");
+  auto ethnic = static_cast<std::size_t>(
+      std::find(header.header.begin(), header.header.end(), "ETHNIC") - header.header.begin());
+  ASSERT_LT(ethnic, header.header.size());
+  header.rows[0][ethnic] = "\xC9";  // a Latin-1 É, which rule 103 and the reader report
+  write_csv(folder / "header.csv", header);
+
+  testing::Server server(hearth(store, {"serve"}));
+  testing::WebClient c(server.base());
+  ASSERT_EQ(c.login("demo-analyst", "bytes-test-password"), 200);
+  auto start = c.request("POST", "/api/v1/imports", R"({"kind":"903","year":"2026-27"})");
+  ASSERT_EQ(start.status, 201) << start.body;
+  std::string id = json::parse(start.body)["id"];
+  for (const auto& f : fs::directory_iterator(folder))
+    ASSERT_EQ(c.request("PUT", "/api/v1/imports/" + id + "/files/" + f.path().filename().string(),
+                        testing::read_text(f.path()))
+                  .status,
+              200);
+  auto check = c.request("POST", "/api/v1/imports/" + id + "/check");
+  ASSERT_EQ(check.status, 200) << check.body;
+  json checked = json::parse(check.body)["result"];
+  bool replaced = false;
+  for (const auto& r : checked["findings"]["by_rule"]) replaced |= r["rule"] == "ingest.not-utf8";
+  EXPECT_TRUE(replaced) << checked.dump(1);
+  auto accept =
+      c.request("POST", "/api/v1/imports/" + id + "/accept", R"({"accept_with_findings":true})");
+  server.stop();
+  ASSERT_EQ(accept.status, 200) << accept.body;
+  json accepted = json::parse(accept.body)["result"];
+  const auto import_id = accepted["import_id"].get<std::int64_t>();
+  auto listed = run(hearth(store, {"imports", "--format", "json"}));
+  std::int64_t stored = -1;
+  for (const auto& i : json::parse(listed.out))
+    if (i["id"] == import_id) stored = i["findings"];
+  EXPECT_GT(stored, 0);
+  EXPECT_EQ(accepted["findings"]["total"].get<std::int64_t>(), stored);
 }
 
 // The API serves the same registry as hearth rules list.
