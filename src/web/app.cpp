@@ -77,13 +77,14 @@ Ctx::Ctx(Options o, ingest::Snapshot& s)
     : opts(std::move(o)),
       snapshot(s),
       pool(opts.store_url, opts.connections),
+      light_pool(opts.store_url, opts.light_connections),
       authn(opts.sessions, opts.clock) {}
 
 std::shared_ptr<Derived> Ctx::derived() {
   auto ds = snapshot.get();
   std::lock_guard lk(derived_mu);
   if (derived_ && derived_->data == ds) return derived_;
-  auto d = std::make_shared<Derived>();
+  auto d = std::make_shared<Derived>(opts.cache_budget);
   d->data = ds;
   auto today = std::chrono::floor<std::chrono::days>(
       std::chrono::system_clock::time_point(std::chrono::seconds(authn.now())));
@@ -152,13 +153,28 @@ void Call::audit(const std::string& action, const std::string& resource, const s
 
 std::shared_ptr<const std::vector<model::Finding>> Call::import_findings(std::int64_t id) {
   auto d = ctx.derived();
-  {
-    std::lock_guard lk(d->mu);
-    if (auto it = d->findings.find(id); it != d->findings.end()) return it->second;
-  }
+  const std::string key = std::to_string(id);
+  if (auto kept = d->findings.get(key)) return kept;
   auto found = std::make_shared<const std::vector<model::Finding>>(st.import_findings(id));
-  std::lock_guard lk(d->mu);
-  return d->findings.emplace(id, std::move(found)).first->second;
+  return d->findings.put(key, found, cached_bytes(*found));
+}
+
+std::size_t cached_bytes(const timescales::Worklist& w) {
+  return sizeof w + (w.overdue.capacity() + w.due_soon.capacity() + w.done_late.capacity()) *
+                        sizeof(timescales::WorkItem);
+}
+
+std::size_t cached_bytes(const Cached& c) {
+  return sizeof c + c.plain.capacity() + c.gz.capacity();
+}
+
+std::size_t cached_bytes(const std::vector<model::Finding>& f) {
+  std::size_t n = sizeof f + f.capacity() * sizeof(model::Finding);
+  for (const auto& x : f)
+    n += x.rule.capacity() + x.file.capacity() + x.table.capacity() + x.column.capacity() +
+         x.value.capacity() + x.child.capacity() + x.message.capacity() + x.expected.capacity() +
+         x.how_to_fix.capacity();
+  return n;
 }
 
 json finding_json(const model::Finding& f, int year, const std::string& file) {
@@ -271,41 +287,49 @@ std::string csrf_cookie(const Options& o, const std::string& token, std::int64_t
 
 namespace {
 
+// The signed-in session of the request, or a 401; for a change, the CSRF double submit too
+// (a 403, audited). Null when the request may go on.
+std::optional<http::Response> authenticate(Call& call) {
+  const auto& req = call.req;
+  auto& ctx = call.ctx;
+  const std::string token = cookie(req, "hearth_session");
+  const std::int64_t now = ctx.authn.now();
+  call.session = token.empty() ? std::nullopt : ctx.sessions.get(token, now);
+  if (!call.session && !token.empty()) {
+    call.session = ctx.authn.find(call.st, token);
+    if (call.session) ctx.sessions.put(token, *call.session, now);
+  }
+  if (!call.session) {
+    http::Response r = http::Response::error(
+        401, "unauthenticated", "You are not signed in, or your session has ended: sign in again.");
+    if (!token.empty()) r.headers.emplace_back("Set-Cookie", session_cookie(ctx.opts, "", 0));
+    return r;
+  }
+  if (changes_state(req.method)) {
+    // Double submit: the header must carry the cookie's value, and both the session's.
+    std::string sent = header(req, "x-csrf-token");
+    std::string cookie_value = cookie(req, "hearth_csrf");
+    if (!auth::equal_secret(sent, call.session->csrf) ||
+        !auth::equal_secret(cookie_value, call.session->csrf)) {
+      call.audit("access.denied", "route:" + req.method + " " + req.path, "denied",
+                 {{"reason", "missing or wrong CSRF token"}});
+      return http::Response::error(
+          403, "csrf",
+          "This request did not carry the page's security token (X-CSRF-Token): reload "
+          "the page and try again.");
+    }
+  }
+  return std::nullopt;
+}
+
 http::Handler wrap(Ctx& ctx, const Route& route) {
   return [&ctx, &route](const http::Request& req) -> http::Response {
-    auto lease = ctx.pool.lease();
+    if (auto refused = check_request(ctx.opts, route, req)) return std::move(*refused);
+    auto lease = route.light ? ctx.light_pool.lease() : ctx.pool.lease();
     Call call{ctx, req, *lease, client_address(ctx.opts, req), std::nullopt, {}};
     try {
       if (route.signed_in) {
-        const std::string token = cookie(req, "hearth_session");
-        const std::int64_t now = ctx.authn.now();
-        call.session = token.empty() ? std::nullopt : ctx.sessions.get(token, now);
-        if (!call.session && !token.empty()) {
-          call.session = ctx.authn.find(*lease, token);
-          if (call.session) ctx.sessions.put(token, *call.session, now);
-        }
-        if (!call.session) {
-          http::Response r = http::Response::error(
-              401, "unauthenticated",
-              "You are not signed in, or your session has ended: sign in again.");
-          if (!cookie(req, "hearth_session").empty())
-            r.headers.emplace_back("Set-Cookie", session_cookie(ctx.opts, "", 0));
-          return r;
-        }
-        if (changes_state(req.method)) {
-          // Double submit: the header must carry the cookie's value, and both the session's.
-          std::string sent = header(req, "x-csrf-token");
-          std::string cookie_value = cookie(req, "hearth_csrf");
-          if (!auth::equal_secret(sent, call.session->csrf) ||
-              !auth::equal_secret(cookie_value, call.session->csrf)) {
-            call.audit("access.denied", "route:" + req.method + " " + req.path, "denied",
-                       {{"reason", "missing or wrong CSRF token"}});
-            return http::Response::error(
-                403, "csrf",
-                "This request did not carry the page's security token (X-CSRF-Token): reload "
-                "the page and try again.");
-          }
-        }
+        if (auto refused = authenticate(call)) return std::move(*refused);
       }
       http::Response res = route.handler(call);
       for (auto& h : call.headers) res.headers.push_back(std::move(h));
@@ -314,12 +338,52 @@ http::Handler wrap(Ctx& ctx, const Route& route) {
       http::Response res = error_response(e);
       for (auto& h : call.headers) res.headers.push_back(std::move(h));
       return res;
-    } catch (const nlohmann::json::exception& e) {
-      return http::Response::error(
-          400, "bad_json", std::string("The request body is not the JSON expected: ") + e.what());
+    } catch (const nlohmann::json::parse_error& e) {
+      // Our words, never the library's; where it stopped helps the client find the fault.
+      return http::Response::error(400, "bad_json", "The request body is not valid JSON.",
+                                   {{"position", e.byte}});
+    } catch (const nlohmann::json::exception&) {
+      return http::Response::error(400, "bad_json",
+                                   "The request body is not the JSON expected: a value is "
+                                   "missing or of the wrong type.");
     } catch (...) {
       lease.discard();  // the connection may be broken: open a new one next time
       throw;            // the server logs it and answers 500
+    }
+  };
+}
+
+// Before an upload's body is read: only a signed-in user who may work on that import, from this
+// site, with the CSRF token, may send one as large as --max-upload-mb. Anyone else is answered
+// at once (as the handler would answer) and the body is never read.
+std::function<std::optional<http::Response>(const http::Request&)> admit_upload(
+    Ctx& ctx, const Route& route) {
+  return [&ctx, &route](const http::Request& req) -> std::optional<http::Response> {
+    if (auto refused = check_request(ctx.opts, route, req)) return refused;
+    auto lease = ctx.light_pool.lease();
+    Call call{ctx, req, *lease, client_address(ctx.opts, req), std::nullopt, {}};
+    try {
+      if (auto refused = authenticate(call)) return refused;
+      // The same answer the handler gives: an import the user may not work on is one that does
+      // not exist (404), the denial audited.
+      std::string id;
+      if (auto it = req.path_params.find("id"); it != req.path_params.end()) id = it->second;
+      auto u = call.st.find_upload(id);
+      auto d = u ? call.check(auth::Action::WriteImport, auth::Resource::council(u->la))
+                 : auth::Decision{};
+      if (!u || !d) {
+        if (u)
+          call.audit("access.denied", "import:" + u->id, "denied",
+                     {{"action", auth::action_name(auth::Action::WriteImport)},
+                      {"route", req.method + " " + req.path},
+                      {"reason", d.reason}});
+        return http::Response::error(404, "not_found",
+                                     "There is no import '" + id + "' in progress.");
+      }
+      return std::nullopt;
+    } catch (...) {
+      lease.discard();
+      throw;
     }
   };
 }
@@ -466,7 +530,10 @@ struct App::Impl {
                      {},
                      false,
                      "",
-                     [this](Call&) { return http::Response::json(openapi()); }});
+                     [this](Call&) { return http::Response::json(openapi()); },
+                     0,
+                     kJsonDepth,
+                     true});
     for (const auto& r : table) infos.push_back({r.method, r.pattern, r.summary, r.signed_in});
   }
 
@@ -491,9 +558,13 @@ struct App::Impl {
              {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
       };
       responses["400"] = err("A parameter or the body is wrong (details say which)");
+      if (!r.body.empty()) responses["413"] = err("The body is larger than this route takes");
+      if (r.body == "json") responses["415"] = err("The body was not sent as application/json");
       if (r.signed_in) {
         responses["401"] = err("Not signed in, or the session has ended");
-        responses["403"] = err("The role may not do this, or the CSRF token is missing");
+        responses["403"] = err(
+            "The role may not do this, the CSRF token is missing, or a change came from another "
+            "site");
       }
       json op = {{"operationId", operation_id(r)},
                  {"summary", r.summary},
@@ -550,20 +621,42 @@ json App::openapi() const {
 http::Router App::router() {
   http::Router router;
   Impl& impl = *impl_;
-  router.add("GET", "/healthz", [](const http::Request&) {
-    return http::Response::json({{"status", "ok"}});
-  });
-  router.add("GET", "/readyz", [&impl](const http::Request&) {
-    try {
-      auto lease = impl.ctx.pool.lease();
-      lease->require_current_schema();
-      return http::Response::json({{"status", "ready"}});
-    } catch (const std::exception& e) {
-      return http::Response::error(503, "not_ready", e.what());
+  // Liveness on the I/O threads (never behind the pools); readiness on the light lane, with its
+  // own database connections.
+  router.add("GET", "/healthz",
+             [](const http::Request&) {
+               return http::Response::json({{"status", "ok"}});
+             },
+             {http::kSmallBodyLimit, http::Lane::Inline, nullptr});
+  router.add("GET", "/readyz",
+             [&impl](const http::Request&) {
+               try {
+                 auto lease = impl.ctx.light_pool.lease();
+                 lease->require_current_schema();
+                 return http::Response::json({{"status", "ready"}});
+               } catch (const std::exception& e) {
+                 // The detail (a driver's text, a path) goes to the log, not to anyone who asks.
+                 spdlog::warn(R"({{"event":"not_ready","error":{}}})",
+                              json(e.what()).dump(-1, ' ', false, json::error_handler_t::replace));
+                 return http::Response::error(503, "not_ready", "Hearth is not ready to serve.");
+               }
+             },
+             {http::kSmallBodyLimit, http::Lane::Light, nullptr});
+  for (const auto& r : impl.table) {
+    http::RouteOptions o;
+    o.lane = r.light ? http::Lane::Light : http::Lane::Normal;
+    if (r.body == "json") {
+      o.body_limit = r.body_limit ? r.body_limit : kJsonBodyLimit;
+    } else if (r.body == "raw") {
+      o.body_limit = r.body_limit ? r.body_limit : impl.ctx.opts.upload_limit;
+      o.admit = admit_upload(impl.ctx, r);
+    } else {
+      o.body_limit = r.body_limit ? r.body_limit : http::kSmallBodyLimit;
     }
-  });
-  for (const auto& r : impl.table) router.add(r.method, r.pattern, wrap(impl.ctx, r));
-  router.fallback([&impl](const http::Request& req) { return impl.files.serve(req); });
+    router.add(r.method, r.pattern, wrap(impl.ctx, r), std::move(o));
+  }
+  router.fallback([&impl](const http::Request& req) { return impl.files.serve(req); },
+                  {http::kSmallBodyLimit, http::Lane::Light, nullptr});
   return router;
 }
 

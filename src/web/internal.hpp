@@ -16,6 +16,7 @@
 
 #include "auth/policy.hpp"
 #include "auth/sessions.hpp"
+#include "http/lru.hpp"
 #include "http/server.hpp"
 #include "ingest/snapshot.hpp"
 #include "model/dataset.hpp"
@@ -75,17 +76,25 @@ class StorePool {
 };
 
 // What is worked out once per snapshot and shared by requests: the timescales engine, each
-// council's worklist, the scorecards already asked for (as their JSON text).
+// council's worklists, the scorecards already asked for (as their JSON text), imports' findings.
+// The three caches are bounded by bytes (least recently used first out; Options::cache_budget
+// shared out between them), whatever keys (as_of dates, import ids) requests ask for.
 struct Derived {
+  explicit Derived(std::size_t cache_budget)
+      : worklists(cache_budget / 2), scorecards(cache_budget / 4), findings(cache_budget / 4) {}
   std::shared_ptr<const model::Dataset> data;
   model::Date as_of{};  // the data's date (or today, if earlier)
   std::unique_ptr<timescales::Engine> engine;
-  std::mutex mu;
-  std::map<std::string, std::shared_ptr<const timescales::Worklist>> worklists;  // by la
-  std::map<std::string, std::shared_ptr<const Cached>> scorecards;               // by key
-  // Each import's findings, read once (an import's findings never change).
-  std::map<std::int64_t, std::shared_ptr<const std::vector<model::Finding>>> findings;
+  http::ByteLru<timescales::Worklist> worklists;  // by "la|as_of"
+  http::ByteLru<Cached> scorecards;               // by key
+  // Each import's findings, read once (an import's findings never change); by id.
+  http::ByteLru<std::vector<model::Finding>> findings;
 };
+
+// What a cached value takes in memory, roughly (what it owns; not the Dataset it points into).
+std::size_t cached_bytes(const timescales::Worklist& w);
+std::size_t cached_bytes(const Cached& c);
+std::size_t cached_bytes(const std::vector<model::Finding>& f);
 
 // Sessions recently found in the database, for at most a second: under load most requests then
 // need no query. Signing out in this process forgets the entry at once; elsewhere (another
@@ -108,6 +117,7 @@ struct Ctx {
   Options opts;
   ingest::Snapshot& snapshot;
   StorePool pool;
+  StorePool light_pool;  // for the light lane (sign-in, readiness): never waits behind heavy work
   auth::Authenticator authn;
   std::mutex derived_mu;
   std::shared_ptr<Derived> derived_;
@@ -144,6 +154,10 @@ struct Call {
 
 using ApiHandler = std::function<http::Response(Call&)>;
 
+// A JSON request body's defaults: the API's bodies are small objects.
+inline constexpr std::size_t kJsonBodyLimit = 16 * 1024;
+inline constexpr int kJsonDepth = 8;
+
 struct Param {
   std::string name;
   std::string in = "query";  // "query" or "path"
@@ -161,10 +175,25 @@ struct Route {
   bool signed_in = true;
   std::string body;  // what the request body is, when there is one ("json" or "raw")
   ApiHandler handler;
+  // The largest body taken (0: the kind's default: kJsonBodyLimit for "json", the upload limit
+  // for "raw", http::kSmallBodyLimit for none), and for "json" how deeply it may nest.
+  std::size_t body_limit = 0;
+  int json_depth = kJsonDepth;
+  bool light = false;  // runs on the light lane: quick, and kept free of heavy requests
 };
 
 // The client's address: X-Forwarded-For's last entry when the proxy is trusted, else the peer.
 std::string client_address(const Options& o, const http::Request& req);
+// Why a request that changes something looks as if it came from another site (its Origin is
+// not this server's, or Sec-Fetch-Site says cross-site or same-site), or empty. Clients that
+// send neither header (curl, scripts) pass. docs/security.md.
+std::string cross_site_reason(const Options& o, const http::Request& req);
+struct Route;
+// The checks before a route's handler that need no database: a change from another site (403
+// cross_site), a JSON route's body not sent as application/json (415) or nested deeper than
+// the route takes (400 bad_json). An answer refuses the request.
+std::optional<http::Response> check_request(const Options& o, const Route& route,
+                                            const http::Request& req);
 // Set-Cookie values; max_age < 0: a browser-session cookie; 0: delete it.
 std::string session_cookie(const Options& o, const std::string& token, std::int64_t max_age);
 std::string csrf_cookie(const Options& o, const std::string& token, std::int64_t max_age);

@@ -64,10 +64,7 @@ std::shared_ptr<const Cached> scorecard_text(Call& call, const std::string& la, 
   model::Date as_of = as_of_param(call, *d);
   std::string key = la + "|" + period + "|" + model::format_iso(as_of) + "|" +
                     (suppress ? "s" : "u") + "|" + only;
-  {
-    std::lock_guard lk(d->mu);
-    if (auto it = d->scorecards.find(key); it != d->scorecards.end()) return it->second;
-  }
+  if (auto kept = d->scorecards.get(key)) return kept;
   int first_year = 0;
   for (const auto& [rla, year] : d->data->returns)
     if (rla == la && (first_year == 0 || year < first_year)) first_year = year;
@@ -92,9 +89,7 @@ std::shared_ptr<const Cached> scorecard_text(Call& call, const std::string& la, 
       throw ApiError(404, "not_found", "No such indicator in the scorecard.", {{"id", only}});
   }
   auto text = Cached::make(j.dump());
-  std::lock_guard lk(d->mu);
-  d->scorecards.emplace(key, text);
-  return text;
+  return d->scorecards.put(key, text, cached_bytes(*text));
 }
 
 http::Response json_text(const Call& call, const std::shared_ptr<const Cached>& text) {
@@ -168,17 +163,12 @@ http::Response get_rule(Call& call) {
 std::shared_ptr<const timescales::Worklist> council_worklist(Derived& d, const std::string& la,
                                                              model::Date as_of) {
   std::string key = la + "|" + model::format_iso(as_of);
-  {
-    std::lock_guard lk(d.mu);
-    if (auto it = d.worklists.find(key); it != d.worklists.end()) return it->second;
-  }
+  if (auto kept = d.worklists.get(key)) return kept;
   timescales::WorklistOptions o;
   o.as_of = as_of;
   o.la = la;
   auto wl = std::make_shared<const timescales::Worklist>(timescales::build_worklist(*d.engine, o));
-  std::lock_guard lk(d.mu);
-  d.worklists.emplace(key, wl);
-  return wl;
+  return d.worklists.put(key, wl, cached_bytes(*wl));
 }
 
 http::Response get_worklist(Call& call) {

@@ -6,6 +6,10 @@ namespace hearth::web {
 
 namespace {
 
+// A sign-in is {"username": at most 100 bytes, "password": at most 1,024}: 4 KiB leaves room for
+// escapes, and nothing larger is read.
+constexpr std::size_t kSignInBodyLimit = 4 * 1024;
+
 // The session cookie's value, as the client sent it.
 std::string session_token(const http::Request& req) {
   auto it = req.headers.find("cookie");
@@ -103,7 +107,10 @@ void add_session_routes(std::vector<Route>& routes) {
                     {},
                     false,
                     "json",
-                    login});
+                    login,
+                    kSignInBodyLimit,
+                    2,
+                    true});
   routes.push_back({"GET",
                     "/api/v1/session",
                     "Who is signed in, what they can use, and the CSRF token",
@@ -115,19 +122,30 @@ void add_session_routes(std::vector<Route>& routes) {
                                                    {"can", auth::capabilities(call.who())},
                                                    {"csrf", call.session->csrf},
                                                    {"expires", call.session->expires}});
-                    }});
-  routes.push_back(
-      {"DELETE", "/api/v1/session", "Sign out: ends the session", {}, true, "", [](Call& call) {
-         call.st.delete_session(call.session->token_hash);
-         call.ctx.sessions.forget(session_token(call.req));
-         call.audit("session.logout", "user:" + call.who().username, "ok");
-         http::Response r;
-         r.status = 204;
-         r.content_type.clear();
-         r.headers.emplace_back("Set-Cookie", session_cookie(call.ctx.opts, "", 0));
-         r.headers.emplace_back("Set-Cookie", csrf_cookie(call.ctx.opts, "", 0));
-         return r;
-       }});
+                    },
+                    0,
+                    kJsonDepth,
+                    true});
+  routes.push_back({"DELETE",
+                    "/api/v1/session",
+                    "Sign out: ends the session",
+                    {},
+                    true,
+                    "",
+                    [](Call& call) {
+                      call.st.delete_session(call.session->token_hash);
+                      call.ctx.sessions.forget(session_token(call.req));
+                      call.audit("session.logout", "user:" + call.who().username, "ok");
+                      http::Response r;
+                      r.status = 204;
+                      r.content_type.clear();
+                      r.headers.emplace_back("Set-Cookie", session_cookie(call.ctx.opts, "", 0));
+                      r.headers.emplace_back("Set-Cookie", csrf_cookie(call.ctx.opts, "", 0));
+                      return r;
+                    },
+                    0,
+                    kJsonDepth,
+                    true});
 }
 
 }  // namespace hearth::web

@@ -37,6 +37,10 @@ struct Options {
   indicators::ScorecardConfig scorecard = indicators::ScorecardConfig::defaults();
   std::shared_ptr<const indicators::ReferenceData> reference;  // comparators; empty: none
   std::size_t upload_limit = 64 * 1024 * 1024;                 // one uploaded file
+  int light_connections = 2;  // database connections for the light lane (sign-in, readiness)
+  // Memory for results kept between requests (worklists, scorecards, imports' findings), per
+  // snapshot; the least recently used go first. docs/performance.md.
+  std::size_t cache_budget = 128 * 1024 * 1024;
 };
 
 struct RouteInfo {

@@ -74,6 +74,7 @@ class Child {
   bool ended(int& status);
   // Sends `sig` and waits for the end; returns the wait status.
   int stop(int sig);
+  int pid() const { return pid_; }
 
  private:
   int pid_ = -1;
@@ -88,6 +89,8 @@ class Server {
   explicit Server(std::vector<std::string> argv);
   std::string base() const { return scheme_ + "://127.0.0.1:" + port_; }
   int stop();  // SIGTERM; the wait status
+  int pid() const { return child_->pid(); }
+  std::string port() const { return port_; }
 
  private:
   std::unique_ptr<Child> child_;
