@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "cli/audit_log.hpp"
 #include "cli/common.hpp"
 #include "http/server.hpp"
 #include "indicators/reference.hpp"
@@ -22,6 +23,7 @@
 #include "local/reader.hpp"
 #include "report/validation.hpp"
 #include "ssda903/writer.hpp"
+#include "store/staging.hpp"
 #include "store/store.hpp"
 #include "synth/generator.hpp"
 #include "validation/registry.hpp"
@@ -108,31 +110,90 @@ json info_json(store::Store& st, const std::string& url) {
 
 }  // namespace
 
+namespace {
+
+// SQLite lets one writer in at a time; the next waits on the busy timeout (30 s), then fails
+// with "database is locked": say it plainly.
+[[noreturn]] void rethrow_plainly(const std::exception& e) {
+  std::string what = e.what();
+  if (what.find("database is locked") != std::string::npos ||
+      what.find("database is busy") != std::string::npos)
+    throw std::runtime_error(
+        "another import (or another writer) is using the store and did not finish within 30 "
+        "seconds; nothing was imported. Try again when it has finished.");
+  throw;
+}
+
+// `hearth import` in the audit log: who (the OS user), what, and how it ended.
+void audit_import(const Global& g, const ImportArgs& a, const std::string& outcome, json detail) {
+  try {
+    auto st = store::open_store(g.store_url);
+    detail["path"] = a.path;
+    if (!a.la.empty()) detail["la"] = a.la;
+    if (!a.year.empty()) detail["year"] = a.year;
+    std::string la = a.la;
+    if (la.empty() && detail.contains("imports") && !detail["imports"].empty())
+      la = detail["imports"][0].value("la", "");
+    cli_audit(*st, "import.cli", la.empty() ? "hearth" : "council:" + la, outcome, detail);
+  } catch (const std::exception& e) {
+    std::cerr << "hearth: the import could not be written to the audit log: " << e.what() << '\n';
+  }
+}
+
+}  // namespace
+
 int cmd_import(const Global& g, const ImportArgs& a) {
-  if (ingest::is_local_source(a.path)) return cmd_import_local(g, a);
+  if (ingest::is_local_source(a.path)) {
+    int rc = kExitOk;
+    try {
+      rc = cmd_import_local(g, a);
+    } catch (const std::exception& e) {
+      audit_import(g, a, "failed", {{"kind", "local"}, {"error", e.what()}});
+      rethrow_plainly(e);
+    }
+    audit_import(g, a, rc == kExitOk ? "ok" : "failed", {{"kind", "local"}, {"exit_code", rc}});
+    return rc;
+  }
   Format fmt = parse_format(a.format);
   ingest::ImportOptions o;
   o.path = a.path;
   if (!a.year.empty()) o.year = parse_year(a.year);
   if (!a.la.empty()) o.la = a.la;
   o.accept_with_findings = a.accept_with_findings;
-  const char* user = std::getenv("USER");
-  o.user = std::string("cli:") + (user ? user : "unknown");
+  o.user = cli_actor();
 
   auto st = open_current(g);
   ProgressBar bar;
-  auto outcome =
-      ingest::run_import(*st, o, [&](const std::string& stage, std::size_t d, std::size_t t) {
-        if (a.progress == "plain")
-          std::cerr << "progress: " << stage << " (" << d << "/" << t << ")" << std::endl;
-        else if (a.progress == "auto")
-          bar.update(stage, d, t);
-      });
+  ingest::ImportOutcome outcome;
+  try {
+    outcome =
+        ingest::run_import(*st, o, [&](const std::string& stage, std::size_t d, std::size_t t) {
+          if (a.progress == "plain")
+            std::cerr << "progress: " << stage << " (" << d << "/" << t << ")" << std::endl;
+          else if (a.progress == "auto")
+            bar.update(stage, d, t);
+        });
+  } catch (const std::exception& e) {
+    bar.finish();
+    audit_import(g, a, "failed", {{"kind", "903"}, {"error", e.what()}});
+    rethrow_plainly(e);
+  }
   bar.finish();
   auto findings = outcome.findings();
   const char* status = outcome.status == ingest::ImportStatus::Imported  ? "imported"
                        : outcome.status == ingest::ImportStatus::Blocked ? "blocked"
                                                                          : "invalid";
+  {
+    json stored = json::array();
+    for (const auto& r : outcome.records)
+      stored.push_back({{"id", r.id},
+                        {"la", r.la},
+                        {"collection_year", model::CollectionYear{r.collection_year}.label()},
+                        {"rows", r.rows}});
+    audit_import(
+        g, a, outcome.status == ingest::ImportStatus::Imported ? "ok" : "failed",
+        {{"kind", "903"}, {"status", status}, {"imports", stored}, {"findings", findings.size()}});
+  }
   if (fmt == Format::Json) {
     json years = json::array();
     for (const auto& y : outcome.years)
@@ -462,6 +523,20 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
   // Refuse to start on a schema this build does not know.
   auto st = store::open_store(g.store_url);
   st->require_current_schema();
+  auto unix_now = [] {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  // Web imports abandoned more than a day ago, and staging folders a killed server left.
+  auto expire_uploads = [&] {
+    std::size_t dirs = 0;
+    auto n = store::expire_abandoned_uploads(*st, unix_now(), fs::temp_directory_path(), &dirs);
+    if (n > 0 || dirs > 0)
+      spdlog::info(
+          json{{"event", "uploads_expired"}, {"imports", n}, {"staging_removed", dirs}}.dump());
+  };
+  expire_uploads();
   ingest::Snapshot snapshot;
   auto started = std::chrono::steady_clock::now();
   snapshot.reload(*st);
@@ -527,6 +602,7 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
           st->delete_expired_sessions(now - a.absolute_hours * 3600LL, now - a.idle_minutes * 60LL);
+          expire_uploads();
         }
       } catch (const std::exception& e) {
         spdlog::warn(json{{"event", "snapshot_check_failed"}, {"error", e.what()}}.dump());

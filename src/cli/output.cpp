@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "ssda903/csv.hpp"
+#include "store/text.hpp"
 
 namespace hearth::cli {
 
@@ -27,7 +28,11 @@ std::size_t width(const std::string& s) {
 }
 }  // namespace
 
-void print_table(std::ostream& out, const std::vector<std::string>& headers, const Rows& rows) {
+void print_table(std::ostream& out, const std::vector<std::string>& headers, const Rows& raw_rows) {
+  // A terminal must never receive a raw escape sequence or line break from stored text.
+  Rows rows = raw_rows;
+  for (auto& r : rows)
+    for (auto& cell : r) cell = store::escaped_text(cell);
   std::vector<std::size_t> w(headers.size());
   for (std::size_t c = 0; c < headers.size(); ++c) w[c] = width(headers[c]);
   for (const auto& r : rows)
@@ -52,7 +57,7 @@ void print_csv(std::ostream& out, const std::vector<std::string>& headers, const
     std::string s;
     for (std::size_t c = 0; c < r.size(); ++c) {
       if (c) s += ',';
-      ssda903::append_csv_field(s, r[c]);
+      ssda903::append_csv_field(s, store::spreadsheet_cell(r[c]));
     }
     out << s << '\n';
   };
@@ -61,17 +66,20 @@ void print_csv(std::ostream& out, const std::vector<std::string>& headers, const
 }
 
 nlohmann::json finding_json(const model::Finding& f) {
-  return {{"rule", f.rule},
+  // Every text valid UTF-8 (U+FFFD for a stray byte), so no dump of it can throw: findings
+  // stored before readers replaced such bytes may still hold them.
+  auto text = [](const std::string& s) { return model::to_utf8(s); };
+  return {{"rule", text(f.rule)},
           {"severity", model::severity_name(f.severity)},
-          {"file", f.file},
-          {"table", f.table},
+          {"file", text(f.file)},
+          {"table", text(f.table)},
           {"row", f.row},
-          {"column", f.column},
-          {"value", f.value},
-          {"child_id", f.child},
-          {"message", f.message},
-          {"expected", f.expected},
-          {"how_to_fix", f.how_to_fix}};
+          {"column", text(f.column)},
+          {"value", text(f.value)},
+          {"child_id", text(f.child)},
+          {"message", text(f.message)},
+          {"expected", text(f.expected)},
+          {"how_to_fix", text(f.how_to_fix)}};
 }
 
 std::vector<std::string> finding_headers() {

@@ -1,5 +1,8 @@
 // hearth user add|list|disable|enable|reset-password, hearth audit verify|list, and the demo
 // council's users (one per role).
+#include <pwd.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -9,31 +12,41 @@
 #include "auth/crypto.hpp"
 #include "auth/roles.hpp"
 #include "auth/sessions.hpp"
+#include "cli/audit_log.hpp"
 #include "cli/commands.hpp"
 #include "ingest/snapshot.hpp"
 #include "store/store.hpp"
+#include "store/text.hpp"
 
 namespace hearth::cli {
 
 using nlohmann::json;
 
-namespace {
-
 std::string cli_actor() {
   const char* user = std::getenv("USER");
+  if (!user || !*user) user = std::getenv("LOGNAME");
+  if (!user || !*user)
+    if (const passwd* pw = ::getpwuid(::geteuid())) user = pw->pw_name;
   return std::string("cli:") + (user && *user ? user : "unknown");
 }
 
-void audit(store::Store& st, const std::string& action, const std::string& resource,
-           const json& detail = json::object()) {
+void cli_audit(store::Store& st, const std::string& action, const std::string& resource,
+               const std::string& outcome, const json& detail) {
   store::AuditEntry e;
   e.actor = cli_actor();
   e.role = "cli";
   e.action = action;
   e.resource = resource;
-  e.outcome = "ok";
-  e.detail = detail.dump();
+  e.outcome = outcome;
+  e.detail = detail.dump(-1, ' ', false, json::error_handler_t::replace);
   st.append_audit(std::move(e));
+}
+
+namespace {
+
+void audit(store::Store& st, const std::string& action, const std::string& resource,
+           const json& detail = json::object()) {
+  cli_audit(st, action, resource, "ok", detail);
 }
 
 // The new password: from standard input (--password-stdin), or made up and printed once.
@@ -172,6 +185,7 @@ int cmd_user_reset_password(const Global& g, const std::string& username, bool f
   u.failed_logins = 0;
   u.locked_until.clear();
   st->update_user(u);
+  st->clear_login_failures(u.username);  // ends the per-address locks too
   auto ended = st->delete_user_sessions(u.id);
   audit(*st, "user.reset_password", "user:" + username, {{"sessions_ended", ended}});
   std::cout << "Reset the password of " << username << ", unlocked the account and ended " << ended
@@ -230,12 +244,15 @@ int cmd_audit_list(const Global& g, const AuditListArgs& a) {
                      {"resource", e.resource},
                      {"outcome", e.outcome},
                      {"detail", json::parse(e.detail, nullptr, false)}});
-    std::cout << arr.dump(2) << '\n';
+    std::cout << arr.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
     return kExitOk;
   }
   Rows rows;
+  // Entries written before issue 13 may hold raw control characters: escape them on output.
   for (const auto& e : shown)
-    rows.push_back({std::to_string(e.seq), e.at, e.actor, e.role, e.action, e.resource, e.outcome});
+    rows.push_back({std::to_string(e.seq), store::escaped_text(e.at), store::escaped_text(e.actor),
+                    store::escaped_text(e.role), store::escaped_text(e.action),
+                    store::escaped_text(e.resource), store::escaped_text(e.outcome)});
   if (fmt == Format::Csv)
     print_csv(std::cout, {"seq", "at", "actor", "role", "action", "resource", "outcome"}, rows);
   else

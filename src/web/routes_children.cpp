@@ -10,6 +10,11 @@ namespace hearth::web {
 
 namespace {
 
+[[noreturn]] void throw_no_child(const std::string& id) {
+  throw ApiError(404, "not_found", "There is no child '" + id + "' in your council's records.",
+                 {{"id", id}});
+}
+
 using auth::Action;
 using auth::Resource;
 
@@ -223,7 +228,16 @@ http::Response get_child(Call& call) {
   model::ChildIndex c = find_child_or_404(call, *d->data, id);
   const model::Date as_of = d->as_of;
   auto res = child_resource(*d->data, c, as_of);
-  auto decision = call.require(Action::ReadChild, res);
+  // A child who is not yours gets the same 404 as one who does not exist (in your council or
+  // another), so the reply never confirms that a CHILD id is real; the denial is still audited.
+  auto decision = call.check(Action::ReadChild, res);
+  if (!decision) {
+    call.audit("access.denied", "child:" + res.la + "/" + res.child, "denied",
+               {{"action", auth::action_name(Action::ReadChild)},
+                {"route", call.req.method + " " + call.req.path},
+                {"reason", decision.reason}});
+    throw_no_child(id);
+  }
   call.audit("child.read", "child:" + res.la + "/" + res.child, "ok",
              {{"view", decision.view == auth::View::YoungPerson ? "young_person" : "full"}});
   if (decision.view == auth::View::YoungPerson)
@@ -277,8 +291,7 @@ model::ChildIndex find_child_or_404(const Call& call, const model::Dataset& d,
     councils = call.who().councils;
   for (const auto& council : councils)
     if (auto c = d.find_child(council, id)) return *c;
-  throw ApiError(404, "not_found", "There is no child '" + id + "' in your council's records.",
-                 {{"id", id}});
+  throw_no_child(id);
 }
 
 void add_child_routes(std::vector<Route>& routes) {

@@ -9,6 +9,7 @@
 #include "ingest/import.hpp"
 #include "ingest/local_import.hpp"
 #include "local/reader.hpp"
+#include "store/staging.hpp"
 #include "web/internal.hpp"
 
 namespace hearth::web {
@@ -80,12 +81,39 @@ json upload_json(Call& call, const store::UploadRecord& u) {
   return out;
 }
 
+// Imports left open are forgotten a day after they were started (docs/security.md): their
+// files are removed and their status becomes "expired"; staging folders left by a killed
+// process go too. Run on every import start (and by `hearth serve` at start and every 5 min).
+void expire_abandoned(Call& call) {
+  std::size_t dirs = 0;
+  std::int64_t n = store::expire_abandoned_uploads(call.st, call.ctx.authn.now(),
+                                                   std::filesystem::temp_directory_path(), &dirs);
+  if (n > 0 || dirs > 0)
+    call.audit("import.expire", "imports", "ok", {{"expired", n}, {"staging_removed", dirs}});
+}
+
 // The upload named in the path, if the user may work on it (their council's, not finished).
 store::UploadRecord upload_for(Call& call, bool must_be_open) {
   std::string id = call.req.path_params.at("id");
   auto u = call.st.find_upload(id);
-  if (!u) throw ApiError(404, "not_found", "There is no import '" + id + "' in progress.");
-  call.require(auth::Action::WriteImport, Resource::council(u->la));
+  auto none = [&] {
+    return ApiError(404, "not_found", "There is no import '" + id + "' in progress.");
+  };
+  if (!u) throw none();
+  // Another council's import (or one the user may not work on) gets the same 404 as one that
+  // does not exist; the denial is audited.
+  if (auto d = call.check(auth::Action::WriteImport, Resource::council(u->la)); !d) {
+    call.audit("access.denied", "import:" + u->id, "denied",
+               {{"action", auth::action_name(auth::Action::WriteImport)},
+                {"route", call.req.method + " " + call.req.path},
+                {"reason", d.reason}});
+    throw none();
+  }
+  if (must_be_open && (u->status == "open" || u->status == "checked") &&
+      u->created < call.ctx.authn.now() - store::kUploadLifetimeSeconds) {
+    expire_abandoned(call);
+    u->status = "expired";
+  }
   if (must_be_open && u->status != "open" && u->status != "checked")
     throw ApiError(409, "finished", "This import is already " + u->status + ".",
                    {{"status", u->status}});
@@ -109,6 +137,7 @@ http::Response start_upload(Call& call) {
                      {{"parameter", "year"}});
     year = parsed->end_year;
   }
+  expire_abandoned(call);
   store::UploadRecord u;
   u.id = auth::random_token(18);
   u.la = la;
@@ -157,23 +186,26 @@ http::Response put_file(Call& call) {
   return http::Response::json(upload_json(call, u));
 }
 
-// The uploaded files in a temporary folder, for the readers; removed when dropped.
+// The uploaded files in a temporary folder, for the readers; removed when dropped. A write
+// that fails (a full disk) removes what was written and answers 507: nothing half-written is
+// ever checked.
 struct Staged {
   std::filesystem::path dir;
   explicit Staged(Call& call, const store::UploadRecord& u) {
-    dir = std::filesystem::temp_directory_path() / ("hearth-upload-" + auth::random_token(12));
-    std::filesystem::create_directories(dir);
     auto files = call.st.upload_files(u.id, true);
-    if (files.empty()) {
-      std::filesystem::remove_all(dir);
-      throw ApiError(400, "no_files", "Upload the return's files first.");
-    }
-    for (const auto& f : files) {
-      std::ofstream out(dir / f.name, std::ios::binary);
-      out << f.content;
-      if (!out) throw std::runtime_error("cannot stage an uploaded file in " + dir.string());
+    if (files.empty()) throw ApiError(400, "no_files", "Upload the return's files first.");
+    try {
+      dir = store::stage_files(std::filesystem::temp_directory_path(), files);
+    } catch (const store::StagingError& e) {
+      call.audit("import.check", "import:" + u.id, "failed", {{"error", e.what()}});
+      throw ApiError(507, "insufficient_storage",
+                     "The server could not write the uploaded files to its temporary folder "
+                     "(is its disk full?). Nothing was checked; try again later or tell the "
+                     "administrator.");
     }
   }
+  Staged(const Staged&) = delete;
+  Staged& operator=(const Staged&) = delete;
   ~Staged() {
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
@@ -288,7 +320,8 @@ http::Response accept_upload(Call& call) {
               {"problem", out.problem},
               {"rows", out.rows()},
               {"rejected", out.rejected()},
-              {"findings", findings_summary(out.findings(), staged.dir)}};
+              // What was stored with the import: reading and DfE findings alike.
+              {"findings", findings_summary(out.stored_findings(), staged.dir)}};
     if (!out.records.empty()) result["import_id"] = out.records.front().id;
   }
   call.audit("import.accept", "import:" + u.id, stored ? "ok" : "failed",

@@ -194,6 +194,12 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
   auto importer = [](int code) {
     return std::vector<int>{403, code, 403, 403, 403, 403, 403, 403};
   };
+  const std::vector<int> all404(8, 404);
+  auto by_id = [](std::vector<int> v) {
+    for (auto& code : v)
+      if (code == 403) code = 404;
+    return v;
+  };
   auto same = [](const std::vector<int>& own, const std::vector<int>& other_council) {
     return std::map<std::string, std::vector<int>>{
         {"own", own}, {"other_child", own}, {"other_team", own}, {"other_council", other_council}};
@@ -244,21 +250,22 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
         {"other_team", importer(201)},
         {"other_council", all403}},
        R"({"kind":"903","year":"2025-26"})"},
+      // By id: a denial answers 404, the same as an id that does not exist (issue 13).
       {"GET", "/api/v1/imports/{id}",
        [&](auto&, auto& rel) { return "/api/v1/imports/" + upload(rel); },
-       same(importer(200), all403)},
+       same(by_id(importer(200)), all404)},
       {"PUT", "/api/v1/imports/{id}/files/{name}",
        [&](auto&, auto& rel) { return "/api/v1/imports/" + upload(rel) + "/files/header.csv"; },
-       same(importer(200), all403), a_file},
+       same(by_id(importer(200)), all404), a_file},
       {"POST", "/api/v1/imports/{id}/check",
        [&](auto&, auto& rel) { return "/api/v1/imports/" + upload(rel) + "/check"; },
-       same(importer(400), all403)},
+       same(by_id(importer(400)), all404)},
       {"POST", "/api/v1/imports/{id}/accept",
        [&](auto&, auto& rel) { return "/api/v1/imports/" + upload(rel) + "/accept"; },
-       same(importer(400), all403), "{}"},
+       same(by_id(importer(400)), all404), "{}"},
       {"DELETE", "/api/v1/imports/{id}",
        [&](auto&, auto& rel) { return "/api/v1/imports/" + upload(rel); },
-       same(importer(204), all403)},
+       same(by_id(importer(204)), all404)},
       {"GET", "/api/v1/users",
        [&](auto&, auto& rel) { return std::string("/api/v1/users?la=") + council(rel); },
        same(admins, all403)},
@@ -272,10 +279,10 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
        [&](auto& role, auto& rel) {
          return "/api/v1/children/" + child_for(role, rel) + "?la=" + council(rel);
        },
-       {{"own", {200, 200, 200, 200, 200, 403, 403, 200}},
-        {"other_child", {200, 200, 200, 403, 403, 403, 403, 403}},
-        {"other_team", {200, 200, 403, 403, 403, 403, 403, 403}},
-        {"other_council", all403}}},
+       {{"own", {200, 200, 200, 200, 200, 404, 404, 200}},
+        {"other_child", {200, 200, 200, 404, 404, 404, 404, 404}},
+        {"other_team", {200, 200, 404, 404, 404, 404, 404, 404}},
+        {"other_council", all404}}},
   };
 
   // Every route the server documents has rows: a new route without them fails here.
