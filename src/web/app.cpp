@@ -147,7 +147,8 @@ void Call::audit(const std::string& action, const std::string& resource, const s
   e.outcome = outcome;
   json d = detail;
   if (!remote.empty()) d["ip"] = remote;
-  e.detail = d.dump();
+  // Any bytes a client sent (a non-UTF-8 ?la=…) are replaced, never a reason to skip the entry.
+  e.detail = d.dump(-1, ' ', false, json::error_handler_t::replace);
   st.append_audit(std::move(e));
 }
 

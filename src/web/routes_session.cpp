@@ -52,14 +52,8 @@ http::Response login(Call& call) {
   if (auto it = call.req.headers.find("user-agent"); it != call.req.headers.end()) ua = it->second;
   auto result = call.ctx.authn.login(call.st, username, password, call.remote, ua);
 
-  store::AuditEntry e;
-  e.actor = username;
-  e.action = "session.login";
-  e.resource = "user:" + username;
-  e.detail = json{{"ip", call.remote}, {"result", auth::login_error_code(result.error)}}.dump();
-  if (result.principal) e.role = std::string(auth::role_name(result.principal->role));
-  e.outcome = result.error == auth::LoginError::None ? "ok" : "failed";
-  call.st.append_audit(std::move(e));
+  // Rate-limited attempts are counted into one audit row per address and minute.
+  call.ctx.authn.audit_login(call.st, username, call.remote, result);
 
   switch (result.error) {
     case auth::LoginError::None:
