@@ -7,6 +7,9 @@
 // (the CSV return has no such column: there it is derived from the UASC table).
 // Every leaf is cleaned as a CSV cell is (trimmed, invalid UTF-8 replaced; both reported), and
 // line numbers come from one index of the file's line breaks, whatever order elements come in.
+// An element the reader does not know (a misspelt tag, a field of another table, text where a
+// record belongs) is not read: each such element is reported as a query (ingest.unknown-element)
+// naming it, where it was and its first line, once per element name and place with a count.
 #include <map>
 #include <pugixml.hpp>
 
@@ -32,6 +35,76 @@ struct Cleaned {
   std::string raw;
   CellCleaner::Cleaned how;
   std::int64_t line = 0;
+};
+
+// The record elements a <CHILD> (or its <HEADER>) may hold, and the tables they fill.
+std::optional<TableKind> record_kind(std::string_view tag) {
+  if (tag == "AREVIEW") return TableKind::Reviews;
+  if (tag == "AMISSING") return TableKind::Missing;
+  if (tag == "OC2") return TableKind::Oc2;
+  if (tag == "PERMANENCE") return TableKind::PrevPerm;
+  if (tag == "AD_PLACED") return TableKind::PlacedAdoption;
+  if (tag == "EPISODE") return TableKind::Episodes;
+  if (tag == "SWEPISODE") return TableKind::SwEpisodes;
+  if (tag == "DOLO") return TableKind::Dolo;
+  return std::nullopt;
+}
+
+bool is_column_of(const TableInfo& t, std::string_view column) {
+  for (const auto& c : t.columns)
+    if (c.name == column) return true;
+  return false;
+}
+
+// A <HEADER> leaf is read if it is a column of any table (the Header's values fill every table
+// of the child) or the Header's own UASC flag.
+bool is_header_leaf(std::string_view column) {
+  if (column == "UASC") return true;
+  for (const auto& t : all_tables())
+    if (is_column_of(t, column)) return true;
+  return false;
+}
+
+// Unknown elements, reported once per (place, name) at the end of the file with a count.
+class UnknownElements {
+ public:
+  void seen(std::string_view place, std::string_view tag, std::int64_t line) {
+    std::string key = std::string(place) + '\n' + std::string(tag);
+    auto [it, fresh] = index_.try_emplace(std::move(key), seen_.size());
+    if (fresh)
+      seen_.push_back({std::string(place), std::string(tag), line, 1});
+    else
+      ++seen_[it->second].count;
+  }
+  void report(const std::string& file_name, std::vector<model::Finding>& out) const {
+    for (const auto& u : seen_) {
+      const std::string tag = model::to_utf8(u.tag);
+      model::Finding f;
+      f.rule = "ingest.unknown-element";
+      f.severity = model::Severity::Query;
+      f.file = file_name;
+      f.row = u.line;
+      f.column = tag;
+      f.message =
+          "<" + tag + "> in <" + u.place + "> is not an element of the 903 and was not read" +
+          (u.count > 1 ? " (" + std::to_string(u.count) + " times; the first is on this line)"
+                       : std::string());
+      f.expected = "the 903's own elements (e.g. <EPISODE> holds DECOM, RNE, LS, CIN, PL...)";
+      f.how_to_fix =
+          "Check the element's name and where it sits: a misspelt or misplaced element's value "
+          "is lost. Remove elements that are not part of the return.";
+      out.push_back(std::move(f));
+    }
+  }
+
+ private:
+  struct Seen {
+    std::string place, tag;
+    std::int64_t line;
+    std::size_t count;
+  };
+  std::vector<Seen> seen_;
+  std::map<std::string, std::size_t, std::less<>> index_;
 };
 
 bool has_any(const Leaves& leaves, std::initializer_list<std::string_view> names) {
@@ -86,12 +159,24 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
 
   CellCleaner cleaner;
   std::vector<Cleaned> cleaned;
-  // The leaves (elements holding only text) directly under `node`, cleaned.
-  auto collect_leaves = [&](const pugi::xml_node& node, Leaves& leaves) {
+  UnknownElements unknown;
+  // The leaves (elements holding only text) directly under `node`, cleaned: those of the
+  // <HEADER> (`record` null) or of a record of table `record`. Others are reported unknown, as
+  // is an element holding elements that is not a record (`records`: the node may hold records).
+  auto collect_leaves = [&](const pugi::xml_node& node, Leaves& leaves, const TableInfo* record,
+                            bool records) {
     for (auto c : node.children()) {
       if (c.type() != pugi::node_element) continue;
-      if (c.first_child() && c.first_child().type() != pugi::node_pcdata) continue;
+      if (records && record_kind(c.name())) continue;  // read as a record of its own
+      if (c.first_child() && c.first_child().type() != pugi::node_pcdata) {
+        unknown.seen(node.name(), c.name(), line_at(c));
+        continue;
+      }
       std::string column = tag_to_column(c.name());
+      if (record ? !is_column_of(*record, column) : !is_header_leaf(column)) {
+        unknown.seen(node.name(), c.name(), line_at(c));
+        continue;
+      }
       std::string_view raw = c.child_value();
       cleaner.next_row();
       auto how = cleaner.clean(raw);
@@ -143,10 +228,19 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
   };
 
   const std::string no_uasc;
+  for (auto c : root.children())
+    if (c.type() == pugi::node_element && std::string_view(c.name()) != "CHILD")
+      unknown.seen(root.name(), c.name(), line_at(c));
   for (auto child : root.children("CHILD")) {
     auto header = child.child("HEADER");
     Leaves base;
-    collect_leaves(header, base);
+    collect_leaves(header, base, nullptr, true);
+    for (auto c : child.children()) {
+      if (c.type() != pugi::node_element) continue;
+      std::string_view tag = c.name();
+      if (tag == "HEADER" || record_kind(tag)) continue;
+      unknown.seen("CHILD", tag, line_at(c));
+    }
     auto id = base.find("CHILD");
     const std::string child_id = id != base.end() ? id->second : std::string();
     report_cleaned(TableKind::Header, child_id);
@@ -160,27 +254,10 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
       emit(TableKind::Ad1, base, nullptr, line);
     auto nested = [&](const pugi::xml_node& parent) {
       for (auto n : parent.children()) {
-        std::string_view tag = n.name();
-        std::optional<TableKind> kind;
-        if (tag == "AREVIEW")
-          kind = TableKind::Reviews;
-        else if (tag == "AMISSING")
-          kind = TableKind::Missing;
-        else if (tag == "OC2")
-          kind = TableKind::Oc2;
-        else if (tag == "PERMANENCE")
-          kind = TableKind::PrevPerm;
-        else if (tag == "AD_PLACED")
-          kind = TableKind::PlacedAdoption;
-        else if (tag == "EPISODE")
-          kind = TableKind::Episodes;
-        else if (tag == "SWEPISODE")
-          kind = TableKind::SwEpisodes;
-        else if (tag == "DOLO")
-          kind = TableKind::Dolo;
+        auto kind = record_kind(n.name());
         if (!kind) continue;
         Leaves own;
-        collect_leaves(n, own);
+        collect_leaves(n, own, &table_info(*kind), false);
         report_cleaned(*kind, child_id);
         emit(*kind, base, &own, line_at(n));
       }
@@ -188,6 +265,7 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
     nested(header);
     nested(child);
   }
+  unknown.report(file_name, report.findings);
   report.rows += fr.rows;
   report.rejected += fr.rejected;
   report.files.push_back(fr);

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "ssda903/writer.hpp"
 
@@ -198,6 +199,48 @@ TEST(XmlReader, BrokenXmlIsAFindingWithItsLine) {
   ASSERT_EQ(rep.findings.size(), 1u);
   EXPECT_EQ(rep.findings[0].rule, "ingest.bad-xml");
   EXPECT_GE(rep.findings[0].row, 2);
+}
+
+// Issue 13 item 23's class of fault: an element the reader does not know used to be dropped
+// without a word (the CSV reader warns of an extra column). Each is now a query naming the
+// element, where it was and its first line, once per name and place.
+TEST(XmlReader, AnUnknownElementIsAQueryNamingItAndItsLine) {
+  std::string xml = R"(<EXPSSDA903>
+<CHILD><HEADER><CHILDID>9</CHILDID><SEX>2</SEX><DOB>28/07/2010</DOB><ETHNIC>BAFR</ETHNIC>
+<UASC>0</UASC><FAVOURITE>blue</FAVOURITE></HEADER>
+<EPISODE><DECOM>06/01/2017</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N4</CIN><PL>R5</PL>
+<DECOMM>07/01/2017</DECOMM></EPISODE>
+<NOTE><TEXT>x</TEXT></NOTE>
+</CHILD>
+<CHILD><HEADER><CHILDID>10</CHILDID><SEX>1</SEX><DOB>01/02/2011</DOB><ETHNIC>WBRI</ETHNIC></HEADER>
+<EPISODE><DECOM>06/01/2017</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N4</CIN><PL>R5</PL>
+<DECOMM>08/01/2017</DECOMM></EPISODE></CHILD>
+<SUMMARY>2</SUMMARY>
+</EXPSSDA903>)";
+  ReadReport rep;
+  model::Return r;
+  read_xml("return.xml", xml, r, rep);
+  ASSERT_EQ(r.header.size(), 2u);
+  ASSERT_EQ(r.episodes.size(), 2u);  // the known elements are still read
+  std::map<std::string, const model::Finding*> by_element;
+  for (const auto& f : rep.findings) {
+    ASSERT_EQ(f.rule, "ingest.unknown-element") << f.message;
+    EXPECT_EQ(f.severity, model::Severity::Query);
+    EXPECT_EQ(f.file, "return.xml");
+    by_element[f.column] = &f;
+  }
+  ASSERT_EQ(by_element.size(), 4u);
+  ASSERT_TRUE(by_element.count("FAVOURITE"));
+  EXPECT_EQ(by_element["FAVOURITE"]->row, 3);
+  EXPECT_NE(by_element["FAVOURITE"]->message.find("<FAVOURITE> in <HEADER>"), std::string::npos);
+  ASSERT_TRUE(by_element.count("DECOMM"));
+  EXPECT_EQ(by_element["DECOMM"]->row, 5);  // the first of two
+  EXPECT_NE(by_element["DECOMM"]->message.find("<EPISODE>"), std::string::npos);
+  EXPECT_NE(by_element["DECOMM"]->message.find("2 times"), std::string::npos);
+  ASSERT_TRUE(by_element.count("NOTE"));
+  EXPECT_EQ(by_element["NOTE"]->row, 6);
+  ASSERT_TRUE(by_element.count("SUMMARY"));
+  EXPECT_EQ(by_element["SUMMARY"]->row, 11);
 }
 
 }  // namespace
