@@ -52,10 +52,14 @@ Dataset Dataset::build(const std::vector<Return>& input) {
     return a->year.end_year < b->year.end_year;
   });
 
+  // The years each child appears in (any table), and the tables each (la, year) sent rows in.
+  std::set<std::pair<ChildIndex, int>> child_years;
+  std::map<std::pair<std::string, int>, std::uint32_t> sent;
   auto child_of = [&](const std::string& la, const std::string& child, int year) -> ChildIndex {
     auto key = child_key(la, child);
     auto it = ds.child_index_.find(key);
     if (it != ds.child_index_.end()) {
+      child_years.insert({it->second, year});
       auto& c = ds.children[it->second];
       c.last_year = std::max(c.last_year, year);
       return it->second;
@@ -67,16 +71,24 @@ Dataset Dataset::build(const std::vector<Return>& input) {
     rec.first_year = rec.last_year = year;
     ds.children.push_back(std::move(rec));
     ds.child_index_.emplace(std::move(key), idx);
+    child_years.insert({idx, year});
     return idx;
   };
 
   // Keyed merges: (child, date[, id]) -> latest row.
   std::map<std::pair<ChildIndex, Date>, const Episode*> episodes;
   std::map<std::pair<ChildIndex, Date>, const Review*> reviews;
+  std::map<std::pair<ChildIndex, Date>, int> review_year;
   std::map<std::pair<ChildIndex, Date>, YearRow<MissingEpisode>> missing;
   std::map<std::tuple<ChildIndex, Date, std::string>, YearRow<SocialWorkerEpisode>> sw;
   std::map<std::pair<ChildIndex, Date>, YearRow<DeprivationOfLiberty>> dolo;
   std::map<ChildIndex, YearRow<Uasc>> uasc;
+  std::map<std::pair<ChildIndex, Date>, YearRow<PlacedAdoption>> placed;  // key: DATE_PLACED
+  // Year outcomes: one row per child and year (a resubmitted year replaces the earlier copy).
+  std::map<std::pair<ChildIndex, int>, YearRow<Oc2>> oc2;
+  std::map<std::pair<ChildIndex, int>, YearRow<Oc3>> oc3;
+  std::map<std::pair<ChildIndex, int>, YearRow<Ad1>> ad1;
+  std::map<std::pair<ChildIndex, int>, YearRow<PrevPerm>> prev_perm;
   std::set<std::string> councils;
   // The year each kept episode came from, and each child's years that hold episodes.
   std::map<std::pair<ChildIndex, Date>, int> episode_year;
@@ -89,6 +101,7 @@ Dataset Dataset::build(const std::vector<Return>& input) {
     std::uint32_t tables = 0;
     for (Table t : tables_without_rows(*r)) tables |= 1u << static_cast<unsigned>(t);
     ds.return_tables.push_back(~tables & ((1u << kTableCount) - 1));
+    sent[{r->la, y}] = ds.return_tables.back();
     for (const auto& h : r->header) {
       auto i = child_of(r->la, h.child, y);
       auto& c = ds.children[i];
@@ -105,7 +118,11 @@ Dataset Dataset::build(const std::vector<Return>& input) {
       episode_year[{i, e.decom}] = y;
       years_with_episodes.insert({i, y});
     }
-    for (const auto& v : r->reviews) reviews[{child_of(r->la, v.child, y), v.review}] = &v;
+    for (const auto& v : r->reviews) {
+      auto i = child_of(r->la, v.child, y);
+      reviews[{i, v.review}] = &v;
+      review_year[{i, v.review}] = y;
+    }
     for (const auto& m : r->missing) {
       auto i = child_of(r->la, m.child, y);
       missing.insert_or_assign({i, m.mis_start}, YearRow<MissingEpisode>{i, y, m});
@@ -122,13 +139,59 @@ Dataset Dataset::build(const std::vector<Return>& input) {
       auto i = child_of(r->la, u.child, y);
       uasc.insert_or_assign(i, YearRow<Uasc>{i, y, u});
     }
-    for (const auto& o : r->oc2) ds.oc2.push_back({child_of(r->la, o.child, y), y, o});
-    for (const auto& o : r->oc3) ds.oc3.push_back({child_of(r->la, o.child, y), y, o});
-    for (const auto& a : r->ad1) ds.ad1.push_back({child_of(r->la, a.child, y), y, a});
-    for (const auto& p : r->placed_adoption)
-      ds.placed_adoption.push_back({child_of(r->la, p.child, y), y, p});
-    for (const auto& p : r->prev_perm) ds.prev_perm.push_back({child_of(r->la, p.child, y), y, p});
+    auto per_year = [&](auto& out, const auto& rows) {
+      for (const auto& o : rows) {
+        auto i = child_of(r->la, o.child, y);
+        out.insert_or_assign({i, y}, YearRow<std::decay_t<decltype(o)>>{i, y, o});
+      }
+    };
+    per_year(oc2, r->oc2);
+    per_year(oc3, r->oc3);
+    per_year(ad1, r->ad1);
+    per_year(prev_perm, r->prev_perm);
+    for (const auto& p : r->placed_adoption) {
+      auto i = child_of(r->la, p.child, y);
+      placed.insert_or_assign({i, p.date_placed.value_or(Date{})},
+                              YearRow<PlacedAdoption>{i, y, p});
+    }
   }
+  // A row from return `from` whose period runs to `last` (kOpen: still open) was corrected or
+  // dropped by a newer return when that return holds the child, sent rows in table `t`, and
+  // covers a year the row reaches into (a row the newer return also holds has `from` = its year).
+  auto superseded = [&](ChildIndex c, int from, Date last, Table t) {
+    for (auto it = child_years.upper_bound({c, from}); it != child_years.end() && it->first == c;
+         ++it) {
+      if (last < CollectionYear{it->second}.start()) break;
+      auto s = sent.find({ds.children[c].la, it->second});
+      if (s != sent.end() && (s->second >> static_cast<unsigned>(t) & 1u)) return true;
+    }
+    return false;
+  };
+  std::erase_if(reviews, [&](const auto& kv) {
+    return superseded(kv.first.first, review_year[kv.first], kv.second->review, Table::Reviews);
+  });
+  std::erase_if(missing, [&](const auto& kv) {
+    const auto& m = kv.second;
+    return superseded(m.child, m.year, m.row.mis_end.value_or(kOpen), Table::Missing);
+  });
+  std::erase_if(sw, [&](const auto& kv) {
+    const auto& s = kv.second;
+    return superseded(s.child, s.year, s.row.sw_dec.value_or(kOpen), Table::SwEpisodes);
+  });
+  std::erase_if(dolo, [&](const auto& kv) {
+    const auto& d = kv.second;
+    return superseded(d.child, d.year, d.row.dolo_end.value_or(kOpen), Table::Dolo);
+  });
+  std::erase_if(placed, [&](const auto& kv) {
+    const auto& p = kv.second;
+    return superseded(p.child, p.year, p.row.date_placed_ceased.value_or(kOpen),
+                      Table::PlacedAdoption);
+  });
+  for (auto& [k, v] : oc2) ds.oc2.push_back(std::move(v));
+  for (auto& [k, v] : oc3) ds.oc3.push_back(std::move(v));
+  for (auto& [k, v] : ad1) ds.ad1.push_back(std::move(v));
+  for (auto& [k, v] : placed) ds.placed_adoption.push_back(std::move(v));
+  for (auto& [k, v] : prev_perm) ds.prev_perm.push_back(std::move(v));
   ds.councils.assign(councils.begin(), councils.end());
   for (auto& [k, v] : uasc) ds.uasc.push_back(std::move(v));
   // An older return's episode still open in a later year that holds the child's episodes but
@@ -192,6 +255,23 @@ Dataset Dataset::build(const std::vector<Return>& input) {
   for (auto& [k, v] : missing) ds.missing.push_back(std::move(v));
   for (auto& [k, v] : sw) ds.sw_episodes.push_back(std::move(v));
   for (auto& [k, v] : dolo) ds.dolo.push_back(std::move(v));
+  // The newest header's date of birth (and sex) wins in every table that repeats it, so no
+  // reader can pick up an older return's copy.
+  auto same_dob = [&](auto& rows) {
+    for (auto& r : rows)
+      if (const auto& c = ds.children[r.child]; c.dob) r.row.dob = c.dob;
+  };
+  same_dob(ds.missing);
+  same_dob(ds.sw_episodes);
+  same_dob(ds.dolo);
+  same_dob(ds.uasc);
+  same_dob(ds.oc2);
+  same_dob(ds.oc3);
+  same_dob(ds.ad1);
+  same_dob(ds.placed_adoption);
+  same_dob(ds.prev_perm);
+  for (auto& u : ds.uasc)
+    if (const auto& c = ds.children[u.child]; c.sex) u.row.sex = c.sex;
   return ds;
 }
 

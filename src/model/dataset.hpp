@@ -1,16 +1,16 @@
 // The snapshot the engines read: every council's children and their journeys, merged across
 // collection years and held in memory, immutable once built. Engines never talk SQL.
 //
-// Merging years: a return holds every episode open in its year, so one episode appears in each
-// year it spans. The latest year's copy of a row wins, keyed as the DfE keys it (episode: CHILD
-// + DECOM; review: CHILD + REVIEW; missing: CHILD + MIS_START; social worker: CHILD + SW_DECOM +
-// SW_ID). The newest return wins everywhere: a child's header; an episode, missing episode,
-// social worker episode or DoLo the newer return holds; the UASC row (one per child, from the
-// newest return that has one: its DUC ends the status). When a newer return holds a child's
-// episodes, the older returns' episodes still open in the newer return's year that it does not
-// hold (a corrected start date, a deleted episode) are dropped: the newer return holds every
-// episode open in its year. Year outcomes (OC2, OC3, AD1, PlacedAdoption, PrevPerm) are kept per
-// year. Which tables each return sent rows in is kept, so a table not sent reads as no data.
+// Merging years (docs/data-formats.md, "Merging returns"): a return holds every row open in its
+// year, so one episode appears in each year it spans. The latest year's copy of a row wins, keyed
+// as the DfE keys it (episode: CHILD + DECOM; review: CHILD + REVIEW; missing: CHILD + MIS_START;
+// social worker: CHILD + SW_DECOM + SW_ID; DoLo: CHILD + DOLO_START; placed for adoption: CHILD +
+// DATE_PLACED). An older return's row that reaches into a newer return's year (still open, or
+// dated in it) is dropped when the newer return holds the child and sent rows in that table but
+// not this row: it corrected or deleted it. Rows that ended before the newer year are kept. The
+// newest header wins (and its DOB and sex replace the copies other tables repeat); UASC is one row
+// per child, the newest. Year outcomes (OC2, OC3, AD1, PrevPerm) are kept per year, one row per
+// child and year. Which tables each return sent rows in is kept, so a table not sent is no data.
 //
 // Layout: the hot, numerous tables (episodes, reviews) are columnar — one vector per column,
 // rows grouped by child and sorted by date — with postcodes and URNs interned; the rest are
