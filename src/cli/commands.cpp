@@ -513,6 +513,9 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
   opts.io_threads = a.io_threads;
   opts.worker_threads = a.workers;
   opts.body_limit = static_cast<std::size_t>(a.max_upload_mb) * 1024 * 1024;
+  opts.max_connections_per_address = a.max_connections_per_address >= 0
+                                         ? a.max_connections_per_address
+                                         : (a.trust_proxy ? 0 : 128);
   if (a.tls_cert.empty() != a.tls_key.empty())
     throw UsageError("--tls-cert and --tls-key go together");
   const bool tls = !a.tls_cert.empty();

@@ -147,6 +147,9 @@ struct ServeArgs {
   int idle_minutes = 30;
   int absolute_hours = 12;
   int max_upload_mb = 64;
+  // Connections at once from one address; -1: 128, or no cap with --trust-proxy (every client
+  // then has the proxy's address); 0: no cap.
+  int max_connections_per_address = -1;
   std::string tls_cert;  // PEM files: serve HTTPS itself (else plain HTTP behind a TLS proxy)
   std::string tls_key;
 };

@@ -129,6 +129,9 @@ int main(int argc, char** argv) {
       ->add_option("--max-upload-mb", srv.max_upload_mb,
                    "Largest request body (an uploaded file); larger ones get 413")
       ->capture_default_str();
+  serve->add_option("--max-connections-per-address", srv.max_connections_per_address,
+                    "Connections open at once from one address; more get 503 and are closed "
+                    "(default 128; no cap with --trust-proxy; 0: no cap)");
 
   auto* userc = app.add_subcommand("user", "People who sign in to Hearth, and their roles");
   userc->require_subcommand(1);

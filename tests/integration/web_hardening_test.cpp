@@ -345,3 +345,17 @@ TEST(WebHardeningReady, ReadinessSaysNotReadyWithoutTheDriversText) {
   EXPECT_EQ(body.find(db.string()), std::string::npos) << body;
   EXPECT_EQ(body.find("schema"), std::string::npos) << body;
 }
+
+TEST(WebHardeningOptions, ThePerAddressCapIsSetOnTheCommandLine) {
+  setenv("HEARTH_DEMO_PASSWORD", kPassword, 1);
+  TempDir tmp;
+  const std::string store = "sqlite:" + (tmp.path() / "cap.db").string();
+  ASSERT_EQ(run(hearth_cmd(store, {"demo", "--children", "20", "--years", "1"})).exit_code, 0);
+  Server server(hearth_cmd(store, {"serve", "--max-connections-per-address", "4"}));
+  std::vector<std::unique_ptr<Conn>> idle;
+  for (int i = 0; i < 4; ++i) idle.push_back(std::make_unique<Conn>(server.port()));
+  Conn extra(server.port());
+  EXPECT_EQ(extra.response().first, 503);
+  idle[0]->send_all("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  EXPECT_EQ(idle[0]->response().first, 200);
+}
