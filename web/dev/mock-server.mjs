@@ -488,6 +488,13 @@ async function api(req, res, url) {
     if (!roles('admin', 'analyst', 'manager', 'iro', 'board')) return deny()
     if (q.get('period') && !['month', 'quarter', 'year'].includes(q.get('period'))) return fail(res, 400, 'bad_period', 'period must be month, quarter or year', { parameter: 'period' })
     const body = structuredClone(SCORECARD)
+    // As the server does: a date after the council's returns is worked out at their end, with a warning.
+    const asked = q.get('as_of')
+    if (asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) && asked > body.as_of) {
+      const long = (iso) => new Date(iso + 'T00:00:00Z').toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+      body.warning = `The returns stored end on ${long(body.as_of)}: this scorecard shows the council as it stood then, not on ${long(asked)} — children whose care had not ended then are not known to be in care now.`
+      body.records_note = `records up to ${long(body.as_of)}; today is ${long(asked)}`
+    }
     if (suppressedFor(u)) {
       body.indicators = body.indicators.map(suppressIndicator)
       body.suppression = { applied: true, threshold: 5 }

@@ -294,6 +294,21 @@ const ROLES = {
         assert(/fewer than 5 children/.test(text), 'the suppression explanation is missing')
         return `${n} suppressed tiles`
       })
+      await check(`${role}: a scorecard asked for after the council's returns shows the server's warning`, async () => {
+        // Yesterday (UTC), so the server's today is never before it; after the returns on the demo store.
+        const asked = new Date(Date.now() - 86400000).toISOString().slice(0, 10)
+        const api = await page.request.get(`${BASE}/api/v1/scorecard?as_of=${asked}`)
+        assert(api.ok(), `GET /api/v1/scorecard?as_of=${asked} answered ${api.status()}`)
+        const body = await api.json()
+        if (!body.warning) return `no warning from the server for ${asked} (returns reach ${body.as_of})`
+        await page.goto(`${BASE}/?as_of=${asked}`)
+        await ready(page)
+        const warn = page.locator('main .govuk-warning-text')
+        assert(await warn.count() > 0, 'no warning text on the page')
+        const text = await warn.first().innerText()
+        assert(text.includes('the end of the council') && text.includes(body.warning.slice(0, 30)), `the warning does not carry the server's words: ${text}`)
+        return `as at ${body.as_of}`
+      })
       await check(`${role}: no child identifiers or links to children anywhere`, async () => {
         for (const url of ['/', '/scorecard/stability_long']) {
           await page.goto(`${BASE}${url}`)

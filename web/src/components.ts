@@ -75,6 +75,14 @@ export function inset(...content: Child[]): HTMLElement {
   return h('div', { class: 'govuk-inset-text' }, ...content)
 }
 
+// How old the records are, in plain words, from the server's records_note ("records up to 31 March
+// 2026; today is 2 December 2026"); nothing when the records reach today.
+export function recordsNote(note: string | null | undefined, what: string): HTMLElement | null {
+  if (!note) return null
+  return h('div', { class: 'govuk-inset-text', 'data-testid': 'records-note' },
+    `${what} are worked out from the council's ${note}. Anything recorded since then is not shown yet.`)
+}
+
 export function warning(text: string): HTMLElement {
   return h('div', { class: 'govuk-warning-text' },
     h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),

@@ -94,6 +94,10 @@ export interface Scorecard {
   period: PeriodInfo
   suppression?: { applied: boolean; threshold: number }
   indicators: ScoreIndicator[]
+  // Set when the as-of date was moved back to the end of the council's returns: the server's words.
+  warning?: string | null
+  // "records up to 31 March 2026; today is 2 December 2026", or empty when they reach today.
+  records_note?: string | null
 }
 
 export interface IndicatorDef {
@@ -154,6 +158,8 @@ export interface WorkItem {
 
 export interface Worklist {
   as_of: string
+  records_to?: string
+  records_note?: string | null
   scope?: string
   due_soon_until?: string
   done_late_since?: string
@@ -227,6 +233,9 @@ export interface Finding {
 }
 
 export interface ChildRecord {
+  as_of?: string
+  records_to?: string
+  records_note?: string | null
   child: ChildSummary
   episodes: Episode[]
   reviews: { date: string; participation: Coded | null }[]

@@ -1,7 +1,7 @@
 // A child's journey: who they are, their episodes of care on a timeline, reviews, missing
 // episodes, statutory items with evidence, and the data quality findings about them.
 import { h, s, uid, fill } from '../dom'
-import { heading, p, link, statusTag, severityTag, table, summaryList, details, backLink, withQuery } from '../components'
+import { heading, p, link, statusTag, severityTag, table, summaryList, details, backLink, withQuery, recordsNote } from '../components'
 import { get } from '../api'
 import { date, CHILD_STATUS, plural } from '../format'
 import { councilFrom, can } from '../session'
@@ -92,7 +92,7 @@ export async function childPage(ctx: Ctx): Promise<void> {
   if (!ctx.live()) return
   const c = rec.child
   setTitle(`Child ${c.id}`)
-  const asOf = rec.timescales?.as_of ?? new Date().toISOString().slice(0, 10)
+  const asOf = rec.timescales?.as_of ?? rec.as_of ?? new Date().toISOString().slice(0, 10)
   const items: TimescaleItem[] = rec.timescales?.items ?? []
   const order = ['overdue', 'due_soon', 'upcoming', 'done_late', 'done_on_time', 'not_applicable']
   const sorted = [...items].sort((a, b) => (order.indexOf(a.status) - order.indexOf(b.status)) || a.due.localeCompare(b.due))
@@ -110,6 +110,7 @@ export async function childPage(ctx: Ctx): Promise<void> {
   fill(ctx.main, 
     backLink(withQuery('/children', { la: ctx.query.get('la') }), 'Back to children'),
     heading(`Child ${c.id}`, `${CHILD_STATUS[c.status] ?? c.status} · council ${c.la}`),
+    recordsNote(rec.records_note, 'This child\'s statutory items'),
     summaryList([
       ['Age', `${c.age}${c.dob ? ` (born ${date(c.dob)})` : ''}`],
       ['Sex', labelOf(c.sex)],

@@ -1,6 +1,6 @@
 // The Board's dashboard: one tile per scorecard indicator, grouped by the strategy's themes.
 import { h, fill } from '../dom'
-import { heading, p, link, ragTag, details, table, inset, select, withQuery } from '../components'
+import { heading, p, link, ragTag, details, table, inset, select, withQuery, warning } from '../components'
 import { get } from '../api'
 import { formatValue, polarityWords, date, num, SUPPRESSED_TEXT } from '../format'
 import { sparkline } from '../charts'
@@ -106,6 +106,7 @@ export async function dashboardPage(ctx: Ctx): Promise<void> {
     heading('Children in care scorecard', `${sc.la_name ?? 'Council ' + sc.la} · ${sc.period.label}`),
     p(`Figures for ${date(sc.period.start)} to ${date(sc.period.end)}, from data up to ${date(sc.as_of)}. `,
       `${counts.red} indicators are off target (red), ${counts.amber} near target (amber) and ${counts.green} on target (green).`),
+    sc.warning ? warning(`These figures are as at ${date(sc.as_of)}, the end of the council's latest return. ${sc.warning}`) : null,
     sc.suppression?.applied
       ? inset(h('strong', null, 'Some figures show c. '), `c means ${SUPPRESSED_TEXT} (numbers from 1 to ${Math.max(1, (sc.suppression.threshold || 5) - 1)} are hidden, and figures that would reveal them).`)
       : null,

@@ -2,7 +2,7 @@
 // manager's team, or the whole service for analysts. Filters are a GET form that updates the
 // query string; the same query downloads as CSV.
 import { h, fill } from '../dom'
-import { heading, p, link, statusTag, table, select, withQuery, radios, type Column, type Option } from '../components'
+import { heading, p, link, statusTag, table, select, withQuery, radios, recordsNote, type Column, type Option } from '../components'
 import { get, apiUrl } from '../api'
 import { date, plural, num } from '../format'
 import { councilFrom, can, session } from '../session'
@@ -131,6 +131,7 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
   const user = session()?.user
   fill(ctx.main, 
     heading(title, scope === 'mine' ? user?.display_name : scope === 'team' ? (user?.teams?.length ? user.teams.join(', ') : Array.isArray(user?.team) ? user?.team.join(', ') : user?.team ?? undefined) : undefined),
+    recordsNote(wl.records_note, 'These items'),
     p(`Statutory items as at ${date(wl.as_of)}: what is overdue, what falls due soon and what was done late.`),
     h('ul', { class: 'app-summary-cards', 'aria-label': 'Summary' },
       h('li', { class: 'app-summary-card app-summary-card--overdue' }, h('span', { class: 'app-summary-card__count' }, num(summary.overdue, 0)), 'overdue'),
