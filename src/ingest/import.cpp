@@ -4,6 +4,8 @@
 #include <cctype>
 #include <deque>
 
+#include "model/dataset.hpp"
+#include "ssda903/tables.hpp"
 #include "validation/load.hpp"
 #include "validation/validate.hpp"
 
@@ -36,6 +38,20 @@ std::vector<fs::path> sorted_subdirs(const fs::path& dir) {
     if (e.is_directory()) out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// A warning (ingest.table-not-sent) for each table the year's return did not send: no CSV file
+// of it (a file with only its header row says "none to report") and, in XML, no rows of it.
+// Tables not yet collected that year (DoLo before 2026/27) are not asked for.
+void report_tables_not_sent(YearRead& yr) {
+  for (auto& f : model::table_findings(yr.ret)) {
+    auto kind = ssda903::table_by_name(f.table);
+    if (!kind) continue;
+    if (yr.ret.year.end_year < ssda903::table_info(*kind).first_year) continue;
+    bool sent = std::any_of(yr.report.files.begin(), yr.report.files.end(),
+                            [&](const ssda903::FileRead& fr) { return fr.table == kind; });
+    if (!sent) yr.report.findings.push_back(std::move(f));
+  }
 }
 
 }  // namespace
@@ -193,7 +209,10 @@ ImportOutcome read_source(const ImportOptions& o, const Progress& progress, stor
       yr.ret.year = *from_data;
       yr.year_source = "data";
     }
-    if (!yr.report.file_problems()) validate_year(yr, data, out.years, store);
+    if (!yr.report.file_problems()) {
+      report_tables_not_sent(yr);
+      validate_year(yr, data, out.years, store);
+    }
     out.years.push_back(std::move(yr));
   }
   if (progress) progress("read", jobs.size(), jobs.size());

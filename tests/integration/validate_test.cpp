@@ -270,6 +270,35 @@ TEST_P(ValidateStored, ImportStoresTheFindingsAndTheyCanBeReadBack) {
     EXPECT_NE(n["reason"].get<std::string>().find("reference"), std::string::npos) << n.dump();
 }
 
+// Issue 13 item 17: a year imported without its OC2 table says so (ingest.table-not-sent, a
+// warning naming the table and year), in the JSON and the text report; the year that sent every
+// table draws no such warning (DoLo is not asked for before 2026/27).
+TEST_P(ValidateStored, ImportSaysWhichTablesAYearDidNotSend) {
+  TempDir tmp;
+  auto council = make_council(tmp);
+  ASSERT_TRUE(fs::remove(council / "2025-26" / "oc2.csv"));
+  auto imp =
+      run(hearth(db_->url(), {"import", council.string(), "--la", "887", "--format", "json"}));
+  ASSERT_EQ(imp.exit_code, 0) << imp.out << imp.err;
+  json ij = json::parse(imp.out);
+  std::vector<json> not_sent;
+  for (const auto& f : ij["findings"])
+    if (f.value("rule", f.value("code", std::string())) == "ingest.table-not-sent")
+      not_sent.push_back(f);
+  ASSERT_EQ(not_sent.size(), 1u) << ij["findings"].dump(2);
+  EXPECT_EQ(not_sent[0]["table"], "OC2");
+  EXPECT_EQ(not_sent[0]["severity"], "warning");
+  EXPECT_NE(not_sent[0]["message"].get<std::string>().find("2025/26"), std::string::npos)
+      << not_sent[0].dump();
+
+  TestDatabase again(GetParam());
+  HEARTH_REQUIRE_DB(again);
+  auto text = run(hearth(again.url(), {"import", council.string(), "--la", "887"}));
+  ASSERT_EQ(text.exit_code, 0) << text.out << text.err;
+  EXPECT_NE((text.out + text.err).find("ingest.table-not-sent"), std::string::npos) << text.out;
+  EXPECT_NE((text.out + text.err).find("no OC2 rows"), std::string::npos) << text.out;
+}
+
 // What a council's extract really holds (issue 13 items 7, 21, 22): a Latin-1 byte in a cell that
 // draws a finding, a cell with spaces around it, an ISO date. hearth validate reads them, says so
 // in a query finding each, judges the ISO date as the date it is (102 does not call it missing),
