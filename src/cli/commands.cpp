@@ -50,8 +50,7 @@ namespace {
 
 // The last collection year that has ended by today (31 March).
 int last_completed_year() {
-  auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return model::CollectionYear::containing(today).end_year - 1;
+  return model::CollectionYear::containing(ingest::today()).end_year - 1;
 }
 
 struct ValidationCounts {

@@ -86,9 +86,8 @@ std::shared_ptr<Derived> Ctx::derived() {
   if (derived_ && derived_->data == ds) return derived_;
   auto d = std::make_shared<Derived>(opts.cache_budget);
   d->data = ds;
-  auto today = std::chrono::floor<std::chrono::days>(
-      std::chrono::system_clock::time_point(std::chrono::seconds(authn.now())));
-  d->as_of = std::min<model::Date>(today, ingest::data_date(*ds));
+  // Today as the whole program reads it (HEARTH_TODAY for tests), not the session clock.
+  d->as_of = std::min<model::Date>(ingest::today(), ingest::data_date(*ds));
   d->engine = std::make_unique<timescales::Engine>(*ds, opts.timescales);
   derived_ = d;
   return d;
