@@ -3,7 +3,9 @@
 // sql_store.cpp, through SOCI.
 #pragma once
 
+#include <chrono>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,6 +15,16 @@ class session;
 }
 
 namespace hearth::store {
+
+// Serialises the write transactions of one process on one database file: every connection this
+// process has to the file takes it before its BEGIN and keeps it until COMMIT or ROLLBACK, so
+// the process's own writers queue on a mutex (woken the moment the holder is done) instead of
+// meeting in the database's lock and polling it with the busy handler's sleeps. Recursive: a
+// thread that holds it may take it again (a second connection's write then waits on the
+// database, as it always did). Only other processes' writers use the busy timeout.
+using WriteGate = std::recursive_timed_mutex;
+// How long a writer waits for the gate, then for the database's own lock (SQLite's busy timeout).
+inline constexpr std::chrono::seconds kWriteWait{30};
 
 struct Migration {
   int version;
@@ -44,6 +56,9 @@ class Driver {
   virtual std::string_view lock_year_sql() const { return {}; }
   // Starts a transaction that holds the write lock from its first statement.
   virtual std::string_view begin_write_sql() const { return "BEGIN"; }
+  // This process's gate for the database (see WriteGate); nullptr where the
+  // database queues writers itself without polling (PostgreSQL: row locks wait on the server).
+  virtual WriteGate* write_gate() const { return nullptr; }
   // Reads the audit head (seq, hash) inside a write transaction, locking it until the commit
   // so that two appenders take turns.
   virtual std::string_view audit_head_sql() const {

@@ -88,10 +88,8 @@ std::string now_millis_utc() {
   return buf;
 }
 
-class WriteTx : public sql::WriteTx {
- public:
-  WriteTx(soci::session& s, const Driver& d) : sql::WriteTx(s, d.begin_write_sql()) {}
-};
+using sql::WriteLock;
+using sql::WriteTx;
 
 }  // namespace
 
@@ -132,6 +130,7 @@ std::int64_t SqlAccounts::add_user(const UserRecord& given) {
   std::string councils = join(u.councils, ','), teams = join(u.teams, '\n');
   int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins;
   long long id = 0;
+  WriteLock turn(driver_);
   sql_ << "INSERT INTO users (username, display_name, role, password_hash, councils, worker, "
           "teams, child, disabled, demo, failed_logins, locked_until, created_at, "
           "password_changed_at, last_login_at) VALUES (:u, :dn, :r, :ph, :c, :w, :t, :ch, :d, "
@@ -175,6 +174,7 @@ void SqlAccounts::update_user(const UserRecord& given) {
   std::string councils = join(u.councils, ','), teams = join(u.teams, '\n');
   int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins;
   long long id = u.id;
+  WriteLock turn(driver_);
   sql_ << "UPDATE users SET display_name = :dn, role = :r, password_hash = :ph, councils = :c, "
           "worker = :w, teams = :t, child = :ch, disabled = :d, demo = :demo, failed_logins = :f, "
           "locked_until = :lu, password_changed_at = :pc, last_login_at = :ll WHERE id = :id",
@@ -200,6 +200,7 @@ int SqlAccounts::note_failed_login(std::int64_t user_id, int lock_after,
 
 void SqlAccounts::note_good_login(std::int64_t user_id, const std::string& at) {
   long long id = user_id;
+  WriteLock turn(driver_);
   sql_ << "UPDATE users SET failed_logins = 0, locked_until = '', last_login_at = :at "
           "WHERE id = :id",
       soci::use(at), soci::use(id);
@@ -250,6 +251,7 @@ LoginFailures SqlAccounts::login_failures(std::string_view ip_view, std::string_
 
 void SqlAccounts::clear_login_failures(std::string_view user_view) {
   std::string username = storable_text(user_view);
+  WriteLock turn(driver_);
   sql_ << "DELETE FROM login_attempts WHERE username = :u AND ok = 0", soci::use(username);
 }
 
@@ -258,6 +260,7 @@ void SqlAccounts::add_session(const SessionRecord& given) {
   make_storable(s.ip);
   make_storable(s.user_agent);
   long long uid = s.user_id, created = s.created, seen = s.last_seen;
+  WriteLock turn(driver_);
   sql_ << "INSERT INTO sessions (token_hash, user_id, csrf, created, last_seen, ip, user_agent) "
           "VALUES (:t, :u, :c, :cr, :ls, :ip, :ua)",
       soci::use(s.token_hash), soci::use(uid), soci::use(s.csrf), soci::use(created),
@@ -287,12 +290,14 @@ std::optional<SessionRecord> SqlAccounts::find_session(std::string_view token_vi
 void SqlAccounts::touch_session(std::string_view token_view, std::int64_t last_seen) {
   std::string token(token_view);
   long long seen = last_seen;
+  WriteLock turn(driver_);
   sql_ << "UPDATE sessions SET last_seen = :s WHERE token_hash = :t AND last_seen < :s2",
       soci::use(seen), soci::use(token), soci::use(seen);
 }
 
 void SqlAccounts::delete_session(std::string_view token_view) {
   std::string token(token_view);
+  WriteLock turn(driver_);
   sql_ << "DELETE FROM sessions WHERE token_hash = :t", soci::use(token);
 }
 
@@ -316,30 +321,51 @@ std::int64_t SqlAccounts::delete_expired_sessions(std::int64_t created_before,
   return n;
 }
 
+// The audit log's two writes, prepared once per connection (an audited read appends one entry,
+// so this runs for most requests): their parameters are bound to these fields.
+struct SqlAccounts::AuditStatements {
+  AuditEntry e;
+  long long seq = 0;
+  soci::statement insert, advance;
+  explicit AuditStatements(soci::session& sql)
+      : insert((sql.prepare << "INSERT INTO audit_log (seq, at, actor, role, action, resource, "
+                               "outcome, detail, prev_hash, hash) VALUES (:s, :at, :a, :r, :ac, "
+                               ":res, :o, :d, :p, :h)",
+                soci::use(seq), soci::use(e.at), soci::use(e.actor), soci::use(e.role),
+                soci::use(e.action), soci::use(e.resource), soci::use(e.outcome),
+                soci::use(e.detail), soci::use(e.prev_hash), soci::use(e.hash))),
+        advance((sql.prepare << "UPDATE audit_head SET seq = :s, hash = :h WHERE id = 1",
+                 soci::use(seq), soci::use(e.hash))) {}
+};
+
+SqlAccounts::SqlAccounts(soci::session& sql, const Driver& driver) : sql_(sql), driver_(driver) {}
+SqlAccounts::~SqlAccounts() = default;
+
 AuditEntry SqlAccounts::append_audit(AuditEntry e) {
-  WriteTx tx(sql_, driver_);
-  long long head_seq = 0;
-  std::string head_hash;
-  sql_ << std::string(driver_.audit_head_sql()), soci::into(head_seq), soci::into(head_hash);
-  e.seq = head_seq + 1;
-  e.prev_hash = head_hash;
   if (e.at.empty()) e.at = now_millis_utc();
   if (e.detail.empty()) e.detail = "{}";
   // What is hashed is exactly what is stored: control characters escaped, invalid UTF-8
   // replaced (a NUL would otherwise be cut off by PostgreSQL after the hash covered it).
   for (auto* f : {&e.at, &e.actor, &e.role, &e.action, &e.resource, &e.outcome, &e.detail})
     *f = escaped_text(*f);
+  // Prepared outside the transaction: a failure to prepare leaves nothing half done.
+  if (!audit_) audit_ = std::make_unique<AuditStatements>(sql_);
+  WriteTx tx(sql_, driver_);
+  // The head, locked until the commit where other processes share the database (PostgreSQL:
+  // FOR UPDATE; SQLite: BEGIN IMMEDIATE already holds the only write lock).
+  long long head_seq = 0;
+  std::string head_hash;
+  sql_ << std::string(driver_.audit_head_sql()), soci::into(head_seq), soci::into(head_hash);
+  e.seq = head_seq + 1;
+  e.prev_hash = std::move(head_hash);
   e.hash = audit_hash(e);
-  long long seq = e.seq;
-  sql_ << "INSERT INTO audit_log (seq, at, actor, role, action, resource, outcome, detail, "
-          "prev_hash, hash) VALUES (:s, :at, :a, :r, :ac, :res, :o, :d, :p, :h)",
-      soci::use(seq), soci::use(e.at), soci::use(e.actor), soci::use(e.role), soci::use(e.action),
-      soci::use(e.resource), soci::use(e.outcome), soci::use(e.detail), soci::use(e.prev_hash),
-      soci::use(e.hash);
-  sql_ << "UPDATE audit_head SET seq = :s, hash = :h WHERE id = 1", soci::use(seq),
-      soci::use(e.hash);
+  auto& a = *audit_;
+  a.e = std::move(e);
+  a.seq = a.e.seq;
+  a.insert.execute(true);
+  a.advance.execute(true);
   tx.commit();
-  return e;
+  return std::move(a.e);
 }
 
 std::vector<AuditEntry> SqlAccounts::read_audit(std::int64_t from_seq, std::size_t limit) {
@@ -404,6 +430,7 @@ void SqlAccounts::add_upload(const UploadRecord& given) {
   UploadRecord u = given;
   for (auto* f : {&u.id, &u.la, &u.kind, &u.user, &u.status, &u.result}) make_storable(*f);
   long long created = u.created;
+  WriteLock turn(driver_);
   sql_ << "INSERT INTO uploads (id, la, kind, collection_year, user_name, created, status, "
           "result) VALUES (:id, :la, :k, :y, :u, :c, :s, :r)",
       soci::use(u.id), soci::use(u.la), soci::use(u.kind), soci::use(u.collection_year),
@@ -453,6 +480,7 @@ void SqlAccounts::set_upload_status(std::string_view id_view, std::string_view s
                                     std::string_view result_view) {
   std::string id = storable_text(id_view), status = storable_text(status_view),
               result = storable_text(result_view);
+  WriteLock turn(driver_);
   sql_ << "UPDATE uploads SET status = :s, result = :r WHERE id = :id", soci::use(status),
       soci::use(result), soci::use(id);
 }
@@ -505,6 +533,7 @@ std::int64_t SqlAccounts::expire_uploads(std::int64_t before_in) {
 
 void SqlAccounts::delete_upload_files(std::string_view id_view) {
   std::string id = storable_text(id_view);
+  WriteLock turn(driver_);
   sql_ << "DELETE FROM upload_files WHERE upload_id = :id", soci::use(id);
 }
 

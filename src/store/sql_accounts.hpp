@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,7 +18,8 @@ namespace hearth::store {
 
 class SqlAccounts {
  public:
-  SqlAccounts(soci::session& sql, const Driver& driver) : sql_(sql), driver_(driver) {}
+  SqlAccounts(soci::session& sql, const Driver& driver);
+  ~SqlAccounts();
 
   std::int64_t add_user(const UserRecord& u);
   std::optional<UserRecord> find_user(std::string_view username);
@@ -51,8 +53,10 @@ class SqlAccounts {
   std::vector<UploadRecord> open_uploads(std::string_view la);
 
  private:
+  struct AuditStatements;
   soci::session& sql_;
   const Driver& driver_;
+  std::unique_ptr<AuditStatements> audit_;  // prepared on first use
 };
 
 }  // namespace hearth::store

@@ -197,7 +197,7 @@ class SqlStore final : public Store {
     std::vector<int> applied;
     for (const Migration& m : driver_->migrations()) {
       if (m.version <= current) continue;
-      sql::WriteTx tr(sql_, driver_->begin_write_sql());
+      sql::WriteTx tr(sql_, *driver_);
       for (std::string stmt : statements(m.sql)) {
         if (auto at = stmt.find("%IDENTITY%"); at != std::string::npos)
           stmt.replace(at, 10, driver_->identity_column());
@@ -214,7 +214,7 @@ class SqlStore final : public Store {
 
   ImportRecord replace_return(const model::Return& ret, const ImportMeta& meta,
                               std::span<const model::Finding> findings) override {
-    sql::WriteTx tr(sql_, driver_->begin_write_sql());
+    sql::WriteTx tr(sql_, *driver_);
     ImportRecord rec = store_return(ret, meta, findings);
     tr.commit();
     return rec;
@@ -222,7 +222,7 @@ class SqlStore final : public Store {
 
   std::vector<ImportRecord> replace_returns(std::span<const ReturnToStore> returns) override {
     std::vector<ImportRecord> out;
-    sql::WriteTx tr(sql_, driver_->begin_write_sql());
+    sql::WriteTx tr(sql_, *driver_);
     for (const auto& r : returns) out.push_back(store_return(*r.ret, r.meta, r.findings));
     tr.commit();
     return out;
@@ -262,7 +262,7 @@ class SqlStore final : public Store {
   ImportRecord replace_local(const model::LocalRecords& records,
                              std::span<const local::LocalTable> tables, const ImportMeta& meta,
                              std::span<const model::Finding> findings) override {
-    sql::WriteTx tr(sql_, driver_->begin_write_sql());
+    sql::WriteTx tr(sql_, *driver_);
     ImportRecord rec = new_import(records.la, 0, meta, findings.size());
     // Concurrent local imports of one council queue here (year 0 is never a 903 year).
     lock_year(records.la, 0);
@@ -423,7 +423,7 @@ class SqlStore final : public Store {
 
   void set_meta(std::string_view key_view, std::string_view value_view) override {
     std::string key = storable_text(key_view), value = storable_text(value_view);
-    sql::WriteTx tr(sql_, driver_->begin_write_sql());
+    sql::WriteTx tr(sql_, *driver_);
     sql_ << "DELETE FROM hearth_meta WHERE key = :k", soci::use(key);
     sql_ << "INSERT INTO hearth_meta (key, value) VALUES (:k, :v)", soci::use(key),
         soci::use(value);

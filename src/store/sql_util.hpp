@@ -4,8 +4,11 @@
 #include <soci/soci.h>
 
 #include <cstddef>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include "store/driver.hpp"
 
 namespace hearth::store::sql {
 
@@ -19,12 +22,37 @@ inline std::string opt_string(const soci::row& r, std::size_t i) {
   return r.get_indicator(i) == soci::i_ok ? r.get<std::string>(i) : std::string();
 }
 
-// A write transaction that takes the database's write lock at its start (SQLite: BEGIN
-// IMMEDIATE, so a reader never has to upgrade to a writer and fail with "database is locked"
-// at once; it waits on the busy timeout instead), rolled back unless committed.
+// This process's turn to write (driver.hpp, WriteGate): held for a whole write transaction, or
+// around a single statement that writes outside one. Waits at most kWriteWait, then fails as the
+// database would ("database is locked"). Nothing to take where the driver has no gate.
+class WriteLock {
+ public:
+  explicit WriteLock(const Driver& d) : gate_(d.write_gate()) {
+    if (gate_ && !gate_->try_lock_for(kWriteWait))
+      throw std::runtime_error(
+          "database is locked: another write of this process took more "
+          "than " +
+          std::to_string(kWriteWait.count()) + " s");
+  }
+  WriteLock(const WriteLock&) = delete;
+  WriteLock& operator=(const WriteLock&) = delete;
+  ~WriteLock() {
+    if (gate_) gate_->unlock();
+  }
+
+ private:
+  WriteGate* gate_;
+};
+
+// A write transaction: this process's turn first (WriteLock), then the database's write lock at
+// its start (SQLite: BEGIN IMMEDIATE, so a reader never has to upgrade to a writer and fail with
+// "database is locked" at once; another process's writer is waited for on the busy timeout);
+// rolled back unless committed, the turn given up after either.
 class WriteTx {
  public:
-  WriteTx(soci::session& s, std::string_view begin_sql) : s_(s) { s_ << std::string(begin_sql); }
+  WriteTx(soci::session& s, const Driver& d) : lock_(d), s_(s) {
+    s_ << std::string(d.begin_write_sql());
+  }
   WriteTx(const WriteTx&) = delete;
   WriteTx& operator=(const WriteTx&) = delete;
   ~WriteTx() {
@@ -39,6 +67,7 @@ class WriteTx {
   }
 
  private:
+  WriteLock lock_;  // first in, last out: released after the COMMIT or ROLLBACK
   soci::session& s_;
   bool done_ = false;
 };

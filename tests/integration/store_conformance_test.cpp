@@ -425,6 +425,47 @@ TEST_P(StoreConformance, ConcurrentImportsWaitForEachOther) {
   EXPECT_EQ(store_->list_returns().size(), 8u);
 }
 
+// The web server's workers each have a connection and every audited read appends an entry:
+// appenders on many connections at once (and other writes between them) take turns on the
+// chain's head, so the chain verifies and no entry is lost or numbered twice.
+TEST_P(StoreConformance, ConcurrentAuditAppendsKeepOneWholeChain) {
+  store_->upgrade();
+  constexpr int kThreads = 8, kEach = 60;
+  std::atomic<int> failures{0};
+  std::string first_error;
+  std::mutex mu;
+  auto appender = [&](int t) {
+    try {
+      auto st = store::open_store(db_->url());
+      for (int i = 0; i < kEach; ++i) {
+        store::AuditEntry e;
+        e.actor = "worker" + std::to_string(t);
+        e.role = "worker";
+        e.action = "child.read";
+        e.resource = "child/887/C" + std::to_string(i);
+        e.outcome = "allowed";
+        st->append_audit(e);
+        if (i % 10 == 0) st->set_meta("thread" + std::to_string(t), std::to_string(i));
+      }
+    } catch (const std::exception& e) {
+      ++failures;
+      std::lock_guard lk(mu);
+      if (first_error.empty()) first_error = e.what();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) threads.emplace_back(appender, t);
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0) << first_error;
+  auto v = auth::verify_audit(*store_);
+  EXPECT_TRUE(v.ok()) << (v.problems.empty() ? "" : v.problems.front().what);
+  EXPECT_EQ(v.entries, kThreads * kEach);
+  EXPECT_EQ(store_->audit_head().first, kThreads * kEach);
+  auto all = store_->read_audit(1, kThreads * kEach + 10);
+  ASSERT_EQ(all.size(), static_cast<std::size_t>(kThreads * kEach));
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].seq, static_cast<long long>(i + 1));
+}
+
 // Web imports abandoned for a day are expired: files removed, status "expired"; newer ones and
 // finished ones are left alone.
 TEST_P(StoreConformance, AbandonedUploadsExpire) {
