@@ -6,7 +6,7 @@ Usage: compare_sector.py SECTOR_CHECKOUT STANDINS FOLDER YEAR HEARTH_BIN
        compare_sector.py --whole SECTOR_CHECKOUT STANDINS FOLDER YEAR HEARTH_BIN [RUNS]
        compare_sector.py --sector-run SECTOR_CHECKOUT STANDINS FOLDER YEAR OUT_CSV
   --whole       times whole processes as a user runs them, each under /usr/bin/time -v (wall
-                time and peak resident memory, median of RUNS, default 3): the sector tool
+                time and peak resident memory, median of RUNS, default 5): the sector tool
                 reading the folder, validating and writing its issue list as CSV
                 (--sector-run), and `hearth validate` writing JSON, CSV and the table to a file
   --sector-run  one such sector run (what --whole times)
@@ -144,7 +144,7 @@ def timed(argv, out_path=None):
 
 def whole():
     checkout, standins, folder, year, hearth = sys.argv[2:7]
-    runs = int(sys.argv[7]) if len(sys.argv) > 7 else 3
+    runs = int(sys.argv[7]) if len(sys.argv) > 7 else 5
     label = f"{int(year) - 1}-{year[2:]}"
     out = pathlib.Path("/tmp/compare_sector_out")
     out.mkdir(exist_ok=True)

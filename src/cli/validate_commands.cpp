@@ -1,4 +1,9 @@
 // hearth validate and hearth rules list.
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -31,9 +36,35 @@ void write_stream(const std::string& path, Write&& write) {
   if (!f) throw std::runtime_error("writing " + path + " failed");
 }
 
+// hearth validate is a short process that builds tables of a few to a few hundred MB and writes
+// them out: most of its system time was page faults (5,500 on the sector's test files, each
+// costly on a virtual machine). Keep freed memory in the heap instead of returning it to the
+// system (large vectors grow by copying: each growth used to be a fresh mmap, faulted in page by
+// page, then unmapped), grow the heap 64 MiB at a time, and ask for transparent huge pages over
+// it (as glibc's glibc.malloc.hugetlb=1 does): about 1,300 faults instead of 5,500. Where the
+// kernel gives no huge pages (THP "never") this changes nothing but the thresholds. At ten times
+// the data (the heap outgrows the first 64 MiB) it halves the faults but did not save time.
+void prepare_heap_for_a_short_run() {
+  constexpr std::size_t kMiB = std::size_t{1} << 20;
+  mallopt(M_MMAP_THRESHOLD, static_cast<int>(512 * kMiB));
+  mallopt(M_TRIM_THRESHOLD, static_cast<int>(1024 * kMiB));
+  mallopt(M_TOP_PAD, static_cast<int>(64 * kMiB));
+  void* low = sbrk(0);
+  // Moves the break up by 1 MiB + the pad, now (volatile: the pair is not optimised away).
+  void* volatile grow = std::malloc(kMiB);
+  std::free(grow);
+  void* high = sbrk(0);
+  if (low == reinterpret_cast<void*>(-1) || high == reinterpret_cast<void*>(-1)) return;
+  constexpr std::uintptr_t kHuge = 2 * kMiB;
+  auto from = (reinterpret_cast<std::uintptr_t>(low) + kHuge - 1) & ~(kHuge - 1);
+  auto to = reinterpret_cast<std::uintptr_t>(high) & ~(kHuge - 1);
+  if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+}
+
 }  // namespace
 
 int cmd_validate(const Global& g, const ValidateArgs& a) {
+  prepare_heap_for_a_short_run();
   static const std::vector<std::string> formats = {"table", "json", "csv", "xlsx"};
   if (std::find(formats.begin(), formats.end(), a.format) == formats.end())
     throw UsageError("--format must be table, json, csv or xlsx, not '" + a.format + "'");
