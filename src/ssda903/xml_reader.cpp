@@ -33,7 +33,8 @@ std::string tag_to_column(std::string_view tag) {
 struct Cleaned {
   std::string column;
   std::string raw;
-  CellCleaner::Cleaned how;
+  std::string text;          // the cleaned text (owned: the leaves and the cleaner move on)
+  CellCleaner::Cleaned how;  // its view is set to `text` only when reported
   std::int64_t line = 0;
 };
 
@@ -182,15 +183,19 @@ void read_xml(const std::string& file_name, std::string_view content, model::Ret
       auto how = cleaner.clean(raw);
       leaves[column] = std::string(how.text);
       if (how.trimmed || how.replaced) {
-        Cleaned& k = cleaned.emplace_back(Cleaned{column, std::string(raw), how, line_at(c)});
-        k.how.text = leaves[column];  // the map's copy outlives the cleaner's scratch
+        cleaned.push_back(
+            Cleaned{column, std::string(raw), std::string(how.text), how, line_at(c)});
       }
     }
   };
   auto report_cleaned = [&](TableKind kind, std::string_view child) {
-    for (const Cleaned& k : cleaned)
+    for (Cleaned& k : cleaned) {
+      // A view taken earlier could dangle: a repeated element replaces the leaf's text, and the
+      // vector's growth moves short strings (found by fuzz/xml_fuzz).
+      k.how.text = k.text;
       cleaned_findings(report.findings, file_name, std::string(table_info(kind).name), k.line,
                        model::to_utf8(k.column), child, k.raw, k.how);
+    }
     cleaned.clear();
   };
 

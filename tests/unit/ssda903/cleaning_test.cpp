@@ -231,3 +231,40 @@ TEST(Cells, EveryDateNotWrittenTheDfesWayIsReportedAndStillRead) {
 
 }  // namespace
 }  // namespace hearth::ssda903
+
+namespace hearth::ssda903 {
+namespace {
+
+// Found by fuzz/xml_fuzz: the text a cleaned XML leaf was read as was kept as a view into
+// storage that moved on (a repeated element, the list of cleaned leaves growing), so a finding
+// could carry other bytes, cut in the middle of a character.
+TEST(XmlReader, EveryCleanedLeafIsReportedWithItsOwnTextWhateverFollows) {
+  std::string episode = "<EPISODE><DECOM>06/06/2017</DECOM>";
+  for (const char* tag : {"RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "REC",
+                          "REASON_PLACE_CHANGE", "URN", "PL_POST", "HOME_POST", "DEC"})
+    episode += std::string("<") + tag + ">\xB4" + "S</" + tag + "><" + tag + "> \xB4</" + tag + ">";
+  episode += "</EPISODE>";
+  const std::string xml =
+      "<EXPSSDA903><CHILD><HEADER><CHILDID>10\xB0"
+      "001</CHILDID><SEX>1</SEX>"
+      "</HEADER>" +
+      episode + episode + "</CHILD></EXPSSDA903>";
+  ReadReport rep;
+  model::Return r;
+  read_xml("return.xml", xml, r, rep);
+  std::size_t replaced = 0;
+  for (const auto& f : rep.findings) {
+    if (f.rule != "ingest.not-utf8") continue;
+    ++replaced;
+    EXPECT_TRUE(f.value == "\xEF\xBF\xBDS" || f.value == "\xEF\xBF\xBD" ||
+                f.value ==
+                    "10\xEF\xBF\xBD"
+                    "001")
+        << f.column << ": " << f.value;
+  }
+  EXPECT_GT(replaced, 20u);
+  expect_all_utf8(rep.findings);
+}
+
+}  // namespace
+}  // namespace hearth::ssda903
