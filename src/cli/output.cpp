@@ -6,8 +6,8 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "model/text.hpp"
 #include "ssda903/csv.hpp"
-#include "store/text.hpp"
 
 namespace hearth::cli {
 
@@ -32,7 +32,7 @@ void print_table(std::ostream& out, const std::vector<std::string>& headers, con
   // A terminal must never receive a raw escape sequence or line break from stored text.
   Rows rows = raw_rows;
   for (auto& r : rows)
-    for (auto& cell : r) cell = store::escaped_text(cell);
+    for (auto& cell : r) cell = model::escaped_text(cell);
   std::vector<std::size_t> w(headers.size());
   for (std::size_t c = 0; c < headers.size(); ++c) w[c] = width(headers[c]);
   for (const auto& r : rows)
@@ -57,7 +57,7 @@ void print_csv(std::ostream& out, const std::vector<std::string>& headers, const
     std::string s;
     for (std::size_t c = 0; c < r.size(); ++c) {
       if (c) s += ',';
-      ssda903::append_csv_field(s, store::spreadsheet_cell(r[c]));
+      ssda903::append_csv_field(s, model::spreadsheet_cell(r[c]));
     }
     out << s << '\n';
   };

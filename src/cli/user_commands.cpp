@@ -15,8 +15,8 @@
 #include "cli/audit_log.hpp"
 #include "cli/commands.hpp"
 #include "ingest/snapshot.hpp"
+#include "model/text.hpp"
 #include "store/store.hpp"
-#include "store/text.hpp"
 
 namespace hearth::cli {
 
@@ -250,9 +250,9 @@ int cmd_audit_list(const Global& g, const AuditListArgs& a) {
   Rows rows;
   // Entries written before issue 13 may hold raw control characters: escape them on output.
   for (const auto& e : shown)
-    rows.push_back({std::to_string(e.seq), store::escaped_text(e.at), store::escaped_text(e.actor),
-                    store::escaped_text(e.role), store::escaped_text(e.action),
-                    store::escaped_text(e.resource), store::escaped_text(e.outcome)});
+    rows.push_back({std::to_string(e.seq), model::escaped_text(e.at), model::escaped_text(e.actor),
+                    model::escaped_text(e.role), model::escaped_text(e.action),
+                    model::escaped_text(e.resource), model::escaped_text(e.outcome)});
   if (fmt == Format::Csv)
     print_csv(std::cout, {"seq", "at", "actor", "role", "action", "resource", "outcome"}, rows);
   else

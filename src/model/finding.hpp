@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/text.hpp"  // is_utf8, to_utf8: findings only ever carry well-formed UTF-8
+
 namespace hearth::model {
 
 enum class Severity : std::uint8_t {
@@ -15,15 +17,6 @@ enum class Severity : std::uint8_t {
 };
 
 std::string_view severity_name(Severity s);
-
-// Whether `s` is well-formed UTF-8 (no stray continuation bytes, overlong forms, surrogates or
-// code points past U+10FFFF). Findings, reports and replies only ever carry such text.
-bool is_utf8(std::string_view s);
-// `s` with each byte that does not belong to well-formed UTF-8 replaced by U+FFFD (a Latin-1
-// 0xC9 becomes "\xEF\xBF\xBD"); `s` itself when it is already well-formed.
-std::string to_utf8(std::string_view s);
-// The length of the longest prefix of `s` that is well-formed UTF-8.
-std::size_t utf8_prefix(std::string_view s);
 
 struct Finding {
   std::string rule;  // e.g. "ingest.bad-date" or a DfE rule code such as "103"

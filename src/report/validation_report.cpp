@@ -33,16 +33,6 @@ std::string severity(const Rule& r) {
   return std::string(model::severity_name(r.severity));
 }
 
-std::string csv_line(const std::vector<std::string>& cells) {
-  std::string out;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i) out += ',';
-    ssda903::append_csv_field(out, cells[i]);
-  }
-  out += '\n';
-  return out;
-}
-
 // The cell values a finding points at: "DECOM=01/04/2025; RNE=S".
 std::string values(const Finding& f) {
   std::vector<std::string> parts;
@@ -279,9 +269,13 @@ void write_validation_json(std::ostream& os, const Result& r,
 void write_validation_csv(std::ostream& os, const Result& r) {
   Buffered out(os);
   FieldCache cache;
+  // Valid UTF-8, and never a formula when a person opens the file in a spreadsheet (a CHILD or
+  // a value quoted from the return may be "=HYPERLINK(…)"; model/text.hpp).
+  std::string fixed;
   auto cell = [&](std::string_view v, bool last = false) {
-    const std::string safe = model::is_utf8(v) ? std::string() : model::to_utf8(v);
-    ssda903::append_csv_field(out.text(), safe.empty() ? v : std::string_view(safe));
+    if (!model::is_utf8(v)) v = fixed = model::to_utf8(v);
+    if (model::formula_like(v)) v = fixed = model::spreadsheet_cell(v);
+    ssda903::append_csv_field(out.text(), v);
     out.text() += last ? '\n' : ',';
   };
   out.text() += "code,severity,table,file,row,child_id,fields,values,message,how_to_fix\n";

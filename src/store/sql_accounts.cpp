@@ -11,10 +11,14 @@
 #include <ctime>
 #include <stdexcept>
 
+#include "model/text.hpp"
 #include "store/sql_util.hpp"
-#include "store/text.hpp"
 
 namespace hearth::store {
+
+using model::escaped_text;
+using model::make_storable;
+using model::storable_text;
 
 namespace {
 
@@ -65,7 +69,7 @@ UserRecord user_from(const soci::row& r) {
   return u;
 }
 
-// A user's text fields as the database can keep them (store/text.hpp).
+// A user's text fields as the database can keep them (model/text.hpp).
 UserRecord storable(UserRecord u) {
   for (auto* f : {&u.username, &u.display_name, &u.role, &u.worker, &u.child, &u.locked_until,
                   &u.created_at, &u.password_changed_at, &u.last_login_at})

@@ -13,14 +13,18 @@
 
 #include "local/tables.hpp"
 #include "model/codes.hpp"
+#include "model/text.hpp"
 #include "ssda903/tables.hpp"
 #include "store/driver.hpp"
 #include "store/sql_accounts.hpp"
 #include "store/sql_util.hpp"
 #include "store/store.hpp"
-#include "store/text.hpp"
 
 namespace hearth::store {
+
+using model::escaped_text;
+using model::make_storable;
+using model::storable_text;
 
 long long sql::get_int64(const soci::row& r, std::size_t i) {
   switch (r.get_properties(i).get_data_type()) {
@@ -608,7 +612,7 @@ class SqlStore final : public Store {
       for (auto& a : col_arrays) a = "{";
       for (std::size_t i = 0; i < m; ++i) {
         src.write(start + i, cells);
-        for (auto& cell : cells) make_storable(cell);  // any bytes: store/text.hpp
+        for (auto& cell : cells) make_storable(cell);  // any bytes: model/text.hpp
         if (i) {
           row_array.push_back(',');
           for (auto& a : col_arrays) a.push_back(',');
@@ -663,7 +667,7 @@ class SqlStore final : public Store {
       }
       for (std::size_t i = 0; i < m; ++i) {
         src.write(start + i, cells);
-        for (auto& cell : cells) make_storable(cell);  // any bytes: store/text.hpp
+        for (auto& cell : cells) make_storable(cell);  // any bytes: model/text.hpp
         row_nos[i] = static_cast<int>(start + i + 1);
         for (std::size_t c = 0; c < ncols; ++c) {
           inds[c][i] = cells[c].empty() ? soci::i_null : soci::i_ok;

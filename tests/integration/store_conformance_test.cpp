@@ -11,10 +11,10 @@
 #include "auth/audit.hpp"
 #include "ingest/import.hpp"
 #include "ingest/snapshot.hpp"
+#include "model/text.hpp"
 #include "ssda903/writer.hpp"
 #include "store/driver.hpp"
 #include "store/store.hpp"
-#include "store/text.hpp"
 #include "support.hpp"
 #include "synth/generator.hpp"
 
@@ -299,7 +299,7 @@ std::string hostile_bytes(std::mt19937& rng, std::size_t max_len) {
 }
 
 bool valid_utf8_without_nul(const std::string& s) {
-  return store::storable_text(s) == s && s.find('\0') == std::string::npos;
+  return model::storable_text(s) == s && s.find('\0') == std::string::npos;
 }
 
 TEST_P(StoreConformance, AnyBytesInEveryAuditedFieldKeepTheChainWhole) {

@@ -82,5 +82,27 @@ TEST(ValidationStream, BytesThatAreNotUtf8NeverStopTheOutput) {
             "WBR\xEF\xBF\xBD");
 }
 
+// A cell a spreadsheet would run (a CHILD of "=HYPERLINK(…)" in the return) is written as text.
+TEST(ValidationStream, CsvCellsAreNeverFormulas) {
+  validation::Dataset ds;
+  ds.year = model::CollectionYear{2026};
+  for (const auto& info : ssda903::all_tables())
+    ds.current[static_cast<std::size_t>(info.kind)].emplace(info.kind, false,
+                                                            std::string(info.file_name));
+  const std::string child = "=HYPERLINK(\"http://x.example/\",\"open\")";
+  const std::vector<std::string_view> row = {child, "3", "01/01/2010", "XXXX", "", "", ""};
+  ds.current[0]->add_row(2, row);
+  ds.finish();
+  validation::Options only;
+  only.only = {"103"};
+  auto r = validation::validate(ds, only);
+  ASSERT_EQ(r.findings.size(), 1u);
+  std::ostringstream csv;
+  write_validation_csv(csv, r);
+  EXPECT_NE(csv.str().find(",\"'=HYPERLINK(\"\""), std::string::npos) << csv.str();
+  EXPECT_EQ(csv.str().find(",\"=HYPERLINK"), std::string::npos) << csv.str();
+  EXPECT_EQ(csv.str().find(",=HYPERLINK"), std::string::npos) << csv.str();
+}
+
 }  // namespace
 }  // namespace hearth::report

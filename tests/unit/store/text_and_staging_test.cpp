@@ -1,5 +1,5 @@
-// Text any database takes (store/text.hpp), CSV cells a spreadsheet will not run, and staging a
-// web import's files with every write checked (store/staging.hpp).
+// Staging a web import's files with every write checked (store/staging.hpp). The text the store
+// writes (model/text.hpp) is tested in tests/unit/model/text_test.cpp.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -10,49 +10,9 @@
 #include <fstream>
 
 #include "store/staging.hpp"
-#include "store/text.hpp"
 
 namespace hearth::store {
 namespace {
-
-TEST(StorableText, ReplacesInvalidUtf8AndNulAndKeepsValidText) {
-  EXPECT_EQ(storable_text("plain"), "plain");
-  EXPECT_EQ(storable_text("Zoë 😀 \t\n"), "Zoë 😀 \t\n");
-  EXPECT_EQ(storable_text(std::string("a\0b", 3)),
-            "a\xEF\xBF\xBD"
-            "b");
-  EXPECT_EQ(storable_text("\xC9t\xC9"), "\xEF\xBF\xBDt\xEF\xBF\xBD");                // Latin-1 É
-  EXPECT_EQ(storable_text("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'
-  EXPECT_EQ(storable_text("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
-  EXPECT_EQ(storable_text("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // truncated €
-  EXPECT_EQ(storable_text("\xF4\x90\x80\x80").find("\xEF\xBF\xBD"), 0u);
-  std::string s = "fine";
-  EXPECT_FALSE(make_storable(s));
-  s = "bad\xFF";
-  EXPECT_TRUE(make_storable(s));
-  EXPECT_EQ(s, "bad\xEF\xBF\xBD");
-}
-
-TEST(EscapedText, WritesControlCharactersAsEscapes) {
-  EXPECT_EQ(escaped_text(std::string("nul\0user", 8)), "nul\\u0000user");
-  EXPECT_EQ(escaped_text("\x1b[31mred\r\n"), "\\u001b[31mred\\u000d\\u000a");
-  EXPECT_EQ(escaped_text("del\x7f"), "del\\u007f");
-  EXPECT_EQ(escaped_text("Zoë \xC9"), "Zoë \xEF\xBF\xBD");
-  EXPECT_EQ(escaped_text(R"({"a":"b\u0000"})"), R"({"a":"b\u0000"})") << "JSON text unchanged";
-}
-
-TEST(SpreadsheetCell, FormulasBecomeTextNumbersStayNumbers) {
-  EXPECT_EQ(spreadsheet_cell("=HYPERLINK(\"http://x\",\"y\")"), "'=HYPERLINK(\"http://x\",\"y\")");
-  EXPECT_EQ(spreadsheet_cell("+cmd"), "'+cmd");
-  EXPECT_EQ(spreadsheet_cell("-2+3"), "'-2+3");
-  EXPECT_EQ(spreadsheet_cell("@SUM(A1)"), "'@SUM(A1)");
-  EXPECT_EQ(spreadsheet_cell("\t=1"), "'\t=1");
-  EXPECT_EQ(spreadsheet_cell("\r=1"), "'\r=1");
-  EXPECT_EQ(spreadsheet_cell("-12"), "-12");
-  EXPECT_EQ(spreadsheet_cell("+3.5"), "+3.5");
-  EXPECT_EQ(spreadsheet_cell("ordinary"), "ordinary");
-  EXPECT_EQ(spreadsheet_cell(""), "");
-}
 
 struct TempParent {
   std::filesystem::path dir;
