@@ -41,7 +41,7 @@ ScorecardConfig parse_scorecard_config(std::string_view toml_text, std::string_v
   for (const auto& [k, node] : *t) {
     const std::string_view key = k.str();
     if (key == "suppression_threshold") {
-      auto v = node.value<std::int64_t>();
+      auto v = node.value_exact<std::int64_t>();  // never a float converted (fuzz/toml_fuzz)
       if (!node.is_integer() || !v || *v < 1 || *v > 100)
         throw ScorecardConfigError(where +
                                    "suppression_threshold must be a whole number from 1 "

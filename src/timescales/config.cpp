@@ -105,7 +105,9 @@ TimescaleConfig parse_config(std::string_view toml_text, std::string_view source
     for (const IntKey& ik : kIntKeys) {
       if (ik.key != key) continue;
       known = true;
-      auto v = node.value<std::int64_t>();
+      // value_exact: never a float converted (toml++'s value<> casts 3e111 to an integer,
+      // undefined behaviour found by fuzz/toml_fuzz).
+      auto v = node.value_exact<std::int64_t>();
       if (!node.is_integer() || !v)
         throw ConfigError(where + std::string(key) + " must be a whole number");
       if (*v < ik.min || *v > ik.max)

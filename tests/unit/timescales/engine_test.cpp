@@ -401,6 +401,10 @@ TEST(Timescales, ConfigurationMistakesAreNamed) {
   EXPECT_THROW(parse_config("[timescales]\nrhi_hours = \"72\"\n", "t.toml"), ConfigError);
   EXPECT_THROW(parse_config("[timescales]\nrhi_hours = 0\n", "t.toml"), ConfigError);
   EXPECT_THROW(parse_config("[timescales\n", "t.toml"), ConfigError);
+  // A float far outside any integer (found by fuzz/toml_fuzz: converting it was undefined
+  // behaviour) and a float at all are "must be a whole number".
+  EXPECT_THROW(parse_config("[timescales]\ndental_months = 311111e111\n", "t.toml"), ConfigError);
+  EXPECT_THROW(parse_config("[timescales]\ndental_months = 12.0\n", "t.toml"), ConfigError);
   try {
     parse_config("[timescales]\nfirst_review_days = 15\n", "t.toml");
   } catch (const ConfigError& e) {
