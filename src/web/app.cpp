@@ -608,7 +608,17 @@ struct App::Impl {
 
 App::App(Options options, ingest::Snapshot& snapshot)
     : impl_(std::make_unique<Impl>(std::move(options), snapshot)) {}
-App::~App() = default;
+// The refused sign-ins still being counted are written before the application goes (a stop
+// would otherwise lose up to a minute of them from the audit log).
+App::~App() {
+  try {
+    auto lease = impl_->ctx.pool.lease();
+    impl_->ctx.authn.flush_refusals(*lease);
+  } catch (const std::exception& e) {
+    spdlog::error("{}", json{{"event", "audit_flush_failed"}, {"error", e.what()}}.dump(
+                            -1, ' ', false, json::error_handler_t::replace));
+  }
+}
 
 const std::vector<RouteInfo>& App::routes() const {
   return impl_->infos;

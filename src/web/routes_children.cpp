@@ -248,7 +248,10 @@ http::Response get_child(Call& call) {
   auto iro = d->engine->assignee(c, as_of, model::WorkerRole::Iro);
   bool has_iro = !res.iros.empty();
   s.j["iro"] = has_iro ? json{{"id", iro.worker}, {"name", iro.name}} : json(nullptr);
+  const model::Date records_to = ingest::data_date(*d->data);
   return http::Response::json({{"as_of", model::format_iso(as_of)},
+                               {"records_to", model::format_iso(records_to)},
+                               {"records_note", ingest::records_note(records_to, ingest::today())},
                                {"child", s.j},
                                {"episodes", episodes_json(*d->data, c)},
                                {"reviews", reviews_json(*d->data, c)},

@@ -5,6 +5,7 @@
 
 #include "indicators/registry.hpp"
 #include "indicators/scorecard.hpp"
+#include "model/text.hpp"
 #include "report/scorecard.hpp"
 #include "report/validation.hpp"
 #include "timescales/json.hpp"
@@ -19,14 +20,16 @@ namespace {
 using auth::Action;
 using auth::Resource;
 
-model::Date as_of_param(const Call& call, const Derived& d) {
+// The one reading of as_of, shared with the CLI (ingest::resolve_as_of): no date after today;
+// the scorecard stops where the council's returns stop, with a warning.
+ingest::AsOf as_of_param(const Call& call, const Derived& d, ingest::AsOfUse use,
+                         const std::string& la) {
   std::string text = call.query("as_of");
-  if (text.empty()) return d.as_of;
-  auto day = model::parse_date(text);
-  if (!day)
-    throw ApiError(400, "bad_as_of", "as_of must be a date written YYYY-MM-DD",
-                   {{"parameter", "as_of"}, {"value", text}});
-  return *day;
+  try {
+    return ingest::resolve_as_of(text, *d.data, use, la, "as_of");
+  } catch (const ingest::AsOfError& e) {
+    throw ApiError(400, "bad_as_of", e.what(), {{"parameter", "as_of"}, {"value", text}});
+  }
 }
 
 void require_council_data(const model::Dataset& data, const std::string& la) {
@@ -35,18 +38,18 @@ void require_council_data(const model::Dataset& data, const std::string& la) {
                    {{"la", la}});
 }
 
-std::string csv_cell(std::string_view v) {
-  bool quote = v.find_first_of(",\"\n\r") != std::string_view::npos;
-  // A cell starting with = + - @ is a formula to a spreadsheet: make it text.
-  bool formula = !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@');
+std::string csv_cell(std::string_view raw) {
+  // One rule for every CSV Hearth writes: valid UTF-8, and a cell a spreadsheet would take as a
+  // formula (= + - @ TAB CR first) made text with a leading quote (model::spreadsheet_cell).
+  const std::string v = model::spreadsheet_cell(model::to_utf8(raw));
+  bool quote = v.find_first_of(",\"\n\r\t") != std::string::npos || v.starts_with('\'');
   std::string out;
-  if (quote || formula) out.push_back('"');
-  if (formula) out.push_back('\'');
+  if (quote) out.push_back('"');
   for (char c : v) {
     if (c == '"') out.push_back('"');
     out.push_back(c);
   }
-  if (quote || formula) out.push_back('"');
+  if (quote) out.push_back('"');
   return out;
 }
 
@@ -61,8 +64,12 @@ std::shared_ptr<const Cached> scorecard_text(Call& call, const std::string& la, 
   if (!kind)
     throw ApiError(400, "bad_period", "period must be month, quarter or year",
                    {{"parameter", "period"}, {"value", period}});
-  model::Date as_of = as_of_param(call, *d);
+  const auto resolved = as_of_param(call, *d, ingest::AsOfUse::Scorecard, la);
+  model::Date as_of = resolved.date;
+  // The asked date and the records note are in the key too: a date after the returns is worked
+  // out at their end but answers with its own warning, and the note names today.
   std::string key = la + "|" + period + "|" + model::format_iso(as_of) + "|" +
+                    model::format_iso(resolved.requested) + "|" + resolved.records_note + "|" +
                     (suppress ? "s" : "u") + "|" + only;
   if (auto kept = d->scorecards.get(key)) return kept;
   int first_year = 0;
@@ -83,6 +90,8 @@ std::shared_ptr<const Cached> scorecard_text(Call& call, const std::string& la, 
   o.breakdowns = !only.empty();  // the dashboard's tiles need no breakdowns
   if (!only.empty()) o.only.push_back(*indicators::indicator_by_key(only));
   auto sc = indicators::build_scorecard(engine, reference, call.ctx.opts.scorecard, o);
+  sc.warning = resolved.warning;
+  sc.records_note = resolved.records_note;
   json j = report::scorecard_json(sc);
   if (!only.empty()) {
     if (j["indicators"].empty())
@@ -201,7 +210,8 @@ http::Response get_worklist(Call& call) {
 
   auto d = call.ctx.derived();
   require_council_data(*d->data, la);
-  model::Date as_of = as_of_param(call, *d);
+  const auto resolved = as_of_param(call, *d, ingest::AsOfUse::Timescales, la);
+  model::Date as_of = resolved.date;
   auto wl = council_worklist(*d, la, as_of);
   const auto& who = call.who();
 
@@ -234,6 +244,8 @@ http::Response get_worklist(Call& call) {
   json out = {{"as_of", model::format_iso(wl->as_of)},
               {"due_soon_until", model::format_iso(wl->horizon)},
               {"done_late_since", model::format_iso(wl->since)},
+              {"records_to", model::format_iso(resolved.records_to)},
+              {"records_note", resolved.records_note},
               {"la", la},
               {"scope", scope_text},
               {"filter", {{"status", status}, {"item", item}, {"worker", worker}, {"team", team}}}};
