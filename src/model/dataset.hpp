@@ -90,22 +90,6 @@ struct ReviewColumns {
   std::size_t size() const { return child.size(); }
 };
 
-// The 903 tables, for saying which ones a return sent.
-enum class Table : std::uint8_t {
-  Header,
-  Episodes,
-  Reviews,
-  Uasc,
-  Oc2,
-  Oc3,
-  Ad1,
-  PlacedAdoption,
-  PrevPerm,
-  Missing,
-  SwEpisodes,
-  Dolo,
-};
-inline constexpr std::size_t kTableCount = 12;
 std::string_view table_name(Table t);  // the DfE's name: "Header", "Episodes", "OC2", ...
 // The tables a return has no rows in: to report at import (a table not sent is no data, not 0).
 std::vector<Table> tables_without_rows(const Return& r);

@@ -13,6 +13,24 @@
 
 namespace hearth::model {
 
+// The 903 tables (the readers' and writer's ssda903::TableKind, the dataset's record of which
+// tables a return sent).
+enum class Table : std::uint8_t {
+  Header,
+  Episodes,
+  Reviews,
+  Uasc,
+  Oc2,
+  Oc3,
+  Ad1,
+  PlacedAdoption,
+  PrevPerm,
+  Missing,
+  SwEpisodes,
+  Dolo,
+};
+inline constexpr std::size_t kTableCount = 12;
+
 struct ChildHeader {                // Header
   std::string child;                // CHILD
   std::optional<Sex> sex;           // SEX

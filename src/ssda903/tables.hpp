@@ -16,21 +16,8 @@
 
 namespace hearth::ssda903 {
 
-enum class TableKind : std::uint8_t {
-  Header,
-  Episodes,
-  Reviews,
-  Uasc,
-  Oc2,
-  Oc3,
-  Ad1,
-  PlacedAdoption,
-  PrevPerm,
-  Missing,
-  SwEpisodes,
-  Dolo,
-};
-inline constexpr std::size_t kTableCount = 12;
+using TableKind = model::Table;
+inline constexpr std::size_t kTableCount = model::kTableCount;
 
 // Why a cell could not be read.
 struct CellProblem {
