@@ -113,6 +113,15 @@ void log_json(spdlog::level::level_enum level, const json& j) {
   logger->log(level, spdlog::string_view_t(j.dump(-1, ' ', false, json::error_handler_t::replace)));
 }
 
+// A handler (or an admission check) threw: logged, and a 500 in the one error shape.
+Response handler_failed(const Request& req, std::string_view what) {
+  log_json(spdlog::level::err, {{"event", "http_handler_error"},
+                                {"method", req.method},
+                                {"target", req.target},
+                                {"error", what}});
+  return Response::error(500, "internal_error", "The server could not complete the request.");
+}
+
 // One JSON line per request; built by hand, it is on every request's path.
 void access_log(std::string_view method, std::string_view target, int status, std::size_t bytes,
                 std::chrono::steady_clock::time_point started) {
@@ -487,17 +496,10 @@ class Server::Impl {
         throw std::logic_error(fmt::format("handler returned status {}", res.status));
       return res;
     } catch (const std::exception& e) {
-      log_json(spdlog::level::err, {{"event", "http_handler_error"},
-                                    {"method", req.method},
-                                    {"target", req.target},
-                                    {"error", e.what()}});
+      return handler_failed(req, e.what());
     } catch (...) {
-      log_json(spdlog::level::err, {{"event", "http_handler_error"},
-                                    {"method", req.method},
-                                    {"target", req.target},
-                                    {"error", "unknown exception"}});
+      return handler_failed(req, "unknown exception");
     }
-    return Response::error(500, "internal_error", "The server could not complete the request.");
   }
 
   // The request as the handlers see it, from the header (the body is added once read).
@@ -759,17 +761,10 @@ class Server::Impl {
     try {
       return admit(req);
     } catch (const std::exception& e) {
-      log_json(spdlog::level::err, {{"event", "http_handler_error"},
-                                    {"method", req.method},
-                                    {"target", req.target},
-                                    {"error", e.what()}});
+      return handler_failed(req, e.what());
     } catch (...) {
-      log_json(spdlog::level::err, {{"event", "http_handler_error"},
-                                    {"method", req.method},
-                                    {"target", req.target},
-                                    {"error", "unknown exception"}});
+      return handler_failed(req, "unknown exception");
     }
-    return Response::error(500, "internal_error", "The server could not complete the request.");
   }
 
   // Why a request is not valid HTTP, in our words (never the library's).
