@@ -226,8 +226,11 @@ http::Response get_child(Call& call) {
   auto d = call.ctx.derived();
   const std::string id = call.req.path_params.at("id");
   model::ChildIndex c = find_child_or_404(call, *d->data, id);
-  const model::Date as_of = d->as_of;
-  auto res = child_resource(*d->data, c, as_of);
+  // Who may read the child is decided on the data's own date (an allocation that has ended does
+  // not open a child's record by asking for an earlier date); ?as_of= moves the statutory items.
+  auto res = child_resource(*d->data, c, d->as_of);
+  const auto resolved = as_of_param(call, *d, ingest::AsOfUse::Timescales, res.la);
+  const model::Date as_of = resolved.date;
   // A child who is not yours gets the same 404 as one who does not exist (in your council or
   // another), so the reply never confirms that a CHILD id is real; the denial is still audited.
   auto decision = call.check(Action::ReadChild, res);
@@ -248,10 +251,9 @@ http::Response get_child(Call& call) {
   auto iro = d->engine->assignee(c, as_of, model::WorkerRole::Iro);
   bool has_iro = !res.iros.empty();
   s.j["iro"] = has_iro ? json{{"id", iro.worker}, {"name", iro.name}} : json(nullptr);
-  const model::Date records_to = ingest::data_date(*d->data);
   return http::Response::json({{"as_of", model::format_iso(as_of)},
-                               {"records_to", model::format_iso(records_to)},
-                               {"records_note", ingest::records_note(records_to, ingest::today())},
+                               {"records_to", model::format_iso(resolved.records_to)},
+                               {"records_note", resolved.records_note},
                                {"child", s.j},
                                {"episodes", episodes_json(*d->data, c)},
                                {"reviews", reviews_json(*d->data, c)},
@@ -321,7 +323,9 @@ void add_child_routes(std::vector<Route>& routes) {
                     "A child's journey: episodes, placements, legal status, reviews, missing "
                     "episodes, statutory items and findings (a young person: their own record)",
                     {{"id", "path", "string", "The child's CHILD identifier"},
-                     {"la", "query", "string", "The council's LA code"}},
+                     {"la", "query", "string", "The council's LA code"},
+                     {"as_of", "query", "string",
+                      "Statutory items as of this date (YYYY-MM-DD; not after today)"}},
                     true,
                     "",
                     get_child});

@@ -20,18 +20,6 @@ namespace {
 using auth::Action;
 using auth::Resource;
 
-// The one reading of as_of, shared with the CLI (ingest::resolve_as_of): no date after today;
-// the scorecard stops where the council's returns stop, with a warning.
-ingest::AsOf as_of_param(const Call& call, const Derived& d, ingest::AsOfUse use,
-                         const std::string& la) {
-  std::string text = call.query("as_of");
-  try {
-    return ingest::resolve_as_of(text, *d.data, use, la, "as_of");
-  } catch (const ingest::AsOfError& e) {
-    throw ApiError(400, "bad_as_of", e.what(), {{"parameter", "as_of"}, {"value", text}});
-  }
-}
-
 void require_council_data(const model::Dataset& data, const std::string& la) {
   if (std::find(data.councils.begin(), data.councils.end(), la) == data.councils.end())
     throw ApiError(404, "no_data", "The store holds no returns for council " + la + ".",
@@ -449,6 +437,18 @@ const Param kPerPage{"per_page", "query", "integer", "Items per page (at most 50
 const Param kYear{"year", "query", "string", "Collection year, e.g. 2025-26"};
 
 }  // namespace
+
+// The one reading of as_of, shared with the CLI (ingest::resolve_as_of): no date after today;
+// the scorecard stops where the council's returns stop, with a warning.
+ingest::AsOf as_of_param(const Call& call, const Derived& d, ingest::AsOfUse use,
+                         const std::string& la) {
+  std::string text = call.query("as_of");
+  try {
+    return ingest::resolve_as_of(text, *d.data, use, la, "as_of");
+  } catch (const ingest::AsOfError& e) {
+    throw ApiError(400, "bad_as_of", e.what(), {{"parameter", "as_of"}, {"value", text}});
+  }
+}
 
 void add_data_routes(std::vector<Route>& routes) {
   const Param period{"period",     "query", "string",

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -21,6 +22,7 @@
 #include <thread>
 #include <vector>
 
+#include "model/dates.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -307,6 +309,35 @@ TEST_F(WebHardening, HealthAnswersWhileTheWorkersAreBusyWithHeavyRequests) {
   }
   stop = true;
   for (auto& t : load) t.join();
+}
+
+// Issue 13 item 13 through the API, as in the CLI: no date after today and no impossible day on
+// any route that takes as_of; a scorecard after the returns is worked out at their last 31 March
+// and says so.
+TEST_F(WebHardening, AsOfDatesAfterTodayOrImpossibleAreRefusedOnEveryRoute) {
+  WebClient analyst("http://127.0.0.1:" + port());
+  ASSERT_EQ(analyst.login("demo-analyst", kPassword), 200);
+  auto children = analyst.get("/api/v1/children?per_page=1");
+  ASSERT_EQ(children.status, 200) << children.body;
+  const auto id = nlohmann::json::parse(children.body)["items"][0]["id"].get<std::string>();
+  const std::vector<std::string> routes = {"/api/v1/scorecard?period=year&", "/api/v1/worklist?",
+                                           "/api/v1/children/" + id + "?"};
+  for (const auto& route : routes) {
+    for (const std::string date : {"2099-01-01", "2026-02-30"}) {
+      auto r = analyst.get(route + "as_of=" + date);
+      EXPECT_EQ(r.status, 400) << route << date << ": " << r.body;
+      EXPECT_NE(r.body.find("bad_as_of"), std::string::npos) << r.body;
+    }
+  }
+  auto leap = analyst.get("/api/v1/worklist?as_of=2026-02-30");
+  EXPECT_NE(leap.body.find("there is no 30 February 2026"), std::string::npos) << leap.body;
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  auto card =
+      analyst.get("/api/v1/scorecard?period=year&as_of=" + hearth::model::format_iso(today));
+  ASSERT_EQ(card.status, 200) << card.body;
+  auto j = nlohmann::json::parse(card.body);
+  EXPECT_EQ(j["as_of"].get<std::string>().substr(5), "03-31");
+  EXPECT_TRUE(j["warning"].is_string()) << card.body.substr(0, 300);
 }
 
 TEST_F(WebHardening, IdleConnectionsFromOneAddressAreCapped) {
