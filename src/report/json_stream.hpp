@@ -53,7 +53,27 @@ class JsonStream {
   void newline() { buf_ += '\n'; }
   void flush() {
     out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    flushed_ += buf_.size();
     buf_.clear();
+  }
+
+  // Members written once and repeated as laid out (a finding's rule text is the same for every
+  // finding of that rule): mark() before writing members of the current object, then
+  // copy_since(mark, block) keeps what they became; repeat(block) writes it again at the same
+  // place in another object of the same depth. copy_since is false when the text was flushed
+  // in between (the block is then not kept).
+  std::size_t mark() const { return flushed_ + buf_.size(); }
+  bool copy_since(std::size_t mark, std::string& block) const {
+    if (mark < flushed_) return false;
+    block.assign(buf_, mark - flushed_);
+    return true;
+  }
+  void repeat(std::string_view block) {
+    if (block.empty()) return;
+    after_key_ = false;
+    levels_.back().empty = false;
+    buf_ += block;
+    if (buf_.size() >= kFlush) flush();
   }
 
  private:
@@ -96,6 +116,7 @@ class JsonStream {
   std::string buf_;
   std::vector<Level> levels_;
   bool after_key_ = false;
+  std::size_t flushed_ = 0;  // bytes written to out_ so far
 };
 
 inline void JsonStream::quoted(std::string_view s) {

@@ -183,29 +183,52 @@ void write_validation_json(std::ostream& os, const Result& r,
   j.value(r.errors());
   j.key("findings");
   j.begin_array();
+  // What is the same for every finding of a rule in a table is laid out once and repeated.
+  struct Block {
+    std::string text;
+    bool kept = false;
+  };
+  Block about_rule, about_table;  // "code" … "message"; "severity", "table"
+  const Rule* blocks_rule = nullptr;
+  const validation::Table* blocks_table = nullptr;
+  auto once = [&](Block& b, auto&& write) {
+    if (b.kept) return j.repeat(b.text);
+    const std::size_t mark = j.mark();
+    write();
+    b.kept = j.copy_since(mark, b.text);
+  };
   for (const auto& f : r.findings) {
     const auto& fs = cache.of(f);
+    if (f.rule != blocks_rule || f.table != blocks_table) {
+      blocks_rule = f.rule;
+      blocks_table = f.table;
+      about_rule.kept = about_table.kept = false;
+    }
     j.begin_object();
     j.key("child_id");
     j.value(f.child);
-    j.key("code");
-    j.value(f.rule->code);
-    j.key("fields");
-    j.begin_array();
-    for (const auto& n : fs.names) j.value(n);
-    j.end_array();
-    j.key("file");
-    j.value(f.table->file());
-    j.key("how_to_fix");
-    j.value(f.rule->how_to_fix);
-    j.key("message");
-    j.value(f.rule->message);
+    once(about_rule, [&] {
+      j.key("code");
+      j.value(f.rule->code);
+      j.key("fields");
+      j.begin_array();
+      for (const auto& n : fs.names) j.value(n);
+      j.end_array();
+      j.key("file");
+      j.value(f.table->file());
+      j.key("how_to_fix");
+      j.value(f.rule->how_to_fix);
+      j.key("message");
+      j.value(f.rule->message);
+    });
     j.key("row");
     j.value(f.row());
-    j.key("severity");
-    j.value(model::severity_name(f.rule->severity));
-    j.key("table");
-    j.value(f.table_name());
+    once(about_table, [&] {
+      j.key("severity");
+      j.value(model::severity_name(f.rule->severity));
+      j.key("table");
+      j.value(f.table_name());
+    });
     j.key("values");
     j.begin_object();
     for (std::size_t i : fs.sorted) {
@@ -279,17 +302,35 @@ void write_validation_csv(std::ostream& os, const Result& r) {
     out.text() += last ? '\n' : ',';
   };
   out.text() += "code,severity,table,file,row,child_id,fields,values,message,how_to_fix\n";
+  // The cells that are the same for every finding of a rule in a table, written once.
+  std::string before, fields, after;
+  const Rule* cells_rule = nullptr;
+  const validation::Table* cells_table = nullptr;
   for (const auto& f : r.findings) {
-    cell(f.rule->code);
-    cell(model::severity_name(f.rule->severity));
-    cell(f.table_name());
-    cell(f.table->file());
+    if (f.rule != cells_rule || f.table != cells_table) {
+      cells_rule = f.rule;
+      cells_table = f.table;
+      const std::size_t start = out.text().size();
+      cell(f.rule->code);
+      cell(model::severity_name(f.rule->severity));
+      cell(f.table_name());
+      cell(f.table->file());
+      before.assign(out.text(), start);
+      out.text().resize(start);
+      cell(cache.of(f).joined);
+      fields.assign(out.text(), start);
+      out.text().resize(start);
+      cell(f.rule->message);
+      cell(f.rule->how_to_fix, true);
+      after.assign(out.text(), start);
+      out.text().resize(start);
+    }
+    out.text() += before;
     cell(std::to_string(f.row()));
     cell(f.child);
-    cell(cache.of(f).joined);
+    out.text() += fields;
     cell(cache.values(f));
-    cell(f.rule->message);
-    cell(f.rule->how_to_fix, true);
+    out.text() += after;
     out.maybe_flush();
   }
 }

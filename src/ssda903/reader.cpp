@@ -173,8 +173,9 @@ void read_csv(const std::string& file_name, std::string_view content, model::Ret
   if (report.observer) report.observer->table(*kind, file_name);
   const TableInfo& info = table_info(*kind);
   CsvTable table = map_columns(file_name, std::string(info.name), columns, info.columns, 0, report);
-  reserve_rows(*kind, out,
-               static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n')));
+  const auto lines = static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n'));
+  reserve_rows(*kind, out, lines);
+  if (report.observer) report.observer->expect(*kind, lines, content.size());
   std::vector<RowProblem> problems;
   read_csv_rows(csv, table, report, fr,
                 [&](std::int64_t row, std::span<const std::string_view> cells) {

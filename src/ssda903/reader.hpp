@@ -29,6 +29,8 @@ class RowObserver {
   virtual ~RowObserver() = default;
   virtual void table(TableKind kind, const std::string& file) = 0;
   virtual void row(TableKind kind, std::int64_t line, std::span<const std::string_view> cells) = 0;
+  // Before the rows of a CSV table: about how many rows and bytes of text are coming.
+  virtual void expect(TableKind /*kind*/, std::size_t /*rows*/, std::size_t /*bytes*/) {}
 };
 
 struct ReadReport {

@@ -12,7 +12,8 @@
 
 namespace soci {
 class session;
-}
+class backend_factory;
+}  // namespace soci
 
 namespace hearth::store {
 
@@ -70,6 +71,10 @@ std::unique_ptr<Driver> make_sqlite_driver(std::string path);
 std::unique_ptr<Driver> make_postgres_driver(std::string url);
 // postgresql://user:password@host:port/db?key=value → libpq's "host='…' port='…' …" form.
 std::string postgres_conninfo(const std::string& url);
+// SOCI's PostgreSQL backend, loaded when a PostgreSQL store is first opened (not linked: libpq
+// and the forty libraries it brings cost every command ~10 ms to start, and most commands never
+// use PostgreSQL). Throws when the backend is not installed.
+const soci::backend_factory& postgres_backend();
 
 std::span<const Migration> sqlite_migrations();
 std::span<const Migration> postgres_migrations();

@@ -1,10 +1,11 @@
 // PostgreSQL: for several `hearth serve` processes sharing one database. SOCI 4.0 parses its
 // connection string itself and mangles URIs, so the URL is turned into libpq's keyword=value
 // form here (postgresql://user:password@host:port/db?sslmode=require&...).
-#include <soci/postgresql/soci-postgresql.h>
+#include <dlfcn.h>
 #include <soci/soci.h>
 
 #include <stdexcept>
+#include <string>
 
 #include "store/driver.hpp"
 
@@ -107,6 +108,27 @@ std::string postgres_conninfo(const std::string& url) {
   return out;
 }
 
+const soci::backend_factory& postgres_backend() {
+  static const soci::backend_factory* const factory = [] {
+    // RTLD_NODELETE: the backend stays for the life of the process (sessions hold its objects).
+    void* lib = dlopen(HEARTH_SOCI_POSTGRESQL, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    if (!lib) {
+      const char* why = dlerror();
+      throw std::runtime_error(std::string("PostgreSQL support is not installed (") +
+                               HEARTH_SOCI_POSTGRESQL +
+                               " could not be loaded: " + (why ? why : "unknown reason") +
+                               "); install libsoci-postgresql, or use a SQLite store");
+    }
+    using Factory = const soci::backend_factory* (*)();
+    auto make = reinterpret_cast<Factory>(dlsym(lib, "factory_postgresql"));
+    if (!make)
+      throw std::runtime_error(std::string(HEARTH_SOCI_POSTGRESQL) +
+                               " has no factory_postgresql: it is not SOCI's PostgreSQL backend");
+    return make();
+  }();
+  return *factory;
+}
+
 namespace {
 
 class PostgresDriver final : public Driver {
@@ -115,7 +137,7 @@ class PostgresDriver final : public Driver {
   std::string name() const override { return "postgresql"; }
 
   void open(soci::session& session) override {
-    session.open(soci::postgresql, postgres_conninfo(url_));
+    session.open(postgres_backend(), postgres_conninfo(url_));
     session << "SET client_min_messages = WARNING";
   }
 

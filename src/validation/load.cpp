@@ -11,6 +11,11 @@ void TableCollector::table(TableKind kind, const std::string& file) {
   }
 }
 
+void TableCollector::expect(TableKind kind, std::size_t rows, std::size_t bytes) {
+  auto& slot = (previous_ ? data_.previous : data_.current)[static_cast<std::size_t>(kind)];
+  if (slot) slot->reserve(rows, bytes);
+}
+
 void TableCollector::row(TableKind kind, std::int64_t line,
                          std::span<const std::string_view> cells) {
   auto& slot = (previous_ ? data_.previous : data_.current)[static_cast<std::size_t>(kind)];

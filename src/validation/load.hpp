@@ -15,6 +15,7 @@ class TableCollector : public ssda903::RowObserver {
  public:
   TableCollector(Dataset& data, bool previous_year) : data_(data), previous_(previous_year) {}
   void table(TableKind kind, const std::string& file) override;
+  void expect(TableKind kind, std::size_t rows, std::size_t bytes) override;
   void row(TableKind kind, std::int64_t line, std::span<const std::string_view> cells) override;
 
  private:

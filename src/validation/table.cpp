@@ -2,18 +2,10 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 
 namespace hearth::validation {
-
-namespace {
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
-}  // namespace
 
 Table::Table(TableKind kind, bool previous_year, std::string file)
     : kind_(kind), previous_(previous_year), file_(std::move(file)) {
@@ -34,24 +26,47 @@ Col Table::col(std::string_view name) const {
                          std::string(name));
 }
 
+void Table::reserve(std::size_t rows, std::size_t bytes) {
+  for (auto& column : cells_) column.reserve(column.size() + rows);
+  lines_.reserve(lines_.size() + rows);
+  text_.reserve(text_.size() + bytes);
+}
+
+Table::Cell Table::append(std::string_view s) {
+  if (!s.empty() && s.data() >= text_.data() && s.data() < text_.data() + text_.size()) {
+    const std::string copy(s);  // a cell of this table: growing text_ would move it
+    return append(copy);
+  }
+  if (text_.size() + s.size() > UINT32_MAX)
+    throw std::length_error("a 903 table holds more than 4 GB of text");
+  Cell cell{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(s.size())};
+  for (char c : s) text_.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  return cell;
+}
+
 void Table::add_row(std::int64_t line, std::span<const std::string_view> cells) {
   for (std::size_t c = 0; c < cells_.size(); ++c)
-    cells_[c].push_back(c < cells.size() ? upper(cells[c]) : std::string());
+    cells_[c].push_back(c < cells.size() ? append(cells[c]) : Cell{});
   lines_.push_back(line);
 }
 
-void Table::set(std::size_t row, Col c, std::string value) {
-  cells_[idx(c)][row] = std::move(value);
+void Table::set(std::size_t row, Col c, std::string_view value) {
+  const char* was = text_.data();
+  cells_[idx(c)][row] = append(value);
+  if (!finished_) return;
+  // Set after finish(): the parsed date and the child index (its keys point into text_) follow.
+  if (!dates_[idx(c)].empty()) dates_[idx(c)][row] = model::parse_date(text(row, c));
+  if (text_.data() != was || c.index == 0) index_children();
 }
 
 OptDate Table::date(std::size_t row, Col c) const {
   const auto& parsed = dates_[idx(c)];
   if (!parsed.empty()) return parsed[row];
-  return model::parse_date(cells_[idx(c)][row]);
+  return model::parse_date(text(row, c));
 }
 
 std::optional<double> Table::number(std::size_t row, Col c) const {
-  std::string_view s = cells_[idx(c)][row];
+  std::string_view s = text(row, c);
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   if (s.empty()) return std::nullopt;
@@ -71,7 +86,7 @@ std::optional<long> Table::integer(std::size_t row, Col c) const {
 std::span<const std::uint32_t> Table::rows_of(std::string_view child) const {
   auto it = by_child_.find(child);
   if (it == by_child_.end()) return {};
-  return it->second;
+  return std::span(rows_by_child_).subspan(it->second.first, it->second.second);
 }
 
 void Table::finish() {
@@ -80,15 +95,33 @@ void Table::finish() {
     if (info.columns[c].kind != "date") continue;
     auto& out = dates_[c];
     out.resize(size());
-    for (std::size_t r = 0; r < size(); ++r) out[r] = model::parse_date(cells_[c][r]);
+    for (std::size_t r = 0; r < size(); ++r) out[r] = model::parse_date(view(cells_[c][r]));
   }
+  index_children();
+  finished_ = true;
+}
+
+void Table::index_children() {
+  // Count each child's rows, give each child its run, then place the rows in file order.
   children_.clear();
   by_child_.clear();
   by_child_.reserve(size());
   for (std::size_t r = 0; r < size(); ++r) {
-    auto [it, added] = by_child_.try_emplace(std::string_view(cells_[0][r]));
-    if (added) children_.push_back(cells_[0][r]);
-    it->second.push_back(static_cast<std::uint32_t>(r));
+    auto [it, added] = by_child_.try_emplace(child(r), 0, 0);
+    if (added) children_.emplace_back(child(r));
+    ++it->second.second;
+  }
+  std::uint32_t first = 0;
+  for (const auto& c : children_) {
+    auto& run = by_child_.find(c)->second;
+    run.first = first;
+    first += run.second;
+    run.second = 0;
+  }
+  rows_by_child_.assign(size(), 0);
+  for (std::size_t r = 0; r < size(); ++r) {
+    auto& run = by_child_.find(child(r))->second;
+    rows_by_child_[run.first + run.second++] = static_cast<std::uint32_t>(r);
   }
 }
 

@@ -1,7 +1,9 @@
 #include "validation/validate.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
+#include <thread>
 
 namespace hearth::validation {
 
@@ -75,43 +77,80 @@ std::string why_not_run(const Rule& rule, const Dataset& data) {
   return {};
 }
 
+namespace {
+
+// What one rule gave: its sorted, distinct hits, or why it did not run.
+struct Outcome {
+  std::vector<Hit> hits;
+  std::string not_run;  // empty when it ran
+};
+
+Outcome run_rule(const Rule& rule, const Dataset& data) {
+  Outcome out;
+  if (out.not_run = why_not_run(rule, data); !out.not_run.empty()) return out;
+  Hits hits;
+  try {
+    rule.check(data, hits);
+  } catch (const std::exception& e) {
+    out.not_run = std::string("it stopped with an error: ") + e.what();
+    return out;
+  }
+  out.hits = hits.all();
+  std::sort(out.hits.begin(), out.hits.end(), [](const Hit& a, const Hit& b) {
+    if (a.table != b.table) {
+      if (a.table->previous_year() != b.table->previous_year()) return !a.table->previous_year();
+      return a.table->kind() < b.table->kind();
+    }
+    return a.row < b.row;
+  });
+  out.hits.erase(
+      std::unique(out.hits.begin(), out.hits.end(),
+                  [](const Hit& a, const Hit& b) { return a.table == b.table && a.row == b.row; }),
+      out.hits.end());
+  return out;
+}
+
+}  // namespace
+
 Result validate(const Dataset& data, const Options& options) {
   Result result;
   result.year = data.year.end_year;
   result.rule_year = options.rule_year ? options.rule_year : std::max(data.year.end_year, 2023);
-  Hits hits;
-  for (const Rule* rule : rules_for_year(result.rule_year)) {
-    if (!options.only.empty() &&
-        std::none_of(options.only.begin(), options.only.end(),
-                     [&](const std::string& c) { return find_rule(c) == rule; }))
-      continue;
-    if (auto why = why_not_run(*rule, data); !why.empty()) {
-      result.not_run.push_back({rule, std::move(why)});
-      continue;
-    }
-    hits.clear();
-    try {
-      rule->check(data, hits);
-    } catch (const std::exception& e) {
-      result.not_run.push_back({rule, std::string("it stopped with an error: ") + e.what()});
+  std::vector<const Rule*> rules;
+  for (const Rule* rule : rules_for_year(result.rule_year))
+    if (options.only.empty() ||
+        std::any_of(options.only.begin(), options.only.end(),
+                    [&](const std::string& c) { return find_rule(c) == rule; }))
+      rules.push_back(rule);
+
+  // The rules only read the finished tables, so they can run side by side: each thread takes
+  // the next rule not yet taken, and the outcomes are gathered in registry order (the findings
+  // are the same, in the same order, whatever the number of threads).
+  std::vector<Outcome> outcomes(rules.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < rules.size(); i = next++)
+      outcomes[i] = run_rule(*rules[i], data);
+  };
+  const std::size_t helpers =
+      std::min(std::max<std::size_t>(options.threads, 1), rules.size() / 8 + 1) - 1;
+  std::vector<std::jthread> threads;
+  threads.reserve(helpers);
+  for (std::size_t t = 0; t < helpers; ++t) threads.emplace_back(work);
+  work();
+  threads.clear();  // joins
+
+  std::size_t total = 0;
+  for (const auto& o : outcomes) total += o.hits.size();
+  result.findings.reserve(total);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    if (!outcomes[i].not_run.empty()) {
+      result.not_run.push_back({rules[i], std::move(outcomes[i].not_run)});
       continue;
     }
     ++result.rules_run;
-    auto found = hits.all();
-    std::sort(found.begin(), found.end(), [](const Hit& a, const Hit& b) {
-      if (a.table != b.table) {
-        if (a.table->previous_year() != b.table->previous_year()) return !a.table->previous_year();
-        return a.table->kind() < b.table->kind();
-      }
-      return a.row < b.row;
-    });
-    found.erase(std::unique(found.begin(), found.end(),
-                            [](const Hit& a, const Hit& b) {
-                              return a.table == b.table && a.row == b.row;
-                            }),
-                found.end());
-    for (const Hit& h : found)
-      result.findings.push_back({rule, h.table, h.row, std::string(h.table->child(h.row))});
+    for (const Hit& h : outcomes[i].hits)
+      result.findings.push_back({rules[i], h.table, h.row, std::string(h.table->child(h.row))});
   }
   return result;
 }

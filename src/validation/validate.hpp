@@ -1,6 +1,7 @@
 // Running the DfE's 903 rules over a dataset: which fired where, which could not run and why.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,9 @@ struct Options {
   // Apply the rules of this collection (end) year, as the DfE tool's --ruleset does; 0: the
   // data's own year (before 2022/23, the first year Hearth has rules for: the 2022/23 rules).
   int rule_year = 0;
+  // Threads to run the rules on (at least 1; more when the caller has cores to spare, as
+  // `hearth validate` does). The findings do not depend on it.
+  std::size_t threads = 1;
 };
 
 // Why `rule` cannot run on `data` (a table or reference data not supplied); empty when it can.

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
-#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -53,7 +52,7 @@ TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
   pg_admin_url_ = base;
   pg_name_ = "hearth_t_" + unique_suffix();
   try {
-    soci::session admin(soci::postgresql, store::postgres_conninfo(pg_admin_url_));
+    soci::session admin(store::postgres_backend(), store::postgres_conninfo(pg_admin_url_));
     admin << "CREATE DATABASE " + pg_name_;
   } catch (const std::exception& e) {
     why_ = std::string("cannot create a PostgreSQL test database: ") + e.what();
@@ -70,7 +69,7 @@ TestDatabase::~TestDatabase() {
   }
   if (!pg_name_.empty() && !url_.empty()) {
     try {
-      soci::session admin(soci::postgresql, store::postgres_conninfo(pg_admin_url_));
+      soci::session admin(store::postgres_backend(), store::postgres_conninfo(pg_admin_url_));
       admin << "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)";
     } catch (...) {
     }

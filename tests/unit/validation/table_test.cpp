@@ -3,7 +3,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <set>
 
+#include "synth/generator.hpp"
 #include "validation/load.hpp"
 #include "validation/reference.hpp"
 #include "validation/rules/common.hpp"
@@ -35,6 +38,86 @@ TEST(Table, CellsAreUpperCasedDatesParsedOnceAndChildrenIndexed) {
   EXPECT_EQ(t.children().size(), 2u);
   EXPECT_EQ(t.line(1), 3);
   EXPECT_THROW(t.col("NOPE"), std::logic_error);
+}
+
+// The cells live in one arena per table and the child index points into it: a table moved after
+// it was finished (as Dataset and the loaders move them) still finds its children, however
+// little text it holds.
+TEST(Table, AFinishedTableMovedElsewhereStillFindsItsChildren) {
+  std::optional<Table> moved;
+  {
+    Table t = episodes_with({{"a"}, {"b"}, {"a"}});
+    moved.emplace(std::move(t));
+  }
+  ASSERT_EQ(moved->rows_of("A").size(), 2u);
+  EXPECT_EQ(moved->rows_of("A")[0], 0u);
+  EXPECT_EQ(moved->rows_of("A")[1], 2u);
+  EXPECT_EQ(moved->rows_of("B").size(), 1u);
+  EXPECT_EQ(moved->child(1), "B");
+  // Cells set after finish() (as a case file sets its own UASC) grow the text: the index and the
+  // parsed dates follow, and a value taken from the table itself is copied before it moves.
+  const Col decom = moved->col("DECOM");
+  for (int i = 0; i < 1000; ++i) moved->set(1, decom, "01/04/2025");
+  moved->set(2, decom, moved->text(1, decom));
+  EXPECT_EQ(moved->date(2, decom), model::make_date(2025, 4, 1));
+  ASSERT_EQ(moved->rows_of("A").size(), 2u);
+  EXPECT_EQ(moved->text(2, decom), "01/04/2025");
+}
+
+// hearth validate runs the rules on several threads: the findings, their order and the rules not
+// run must be exactly those of one thread, on a return with many findings from many rules.
+TEST(Validate, TheFindingsDoNotDependOnTheNumberOfThreads) {
+  synth::Options o;
+  o.children = 250;
+  o.years = 2;
+  auto returns = synth::generate(o);
+  Dataset d;
+  d.year = returns.back().year;
+  std::uint32_t state = 20261202;
+  auto draw = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  std::vector<std::string> cells;
+  std::vector<std::string_view> views;
+  for (bool prev : {false, true}) {
+    const model::Return& ret = returns[prev ? 0 : 1];
+    for (const auto& info : ssda903::all_tables()) {
+      Table t(info.kind, prev, std::string(info.file_name));
+      for (std::size_t i = 0; i < ssda903::row_count(info.kind, ret); ++i) {
+        ssda903::write_row(info.kind, ret, i, cells);
+        for (auto& c : cells) {  // about one cell in seven blanked or made nonsense
+          const auto r = draw() % 14;
+          if (r == 0) c.clear();
+          if (r == 1) c = "X9";
+        }
+        views.assign(cells.begin(), cells.end());
+        t.add_row(static_cast<std::int64_t>(i) + 2, views);
+      }
+      (prev ? d.previous : d.current)[static_cast<std::size_t>(info.kind)] = std::move(t);
+    }
+  }
+  d.finish();
+  Options one, four;
+  four.threads = 4;
+  const Result a = validate(d, one), b = validate(d, four);
+  ASSERT_GT(a.findings.size(), 1000u);
+  std::set<std::string_view> rules;
+  for (const auto& f : a.findings) rules.insert(f.rule->code);
+  EXPECT_GT(rules.size(), 50u);
+  EXPECT_EQ(a.rules_run, b.rules_run);
+  ASSERT_EQ(a.findings.size(), b.findings.size());
+  for (std::size_t i = 0; i < a.findings.size(); ++i) {
+    const auto &x = a.findings[i], &y = b.findings[i];
+    ASSERT_TRUE(x.rule == y.rule && x.table == y.table && x.index == y.index && x.child == y.child)
+        << "finding " << i << ": " << x.rule->code << " row " << x.index << " against "
+        << y.rule->code << " row " << y.index;
+  }
+  ASSERT_EQ(a.not_run.size(), b.not_run.size());
+  for (std::size_t i = 0; i < a.not_run.size(); ++i) {
+    EXPECT_EQ(a.not_run[i].rule, b.not_run[i].rule);
+    EXPECT_EQ(a.not_run[i].reason, b.not_run[i].reason);
+  }
 }
 
 TEST(Table, NumbersReadAsTheDfEToolReadsThem) {
