@@ -122,7 +122,7 @@ TimescaleConfig parse_config(std::string_view toml_text, std::string_view source
       if (!terms || terms->empty())
         throw ConfigError(where +
                           "pep_terms must be a list of terms, e.g. "
-                          "[{ name = \"Autumn\", start = \"09-01\", end = \"12-31\" }]");
+                          "[{ name = \"Autumn\", start = \"09-01\", end = \"12-20\" }]");
       cfg.pep_terms.clear();
       for (const auto& tn : *terms) {
         const toml::table* tt = tn.as_table();
@@ -134,7 +134,7 @@ TimescaleConfig parse_config(std::string_view toml_text, std::string_view source
             !parse_month_day(*end, term.end_month, term.end_day))
           throw ConfigError(where +
                             "each pep_terms entry needs name, start and end as \"MM-DD\", e.g. "
-                            "{ name = \"Autumn\", start = \"09-01\", end = \"12-31\" }");
+                            "{ name = \"Autumn\", start = \"09-01\", end = \"12-20\" }");
         if (term.start_month * 100 + term.start_day > term.end_month * 100 + term.end_day)
           throw ConfigError(where + "term " + *name + " ends before it starts");
         term.name = *name;

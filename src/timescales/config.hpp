@@ -11,11 +11,11 @@
 
 namespace hearth::timescales {
 
-// A school term as month-day bounds, e.g. autumn 09-01 to 12-31.
+// A school term as month-day bounds, e.g. autumn 09-01 to 12-20 (the defaults: docs/timescales.md).
 struct Term {
   std::string name;
   unsigned start_month = 9, start_day = 1;
-  unsigned end_month = 12, end_day = 31;
+  unsigned end_month = 12, end_day = 20;
 };
 
 struct TimescaleConfig {
