@@ -12,7 +12,8 @@ std::vector<Rule> build() {
   for (auto group :
        {rules::header_and_codes, rules::episodes_and_dates, rules::placements_and_ofsted,
         rules::legal_and_reviews, rules::adoption_and_missing, rules::placement_changes,
-        rules::care_leavers_and_other, rules::interim_and_social_workers}) {
+        rules::missing_and_adoption_orders, rules::care_leavers_and_other,
+        rules::interim_and_social_workers}) {
     auto g = group();
     all.insert(all.end(), g.begin(), g.end());
   }

@@ -16,14 +16,6 @@ namespace hearth::validation::rules {
 
 namespace {
 
-// Date order with missing (or invalid) dates last.
-int compare_dates(const OptDate& a, const OptDate& b) {
-  if (a && b) return *a < *b ? -1 : (*b < *a ? 1 : 0);
-  if (a) return -1;
-  if (b) return 1;
-  return 0;
-}
-
 // A child's episodes in the order the DfE tool puts them (sort by start date, then by `then` when
 // given; a missing date last; ties in file order), into a buffer reused across children.
 void order_episodes(const Table& t, std::span<const std::uint32_t> rows, Col decom,

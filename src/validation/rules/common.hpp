@@ -17,6 +17,18 @@ namespace hearth::validation::rules {
 using model::Severity;
 using ssda903::TableKind;
 
+inline bool present(const Table& t, std::size_t r, Col c) {
+  return !t.missing(r, c);
+}
+
+// Date order with missing (or invalid) dates last; two missing dates are equal.
+inline int compare_dates(const OptDate& a, const OptDate& b) {
+  if (a && b) return *a < *b ? -1 : (*b < *a ? 1 : 0);
+  if (a) return -1;
+  if (b) return 1;
+  return 0;
+}
+
 inline bool in(std::string_view v, std::initializer_list<std::string_view> codes) {
   return std::find(codes.begin(), codes.end(), v) != codes.end();
 }
