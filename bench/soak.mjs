@@ -199,6 +199,13 @@ for (const k of Object.values(stats.byKind)) {
 }
 const warm = rss.filter((r) => r.s >= Math.min(300, SECONDS / 6) && r.kb)
 const kbs = warm.map((r) => r.kb)
+const spread = (xs) => (xs.length ? Number((((Math.max(...xs) - Math.min(...xs)) / Math.min(...xs)) * 100).toFixed(1)) : null)
+// The level memory holds, minute by minute: the median of that minute's samples. One sample also
+// catches the bodies of the requests in flight at that instant (up to MAX_IN_FLIGHT, a scorecard
+// is 136 KB), a few megabytes that come and go with the load and say nothing about growth.
+const minutes = {}
+for (const r of warm) (minutes[Math.floor(r.s / 60)] ??= []).push(r.kb)
+const medians = Object.values(minutes).map((xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)])
 const summary = {
   seconds: SECONDS,
   rate_asked: RATE,
@@ -209,7 +216,9 @@ const summary = {
   skipped: stats.skipped,
   latency_ms: { p50: q(0.5), p99: q(0.99), max: lat.at(-1)?.toFixed(1) },
   rss_kb_after_warm_up: { first: kbs[0], min: Math.min(...kbs), max: Math.max(...kbs), last: kbs.at(-1) },
-  rss_spread_percent: kbs.length ? Number((((Math.max(...kbs) - Math.min(...kbs)) / Math.min(...kbs)) * 100).toFixed(1)) : null,
+  rss_minute_medians_kb: medians,
+  rss_spread_percent: spread(medians), // the rule: per-minute levels within 10%
+  rss_sample_spread_percent: spread(kbs), // every sample, in-flight bodies included
   by_kind: stats.byKind,
   error_samples: stats.errorSamples,
   rss

@@ -7,11 +7,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <set>
+#include <string_view>
 #include <thread>
 
 #include "cli/audit_log.hpp"
@@ -495,7 +497,24 @@ fs::path default_web_root() {
   return HEARTH_WEB_ROOT;
 }
 
+namespace {
+
+// Few heap arenas for the server. With glibc's default (eight per core) each worker thread gets
+// its own, and what an import leaves scattered over them stays resident after every trim
+// (bench/soak.sh at 300 requests/s: 75 MB before an import, 118 MB after, 30 MB of it in use);
+// with two, 44 MB before and 48 MB after at the same latency. One arena made every request
+// queue on its lock (p50 12 ms → 65 ms). GLIBC_TUNABLES=glibc.malloc.arena_max=N still wins.
+void limit_heap_arenas() {
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  if (tunables && std::string_view(tunables).find("arena_max") != std::string_view::npos) return;
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  ::mallopt(M_ARENA_MAX, static_cast<int>(std::max(2U, cores / 2)));
+}
+
+}  // namespace
+
 int cmd_serve(const Global& g, const ServeArgs& a) {
+  limit_heap_arenas();
   auto colon = a.listen.rfind(':');
   if (colon == std::string::npos) throw UsageError("--listen takes HOST:PORT, e.g. 127.0.0.1:8080");
   http::ServerOptions opts;
@@ -543,8 +562,6 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
   ingest::Snapshot snapshot;
   auto started = std::chrono::steady_clock::now();
   snapshot.reload(*st);
-  long long loaded_import = 0;
-  if (auto imports = st->list_imports(1); !imports.empty()) loaded_import = imports.front().id;
 
   web::Options wo;
   wo.store_url = g.store_url;
@@ -595,15 +612,16 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
       try {
         auto imports = st->list_imports(1);
         long long latest = imports.empty() ? 0 : imports.front().id;
-        if (latest != loaded_import) {
+        // An import this process accepted has reloaded already (routes_imports.cpp).
+        if (latest != snapshot.import_id()) {
           snapshot.reload(*st);
-          loaded_import = latest;
           spdlog::info(json{{"event", "snapshot_reloaded"}, {"import", latest}}.dump());
         }
-        // Give the system back what an old snapshot, a finished import or a dropped cache left
-        // free in the heap (glibc keeps it otherwise, and resident memory steps up after each
-        // import: bench/soak.sh).
-        if (ticks % 12 == 11) ::malloc_trim(0);
+        // Give the system back what an old snapshot, a finished import, a dropped cache or a
+        // burst of requests left free in the heap, every tick: glibc keeps it otherwise, and
+        // resident memory stepped up with each import (bench/soak.sh: 57 → 62 → 46 MB trimming
+        // once a minute, 40–47 MB trimming every five seconds; a trim takes ~2 ms, 33 ms at most).
+        ::malloc_trim(0);
         if (++ticks % 60 == 0) {
           auto now = std::chrono::duration_cast<std::chrono::seconds>(
                          std::chrono::system_clock::now().time_since_epoch())

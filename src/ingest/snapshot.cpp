@@ -13,8 +13,13 @@ std::shared_ptr<const model::Dataset> load_dataset(store::Store& store) {
 }
 
 std::shared_ptr<const model::Dataset> Snapshot::reload(store::Store& store) {
+  std::lock_guard lk(reload_mu_);
+  // Read before the data: an import landing in between is seen (and loaded) next time.
+  auto imports = store.list_imports(1);
+  const long long latest = imports.empty() ? 0 : imports.front().id;
   auto ds = load_dataset(store);
   set(ds);
+  import_id_.store(latest);
   return ds;
 }
 

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -20,9 +21,14 @@ class Snapshot {
   void set(std::shared_ptr<const model::Dataset> ds) { current_.store(std::move(ds)); }
   // Builds a new dataset from the store and swaps it in. Returns it.
   std::shared_ptr<const model::Dataset> reload(store::Store& store);
+  // The latest import the store listed when the current dataset was read (0: none): a process
+  // that already reloaded after its own import need not read the store again for it.
+  long long import_id() const { return import_id_.load(); }
 
  private:
   std::atomic<std::shared_ptr<const model::Dataset>> current_;
+  std::mutex reload_mu_;  // one reload at a time, so a later one never loses to an earlier
+  std::atomic<long long> import_id_{0};
 };
 
 std::shared_ptr<const model::Dataset> load_dataset(store::Store& store);

@@ -267,6 +267,29 @@ TEST_P(StoreConformance, SnapshotMergesYearsIntoJourneys) {
   EXPECT_NEAR(static_cast<double>(cla), 150.0, 150.0 * 0.08);
 }
 
+// A server that accepted an import reloads its snapshot there and then; the snapshot remembers
+// which import it was read after, so the server's watcher does not build the same data twice.
+TEST_P(StoreConformance, ASnapshotKnowsTheLatestImportItWasReadAfter) {
+  store_->upgrade();
+  ingest::Snapshot snapshot;
+  snapshot.reload(*store_);
+  EXPECT_EQ(snapshot.import_id(), 0);
+  synth::Options o;
+  o.children = 40;
+  o.years = 1;
+  o.seed = 9;
+  o.la = "887";
+  o.last_year = 2025;
+  ingest::store_returns(*store_, synth::generate(o), "synth", "test");
+  auto imports = store_->list_imports(1);
+  ASSERT_FALSE(imports.empty());
+  EXPECT_EQ(snapshot.import_id(), 0);  // not read again yet
+  auto ds = snapshot.reload(*store_);
+  EXPECT_EQ(snapshot.import_id(), imports.front().id);
+  EXPECT_EQ(snapshot.get(), ds);
+  EXPECT_FALSE(ds->children.empty());
+}
+
 // ---- any bytes a user can send (issue 13, item 2) --------------------------------------------
 
 // Text with every kind of hostile byte: NUL, C0 controls, DEL, an escape sequence, invalid and
