@@ -20,6 +20,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitSystem = 3;
+inline constexpr int kExitConflict = 4;
 
 class UsageError : public std::runtime_error {
  public:

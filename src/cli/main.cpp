@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "services/errors.hpp"
 #include "store/store.hpp"
 
 using namespace hearth::cli;
@@ -314,6 +315,19 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     std::cerr << "hearth: " << e.what() << '\n';
     return kExitUsage;
+  } catch (const hearth::services::Error& e) {
+    std::cerr << "hearth: " << e.what() << '\n';
+    switch (e.kind()) {
+      case hearth::services::ErrorKind::BadInput:
+      case hearth::services::ErrorKind::NotFound:
+      case hearth::services::ErrorKind::Forbidden:
+        return kExitUsage;
+      case hearth::services::ErrorKind::Conflict:
+        return kExitConflict;
+      case hearth::services::ErrorKind::System:
+        break;
+    }
+    return kExitSystem;
   } catch (const std::invalid_argument& e) {
     std::cerr << "hearth: " << e.what() << '\n';
     return kExitUsage;

@@ -7,6 +7,7 @@
 #include "indicators/scorecard.hpp"
 #include "ingest/snapshot.hpp"
 #include "report/scorecard.hpp"
+#include "services/scorecard.hpp"
 #include "store/store.hpp"
 
 namespace hearth::cli {
@@ -41,55 +42,35 @@ int cmd_scorecard(const Global& g, const ScorecardArgs& a) {
     throw UsageError("--format must be table, json, csv, xlsx or html, not '" + a.format + "'");
   if (a.format == "xlsx" && (a.output.empty() || a.output == "-"))
     throw UsageError("--format xlsx writes a file: give it with --output FILE.xlsx");
-  auto kind = indicators::period_kind_by_name(a.period);
-  if (!kind) throw UsageError("--period must be month, quarter or year, not '" + a.period + "'");
-  indicators::ScorecardOptions options;
-  options.period = *kind;
-  options.suppress = a.suppressed;
-  for (const auto& key : a.only) {
-    auto id = indicators::indicator_by_key(key);
-    if (!id)
-      throw UsageError("there is no indicator '" + key + "': hearth indicators list shows them");
-    options.only.push_back(*id);
-  }
-  auto ts_config = load_timescale_config(g);
-  auto sc_config = load_scorecard_config(g);
-  const auto folder = sc_config.reference_folder.empty()
+  services::Settings settings;
+  settings.timescales = load_timescale_config(g);
+  settings.scorecard = load_scorecard_config(g);
+  const auto folder = settings.scorecard.reference_folder.empty()
                           ? indicators::ReferenceData::default_folder()
-                          : sc_config.reference_folder;
-  indicators::ReferenceData reference;
+                          : settings.scorecard.reference_folder;
   try {
-    reference = indicators::ReferenceData::load(folder);
+    settings.reference =
+        std::make_shared<const indicators::ReferenceData>(indicators::ReferenceData::load(folder));
   } catch (const indicators::ReferenceError& e) {
     throw UsageError(std::string("reference data: ") + e.what());
   }
+  services::ScorecardQuery q;
+  q.la = a.la;
+  q.la_name = "--la";
+  q.as_of = a.as_of;
+  q.as_of_name = "--as-of";
+  q.period = a.period;
+  q.period_name = "--period";
+  q.suppress = a.suppressed;
+  q.only = a.only;
 
   auto st = open_current(g);
-  auto data = ingest::load_dataset(*st);
-  if (data->children.empty()) throw UsageError("the store holds no children: import a return");
-  std::string la = a.la;
-  if (la.empty()) {
-    if (data->councils.size() > 1)
-      throw UsageError("the store holds several councils: choose one with --la");
-    la = data->councils.front();
-  } else if (std::find(data->councils.begin(), data->councils.end(), la) == data->councils.end()) {
-    throw UsageError("the store holds no council '" + la + "'");
-  }
-  const auto resolved = resolve_as_of(a.as_of, *data, ingest::AsOfUse::Scorecard, la);
+  services::SnapshotCache snap(ingest::load_dataset(*st), std::move(settings));
+  const auto plan = services::plan_scorecard(snap, q);
+  const auto& resolved = plan.as_of;
+  const auto& la = plan.la;
   const model::Date as_of = resolved.date;
-
-  int first_year = 0;
-  for (const auto& [rla, year] : data->returns)
-    if (rla == la && (first_year == 0 || year < first_year)) first_year = year;
-  if (as_of < model::CollectionYear{first_year}.start())
-    throw UsageError("--as-of " + model::format_iso(as_of) + " is before council " + la +
-                     "'s earliest stored return, which starts on " +
-                     model::format_iso(model::CollectionYear{first_year}.start()));
-  timescales::Engine ts(*data, ts_config);
-  indicators::Engine engine(*data, ts, reference, la, as_of, sc_config.rules);
-  auto sc = indicators::build_scorecard(engine, reference, sc_config, options);
-  sc.warning = resolved.warning;
-  sc.records_note = resolved.records_note;
+  auto sc = services::build_scorecard(snap, plan);
   // The table and the papers carry the warning themselves; a JSON, CSV or file written elsewhere
   // is seldom read by the person who ran the command, so it goes to the terminal too.
   if (!resolved.warning.empty() && (a.format != "table" || (!a.output.empty() && a.output != "-")))

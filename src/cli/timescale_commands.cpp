@@ -8,6 +8,8 @@
 #include "cli/common.hpp"
 #include "ingest/local_import.hpp"
 #include "ingest/snapshot.hpp"
+#include "report/worklist.hpp"
+#include "services/worklist.hpp"
 #include "store/store.hpp"
 #include "timescales/config.hpp"
 #include "timescales/json.hpp"
@@ -119,161 +121,88 @@ int cmd_import_local(const Global& g, const ImportArgs& a) {
 
 int cmd_worklist(const Global& g, const WorklistArgs& a) {
   Format fmt = parse_format(a.format);
-  auto config = load_timescale_config(g);
+  services::Settings settings;
+  settings.timescales = load_timescale_config(g);
   auto st = open_current(g);
-  auto data = ingest::load_dataset(*st);
-  if (data->children.empty()) throw UsageError("the store holds no children: import a return");
-  // A worker or team the records do not know is a mistake to say, not an empty list.
-  auto known = [&](const std::string& value, bool team) {
-    for (const auto& lr : data->local) {
-      if (!a.la.empty() && lr.la != a.la) continue;
-      for (const auto& al : lr.allocations)
-        if ((team ? al.team : al.worker) == value) return true;
-      for (const auto& p : lr.professionals)
-        if ((team ? p.team : p.id) == value) return true;
-    }
-    return false;
-  };
-  if (!a.worker.empty() && !known(a.worker, false))
-    throw UsageError("no worker '" + a.worker + "' in the allocations or professionals imported" +
-                     (a.la.empty() ? std::string() : " for council " + a.la) +
-                     "; `hearth worklist` lists the workers");
-  if (!a.team.empty() && !known(a.team, true))
-    throw UsageError("no team '" + a.team + "' in the allocations or professionals imported" +
-                     (a.la.empty() ? std::string() : " for council " + a.la) +
-                     "; `hearth worklist` lists each worker's team");
-  timescales::Engine engine(*data, config);
-  timescales::WorklistOptions o;
-  const auto as_of = resolve_as_of(a.as_of, *data, ingest::AsOfUse::Timescales);
-  const bool defaulted = as_of.defaulted;
-  o.as_of = as_of.date;
-  o.la = a.la;
-  if (!a.worker.empty()) o.worker = a.worker;
-  if (!a.team.empty()) o.team = a.team;
-  o.within_working_days = a.within;
-  if (!a.since.empty()) o.since = parse_day(a.since, "--since");
-  auto wl = timescales::build_worklist(engine, o);
-
-  struct Sum {
-    std::string name, team;
-    int overdue = 0, soon = 0, late = 0;
-  };
-  std::map<std::string, Sum> by_worker;
-  auto count = [&](const std::vector<timescales::WorkItem>& v, int Sum::*m) {
-    for (const auto& w : v) {
-      auto& s = by_worker[std::string(w.who.worker)];
-      s.name = w.who.name;
-      s.team = w.who.team;
-      ++(s.*m);
-    }
-  };
-  count(wl.overdue, &Sum::overdue);
-  count(wl.due_soon, &Sum::soon);
-  count(wl.done_late, &Sum::late);
+  services::SnapshotCache snap(ingest::load_dataset(*st), std::move(settings));
+  services::WorklistQuery q;
+  q.la = a.la;
+  q.as_of = a.as_of;
+  q.as_of_name = "--as-of";
+  q.worker = a.worker;
+  q.team = a.team;
+  if (a.within >= 0) q.within = a.within;
+  q.since = a.since;
+  const auto wl = services::worklist(snap, q);
+  const auto& engine = *snap.engine;
+  const auto& whole = *wl.whole;
 
   if (fmt == Format::Json) {
-    auto list = [&](const std::vector<timescales::WorkItem>& v) {
-      json arr = json::array();
-      for (const auto& w : v) arr.push_back(timescales::work_item_json(engine, w, wl.as_of));
-      return arr;
-    };
-    json workers = json::array();
-    for (const auto& [id, s] : by_worker)
-      workers.push_back({{"worker", id.empty() ? json(nullptr) : json(id)},
-                         {"name", s.name},
-                         {"team", s.team},
-                         {"overdue", s.overdue},
-                         {"due_soon", s.soon},
-                         {"done_late", s.late}});
-    json out = {{"as_of", model::format_iso(wl.as_of)},
-                {"due_soon_until", model::format_iso(wl.horizon)},
-                {"done_late_since", model::format_iso(wl.since)},
-                {"records_to", model::format_iso(as_of.records_to)},
-                {"records_note", as_of.records_note},
-                {"filter",
-                 {{"worker", a.worker.empty() ? json(nullptr) : json(a.worker)},
-                  {"team", a.team.empty() ? json(nullptr) : json(a.team)},
-                  {"la", a.la.empty() ? json(nullptr) : json(a.la)}}},
-                {"workers", workers},
-                {"overdue", list(wl.overdue)},
-                {"due_soon", list(wl.due_soon)},
-                {"done_late", list(wl.done_late)}};
-    std::cout << out.dump(2) << '\n';
+    std::cout << report::worklist_json(wl, engine).dump(2) << '\n';
+    return kExitOk;
+  }
+  if (fmt == Format::Csv) {
+    if (!wl.as_of.records_note.empty()) std::cerr << "Note: " << wl.as_of.records_note << ".\n";
+    std::cout << report::worklist_csv(wl, engine);
     return kExitOk;
   }
   const std::vector<std::string> headers = {"DUE",  "DAYS OVERDUE", "ITEM",     "CHILD", "WORKER",
                                             "TEAM", "ANCHOR",       "EVIDENCE", "NOTE"};
-  auto rows_of = [&](const std::vector<timescales::WorkItem>& v) {
+  auto rows_of = [&](const std::vector<const timescales::WorkItem*>& v) {
     Rows rows;
-    for (const auto& w : v) {
-      const auto& s = w.status;
+    for (const auto* w : v) {
+      const auto& s = w->status;
       std::string item(timescales::item(s.item).key);
       if (!s.term.empty()) item += " (" + std::string(s.term) + ")";
-      rows.push_back(
-          {due_text(s), s.status == Status::Overdue ? std::to_string(w.days_overdue) : "", item,
-           std::string(w.child), w.who.worker.empty() ? "(unallocated)" : std::string(w.who.worker),
-           std::string(w.who.team),
-           std::string(timescales::anchor_text(s.anchor)) + " " +
-               model::format_dmy(s.anchor_date.date),
-           timescales::evidence_text(engine, s), std::string(s.reason)});
+      rows.push_back({due_text(s),
+                      s.status == Status::Overdue ? std::to_string(w->days_overdue) : "", item,
+                      std::string(w->child),
+                      w->who.worker.empty() ? "(unallocated)" : std::string(w->who.worker),
+                      std::string(w->who.team),
+                      std::string(timescales::anchor_text(s.anchor)) + " " +
+                          model::format_dmy(s.anchor_date.date),
+                      timescales::evidence_text(engine, s), std::string(s.reason)});
     }
     return rows;
   };
-  if (fmt == Format::Csv) {
-    if (!as_of.records_note.empty()) std::cerr << "Note: " << as_of.records_note << ".\n";
-    std::vector<std::string> h = {"section", "due",    "days_overdue", "item", "child", "worker",
-                                  "team",    "anchor", "evidence",     "note", "status"};
-    Rows rows;
-    auto add = [&](const char* section, const std::vector<timescales::WorkItem>& v) {
-      Rows r = rows_of(v);
-      for (std::size_t i = 0; i < r.size(); ++i) {
-        r[i].insert(r[i].begin(), section);
-        r[i].push_back(std::string(timescales::status_name(v[i].status.status)));
-        rows.push_back(std::move(r[i]));
-      }
-    };
-    add("overdue", wl.overdue);
-    add("due_soon", wl.due_soon);
-    add("done_late", wl.done_late);
-    print_csv(std::cout, h, rows);
-    return kExitOk;
-  }
   std::cout << "Worklist";
   if (!a.worker.empty()) {
     std::cout << " for " << a.worker;
-    auto it = by_worker.find(a.worker);
-    if (it != by_worker.end() && !it->second.name.empty())
-      std::cout << " (" << it->second.name << ", " << it->second.team << ")";
+    for (const auto& w : wl.workers)
+      if (w.worker == a.worker && !w.name.empty())
+        std::cout << " (" << w.name << ", " << w.team << ")";
   } else if (!a.team.empty()) {
     std::cout << " for the " << a.team << " team";
   } else {
     std::cout << " for the whole service";
   }
-  std::cout << " on " << dmy(wl.as_of)
-            << (defaulted ? " (the date the data runs to; use --as-of to choose)" : "") << ".\n"
-            << "Due soon means due by " << dmy(wl.horizon) << "; done late counts from "
-            << dmy(wl.since) << ".\n";
-  if (!as_of.records_note.empty()) std::cout << "Note: " << as_of.records_note << ".\n";
+  std::cout << " on " << dmy(whole.as_of)
+            << (wl.as_of.defaulted ? " (the date the data runs to; use --as-of to choose)" : "")
+            << ".\n"
+            << "Due soon means due by " << dmy(whole.horizon) << "; done late counts from "
+            << dmy(whole.since) << ".\n";
+  if (!wl.as_of.records_note.empty()) std::cout << "Note: " << wl.as_of.records_note << ".\n";
   std::cout << '\n';
   if (a.worker.empty()) {
     Rows rows;
-    for (const auto& [id, s] : by_worker)
-      rows.push_back({id.empty() ? "(unallocated)" : id, s.name, s.team, std::to_string(s.overdue),
-                      std::to_string(s.soon), std::to_string(s.late)});
-    std::sort(rows.begin(), rows.end(),
-              [](const auto& x, const auto& y) { return std::stoi(x[3]) > std::stoi(y[3]); });
+    for (const auto& w : wl.workers)
+      rows.push_back({w.worker.empty() ? "(unallocated)" : w.worker, w.name, w.team,
+                      std::to_string(w.overdue), std::to_string(w.due_soon),
+                      std::to_string(w.done_late)});
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
+      return std::stoi(x[3]) > std::stoi(y[3]);
+    });
     std::cout << "By worker\n";
     print_table(std::cout, {"WORKER", "NAME", "TEAM", "OVERDUE", "DUE SOON", "DONE LATE"}, rows);
     std::cout << '\n';
   }
-  auto section = [&](const char* title, const std::vector<timescales::WorkItem>& v) {
-    std::cout << title << " (" << v.size() << ")\n";
-    if (!v.empty()) print_table(std::cout, headers, rows_of(v));
+  const char* titles[] = {"Overdue, oldest first", "Due soon", "Done late this period"};
+  for (std::size_t i = 0; i < wl.sections.size(); ++i) {
+    const auto& items = wl.sections[i].items;
+    std::cout << titles[i] << " (" << items.size() << ")\n";
+    if (!items.empty()) print_table(std::cout, headers, rows_of(items));
     std::cout << '\n';
-  };
-  section("Overdue, oldest first", wl.overdue);
-  section("Due soon", wl.due_soon);
-  section("Done late this period", wl.done_late);
+  }
   return kExitOk;
 }
 

@@ -16,6 +16,7 @@
 #include "cli/commands.hpp"
 #include "ingest/snapshot.hpp"
 #include "model/text.hpp"
+#include "services/errors.hpp"
 #include "store/store.hpp"
 
 namespace hearth::cli {
@@ -99,7 +100,9 @@ int cmd_user_add(const Global& g, const UserArgs& a) {
   if (*role == auth::Role::YoungPerson && a.child.empty())
     throw UsageError("a young_person needs --child: their CHILD identifier");
   auto st = open_current(g);
-  if (st->find_user(a.username)) throw UsageError("there is already a user '" + a.username + "'");
+  if (st->find_user(a.username))
+    throw services::conflict("user_exists", "there is already a user " + a.username,
+                             {{"username", a.username}});
   bool generated = false;
   std::string password = new_password(a.password_stdin, a.username, generated);
   store::UserRecord u;

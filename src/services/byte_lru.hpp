@@ -1,7 +1,7 @@
 // A cache bounded by the bytes its values take: once the budget is passed, the least recently
-// used entries go. The web application keeps its derived results (scorecards, worklists, an
-// import's findings) in these, so requests for ever new keys (as_of dates, ids) cannot grow
-// memory without bound. Thread-safe.
+// used entries go. A snapshot's derived results (worklists, an import's findings) and the web's
+// rendered scorecards are kept in these, so requests for ever new keys (as_of dates, ids) cannot
+// grow memory without bound. Thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <utility>
 
-namespace hearth::http {
+namespace hearth::services {
 
 template <class V>
 class ByteLru {
@@ -73,4 +73,4 @@ class ByteLru {
   std::size_t bytes_ = 0;
 };
 
-}  // namespace hearth::http
+}  // namespace hearth::services

@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "model/text.hpp"
+#include "services/errors.hpp"
 #include "store/sql_util.hpp"
 
 namespace hearth::store {
@@ -130,7 +131,9 @@ std::string audit_hash(const AuditEntry& e) {
 
 std::int64_t SqlAccounts::add_user(const UserRecord& given) {
   const UserRecord u = storable(given);
-  if (find_user(u.username)) throw std::invalid_argument("there is already a user " + u.username);
+  if (find_user(u.username))
+    throw services::conflict("user_exists", "there is already a user " + u.username,
+                             {{"username", u.username}});
   std::string councils = join(u.councils, ','), teams = join(u.teams, '\n');
   int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins;
   long long id = 0;

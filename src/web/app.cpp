@@ -84,13 +84,13 @@ std::shared_ptr<Derived> Ctx::derived() {
   auto ds = snapshot.get();
   std::lock_guard lk(derived_mu);
   if (derived_ && derived_->data == ds) return derived_;
-  auto d = std::make_shared<Derived>(opts.cache_budget);
-  d->data = ds;
-  // Today as the whole program reads it (HEARTH_TODAY for tests), not the session clock.
-  d->as_of = std::min<model::Date>(ingest::today(), ingest::data_date(*ds));
-  d->engine = std::make_unique<timescales::Engine>(*ds, opts.timescales);
-  derived_ = d;
-  return d;
+  services::Settings s;
+  s.timescales = opts.timescales;
+  s.scorecard = opts.scorecard;
+  s.reference = opts.reference;
+  s.cache_budget = opts.cache_budget;
+  derived_ = std::make_shared<Derived>(ds, std::move(s));
+  return derived_;
 }
 
 // ---- one call ----------------------------------------------------------------------------
@@ -98,6 +98,36 @@ std::shared_ptr<Derived> Ctx::derived() {
 std::string Call::query(const std::string& name, const std::string& fallback) const {
   auto it = req.query.find(name);
   return it == req.query.end() || it->second.empty() ? fallback : it->second;
+}
+
+json Call::body_object() const {
+  json body;
+  try {
+    body = json::parse(req.body.empty() ? std::string_view("{}") : std::string_view(req.body));
+  } catch (const json::parse_error& e) {
+    // Our words, never the library's; where it stopped helps the client find the fault.
+    throw ApiError(400, "bad_json", "The request body is not valid JSON.", {{"position", e.byte}});
+  }
+  if (!body.is_object()) throw ApiError(400, "bad_request", "Send a JSON object.");
+  return body;
+}
+
+std::string body_string(const json& body, const char* name, const std::string& fallback) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_string())
+    throw ApiError(400, "bad_request", std::string(name) + " must be a string.",
+                   {{"parameter", name}});
+  return it->get<std::string>();
+}
+
+bool body_bool(const json& body, const char* name, bool fallback) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_boolean())
+    throw ApiError(400, "bad_request", std::string(name) + " must be true or false.",
+                   {{"parameter", name}});
+  return it->get<bool>();
 }
 
 std::string Call::council() const {
@@ -159,22 +189,8 @@ std::shared_ptr<const std::vector<model::Finding>> Call::import_findings(std::in
   return d->findings.put(key, found, cached_bytes(*found));
 }
 
-std::size_t cached_bytes(const timescales::Worklist& w) {
-  return sizeof w + (w.overdue.capacity() + w.due_soon.capacity() + w.done_late.capacity()) *
-                        sizeof(timescales::WorkItem);
-}
-
 std::size_t cached_bytes(const Cached& c) {
   return sizeof c + c.plain.capacity() + c.gz.capacity();
-}
-
-std::size_t cached_bytes(const std::vector<model::Finding>& f) {
-  std::size_t n = sizeof f + f.capacity() * sizeof(model::Finding);
-  for (const auto& x : f)
-    n += x.rule.capacity() + x.file.capacity() + x.table.capacity() + x.column.capacity() +
-         x.value.capacity() + x.child.capacity() + x.message.capacity() + x.expected.capacity() +
-         x.how_to_fix.capacity();
-  return n;
 }
 
 json finding_json(const model::Finding& f, int year, const std::string& file) {
@@ -255,6 +271,23 @@ std::string header(const http::Request& req, const char* name) {
 
 http::Response error_response(const ApiError& e) {
   return http::Response::error(e.status, e.code, e.what(), e.details);
+}
+
+// A service's refusal as HTTP: the one place a kind becomes a status.
+int status_for(services::ErrorKind kind) {
+  switch (kind) {
+    case services::ErrorKind::BadInput:
+      return 400;
+    case services::ErrorKind::NotFound:
+      return 404;
+    case services::ErrorKind::Conflict:
+      return 409;
+    case services::ErrorKind::Forbidden:
+      return 403;
+    case services::ErrorKind::System:
+      break;
+  }
+  return 500;
 }
 
 }  // namespace
@@ -338,14 +371,12 @@ http::Handler wrap(Ctx& ctx, const Route& route) {
       http::Response res = error_response(e);
       for (auto& h : call.headers) res.headers.push_back(std::move(h));
       return res;
-    } catch (const nlohmann::json::parse_error& e) {
-      // Our words, never the library's; where it stopped helps the client find the fault.
-      return http::Response::error(400, "bad_json", "The request body is not valid JSON.",
-                                   {{"position", e.byte}});
-    } catch (const nlohmann::json::exception&) {
-      return http::Response::error(400, "bad_json",
-                                   "The request body is not the JSON expected: a value is "
-                                   "missing or of the wrong type.");
+    } catch (const services::Error& e) {
+      if (e.kind() == services::ErrorKind::System) throw;  // logged, and a 500 (below)
+      http::Response res =
+          http::Response::error(status_for(e.kind()), e.code(), e.what(), e.details());
+      for (auto& h : call.headers) res.headers.push_back(std::move(h));
+      return res;
     } catch (...) {
       lease.discard();  // the connection may be broken: open a new one next time
       throw;            // the server logs it and answers 500

@@ -16,10 +16,11 @@
 
 #include "auth/policy.hpp"
 #include "auth/sessions.hpp"
-#include "http/lru.hpp"
 #include "http/server.hpp"
 #include "ingest/snapshot.hpp"
 #include "model/dataset.hpp"
+#include "services/errors.hpp"
+#include "services/snapshot_cache.hpp"
 #include "store/store.hpp"
 #include "timescales/engine.hpp"
 #include "timescales/worklist.hpp"
@@ -75,26 +76,19 @@ class StorePool {
   std::condition_variable cv_;
 };
 
-// What is worked out once per snapshot and shared by requests: the timescales engine, each
-// council's worklists, the scorecards already asked for (as their JSON text), imports' findings.
-// The three caches are bounded by bytes (least recently used first out; Options::cache_budget
-// shared out between them), whatever keys (as_of dates, import ids) requests ask for.
-struct Derived {
-  explicit Derived(std::size_t cache_budget)
-      : worklists(cache_budget / 2), scorecards(cache_budget / 4), findings(cache_budget / 4) {}
-  std::shared_ptr<const model::Dataset> data;
-  model::Date as_of{};  // the data's date (or today, if earlier)
-  std::unique_ptr<timescales::Engine> engine;
-  http::ByteLru<timescales::Worklist> worklists;  // by "la|as_of"
-  http::ByteLru<Cached> scorecards;               // by key
-  // Each import's findings, read once (an import's findings never change); by id.
-  http::ByteLru<std::vector<model::Finding>> findings;
+// What is worked out once per snapshot and shared by requests: the services' cache (the
+// timescales engine, worklists, imports' findings) and, for the web alone, scorecards already
+// asked for as their JSON text (plain and gzipped). Bounded by bytes (Options::cache_budget).
+struct Derived : services::SnapshotCache {
+  Derived(std::shared_ptr<const model::Dataset> ds, services::Settings s)
+      : services::SnapshotCache(std::move(ds), std::move(s)),
+        scorecards(settings.cache_budget / 4) {}
+  services::ByteLru<Cached> scorecards;  // by the scorecard plan's key
 };
 
-// What a cached value takes in memory, roughly (what it owns; not the Dataset it points into).
-std::size_t cached_bytes(const timescales::Worklist& w);
+// What a cached body takes in memory, roughly.
 std::size_t cached_bytes(const Cached& c);
-std::size_t cached_bytes(const std::vector<model::Finding>& f);
+using services::cached_bytes;
 
 // Sessions recently found in the database, for at most a second: under load most requests then
 // need no query. Signing out in this process forgets the entry at once; elsewhere (another
@@ -138,6 +132,9 @@ struct Call {
   std::string query(const std::string& name, const std::string& fallback = {}) const;
   // ?la= (checked by the policy), or the user's first council.
   std::string council() const;
+  // The request body as a JSON object ({} when empty): 400 bad_json when it is not JSON (with
+  // where it stopped), 400 bad_request when it is JSON but not an object.
+  json body_object() const;
   // Asks the policy; a denial is written to the audit log and thrown as a 403.
   auth::Decision require(auth::Action action, const auth::Resource& what);
   // Asks the policy without throwing (for filtering lists).
@@ -207,6 +204,10 @@ void add_import_routes(std::vector<Route>& routes);
 // A finding as the API shows it (the same fields wherever one appears); `year` the collection
 // year's end (0: none), `file` as the client should see it.
 json finding_json(const model::Finding& f, int year, const std::string& file);
+
+// A field of a request body: `fallback` when absent, 400 bad_request when of the wrong type.
+std::string body_string(const json& body, const char* name, const std::string& fallback);
+bool body_bool(const json& body, const char* name, bool fallback);
 
 // Resource facts about a child: their council and the people allocated to them on `as_of`.
 auth::Resource child_resource(const model::Dataset& d, model::ChildIndex c, model::Date as_of);

@@ -8,6 +8,9 @@
 #include "model/text.hpp"
 #include "report/scorecard.hpp"
 #include "report/validation.hpp"
+#include "report/worklist.hpp"
+#include "services/scorecard.hpp"
+#include "services/worklist.hpp"
 #include "timescales/json.hpp"
 #include "timescales/registry.hpp"
 #include "validation/registry.hpp"
@@ -20,73 +23,24 @@ namespace {
 using auth::Action;
 using auth::Resource;
 
-void require_council_data(const model::Dataset& data, const std::string& la) {
-  if (std::find(data.councils.begin(), data.councils.end(), la) == data.councils.end())
-    throw ApiError(404, "no_data", "The store holds no returns for council " + la + ".",
-                   {{"la", la}});
-}
-
-std::string csv_cell(std::string_view raw) {
-  // One rule for every CSV Hearth writes: valid UTF-8, and a cell a spreadsheet would take as a
-  // formula (= + - @ TAB CR first) made text with a leading quote (model::spreadsheet_cell).
-  const std::string v = model::spreadsheet_cell(model::to_utf8(raw));
-  bool quote = v.find_first_of(",\"\n\r\t") != std::string::npos || v.starts_with('\'');
-  std::string out;
-  if (quote) out.push_back('"');
-  for (char c : v) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  if (quote) out.push_back('"');
-  return out;
-}
-
 // ---- scorecard ---------------------------------------------------------------------------
 
 std::shared_ptr<const Cached> scorecard_text(Call& call, const std::string& la, bool suppress,
                                              const std::string& only) {
   auto d = call.ctx.derived();
-  require_council_data(*d->data, la);
-  std::string period = call.query("period", "quarter");
-  auto kind = indicators::period_kind_by_name(period);
-  if (!kind)
-    throw ApiError(400, "bad_period", "period must be month, quarter or year",
-                   {{"parameter", "period"}, {"value", period}});
-  const auto resolved = as_of_param(call, *d, ingest::AsOfUse::Scorecard, la);
-  model::Date as_of = resolved.date;
-  // The asked date and the records note are in the key too: a date after the returns is worked
-  // out at their end but answers with its own warning, and the note names today.
-  std::string key = la + "|" + period + "|" + model::format_iso(as_of) + "|" +
-                    model::format_iso(resolved.requested) + "|" + resolved.records_note + "|" +
-                    (suppress ? "s" : "u") + "|" + only;
-  if (auto kept = d->scorecards.get(key)) return kept;
-  int first_year = 0;
-  for (const auto& [rla, year] : d->data->returns)
-    if (rla == la && (first_year == 0 || year < first_year)) first_year = year;
-  if (as_of < model::CollectionYear{first_year}.start())
-    throw ApiError(400, "bad_as_of",
-                   "as_of is before council " + la + "'s earliest stored return, which starts on " +
-                       model::format_iso(model::CollectionYear{first_year}.start()),
-                   {{"parameter", "as_of"}});
-  static const indicators::ReferenceData kNoReference;
-  const auto& reference = call.ctx.opts.reference ? *call.ctx.opts.reference : kNoReference;
-  indicators::Engine engine(*d->data, *d->engine, reference, la, as_of,
-                            call.ctx.opts.scorecard.rules);
-  indicators::ScorecardOptions o;
-  o.period = *kind;
-  o.suppress = suppress;
-  o.breakdowns = !only.empty();  // the dashboard's tiles need no breakdowns
-  if (!only.empty()) o.only.push_back(*indicators::indicator_by_key(only));
-  auto sc = indicators::build_scorecard(engine, reference, call.ctx.opts.scorecard, o);
-  sc.warning = resolved.warning;
-  sc.records_note = resolved.records_note;
-  json j = report::scorecard_json(sc);
-  if (!only.empty()) {
-    if (j["indicators"].empty())
-      throw ApiError(404, "not_found", "No such indicator in the scorecard.", {{"id", only}});
-  }
-  auto text = Cached::make(j.dump());
-  return d->scorecards.put(key, text, cached_bytes(*text));
+  services::ScorecardQuery q;
+  q.la = la;
+  q.as_of = call.query("as_of");
+  q.period = call.query("period", "quarter");
+  q.suppress = suppress;
+  // The dashboard's tiles need no breakdowns; one indicator's page does (and ?breakdowns=true
+  // asks for them on the whole scorecard, as `hearth scorecard --format json` gives them).
+  q.breakdowns = !only.empty() || call.query("breakdowns") == "true";
+  if (!only.empty()) q.only.push_back(only);
+  auto plan = services::plan_scorecard(*d, q);
+  if (auto kept = d->scorecards.get(plan.key)) return kept;
+  auto text = Cached::make(report::scorecard_json(services::build_scorecard(*d, plan)).dump());
+  return d->scorecards.put(plan.key, text, cached_bytes(*text));
 }
 
 http::Response json_text(const Call& call, const std::shared_ptr<const Cached>& text) {
@@ -157,17 +111,6 @@ http::Response get_rule(Call& call) {
 
 // ---- worklist ----------------------------------------------------------------------------
 
-std::shared_ptr<const timescales::Worklist> council_worklist(Derived& d, const std::string& la,
-                                                             model::Date as_of) {
-  std::string key = la + "|" + model::format_iso(as_of);
-  if (auto kept = d.worklists.get(key)) return kept;
-  timescales::WorklistOptions o;
-  o.as_of = as_of;
-  o.la = la;
-  auto wl = std::make_shared<const timescales::Worklist>(timescales::build_worklist(*d.engine, o));
-  return d.worklists.put(key, wl, cached_bytes(*wl));
-}
-
 http::Response get_worklist(Call& call) {
   std::string la = call.council();
   auto scopes = auth::worklist_scopes(call.who().role);
@@ -187,111 +130,42 @@ http::Response get_worklist(Call& call) {
   std::string format = call.query("format", "json");
   if (format != "json" && format != "csv")
     throw ApiError(400, "bad_format", "format must be json or csv", {{"parameter", "format"}});
-  std::string status = call.query("status"), item = call.query("item"),
-              worker = call.query("worker"), team = call.query("team");
-  if (!status.empty() && status != "overdue" && status != "due_soon" && status != "done_late")
-    throw ApiError(400, "bad_status", "status must be overdue, due_soon or done_late",
-                   {{"parameter", "status"}});
-  if (!item.empty() && !timescales::item_by_key(item))
-    throw ApiError(400, "bad_item", "There is no statutory item '" + item + "'.",
-                   {{"parameter", "item"}});
-
   auto d = call.ctx.derived();
-  require_council_data(*d->data, la);
-  const auto resolved = as_of_param(call, *d, ingest::AsOfUse::Timescales, la);
-  model::Date as_of = resolved.date;
-  auto wl = council_worklist(*d, la, as_of);
   const auto& who = call.who();
-
-  auto in_scope = [&](const timescales::WorkItem& w) {
-    if (res.scope == auth::WorklistScope::All) return true;
-    if (res.scope == auth::WorklistScope::Team)
-      return std::find(who.teams.begin(), who.teams.end(), w.who.team) != who.teams.end();
-    if (who.role == auth::Role::Iro) {
-      auto c = d->data->find_child(w.la, w.child);
-      if (!c) return false;
-      auto cr = child_resource(*d->data, *c, as_of);
-      return std::find(cr.iros.begin(), cr.iros.end(), who.worker) != cr.iros.end();
-    }
-    return w.who.worker == who.worker;
-  };
-  auto wanted = [&](const timescales::WorkItem& w) {
-    if (!in_scope(w)) return false;
-    if (!worker.empty() && w.who.worker != worker) return false;
-    if (!team.empty() && w.who.team != team) return false;
-    if (!item.empty() && timescales::item(w.status.item).key != item) return false;
-    return true;
-  };
-  struct Section {
-    const char* name;
-    const std::vector<timescales::WorkItem>* items;
-  };
-  const Section sections[] = {
-      {"overdue", &wl->overdue}, {"due_soon", &wl->due_soon}, {"done_late", &wl->done_late}};
-  std::set<std::pair<std::string_view, std::string_view>> children;
-  json out = {{"as_of", model::format_iso(wl->as_of)},
-              {"due_soon_until", model::format_iso(wl->horizon)},
-              {"done_late_since", model::format_iso(wl->since)},
-              {"records_to", model::format_iso(resolved.records_to)},
-              {"records_note", resolved.records_note},
-              {"la", la},
-              {"scope", scope_text},
-              {"filter", {{"status", status}, {"item", item}, {"worker", worker}, {"team", team}}}};
-  json summary = json::object();
-  std::map<std::string, json> workers;
-  std::string csv = "section,due,days_overdue,item,title,child,worker,worker_name,team,status\n";
-  for (const auto& sec : sections) {
-    json arr = json::array();
-    int count = 0;
-    for (const auto& w : *sec.items) {
-      if (!wanted(w)) continue;
-      ++count;
-      children.emplace(w.la, w.child);
-      std::string wid(w.who.worker);
-      auto& wj = workers[wid];
-      if (wj.is_null())
-        wj = {{"worker", wid.empty() ? json(nullptr) : json(wid)},
-              {"name", w.who.name},
-              {"team", w.who.team},
-              {"overdue", 0},
-              {"due_soon", 0},
-              {"done_late", 0}};
-      wj[sec.name] = wj[sec.name].get<int>() + 1;
-      if (!status.empty() && status != sec.name) continue;
-      if (format == "csv") {
-        const auto& s = w.status;
-        csv += std::string(sec.name) + "," +
-               (s.due ? model::format_iso(s.due->date) : std::string()) + "," +
-               (s.status == timescales::Status::Overdue ? std::to_string(w.days_overdue) : "") +
-               "," + csv_cell(timescales::item(s.item).key) + "," +
-               csv_cell(timescales::item(s.item).title) + "," + csv_cell(w.child) + "," +
-               csv_cell(w.who.worker) + "," + csv_cell(w.who.name) + "," + csv_cell(w.who.team) +
-               "," + std::string(timescales::status_name(s.status)) + "\n";
-      } else {
-        arr.push_back(timescales::work_item_json(*d->engine, w, wl->as_of));
+  services::WorklistQuery q;
+  q.la = la;
+  q.as_of = call.query("as_of");
+  q.scope = scope_text;
+  q.status = call.query("status");
+  q.item = call.query("item");
+  q.worker = call.query("worker");
+  q.team = call.query("team");
+  if (res.scope != auth::WorklistScope::All)
+    q.visible = [&](const timescales::WorkItem& w, model::Date as_of) {
+      if (res.scope == auth::WorklistScope::Team)
+        return std::find(who.teams.begin(), who.teams.end(), w.who.team) != who.teams.end();
+      if (who.role == auth::Role::Iro) {
+        auto c = d->data->find_child(w.la, w.child);
+        if (!c) return false;
+        auto cr = child_resource(*d->data, *c, as_of);
+        return std::find(cr.iros.begin(), cr.iros.end(), who.worker) != cr.iros.end();
       }
-    }
-    summary[sec.name] = count;
-    out[sec.name] = std::move(arr);
-  }
-  summary["children"] = children.size();
-  out["summary"] = summary;
-  json wj = json::array();
-  for (auto& [id, j] : workers) wj.push_back(std::move(j));
-  out["workers"] = std::move(wj);
+      return w.who.worker == who.worker;
+    };
+  auto wl = services::worklist(*d, q);
   call.audit("worklist.read", "worklist:" + la + "/" + scope_text, "ok",
-             {{"children", children.size()}});
+             {{"children", wl.children}});
   if (format == "csv") {
     http::Response r;
     r.content_type = "text/csv; charset=utf-8";
-    r.body = std::move(csv);
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"worklist-" + la + "-" +
-                                                      scope_text + "-" +
-                                                      model::format_iso(wl->as_of) + ".csv\"");
+    r.body = report::worklist_csv(wl, *d->engine);
+    r.headers.emplace_back("Content-Disposition",
+                           "attachment; filename=\"worklist-" + la + "-" + scope_text + "-" +
+                               model::format_iso(wl.whole->as_of) + ".csv\"");
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;
   }
-  return http::Response::json(out);
+  return http::Response::json(report::worklist_json(wl, *d->engine));
 }
 
 // ---- findings ----------------------------------------------------------------------------

@@ -121,16 +121,15 @@ store::UploadRecord upload_for(Call& call, bool must_be_open) {
 }
 
 http::Response start_upload(Call& call) {
-  json body = json::parse(call.req.body.empty() ? "{}" : call.req.body);
-  if (!body.is_object()) throw ApiError(400, "bad_request", "Send a JSON object.");
-  std::string kind = body.value("kind", "903");
+  json body = call.body_object();
+  std::string kind = body_string(body, "kind", "903");
   if (kind != "903" && kind != "local")
     throw ApiError(400, "bad_kind", "kind must be 903 or local", {{"parameter", "kind"}});
-  std::string la = body.value("la", call.council());
+  std::string la = body_string(body, "la", call.council());
   call.require(auth::Action::WriteImport, Resource::council(la));
   int year = 0;
   if (kind == "903") {
-    std::string y = body.value("year", "");
+    std::string y = body_string(body, "year", "");
     auto parsed = model::CollectionYear::parse(y);
     if (!parsed)
       throw ApiError(400, "bad_year", "A 903 return needs its collection year, such as 2025-26",
@@ -297,8 +296,7 @@ http::Response check_upload(Call& call) {
 
 http::Response accept_upload(Call& call) {
   auto u = upload_for(call, true);
-  json body = json::parse(call.req.body.empty() ? "{}" : call.req.body);
-  bool accept = body.is_object() && body.value("accept_with_findings", false);
+  bool accept = body_bool(call.body_object(), "accept_with_findings", false);
   Staged staged(call, u);
   json result;
   bool stored = false;

@@ -366,7 +366,7 @@ TEST(CliInput, ScorecardExplainsBadInput) {
   expect_usage({"scorecard", "--format", "pdf"}, "--format");
   expect_usage({"scorecard", "--format", "xlsx"}, "--output");
   expect_usage({"scorecard", "--only", "happiness"}, "no indicator 'happiness'");
-  expect_usage({"scorecard", "--la", "000"}, "no council '000'");
+  expect_usage({"scorecard", "--la", "000"}, "no returns for council '000'");
   expect_usage({"scorecard", "--as-of", "2025-13-01"}, "--as-of");
   expect_usage({"scorecard", "--as-of", "2010-01-01"},
                "before council 887's earliest stored return");

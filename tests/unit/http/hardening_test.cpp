@@ -20,8 +20,8 @@
 #include <thread>
 #include <vector>
 
-#include "http/lru.hpp"
 #include "http/server.hpp"
+#include "services/byte_lru.hpp"
 
 namespace hearth::http {
 namespace {
@@ -183,6 +183,8 @@ TEST(FramingProblem, OnlyPlainChunkedOrOneContentLengthFrameABody) {
   EXPECT_NE(framing_problem(F{{"content-length", "5, 5"}}), "");
   EXPECT_NE(framing_problem(F{{"content-length", "+5"}}), "");
 }
+
+using services::ByteLru;
 
 TEST(ByteLru, KeepsWithinItsBudgetDroppingTheLeastRecentlyUsed) {
   ByteLru<std::string> lru(100);

@@ -1,0 +1,46 @@
+#include "services/snapshot_cache.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "ingest/snapshot.hpp"
+
+namespace hearth::services {
+
+namespace {
+
+// Today as the whole program reads it (HEARTH_TODAY for tests), or the data's date if earlier.
+model::Date default_as_of(const model::Dataset& data) {
+  return std::min<model::Date>(ingest::today(), ingest::data_date(data));
+}
+
+}  // namespace
+
+SnapshotCache::SnapshotCache(std::shared_ptr<const model::Dataset> d, Settings s)
+    : data(std::move(d)),
+      settings(std::move(s)),
+      as_of(default_as_of(*data)),
+      engine(std::make_unique<const timescales::Engine>(*data, settings.timescales)),
+      worklists(settings.cache_budget / 2),
+      findings(settings.cache_budget / 4) {}
+
+const indicators::ReferenceData& SnapshotCache::reference() const {
+  static const indicators::ReferenceData kNone;
+  return settings.reference ? *settings.reference : kNone;
+}
+
+std::size_t cached_bytes(const timescales::Worklist& w) {
+  return sizeof w + (w.overdue.capacity() + w.due_soon.capacity() + w.done_late.capacity()) *
+                        sizeof(timescales::WorkItem);
+}
+
+std::size_t cached_bytes(const std::vector<model::Finding>& f) {
+  std::size_t n = sizeof f + f.capacity() * sizeof(model::Finding);
+  for (const auto& x : f)
+    n += x.rule.capacity() + x.file.capacity() + x.table.capacity() + x.column.capacity() +
+         x.value.capacity() + x.child.capacity() + x.message.capacity() + x.expected.capacity() +
+         x.how_to_fix.capacity();
+  return n;
+}
+
+}  // namespace hearth::services

@@ -1,0 +1,49 @@
+// What is worked out once per snapshot of the data and shared by every question asked of it:
+// the timescales engine, each council's worklists, imports' findings. The CLI makes one for its
+// one question; `hearth serve` keeps one per snapshot and makes a new one when an import swaps
+// the data (web/app.cpp, Ctx::derived). The caches are bounded by bytes (least recently used
+// first out), whatever keys (as_of dates, import ids) are asked for.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "indicators/reference.hpp"
+#include "indicators/scorecard.hpp"
+#include "model/dataset.hpp"
+#include "model/finding.hpp"
+#include "services/byte_lru.hpp"
+#include "timescales/config.hpp"
+#include "timescales/engine.hpp"
+#include "timescales/worklist.hpp"
+
+namespace hearth::services {
+
+// How the council has set Hearth up: the same for every snapshot.
+struct Settings {
+  timescales::TimescaleConfig timescales = timescales::TimescaleConfig::statutory();
+  indicators::ScorecardConfig scorecard = indicators::ScorecardConfig::defaults();
+  std::shared_ptr<const indicators::ReferenceData> reference;  // comparators; empty: none
+  std::size_t cache_budget = 128 * 1024 * 1024;                // split between the caches
+};
+
+class SnapshotCache {
+ public:
+  SnapshotCache(std::shared_ptr<const model::Dataset> data, Settings settings);
+
+  const std::shared_ptr<const model::Dataset> data;
+  const Settings settings;
+  const model::Date as_of;  // the data's date (or today, if earlier)
+  const std::unique_ptr<const timescales::Engine> engine;
+  const indicators::ReferenceData& reference() const;
+
+  ByteLru<timescales::Worklist> worklists;        // by "la|as_of"
+  ByteLru<std::vector<model::Finding>> findings;  // each import's, read once (they never change)
+};
+
+// Roughly what a cached value takes in memory (what it owns; not the Dataset it points into).
+std::size_t cached_bytes(const timescales::Worklist& w);
+std::size_t cached_bytes(const std::vector<model::Finding>& f);
+
+}  // namespace hearth::services

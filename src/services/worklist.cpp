@@ -1,0 +1,127 @@
+#include "services/worklist.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "services/errors.hpp"
+#include "timescales/registry.hpp"
+
+namespace hearth::services {
+
+namespace {
+
+// A worker or team named in the allocations or professionals imported (for `la`, or any).
+bool known(const model::Dataset& data, const std::string& la, const std::string& value, bool team) {
+  for (const auto& lr : data.local) {
+    if (!la.empty() && lr.la != la) continue;
+    for (const auto& al : lr.allocations)
+      if ((team ? al.team : al.worker) == value) return true;
+    for (const auto& p : lr.professionals)
+      if ((team ? p.team : p.id) == value) return true;
+  }
+  return false;
+}
+
+std::shared_ptr<const timescales::Worklist> whole_worklist(SnapshotCache& snap,
+                                                           const timescales::WorklistOptions& o,
+                                                           bool cacheable) {
+  if (!cacheable)
+    return std::make_shared<const timescales::Worklist>(
+        timescales::build_worklist(*snap.engine, o));
+  const std::string key = o.la + "|" + model::format_iso(o.as_of);
+  if (auto kept = snap.worklists.get(key)) return kept;
+  auto wl =
+      std::make_shared<const timescales::Worklist>(timescales::build_worklist(*snap.engine, o));
+  return snap.worklists.put(key, wl, cached_bytes(*wl));
+}
+
+}  // namespace
+
+WorklistResult worklist(SnapshotCache& snap, const WorklistQuery& q) {
+  const auto& data = *snap.data;
+  if (data.children.empty())
+    throw not_found("no_data", "the store holds no children: import a return");
+  if (!q.la.empty() &&
+      std::find(data.councils.begin(), data.councils.end(), q.la) == data.councils.end())
+    throw not_found("no_data", "The store holds no returns for council '" + q.la + "'.",
+                    {{"la", q.la}});
+  if (!q.status.empty() && q.status != "overdue" && q.status != "due_soon" &&
+      q.status != "done_late")
+    throw bad_input("bad_status", "status must be overdue, due_soon or done_late",
+                    {{"parameter", "status"}, {"value", q.status}});
+  if (!q.item.empty() && !timescales::item_by_key(q.item))
+    throw bad_input("bad_item", "There is no statutory item '" + q.item + "'.",
+                    {{"parameter", "item"}});
+  // A worker or team the records do not know is a mistake to say, not an empty list.
+  const std::string where = q.la.empty() ? std::string() : " for council " + q.la;
+  if (!q.worker.empty() && !known(data, q.la, q.worker, false))
+    throw bad_input("bad_worker",
+                    "no worker '" + q.worker + "' in the allocations or professionals imported" +
+                        where + "; the worklist's counts by worker list them",
+                    {{"parameter", "worker"}});
+  if (!q.team.empty() && !known(data, q.la, q.team, true))
+    throw bad_input("bad_team",
+                    "no team '" + q.team + "' in the allocations or professionals imported" +
+                        where + "; the worklist's counts by worker list each worker's team",
+                    {{"parameter", "team"}});
+
+  WorklistResult r;
+  r.la = q.la;
+  r.scope = q.scope;
+  r.status = q.status;
+  r.item = q.item;
+  r.worker = q.worker;
+  r.team = q.team;
+  try {
+    r.as_of = ingest::resolve_as_of(q.as_of, data, ingest::AsOfUse::Timescales, q.la, q.as_of_name);
+  } catch (const ingest::AsOfError& e) {
+    throw bad_input("bad_as_of", e.what(), {{"parameter", "as_of"}});
+  }
+  timescales::WorklistOptions o;
+  o.as_of = r.as_of.date;
+  o.la = q.la;
+  if (q.within) o.within_working_days = *q.within;
+  if (!q.since.empty()) {
+    auto d = model::parse_date(q.since);
+    if (!d)
+      throw bad_input("bad_since", "since '" + q.since + "' " + model::date_problem(q.since),
+                      {{"parameter", "since"}});
+    o.since = *d;
+  }
+  r.whole = whole_worklist(snap, o, !q.within && q.since.empty());
+
+  auto wanted = [&](const timescales::WorkItem& w) {
+    if (q.visible && !q.visible(w, r.as_of.date)) return false;
+    if (!q.worker.empty() && w.who.worker != q.worker) return false;
+    if (!q.team.empty() && w.who.team != q.team) return false;
+    if (!q.item.empty() && timescales::item(w.status.item).key != q.item) return false;
+    return true;
+  };
+  const std::vector<timescales::WorkItem>* lists[] = {&r.whole->overdue, &r.whole->due_soon,
+                                                      &r.whole->done_late};
+  std::set<std::pair<std::string_view, std::string_view>> children;
+  std::map<std::string, WorkerCounts> workers;
+  for (std::size_t i = 0; i < r.sections.size(); ++i) {
+    auto& sec = r.sections[i];
+    for (const auto& w : *lists[i]) {
+      if (!wanted(w)) continue;
+      ++sec.count;
+      children.emplace(w.la, w.child);
+      auto& wc = workers[std::string(w.who.worker)];
+      if (wc.name.empty() && wc.team.empty()) {
+        wc.worker = w.who.worker;
+        wc.name = w.who.name;
+        wc.team = w.who.team;
+      }
+      ++(i == 0 ? wc.overdue : i == 1 ? wc.due_soon : wc.done_late);
+      if (q.status.empty() || q.status == sec.name) sec.items.push_back(&w);
+    }
+  }
+  r.children = children.size();
+  for (auto& [id, wc] : workers) r.workers.push_back(std::move(wc));
+  return r;
+}
+
+}  // namespace hearth::services

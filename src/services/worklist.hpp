@@ -1,0 +1,65 @@
+// Worklists as a question and its answer, for `hearth worklist` and `GET /api/v1/worklist`
+// alike: what is overdue, due soon and done late for a council (or every council), narrowed to
+// what the asker may see, a worker, a team, an item, with counts per worker.
+// report::worklist_json / worklist_csv render the answer, the same for both.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/snapshot.hpp"
+#include "services/snapshot_cache.hpp"
+#include "timescales/worklist.hpp"
+
+namespace hearth::services {
+
+struct WorklistQuery {
+  std::string la;                    // empty: every council the store holds
+  std::string as_of;                 // as given (YYYY-MM-DD); empty: today or the data's date
+  std::string as_of_name = "as_of";  // what the asker calls it, for messages ("--as-of")
+  std::string scope = "all";         // mine, team or all: named in the answer
+  // What the asker may see on the as-of date (the web's access policy for the scope); empty:
+  // everything.
+  std::function<bool(const timescales::WorkItem&, model::Date)> visible;
+  std::string status;  // overdue, due_soon or done_late: only that list (counts stay whole)
+  std::string item;    // a statutory item's key
+  std::string worker;  // prof_professional_id
+  std::string team;
+  std::optional<int> within;  // due-soon horizon in working days; empty: the configured window
+  std::string since;          // done late on or after (YYYY-MM-DD); empty: start of the quarter
+};
+
+struct WorkerCounts {
+  std::string worker;  // empty: unallocated
+  std::string name, team;
+  int overdue = 0, due_soon = 0, done_late = 0;
+};
+
+struct WorklistSection {
+  const char* name;                                // "overdue", "due_soon", "done_late"
+  std::vector<const timescales::WorkItem*> items;  // shown (after the status filter)
+  int count = 0;                                   // in scope and filters, before it
+};
+
+struct WorklistResult {
+  std::shared_ptr<const timescales::Worklist> whole;  // what the items point into
+  std::string la;                                     // empty: every council
+  std::string scope;
+  ingest::AsOf as_of;
+  std::string status, item, worker, team;  // the filters applied
+  std::array<WorklistSection, 3> sections{
+      {{"overdue", {}, 0}, {"due_soon", {}, 0}, {"done_late", {}, 0}}};
+  std::vector<WorkerCounts> workers;  // by worker id
+  std::size_t children = 0;           // children with any item counted
+};
+
+// Checks the question (bad_la / no_data, bad_as_of, bad_status, bad_item, bad_since, and
+// bad_worker / bad_team for a worker or team the records do not know) and answers it. A
+// council's whole worklist at an as-of date is kept in the snapshot's cache.
+WorklistResult worklist(SnapshotCache& snap, const WorklistQuery& q);
+
+}  // namespace hearth::services
