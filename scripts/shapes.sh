@@ -30,9 +30,14 @@ h export --out "$work/export" >/dev/null
 latest=$(find "$work/export" -type d -name '20[0-9][0-9]-[0-9][0-9]' | sort | tail -1)
 h validate "$latest" --format json >"$out/cli/validate.json" || true
 h validate "$latest" --format csv >"$out/cli/validate.csv" || true
-child=$(node -e "const w=JSON.parse(require('fs').readFileSync('$out/cli/worklist.json'));const i=(w.items??w.rows??w)[0];console.log(i.child??i.child_id)")
+child=$(node -e "const w=JSON.parse(require('fs').readFileSync('$out/cli/worklist.json'));const i=(w.overdue??[]).concat(w.due_soon??[])[0];console.log(i.child_id)")
 h timescales --child "$child" --format json >"$out/cli/timescales-child.json"
 h imports --findings 1 --format json >"$out/cli/import-1-findings.json" || true
 
 node "$root/scripts/lib/shapes-api.mjs" "$url" "$HEARTH_DEMO_PASSWORD" "$child" "$out/api"
+# What differs from run to run whatever the build: instants (sign-ins, imports) and the
+# throwaway folder's name.
+find "$out" -type f -exec sed -E -i \
+  -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z?/<instant>/g' \
+  -e "s#$work#<work>#g" {} +
 echo "shapes: $(find "$out" -type f | wc -l) files in $out"

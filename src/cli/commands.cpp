@@ -24,6 +24,7 @@
 #include "ingest/local_import.hpp"
 #include "ingest/snapshot.hpp"
 #include "local/reader.hpp"
+#include "report/finding.hpp"
 #include "report/validation.hpp"
 #include "ssda903/writer.hpp"
 #include "store/staging.hpp"
@@ -76,7 +77,8 @@ json validation_summary_json(const ingest::YearRead& y) {
   auto c = count_validation(y);
   json findings = json::array();
   for (const auto& f : y.validation)
-    if (f.rule != "validation.not-run") findings.push_back(finding_json(f));
+    if (f.rule != "validation.not-run")
+      findings.push_back(hearth::report::finding_json(f, y.ret.year.end_year));
   return {{"rules_run", y.validation_rules_run},
           {"rules_not_run", c.not_run},
           {"errors", c.errors},
@@ -215,7 +217,7 @@ int cmd_import(const Global& g, const ImportArgs& a) {
                          {"rows", r.rows},
                          {"replaced_rows", r.replaced_rows}});
     json fj = json::array();
-    for (const auto& f : findings) fj.push_back(finding_json(f));
+    for (const auto& f : findings) fj.push_back(hearth::report::finding_json(f));
     json out = {{"status", status}, {"years", years}, {"imports", imports}, {"findings", fj}};
     if (!outcome.problem.empty()) out["problem"] = outcome.problem;
     std::cout << out.dump(2) << '\n';

@@ -138,6 +138,14 @@ struct ImportsArgs {
 };
 int cmd_imports(const Global& g, const ImportsArgs& a);
 
+struct FindingsArgs {
+  std::string child;  // CHILD
+  std::string la;     // the child's council (when several are stored)
+  std::string format = "table";
+};
+// One child's findings in every stored return of their council (as their record in the API).
+int cmd_findings(const Global& g, const FindingsArgs& a);
+
 struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   int io_threads = 2;

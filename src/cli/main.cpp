@@ -274,6 +274,13 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 100000));
   importsc->add_option("--format", imps.format, "table, json or csv")->capture_default_str();
 
+  FindingsArgs fnd;
+  auto* findingsc = app.add_subcommand(
+      "findings", "One child's validation findings in every stored return of their council");
+  findingsc->add_option("--child", fnd.child, "The child's CHILD identifier")->required();
+  findingsc->add_option("--la", fnd.la, "The child's council (when several are stored)");
+  findingsc->add_option("--format", fnd.format, "table, json or csv")->capture_default_str();
+
   std::string rules_year, rules_format = "table";
   auto* rulesc = app.add_subcommand("rules", "The DfE 903 validation rules Hearth applies");
   auto* rules_list = rulesc->add_subcommand("list", "List the rules for a collection year");
@@ -311,6 +318,7 @@ int main(int argc, char** argv) {
     if (*ind_list) return cmd_indicators(indicators_format);
     if (*validate) return cmd_validate(g, val);
     if (*importsc) return cmd_imports(g, imps);
+    if (*findingsc) return cmd_findings(g, fnd);
     if (*rules_list) return cmd_rules_list(rules_year, rules_format);
   } catch (const UsageError& e) {
     std::cerr << "hearth: " << e.what() << '\n';

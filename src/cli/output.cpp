@@ -65,23 +65,6 @@ void print_csv(std::ostream& out, const std::vector<std::string>& headers, const
   for (const auto& r : rows) line(r);
 }
 
-nlohmann::json finding_json(const model::Finding& f) {
-  // Every text valid UTF-8 (U+FFFD for a stray byte), so no dump of it can throw: findings
-  // stored before readers replaced such bytes may still hold them.
-  auto text = [](const std::string& s) { return model::to_utf8(s); };
-  return {{"rule", text(f.rule)},
-          {"severity", model::severity_name(f.severity)},
-          {"file", text(f.file)},
-          {"table", text(f.table)},
-          {"row", f.row},
-          {"column", text(f.column)},
-          {"value", text(f.value)},
-          {"child_id", text(f.child)},
-          {"message", text(f.message)},
-          {"expected", text(f.expected)},
-          {"how_to_fix", text(f.how_to_fix)}};
-}
-
 std::vector<std::string> finding_headers() {
   return {"SEVERITY", "FILE", "ROW", "COLUMN", "VALUE", "CHILD", "RULE", "MESSAGE"};
 }

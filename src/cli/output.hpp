@@ -19,7 +19,6 @@ using Rows = std::vector<std::vector<std::string>>;
 void print_table(std::ostream& out, const std::vector<std::string>& headers, const Rows& rows);
 void print_csv(std::ostream& out, const std::vector<std::string>& headers, const Rows& rows);
 
-nlohmann::json finding_json(const model::Finding& f);
 std::vector<std::string> finding_headers();
 std::vector<std::string> finding_row(const model::Finding& f);
 

@@ -8,6 +8,7 @@
 #include "cli/common.hpp"
 #include "ingest/local_import.hpp"
 #include "ingest/snapshot.hpp"
+#include "report/finding.hpp"
 #include "report/worklist.hpp"
 #include "services/worklist.hpp"
 #include "store/store.hpp"
@@ -80,7 +81,7 @@ int cmd_import_local(const Global& g, const ImportArgs& a) {
       tables.push_back({{"table", local::local_table_info(t).name},
                         {"rows", local::local_row_count(t, outcome.read.records)}});
     json fj = json::array();
-    for (const auto& f : report.findings) fj.push_back(finding_json(f));
+    for (const auto& f : report.findings) fj.push_back(hearth::report::finding_json(f));
     json out = {{"status", status}, {"kind", "local"}, {"tables", tables}, {"findings", fj}};
     if (outcome.record)
       out["import"] = {{"id", outcome.record->id}, {"rows", outcome.record->rows}};
@@ -133,6 +134,7 @@ int cmd_worklist(const Global& g, const WorklistArgs& a) {
   q.team = a.team;
   if (a.within >= 0) q.within = a.within;
   q.since = a.since;
+  q.since_name = "--since";
   const auto wl = services::worklist(snap, q);
   const auto& engine = *snap.engine;
   const auto& whole = *wl.whole;

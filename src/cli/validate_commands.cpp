@@ -15,8 +15,13 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/output.hpp"
+#include "ingest/snapshot.hpp"
 #include "report/background_writer.hpp"
+#include "report/finding.hpp"
 #include "report/validation.hpp"
+#include "services/errors.hpp"
+#include "services/findings.hpp"
+#include "services/scorecard.hpp"
 #include "store/store.hpp"
 #include "validation/load.hpp"
 #include "validation/reference.hpp"
@@ -197,23 +202,54 @@ int cmd_validate(const Global& g, const ValidateArgs& a) {
   return result.errors() > 0 ? kExitFindings : kExitOk;
 }
 
+int cmd_findings(const Global& g, const FindingsArgs& a) {
+  Format fmt = parse_format(a.format);
+  auto st = open_current(g);
+  auto data = ingest::load_dataset(*st);
+  const std::string la = services::council_of(*data, a.la, "--la");
+  if (!data->find_child(la, a.child))
+    throw services::not_found("no_child", "council " + la + " has no child '" + a.child + "'",
+                              {{"child", a.child}});
+  auto years = services::child_findings(*st, la, a.child);
+  if (fmt == Format::Json) {
+    nlohmann::json out = {
+        {"la", la}, {"child", a.child}, {"findings", hearth::report::findings_json(years)}};
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return kExitOk;
+  }
+  std::vector<model::Finding> shown;
+  for (const auto& y : years)
+    for (const auto* f : y.items) shown.push_back(*f);
+  if (fmt == Format::Csv) {
+    print_findings_csv(std::cout, shown);
+    return kExitOk;
+  }
+  std::cout << "Child " << a.child << " (council " << la << "): " << thousands(shown.size())
+            << (shown.size() == 1 ? " finding" : " findings") << " in " << years.size()
+            << (years.size() == 1 ? " stored return" : " stored returns") << "\n";
+  print_findings_table(std::cout, shown);
+  return kExitOk;
+}
+
 int cmd_imports(const Global& g, const ImportsArgs& a) {
   Format fmt = parse_format(a.format);
   auto st = open_current(g);
   if (a.findings > 0) {
     auto all = st->import_findings(a.findings);
     auto imports = st->list_imports(100000);
-    if (std::none_of(imports.begin(), imports.end(),
-                     [&](const store::ImportRecord& r) { return r.id == a.findings; }))
+    auto rec = std::find_if(imports.begin(), imports.end(),
+                            [&](const store::ImportRecord& r) { return r.id == a.findings; });
+    if (rec == imports.end())
       throw UsageError("there is no import " + std::to_string(a.findings) +
                        ": hearth imports lists them");
+    const int year = rec->collection_year;
     std::vector<model::Finding> shown;
     for (auto& f : all)
       if ((a.rule.empty() || f.rule == a.rule) && (a.child.empty() || f.child == a.child))
         shown.push_back(std::move(f));
     if (fmt == Format::Json) {
       nlohmann::json j = nlohmann::json::array();
-      for (const auto& f : shown) j.push_back(finding_json(f));
+      for (const auto& f : shown) j.push_back(hearth::report::finding_json(f, year));
       std::cout << nlohmann::json{{"import", a.findings}, {"findings", j}}.dump(
                        2, ' ', false, nlohmann::json::error_handler_t::replace)
                 << '\n';

@@ -48,13 +48,7 @@ unsigned month_of(Date d) {
   return static_cast<unsigned>(year_month_day{d}.month());
 }
 
-Date add_months(Date d, int months) {
-  year_month_day ymd{d};
-  auto ym = chr::year_month{ymd.year(), ymd.month()} + chr::months{months};
-  auto last = chr::year_month_day_last{ym.year(), chr::month_day_last{ym.month()}};
-  auto day = std::min(ymd.day(), last.day());
-  return chr::sys_days{ym.year() / ym.month() / day};
-}
+using model::add_months;
 // The first day of the 12 months (or n years) that end on d.
 Date window_start(Date d, int years = 1) {
   return add_months(d, -12 * years) + days{1};

@@ -153,4 +153,11 @@ std::optional<CollectionYear> CollectionYear::parse(std::string_view s) {
   return std::nullopt;
 }
 
+Date add_months(Date d, int months) {
+  std::chrono::year_month_day next = std::chrono::year_month_day{d} + std::chrono::months{months};
+  if (!next.ok())
+    next = std::chrono::year_month_day_last{next.year(), std::chrono::month_day_last{next.month()}};
+  return std::chrono::sys_days{next};
+}
+
 }  // namespace hearth::model

@@ -36,6 +36,10 @@ inline Date make_date(int y, unsigned m, unsigned d) {
 int age_on(Date dob, Date on);
 // The date of the n-th birthday.
 Date birthday(Date dob, int n);
+// `months` calendar months after `d` (before, when negative), the day kept or, where the month
+// is shorter, its last day: 31 January + 1 month is 28 (or 29) February. The one month
+// arithmetic of the timescales, the indicators, the validation rules and the generators.
+Date add_months(Date d, int months);
 
 // A statutory collection year runs 1 April – 31 March. `end_year` 2025 is the year 2024/25.
 struct CollectionYear {

@@ -243,14 +243,16 @@ void write_validation_json(std::ostream& os, const Result& r,
   j.value(r.queries());
   j.key("reading");
   j.begin_array();
+  // The one spelling of a model::Finding (report/finding.hpp), keys in its order.
+  const std::string year_label = model::CollectionYear{r.year}.label();
   for (const auto& f : reading) {
     j.begin_object();
-    j.key("child_id");
+    j.key("child");
     j.value(f.child);
-    j.key("column");
-    j.value(f.column);
     j.key("expected");
     j.value(f.expected);
+    j.key("field");
+    j.value(f.column);
     j.key("file");
     j.value(f.file);
     j.key("how_to_fix");
@@ -267,6 +269,8 @@ void write_validation_json(std::ostream& os, const Result& r,
     j.value(f.table);
     j.key("value");
     j.value(f.value);
+    j.key("year");
+    j.value(year_label);
     j.end_object();
   }
   j.end_array();

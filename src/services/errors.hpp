@@ -1,6 +1,7 @@
 // What a service can refuse, by kind. Services raise these; each face maps a kind once — the web
 // to an HTTP status (web/app.cpp, `status_for`), the CLI to an exit code (cli/main.cpp) — so a
-// fault of the server's own (a bug, a broken database) is never reported as the user's.
+// fault of the server's own (a bug, a broken database) is never reported as the user's. A leaf
+// header (the JSON library only): a store may raise a conflict too (a user that exists).
 #pragma once
 
 #include <nlohmann/json.hpp>

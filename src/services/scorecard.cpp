@@ -26,7 +26,6 @@ std::string council_of(const model::Dataset& data, const std::string& la,
 ScorecardPlan plan_scorecard(const SnapshotCache& snap, const ScorecardQuery& q) {
   const auto& data = *snap.data;
   ScorecardPlan p;
-  p.la = council_of(data, q.la, q.la_name);
   auto kind = indicators::period_kind_by_name(q.period);
   if (!kind)
     throw bad_input("bad_period",
@@ -43,10 +42,11 @@ ScorecardPlan plan_scorecard(const SnapshotCache& snap, const ScorecardQuery& q)
                       {{"parameter", "only"}, {"value", key}});
     p.options.only.push_back(*id);
   }
+  p.la = council_of(data, q.la, q.la_name);
   try {
     p.as_of = ingest::resolve_as_of(q.as_of, data, ingest::AsOfUse::Scorecard, p.la, q.as_of_name);
   } catch (const ingest::AsOfError& e) {
-    throw bad_input("bad_as_of", e.what(), {{"parameter", "as_of"}});
+    throw bad_input("bad_as_of", e.what(), {{"parameter", "as_of"}, {"value", q.as_of}});
   }
   int first_year = 0;
   for (const auto& [rla, year] : data.returns)

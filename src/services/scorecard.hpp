@@ -35,7 +35,7 @@ struct ScorecardPlan {
 
 // Checks the question: bad_period, bad_la (several councils and none chosen), no_data (a council
 // with no returns), bad_as_of (not a date, after today, before the council's first return),
-// not_found (an indicator that does not exist).
+// bad_indicator (an indicator that does not exist).
 ScorecardPlan plan_scorecard(const SnapshotCache& snap, const ScorecardQuery& q);
 indicators::Scorecard build_scorecard(const SnapshotCache& snap, const ScorecardPlan& plan);
 inline indicators::Scorecard scorecard(const SnapshotCache& snap, const ScorecardQuery& q) {

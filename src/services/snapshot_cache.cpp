@@ -20,9 +20,15 @@ SnapshotCache::SnapshotCache(std::shared_ptr<const model::Dataset> d, Settings s
     : data(std::move(d)),
       settings(std::move(s)),
       as_of(default_as_of(*data)),
-      engine(std::make_unique<const timescales::Engine>(*data, settings.timescales)),
+      engine(*data, settings.timescales),
       worklists(settings.cache_budget / 2),
       findings(settings.cache_budget / 4) {}
+
+const timescales::Engine& LazyEngine::operator*() const {
+  std::call_once(once_,
+                 [&] { engine_ = std::make_unique<const timescales::Engine>(data_, config_); });
+  return *engine_;
+}
 
 const indicators::ReferenceData& SnapshotCache::reference() const {
   static const indicators::ReferenceData kNone;

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "indicators/reference.hpp"
@@ -28,6 +29,22 @@ struct Settings {
   std::size_t cache_budget = 128 * 1024 * 1024;                // split between the caches
 };
 
+// The timescales engine, built on first use (a question refused for its arguments never pays
+// for it); then shared, read-only, by every thread.
+class LazyEngine {
+ public:
+  LazyEngine(const model::Dataset& data, const timescales::TimescaleConfig& config)
+      : data_(data), config_(config) {}
+  const timescales::Engine& operator*() const;
+  const timescales::Engine* operator->() const { return &**this; }
+
+ private:
+  const model::Dataset& data_;
+  const timescales::TimescaleConfig& config_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<const timescales::Engine> engine_;
+};
+
 class SnapshotCache {
  public:
   SnapshotCache(std::shared_ptr<const model::Dataset> data, Settings settings);
@@ -35,7 +52,7 @@ class SnapshotCache {
   const std::shared_ptr<const model::Dataset> data;
   const Settings settings;
   const model::Date as_of;  // the data's date (or today, if earlier)
-  const std::unique_ptr<const timescales::Engine> engine;
+  const LazyEngine engine;
   const indicators::ReferenceData& reference() const;
 
   ByteLru<timescales::Worklist> worklists;        // by "la|as_of"

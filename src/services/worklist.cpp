@@ -56,12 +56,12 @@ WorklistResult worklist(SnapshotCache& snap, const WorklistQuery& q) {
                     {{"parameter", "item"}});
   // A worker or team the records do not know is a mistake to say, not an empty list.
   const std::string where = q.la.empty() ? std::string() : " for council " + q.la;
-  if (!q.worker.empty() && !known(data, q.la, q.worker, false))
+  if (!q.visible && !q.worker.empty() && !known(data, q.la, q.worker, false))
     throw bad_input("bad_worker",
                     "no worker '" + q.worker + "' in the allocations or professionals imported" +
                         where + "; the worklist's counts by worker list them",
                     {{"parameter", "worker"}});
-  if (!q.team.empty() && !known(data, q.la, q.team, true))
+  if (!q.visible && !q.team.empty() && !known(data, q.la, q.team, true))
     throw bad_input("bad_team",
                     "no team '" + q.team + "' in the allocations or professionals imported" +
                         where + "; the worklist's counts by worker list each worker's team",
@@ -77,7 +77,7 @@ WorklistResult worklist(SnapshotCache& snap, const WorklistQuery& q) {
   try {
     r.as_of = ingest::resolve_as_of(q.as_of, data, ingest::AsOfUse::Timescales, q.la, q.as_of_name);
   } catch (const ingest::AsOfError& e) {
-    throw bad_input("bad_as_of", e.what(), {{"parameter", "as_of"}});
+    throw bad_input("bad_as_of", e.what(), {{"parameter", "as_of"}, {"value", q.as_of}});
   }
   timescales::WorklistOptions o;
   o.as_of = r.as_of.date;
@@ -86,7 +86,8 @@ WorklistResult worklist(SnapshotCache& snap, const WorklistQuery& q) {
   if (!q.since.empty()) {
     auto d = model::parse_date(q.since);
     if (!d)
-      throw bad_input("bad_since", "since '" + q.since + "' " + model::date_problem(q.since),
+      throw bad_input("bad_since",
+                      q.since_name + " '" + q.since + "' " + model::date_problem(q.since),
                       {{"parameter", "since"}});
     o.since = *d;
   }

@@ -31,6 +31,7 @@ struct WorklistQuery {
   std::string team;
   std::optional<int> within;  // due-soon horizon in working days; empty: the configured window
   std::string since;          // done late on or after (YYYY-MM-DD); empty: start of the quarter
+  std::string since_name = "since";
 };
 
 struct WorkerCounts {
@@ -57,8 +58,9 @@ struct WorklistResult {
   std::size_t children = 0;           // children with any item counted
 };
 
-// Checks the question (bad_la / no_data, bad_as_of, bad_status, bad_item, bad_since, and
-// bad_worker / bad_team for a worker or team the records do not know) and answers it. A
+// Checks the question (no_data, bad_as_of, bad_status, bad_item, bad_since, and — when the
+// asker may see the whole service — bad_worker / bad_team for a worker or team the records do
+// not know; to anyone narrower an unknown one is an empty list, telling nothing) and answers it. A
 // council's whole worklist at an as-of date is kept in the snapshot's cache.
 WorklistResult worklist(SnapshotCache& snap, const WorklistQuery& q);
 

@@ -69,13 +69,7 @@ int age_at(Day dob, Day on) {
 }
 
 Day add_months(Day d, int months) {
-  std::chrono::year_month_day v =
-      std::chrono::year_month_day{date_of(d)} + std::chrono::months{months};
-  if (!v.ok()) {
-    return day_of(
-        Date{std::chrono::year_month_day_last{v.year(), std::chrono::month_day_last{v.month()}}});
-  }
-  return day_of(Date{v});
+  return day_of(model::add_months(date_of(d), months));
 }
 
 std::uint64_t splitmix(std::uint64_t& state) {

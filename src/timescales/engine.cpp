@@ -90,12 +90,7 @@ namespace {
 
 using namespace std::chrono;
 
-Date add_months(Date d, int months) {
-  year_month_day ymd{d};
-  year_month_day next = ymd + std::chrono::months{months};
-  if (!next.ok()) next = year_month_day_last{next.year(), month_day_last{next.month()}};
-  return sys_days{next};
-}
+using model::add_months;
 
 DateTime at(Date d) {
   return DateTime{d, -1};

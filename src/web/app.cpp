@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "auth/crypto.hpp"
+#include "services/findings.hpp"
 #include "web/internal.hpp"
 
 namespace hearth::web {
@@ -130,6 +131,18 @@ bool body_bool(const json& body, const char* name, bool fallback) {
   return it->get<bool>();
 }
 
+// The one reading of as_of, shared with the CLI (ingest::resolve_as_of): no date after today;
+// the scorecard stops where the council's returns stop, with a warning.
+ingest::AsOf as_of_param(const Call& call, const Derived& d, ingest::AsOfUse use,
+                         const std::string& la) {
+  std::string text = call.query("as_of");
+  try {
+    return ingest::resolve_as_of(text, *d.data, use, la, "as_of");
+  } catch (const ingest::AsOfError& e) {
+    throw ApiError(400, "bad_as_of", e.what(), {{"parameter", "as_of"}, {"value", text}});
+  }
+}
+
 std::string Call::council() const {
   std::string la = query("la");
   if (!la.empty()) return la;
@@ -182,29 +195,11 @@ void Call::audit(const std::string& action, const std::string& resource, const s
 }
 
 std::shared_ptr<const std::vector<model::Finding>> Call::import_findings(std::int64_t id) {
-  auto d = ctx.derived();
-  const std::string key = std::to_string(id);
-  if (auto kept = d->findings.get(key)) return kept;
-  auto found = std::make_shared<const std::vector<model::Finding>>(st.import_findings(id));
-  return d->findings.put(key, found, cached_bytes(*found));
+  return services::import_findings(*ctx.derived(), st, id);
 }
 
 std::size_t cached_bytes(const Cached& c) {
   return sizeof c + c.plain.capacity() + c.gz.capacity();
-}
-
-json finding_json(const model::Finding& f, int year, const std::string& file) {
-  return {{"rule", f.rule},
-          {"severity", model::severity_name(f.severity)},
-          {"message", f.message},
-          {"how_to_fix", f.how_to_fix},
-          {"file", file},
-          {"table", f.table},
-          {"row", f.row},
-          {"field", f.column},
-          {"value", f.value},
-          {"child", f.child},
-          {"year", year ? json(model::CollectionYear{year}.label()) : json(nullptr)}};
 }
 
 std::pair<std::size_t, std::size_t> Call::page() const {
@@ -372,7 +367,10 @@ http::Handler wrap(Ctx& ctx, const Route& route) {
       for (auto& h : call.headers) res.headers.push_back(std::move(h));
       return res;
     } catch (const services::Error& e) {
-      if (e.kind() == services::ErrorKind::System) throw;  // logged, and a 500 (below)
+      if (e.kind() == services::ErrorKind::System) {
+        lease.discard();  // the connection may be what failed
+        throw;            // the server logs it and answers 500
+      }
       http::Response res =
           http::Response::error(status_for(e.kind()), e.code(), e.what(), e.details());
       for (auto& h : call.headers) res.headers.push_back(std::move(h));
@@ -552,7 +550,11 @@ std::string operation_id(const Route& r) {
 struct App::Impl {
   Impl(Options o, ingest::Snapshot& s) : ctx(std::move(o), s), files(ctx.opts.web_root) {
     add_session_routes(table);
-    add_data_routes(table);
+    add_scorecard_routes(table);
+    add_registry_routes(table);
+    add_worklist_routes(table);
+    add_findings_routes(table);
+    add_info_routes(table);
     add_child_routes(table);
     add_import_routes(table);
     table.push_back({"GET",

@@ -164,6 +164,16 @@ struct Param {
   std::vector<std::string> values;  // an enum
 };
 
+// Parameters several routes take.
+inline const Param kLa{"la", "query", "string",
+                       "The council's LA code (default: your first council)"};
+inline const Param kAsOf{"as_of", "query", "string",
+                         "The date to look from, YYYY-MM-DD (default: the date the data runs to)"};
+inline const Param kPage{"page", "query", "integer", "Page number, from 1"};
+inline const Param kPerPage{"per_page", "query", "integer",
+                            "Items per page (at most 500; default 50)"};
+inline const Param kYear{"year", "query", "string", "Collection year, e.g. 2025-26"};
+
 struct Route {
   std::string method;
   std::string pattern;
@@ -197,13 +207,13 @@ std::string csrf_cookie(const Options& o, const std::string& token, std::int64_t
 
 // The route groups (each file adds its own).
 void add_session_routes(std::vector<Route>& routes);
-void add_data_routes(std::vector<Route>& routes);
+void add_scorecard_routes(std::vector<Route>& routes);
+void add_registry_routes(std::vector<Route>& routes);
+void add_worklist_routes(std::vector<Route>& routes);
+void add_findings_routes(std::vector<Route>& routes);
+void add_info_routes(std::vector<Route>& routes);
 void add_child_routes(std::vector<Route>& routes);
 void add_import_routes(std::vector<Route>& routes);
-
-// A finding as the API shows it (the same fields wherever one appears); `year` the collection
-// year's end (0: none), `file` as the client should see it.
-json finding_json(const model::Finding& f, int year, const std::string& file);
 
 // A field of a request body: `fallback` when absent, 400 bad_request when of the wrong type.
 std::string body_string(const json& body, const char* name, const std::string& fallback);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "report/finding.hpp"
+#include "services/findings.hpp"
 #include "timescales/json.hpp"
 #include "web/internal.hpp"
 
@@ -162,14 +164,8 @@ json missing_json(const model::Dataset& data, model::ChildIndex c) {
 }
 
 json findings_json(Call& call, const std::string& la, const std::string& child) {
-  json out = json::array();
-  for (const auto& k : call.st.list_returns()) {
-    if (k.la != la) continue;
-    for (const auto& f : *call.import_findings(k.import_id))
-      if (f.child == child && f.rule != "validation.not-run")
-        out.push_back(finding_json(f, k.collection_year, f.file));
-  }
-  return out;
+  return report::findings_json(services::child_findings(
+      call.st, la, child, [&](std::int64_t id) { return call.import_findings(id); }));
 }
 
 // What a young person sees of their own record: their plan's dates, their health checks,

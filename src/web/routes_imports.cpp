@@ -9,6 +9,7 @@
 #include "ingest/import.hpp"
 #include "ingest/local_import.hpp"
 #include "local/reader.hpp"
+#include "report/finding.hpp"
 #include "store/staging.hpp"
 #include "web/internal.hpp"
 
@@ -237,7 +238,11 @@ json findings_summary(const std::vector<model::Finding>& findings,
            {"how_to_fix", f.how_to_fix},
            {"count", 0}};
     r["count"] = r["count"].get<int>() + 1;
-    if (first.size() < 200) first.push_back(finding_json(f, 0, shown_file(f.file, dir)));
+    if (first.size() < 200) {
+      model::Finding shown = f;
+      shown.file = shown_file(f.file, dir);
+      first.push_back(report::finding_json(shown));
+    }
   }
   json rules = json::array();
   for (auto& [k, v] : by_rule) rules.push_back(std::move(v));

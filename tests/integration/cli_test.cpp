@@ -127,12 +127,12 @@ TEST_P(Cli, ImportWithThreeBadRowsExitsOneReportsThemAndChangesNothing) {
   ASSERT_EQ(j["findings"].size(), 3u) << j.dump(2);
   EXPECT_EQ(j["findings"][0]["file"], "episodes.csv");
   EXPECT_EQ(j["findings"][0]["row"], 4);
-  EXPECT_EQ(j["findings"][0]["column"], "DECOM");
+  EXPECT_EQ(j["findings"][0]["field"], "DECOM");
   EXPECT_EQ(j["findings"][0]["value"], "31/02/2025");
   EXPECT_EQ(j["findings"][1]["row"], 7);
-  EXPECT_EQ(j["findings"][1]["column"], "LS");
+  EXPECT_EQ(j["findings"][1]["field"], "LS");
   EXPECT_EQ(j["findings"][2]["row"], 11);
-  EXPECT_EQ(j["findings"][2]["column"], "CHILD");
+  EXPECT_EQ(j["findings"][2]["field"], "CHILD");
 
   // The table form names file, row and column for a person too.
   auto t = run(hearth(db_->url(), {"import", bad.string(), "--la", "887"}));

@@ -1,6 +1,6 @@
 // One question, one answer: the CLI's `--format json` and the API give the same document for the
-// scorecard and the worklist (issue 14: both faces call one service and one renderer), and both
-// refuse a bad question with the same words.
+// scorecard, the worklist and a child's findings (issue 14: both faces call one service and one
+// renderer), and both refuse a bad question with the same words.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -103,6 +103,28 @@ TEST_F(SameAnswer, TheWorklistIsOneDocument) {
   auto cli_csv = cli({"worklist", "--la", "887", "--format", "csv"});
   auto api_csv = analyst_->get("/api/v1/worklist?scope=all&format=csv");
   EXPECT_EQ(cli_csv.out, api_csv.body);
+}
+
+TEST_F(SameAnswer, AChildsFindingsAreOneList) {
+  // A child the latest return has a finding about.
+  auto summary = api_json(*analyst_, "/api/v1/findings");
+  std::string child;
+  for (const auto& rule : summary["rules"]) {
+    if (rule["children"].get<int>() == 0) continue;
+    auto list = api_json(*analyst_, "/api/v1/findings/" + rule["code"].get<std::string>());
+    for (const auto& f : list["items"])
+      if (!f["child"].get<std::string>().empty()) child = f["child"];
+    if (!child.empty()) break;
+  }
+  ASSERT_FALSE(child.empty()) << summary.dump();
+  auto cli_doc = cli_json({"findings", "--child", child, "--format", "json"});
+  auto record = api_json(*analyst_, "/api/v1/children/" + child);
+  ASSERT_FALSE(cli_doc["findings"].empty());
+  EXPECT_EQ(cli_doc["findings"], record["findings"]);
+  EXPECT_EQ(cli_doc["child"], child);
+  auto none = cli({"findings", "--child", "NO-SUCH-CHILD"});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("has no child 'NO-SUCH-CHILD'"), std::string::npos) << none.err;
 }
 
 TEST_F(SameAnswer, ABadQuestionIsRefusedInTheSameWords) {

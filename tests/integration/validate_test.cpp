@@ -258,7 +258,7 @@ TEST_P(ValidateStored, ImportStoresTheFindingsAndTheyCanBeReadBack) {
   for (const auto& inj : injected) {
     bool found = false;
     for (const auto& f : b["findings"])
-      found = found || (f["rule"] == inj.code && f["child_id"] == inj.child && f["row"] == inj.row);
+      found = found || (f["rule"] == inj.code && f["child"] == inj.child && f["row"] == inj.row);
     EXPECT_TRUE(found) << "import " << id << " lacks rule " << inj.code << " on child "
                        << inj.child;
   }
@@ -333,7 +333,7 @@ TEST(Validate, BadBytesSpacesAndIsoDatesAreReadReportedAndWrittenAsValidText) {
   std::set<std::string> reading;
   for (const auto& f : out["reading"]) {
     reading.insert(f["rule"].get<std::string>());
-    if (f["rule"] == "ingest.spaces-trimmed") EXPECT_EQ(f["child_id"], padded);
+    if (f["rule"] == "ingest.spaces-trimmed") EXPECT_EQ(f["child"], padded);
     const std::string rule = f["rule"];
     if (rule == "ingest.not-utf8" || rule == "ingest.spaces-trimmed" ||
         rule == "ingest.date-format")

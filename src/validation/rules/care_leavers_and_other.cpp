@@ -10,13 +10,7 @@ namespace hearth::validation::rules {
 
 namespace {
 
-// `n` months after `d`, the day clipped to the end of a shorter month.
-Date add_months(Date d, int n) {
-  std::chrono::year_month_day ymd{d};
-  auto t = ymd + std::chrono::months{n};
-  if (!t.ok()) t = t.year() / t.month() / std::chrono::last;
-  return std::chrono::sys_days{t};
-}
+using model::add_months;
 
 bool in_year(const Dataset& ds, OptDate d) {
   return d && *d >= ds.collection_start() && *d <= ds.collection_end();

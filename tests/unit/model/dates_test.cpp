@@ -69,3 +69,19 @@ TEST(Dates, AnImpossibleDayIsNamed) {
 
 }  // namespace
 }  // namespace hearth::model
+
+// The one month arithmetic (issue 14): the day kept, or the end of a shorter month; back and
+// forth across years and leap years.
+TEST(Dates, AddMonthsKeepsTheDayOrEndsAShorterMonth) {
+  using hearth::model::add_months;
+  using hearth::model::make_date;
+  EXPECT_EQ(add_months(make_date(2025, 1, 15), 1), make_date(2025, 2, 15));
+  EXPECT_EQ(add_months(make_date(2025, 1, 31), 1), make_date(2025, 2, 28));
+  EXPECT_EQ(add_months(make_date(2024, 1, 31), 1), make_date(2024, 2, 29));
+  EXPECT_EQ(add_months(make_date(2024, 2, 29), 12), make_date(2025, 2, 28));
+  EXPECT_EQ(add_months(make_date(2025, 3, 31), -1), make_date(2025, 2, 28));
+  EXPECT_EQ(add_months(make_date(2025, 3, 31), -30), make_date(2022, 9, 30));
+  EXPECT_EQ(add_months(make_date(2025, 8, 31), 6), make_date(2026, 2, 28));
+  EXPECT_EQ(add_months(make_date(2025, 12, 1), 0), make_date(2025, 12, 1));
+  EXPECT_EQ(add_months(make_date(2025, 11, 30), 3), make_date(2026, 2, 28));
+}

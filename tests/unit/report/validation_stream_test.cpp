@@ -13,6 +13,7 @@
 
 #include "model/finding.hpp"
 #include "report/background_writer.hpp"
+#include "report/finding.hpp"
 #include "report/validation.hpp"
 #include "ssda903/csv.hpp"
 
@@ -56,17 +57,8 @@ TEST(ValidationStream, JsonIsLaidOutAsTheDocumentTreesDump) {
     write_validation_json(streamed, r, read, child);
     auto tree = validation_json(r);
     nlohmann::json rj = nlohmann::json::array();
-    rj.push_back({{"rule", reading.rule},
-                  {"severity", "query"},
-                  {"file", ""},
-                  {"table", ""},
-                  {"row", 0},
-                  {"column", ""},
-                  {"value", reading.value},
-                  {"child_id", ""},
-                  {"message", ""},
-                  {"expected", ""},
-                  {"how_to_fix", ""}});
+    // A reading finding is spelt as everywhere else (report::finding_json), with the year.
+    rj.push_back(finding_json(reading, r.year));
     tree["reading"] = rj;
     if (!child.empty()) tree["child_id"] = child;
     EXPECT_EQ(streamed.str(), tree.dump(2) + "\n");

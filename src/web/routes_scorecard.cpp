@@ -1,0 +1,85 @@
+// The Board's scorecard over HTTP: the services' answer (services/scorecard.hpp), rendered
+// once per question and kept with the snapshot, plain and gzipped.
+#include "indicators/registry.hpp"
+#include "report/scorecard.hpp"
+#include "services/scorecard.hpp"
+#include "web/internal.hpp"
+
+namespace hearth::web {
+
+namespace {
+
+using auth::Action;
+using auth::Resource;
+
+std::shared_ptr<const Cached> scorecard_text(Call& call, const std::string& la, bool suppress,
+                                             const std::string& only) {
+  auto d = call.ctx.derived();
+  services::ScorecardQuery q;
+  q.la = la;
+  q.as_of = call.query("as_of");
+  q.period = call.query("period", "quarter");
+  q.suppress = suppress;
+  // The dashboard's tiles need no breakdowns; one indicator's page does (and ?breakdowns=true
+  // asks for them on the whole scorecard, as `hearth scorecard --format json` gives them).
+  q.breakdowns = !only.empty() || call.query("breakdowns") == "true";
+  if (!only.empty()) q.only.push_back(only);
+  auto plan = services::plan_scorecard(*d, q);
+  if (auto kept = d->scorecards.get(plan.key)) return kept;
+  auto text = Cached::make(report::scorecard_json(services::build_scorecard(*d, plan)).dump());
+  return d->scorecards.put(plan.key, text, cached_bytes(*text));
+}
+
+http::Response json_text(const Call& call, const std::shared_ptr<const Cached>& text) {
+  http::Response r;
+  set_body(r, *text, call.req);
+  return r;
+}
+
+http::Response get_scorecard(Call& call) {
+  std::string la = call.council();
+  auto decision = call.require(Action::ReadScorecard, Resource::council(la));
+  return json_text(
+      call, scorecard_text(call, la, decision.view == auth::View::Suppressed, std::string()));
+}
+
+http::Response get_scorecard_indicator(Call& call) {
+  std::string la = call.council();
+  auto decision = call.require(Action::ReadScorecard, Resource::council(la));
+  std::string key = call.req.path_params.at("indicator");
+  if (!indicators::indicator_by_key(key))
+    throw ApiError(404, "not_found", "There is no indicator '" + key + "'.", {{"id", key}});
+  return json_text(call, scorecard_text(call, la, decision.view == auth::View::Suppressed, key));
+}
+
+}  // namespace
+
+void add_scorecard_routes(std::vector<Route>& routes) {
+  const Param period{"period",     "query", "string",
+                     "The period", false,   {"month", "quarter", "year"}};
+  routes.push_back({"GET",
+                    "/api/v1/scorecard",
+                    "The Board's scorecard: every indicator's value, target, RAG, comparators "
+                    "and trend (small numbers suppressed for the board role)",
+                    {kLa,
+                     period,
+                     kAsOf,
+                     {"breakdowns",
+                      "query",
+                      "string",
+                      "true: each indicator's breakdowns too (as hearth scorecard --format json)",
+                      false,
+                      {"true", "false"}}},
+                    true,
+                    "",
+                    get_scorecard});
+  routes.push_back({"GET",
+                    "/api/v1/scorecard/{indicator}",
+                    "One indicator with its trend, years, comparators and breakdowns",
+                    {{"indicator", "path", "string", "The indicator's id"}, kLa, period, kAsOf},
+                    true,
+                    "",
+                    get_scorecard_indicator});
+}
+
+}  // namespace hearth::web
