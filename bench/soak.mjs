@@ -137,14 +137,18 @@ async function importYear() {
   return ''
 }
 
-function readRss() {
+function readStatus(field) {
   try {
-    const m = fs.readFileSync(`/proc/${PID}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/)
+    const m = fs.readFileSync(`/proc/${PID}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+) kB`))
     return m ? Number(m[1]) : null
   } catch {
     return null
   }
 }
+const readRss = () => readStatus('VmRSS')
+// Which kind of memory moved: the heap and other private memory (RssAnon) or mapped files
+// (RssFile: the program, libraries, SQLite's shared memory).
+const sample = (s) => ({ s, kb: readRss(), anon_kb: readStatus('RssAnon'), file_kb: readStatus('RssFile') })
 
 const t0 = performance.now()
 let due = 0
@@ -161,7 +165,7 @@ await new Promise((resolve) => {
       return
     }
     if (now >= nextRss) {
-      rss.push({ s: Math.round(now / 1000), kb: readRss() })
+      rss.push(sample(Math.round(now / 1000)))
       nextRss += 10000
     }
     if (now >= nextSignIn) {
@@ -186,7 +190,7 @@ await new Promise((resolve) => {
 })
 await Promise.all(pending)
 while (inFlight > 0) await new Promise((r) => setTimeout(r, 50))
-rss.push({ s: SECONDS, kb: readRss() })
+rss.push(sample(SECONDS))
 
 const lat = stats.latencies.sort((a, b) => a - b)
 const quantile = (xs, p) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]?.toFixed(1)
