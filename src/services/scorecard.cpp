@@ -7,22 +7,6 @@
 
 namespace hearth::services {
 
-std::string council_of(const model::Dataset& data, const std::string& la,
-                       const std::string& la_name) {
-  if (data.children.empty())
-    throw not_found("no_data", "the store holds no children: import a return");
-  if (la.empty()) {
-    if (data.councils.size() > 1)
-      throw bad_input("bad_la", "the store holds several councils: choose one with " + la_name,
-                      {{"parameter", "la"}});
-    return data.councils.front();
-  }
-  if (std::find(data.councils.begin(), data.councils.end(), la) == data.councils.end())
-    throw not_found("no_data", "The store holds no returns for council '" + la + "'.",
-                    {{"la", la}});
-  return la;
-}
-
 ScorecardPlan plan_scorecard(const SnapshotCache& snap, const ScorecardQuery& q) {
   const auto& data = *snap.data;
   ScorecardPlan p;

@@ -42,9 +42,4 @@ inline indicators::Scorecard scorecard(const SnapshotCache& snap, const Scorecar
   return build_scorecard(snap, plan_scorecard(snap, q));
 }
 
-// The council a question is about: `la` if the store holds it, else the one council stored
-// (bad_la when several are and none was chosen; no_data when the store holds none, or not `la`).
-std::string council_of(const model::Dataset& data, const std::string& la,
-                       const std::string& la_name = "la");
-
 }  // namespace hearth::services

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "ingest/snapshot.hpp"
+#include "services/errors.hpp"
 
 namespace hearth::services {
 
@@ -33,6 +34,22 @@ const timescales::Engine& LazyEngine::operator*() const {
 const indicators::ReferenceData& SnapshotCache::reference() const {
   static const indicators::ReferenceData kNone;
   return settings.reference ? *settings.reference : kNone;
+}
+
+std::string council_of(const model::Dataset& data, const std::string& la,
+                       const std::string& la_name) {
+  if (data.children.empty())
+    throw not_found("no_data", "the store holds no children: import a return");
+  if (la.empty()) {
+    if (data.councils.size() > 1)
+      throw bad_input("bad_la", "the store holds several councils: choose one with " + la_name,
+                      {{"parameter", "la"}});
+    return data.councils.front();
+  }
+  if (std::find(data.councils.begin(), data.councils.end(), la) == data.councils.end())
+    throw not_found("no_data", "The store holds no returns for council '" + la + "'.",
+                    {{"la", la}});
+  return la;
 }
 
 std::size_t cached_bytes(const timescales::Worklist& w) {

@@ -59,6 +59,11 @@ class SnapshotCache {
   ByteLru<std::vector<model::Finding>> findings;  // each import's, read once (they never change)
 };
 
+// The council a question is about: `la` if the store holds it, else the one council stored
+// (bad_la when several are and none was chosen; no_data when the store holds none, or not `la`).
+std::string council_of(const model::Dataset& data, const std::string& la,
+                       const std::string& la_name = "la");
+
 // Roughly what a cached value takes in memory (what it owns; not the Dataset it points into).
 std::size_t cached_bytes(const timescales::Worklist& w);
 std::size_t cached_bytes(const std::vector<model::Finding>& f);

@@ -43,10 +43,7 @@ WorklistResult worklist(SnapshotCache& snap, const WorklistQuery& q) {
   const auto& data = *snap.data;
   if (data.children.empty())
     throw not_found("no_data", "the store holds no children: import a return");
-  if (!q.la.empty() &&
-      std::find(data.councils.begin(), data.councils.end(), q.la) == data.councils.end())
-    throw not_found("no_data", "The store holds no returns for council '" + q.la + "'.",
-                    {{"la", q.la}});
+  if (!q.la.empty()) council_of(data, q.la);  // empty: every council
   if (!q.status.empty() && q.status != "overdue" && q.status != "due_soon" &&
       q.status != "done_late")
     throw bad_input("bad_status", "status must be overdue, due_soon or done_late",

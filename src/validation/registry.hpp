@@ -23,7 +23,8 @@ namespace rules {
 std::span<const Rule> header_and_codes();             // 101-166
 std::span<const Rule> episodes_and_dates();           // 167-205D
 std::span<const Rule> placements_and_ofsted();        // 207-345
-std::span<const Rule> legal_and_reviews();            // 347-399
+std::span<const Rule> legal_and_reviews();            // 347-367
+std::span<const Rule> placement_types_and_reviews();  // 371-399
 std::span<const Rule> adoption_and_missing();         // 406-521
 std::span<const Rule> placement_changes();            // 522-563
 std::span<const Rule> missing_and_adoption_orders();  // 564-586

@@ -52,6 +52,16 @@ inline long days_between(Date from, Date to) {
 
 // n years after `d` as the DfE tool counts it (pandas DateOffset): the same day and month, and
 // 29 February becomes 28 February in a year that has none (a birthday in law is 1 March).
+inline Date plus_days(Date d, int n) {
+  return d + std::chrono::days{n};
+}
+// A temporary placement (PLACE T0-T4); short-term respite (LS V3, V4).
+inline bool temporary(std::string_view place) {
+  return in(place, {"T0", "T1", "T2", "T3", "T4"});
+}
+inline bool respite(std::string_view ls) {
+  return in(ls, {"V3", "V4"});
+}
 inline Date plus_years(Date d, int n) {
   std::chrono::year_month_day ymd{d};
   auto target = ymd + std::chrono::years{n};

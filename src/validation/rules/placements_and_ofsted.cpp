@@ -33,10 +33,6 @@ const Provider* provider(const Dataset& ds, std::string_view urn) {
   return it == ds.reference->providers.end() ? nullptr : &it->second;
 }
 
-bool temporary_place(std::string_view place) {
-  return in(place, {"T0", "T1", "T2", "T3", "T4"});
-}
-
 // --- Header and previous year ----------------------------------------------------------------
 
 // 207: a child recorded last year as a mother (MOTHER 1) who is still looked after (has episodes)
@@ -298,8 +294,8 @@ void check_225(const Dataset& ds, Hits& out) {
     order_by_date(t, t.rows_of(child), decom, rows);
     for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
       std::uint32_t r = rows[i], next = rows[i + 1];
-      if (t.text(r, rec) == "X1" && t.missing(r, reason) && !temporary_place(t.text(r, place)) &&
-          in(t.text(next, rne), {"P", "B", "T", "U"}) && !temporary_place(t.text(next, place)))
+      if (t.text(r, rec) == "X1" && t.missing(r, reason) && !temporary(t.text(r, place)) &&
+          in(t.text(next, rne), {"P", "B", "T", "U"}) && !temporary(t.text(next, place)))
         out.add(t, r);
     }
   }
@@ -315,7 +311,7 @@ void check_226(const Dataset& ds, Hits& out) {
     order_by_date(t, t.rows_of(child), decom, rows);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       std::uint32_t r = rows[i];
-      if (!temporary_place(t.text(r, place))) continue;
+      if (!temporary(t.text(r, place))) continue;
       bool previous_reason = i > 0 && !t.missing(rows[i - 1], reason);
       if (!t.missing(r, reason) || previous_reason) out.add(t, r);
     }
