@@ -43,7 +43,7 @@ void BM_CouncilAllIndicatorsTwentyQuarters(benchmark::State& state) {
     values = 0;
     for (const auto& ind : indicators::all_indicators())
       for (const auto& q : quarters) {
-        auto v = engine.value(ind.id, engine.cohort(ind.id, q));
+        auto v = engine.value(ind, engine.cohort(ind, q));
         benchmark::DoNotOptimize(v.value);
         ++values;
       }

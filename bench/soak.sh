@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The soak: `hearth serve` (release build) on the demo council, then a steady mixed load —
-# scorecards, worklists, children lists and journeys, health checks, a sign-in a second, and two
-# imports of a collection year through the API — at RATE requests a second for SECONDS
-# (bench/soak.mjs). Passes when no request failed, the server's resident memory after the
-# warm-up stays within 10% (minute by minute: the median of each minute's six samples, so the
+# scorecards, worklists, children lists and journeys, health checks, a sign-in a second, and three
+# imports of a collection year through the API (one in the warm-up) — at RATE requests a second
+# for SECONDS (bench/soak.mjs). Passes when no request failed, the server's resident memory after
+# the warm-up stays within 10% (minute by minute: the median of each minute's six samples, so the
 # bodies of the requests in flight at one instant do not count as growth) and
-# `hearth audit verify` is clean at the end. A benchmark, not part
-# of `make test`: figures go in docs/performance.md.
+# `hearth audit verify` is clean at the end. A benchmark, not part of `make test`: figures go in
+# docs/performance.md.
 # Usage: bench/soak.sh [SECONDS=1800] [RATE=1000]   (results: build/soak/)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
@@ -94,6 +95,22 @@ struct Rules {
   bool adoption_exception = true;
 };
 
+// What a measure's cohort function reads (indicators/measures/*.cpp): one council's children and,
+// for each, the periods of care and the rows of each 903 table that are theirs, the timescales
+// items judged on the as-of date, and the questions several measures ask (looked after on a day,
+// placements held in a window, the OC2 cohort).
+struct PeriodOfCare {
+  model::Date start{}, end{};         // end: Dataset::kOpen while looked after
+  std::uint32_t first = 0, last = 0;  // episode rows
+};
+struct ChildFacts {
+  model::ChildIndex child = 0;
+  std::vector<PeriodOfCare> periods;
+  std::vector<const timescales::ItemStatus*> items;
+  std::vector<std::uint32_t> sw;                            // rows in Dataset::sw_episodes
+  std::vector<std::uint32_t> oc2, oc3, missing, uasc, ad1;  // rows in the Dataset's tables
+};
+
 class Engine {
  public:
   // The engine works for one council; `as_of` is the latest date any period may end on (the
@@ -101,9 +118,10 @@ class Engine {
   Engine(const model::Dataset& data, const timescales::Engine& timescales,
          const ReferenceData& reference, std::string la, model::Date as_of, Rules rules = {});
 
-  Cohort cohort(IndicatorId id, const Period& period) const;
-  Value value(IndicatorId id, const Cohort& cohort) const;
-  std::vector<Category> breakdown(IndicatorId id, const Cohort& cohort, Dimension d) const;
+  Cohort cohort(const Indicator& indicator, const Period& period) const;
+  Value value(const Indicator& indicator, const Cohort& cohort) const;
+  std::vector<Category> breakdown(const Indicator& indicator, const Cohort& cohort,
+                                  Dimension d) const;
 
   const std::string& la() const { return la_; }
   model::Date as_of() const { return as_of_; }
@@ -113,35 +131,43 @@ class Engine {
   // names or the dataset's own strings (a team name), so it lives as long as the engine.
   std::string_view category_of(model::ChildIndex c, model::Date on, Dimension d) const;
 
- private:
-  struct PeriodOfCare {
-    model::Date start{}, end{};         // end: Dataset::kOpen while looked after
-    std::uint32_t first = 0, last = 0;  // episode rows
-  };
-  struct ChildData {
-    std::vector<PeriodOfCare> periods;
-    std::vector<const timescales::ItemStatus*> items;
-    std::vector<std::uint32_t> sw;  // rows in Dataset::sw_episodes
-  };
+  // ---- facts for the measures ---------------------------------------------------------------
+  const model::Dataset& data() const { return data_; }
+  const timescales::Engine& timescales() const { return ts_; }
+  const ReferenceData& reference() const { return ref_; }
+  const Rules& rules() const { return rules_; }
+  const model::LocalRecords* local() const { return local_; }  // the council's, or none
+  const std::vector<ChildFacts>& each_child() const { return child_data_; }
+  const ChildFacts& facts_of(model::ChildIndex c) const { return child_data_[slot_[c]]; }
+  bool has_return(int year) const { return return_years_.count(year) > 0; }
+  bool has_sw_episodes(int year) const { return sw_years_.count(year) > 0; }
+  // The items of one kind with a due date, in due order.
+  const std::vector<const timescales::ItemStatus*>& items_due(timescales::ItemId id) const {
+    return by_item_[static_cast<std::size_t>(id)];
+  }
 
   std::optional<std::uint32_t> episode_on(model::ChildIndex c, model::Date d) const;
   bool looked_after(model::ChildIndex c, model::Date d) const;  // short breaks excluded
+  // The episode on `d` when it is not a short break.
+  std::optional<std::uint32_t> looked_after_episode(model::ChildIndex c, model::Date d) const;
   const PeriodOfCare* period_on(model::ChildIndex c, model::Date d) const;
   bool uasc_on(model::ChildIndex c, model::Date d) const;
+  // Placements held in [from, to] (stability_short's count).
   int placements_in(model::ChildIndex c, model::Date from, model::Date to) const;
+  // The day the child began living with the carer of `episode`.
   model::Date placement_start(std::uint32_t episode, const PeriodOfCare& p) const;
   bool in_oc2_cohort(model::ChildIndex c, model::Date march31) const;
   const model::Oc2* oc2_of(model::ChildIndex c, int year) const;
 
-  void per_child_on(Cohort& out, model::Date d, auto&& numerator) const;
+  // One case for each child looked after on `d` (short breaks excluded): `numerator(child,
+  // episode)` gives {numerator, denominator}; a child adding 0 to both is left out.
+  template <class F>
+  void per_child_on(Cohort& out, model::Date d, F&& numerator) const;
+  // One case per item of `ids` due in the period and done or overdue by the as-of date.
   void timeliness(Cohort& out, const Period& p,
                   std::initializer_list<timescales::ItemId> ids) const;
-  void care_leavers(Cohort& out, const Period& p, IndicatorId id) const;
-  void care_leavers_18_20(Cohort& out, model::Date d) const;
-  void oc2(Cohort& out, const Period& p, IndicatorId id) const;
-  void adoption(Cohort& out, const Period& p, IndicatorId id) const;
-  void distance(Cohort& out, const Period& p, IndicatorId id) const;
 
+ private:
   const model::Dataset& data_;
   const timescales::Engine& ts_;
   const ReferenceData& ref_;
@@ -149,19 +175,24 @@ class Engine {
   model::Date as_of_;
   Rules rules_;
   std::vector<model::ChildIndex> children_;
-  std::vector<ChildData> child_data_;  // parallel to children_
-  std::vector<std::uint32_t> slot_;    // ChildIndex -> position in children_ (or ~0)
+  std::vector<ChildFacts> child_data_;  // parallel to children_
+  std::vector<std::uint32_t> slot_;     // ChildIndex -> position in children_ (or ~0)
   std::vector<timescales::ItemStatus> items_;
   // Items with a due date, by item, in due order.
   std::array<std::vector<const timescales::ItemStatus*>, timescales::kItemCount> by_item_;
-  std::vector<std::vector<std::uint32_t>> oc2_rows_;  // by slot: rows in Dataset::oc2
-  std::vector<std::vector<std::uint32_t>> oc3_rows_;
-  std::vector<std::vector<std::uint32_t>> missing_rows_;
-  std::vector<std::vector<std::uint32_t>> uasc_rows_;
-  std::vector<std::vector<std::uint32_t>> ad1_rows_;
   std::set<int> sw_years_;      // collection years with 903 social worker episodes
   std::set<int> return_years_;  // collection years with a stored 903 return
   const model::LocalRecords* local_ = nullptr;
 };
+
+template <class F>
+void Engine::per_child_on(Cohort& out, model::Date d, F&& numerator) const {
+  for (model::ChildIndex c : children_) {
+    auto e = looked_after_episode(c, d);
+    if (!e) continue;
+    auto [num, den] = numerator(c, *e);
+    if (den > 0 || num > 0) out.cases.push_back({c, d, num, den});
+  }
+}
 
 }  // namespace hearth::indicators

@@ -15,74 +15,14 @@
 
 namespace hearth::indicators {
 
-enum class IndicatorId : std::uint8_t {
-  // Context
-  ClaCount,
-  ClaRate,
-  ClaStarts,
-  ClaCeased,
-  UascCount,
-  CareLeavers18To20,
-  CareLeavers21To25,
-  // Safety and permanence
-  StabilityShort,
-  StabilityLong,
-  PlacementFoster,
-  PlacementFosterConnected,
-  PlacementFosterInHouse,
-  PlacementFosterAgency,
-  PlacementResidential,
-  PlacementWithParents,
-  PlacementIndependent,
-  PlacementAdoption,
-  PlacedOver20Miles,
-  PlacedOutsideLa,
-  LongTermMatched,
-  MissingChildren,
-  MissingIncidents,
-  MissingIncidentsPerChild,
-  RhiTimely,
-  SwChanges,
-  VisitsTimely,
-  VisitsSeenAlone,
-  ReviewsTimely,
-  Adopted,
-  AdoptionA1,
-  AdoptionA2,
-  Sgo,
-  // Preparing for independence and adulthood
-  LeaversInTouch17To18,
-  LeaversInTouch19To21,
-  LeaversEet17To18,
-  LeaversEet19To21,
-  LeaversAccommodation17To18,
-  LeaversAccommodation19To21,
-  LeaversHigherEducation,
-  PathwayPlans,
-  PaCaseload,
-  StayingPut,
-  // Health and wellbeing
-  HealthAssessment,
-  DevelopmentChecks,
-  IhaTimely,
-  RhaTimely,
-  Dental,
-  Immunisations,
-  SdqCompleted,
-  SdqAverage,
-  SdqConcern,
-  SubstanceMisuse,
-  // Education, training and employment
-  PepCurrent,
-  Suspensions,
-  Convictions,
-  // Listening and participation
-  Statements,
-  ChallengeCards,
-  ReviewParticipation,
-  Advocacy,
-};
-inline constexpr std::size_t kIndicatorCount = 59;
+class Engine;
+struct Period;
+struct Cohort;
+
+// How an indicator finds its population on the engine's facts (engine.hpp): one case per child
+// or event, each with what it adds to the numerator and the denominator. A measure with no
+// records to compute from (Source::NotHeld) has none.
+using CohortFn = void (*)(const Engine& facts, const Period& period, Cohort& out);
 
 enum class Section : std::uint8_t {
   Context,
@@ -112,7 +52,6 @@ std::string_view source_name(Source s);  // "903", "local", "903 / local", "not 
 enum class Frequency : std::uint8_t { AnyPeriod, Annual };
 
 struct Indicator {
-  IndicatorId id;
   std::string_view key;     // "stability_short": the id in JSON, CSV, config and the API
   std::string_view family;  // the spec's id: "leavers_eet" for leavers_eet_19_21
   Section section;
@@ -128,13 +67,27 @@ struct Indicator {
   std::string_view definition;  // the published definition followed, and its source
   std::string_view deviation;   // where Hearth differs from it, and why ("" when it does not)
   std::string_view basis;       // the statute or guidance behind the duty it measures
-  std::optional<double> default_target;  // a target the council's config can override
-  std::string_view comparator;           // "leavers_eet/age_19_21": row in the reference files
-  std::string_view needs;                // for Source::NotHeld: what Hearth would need
+  std::optional<double> default_target =
+      std::nullopt;             // a target the council's config can override
+  std::string_view comparator;  // "leavers_eet/age_19_21": row in the reference files
+  std::string_view needs;       // for Source::NotHeld: what Hearth would need
+  CohortFn cohort = nullptr;    // its computation (none for Source::NotHeld)
 };
 
+// Every indicator, in scorecard order: section by section (indicators/measures/<section>.cpp),
+// in each section as its file lists them.
 std::span<const Indicator> all_indicators();
-const Indicator& indicator(IndicatorId id);
-std::optional<IndicatorId> indicator_by_key(std::string_view key);
+const Indicator* indicator_by_key(std::string_view key);  // nullptr: no such indicator
+
+// Each section's entries (indicators/measures/<section>.cpp).
+namespace measures {
+std::span<const Indicator> context();
+std::span<const Indicator> stability_and_placements();  // Safety and permanence, first part
+std::span<const Indicator> safety_and_permanence();
+std::span<const Indicator> independence();
+std::span<const Indicator> health();
+std::span<const Indicator> education();
+std::span<const Indicator> listening();
+}  // namespace measures
 
 }  // namespace hearth::indicators

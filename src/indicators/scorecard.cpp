@@ -242,19 +242,19 @@ Scorecard build_scorecard(const Engine& engine, const ReferenceData& reference,
   if (neighbours.empty() && reference.neighbours.count(sc.la))
     neighbours = reference.neighbours.at(sc.la);
 
-  std::vector<IndicatorId> ids = options.only;
-  if (ids.empty())
-    for (const auto& ind : all_indicators()) ids.push_back(ind.id);
+  std::vector<const Indicator*> chosen = options.only;
+  if (chosen.empty())
+    for (const auto& ind : all_indicators()) chosen.push_back(&ind);
 
-  for (IndicatorId id : ids) {
-    const Indicator& ind = indicator(id);
+  for (const Indicator* one : chosen) {
+    const Indicator& ind = *one;
     Entry e;
     e.indicator = &ind;
     e.period = sc.period;
-    const Cohort cohort = engine.cohort(id, sc.period);
+    const Cohort cohort = engine.cohort(ind, sc.period);
     if (cohort.basis != Date{}) e.basis = cohort.basis;
     e.note = cohort.note;
-    e.current = suppress_primary(ind, engine.value(id, cohort), threshold);
+    e.current = suppress_primary(ind, engine.value(ind, cohort), threshold);
     if (auto t = config.targets.find(ind.key); t != config.targets.end()) e.target = t->second;
     e.rag = rate(ind, e.current.value.value, e.target);
 
@@ -304,8 +304,8 @@ Scorecard build_scorecard(const Engine& engine, const ReferenceData& reference,
                 p.end)
           continue;
         const Cohort c =
-            (p.end == sc.period.end && p.start == sc.period.start) ? cohort : engine.cohort(id, p);
-        out.push_back({p, suppress_primary(ind, engine.value(id, c), threshold)});
+            (p.end == sc.period.end && p.start == sc.period.start) ? cohort : engine.cohort(ind, p);
+        out.push_back({p, suppress_primary(ind, engine.value(ind, c), threshold)});
       }
       return out;
     };
@@ -315,7 +315,7 @@ Scorecard build_scorecard(const Engine& engine, const ReferenceData& reference,
     if (options.breakdowns && cohort.available) {
       for (std::size_t d = 0; d < kDimensionCount; ++d) {
         std::vector<ShownCategory> cats;
-        for (auto& c : engine.breakdown(id, cohort, static_cast<Dimension>(d)))
+        for (auto& c : engine.breakdown(ind, cohort, static_cast<Dimension>(d)))
           cats.push_back({std::move(c.name), Shown{std::move(c.value), false}});
         if (threshold > 1) suppress_breakdown(ind, e.current, cats, threshold);
         e.breakdowns[d] = std::move(cats);

@@ -101,7 +101,7 @@ struct ScorecardOptions {
   PeriodKind period = PeriodKind::Quarter;
   bool suppress = false;
   bool breakdowns = true;
-  std::vector<IndicatorId> only;  // empty: every indicator
+  std::vector<const Indicator*> only;  // empty: every indicator
 };
 
 Scorecard build_scorecard(const Engine& engine, const ReferenceData& reference,

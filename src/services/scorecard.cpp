@@ -19,12 +19,12 @@ ScorecardPlan plan_scorecard(const SnapshotCache& snap, const ScorecardQuery& q)
   p.options.suppress = q.suppress;
   p.options.breakdowns = q.breakdowns;
   for (const auto& key : q.only) {
-    auto id = indicators::indicator_by_key(key);
-    if (!id)
+    const auto* ind = indicators::indicator_by_key(key);
+    if (!ind)
       throw bad_input("bad_indicator",
                       "there is no indicator '" + key + "': hearth indicators list shows them",
                       {{"parameter", "only"}, {"value", key}});
-    p.options.only.push_back(*id);
+    p.options.only.push_back(ind);
   }
   p.la = council_of(data, q.la, q.la_name);
   try {

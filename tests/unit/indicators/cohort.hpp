@@ -4,6 +4,9 @@
 
 #include <map>
 #include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
 
 #include "indicators/engine.hpp"
 #include "indicators/scorecard.hpp"
@@ -138,7 +141,7 @@ class Cohort {
     engine_ = std::make_unique<Engine>(data_, *ts_, reference_, kLa, as_of, rules);
     return *engine_;
   }
-  Value value(IndicatorId id, const Period& p) const {
+  Value value(const Indicator& id, const Period& p) const {
     return engine_->value(id, engine_->cohort(id, p));
   }
   const ReferenceData& reference() const { return reference_; }
@@ -155,6 +158,12 @@ class Cohort {
 };
 
 // The financial year ending 31 March of `end_year`.
+inline const Indicator& ind(std::string_view key) {
+  const Indicator* i = indicator_by_key(key);
+  if (!i) throw std::invalid_argument("there is no indicator " + std::string(key));
+  return *i;
+}
+
 inline Period year(int end_year) {
   return period_containing(make_date(end_year, 3, 31), PeriodKind::Year);
 }

@@ -7,7 +7,6 @@
 namespace hearth::indicators::test {
 namespace {
 
-using I = IndicatorId;
 using model::Accommodation;
 using model::Activity;
 using model::InTouch;
@@ -59,7 +58,7 @@ TEST(Indicators, StabilityShortIsTwoOfNineWhenTheShortBreaksChildIsExcluded) {
       .episode(make_date(2024, 8, 1), make_date(2024, 8, 3), RNE::S, PL::U6, LS::V3)
       .episode(make_date(2025, 3, 28), std::nullopt, RNE::S, PL::U6, LS::V3);
   k.at(kMarch31);
-  expect_value(k.value(I::StabilityShort, year(2025)), 2, 9, 22.2);
+  expect_value(k.value(ind("stability_short"), year(2025)), 2, 9, 22.2);
 }
 
 TEST(Indicators, StabilityLongCountsTheSameCarerForTwoYearsAndPlacementForAdoption) {
@@ -86,10 +85,10 @@ TEST(Indicators, StabilityLongCountsTheSameCarerForTwoYearsAndPlacementForAdopti
   k.child("e", make_date(2012, 1, 1)).episode(make_date(2023, 1, 1));
   k.child("f", make_date(2009, 1, 1)).episode(make_date(2015, 1, 1));
   k.at(kMarch31);
-  expect_value(k.value(I::StabilityLong, year(2025)), 3, 4, 75.0);
+  expect_value(k.value(ind("stability_long"), year(2025)), 3, 4, 75.0);
   // Without the adoption exception (the DfE's current "same carer" wording) d falls out: 2 / 4.
   k.at(kMarch31, {}, Rules{true, false});
-  expect_value(k.value(I::StabilityLong, year(2025)), 2, 4, 50.0);
+  expect_value(k.value(ind("stability_long"), year(2025)), 2, 4, 50.0);
 }
 
 TEST(Indicators, PlacementMixAndLongTermMatchedShareOutChildrenOnTheDate) {
@@ -111,12 +110,13 @@ TEST(Indicators, PlacementMixAndLongTermMatchedShareOutChildrenOnTheDate) {
                  provider);
   k.at(kMarch31);
   const Period p = year(2025);
-  expect_value(k.value(I::PlacementFoster, p), 3, 8, 37.5);
-  for (I id : {I::PlacementFosterConnected, I::PlacementFosterInHouse, I::PlacementFosterAgency,
-               I::PlacementResidential, I::PlacementWithParents, I::PlacementIndependent,
-               I::PlacementAdoption})
+  expect_value(k.value(ind("placement_foster"), p), 3, 8, 37.5);
+  for (const Indicator& id :
+       {ind("placement_foster_connected"), ind("placement_foster_in_house"),
+        ind("placement_foster_agency"), ind("placement_residential"), ind("placement_with_parents"),
+        ind("placement_independent"), ind("placement_adoption")})
     expect_value(k.value(id, p), 1, 8, 12.5);
-  expect_value(k.value(I::LongTermMatched, p), 2, 3, 66.7);
+  expect_value(k.value(ind("long_term_matched"), p), 2, 3, 66.7);
 }
 
 TEST(Indicators, ContextCountsStartsCeasedUascAndTheRatePer10000) {
@@ -143,14 +143,14 @@ TEST(Indicators, ContextCountsStartsCeasedUascAndTheRatePer10000) {
   ref.population[kLa][2025] = 6000;
   k.at(kMarch31, ref);
   const Period p = year(2025);
-  expect_value(k.value(I::ClaCount, p), 3, std::nullopt, 3);
-  expect_value(k.value(I::ClaRate, p), 3, 6000, 5.0);
-  expect_value(k.value(I::ClaStarts, p), 3, std::nullopt, 3);
-  expect_value(k.value(I::ClaCeased, p), 2, std::nullopt, 2);
-  expect_value(k.value(I::UascCount, p), 1, std::nullopt, 1);
+  expect_value(k.value(ind("cla_count"), p), 3, std::nullopt, 3);
+  expect_value(k.value(ind("cla_rate"), p), 3, 6000, 5.0);
+  expect_value(k.value(ind("cla_starts"), p), 3, std::nullopt, 3);
+  expect_value(k.value(ind("cla_ceased"), p), 2, std::nullopt, 2);
+  expect_value(k.value(ind("uasc_count"), p), 1, std::nullopt, 1);
   // Without a population figure the rate is not available, and says which file it needs.
   k.at(kMarch31);
-  auto v = k.value(I::ClaRate, p);
+  auto v = k.value(ind("cla_rate"), p);
   EXPECT_FALSE(v.available);
   EXPECT_NE(v.reason.find("under_18.csv"), std::string::npos);
 }
@@ -176,9 +176,9 @@ TEST(Indicators, MissingCountsChildrenWhoWentMissingNotAway) {
       .missing(make_date(2024, 6, 1));
   k.at(kMarch31);
   const Period p = year(2025);
-  expect_value(k.value(I::MissingChildren, p), 2, 3, 66.7);
-  expect_value(k.value(I::MissingIncidents, p), 3, std::nullopt, 3);
-  expect_value(k.value(I::MissingIncidentsPerChild, p), 3, 2, 1.5);
+  expect_value(k.value(ind("missing_children"), p), 2, 3, 66.7);
+  expect_value(k.value(ind("missing_incidents"), p), 3, std::nullopt, 3);
+  expect_value(k.value(ind("missing_incidents_per_child"), p), 3, 2, 1.5);
 }
 
 TEST(Indicators, SocialWorkerChangesCountDistinctWorkersInTheTwelveMonths) {
@@ -202,7 +202,7 @@ TEST(Indicators, SocialWorkerChangesCountDistinctWorkersInTheTwelveMonths) {
       .social_worker("SW6", make_date(2024, 3, 1), make_date(2024, 9, 1))
       .social_worker("SW7", make_date(2024, 9, 1));
   k.at(kMarch31);
-  expect_value(k.value(I::SwChanges, year(2025)), 1, 3, 33.3);
+  expect_value(k.value(ind("sw_changes"), year(2025)), 1, 3, 33.3);
 }
 
 TEST(Indicators, ReviewsAndReviewParticipation) {
@@ -225,13 +225,13 @@ TEST(Indicators, ReviewsAndReviewParticipation) {
   k.at(kMarch31);
   const Period p = period_containing(make_date(2025, 3, 31), PeriodKind::Year);
   // Count r1's items only: r2's chain before the records begin is not judged.
-  auto c = k.at(kMarch31).cohort(I::ReviewsTimely, p);
+  auto c = k.at(kMarch31).cohort(ind("reviews_timely"), p);
   double num = 0, den = 0;
   for (const auto& x : c.cases)
     if (x.child == 0) num += x.numerator, den += x.denominator;
   EXPECT_EQ(num, 1);
   EXPECT_EQ(den, 2);
-  expect_value(k.value(I::ReviewParticipation, p), 2, 3, 66.7);
+  expect_value(k.value(ind("review_participation"), p), 2, 3, 66.7);
 }
 
 TEST(Indicators, VisitsOnTimeAndSeenAlone) {
@@ -260,10 +260,10 @@ TEST(Indicators, VisitsOnTimeAndSeenAlone) {
   visit("V2", make_date(2024, 8, 1), true, false);
   visit("V3", make_date(2024, 9, 10), true, true);
   k.at(kMarch31);
-  expect_value(k.value(I::VisitsTimely, year(2025)), 2, 4, 50.0);
+  expect_value(k.value(ind("visits_timely"), year(2025)), 2, 4, 50.0);
   visit("V4", make_date(2024, 12, 1), false, false);
   k.at(kMarch31);
-  expect_value(k.value(I::VisitsSeenAlone, year(2025)), 2, 3, 66.7);
+  expect_value(k.value(ind("visits_seen_alone"), year(2025)), 2, 3, 66.7);
 }
 
 TEST(Indicators, HealthAssessmentTimeliness) {
@@ -295,8 +295,8 @@ TEST(Indicators, HealthAssessmentTimeliness) {
   check("h4", model::HealthCheckType::Initial, make_date(2023, 9, 1));
   check("h4", model::HealthCheckType::Review, make_date(2024, 10, 1));
   k.at(kMarch31);
-  expect_value(k.value(I::IhaTimely, year(2025)), 1, 2, 50.0);
-  expect_value(k.value(I::RhaTimely, year(2025)), 1, 2, 50.0);
+  expect_value(k.value(ind("iha_timely"), year(2025)), 1, 2, 50.0);
+  expect_value(k.value(ind("rha_timely"), year(2025)), 1, 2, 50.0);
 }
 
 TEST(Indicators, ReturnHomeInterviewsWithin72Hours) {
@@ -326,7 +326,7 @@ TEST(Indicators, ReturnHomeInterviewsWithin72Hours) {
        true);
   miss("M3", {make_date(2025, 2, 1), 12 * 60}, std::nullopt, false);
   k.at(kMarch31);
-  expect_value(k.value(I::RhiTimely, year(2025)), 1, 2, 50.0);
+  expect_value(k.value(ind("rhi_timely"), year(2025)), 1, 2, 50.0);
 }
 
 TEST(Indicators, AdoptionCountsAndTimescales) {
@@ -357,10 +357,10 @@ TEST(Indicators, AdoptionCountsAndTimescales) {
       .episode(make_date(2022, 1, 1), make_date(2023, 8, 1), RNE::S, PL::U1, LS::C2, REC::E46);
   k.at(kMarch31);
   const Period p = year(2025);
-  expect_value(k.value(I::Adopted, p), 1, std::nullopt, 1);
-  expect_value(k.value(I::AdoptionA1, p), 660, 2, 330);
-  expect_value(k.value(I::AdoptionA2, p), 272, 2, 136);
-  expect_value(k.value(I::Sgo, p), 1, std::nullopt, 1);
+  expect_value(k.value(ind("adopted"), p), 1, std::nullopt, 1);
+  expect_value(k.value(ind("adoption_a1"), p), 660, 2, 330);
+  expect_value(k.value(ind("adoption_a2"), p), 272, 2, 136);
+  expect_value(k.value(ind("sgo"), p), 1, std::nullopt, 1);
 }
 
 TEST(Indicators, CareLeaversOutcomesAroundTheirBirthdays) {
@@ -391,13 +391,13 @@ TEST(Indicators, CareLeaversOutcomesAroundTheirBirthdays) {
   leaver("g", make_date(2004, 12, 1), InTouch::REFU, Activity::NotApplicable, Accommodation::G1);
   k.at(kMarch31);
   const Period p = year(2025);
-  expect_value(k.value(I::LeaversInTouch17To18, p), 1, 2, 50.0);
-  expect_value(k.value(I::LeaversEet17To18, p), 1, 2, 50.0);
-  expect_value(k.value(I::LeaversAccommodation17To18, p), 1, 2, 50.0);
-  expect_value(k.value(I::LeaversInTouch19To21, p), 2, 3, 66.7);
-  expect_value(k.value(I::LeaversEet19To21, p), 1, 3, 33.3);
-  expect_value(k.value(I::LeaversHigherEducation, p), 1, 3, 33.3);
-  expect_value(k.value(I::LeaversAccommodation19To21, p), 1, 2, 50.0);
+  expect_value(k.value(ind("leavers_in_touch_17_18"), p), 1, 2, 50.0);
+  expect_value(k.value(ind("leavers_eet_17_18"), p), 1, 2, 50.0);
+  expect_value(k.value(ind("leavers_accommodation_17_18"), p), 1, 2, 50.0);
+  expect_value(k.value(ind("leavers_in_touch_19_21"), p), 2, 3, 66.7);
+  expect_value(k.value(ind("leavers_eet_19_21"), p), 1, 3, 33.3);
+  expect_value(k.value(ind("leavers_higher_education_19_21"), p), 1, 3, 33.3);
+  expect_value(k.value(ind("leavers_accommodation_19_21"), p), 1, 2, 50.0);
 }
 
 TEST(Indicators, Oc2HealthOutcomesForChildrenInCareTwelveMonths) {
@@ -445,18 +445,19 @@ TEST(Indicators, Oc2HealthOutcomesForChildrenInCareTwelveMonths) {
       .episode(make_date(2022, 6, 1), std::nullopt, RNE::S, PL::U6, LS::V3);
   k.at(kMarch31);
   const Period p = year(2025);
-  expect_value(k.value(I::HealthAssessment, p), 3, 4, 75.0);
-  expect_value(k.value(I::DevelopmentChecks, p), 1, 1, 100.0);
-  expect_value(k.value(I::Dental, p), 3, 4, 75.0);
-  expect_value(k.value(I::Immunisations, p), 3, 4, 75.0);
-  expect_value(k.value(I::SubstanceMisuse, p), 1, 4, 25.0);
-  expect_value(k.value(I::Convictions, p), 1, 2, 50.0);
-  expect_value(k.value(I::SdqCompleted, p), 2, 3, 66.7);
-  expect_value(k.value(I::SdqAverage, p), 30, 2, 15.0);
-  expect_value(k.value(I::SdqConcern, p), 1, 2, 50.0);
+  expect_value(k.value(ind("health_assessment"), p), 3, 4, 75.0);
+  expect_value(k.value(ind("development_checks"), p), 1, 1, 100.0);
+  expect_value(k.value(ind("dental"), p), 3, 4, 75.0);
+  expect_value(k.value(ind("immunisations"), p), 3, 4, 75.0);
+  expect_value(k.value(ind("substance_misuse"), p), 1, 4, 25.0);
+  expect_value(k.value(ind("convictions"), p), 1, 2, 50.0);
+  expect_value(k.value(ind("sdq_completed"), p), 2, 3, 66.7);
+  expect_value(k.value(ind("sdq_average"), p), 30, 2, 15.0);
+  expect_value(k.value(ind("sdq_concern"), p), 1, 2, 50.0);
   // A quarter ending 30 June 2025 still reads the figures at 31 March 2025.
-  auto c = k.at(make_date(2025, 6, 30))
-               .cohort(I::Dental, period_containing(make_date(2025, 6, 30), PeriodKind::Quarter));
+  auto c =
+      k.at(make_date(2025, 6, 30))
+          .cohort(ind("dental"), period_containing(make_date(2025, 6, 30), PeriodKind::Quarter));
   EXPECT_EQ(c.basis, kMarch31);
 }
 
@@ -476,7 +477,7 @@ TEST(Indicators, StayingPutAmongEighteenYearOldsLeavingFosterCare) {
   k.child("y4", make_date(2007, 11, 1))
       .episode(make_date(2020, 1, 1), make_date(2024, 11, 1), RNE::S, PL::U4, LS::C2, REC::E8);
   k.at(kMarch31);
-  expect_value(k.value(I::StayingPut, year(2025)), 1, 2, 50.0);
+  expect_value(k.value(ind("staying_put"), year(2025)), 1, 2, 50.0);
 }
 
 TEST(Indicators, CareLeaversSupportedAndPersonalAdviserCaseloads) {
@@ -512,9 +513,9 @@ TEST(Indicators, CareLeaversSupportedAndPersonalAdviserCaseloads) {
   L.care_leaver_status.push_back(st);
   k.at(kMarch31);
   const Period p = year(2025);
-  expect_value(k.value(I::CareLeavers18To20, p), 2, std::nullopt, 2);
-  expect_value(k.value(I::CareLeavers21To25, p), 1, std::nullopt, 1);
-  expect_value(k.value(I::PaCaseload, p), 3, 2, 1.5);
+  expect_value(k.value(ind("care_leavers_18_20"), p), 2, std::nullopt, 2);
+  expect_value(k.value(ind("care_leavers_21_25"), p), 1, std::nullopt, 1);
+  expect_value(k.value(ind("pa_caseload"), p), 3, 2, 1.5);
   EXPECT_EQ(k.at(kMarch31).category_of(2, kMarch31, Dimension::Team), "Leaving Care");
 }
 
@@ -540,7 +541,7 @@ TEST(Indicators, PathwayPlansUpToDateOnTheDate) {
   plan("P3", "d1", make_date(2025, 2, 1), model::PathwayKind::Review);
   plan("P4", "d2", make_date(2024, 5, 15), model::PathwayKind::Plan);
   k.at(kMarch31);
-  expect_value(k.value(I::PathwayPlans, year(2025)), 1, 2, 50.0);
+  expect_value(k.value(ind("pathway_plans"), year(2025)), 1, 2, 50.0);
 }
 
 TEST(Indicators, PepReviewedInTheLastCompleteTerm) {
@@ -559,7 +560,8 @@ TEST(Indicators, PepReviewedInTheLastCompleteTerm) {
   pep("P3", "e2", make_date(2024, 12, 1));
   const Date april30 = make_date(2025, 4, 30);
   k.at(april30);
-  expect_value(k.value(I::PepCurrent, period_containing(april30, PeriodKind::Month)), 1, 2, 50.0);
+  expect_value(k.value(ind("pep_current"), period_containing(april30, PeriodKind::Month)), 1, 2,
+               50.0);
 }
 
 TEST(Indicators, PlacementDistanceNeedsPostcodeDistrictsAndCountsUnknownInTheDenominator) {
@@ -579,7 +581,7 @@ TEST(Indicators, PlacementDistanceNeedsPostcodeDistrictsAndCountsUnknownInTheDen
       .episode(make_date(2023, 1, 1))
       .postcodes("ME7 1AA", "ZZ9 9ZZ");
   k.at(kMarch31);
-  auto none = k.value(I::PlacedOver20Miles, year(2025));
+  auto none = k.value(ind("placed_over_20_miles"), year(2025));
   EXPECT_FALSE(none.available);
   EXPECT_NE(none.reason.find("postcode_districts.csv"), std::string::npos);
   ReferenceData ref;
@@ -587,8 +589,8 @@ TEST(Indicators, PlacementDistanceNeedsPostcodeDistrictsAndCountsUnknownInTheDen
   ref.postcode_districts["ME5"] = {kLa, 575000, 166000};
   ref.postcode_districts["CT1"] = {"886", 635000, 168000};
   k.at(kMarch31, ref);
-  expect_value(k.value(I::PlacedOver20Miles, year(2025)), 1, 3, 33.3);
-  expect_value(k.value(I::PlacedOutsideLa, year(2025)), 1, 3, 33.3);
+  expect_value(k.value(ind("placed_over_20_miles"), year(2025)), 1, 3, 33.3);
+  expect_value(k.value(ind("placed_outside_la"), year(2025)), 1, 3, 33.3);
   EXPECT_EQ(k.at(kMarch31, ref).category_of(1, kMarch31, Dimension::Area), "Out of area");
 }
 
@@ -596,19 +598,21 @@ TEST(Indicators, IndicatorsWhoseRecordsHearthDoesNotHoldSayWhatTheyNeed) {
   Cohort k;
   k.child("n1", make_date(2012, 1, 1)).episode(make_date(2023, 1, 1));
   k.at(kMarch31);
-  for (I id : {I::Suspensions, I::Statements, I::ChallengeCards, I::Advocacy}) {
+  for (const Indicator& id :
+       {ind("suspensions"), ind("statements"), ind("challenge_cards"), ind("advocacy")}) {
     auto v = k.value(id, year(2025));
-    EXPECT_FALSE(v.available) << indicator(id).key;
-    EXPECT_NE(v.reason.find(std::string(indicator(id).needs)), std::string::npos);
+    EXPECT_FALSE(v.available) << id.key;
+    EXPECT_NE(v.reason.find(std::string(id.needs)), std::string::npos);
   }
   // A period before the earliest stored return is "no data", not zero children.
-  auto early = k.value(I::ClaCount, year(2023));
+  auto early = k.value(ind("cla_count"), year(2023));
   EXPECT_FALSE(early.available);
   EXPECT_NE(early.reason.find("before the earliest stored 903 return"), std::string::npos);
   // Local measures with no local records are "no data", not zero.
-  for (I id : {I::VisitsTimely, I::RhiTimely, I::PathwayPlans, I::PepCurrent, I::PaCaseload}) {
+  for (const Indicator& id : {ind("visits_timely"), ind("rhi_timely"), ind("pathway_plans"),
+                              ind("pep_current"), ind("pa_caseload")}) {
     auto v = k.value(id, year(2025));
-    EXPECT_FALSE(v.available) << indicator(id).key;
+    EXPECT_FALSE(v.available) << id.key;
   }
 }
 
@@ -625,7 +629,7 @@ TEST(Indicators, BreakdownsAddUpToTheHeadlineFigure) {
     if (i % 5 == 0) k.uasc();
   }
   auto& e = k.at(kMarch31);
-  for (I id : {I::StabilityShort, I::PlacementFoster, I::ClaCount}) {
+  for (const Indicator& id : {ind("stability_short"), ind("placement_foster"), ind("cla_count")}) {
     auto cohort = e.cohort(id, year(2025));
     auto total = e.value(id, cohort);
     for (std::size_t d = 0; d < kDimensionCount; ++d) {
@@ -634,8 +638,7 @@ TEST(Indicators, BreakdownsAddUpToTheHeadlineFigure) {
         num += c.value.numerator;
         den += c.value.denominator.value_or(0);
       }
-      EXPECT_EQ(num, total.numerator)
-          << indicator(id).key << " " << dimension_key(static_cast<Dimension>(d));
+      EXPECT_EQ(num, total.numerator) << id.key << " " << dimension_key(static_cast<Dimension>(d));
       EXPECT_EQ(den, total.denominator.value_or(0));
     }
   }

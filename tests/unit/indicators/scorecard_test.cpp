@@ -13,8 +13,6 @@
 namespace hearth::indicators::test {
 namespace {
 
-using I = IndicatorId;
-
 TEST(Registry, EveryIndicatorIsDescribedOnceWithItsDefinition) {
   std::set<std::string_view> keys;
   for (const auto& ind : all_indicators()) {
@@ -27,8 +25,14 @@ TEST(Registry, EveryIndicatorIsDescribedOnceWithItsDefinition) {
     EXPECT_FALSE(ind.basis.empty()) << ind.key;
     EXPECT_EQ(ind.source == Source::NotHeld, !ind.needs.empty()) << ind.key;
     if (ind.unit == Unit::Percent) EXPECT_FALSE(ind.denominator.empty()) << ind.key;
-    EXPECT_EQ(indicator_by_key(ind.key), ind.id);
+    EXPECT_EQ(indicator_by_key(ind.key), &ind);  // and so no key is used twice
+    // Every measure Hearth can compute carries its computation; one it does not hold has none.
+    EXPECT_EQ(ind.source == Source::NotHeld, ind.cohort == nullptr) << ind.key;
   }
+  // The section files are listed in scorecard order, and each holds its own section's entries.
+  for (std::size_t i = 1; i < all_indicators().size(); ++i)
+    EXPECT_LE(all_indicators()[i - 1].section, all_indicators()[i].section)
+        << all_indicators()[i].key;
   // Every indicator id of ../shared/spec/indicators.md is a family here.
   std::set<std::string_view> families;
   for (const auto& ind : all_indicators()) families.insert(ind.family);
@@ -109,21 +113,21 @@ leavers_eet_19_21 = { target = 60, amber = 3 }
 }
 
 TEST(Rag, GreenAtOrBetterThanTargetAmberWithinTheMarginRedBeyond) {
-  const auto& up = indicator(I::LeaversEet19To21);  // higher is better, target 55
-  const auto& down = indicator(I::StabilityShort);  // lower is better
-  const Target t{55, std::nullopt};                 // percent: 5 points of amber by default
+  const auto& up = ind("leavers_eet_19_21");  // higher is better, target 55
+  const auto& down = ind("stability_short");  // lower is better
+  const Target t{55, std::nullopt};           // percent: 5 points of amber by default
   EXPECT_EQ(rate(up, 55.0, t), Rag::Green);
   EXPECT_EQ(rate(up, 50.0, t), Rag::Amber);
   EXPECT_EQ(rate(up, 49.9, t), Rag::Red);
   EXPECT_EQ(rate(down, 10.0, Target{10, 1}), Rag::Green);
   EXPECT_EQ(rate(down, 10.8, Target{10, 1}), Rag::Amber);
   EXPECT_EQ(rate(down, 11.5, Target{10, 1}), Rag::Red);
-  EXPECT_EQ(rate(indicator(I::ClaCount), 400.0, Target{300, {}}), Rag::None);  // context
+  EXPECT_EQ(rate(ind("cla_count"), 400.0, Target{300, {}}), Rag::None);  // context
   EXPECT_EQ(rate(up, std::nullopt, t), Rag::None);
 }
 
 TEST(Suppression, SmallCountsAndFiguresBuiltOnThemShowC) {
-  const auto& pct = indicator(I::StabilityShort);
+  const auto& pct = ind("stability_short");
   Value v;
   v.numerator = 3;
   v.denominator = 40;
@@ -141,7 +145,7 @@ TEST(Suppression, SmallCountsAndFiguresBuiltOnThemShowC) {
   days.numerator = 1200;  // total days are not a count of children; the 3 children are
   days.denominator = 3;
   days.value = 400;
-  EXPECT_TRUE(suppress_primary(indicator(I::AdoptionA1), days, 5).suppressed);
+  EXPECT_TRUE(suppress_primary(ind("adoption_a1"), days, 5).suppressed);
 }
 
 // Whether any suppressed category's count could be worked out from what is shown: the total and
@@ -161,7 +165,7 @@ TEST(Suppression, NoSuppressedCountCanBeRecoveredFromTheTotalsShown) {
   // numerator and denominator alike, either the total is hidden or the hidden categories'
   // counts cannot be pinned down.
   std::mt19937 rng(20261123);
-  const auto& ind = indicator(I::StabilityShort);
+  const auto& stability = ind("stability_short");
   int checked = 0, hidden_seen = 0;
   for (int trial = 0; trial < 500; ++trial) {
     const int children = 5 + static_cast<int>(rng() % 56);
@@ -183,8 +187,8 @@ TEST(Suppression, NoSuppressedCountCanBeRecoveredFromTheTotalsShown) {
       if (*cats[c].denominator > 0) cats[c].value = 100 * cats[c].numerator / *cats[c].denominator;
       shown.push_back({"c" + std::to_string(c), Shown{cats[c], false}});
     }
-    Shown head = suppress_primary(ind, total, 5);
-    suppress_breakdown(ind, head, shown, 5);
+    Shown head = suppress_primary(stability, total, 5);
+    suppress_breakdown(stability, head, shown, 5);
     if (head.suppressed) continue;
     for (int col = 0; col < 2; ++col) {
       std::vector<double> hidden;
@@ -238,12 +242,12 @@ TEST(Scorecard, BuildsEveryIndicatorWithTrendTargetComparatorAndSuppressedBreakd
   ScorecardOptions o;
   o.suppress = true;
   auto sc = build_scorecard(engine, k.reference(), cfg, o);
-  ASSERT_EQ(sc.entries.size(), kIndicatorCount);
+  ASSERT_EQ(sc.entries.size(), all_indicators().size());
   EXPECT_EQ(sc.la_name, "Testshire");
   EXPECT_EQ(sc.period.label, "2024-25 Q4");
   const Entry* stability = nullptr;
   for (const auto& e : sc.entries)
-    if (e.indicator->id == I::StabilityShort) stability = &e;
+    if (e.indicator->key == "stability_short") stability = &e;
   ASSERT_TRUE(stability);
   // 30 children at 31 March; the 6 who moved twice since September had 3 placements: 20%.
   EXPECT_NEAR(*stability->current.value.value, 20.0, 0.01);

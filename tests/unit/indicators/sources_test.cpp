@@ -8,8 +8,6 @@
 namespace hearth::indicators::test {
 namespace {
 
-using I = IndicatorId;
-
 const Date kMarch31 = make_date(2025, 3, 31);
 
 void expect_count(const Value& v, double numerator, std::optional<double> denominator = {}) {
@@ -33,7 +31,7 @@ TEST(IndicatorSources, ShortBreaksThenFullTimeCareIsAStartOnTheFullTimeDay) {
   k.child("s2", make_date(2012, 1, 1))
       .episode(make_date(2024, 9, 2), std::nullopt, RNE::S, PL::U6, LS::V3);
   auto& e = k.at(kMarch31);
-  const auto cohort = e.cohort(I::ClaStarts, year(2025));
+  const auto cohort = e.cohort(ind("cla_starts"), year(2025));
   ASSERT_EQ(cohort.cases.size(), 1u);
   EXPECT_EQ(cohort.cases[0].on, make_date(2024, 11, 4));
 }
@@ -57,7 +55,7 @@ TEST(IndicatorSources, ReturnHomeInterviewsCountMissingChildrenNotAway) {
   absence("M1", model::MissingType::M, make_date(2024, 10, 1), make_date(2024, 10, 2));
   absence("A1", model::MissingType::A, make_date(2024, 11, 1), make_date(2024, 12, 20));
   k.at(kMarch31);
-  expect_count(k.value(I::RhiTimely, year(2025)), 1, 1);
+  expect_count(k.value(ind("rhi_timely"), year(2025)), 1, 1);
 }
 
 // u1's 2024 return says UASC with no end; the 2025 return says the status ceased on 1 October
@@ -73,7 +71,7 @@ TEST(IndicatorSources, TheNewestReturnDecidesUascStatus) {
   new_row.duc = make_date(2024, 10, 1);
   k.ret(2025).uasc.push_back(new_row);
   auto& e = k.at(kMarch31);
-  expect_count(k.value(I::UascCount, year(2025)), 0);
+  expect_count(k.value(ind("uasc_count"), year(2025)), 0);
   EXPECT_EQ(e.category_of(0, make_date(2024, 9, 1), Dimension::Uasc), "UASC");
   EXPECT_EQ(e.category_of(0, kMarch31, Dimension::Uasc), "Not UASC");
 }
@@ -93,12 +91,12 @@ TEST(IndicatorSources, AYearWithoutAnOc2TableIsNoDataNotZero) {
   k.child("h2", make_date(2012, 1, 1)).episode(make_date(2022, 1, 1)).oc2(2024, no);
   k.ret(2024);
   k.at(kMarch31);
-  for (I id : {I::HealthAssessment, I::Dental, I::SdqCompleted}) {
+  for (const Indicator& id : {ind("health_assessment"), ind("dental"), ind("sdq_completed")}) {
     auto v = k.value(id, year(2025));
-    EXPECT_FALSE(v.available) << indicator(id).key;
+    EXPECT_FALSE(v.available) << id.key;
     EXPECT_NE(v.reason.find("no OC2 table"), std::string::npos) << v.reason;
   }
-  auto v = k.value(I::HealthAssessment, year(2024));
+  auto v = k.value(ind("health_assessment"), year(2024));
   ASSERT_TRUE(v.available) << v.reason;
   EXPECT_DOUBLE_EQ(*v.value, 50.0);
 }
@@ -125,8 +123,8 @@ TEST(IndicatorSources, CareLeavers18To20CountFromOc3AndLocalRecordsToo) {
   st.in_touch = model::InTouch::YES;
   k.local().care_leaver_status.push_back(st);
   auto& e = k.at(kMarch31);
-  const auto cohort = e.cohort(I::CareLeavers18To20, year(2025));
-  expect_count(e.value(I::CareLeavers18To20, cohort), 3);
+  const auto cohort = e.cohort(ind("care_leavers_18_20"), year(2025));
+  expect_count(e.value(ind("care_leavers_18_20"), cohort), 3);
   EXPECT_NE(cohort.note.find("(1 who left care"), std::string::npos) << cohort.note;
   EXPECT_NE(cohort.note.find("OC3 rows (1 more)"), std::string::npos) << cohort.note;
   EXPECT_NE(cohort.note.find("records (1 more)"), std::string::npos) << cohort.note;
@@ -151,9 +149,9 @@ TEST(IndicatorSources, PepCurrentCountsChildrenLookedAfterForTheWholeTerm) {
   pep("P2", "p2", make_date(2025, 2, 10));
   pep("P3", "p3", make_date(2024, 12, 1));
   auto& e = k.at(kMarch31);
-  const auto cohort = e.cohort(I::PepCurrent, year(2025));
+  const auto cohort = e.cohort(ind("pep_current"), year(2025));
   EXPECT_EQ(cohort.basis, make_date(2024, 12, 20));
-  expect_count(e.value(I::PepCurrent, cohort), 1, 2);
+  expect_count(e.value(ind("pep_current"), cohort), 1, 2);
 }
 
 }  // namespace
