@@ -82,6 +82,19 @@ void placement_adoption(const Engine& f, const Period& p, Cohort& out) {
   placed_in(f, p, out, "Placed for adoption");
 }
 
+// Children who started care in the period whose first placement was with foster carers: the
+// placement of the first episode of their first period of care to start in it (cla_starts's
+// population).
+void first_placement_foster(const Engine& f, const Period& p, Cohort& out) {
+  const auto& E = f.data().episodes;
+  for (const auto& k : f.each_child())
+    for (const auto& poc : k.periods) {
+      if (poc.start < p.start || poc.start > p.end || short_break(E.ls[poc.first])) continue;
+      out.cases.push_back({k.child, poc.start, foster(E.place[poc.first]) ? 1.0 : 0.0, 1});
+      break;  // a child counted once
+    }
+}
+
 // Children looked after on the date, by where they are placed: `counts(placement district,
 // home district)` is 1 when the child is counted. Needs the postcode district centres.
 void by_distance(const Engine& f, const Period& p, Cohort& out, bool outside_la) {
@@ -334,6 +347,31 @@ constexpr Indicator kMeasures[] = {
      .basis = "Adoption and Children Act 2002 s18",
      .comparator = "placement_mix/placed_for_adoption_percent",
      .cohort = placement_adoption},
+    {.key = "first_placement_foster",
+     .family = "placement_mix",
+     .section = Section::SafetyAndPermanence,
+     .title = "Children starting care whose first placement was with foster carers",
+     .why = "A child's first night in care should be with a family: this shows whether there are "
+            "enough foster carers ready when children need them.",
+     .numerator = "Those whose first placement was with foster carers (PLACE U1-U6)",
+     .denominator = "Children who started to be looked after in the period (a child counted once)",
+     .population = "Children with a period of care starting in the period, counted as cla_starts "
+                   "counts them: a period whose first episode is a short break (LS V3/V4) is not a "
+                   "start, and full-time care straight after short breaks starts with its first "
+                   "full-time episode. A child who started twice in the period counts once, by the "
+                   "first start.",
+     .unit = Unit::Percent,
+     .polarity = Polarity::HigherIsBetter,
+     .source = Source::Ssda903,
+     .frequency = Frequency::AnyPeriod,
+     .definition =
+         "A local measure councils report to their Corporate Parenting Boards (Medway "
+         "reports 76%); not a DfE national statistic. Starts are counted as in " DFE_CLA ".",
+     .deviation = "The first placement is the placement of the period's first episode, a "
+                  "temporary placement (PLACE T0-T4) included: it is where the child spent their "
+                  "first night.",
+     .basis = "Children Act 1989 s22C",
+     .cohort = first_placement_foster},
     {.key = "placed_over_20_miles",
      .family = "placed_distance",
      .section = Section::SafetyAndPermanence,

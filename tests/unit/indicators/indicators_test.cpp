@@ -119,6 +119,45 @@ TEST(Indicators, PlacementMixAndLongTermMatchedShareOutChildrenOnTheDate) {
   expect_value(k.value(ind("long_term_matched"), p), 2, 3, 66.7);
 }
 
+TEST(Indicators, FirstPlacementFosterIsWhereEachStartInThePeriodBegan) {
+  //   f1 started 1 Jun 2024 with foster carers (U4), then a children's home (K2)    foster
+  //   f2 started 1 May 2024 in a children's home (K2), then foster care (U4)        not foster
+  //   f3 started 1 Jul 2024 with family or friends (U1), left 1 Oct 2024            foster
+  //   f4 short breaks only, from 1 Aug 2024 (U6, V3)                                not a start
+  //   f5 with foster carers since 2023                                              not a start in
+  //   it f6 short breaks from 1 Apr 2024 (U6, V3), then full-time care in a children's
+  //      home from 1 Sep 2024 (K2, C2): care starts on 1 Sep                        not foster
+  //   f7 started 1 Apr 2024 in a children's home, left, started again 1 Dec 2024 with
+  //      foster carers: counted once, by the first start                           not foster
+  // Starts 5 (f1, f2, f3, f6, f7); first placement with foster carers 2: 40%.
+  Cohort k;
+  k.child("f1", make_date(2012, 1, 1))
+      .episode(make_date(2024, 6, 1), make_date(2024, 9, 1), RNE::S, PL::U4)
+      .episode(make_date(2024, 9, 1), std::nullopt, RNE::P, PL::K2);
+  k.child("f2", make_date(2012, 1, 1))
+      .episode(make_date(2024, 5, 1), make_date(2024, 8, 1), RNE::S, PL::K2)
+      .episode(make_date(2024, 8, 1), std::nullopt, RNE::P, PL::U4);
+  k.child("f3", make_date(2012, 1, 1))
+      .episode(make_date(2024, 7, 1), make_date(2024, 10, 1), RNE::S, PL::U1, LS::C2, REC::E13);
+  k.child("f4", make_date(2012, 1, 1))
+      .episode(make_date(2024, 8, 1), std::nullopt, RNE::S, PL::U6, LS::V3);
+  k.child("f5", make_date(2012, 1, 1)).episode(make_date(2023, 1, 1));
+  k.child("f6", make_date(2012, 1, 1))
+      .episode(make_date(2024, 4, 1), make_date(2024, 9, 1), RNE::S, PL::U6, LS::V3)
+      .episode(make_date(2024, 9, 1), std::nullopt, RNE::L, PL::K2, LS::C2);
+  k.child("f7", make_date(2012, 1, 1))
+      .episode(make_date(2024, 4, 1), make_date(2024, 6, 1), RNE::S, PL::K2, LS::C2, REC::E13)
+      .episode(make_date(2024, 12, 1), std::nullopt, RNE::S, PL::U4);
+  k.at(kMarch31);
+  expect_value(k.value(ind("first_placement_foster"), year(2025)), 2, 5, 40.0);
+  // The quarter to 30 September 2024 holds two starts, f3 (foster) and f6 (not); the quarter to
+  // 31 December, f7's second start (foster).
+  const Period q2 = period_containing(make_date(2024, 9, 30), PeriodKind::Quarter);
+  expect_value(k.value(ind("first_placement_foster"), q2), 1, 2, 50.0);
+  const Period q3 = period_containing(make_date(2024, 12, 31), PeriodKind::Quarter);
+  expect_value(k.value(ind("first_placement_foster"), q3), 1, 1, 100.0);
+}
+
 TEST(Indicators, ContextCountsStartsCeasedUascAndTheRatePer10000) {
   //   c1 in care since 2023, still in care            count
   //   c2 started 1 Jun 2024, still in care            count, start
