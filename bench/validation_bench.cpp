@@ -29,7 +29,7 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
-std::size_t rows(const validation::Dataset& d) {
+std::size_t rows(const validation::ReturnTables& d) {
   std::size_t n = 0;
   for (const auto& t : d.current)
     if (t) n += t->size();
@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     o.la = "887";
     o.last_year = 2026;
     auto returns = synth::generate(o);
-    auto data = validation::Dataset::from_return(returns[1], &returns[0]);
+    auto data = validation::ReturnTables::from_return(returns[1], &returns[0]);
     std::vector<double> ms;
     validation::Result result;
     for (int r = 0; r < runs; ++r) {
@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
 
   // All 153 councils, one year each (with the previous year), validated one council at a time.
   {
-    std::vector<validation::Dataset> all;
+    std::vector<validation::ReturnTables> all;
     std::size_t n = 0;
     for (const auto& c : synth::national_councils()) {
       synth::Options o;
@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
       o.la = c.la;
       o.last_year = 2026;
       auto returns = synth::generate(o);
-      all.push_back(validation::Dataset::from_return(returns[1], &returns[0]));
+      all.push_back(validation::ReturnTables::from_return(returns[1], &returns[0]));
       n += all.back().get(ssda903::TableKind::Header)->size();
     }
     std::vector<double> ms;

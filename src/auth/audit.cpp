@@ -4,7 +4,7 @@
 
 namespace hearth::auth {
 
-AuditVerification verify_audit(store::Store& st) {
+AuditVerification verify_audit(store::AuditLog& st) {
   AuditVerification v;
   auto head = st.audit_head();
   v.head_seq = head.first;

@@ -7,11 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "store/accounts.hpp"
-
-namespace hearth::store {
-class Store;
-}
+#include "store/audit_log.hpp"
 
 namespace hearth::auth {
 
@@ -30,6 +26,6 @@ struct AuditVerification {
 // Reads the whole log in seq order (in pages) and checks: seqs run 1, 2, 3… with no gap; each
 // entry's prev_hash is the previous entry's hash; each hash is the hash of the entry; the last
 // entry is the head the appender recorded (so a deleted tail shows).
-AuditVerification verify_audit(store::Store& st);
+AuditVerification verify_audit(store::AuditLog& st);
 
 }  // namespace hearth::auth

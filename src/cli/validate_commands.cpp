@@ -115,7 +115,7 @@ int cmd_validate(const Global& g, const ValidateArgs& a) {
     }
   }
 
-  validation::Dataset data;
+  validation::ReturnTables data;
   ssda903::ReadReport read;
   std::optional<model::Return> stored_current, stored_previous;
   if (!a.path.empty()) {
@@ -166,8 +166,8 @@ int cmd_validate(const Global& g, const ValidateArgs& a) {
       throw UsageError("no return is stored for council " + la + ", " +
                        model::CollectionYear{end_year == 0 ? 2026 : end_year}.label());
     stored_previous = st->load_return(la, model::CollectionYear{end_year - 1});
-    data = validation::Dataset::from_return(*stored_current,
-                                            stored_previous ? &*stored_previous : nullptr);
+    data = validation::ReturnTables::from_return(*stored_current,
+                                                 stored_previous ? &*stored_previous : nullptr);
   }
   if (!a.rules.empty()) options.rule_year = parse_year(a.rules).end_year;
   data.la = a.la_ons;

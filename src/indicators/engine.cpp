@@ -136,7 +136,7 @@ std::optional<PeriodKind> period_kind_by_name(std::string_view name) {
   return std::nullopt;
 }
 
-Period period_containing(Date d, PeriodKind kind) {
+ReportingPeriod period_containing(Date d, PeriodKind kind) {
   static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const int y = year_of(d);
@@ -145,7 +145,7 @@ Period period_containing(Date d, PeriodKind kind) {
   auto fy = [](int end) {
     return std::to_string(end - 1) + "-" + (end % 100 < 10 ? "0" : "") + std::to_string(end % 100);
   };
-  Period p;
+  ReportingPeriod p;
   p.kind = kind;
   p.end = d;
   switch (kind) {
@@ -168,9 +168,9 @@ Period period_containing(Date d, PeriodKind kind) {
   return p;
 }
 
-std::vector<Period> periods_to(Date d, PeriodKind kind, int count) {
-  std::vector<Period> out;
-  Period p = period_containing(d, kind);
+std::vector<ReportingPeriod> periods_to(Date d, PeriodKind kind, int count) {
+  std::vector<ReportingPeriod> out;
+  ReportingPeriod p = period_containing(d, kind);
   for (int i = 0; i < count; ++i) {
     out.push_back(p);
     p = period_containing(p.start - days{1}, kind);
@@ -210,40 +210,19 @@ Engine::Engine(const model::Dataset& data, const timescales::Engine& timescales,
   }
   const std::size_t n = children_.size();
   child_data_.resize(n);
-  const auto& E = data_.episodes;
   for (std::size_t s = 0; s < n; ++s) {
     const auto& rec = data_.children[children_[s]];
-    child_data_[s].child = children_[s];
-    auto& periods = child_data_[s].periods;
-    bool all_short_breaks = false;  // the latest period is short breaks only
-    for (std::uint32_t i = rec.episodes.begin; i < rec.episodes.begin + rec.episodes.count; ++i) {
-      // Short breaks (reg 48) then full-time care (reg 33) without a break: care starts with
-      // the first episode that is not a short break, as the DfE counts starts.
-      const bool after_short_breaks = all_short_breaks && !short_break(E.ls[i]);
-      if (periods.empty() || E.decom[i] != periods.back().end || after_short_breaks) {
-        periods.push_back({E.decom[i], E.dec[i], i, i});
-        all_short_breaks = short_break(E.ls[i]);
-      } else {
-        periods.back().end = E.dec[i];
-        periods.back().last = i;
-        all_short_breaks = all_short_breaks && short_break(E.ls[i]);
-      }
-    }
-  }
-  auto index = [&](const auto& rows, std::vector<std::uint32_t> ChildFacts::*by_child) {
-    for (std::uint32_t i = 0; i < rows.size(); ++i)
-      if (slot_[rows[i].child] != kNone) (child_data_[slot_[rows[i].child]].*by_child).push_back(i);
-  };
-  index(data_.oc2, &ChildFacts::oc2);
-  index(data_.oc3, &ChildFacts::oc3);
-  index(data_.missing, &ChildFacts::missing);
-  index(data_.uasc, &ChildFacts::uasc);
-  index(data_.ad1, &ChildFacts::ad1);
-  for (std::uint32_t i = 0; i < data_.sw_episodes.size(); ++i) {
-    const auto& r = data_.sw_episodes[i];
-    if (slot_[r.child] == kNone) continue;
-    child_data_[slot_[r.child]].sw.push_back(i);
-    sw_years_.insert(r.year);
+    auto& k = child_data_[s];
+    k.child = children_[s];
+    k.periods = {data_.periods.data() + rec.periods.begin, rec.periods.count};
+    k.sw = rec.sw_episodes;
+    k.oc2 = rec.oc2;
+    k.oc3 = rec.oc3;
+    k.missing = rec.missing;
+    k.uasc = rec.uasc;
+    k.ad1 = rec.ad1;
+    for (std::uint32_t i : model::rows(rec.sw_episodes))
+      sw_years_.insert(data_.sw_episodes[i].year);
   }
   for (const auto& [rla, year] : data_.returns)
     if (rla == la_) return_years_.insert(year);
@@ -288,7 +267,7 @@ const PeriodOfCare* Engine::period_on(model::ChildIndex c, Date d) const {
 
 // The dataset keeps the child's newest UASC row: its DUC decides.
 bool Engine::uasc_on(model::ChildIndex c, Date d) const {
-  for (auto r : facts_of(c).uasc) {
+  for (auto r : model::rows(facts_of(c).uasc)) {
     const auto& u = data_.uasc[r].row;
     if (!u.duc || *u.duc > d) return true;
   }
@@ -354,12 +333,13 @@ bool Engine::in_oc2_cohort(model::ChildIndex c, Date march31) const {
 }
 
 const model::Oc2* Engine::oc2_of(model::ChildIndex c, int year) const {
-  for (auto r : facts_of(c).oc2)
+  for (auto r : model::rows(facts_of(c).oc2))
     if (data_.oc2[r].year == year) return &data_.oc2[r].row;
   return nullptr;
 }
 
-void Engine::timeliness(Cohort& out, const Period& p, std::initializer_list<ItemId> ids) const {
+void Engine::timeliness(Cohort& out, const ReportingPeriod& p,
+                        std::initializer_list<ItemId> ids) const {
   if (!ts_.has_records(la_, *ids.begin())) {
     out.available = false;
     out.reason = "the council has sent no local records of the kind this needs (" +
@@ -381,7 +361,7 @@ void Engine::timeliness(Cohort& out, const Period& p, std::initializer_list<Item
   }
 }
 
-Cohort Engine::cohort(const Indicator& ind, const Period& p) const {
+Cohort Engine::cohort(const Indicator& ind, const ReportingPeriod& p) const {
   Cohort out;
   if (ind.source == Source::NotHeld || !ind.cohort) {
     out.available = false;

@@ -14,6 +14,7 @@
 #include <initializer_list>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +30,9 @@ enum class PeriodKind : std::uint8_t { Month, Quarter, Year };  // Year: financi
 std::string_view period_kind_name(PeriodKind k);                // "month", "quarter", "year"
 std::optional<PeriodKind> period_kind_by_name(std::string_view name);
 
-struct Period {
+// A reporting period: a month, a quarter or a financial year (not a period of care:
+// model::PeriodOfCare).
+struct ReportingPeriod {
   PeriodKind kind = PeriodKind::Quarter;
   model::Date start{};
   model::Date end{};  // inclusive; the as-of date for a period still running
@@ -37,9 +40,9 @@ struct Period {
 };
 
 // The period of `kind` containing `d`, from its first day to d.
-Period period_containing(model::Date d, PeriodKind kind);
+ReportingPeriod period_containing(model::Date d, PeriodKind kind);
 // `count` periods ending with the one containing `d` (itself to d), oldest first.
-std::vector<Period> periods_to(model::Date d, PeriodKind kind, int count);
+std::vector<ReportingPeriod> periods_to(model::Date d, PeriodKind kind, int count);
 
 // One member of an indicator's population.
 struct Case {
@@ -96,19 +99,16 @@ struct Rules {
 };
 
 // What a measure's cohort function reads (indicators/measures/*.cpp): one council's children and,
-// for each, the periods of care and the rows of each 903 table that are theirs, the timescales
-// items judged on the as-of date, and the questions several measures ask (looked after on a day,
-// placements held in a window, the OC2 cohort).
-struct PeriodOfCare {
-  model::Date start{}, end{};         // end: Dataset::kOpen while looked after
-  std::uint32_t first = 0, last = 0;  // episode rows
-};
+// for each, the periods of care and the rows of each 903 table that are theirs (the dataset's,
+// model/dataset.hpp), the timescales items judged on the as-of date, and the questions several
+// measures ask (looked after on a day, placements held in a window, the OC2 cohort).
+using model::PeriodOfCare;
 struct ChildFacts {
   model::ChildIndex child = 0;
-  std::vector<PeriodOfCare> periods;
+  std::span<const PeriodOfCare> periods;
   std::vector<const timescales::ItemStatus*> items;
-  std::vector<std::uint32_t> sw;                            // rows in Dataset::sw_episodes
-  std::vector<std::uint32_t> oc2, oc3, missing, uasc, ad1;  // rows in the Dataset's tables
+  // Rows in the Dataset's tables (model::rows(k.oc3) to walk them).
+  model::Span sw, oc2, oc3, missing, uasc, ad1;
 };
 
 class Engine {
@@ -118,7 +118,7 @@ class Engine {
   Engine(const model::Dataset& data, const timescales::Engine& timescales,
          const ReferenceData& reference, std::string la, model::Date as_of, Rules rules = {});
 
-  Cohort cohort(const Indicator& indicator, const Period& period) const;
+  Cohort cohort(const Indicator& indicator, const ReportingPeriod& period) const;
   Value value(const Indicator& indicator, const Cohort& cohort) const;
   std::vector<Category> breakdown(const Indicator& indicator, const Cohort& cohort,
                                   Dimension d) const;
@@ -164,7 +164,7 @@ class Engine {
   template <class F>
   void per_child_on(Cohort& out, model::Date d, F&& numerator) const;
   // One case per item of `ids` due in the period and done or overdue by the as-of date.
-  void timeliness(Cohort& out, const Period& p,
+  void timeliness(Cohort& out, const ReportingPeriod& p,
                   std::initializer_list<timescales::ItemId> ids) const;
 
  private:

@@ -16,13 +16,13 @@
 namespace hearth::indicators {
 
 class Engine;
-struct Period;
+struct ReportingPeriod;
 struct Cohort;
 
 // How an indicator finds its population on the engine's facts (engine.hpp): one case per child
 // or event, each with what it adds to the numerator and the denominator. A measure with no
 // records to compute from (Source::NotHeld) has none.
-using CohortFn = void (*)(const Engine& facts, const Period& period, Cohort& out);
+using CohortFn = void (*)(const Engine& facts, const ReportingPeriod& period, Cohort& out);
 
 enum class Section : std::uint8_t {
   Context,

@@ -293,7 +293,7 @@ Scorecard build_scorecard(const Engine& engine, const ReferenceData& reference,
       }
     }
 
-    auto series = [&](const std::vector<Period>& periods) {
+    auto series = [&](const std::vector<ReportingPeriod>& periods) {
       std::vector<Point> out;
       for (const auto& p : periods) {
         if (p.end > sc.as_of) continue;

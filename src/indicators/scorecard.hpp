@@ -60,7 +60,7 @@ struct Shown {
 };
 
 struct Point {
-  Period period;
+  ReportingPeriod period;
   Shown shown;
 };
 
@@ -71,7 +71,7 @@ struct ShownCategory {
 
 struct Entry {
   const Indicator* indicator = nullptr;
-  Period period;
+  ReportingPeriod period;
   std::optional<model::Date> basis;  // annual: the 31 March used; pep: the term end
   std::string note;                  // what the figure rests on (Cohort::note)
   Shown current;
@@ -86,7 +86,7 @@ struct Entry {
 struct Scorecard {
   std::string la, la_name, region;
   model::Date as_of{};
-  Period period;
+  ReportingPeriod period;
   // Set by whoever chose the date (ingest::resolve_as_of): why the scorecard is not at the date
   // asked for (the returns end before it), and how old the records are. Shown on every paper.
   std::string warning;

@@ -84,8 +84,8 @@ std::vector<model::Finding> ImportOutcome::stored_findings() const {
 namespace {
 
 // Runs the DfE rules over one year as read; the previous year comes from this import or the store.
-void validate_year(YearRead& yr, validation::Dataset& data, const std::vector<YearRead>& earlier,
-                   store::Store* store) {
+void validate_year(YearRead& yr, validation::ReturnTables& data,
+                   const std::vector<YearRead>& earlier, store::Store* store) {
   data.year = yr.ret.year;
   const model::Return* previous = nullptr;
   for (const auto& e : earlier)
@@ -192,7 +192,7 @@ ImportOutcome read_source(const ImportOptions& o, const Progress& progress, stor
     yr.year_source = j.year_source;
     // Read with a provisional year when it must come from the data.
     model::CollectionYear year = j.year.value_or(model::CollectionYear{0});
-    validation::Dataset data;
+    validation::ReturnTables data;
     validation::TableCollector collector(data, false);
     yr.report.observer = &collector;
     yr.ret = ssda903::read_folder(j.folder, year, *j.la, yr.report);

@@ -257,6 +257,42 @@ Dataset Dataset::build(const std::vector<Return>& input) {
   for (auto& [k, v] : dolo) ds.dolo.push_back(std::move(v));
   // The newest header's date of birth (and sex) wins in every table that repeats it, so no
   // reader can pick up an older return's copy.
+  // Periods of care, once for every child (the engines read them; docs/architecture.md).
+  auto short_break = [](std::optional<LegalStatus> ls) {
+    return ls == LegalStatus::V3 || ls == LegalStatus::V4;
+  };
+  for (auto& c : ds.children) {
+    c.periods.begin = static_cast<std::uint32_t>(ds.periods.size());
+    for (std::uint32_t i : rows(c.episodes)) {
+      const bool sb = short_break(E.ls[i]);
+      const bool joined = c.periods.count > 0 && ds.periods.back().end == E.decom[i] &&
+                          !(ds.periods.back().short_breaks && !sb);
+      if (joined) {
+        auto& p = ds.periods.back();
+        p.end = E.dec[i];
+        p.last = i;
+        p.short_breaks = p.short_breaks && sb;
+      } else {
+        ds.periods.push_back({E.decom[i], E.dec[i], i, i, sb});
+        ++c.periods.count;
+      }
+    }
+  }
+  // Each child's rows in the year tables (they are in child order: the merges' keys begin with
+  // the child).
+  auto spans = [&](const auto& table, Span ChildRecord::*span) {
+    for (std::uint32_t i = 0; i < table.size(); ++i) {
+      auto& s = ds.children[table[i].child].*span;
+      if (s.count == 0) s.begin = i;
+      ++s.count;
+    }
+  };
+  spans(ds.missing, &ChildRecord::missing);
+  spans(ds.sw_episodes, &ChildRecord::sw_episodes);
+  spans(ds.uasc, &ChildRecord::uasc);
+  spans(ds.oc2, &ChildRecord::oc2);
+  spans(ds.oc3, &ChildRecord::oc3);
+  spans(ds.ad1, &ChildRecord::ad1);
   auto same_dob = [&](auto& rows) {
     for (auto& r : rows)
       if (const auto& c = ds.children[r.child]; c.dob) r.row.dob = c.dob;
@@ -437,6 +473,7 @@ std::size_t Dataset::memory_bytes() const {
        vec_bytes(E.rec) + vec_bytes(E.reason_place_change) + vec_bytes(E.home_post) +
        vec_bytes(E.pl_post) + vec_bytes(E.urn);
   b += vec_bytes(reviews.child) + vec_bytes(reviews.review) + vec_bytes(reviews.review_code);
+  b += vec_bytes(periods);
   b += vec_bytes(missing) + vec_bytes(sw_episodes) + vec_bytes(uasc) + vec_bytes(oc2) +
        vec_bytes(oc3) + vec_bytes(ad1) + vec_bytes(placed_adoption) + vec_bytes(prev_perm) +
        vec_bytes(dolo);

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <ranges>
 #include <span>
 #include <string>
 #include <string_view>
@@ -52,6 +53,20 @@ struct Span {
   std::uint32_t begin = 0;
   std::uint32_t count = 0;
 };
+// The row numbers of a span, for a range-for.
+inline auto rows(Span s) {
+  return std::views::iota(s.begin, s.begin + s.count);
+}
+
+// A period of care, as the DfE counts them: episodes joined where one ends on the day the next
+// begins. Short breaks (LS V3/V4) followed straight by full-time care are a period of their own,
+// so care counts from the first full-time episode.
+struct PeriodOfCare {
+  Date start{};
+  Date end{};                         // the last episode's DEC; Dataset::kOpen while looked after
+  std::uint32_t first = 0, last = 0;  // rows in Dataset::episodes
+  bool short_breaks = false;          // every episode is a short break
+};
 
 struct ChildRecord {
   std::string la;
@@ -66,6 +81,9 @@ struct ChildRecord {
   int last_year = 0;
   Span episodes;  // rows in Dataset::episodes, by DECOM
   Span reviews;   // rows in Dataset::reviews, by REVIEW date
+  Span periods;   // rows in Dataset::periods, by start
+  // The child's rows in each year table (by date or collection year).
+  Span missing, sw_episodes, uasc, oc2, oc3, ad1;
 };
 
 struct EpisodeColumns {
@@ -154,6 +172,7 @@ class Dataset {
   std::vector<ChildRecord> children;
   EpisodeColumns episodes;
   ReviewColumns reviews;
+  std::vector<PeriodOfCare> periods;  // grouped by child (ChildRecord::periods)
   std::vector<YearRow<MissingEpisode>> missing;
   std::vector<YearRow<SocialWorkerEpisode>> sw_episodes;
   std::vector<YearRow<Uasc>> uasc;

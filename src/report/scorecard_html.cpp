@@ -168,7 +168,7 @@ std::string trend_chart(const Entry& e, const std::string& id) {
 }
 
 // "Q4<br>24-25", "2024-25", "Mar<br>2025": narrow enough for 8 to 12 columns.
-std::string short_label(const indicators::Period& p) {
+std::string short_label(const indicators::ReportingPeriod& p) {
   if (p.kind == indicators::PeriodKind::Year) return esc(p.label);
   auto sp = p.label.rfind(' ');
   if (sp == std::string::npos) return esc(p.label);

@@ -45,7 +45,7 @@ void put(json& out, const Indicator& ind, const Shown& s) {
   out["denominator"] = s.value.denominator ? number(*s.value.denominator, 2) : json(nullptr);
 }
 
-json period_json(const indicators::Period& p) {
+json period_json(const indicators::ReportingPeriod& p) {
   return {{"period", p.label},
           {"start", model::format_iso(p.start)},
           {"end", model::format_iso(p.end)}};

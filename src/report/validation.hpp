@@ -31,7 +31,7 @@ void write_validation_csv(std::ostream& out, const validation::Result& r);
 void write_validation_table(std::ostream& out, const validation::Result& r);
 std::string validation_csv(const validation::Result& r);
 std::string validation_table(const validation::Result& r);
-void validation_xlsx(const validation::Result& r, const validation::Dataset& data,
+void validation_xlsx(const validation::Result& r, const validation::ReturnTables& data,
                      const std::filesystem::path& path);
 
 // The registry: every rule for a collection year.

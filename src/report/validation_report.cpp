@@ -14,9 +14,9 @@
 namespace hearth::report {
 
 using nlohmann::json;
-using validation::Finding;
 using validation::Result;
 using validation::Rule;
+using validation::RuleFinding;
 
 namespace {
 
@@ -34,7 +34,7 @@ std::string severity(const Rule& r) {
 }
 
 // The cell values a finding points at: "DECOM=01/04/2025; RNE=S".
-std::string values(const Finding& f) {
+std::string values(const RuleFinding& f) {
   std::vector<std::string> parts;
   for (const auto& name : f.fields()) {
     auto v = f.table->text(f.index, f.table->col(name));
@@ -54,7 +54,7 @@ class FieldCache {
     std::vector<std::size_t> sorted;
     std::string joined;  // "DECOM,RNE"
   };
-  const Fields& of(const Finding& f) {
+  const Fields& of(const RuleFinding& f) {
     if (f.rule != rule_ || f.table != table_) {
       rule_ = f.rule;
       table_ = f.table;
@@ -70,7 +70,7 @@ class FieldCache {
     return fields_;
   }
   // "DECOM=01/04/2025; RNE=S"
-  std::string values(const Finding& f) {
+  std::string values(const RuleFinding& f) {
     const Fields& fs = of(f);
     std::string out;
     for (std::size_t i = 0; i < fs.names.size(); ++i) {
@@ -388,7 +388,7 @@ std::string validation_table(const Result& r) {
   return out.str();
 }
 
-void validation_xlsx(const Result& r, const validation::Dataset& data,
+void validation_xlsx(const Result& r, const validation::ReturnTables& data,
                      const std::filesystem::path& path) {
   // Constant memory: each row is written out as soon as the next begins (rows are written in
   // order), so a workbook of any number of findings needs no more memory than one row.
@@ -432,7 +432,7 @@ void validation_xlsx(const Result& r, const validation::Dataset& data,
     for (const auto& opt : prev ? data.previous : data.current) {
       if (!opt) continue;
       const validation::Table& t = *opt;
-      std::map<std::uint32_t, std::vector<const Finding*>> by_row;
+      std::map<std::uint32_t, std::vector<const RuleFinding*>> by_row;
       for (const auto& f : r.findings)
         if (f.table == &t) by_row[f.index].push_back(&f);
       if (t.empty() && by_row.empty()) continue;
@@ -449,7 +449,7 @@ void validation_xlsx(const Result& r, const validation::Dataset& data,
         bool any_error = false;
         std::vector<std::string> codes;
         if (hit != by_row.end())
-          for (const Finding* f : hit->second) {
+          for (const RuleFinding* f : hit->second) {
             for (auto& fl : f->fields()) marked.insert(fl);
             any_error = any_error || f->rule->severity == model::Severity::Error;
             codes.emplace_back(f->rule->code);

@@ -4,14 +4,14 @@
 
 namespace hearth::services {
 
-FindingList import_findings(SnapshotCache& snap, store::Store& st, std::int64_t import_id) {
+FindingList import_findings(SnapshotCache& snap, store::ReturnStore& st, std::int64_t import_id) {
   const std::string key = std::to_string(import_id);
   if (auto kept = snap.findings.get(key)) return kept;
   auto found = std::make_shared<const std::vector<model::Finding>>(st.import_findings(import_id));
   return snap.findings.put(key, found, cached_bytes(*found));
 }
 
-std::vector<YearFindings> child_findings(store::Store& st, const std::string& la,
+std::vector<YearFindings> child_findings(store::ReturnStore& st, const std::string& la,
                                          const std::string& child,
                                          const std::function<FindingList(std::int64_t)>& read) {
   auto keys = st.list_returns();

@@ -18,7 +18,7 @@ namespace hearth::services {
 using FindingList = std::shared_ptr<const std::vector<model::Finding>>;
 
 // An import's findings, from the snapshot's cache or the store.
-FindingList import_findings(SnapshotCache& snap, store::Store& st, std::int64_t import_id);
+FindingList import_findings(SnapshotCache& snap, store::ReturnStore& st, std::int64_t import_id);
 
 struct YearFindings {
   int year = 0;  // the collection year's end
@@ -28,7 +28,7 @@ struct YearFindings {
 
 // The child's findings in each stored return of council `la`, oldest year first. `read` reads
 // an import's findings (the web passes its cache); empty: straight from the store.
-std::vector<YearFindings> child_findings(store::Store& st, const std::string& la,
+std::vector<YearFindings> child_findings(store::ReturnStore& st, const std::string& la,
                                          const std::string& child,
                                          const std::function<FindingList(std::int64_t)>& read = {});
 

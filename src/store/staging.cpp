@@ -86,7 +86,7 @@ std::size_t remove_stale_staging(const std::filesystem::path& parent, std::chron
   return n;
 }
 
-std::int64_t expire_abandoned_uploads(Store& st, std::int64_t now,
+std::int64_t expire_abandoned_uploads(UploadStore& st, std::int64_t now,
                                       const std::filesystem::path& parent,
                                       std::size_t* folders_removed) {
   std::int64_t n = st.expire_uploads(now - kUploadLifetimeSeconds);

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "store/accounts.hpp"
+#include "store/upload_store.hpp"
 
 namespace hearth::store {
 
@@ -19,8 +19,7 @@ constexpr std::int64_t kUploadLifetimeSeconds = 24 * 60 * 60;
 
 // Expires abandoned web imports (store.expire_uploads) and removes stale staging folders under
 // `parent`; what `hearth serve` runs at start and every few minutes. Returns imports expired.
-class Store;
-std::int64_t expire_abandoned_uploads(Store& st, std::int64_t now,
+std::int64_t expire_abandoned_uploads(UploadStore& st, std::int64_t now,
                                       const std::filesystem::path& parent,
                                       std::size_t* folders_removed = nullptr);
 

@@ -14,7 +14,7 @@ void Store::require_current_schema() {
                     "): use a newer Hearth");
 }
 
-std::vector<model::Return> Store::load_all_returns() {
+std::vector<model::Return> ReturnStore::load_all_returns() {
   std::vector<model::Return> out;
   for (const ReturnKey& key : list_returns()) {
     if (auto r = load_return(key.la, model::CollectionYear{key.collection_year}))
@@ -23,7 +23,7 @@ std::vector<model::Return> Store::load_all_returns() {
   return out;
 }
 
-std::vector<model::LocalRecords> Store::load_all_local() {
+std::vector<model::LocalRecords> LocalStore::load_all_local() {
   std::vector<std::string> councils;
   for (const LocalTableKey& key : list_local_tables())
     if (councils.empty() || councils.back() != key.la) councils.push_back(key.la);

@@ -67,13 +67,6 @@ class LocalGenerator {
   LocalGenerator(const Options& o, const model::Dataset& data, Date horizon)
       : o_(o), d_(data), horizon_(horizon), engine_(data, timescales::TimescaleConfig{}) {
     out_.la = o.la;
-    // Each child's social worker and missing rows, found once.
-    sw_of_.resize(data.children.size());
-    missing_of_.resize(data.children.size());
-    for (std::uint32_t i = 0; i < data.sw_episodes.size(); ++i)
-      sw_of_[data.sw_episodes[i].child].push_back(i);
-    for (std::uint32_t i = 0; i < data.missing.size(); ++i)
-      missing_of_[data.missing[i].child].push_back(i);
   }
 
   model::LocalRecords run() {
@@ -160,7 +153,7 @@ class LocalGenerator {
     alloc_begin_ = out_.allocations.size();
     missing_begin_ = out_.missing.size();
     bool any_sw = false;
-    for (std::uint32_t si : sw_of_[c]) {
+    for (std::uint32_t si : model::rows(d_.children[c].sw_episodes)) {
       const auto& sw = d_.sw_episodes[si];
       if (sw.row.sw_id.empty()) continue;
       if (sw.row.sw_decom > horizon_) continue;
@@ -384,7 +377,7 @@ class LocalGenerator {
 
   void missing(Rng& r, model::ChildIndex c) {
     const auto& rec = d_.children[c];
-    for (std::uint32_t mi : missing_of_[c]) {
+    for (std::uint32_t mi : model::rows(d_.children[c].missing)) {
       const auto& m = d_.missing[mi];
       if (m.row.mis_start > horizon_) continue;
       bool dup = false;
@@ -490,7 +483,6 @@ class LocalGenerator {
   Date horizon_;
   timescales::Engine engine_;
   model::LocalRecords out_;
-  std::vector<std::vector<std::uint32_t>> sw_of_, missing_of_;
   std::size_t alloc_begin_ = 0;    // the current child's first allocation
   std::size_t missing_begin_ = 0;  // and missing record
 };

@@ -10,22 +10,22 @@
 
 namespace hearth::validation {
 
-// Collects the rows the 903 reader sees into a Dataset's tables (current or previous year).
+// Collects the rows the 903 reader sees into a ReturnTables's tables (current or previous year).
 class TableCollector : public ssda903::RowObserver {
  public:
-  TableCollector(Dataset& data, bool previous_year) : data_(data), previous_(previous_year) {}
+  TableCollector(ReturnTables& data, bool previous_year) : data_(data), previous_(previous_year) {}
   void table(TableKind kind, const std::string& file) override;
   void expect(TableKind kind, std::size_t rows, std::size_t bytes) override;
   void row(TableKind kind, std::int64_t line, std::span<const std::string_view> cells) override;
 
  private:
-  Dataset& data_;
+  ReturnTables& data_;
   bool previous_;
 };
 
 struct LoadedReturn {
   ssda903::ReturnPair typed;
-  Dataset data;
+  ReturnTables data;
 };
 
 // Reads `current` (and `previous`) as ssda903::read_with_previous does, also building the

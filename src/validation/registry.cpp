@@ -10,10 +10,12 @@ namespace {
 std::vector<Rule> build() {
   std::vector<Rule> all;
   for (auto group :
-       {rules::header_and_codes, rules::episodes_and_dates, rules::placements_and_ofsted,
-        rules::legal_and_reviews, rules::placement_types_and_reviews, rules::adoption_and_missing,
-        rules::placement_changes, rules::missing_and_adoption_orders, rules::care_leavers_and_other,
-        rules::interim_and_social_workers}) {
+       {rules::header_and_codes, rules::episodes_and_dates, rules::oc2_cohort_and_dates,
+        rules::placements_and_ofsted, rules::uasc_matching_and_outcomes, rules::legal_and_reviews,
+        rules::placement_types_and_reviews, rules::adoption_and_missing,
+        rules::episode_sequences_and_adopters, rules::placement_changes,
+        rules::missing_and_adoption_orders, rules::care_leavers_and_other,
+        rules::care_leaver_eligibility, rules::interim_and_social_workers}) {
     auto g = group();
     all.insert(all.end(), g.begin(), g.end());
   }

@@ -29,7 +29,7 @@ class Hits {
   std::vector<Hit> hits_;
 };
 
-using Check = void (*)(const Dataset&, Hits&);
+using Check = void (*)(const ReturnTables&, Hits&);
 
 struct Rule {
   std::string_view code;  // the DfE's code, e.g. "103", "503A", "SW06STG2"

@@ -125,17 +125,17 @@ void Table::index_children() {
   }
 }
 
-const Table* Dataset::get(TableKind k) const {
+const Table* ReturnTables::get(TableKind k) const {
   const auto& t = current[static_cast<std::size_t>(k)];
   return t ? &*t : nullptr;
 }
 
-const Table* Dataset::last(TableKind k) const {
+const Table* ReturnTables::last(TableKind k) const {
   const auto& t = previous[static_cast<std::size_t>(k)];
   return t ? &*t : nullptr;
 }
 
-void Dataset::finish() {
+void ReturnTables::finish() {
   for (auto* tables : {&current, &previous}) {
     auto& header = (*tables)[static_cast<std::size_t>(TableKind::Header)];
     auto& uasc = (*tables)[static_cast<std::size_t>(TableKind::Uasc)];
@@ -171,12 +171,13 @@ void fill_tables(const model::Return& ret, bool prev,
 }
 }  // namespace
 
-void Dataset::add_previous(const model::Return& prev) {
+void ReturnTables::add_previous(const model::Return& prev) {
   fill_tables(prev, true, previous);
 }
 
-Dataset Dataset::from_return(const model::Return& current, const model::Return* previous) {
-  Dataset ds;
+ReturnTables ReturnTables::from_return(const model::Return& current,
+                                       const model::Return* previous) {
+  ReturnTables ds;
   ds.year = current.year;
   ds.file_format = "csv";
   fill_tables(current, false, ds.current);

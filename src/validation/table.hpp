@@ -74,7 +74,7 @@ class Table {
   // Building: a row's cells in the 903 column order (missing trailing cells are empty).
   void add_row(std::int64_t line, std::span<const std::string_view> cells);
   // The Header's UASC column holds the flag as the return reported it (an XML return has one):
-  // Dataset::finish() keeps it instead of deriving it from the UASC table.
+  // ReturnTables::finish() keeps it instead of deriving it from the UASC table.
   void mark_uasc_reported() { uasc_reported_ = true; }
   bool uasc_reported() const { return uasc_reported_; }
   // E.g. the derived Header UASC (a case file's own UASC after finish(): the index follows).
@@ -133,7 +133,7 @@ struct ValidationReference {
 };
 
 // One collection year's tables, the previous year's when given, and what the rules need to know.
-struct Dataset {
+struct ReturnTables {
   model::CollectionYear year;
   std::string la;  // the council's ONS code (E06…/E08…/E09…/E10…), may be empty
   std::string file_format = "csv";  // "csv" or "xml": some DfE rules differ
@@ -148,7 +148,7 @@ struct Dataset {
 
   // Builds the tables from a typed return (e.g. one read back from the store): every row written
   // as the 903 writes it. All twelve tables are present, empty when the return has no rows.
-  static Dataset from_return(const model::Return& current, const model::Return* previous);
+  static ReturnTables from_return(const model::Return& current, const model::Return* previous);
   // Supplies the previous year's tables from a typed return (call finish() after).
   void add_previous(const model::Return& previous);
   // Adds the Header's UASC column where the return did not report it (a CSV return: 1 when the

@@ -32,7 +32,7 @@ std::string join(const std::vector<std::string>& v) {
 
 }  // namespace
 
-std::vector<std::string> Finding::fields() const {
+std::vector<std::string> RuleFinding::fields() const {
   std::vector<std::string> out;
   auto names = table->column_names();
   for (auto f : split(rule->fields))
@@ -40,7 +40,7 @@ std::vector<std::string> Finding::fields() const {
   return out;
 }
 
-std::string Finding::table_name() const {
+std::string RuleFinding::table_name() const {
   std::string n(table->name());
   if (table->previous_year()) n += " (previous year)";
   return n;
@@ -57,7 +57,7 @@ std::size_t Result::queries() const {
   }));
 }
 
-std::string why_not_run(const Rule& rule, const Dataset& data) {
+std::string why_not_run(const Rule& rule, const ReturnTables& data) {
   for (auto name : split(rule.tables)) {
     bool last = name.size() > 5 && name.substr(name.size() - 5) == "_last";
     auto base = last ? name.substr(0, name.size() - 5) : name;
@@ -85,7 +85,7 @@ struct Outcome {
   std::string not_run;  // empty when it ran
 };
 
-Outcome run_rule(const Rule& rule, const Dataset& data) {
+Outcome run_rule(const Rule& rule, const ReturnTables& data) {
   Outcome out;
   if (out.not_run = why_not_run(rule, data); !out.not_run.empty()) return out;
   Hits hits;
@@ -112,7 +112,7 @@ Outcome run_rule(const Rule& rule, const Dataset& data) {
 
 }  // namespace
 
-Result validate(const Dataset& data, const Options& options) {
+Result validate(const ReturnTables& data, const Options& options) {
   Result result;
   result.year = data.year.end_year;
   result.rule_year = options.rule_year ? options.rule_year : std::max(data.year.end_year, 2023);
@@ -155,7 +155,7 @@ Result validate(const Dataset& data, const Options& options) {
   return result;
 }
 
-model::Finding to_model_finding(const Finding& f) {
+model::Finding to_model_finding(const RuleFinding& f) {
   model::Finding m;
   m.rule = std::string(f.rule->code);
   m.severity = f.rule->severity;

@@ -10,7 +10,8 @@
 
 namespace hearth::validation {
 
-struct Finding {
+// One rule that fired on one row (model::Finding is what is shown and stored of it).
+struct RuleFinding {
   const Rule* rule = nullptr;
   const Table* table = nullptr;
   std::uint32_t index = 0;  // row within the table, from 0
@@ -29,7 +30,7 @@ struct NotRun {
 struct Result {
   int year = 0;       // collection end year of the data
   int rule_year = 0;  // the year whose rules were applied
-  std::vector<Finding> findings;
+  std::vector<RuleFinding> findings;
   std::size_t rules_run = 0;
   std::vector<NotRun> not_run;
   std::size_t errors() const;
@@ -47,12 +48,12 @@ struct Options {
 };
 
 // Why `rule` cannot run on `data` (a table or reference data not supplied); empty when it can.
-std::string why_not_run(const Rule& rule, const Dataset& data);
+std::string why_not_run(const Rule& rule, const ReturnTables& data);
 
-Result validate(const Dataset& data, const Options& options = {});
+Result validate(const ReturnTables& data, const Options& options = {});
 
 // A finding as the general model::Finding stored with an import: the rule's fields comma
 // separated in column, and the cell's value when it names one field.
-model::Finding to_model_finding(const Finding& f);
+model::Finding to_model_finding(const RuleFinding& f);
 
 }  // namespace hearth::validation

@@ -9,11 +9,11 @@ namespace hearth::indicators::measures {
 
 namespace {
 
-void cla_count(const Engine& f, const Period& p, Cohort& out) {
+void cla_count(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   f.per_child_on(out, p.end, [](auto, auto) { return std::pair{1.0, 0.0}; });
 }
 
-void cla_rate(const Engine& f, const Period& p, Cohort& out) {
+void cla_rate(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   cla_count(f, p, out);
   const auto& ref = f.reference();
   auto pop = ref.population_for(f.la(), model::CollectionYear::containing(p.end).end_year);
@@ -29,7 +29,7 @@ void cla_rate(const Engine& f, const Period& p, Cohort& out) {
 
 // Children with a period of care starting (or ending) in the period, a child counted once; a
 // period whose first (last) episode is a short break does not count.
-void period_edges(const Engine& f, const Period& p, Cohort& out, bool starts) {
+void period_edges(const Engine& f, const ReportingPeriod& p, Cohort& out, bool starts) {
   const auto& E = f.data().episodes;
   for (const auto& k : f.each_child()) {
     for (const auto& poc : k.periods) {
@@ -42,15 +42,15 @@ void period_edges(const Engine& f, const Period& p, Cohort& out, bool starts) {
   }
 }
 
-void cla_starts(const Engine& f, const Period& p, Cohort& out) {
+void cla_starts(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   period_edges(f, p, out, true);
 }
 
-void cla_ceased(const Engine& f, const Period& p, Cohort& out) {
+void cla_ceased(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   period_edges(f, p, out, false);
 }
 
-void uasc_count(const Engine& f, const Period& p, Cohort& out) {
+void uasc_count(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   f.per_child_on(out, p.end, [&](model::ChildIndex c, auto) {
     return std::pair{f.uasc_on(c, p.end) ? 1.0 : 0.0, 0.0};
   });
@@ -61,7 +61,7 @@ void uasc_count(const Engine& f, const Period& p, Cohort& out) {
 // the years stored; the council's OC3 rows (a care leaver's row at each birthday from 17 to 21)
 // and its local care leaver records show the rest. A latest OC3 or status row saying the young
 // person died or went home for good (DIED, RHOM) ends it.
-void care_leavers_18_20(const Engine& f, const Period& p, Cohort& out) {
+void care_leavers_18_20(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const Date d = p.end;
   const auto& data = f.data();
   std::size_t from_episodes = 0, from_oc3 = 0, from_local = 0;
@@ -70,7 +70,7 @@ void care_leavers_18_20(const Engine& f, const Period& p, Cohort& out) {
     model::OptDate dob = data.children[c].dob;
     const model::Oc3* latest_oc3 = nullptr;
     int latest_year = 0;
-    for (auto r : k.oc3) {
+    for (auto r : model::rows(k.oc3)) {
       const auto& row = data.oc3[r];
       if (row.year > model::CollectionYear::containing(d).end_year) continue;
       if (!dob && row.row.dob) dob = row.row.dob;
@@ -107,7 +107,7 @@ void care_leavers_18_20(const Engine& f, const Period& p, Cohort& out) {
              std::to_string(from_local) + " more)";
 }
 
-void care_leavers_21_25(const Engine& f, const Period& p, Cohort& out) {
+void care_leavers_21_25(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const Date d = p.end;
   for (model::ChildIndex c : f.children()) {
     const auto& dob = f.data().children[c].dob;

@@ -11,7 +11,7 @@ namespace {
 
 // Children looked after for the whole of the last school term that ended on or before the date,
 // whose PEP was reviewed in that term.
-void pep_current(const Engine& f, const Period& p, Cohort& out) {
+void pep_current(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   using timescales::ItemId;
   using timescales::Status;
   const Date d = p.end;
@@ -41,7 +41,7 @@ void pep_current(const Engine& f, const Period& p, Cohort& out) {
 }
 
 // Convictions are counted for children aged 10 to 17.
-void convictions(const Engine& f, const Period& p, Cohort& out) {
+void convictions(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   oc2_cohort(f, p, out, [](const Oc2Child& k) -> std::optional<double> {
     if (k.age < 10 || k.age > 17) return std::nullopt;
     return k.yes(&model::Oc2::convicted);

@@ -9,49 +9,49 @@ namespace hearth::indicators::measures {
 
 namespace {
 
-void health_assessment(const Engine& f, const Period& p, Cohort& out) {
+void health_assessment(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   oc2_cohort(f, p, out, [](const Oc2Child& k) -> std::optional<double> {
     return k.yes(&model::Oc2::health_assessment);
   });
 }
 
 // Development checks are for children under 5.
-void development_checks(const Engine& f, const Period& p, Cohort& out) {
+void development_checks(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   oc2_cohort(f, p, out, [](const Oc2Child& k) -> std::optional<double> {
     if (k.age < 0 || k.age >= 5) return std::nullopt;
     return k.yes(&model::Oc2::health_check);
   });
 }
 
-void iha_timely(const Engine& f, const Period& p, Cohort& out) {
+void iha_timely(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   f.timeliness(out, p, {timescales::ItemId::Iha});
 }
 
-void rha_timely(const Engine& f, const Period& p, Cohort& out) {
+void rha_timely(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   f.timeliness(out, p, {timescales::ItemId::Rha});
 }
 
-void dental(const Engine& f, const Period& p, Cohort& out) {
+void dental(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   oc2_cohort(f, p, out, [](const Oc2Child& k) -> std::optional<double> {
     return k.yes(&model::Oc2::teeth_check);
   });
 }
 
-void immunisations(const Engine& f, const Period& p, Cohort& out) {
+void immunisations(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   oc2_cohort(f, p, out, [](const Oc2Child& k) -> std::optional<double> {
     return k.yes(&model::Oc2::immunisations);
   });
 }
 
 // The SDQ is for children aged 5 to 16.
-void sdq_completed(const Engine& f, const Period& p, Cohort& out) {
+void sdq_completed(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   oc2_cohort(f, p, out, [](const Oc2Child& k) -> std::optional<double> {
     if (k.age < 5 || k.age > 16) return std::nullopt;
     return k.sdq >= 0;
   });
 }
 
-void sdq_average(const Engine& f, const Period& p, Cohort& out) {
+void sdq_average(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   oc2_cohort(f, p, out, [](const Oc2Child& k) -> std::optional<double> {
     if (k.age < 5 || k.age > 16 || k.sdq < 0) return std::nullopt;
     return k.sdq;
@@ -59,14 +59,14 @@ void sdq_average(const Engine& f, const Period& p, Cohort& out) {
 }
 
 // A score of 17 or more is a cause for concern.
-void sdq_concern(const Engine& f, const Period& p, Cohort& out) {
+void sdq_concern(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   oc2_cohort(f, p, out, [](const Oc2Child& k) -> std::optional<double> {
     if (k.age < 5 || k.age > 16 || k.sdq < 0) return std::nullopt;
     return k.sdq >= 17;
   });
 }
 
-void substance_misuse(const Engine& f, const Period& p, Cohort& out) {
+void substance_misuse(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   oc2_cohort(f, p, out, [](const Oc2Child& k) -> std::optional<double> {
     return k.yes(&model::Oc2::substance_misuse);
   });

@@ -26,12 +26,12 @@ constexpr std::string_view kOc3Note =
 // period's end, from the OC3 row of the collection year of the birthday; those who died or went
 // home for good (IN_TOUCH DIED, RHOM) are left out. `numerator(row)`: 1 or 0, or nullopt when the
 // row is not in the measure's population.
-void care_leavers(const Engine& f, const Period& p, Cohort& out, bool young,
+void care_leavers(const Engine& f, const ReportingPeriod& p, Cohort& out, bool young,
                   std::optional<double> (*numerator)(const model::Oc3&)) {
   const auto& data = f.data();
   const Date ws = window_start(p.end);
   for (const auto& k : f.each_child()) {
-    for (auto r : k.oc3) {
+    for (auto r : model::rows(k.oc3)) {
       const auto& row = data.oc3[r];
       const model::OptDate dob = row.row.dob ? row.row.dob : data.children[k.child].dob;
       if (!dob) continue;
@@ -71,32 +71,32 @@ std::optional<double> suitable(const model::Oc3& r) {
   return code.size() == 2 && code[1] == '1';
 }
 
-void leavers_in_touch_17_18(const Engine& f, const Period& p, Cohort& out) {
+void leavers_in_touch_17_18(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   care_leavers(f, p, out, true, in_touch);
 }
-void leavers_in_touch_19_21(const Engine& f, const Period& p, Cohort& out) {
+void leavers_in_touch_19_21(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   care_leavers(f, p, out, false, in_touch);
 }
-void leavers_eet_17_18(const Engine& f, const Period& p, Cohort& out) {
+void leavers_eet_17_18(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   care_leavers(f, p, out, true, eet);
 }
-void leavers_eet_19_21(const Engine& f, const Period& p, Cohort& out) {
+void leavers_eet_19_21(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   care_leavers(f, p, out, false, eet);
 }
-void leavers_accommodation_17_18(const Engine& f, const Period& p, Cohort& out) {
+void leavers_accommodation_17_18(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   care_leavers(f, p, out, true, suitable);
 }
-void leavers_accommodation_19_21(const Engine& f, const Period& p, Cohort& out) {
+void leavers_accommodation_19_21(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   care_leavers(f, p, out, false, suitable);
 }
 // In higher education: ACTIV F1 or P1.
-void leavers_higher_education_19_21(const Engine& f, const Period& p, Cohort& out) {
+void leavers_higher_education_19_21(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   care_leavers(f, p, out, false, [](const model::Oc3& r) -> std::optional<double> {
     return r.activ == model::Activity::F1 || r.activ == model::Activity::P1;
   });
 }
 
-void pathway_plans(const Engine& f, const Period& p, Cohort& out) {
+void pathway_plans(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   using timescales::ItemId;
   using timescales::Status;
   const Date d = p.end;
@@ -122,7 +122,7 @@ void pathway_plans(const Engine& f, const Period& p, Cohort& out) {
   }
 }
 
-void pa_caseload(const Engine& f, const Period& p, Cohort& out) {
+void pa_caseload(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const Date d = p.end;
   if (!f.local() || f.local()->allocations.empty()) {
     unavailable(out, "the council has sent no local allocation records");
@@ -144,7 +144,7 @@ void pa_caseload(const Engine& f, const Period& p, Cohort& out) {
     for (ChildIndex c : yps) out.cases.push_back({c, d, 1, 1.0 / static_cast<double>(yps.size())});
 }
 
-void staying_put(const Engine& f, const Period& p, Cohort& out) {
+void staying_put(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const auto& data = f.data();
   const auto& E = data.episodes;
   for (const auto& k : f.each_child()) {

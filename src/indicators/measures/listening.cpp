@@ -11,7 +11,7 @@ namespace {
 
 // Reviews in the period with a participation code (PN1-PN7; PN0, under 4, is left out): the child
 // took part unless PN7 (did not).
-void review_participation(const Engine& f, const Period& p, Cohort& out) {
+void review_participation(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const auto& data = f.data();
   for (model::ChildIndex c : f.children()) {
     const auto& rec = data.children[c];

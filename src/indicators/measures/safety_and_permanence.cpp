@@ -21,7 +21,7 @@ using model::PlacementType;
 // Children looked after at some time in the period, with their missing incidents (MISSING M,
 // not away without permission) that began in it.
 enum class MissingCount { Children, Incidents, PerChild };
-void missing(const Engine& f, const Period& p, Cohort& out, MissingCount what) {
+void missing(const Engine& f, const ReportingPeriod& p, Cohort& out, MissingCount what) {
   const auto& data = f.data();
   const auto& E = data.episodes;
   for (const auto& k : f.each_child()) {
@@ -33,7 +33,7 @@ void missing(const Engine& f, const Period& p, Cohort& out, MissingCount what) {
     }
     if (!last_in_care) continue;
     int incidents = 0;
-    for (auto r : k.missing) {
+    for (auto r : model::rows(k.missing)) {
       const auto& m = data.missing[r].row;
       if (m.missing != model::MissingType::M || m.mis_start < p.start || m.mis_start > p.end)
         continue;
@@ -46,21 +46,21 @@ void missing(const Engine& f, const Period& p, Cohort& out, MissingCount what) {
       out.cases.push_back({k.child, *last_in_care, static_cast<double>(incidents), 1});
   }
 }
-void missing_children(const Engine& f, const Period& p, Cohort& out) {
+void missing_children(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   missing(f, p, out, MissingCount::Children);
 }
-void missing_incidents(const Engine& f, const Period& p, Cohort& out) {
+void missing_incidents(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   missing(f, p, out, MissingCount::Incidents);
 }
-void missing_incidents_per_child(const Engine& f, const Period& p, Cohort& out) {
+void missing_incidents_per_child(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   missing(f, p, out, MissingCount::PerChild);
 }
 
-void rhi_timely(const Engine& f, const Period& p, Cohort& out) {
+void rhi_timely(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   f.timeliness(out, p, {timescales::ItemId::Rhi});
 }
 
-void sw_changes(const Engine& f, const Period& p, Cohort& out) {
+void sw_changes(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const Date d = p.end;
   const Date ws = window_start(d);
   const auto& data = f.data();
@@ -74,7 +74,7 @@ void sw_changes(const Engine& f, const Period& p, Cohort& out) {
   f.per_child_on(out, d, [&](ChildIndex c, auto) {
     std::set<std::string_view> workers;
     if (from_903) {
-      for (auto r : f.facts_of(c).sw) {
+      for (auto r : model::rows(f.facts_of(c).sw)) {
         const auto& sw = data.sw_episodes[r].row;
         if (sw.sw_decom <= d && (!sw.sw_dec || *sw.sw_dec >= ws)) workers.insert(sw.sw_id);
       }
@@ -88,11 +88,11 @@ void sw_changes(const Engine& f, const Period& p, Cohort& out) {
   });
 }
 
-void visits_timely(const Engine& f, const Period& p, Cohort& out) {
+void visits_timely(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   f.timeliness(out, p, {timescales::ItemId::SwVisit});
 }
 
-void visits_seen_alone(const Engine& f, const Period& p, Cohort& out) {
+void visits_seen_alone(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   if (!f.local() || f.local()->visits.empty()) {
     unavailable(out, "the council has sent no local visit records");
     return;
@@ -103,7 +103,7 @@ void visits_seen_alone(const Engine& f, const Period& p, Cohort& out) {
         out.cases.push_back({c, v->date, v->seen_alone == true ? 1.0 : 0.0, 1});
 }
 
-void reviews_timely(const Engine& f, const Period& p, Cohort& out) {
+void reviews_timely(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   using timescales::ItemId;
   f.timeliness(out, p, {ItemId::FirstReview, ItemId::SecondReview, ItemId::LaterReview});
 }
@@ -111,7 +111,7 @@ void reviews_timely(const Engine& f, const Period& p, Cohort& out) {
 // Periods of care that ended with an adoption order (REC E11, E12) from `from` to the period's
 // end: `add(child, period, its last episode)`.
 template <class F>
-void adoptions(const Engine& f, Date from, const Period& p, F&& add) {
+void adoptions(const Engine& f, Date from, const ReportingPeriod& p, F&& add) {
   const auto& E = f.data().episodes;
   for (const auto& k : f.each_child())
     for (const auto& poc : k.periods) {
@@ -127,13 +127,13 @@ void adoptions(const Engine& f, Date from, const Period& p, F&& add) {
 // The child's AD1 row of the collection year the adoption order fell in.
 const model::Ad1* ad1_for(const Engine& f, const ChildFacts& k, Date adopted) {
   const model::Ad1* ad1 = nullptr;
-  for (auto r : k.ad1)
+  for (auto r : model::rows(k.ad1))
     if (f.data().ad1[r].year == model::CollectionYear::containing(adopted).end_year)
       ad1 = &f.data().ad1[r].row;
   return ad1;
 }
 
-void adopted(const Engine& f, const Period& p, Cohort& out) {
+void adopted(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const auto& E = f.data().episodes;
   adoptions(f, p.start, p, [&](const ChildFacts& k, const PeriodOfCare&, std::uint32_t last) {
     out.cases.push_back({k.child, E.dec[last], 1, 0});
@@ -141,7 +141,7 @@ void adopted(const Engine& f, const Period& p, Cohort& out) {
 }
 
 // Days from entering care to moving in with the adoptive family, over three years.
-void adoption_a1(const Engine& f, const Period& p, Cohort& out) {
+void adoption_a1(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const auto& E = f.data().episodes;
   adoptions(f, window_start(p.end, 3), p,
             [&](const ChildFacts& k, const PeriodOfCare& poc, std::uint32_t last) {
@@ -161,7 +161,7 @@ void adoption_a1(const Engine& f, const Period& p, Cohort& out) {
 }
 
 // Days from the placement order to the match with the adoptive family, over three years.
-void adoption_a2(const Engine& f, const Period& p, Cohort& out) {
+void adoption_a2(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const auto& E = f.data().episodes;
   adoptions(f, window_start(p.end, 3), p,
             [&](const ChildFacts& k, const PeriodOfCare& poc, std::uint32_t last) {
@@ -176,7 +176,7 @@ void adoption_a2(const Engine& f, const Period& p, Cohort& out) {
             });
 }
 
-void sgo(const Engine& f, const Period& p, Cohort& out) {
+void sgo(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   using R = model::ReasonEpisodeCeased;
   const auto& E = f.data().episodes;
   for (const auto& k : f.each_child())

@@ -18,14 +18,14 @@ namespace {
 using model::ChildIndex;
 using model::PlacementType;
 
-void stability_short(const Engine& f, const Period& p, Cohort& out) {
+void stability_short(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const Date ws = window_start(p.end);
   f.per_child_on(out, p.end, [&](ChildIndex c, auto) {
     return std::pair{f.placements_in(c, ws, p.end) >= 3 ? 1.0 : 0.0, 1.0};
   });
 }
 
-void stability_long(const Engine& f, const Period& p, Cohort& out) {
+void stability_long(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const Date d = p.end;
   const auto& E = f.data().episodes;
   f.per_child_on(out, d, [&](ChildIndex c, std::uint32_t e) {
@@ -46,7 +46,7 @@ void stability_long(const Engine& f, const Period& p, Cohort& out) {
   });
 }
 
-void placement_foster(const Engine& f, const Period& p, Cohort& out) {
+void placement_foster(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const auto& E = f.data().episodes;
   f.per_child_on(out, p.end, [&](auto, std::uint32_t e) {
     return std::pair{foster(E.place[e]) ? 1.0 : 0.0, 1.0};
@@ -54,38 +54,38 @@ void placement_foster(const Engine& f, const Period& p, Cohort& out) {
 }
 
 // Children looked after on the date whose placement is in one group (placement_group).
-void placed_in(const Engine& f, const Period& p, Cohort& out, std::string_view group) {
+void placed_in(const Engine& f, const ReportingPeriod& p, Cohort& out, std::string_view group) {
   const auto& E = f.data().episodes;
   f.per_child_on(out, p.end, [&](auto, std::uint32_t e) {
     return std::pair{placement_group(E.place[e], E.place_provider[e]) == group ? 1.0 : 0.0, 1.0};
   });
 }
-void placement_foster_connected(const Engine& f, const Period& p, Cohort& out) {
+void placement_foster_connected(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   placed_in(f, p, out, "Foster: family or friends");
 }
-void placement_foster_in_house(const Engine& f, const Period& p, Cohort& out) {
+void placement_foster_in_house(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   placed_in(f, p, out, "Foster: council's own carers");
 }
-void placement_foster_agency(const Engine& f, const Period& p, Cohort& out) {
+void placement_foster_agency(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   placed_in(f, p, out, "Foster: agency or other provider");
 }
-void placement_residential(const Engine& f, const Period& p, Cohort& out) {
+void placement_residential(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   placed_in(f, p, out, "Children's homes and residential");
 }
-void placement_with_parents(const Engine& f, const Period& p, Cohort& out) {
+void placement_with_parents(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   placed_in(f, p, out, "Placed with parents");
 }
-void placement_independent(const Engine& f, const Period& p, Cohort& out) {
+void placement_independent(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   placed_in(f, p, out, "Independent or supported accommodation");
 }
-void placement_adoption(const Engine& f, const Period& p, Cohort& out) {
+void placement_adoption(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   placed_in(f, p, out, "Placed for adoption");
 }
 
 // Children who started care in the period whose first placement was with foster carers: the
 // placement of the first episode of their first period of care to start in it (cla_starts's
 // population).
-void first_placement_foster(const Engine& f, const Period& p, Cohort& out) {
+void first_placement_foster(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const auto& E = f.data().episodes;
   for (const auto& k : f.each_child())
     for (const auto& poc : k.periods) {
@@ -97,7 +97,7 @@ void first_placement_foster(const Engine& f, const Period& p, Cohort& out) {
 
 // Children looked after on the date, by where they are placed: `counts(placement district,
 // home district)` is 1 when the child is counted. Needs the postcode district centres.
-void by_distance(const Engine& f, const Period& p, Cohort& out, bool outside_la) {
+void by_distance(const Engine& f, const ReportingPeriod& p, Cohort& out, bool outside_la) {
   const auto& districts = f.reference().postcode_districts;
   if (districts.empty()) {
     unavailable(out,
@@ -119,14 +119,14 @@ void by_distance(const Engine& f, const Period& p, Cohort& out, bool outside_la)
     return std::pair{metres / 1609.344 > 20.0 ? 1.0 : 0.0, 1.0};
   });
 }
-void placed_over_20_miles(const Engine& f, const Period& p, Cohort& out) {
+void placed_over_20_miles(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   by_distance(f, p, out, false);
 }
-void placed_outside_la(const Engine& f, const Period& p, Cohort& out) {
+void placed_outside_la(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   by_distance(f, p, out, true);
 }
 
-void long_term_matched(const Engine& f, const Period& p, Cohort& out) {
+void long_term_matched(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const auto& E = f.data().episodes;
   f.per_child_on(out, p.end, [&](auto, std::uint32_t e) {
     if (!foster(E.place[e])) return std::pair{0.0, 0.0};

@@ -39,7 +39,7 @@ std::string_view placement_group(std::optional<model::PlacementType> p,
   }
 }
 
-void oc2_cohort(const Engine& f, const Period& p, Cohort& out,
+void oc2_cohort(const Engine& f, const ReportingPeriod& p, Cohort& out,
                 std::optional<double> (*numerator)(const Oc2Child&)) {
   const auto& data = f.data();
   const Date m = last_march31(p.end);

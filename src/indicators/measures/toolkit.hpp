@@ -82,7 +82,7 @@ struct Oc2Child {
 // in the cohort that `numerator` counts (nullopt: not in this measure's population), out of 1.
 // No data when that year's return is not stored, or it sent no OC2 table though children were
 // in the cohort.
-void oc2_cohort(const Engine& f, const Period& p, Cohort& out,
+void oc2_cohort(const Engine& f, const ReportingPeriod& p, Cohort& out,
                 std::optional<double> (*numerator)(const Oc2Child&));
 
 }  // namespace hearth::indicators::measures

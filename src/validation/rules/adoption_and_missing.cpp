@@ -1,9 +1,7 @@
-// 903 validation rules: adoption_and_missing (see registry.hpp for the codes in this group).
-//
-// Many of these rules compare an episode with the one before it for the same child, after the
-// DfE tool sorts the episodes by child and start date (rows without a valid start date last, ties
-// kept in file order); or compare a child's first episode this year with their last one in last
-// year's return. The helpers below do both the way the DfE tool does.
+// 903 validation rules 406-460: UASC and distances, short breaks, endings, review participation
+// codes, UPNs, one episode against the one before it (see registry.hpp). Rules 501-521 are in
+// episode_sequences_and_adopters.cpp, registered right after these. Rules that compare an episode
+// with the one before it use the DfE tool's order (episode_order.hpp).
 #include <cmath>
 #include <optional>
 #include <string_view>
@@ -11,101 +9,11 @@
 
 #include "validation/registry.hpp"
 #include "validation/rules/common.hpp"
+#include "validation/rules/episode_order.hpp"
 
 namespace hearth::validation::rules {
 
 namespace {
-
-// A child's episodes in the order the DfE tool puts them (sort by start date, then by `then` when
-// given; a missing date last; ties in file order), into a buffer reused across children.
-void order_episodes(const Table& t, std::span<const std::uint32_t> rows, Col decom,
-                    std::vector<std::uint32_t>& out, Col then = {}) {
-  out.assign(rows.begin(), rows.end());
-  std::stable_sort(out.begin(), out.end(), [&](std::uint32_t a, std::uint32_t b) {
-    int c = compare_dates(t.date(a, decom), t.date(b, decom));
-    if (c == 0 && then.index >= 0) c = compare_dates(t.date(a, then), t.date(b, then));
-    return c < 0;
-  });
-}
-
-// pandas' == and != between two cells: a missing cell is never equal to anything, itself included.
-bool equal_values(std::string_view a, std::string_view b) {
-  return !a.empty() && !b.empty() && a == b;
-}
-bool unequal_values(std::string_view a, std::string_view b) {
-  return !equal_values(a, b);
-}
-
-// The DfE tool's groupby("CHILD") idxmin / idxmax on DECOM: the first row holding the child's
-// earliest (or latest) valid start date. nullopt when no row has one.
-//
-// Deviation: when any child has no valid start date at all, the DfE tool's lookup fails and the
-// whole rule stops with an error, reporting nothing for anyone. Hearth leaves that child out and
-// checks the rest (rule 141 already reports the missing or invalid dates).
-std::optional<std::uint32_t> first_episode(const Table& t, std::span<const std::uint32_t> rows,
-                                           Col decom) {
-  std::optional<std::uint32_t> best;
-  OptDate when;
-  for (std::uint32_t r : rows) {
-    OptDate d = t.date(r, decom);
-    if (d && (!when || *d < *when)) best = r, when = d;
-  }
-  return best;
-}
-std::optional<std::uint32_t> last_episode(const Table& t, std::span<const std::uint32_t> rows,
-                                          Col decom) {
-  std::optional<std::uint32_t> best;
-  OptDate when;
-  for (std::uint32_t r : rows) {
-    OptDate d = t.date(r, decom);
-    if (d && (!when || *d > *when)) best = r, when = d;
-  }
-  return best;
-}
-
-// Calls f(first row this year, last row of last year) for every child in both years' episodes,
-// pairing the child's earliest episode this year with their latest one last year.
-template <typename F>
-void across_years(const Table& now, const Table& before, F&& f) {
-  const Col decom = now.col("DECOM"), decom_last = before.col("DECOM");
-  for (const std::string& child : now.children()) {
-    if (child.empty()) continue;  // the DfE tool's groupby leaves out rows without a CHILD
-    auto first = first_episode(now, now.rows_of(child), decom);
-    if (!first) continue;
-    auto last = last_episode(before, before.rows_of(child), decom_last);
-    if (!last) continue;
-    f(*first, *last);
-  }
-}
-
-// 503A-503F, 503H, 503J: when last year's latest episode for a child was still open (no valid
-// end date), the child's first episode this year must carry the same value of a field (two blanks
-// count as the same). `value(table, row)` gives the field as the DfE tool compares it;
-// `excused(now, before)` names changes of value that are allowed.
-template <typename V, typename X>
-void check_same_as_last_year(const Dataset& ds, Hits& out, V&& value, X&& excused) {
-  const Table& now = *ds.get(TableKind::Episodes);
-  const Table& before = *ds.last(TableKind::Episodes);
-  const Col dec_last = before.col("DEC");
-  across_years(now, before, [&](std::uint32_t r, std::uint32_t p) {
-    if (before.date(p, dec_last)) return;
-    const auto a = value(now, r), b = value(before, p);
-    if (a != b && !excused(a, b)) out.add(now, r);
-  });
-}
-
-auto no_excuse = [](const auto&, const auto&) { return false; };
-
-void check_field_same_as_last_year(const Dataset& ds, Hits& out, std::string_view field) {
-  const Col now_col = ds.get(TableKind::Episodes)->col(field);
-  const Col last_col = ds.last(TableKind::Episodes)->col(field);
-  check_same_as_last_year(
-      ds, out,
-      [&](const Table& t, std::uint32_t r) {
-        return t.text(r, t.previous_year() ? last_col : now_col);
-      },
-      no_excuse);
-}
 
 // Whether a child is, or was, an unaccompanied asylum-seeking child in one year's data: the
 // Header's UASC flag when the Header was supplied, otherwise any filled-in UASC row.
@@ -138,7 +46,7 @@ class UascInYear {
 
 // 406: a child who is UASC this year or was last year has no placement distance, because their
 // home postcode is not their family home; a distance worked out from the postcodes is an error.
-void check_406(const Dataset& ds, Hits& out) {
+void check_406(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const UascInYear now(ds.get(TableKind::Header), ds.get(TableKind::Uasc));
   const UascInYear before(ds.last(TableKind::Header), ds.last(TableKind::Uasc));
@@ -155,7 +63,7 @@ void check_406(const Dataset& ds, Hits& out) {
 // the placement postcode ("IN" exactly when the placing authority is the council), so on data
 // Hearth derives itself the rule cannot fire; it is kept so that the registry is the DfE's, and
 // it guards the derivation (tests/data/validation/411 shows why it has no firing case).
-void check_411(const Dataset& ds, Hits& out) {
+void check_411(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   for (std::size_t r = 0; r < t.size(); ++r) {
     auto location = placement_location(ds, t, r);
@@ -165,7 +73,7 @@ void check_411(const Dataset& ds, Hits& out) {
   }
 }
 
-void check_420(const Dataset& ds, Hits& out) {
+void check_420(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col ls = eps.col("LS");
   for (std::size_t r = 0; r < eps.size(); ++r)
@@ -174,7 +82,7 @@ void check_420(const Dataset& ds, Hits& out) {
 
 // 452: a child whose episode was still open at the end of last year, and whose first episode this
 // year continues it (same RNE), must have the same placement LA in both.
-void check_452(const Dataset& ds, Hits& out) {
+void check_452(const ReturnTables& ds, Hits& out) {
   const Table& now = *ds.get(TableKind::Episodes);
   const Table& before = *ds.last(TableKind::Episodes);
   const Col rne = now.col("RNE"), rne_last = before.col("RNE"), dec_last = before.col("DEC");
@@ -186,17 +94,8 @@ void check_452(const Dataset& ds, Hits& out) {
   });
 }
 
-// The placement distance comparison of rules 453 and 503G: a change of 0.2 miles or more, or a
-// distance this year where there was none last year.
-bool distance_changed(const Dataset& ds, const Table& now, std::uint32_t r, const Table& before,
-                      std::uint32_t p) {
-  const auto a = placement_distance(ds, now, r), b = placement_distance(ds, before, p);
-  if (a && b) return std::abs(*a - *b) >= 0.2;
-  return a && !b;
-}
-
 // 453: as 452, for the placement distance.
-void check_453(const Dataset& ds, Hits& out) {
+void check_453(const ReturnTables& ds, Hits& out) {
   const Table& now = *ds.get(TableKind::Episodes);
   const Table& before = *ds.last(TableKind::Episodes);
   const Col rne = now.col("RNE"), rne_last = before.col("RNE"), dec_last = before.col("DEC");
@@ -209,7 +108,7 @@ void check_453(const Dataset& ds, Hits& out) {
 
 // 454: a placement more than 350 miles from home (999.9, the code for a distance that cannot be
 // given, aside).
-void check_454(const Dataset& ds, Hits& out) {
+void check_454(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   for (std::size_t r = 0; r < eps.size(); ++r) {
     const auto miles = placement_distance(ds, eps, r);
@@ -221,7 +120,7 @@ void check_454(const Dataset& ds, Hits& out) {
 
 // 407: an episode ending in a special guardianship order (E45-E48) must end before the child's
 // 18th birthday. Reports the episode and the child's Header row.
-void check_407(const Dataset& ds, Hits& out) {
+void check_407(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& header = *ds.get(TableKind::Header);
   const Col rec = eps.col("REC"), dec = eps.col("DEC"), dob = header.col("DOB");
@@ -240,7 +139,7 @@ void check_407(const Dataset& ds, Hits& out) {
 }
 
 // 408: a child placed for adoption with a placement order (A5, A6) must have legal status E1.
-void check_408(const Dataset& ds, Hits& out) {
+void check_408(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col place = eps.col("PLACE"), ls = eps.col("LS");
   for (std::size_t r = 0; r < eps.size(); ++r)
@@ -249,7 +148,7 @@ void check_408(const Dataset& ds, Hits& out) {
 
 // 426: a child on short breaks cannot be recorded under both V3 and V4 in the same year; every
 // V3 and V4 episode of such a child is reported.
-void check_426(const Dataset& ds, Hits& out) {
+void check_426(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col ls = eps.col("LS");
   for (const std::string& child : eps.children()) {
@@ -266,7 +165,7 @@ void check_426(const Dataset& ds, Hits& out) {
 
 // 437: an episode that ended because the child died (E2) or turned 18 and left care (E15) must be
 // the child's last.
-void check_437(const Dataset& ds, Hits& out) {
+void check_437(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), rec = eps.col("REC");
   std::vector<std::uint32_t> rows;
@@ -280,7 +179,7 @@ void check_437(const Dataset& ds, Hits& out) {
 }
 
 // 440: participation code PN0 means the child was under 4 at the review.
-void check_440(const Dataset& ds, Hits& out) {
+void check_440(const ReturnTables& ds, Hits& out) {
   const Table& reviews = *ds.get(TableKind::Reviews);
   const Col dob = reviews.col("DOB"), review = reviews.col("REVIEW"),
             code = reviews.col("REVIEW_CODE");
@@ -292,7 +191,7 @@ void check_440(const Dataset& ds, Hits& out) {
 }
 
 // 441: participation codes PN1-PN7 mean the child was 4 or over at the review.
-void check_441(const Dataset& ds, Hits& out) {
+void check_441(const ReturnTables& ds, Hits& out) {
   const Table& reviews = *ds.get(TableKind::Reviews);
   const Col dob = reviews.col("DOB"), review = reviews.col("REVIEW"),
             code = reviews.col("REVIEW_CODE");
@@ -304,7 +203,7 @@ void check_441(const Dataset& ds, Hits& out) {
 }
 
 // 442: a child with any episode other than a short break (V3/V4) must have a UPN (or UN1-UN5).
-void check_442(const Dataset& ds, Hits& out) {
+void check_442(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& header = *ds.get(TableKind::Header);
   const Col ls = eps.col("LS"), upn = header.col("UPN");
@@ -319,7 +218,7 @@ void check_442(const Dataset& ds, Hits& out) {
 }
 
 // 444: a real UPN (not blank, not UN1-UN5) belongs to one child only.
-void check_444(const Dataset& ds, Hits& out) {
+void check_444(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Col upn = header.col("UPN");
   auto counted = [](std::string_view v) {
@@ -334,7 +233,7 @@ void check_444(const Dataset& ds, Hits& out) {
 }
 
 // 446: legal status E1 (placement order) did not exist before 1 December 2005.
-void check_446(const Dataset& ds, Hits& out) {
+void check_446(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col ls = eps.col("LS"), decom = eps.col("DECOM");
   const Date introduced = make_date(2005, 12, 1);
@@ -347,7 +246,7 @@ void check_446(const Dataset& ds, Hits& out) {
 
 // 460: an episode that ended because the child stayed with their carers at 18 (E17) must end on
 // or after the 18th birthday.
-void check_460(const Dataset& ds, Hits& out) {
+void check_460(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& header = *ds.get(TableKind::Header);
   const Col rec = eps.col("REC"), dec = eps.col("DEC"), dob = header.col("DOB");
@@ -362,53 +261,10 @@ void check_460(const Dataset& ds, Hits& out) {
   }
 }
 
-// 516: an episode ending in a special guardianship order or child arrangements order with the
-// former foster carers (E45, E46) must be a placement with foster carers (U1-U6).
-void check_516(const Dataset& ds, Hits& out) {
-  const Table& eps = *ds.get(TableKind::Episodes);
-  const Col rec = eps.col("REC"), place = eps.col("PLACE");
-  for (std::size_t r = 0; r < eps.size(); ++r)
-    if (in(eps.text(r, rec), {"E45", "E46"}) &&
-        !in(eps.text(r, place), {"U1", "U2", "U3", "U4", "U5", "U6"}))
-      out.add(eps, r);
-}
-
-// 521: the decision that the child should be placed for adoption (AD1 DATE_INT) comes on or
-// before the start of any placement for adoption (A3-A6). Reports the episode and the AD1 row.
-void check_521(const Dataset& ds, Hits& out) {
-  const Table& eps = *ds.get(TableKind::Episodes);
-  const Table& ad1 = *ds.get(TableKind::Ad1);
-  const Col place = eps.col("PLACE"), decom = eps.col("DECOM"), date_int = ad1.col("DATE_INT");
-  for (std::size_t r = 0; r < eps.size(); ++r) {
-    if (!in(eps.text(r, place), {"A3", "A4", "A5", "A6"})) continue;
-    const OptDate placed = eps.date(r, decom);
-    if (!placed) continue;
-    for (std::uint32_t a : ad1.rows_of(eps.child(r))) {
-      const OptDate decided = ad1.date(a, date_int);
-      if (decided && *decided > *placed) {
-        out.add(eps, r);
-        out.add(ad1, a);
-      }
-    }
-  }
-}
-
 // --- One episode against the one before it ----------------------------------------------------
 
-// Calls f(row, previous row) for each of a child's episodes after the first, in the DfE tool's
-// order (by start date, `then` breaking ties when given).
-template <typename F>
-void each_with_previous(const Table& eps, Col decom, F&& f, Col then = {}) {
-  std::vector<std::uint32_t> rows;
-  for (const std::string& child : eps.children()) {
-    if (child.empty()) continue;  // a row without a CHILD is never "the same child"
-    order_episodes(eps, eps.rows_of(child), decom, rows, then);
-    for (std::size_t i = 1; i < rows.size(); ++i) f(rows[i], rows[i - 1]);
-  }
-}
-
 // 431: a new period of care (RNE S) cannot start on or before the day the previous episode ended.
-void check_431(const Dataset& ds, Hits& out) {
+void check_431(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), rne = eps.col("RNE");
   each_with_previous(eps, decom, [&](std::uint32_t r, std::uint32_t p) {
@@ -420,7 +276,7 @@ void check_431(const Dataset& ds, Hits& out) {
 
 // 432: after an episode that ended care (a REC other than X1), the next one starts a new period
 // of care, so its RNE must be S.
-void check_432(const Dataset& ds, Hits& out) {
+void check_432(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), rec = eps.col("REC"), rne = eps.col("RNE");
   each_with_previous(eps, decom, [&](std::uint32_t r, std::uint32_t p) {
@@ -434,7 +290,7 @@ void check_432(const Dataset& ds, Hits& out) {
 
 // 433: an episode that continues care (RNE P, L, T, U or B) starts on the day the previous one
 // ended. The DfE tool compares the dates as written, so both must be given and identical.
-void check_433(const Dataset& ds, Hits& out) {
+void check_433(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), rne = eps.col("RNE");
   each_with_previous(
@@ -449,7 +305,7 @@ void check_433(const Dataset& ds, Hits& out) {
 
 // 434: RNE L (legal status changed, placement unchanged) needs a new legal status and the same
 // placement (PLACE, PL_POST, URN, PLACE_PROVIDER) as the previous episode.
-void check_434(const Dataset& ds, Hits& out) {
+void check_434(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), rne = eps.col("RNE"), ls = eps.col("LS");
   const Col place[] = {eps.col("PLACE"), eps.col("PL_POST"), eps.col("URN"),
@@ -465,7 +321,7 @@ void check_434(const Dataset& ds, Hits& out) {
 // 435: RNE P or T (placement changed, legal status unchanged) needs the same legal status and a
 // different placement. As in the DfE tool, a blank never equals anything here: a blank legal
 // status counts as changed and a blank placement item as different.
-void check_435(const Dataset& ds, Hits& out) {
+void check_435(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), rne = eps.col("RNE"), ls = eps.col("LS");
   const Col place[] = {eps.col("PLACE"), eps.col("PL_POST"), eps.col("URN"),
@@ -480,7 +336,7 @@ void check_435(const Dataset& ds, Hits& out) {
 
 // 436: RNE U or B (legal status and placement both changed) needs both to differ from the
 // previous episode. Blanks compare equal here.
-void check_436(const Dataset& ds, Hits& out) {
+void check_436(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), rne = eps.col("RNE"), ls = eps.col("LS");
   const Col place[] = {eps.col("PLACE"), eps.col("PL_POST"), eps.col("URN"),
@@ -491,158 +347,6 @@ void check_436(const Dataset& ds, Hits& out) {
     for (Col c : place) same_place = same_place && eps.text(r, c) == eps.text(p, c);
     if (eps.text(r, ls) == eps.text(p, ls) || same_place) out.add(eps, r);
   });
-}
-
-// 501: an episode cannot start before the previous one ended.
-void check_501(const Dataset& ds, Hits& out) {
-  const Table& eps = *ds.get(TableKind::Episodes);
-  const Col decom = eps.col("DECOM"), dec = eps.col("DEC");
-  each_with_previous(eps, decom, [&](std::uint32_t r, std::uint32_t p) {
-    const OptDate began = eps.date(r, decom), ended = eps.date(p, dec);
-    if (began && ended && *began < *ended) out.add(eps, r);
-  });
-}
-
-// 504: when the previous episode ended with X1 (care continues) on the day this one began, the
-// category of need stays the same.
-void check_504(const Dataset& ds, Hits& out) {
-  const Table& eps = *ds.get(TableKind::Episodes);
-  const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), rec = eps.col("REC"),
-            cin = eps.col("CIN");
-  each_with_previous(eps, decom, [&](std::uint32_t r, std::uint32_t p) {
-    if (eps.text(p, rec) != "X1") return;
-    const OptDate began = eps.date(r, decom), ended = eps.date(p, dec);
-    if (!began || !ended || *began != *ended) return;
-    if (unequal_values(eps.text(r, cin), eps.text(p, cin))) out.add(eps, r);
-  });
-}
-
-// --- This year's first episode against last year's open one ------------------------------------
-
-// 502: when last year's return ended with an open episode (no DEC), this year's first episode is
-// that same episode, so it starts on the same date.
-void check_502(const Dataset& ds, Hits& out) {
-  const Table& now = *ds.get(TableKind::Episodes);
-  const Table& before = *ds.last(TableKind::Episodes);
-  const Col decom = now.col("DECOM"), decom_last = before.col("DECOM"),
-            dec_last = before.col("DEC");
-  for (const std::string& child : now.children()) {
-    if (child.empty()) continue;
-    auto first = first_episode(now, now.rows_of(child), decom);
-    if (!first) continue;
-    const Date began = *now.date(*first, decom);
-    // Every open episode of last year is compared (the DfE tool reads DEC as text here).
-    for (std::uint32_t p : before.rows_of(child)) {
-      if (!before.missing(p, dec_last)) continue;
-      const OptDate then = before.date(p, decom_last);
-      if (!then || *then != began) out.add(now, *first);
-    }
-  }
-}
-
-void check_503A(const Dataset& ds, Hits& out) {
-  check_field_same_as_last_year(ds, out, "RNE");
-}
-void check_503B(const Dataset& ds, Hits& out) {
-  check_field_same_as_last_year(ds, out, "LS");
-}
-void check_503C(const Dataset& ds, Hits& out) {
-  check_field_same_as_last_year(ds, out, "CIN");
-}
-// 503D: as 503A for the placement type, allowing the codes a year's guidance replaced: H5 became
-// K3 (2023/24 and 2024/25 returns) and Z1 was split into Z11-Z14 (2025/26), so a change from the
-// old code to its successor is not a change of placement.
-void check_503D(const Dataset& ds, Hits& out) {
-  const Table& now = *ds.get(TableKind::Episodes);
-  const Table& before = *ds.last(TableKind::Episodes);
-  const Col place = now.col("PLACE"), place_last = before.col("PLACE");
-  const int year = ds.year.end_year;
-  check_same_as_last_year(
-      ds, out,
-      [&](const Table& t, std::uint32_t r) {
-        return t.text(r, t.previous_year() ? place_last : place);
-      },
-      [&](std::string_view a, std::string_view b) {
-        if (year == 2024 || year == 2025) return a == "K3" && b == "H5";
-        if (year == 2026) return b == "Z1" && in(a, {"Z11", "Z12", "Z13", "Z14"});
-        return false;
-      });
-}
-void check_503E(const Dataset& ds, Hits& out) {
-  check_field_same_as_last_year(ds, out, "PLACE_PROVIDER");
-}
-void check_503F(const Dataset& ds, Hits& out) {
-  check_field_same_as_last_year(ds, out, "URN");
-}
-
-// 503G: the placement distance, compared as in rule 453 but whatever the RNE.
-void check_503G(const Dataset& ds, Hits& out) {
-  const Table& now = *ds.get(TableKind::Episodes);
-  const Table& before = *ds.last(TableKind::Episodes);
-  const Col dec_last = before.col("DEC");
-  across_years(now, before, [&](std::uint32_t r, std::uint32_t p) {
-    if (!before.date(p, dec_last) && distance_changed(ds, now, r, before, p)) out.add(now, r);
-  });
-}
-
-void check_503H(const Dataset& ds, Hits& out) {
-  check_same_as_last_year(
-      ds, out, [&](const Table& t, std::uint32_t r) { return placement_la(ds, t, r); }, no_excuse);
-}
-void check_503J(const Dataset& ds, Hits& out) {
-  check_same_as_last_year(
-      ds, out, [&](const Table& t, std::uint32_t r) { return placement_location(ds, t, r); },
-      no_excuse);
-}
-
-// --- Adopters (AD1) -------------------------------------------------------------------------
-
-// 511: two adopters (NB_ADOPTR 2) cannot have a single adopter's sex code (M1, F1).
-void check_511(const Dataset& ds, Hits& out) {
-  const Table& ad1 = *ds.get(TableKind::Ad1);
-  const Col nb = ad1.col("NB_ADOPTR"), sex = ad1.col("SEX_ADOPTR");
-  for (std::size_t r = 0; r < ad1.size(); ++r)
-    if (ad1.text(r, nb) == "2" && in(ad1.text(r, sex), {"M1", "F1"})) out.add(ad1, r);
-}
-
-// 514: a single adopter (LS_ADOPTR L0) has the sex code M1 or F1.
-void check_514(const Dataset& ds, Hits& out) {
-  const Table& ad1 = *ds.get(TableKind::Ad1);
-  const Col ls = ad1.col("LS_ADOPTR"), sex = ad1.col("SEX_ADOPTR");
-  for (std::size_t r = 0; r < ad1.size(); ++r)
-    if (ad1.text(r, ls) == "L0" && !in(ad1.text(r, sex), {"M1", "F1"})) out.add(ad1, r);
-}
-
-// 517: adopters who are an unmarried couple of different sexes (L3) are coded MF.
-void check_517(const Dataset& ds, Hits& out) {
-  const Table& ad1 = *ds.get(TableKind::Ad1);
-  const Col ls = ad1.col("LS_ADOPTR"), sex = ad1.col("SEX_ADOPTR");
-  for (std::size_t r = 0; r < ad1.size(); ++r)
-    if (ad1.text(r, ls) == "L3" && ad1.text(r, sex) != "MF") out.add(ad1, r);
-}
-
-// 518: adopters who are an unmarried couple of the same sex (L4) are coded MM or FF.
-void check_518(const Dataset& ds, Hits& out) {
-  const Table& ad1 = *ds.get(TableKind::Ad1);
-  const Col ls = ad1.col("LS_ADOPTR"), sex = ad1.col("SEX_ADOPTR");
-  for (std::size_t r = 0; r < ad1.size(); ++r)
-    if (ad1.text(r, ls) == "L4" && !in(ad1.text(r, sex), {"MM", "FF"})) out.add(ad1, r);
-}
-
-// 519: adopters in a civil partnership (L2) are a couple: MM, FF or MF.
-void check_519(const Dataset& ds, Hits& out) {
-  const Table& ad1 = *ds.get(TableKind::Ad1);
-  const Col ls = ad1.col("LS_ADOPTR"), sex = ad1.col("SEX_ADOPTR");
-  for (std::size_t r = 0; r < ad1.size(); ++r)
-    if (ad1.text(r, ls) == "L2" && !in(ad1.text(r, sex), {"MM", "FF", "MF"})) out.add(ad1, r);
-}
-
-// 520: a married couple of different sexes (L11) is coded MF.
-void check_520(const Dataset& ds, Hits& out) {
-  const Table& ad1 = *ds.get(TableKind::Ad1);
-  const Col ls = ad1.col("LS_ADOPTR"), sex = ad1.col("SEX_ADOPTR");
-  for (std::size_t r = 0; r < ad1.size(); ++r)
-    if (ad1.text(r, ls) == "L11" && ad1.text(r, sex) != "MF") out.add(ad1, r);
 }
 
 }  // namespace
@@ -792,128 +496,6 @@ std::span<const Rule> adoption_and_missing() {
        "E17 applies only from the 18th birthday. Check the child's date of birth and the episode's "
        "end date, or use the reason that applied when the episode ended.",
        "SSDA903 guidance 2025/26, Episodes: REC (E17)", 2023, 0, check_460},
-      {"501", Severity::Error, "Episodes", "DECOM,DEC",
-       "The episode starts before the previous episode ended.",
-       "Episodes cannot overlap. Check the start date of this episode and the end date of the one "
-       "before it; a following episode normally starts on the day the previous one ended.",
-       "SSDA903 guidance 2025/26, Episodes: DECOM, DEC", 2023, 0, check_501},
-      {"502", Severity::Error, "Episodes,Episodes_last", "DECOM",
-       "Last year's return ended with an open episode, but this year's first episode does not "
-       "start on the same date.",
-       "The episode open at the end of last year carries into this year unchanged. Use its start "
-       "date for the child's first episode, or correct last year's episode if it had ended.",
-       "SSDA903 guidance 2025/26, Episodes: DECOM", 2023, 0, check_502},
-      {"503A", Severity::Error, "Episodes,Episodes_last", "RNE",
-       "The reason for new episode in the child's first episode this year differs from the open "
-       "episode at the end of last year.",
-       "The episode open at 31 March carries into this year with the same details. Make RNE match "
-       "last year's, or correct last year's episode.",
-       "SSDA903 guidance 2025/26, Episodes: RNE", 2023, 0, check_503A},
-      {"503B", Severity::Error, "Episodes,Episodes_last", "LS",
-       "The legal status in the child's first episode this year differs from the open episode at "
-       "the end of last year.",
-       "The episode open at 31 March carries into this year with the same details. Make LS match "
-       "last year's, or start a new episode on the day the legal status changed.",
-       "SSDA903 guidance 2025/26, Episodes: LS", 2023, 0, check_503B},
-      {"503C", Severity::Error, "Episodes,Episodes_last", "CIN",
-       "The category of need in the child's first episode this year differs from the open "
-       "episode at the end of last year.",
-       "The episode open at 31 March carries into this year with the same details. Make CIN "
-       "match last year's, or correct last year's episode.",
-       "SSDA903 guidance 2025/26, Episodes: CIN", 2023, 0, check_503C},
-      {"503D", Severity::Error, "Episodes,Episodes_last", "PLACE",
-       "The placement type in the child's first episode this year differs from the open episode "
-       "at the end of last year.",
-       "The episode open at 31 March carries into this year with the same details. Make PLACE "
-       "match last year's (Z1 may become Z11-Z14 this year), or start a new episode on the day "
-       "the placement changed.",
-       "SSDA903 guidance 2025/26, Episodes: PLACE", 2023, 0, check_503D},
-      {"503E", Severity::Error, "Episodes,Episodes_last", "PLACE_PROVIDER",
-       "The placement provider in the child's first episode this year differs from the open "
-       "episode at the end of last year.",
-       "The episode open at 31 March carries into this year with the same details. Make "
-       "PLACE_PROVIDER match last year's, or correct last year's episode.",
-       "SSDA903 guidance 2025/26, Episodes: PLACE_PROVIDER", 2023, 0, check_503E},
-      {"503F", Severity::Error, "Episodes,Episodes_last", "URN",
-       "The Ofsted URN in the child's first episode this year differs from the open episode at "
-       "the end of last year.",
-       "The episode open at 31 March carries into this year with the same details. Make URN "
-       "match last year's, or correct last year's episode.",
-       "SSDA903 guidance 2025/26, Episodes: URN", 2023, 0, check_503F},
-      {"503G", Severity::Error, "Episodes,Episodes_last", "PL_DISTANCE",
-       "The placement distance in the child's first episode this year differs from the open "
-       "episode at the end of last year.",
-       "The episode open at 31 March carries into this year with the same home and placement "
-       "postcodes. Check HOME_POST and PL_POST in both years' returns.",
-       "SSDA903 guidance 2025/26, Episodes: HOME_POST, PL_POST (PL_DISTANCE derived)", 2023, 0,
-       check_503G, "postcodes"},
-      {"503H", Severity::Error, "Episodes,Episodes_last", "PL_LA",
-       "The placement LA in the child's first episode this year differs from the open episode at "
-       "the end of last year.",
-       "The episode open at 31 March carries into this year with the same placement postcode. "
-       "Check PL_POST in both years' returns.",
-       "SSDA903 guidance 2025/26, Episodes: PL_POST (PL_LA derived)", 2023, 0, check_503H,
-       "postcodes"},
-      {"503J", Severity::Error, "Episodes,Episodes_last", "PL_LOCATION",
-       "Whether the placement is inside or outside the council's area differs between the "
-       "child's first episode this year and the open episode at the end of last year.",
-       "The episode open at 31 March carries into this year with the same placement postcode. "
-       "Check PL_POST in both years' returns.",
-       "SSDA903 guidance 2025/26, Episodes: PL_POST (PL_LOCATION derived)", 2023, 0, check_503J,
-       "postcodes"},
-      {"504", Severity::Error, "Episodes", "CIN",
-       "The category of need differs from the previous episode, although care carried on without "
-       "a break (the previous episode ended X1 on the day this one began).",
-       "The category of need is set at the start of a period of care and stays the same until "
-       "it ends. Use the category from the start of this period of care.",
-       "SSDA903 guidance 2025/26, Episodes: CIN", 2023, 0, check_504},
-      {"511", Severity::Error, "AD1", "NB_ADOPTR,SEX_ADOPTR",
-       "There are two adopters, but their sex is coded as for a single adopter (M1 or F1).",
-       "For two adopters use MM (both male), FF (both female) or MF (male and female); if there "
-       "is one adopter, correct NB_ADOPTR to 1.",
-       "SSDA903 guidance 2025/26, Adoption (AD1): NB_ADOPTR, SEX_ADOPTR", 2023, 0, check_511},
-      {"514", Severity::Error, "AD1", "LS_ADOPTR,SEX_ADOPTR",
-       "The adopter's legal status is single (L0), but their sex is not coded as a single adopter "
-       "(M1 or F1).",
-       "For a single adopter use M1 or F1; if the child was adopted by a couple, correct the "
-       "legal status of the adopters.",
-       "SSDA903 guidance 2025/26, Adoption (AD1): LS_ADOPTR, SEX_ADOPTR", 2023, 0, check_514},
-      {"516", Severity::Error, "Episodes", "REC,PLACE",
-       "The episode ended with a special guardianship or child arrangements order to former "
-       "foster carers (E45 or E46), but the placement is not with foster carers (U1-U6).",
-       "E45 and E46 are for a child who was with those foster carers. Check the placement type "
-       "and the reason the episode ended, and correct whichever is wrong.",
-       "SSDA903 guidance 2025/26, Episodes: REC, PLACE", 2023, 0, check_516},
-      {"517", Severity::Error, "AD1", "LS_ADOPTR,SEX_ADOPTR",
-       "The adopters are an unmarried couple of different sexes (L3), but their sex is not coded "
-       "MF.",
-       "Use MF for a couple of a man and a woman, or correct the legal status of the adopters.",
-       "SSDA903 guidance 2025/26, Adoption (AD1): LS_ADOPTR, SEX_ADOPTR", 2023, 0, check_517},
-      {"518", Severity::Error, "AD1", "LS_ADOPTR,SEX_ADOPTR",
-       "The adopters are an unmarried couple of the same sex (L4), but their sex is not coded MM "
-       "or FF.",
-       "Use MM for two men or FF for two women, or correct the legal status of the adopters.",
-       "SSDA903 guidance 2025/26, Adoption (AD1): LS_ADOPTR, SEX_ADOPTR", 2023, 0, check_518},
-      {"519", Severity::Error, "AD1", "LS_ADOPTR,SEX_ADOPTR",
-       "The adopters are in a civil partnership (L2), but their sex is not coded as a couple (MM, "
-       "FF or MF).",
-       "Record the sex of both civil partners as MM, FF or MF, or correct the legal status of the "
-       "adopters.",
-       "SSDA903 guidance 2025/26, Adoption (AD1): LS_ADOPTR, SEX_ADOPTR", 2023, 0, check_519},
-      {"520", Severity::Error, "AD1", "LS_ADOPTR,SEX_ADOPTR",
-       "The adopters are a married couple of different sexes (L11), but their sex is not coded "
-       "MF.",
-       "Use MF for a married man and woman; a same-sex married couple has its own legal status "
-       "code (L12).",
-       "SSDA903 guidance 2025/26, Adoption (AD1): LS_ADOPTR, SEX_ADOPTR", 2023, 0, check_520},
-      {"521", Severity::Error, "Episodes,AD1", "PLACE,DECOM,DATE_INT",
-       "The child was placed for adoption (A3-A6) before the date of the decision that they "
-       "should be placed for adoption.",
-       "A child can only be placed for adoption after the agency decision. Check the decision "
-       "date (DATE_INT) and the start date of the adoption placement, and correct the wrong one.",
-       "Adoption Agencies Regulations 2005 reg.19; SSDA903 guidance 2025/26, Adoption (AD1): "
-       "DATE_INT; Episodes: PLACE",
-       2023, 0, check_521},
   };
   return kRules;
 }

@@ -6,7 +6,7 @@
 namespace hearth::validation::rules {
 
 namespace {
-const Postcode* lookup(const Dataset& ds, std::string_view text) {
+const Postcode* lookup(const ReturnTables& ds, std::string_view text) {
   if (!ds.reference || text.empty()) return nullptr;
   std::string key;
   for (char c : text)
@@ -16,7 +16,8 @@ const Postcode* lookup(const Dataset& ds, std::string_view text) {
 }
 }  // namespace
 
-std::optional<std::string> placement_la(const Dataset& ds, const Table& episodes, std::size_t row) {
+std::optional<std::string> placement_la(const ReturnTables& ds, const Table& episodes,
+                                        std::size_t row) {
   const Postcode* pl = lookup(ds, episodes.text(row, episodes.col("PL_POST")));
   if (!pl) return std::nullopt;
   if (!pl->la.empty()) {
@@ -37,7 +38,7 @@ std::optional<std::string> placement_la(const Dataset& ds, const Table& episodes
   return it->second;
 }
 
-std::optional<std::string_view> placement_location(const Dataset& ds, const Table& episodes,
+std::optional<std::string_view> placement_location(const ReturnTables& ds, const Table& episodes,
                                                    std::size_t row) {
   // Unknown when the placement postcode is unknown; otherwise in the area only when the placing
   // LA is the council's (a district missing from the tier table counts as out, as in the DfE tool).
@@ -46,7 +47,7 @@ std::optional<std::string_view> placement_location(const Dataset& ds, const Tabl
   return la && *la == ds.la ? std::string_view("IN") : std::string_view("OUT");
 }
 
-std::optional<double> placement_distance(const Dataset& ds, const Table& episodes,
+std::optional<double> placement_distance(const ReturnTables& ds, const Table& episodes,
                                          std::size_t row) {
   const Postcode* home = lookup(ds, episodes.text(row, episodes.col("HOME_POST")));
   const Postcode* pl = lookup(ds, episodes.text(row, episodes.col("PL_POST")));

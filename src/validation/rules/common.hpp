@@ -3,9 +3,11 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -97,9 +99,104 @@ inline std::vector<std::uint32_t> sorted_by(const Table& t, std::span<const std:
 // the upper-tier LA code of the placement ("SCO", "WAL", "NIR" outside England), whether it is
 // in or out of the council's area, and the distance from home in miles (one decimal place).
 // nullopt when a postcode is missing or unknown.
-std::optional<std::string> placement_la(const Dataset& ds, const Table& episodes, std::size_t row);
-std::optional<std::string_view> placement_location(const Dataset& ds, const Table& episodes,
+std::optional<std::string> placement_la(const ReturnTables& ds, const Table& episodes,
+                                        std::size_t row);
+std::optional<std::string_view> placement_location(const ReturnTables& ds, const Table& episodes,
                                                    std::size_t row);  // "IN" or "OUT"
-std::optional<double> placement_distance(const Dataset& ds, const Table& episodes, std::size_t row);
+std::optional<double> placement_distance(const ReturnTables& ds, const Table& episodes,
+                                         std::size_t row);
+
+// Whether any of the cells is filled in.
+template <std::size_t N>
+bool any_present(const Table& t, std::size_t row, const std::array<Col, N>& cols) {
+  for (Col c : cols)
+    if (!t.missing(row, c)) return true;
+  return false;
+}
+
+// The OC3 columns that say how a care leaver is doing.
+inline std::array<Col, 3> leaver_cols(const Table& oc3) {
+  return {oc3.col("IN_TOUCH"), oc3.col("ACTIV"), oc3.col("ACCOM")};
+}
+
+// The row among `rows` with the latest (or, with `earliest`, the earliest) date in `c`, the first
+// in file order on a tie; rows without a valid date are ignored. -1 when none has one.
+inline long extreme_row(const Table& t, std::span<const std::uint32_t> rows, Col c, bool earliest) {
+  long best = -1;
+  Date best_date{};
+  for (std::uint32_t r : rows) {
+    auto d = t.date(r, c);
+    if (!d) continue;
+    if (best < 0 || (earliest ? *d < best_date : *d > best_date)) {
+      best = r;
+      best_date = *d;
+    }
+  }
+  return best;
+}
+
+// ---- the DfE tool's shared tests (episodes_and_dates.cpp, placement_changes.cpp...) ----
+
+inline bool between(const OptDate& d, Date from, Date to) {
+  return d && *d >= from && *d <= to;
+}
+
+// `d` moved by `n` calendar years the way the DfE tool does it (pandas DateOffset): 29 February
+// becomes 28 February in a year that is not a leap year.
+inline OptDate plus_years(const OptDate& d, int n) {
+  if (!d) return std::nullopt;
+  return plus_years(*d, n);
+}
+
+// The Episodes columns the "looked after continuously for 12 months" test reads.
+struct ClaCols {
+  Col decom, dec, rne, rec, ls;
+  explicit ClaCols(const Table& eps)
+      : decom(eps.col("DECOM")),
+        dec(eps.col("DEC")),
+        rne(eps.col("RNE")),
+        rec(eps.col("REC")),
+        ls(eps.col("LS")) {}
+};
+
+// Whether the child was looked after continuously through the collection year, as the DfE tool
+// decides it: at least one episode overlaps the year, and no episode shows a break — care
+// starting in the year with RNE "S", care ending in the year other than by X1, or short breaks
+// (LS V3/V4) during the year. A child with no episodes (or no CHILD id) is not.
+inline bool continuously_looked_after(const Table& eps, const ClaCols& c, std::string_view child,
+                                      Date start, Date end) {
+  if (child.empty()) return false;
+  bool in_year = false;
+  for (std::uint32_t r : eps.rows_of(child)) {
+    OptDate decom = eps.date(r, c.decom), dec = eps.date(r, c.dec);
+    bool during = decom && *decom <= end && (!dec || *dec >= start);
+    in_year = in_year || during;
+    if (eps.text(r, c.rne) == "S" && decom && *decom > start && *decom <= end) return false;
+    if (eps.text(r, c.rec) != "X1" && dec && *dec >= start && *dec < end) return false;
+    if (during && in(eps.text(r, c.ls), {"V3", "V4"})) return false;
+  }
+  return in_year;
+}
+
+inline bool any_present(const Table& t, std::size_t r, std::initializer_list<Col> cols) {
+  for (Col c : cols)
+    if (!t.missing(r, c)) return true;
+  return false;
+}
+
+inline bool any_missing(const Table& t, std::size_t r, std::initializer_list<Col> cols) {
+  for (Col c : cols)
+    if (t.missing(r, c)) return true;
+  return false;
+}
+
+// 175-177, 196: a code field that is either blank or one of a fixed list.
+inline void code_or_blank(const ReturnTables& ds, Hits& out, TableKind kind, std::string_view field,
+                          std::initializer_list<std::string_view> codes) {
+  const Table& t = *ds.get(kind);
+  const Col c = t.col(field);
+  for (std::size_t r = 0; r < t.size(); ++r)
+    if (!t.missing(r, c) && !in(t.text(r, c), codes)) out.add(t, r);
+}
 
 }  // namespace hearth::validation::rules

@@ -52,7 +52,7 @@ void all_or_none(const Table& t, const std::array<std::string_view, N>& columns,
 // (V3/V4) episode that overlaps it. A blank CHILD is never continuously looked after.
 class ContinuouslyLookedAfter {
  public:
-  ContinuouslyLookedAfter(const Dataset& ds, const Table& eps)
+  ContinuouslyLookedAfter(const ReturnTables& ds, const Table& eps)
       : eps_(eps),
         decom_(eps.col("DECOM")),
         dec_(eps.col("DEC")),
@@ -86,17 +86,17 @@ class ContinuouslyLookedAfter {
 // --- Header --------------------------------------------------------------------------------
 
 // 101: SEX must be M, F or U (the codes since 2024/25); a blank is not accepted.
-void check_101(const Dataset& ds, Hits& out) {
+void check_101(const ReturnTables& ds, Hits& out) {
   not_a_code(*ds.get(TableKind::Header), "SEX", {"M", "F", "U"}, false, out);
 }
 
 // 102: DOB must be a real dd/mm/yyyy date; a blank is not accepted.
-void check_102(const Dataset& ds, Hits& out) {
+void check_102(const ReturnTables& ds, Hits& out) {
   not_a_date(*ds.get(TableKind::Header), "DOB", false, out);
 }
 
 // 103: ETHNIC must be one of the 903's ethnicity codes.
-void check_103(const Dataset& ds, Hits& out) {
+void check_103(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Col ethnic = header.col("ETHNIC");
   for (std::size_t r = 0; r < header.size(); ++r)
@@ -107,7 +107,7 @@ void check_103(const Dataset& ds, Hits& out) {
 }
 
 // 104: a DUC that is given must be a date, and not before the collection year began.
-void check_104(const Dataset& ds, Hits& out) {
+void check_104(const ReturnTables& ds, Hits& out) {
   const Table& uasc = *ds.get(TableKind::Uasc);
   const Col duc = uasc.col("DUC");
   const Date start = ds.collection_start();
@@ -120,7 +120,7 @@ void check_104(const Dataset& ds, Hits& out) {
 
 // 105: in an XML return the Header's UASC flag must be 0 or 1 (numerically, so "1.0" counts).
 // A CSV return has no such field (the flag is derived from the UASC file), so nothing is checked.
-void check_105(const Dataset& ds, Hits& out) {
+void check_105(const ReturnTables& ds, Hits& out) {
   if (ds.file_format != "xml") return;
   const Table& header = *ds.get(TableKind::Header);
   const Col uasc = header.col("UASC");
@@ -133,27 +133,27 @@ void check_105(const Dataset& ds, Hits& out) {
 // --- Adoption (AD1) and "should be placed for adoption" -------------------------------------
 
 // 112: a DATE_INT that is given must be a real date.
-void check_112(const Dataset& ds, Hits& out) {
+void check_112(const ReturnTables& ds, Hits& out) {
   not_a_date(*ds.get(TableKind::Ad1), "DATE_INT", true, out);
 }
 
 // 113: a DATE_MATCH that is given must be a real date.
-void check_113(const Dataset& ds, Hits& out) {
+void check_113(const ReturnTables& ds, Hits& out) {
   not_a_date(*ds.get(TableKind::Ad1), "DATE_MATCH", true, out);
 }
 
 // 114: FOSTER_CARE, when given, is 0 or 1.
-void check_114(const Dataset& ds, Hits& out) {
+void check_114(const ReturnTables& ds, Hits& out) {
   not_a_code(*ds.get(TableKind::Ad1), "FOSTER_CARE", {"0", "1"}, true, out);
 }
 
 // 115: a DATE_PLACED that is given must be a real date.
-void check_115(const Dataset& ds, Hits& out) {
+void check_115(const ReturnTables& ds, Hits& out) {
   not_a_date(*ds.get(TableKind::PlacedAdoption), "DATE_PLACED", true, out);
 }
 
 // 116: a DATE_PLACED_CEASED that is given must be a real date.
-void check_116(const Dataset& ds, Hits& out) {
+void check_116(const ReturnTables& ds, Hits& out) {
   not_a_date(*ds.get(TableKind::PlacedAdoption), "DATE_PLACED_CEASED", true, out);
 }
 
@@ -161,7 +161,7 @@ void check_116(const Dataset& ds, Hits& out) {
 // collection year, nor after the DEC of the child's latest episode (by DECOM, the first such
 // row on a tie) among those with a valid DECOM and a REC other than X1. Both that episode and
 // the placed-for-adoption row are reported.
-void check_117(const Dataset& ds, Hits& out) {
+void check_117(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), rec = eps.col("REC");
@@ -193,7 +193,7 @@ void check_117(const Dataset& ds, Hits& out) {
 // 118: a DATE_PLACED_CEASED must not be before 1 April of the collection year, nor before the
 // DECOM of the child's earliest episode (the first such row on a tie) with a legal status other
 // than V3/V4. Both that episode and the placed-for-adoption row are reported.
-void check_118(const Dataset& ds, Hits& out) {
+void check_118(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Col decom = eps.col("DECOM"), ls = eps.col("LS");
@@ -222,13 +222,13 @@ void check_118(const Dataset& ds, Hits& out) {
 }
 
 // 119: DATE_PLACED_CEASED and REASON_PLACED_CEASED are both given or both blank.
-void check_119(const Dataset& ds, Hits& out) {
+void check_119(const ReturnTables& ds, Hits& out) {
   all_or_none<2>(*ds.get(TableKind::PlacedAdoption), {"DATE_PLACED_CEASED", "REASON_PLACED_CEASED"},
                  out);
 }
 
 // 120: REASON_PLACED_CEASED, when given, is RD1-RD4.
-void check_120(const Dataset& ds, Hits& out) {
+void check_120(const ReturnTables& ds, Hits& out) {
   not_a_code(*ds.get(TableKind::PlacedAdoption), "REASON_PLACED_CEASED",
              {"RD1", "RD2", "RD3", "RD4"}, true, out);
 }
@@ -236,19 +236,19 @@ void check_120(const Dataset& ds, Hits& out) {
 // --- Care leavers (OC3) and AD1 ---------------------------------------------------------------
 
 // 131: IN_TOUCH must be one of its codes; a blank is not accepted.
-void check_131(const Dataset& ds, Hits& out) {
+void check_131(const ReturnTables& ds, Hits& out) {
   not_a_code(*ds.get(TableKind::Oc3), "IN_TOUCH", {"YES", "NO", "DIED", "REFU", "NREQ", "RHOM"},
              false, out);
 }
 
 // 132: ACTIV must be one of its codes (0 included); a blank is not accepted.
-void check_132(const Dataset& ds, Hits& out) {
+void check_132(const ReturnTables& ds, Hits& out) {
   not_a_code(*ds.get(TableKind::Oc3), "ACTIV",
              {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0"}, false, out);
 }
 
 // 133: ACCOM must be one of its codes (0 included); a blank is not accepted.
-void check_133(const Dataset& ds, Hits& out) {
+void check_133(const ReturnTables& ds, Hits& out) {
   not_a_code(*ds.get(TableKind::Oc3), "ACCOM",
              {"B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1",
               "H2", "K1", "K2", "R1", "R2", "S2", "T1", "T2", "U1", "U2", "V1",
@@ -258,7 +258,7 @@ void check_133(const Dataset& ds, Hits& out) {
 
 // 134: a child with any care-leaver data (IN_TOUCH, ACTIV or ACCOM in one of their OC3 rows)
 // should have no adoption data; the AD1 row with any adoption item is reported.
-void check_134(const Dataset& ds, Hits& out) {
+void check_134(const ReturnTables& ds, Hits& out) {
   const Table& oc3 = *ds.get(TableKind::Oc3);
   const Table& ad1 = *ds.get(TableKind::Ad1);
   const Col touch = oc3.col("IN_TOUCH"), activ = oc3.col("ACTIV"), accom = oc3.col("ACCOM");
@@ -281,7 +281,7 @@ void check_134(const Dataset& ds, Hits& out) {
 // --- Episodes ------------------------------------------------------------------------------
 
 // 141: a DECOM that is given must be a real date.
-void check_141(const Dataset& ds, Hits& out) {
+void check_141(const ReturnTables& ds, Hits& out) {
   not_a_date(*ds.get(TableKind::Episodes), "DECOM", true, out);
 }
 
@@ -289,7 +289,7 @@ void check_141(const Dataset& ds, Hits& out) {
 // episode is the one with the latest DECOM (the later row on a tie), or, when some episode's
 // DECOM is blank or not a date, the last such row. Episodes without a valid DECOM, and rows
 // without a CHILD, are not reported.
-void check_142(const Dataset& ds, Hits& out) {
+void check_142(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), rec = eps.col("REC");
   for (const std::string& child : eps.children()) {
@@ -313,25 +313,25 @@ void check_142(const Dataset& ds, Hits& out) {
 }
 
 // 143: RNE, when given, is S, P, L, T, U or B.
-void check_143(const Dataset& ds, Hits& out) {
+void check_143(const ReturnTables& ds, Hits& out) {
   not_a_code(*ds.get(TableKind::Episodes), "RNE", {"S", "P", "L", "T", "U", "B"}, true, out);
 }
 
 // 144: LS, when given, is one of the legal status codes.
-void check_144(const Dataset& ds, Hits& out) {
+void check_144(const ReturnTables& ds, Hits& out) {
   not_a_code(*ds.get(TableKind::Episodes), "LS",
              {"C1", "C2", "D1", "E1", "V2", "V3", "V4", "J1", "J2", "J3", "L1", "L2", "L3"}, true,
              out);
 }
 
 // 145: CIN, when given, is N1-N8.
-void check_145(const Dataset& ds, Hits& out) {
+void check_145(const ReturnTables& ds, Hits& out) {
   not_a_code(*ds.get(TableKind::Episodes), "CIN", {"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"},
              true, out);
 }
 
 // 146: PLACE, when given, is one of the 2025/26 placement codes (H5 withdrawn, Z11-Z14 added).
-void check_146(const Dataset& ds, Hits& out) {
+void check_146(const ReturnTables& ds, Hits& out) {
   not_a_code(
       *ds.get(TableKind::Episodes), "PLACE",
       {"A3", "A4", "A5", "A6", "K1", "K2", "K3", "P1", "P3", "R1", "R2",  "R3",  "R5",  "S1", "T0",
@@ -340,17 +340,17 @@ void check_146(const Dataset& ds, Hits& out) {
 }
 
 // 147: a DEC that is given must be a real date.
-void check_147(const Dataset& ds, Hits& out) {
+void check_147(const ReturnTables& ds, Hits& out) {
   not_a_date(*ds.get(TableKind::Episodes), "DEC", true, out);
 }
 
 // 148: DEC and REC are both given or both blank.
-void check_148(const Dataset& ds, Hits& out) {
+void check_148(const ReturnTables& ds, Hits& out) {
   all_or_none<2>(*ds.get(TableKind::Episodes), {"DEC", "REC"}, out);
 }
 
 // 149: REC, when given, is one of the reasons an episode ends.
-void check_149(const Dataset& ds, Hits& out) {
+void check_149(const ReturnTables& ds, Hits& out) {
   not_a_code(*ds.get(TableKind::Episodes), "REC",
              {"E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E45", "E46", "E47",
               "E48", "E5",  "E6", "E7", "E8",  "E9",  "E14", "E15", "E16", "E17", "X1"},
@@ -358,14 +358,14 @@ void check_149(const Dataset& ds, Hits& out) {
 }
 
 // 151: the six adoption items of an AD1 row are all given or all blank.
-void check_151(const Dataset& ds, Hits& out) {
+void check_151(const ReturnTables& ds, Hits& out) {
   all_or_none<6>(*ds.get(TableKind::Ad1),
                  {"DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"},
                  out);
 }
 
 // 153: the three care-leaver items of an OC3 row are all given or all blank.
-void check_153(const Dataset& ds, Hits& out) {
+void check_153(const ReturnTables& ds, Hits& out) {
   all_or_none<3>(*ds.get(TableKind::Oc3), {"IN_TOUCH", "ACTIV", "ACCOM"}, out);
 }
 
@@ -374,7 +374,7 @@ void check_153(const Dataset& ds, Hits& out) {
 // 157: SDQ1 ("no score: the child is under 4 or over 16") is wrong for a child continuously
 // looked after who was 4 or over on 1 April and is 16 or under on 31 March, when no SDQ score is
 // given.
-void check_157(const Dataset& ds, Hits& out) {
+void check_157(const ReturnTables& ds, Hits& out) {
   const Table& oc2 = *ds.get(TableKind::Oc2);
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col dob = oc2.col("DOB"), score = oc2.col("SDQ_SCORE"), reason = oc2.col("SDQ_REASON");
@@ -389,7 +389,7 @@ void check_157(const Dataset& ds, Hits& out) {
 }
 
 // 158: when INTERVENTION_RECEIVED is 1, INTERVENTION_OFFERED is left blank.
-void check_158(const Dataset& ds, Hits& out) {
+void check_158(const ReturnTables& ds, Hits& out) {
   const Table& oc2 = *ds.get(TableKind::Oc2);
   const Col received = oc2.col("INTERVENTION_RECEIVED"), offered = oc2.col("INTERVENTION_OFFERED");
   for (std::size_t r = 0; r < oc2.size(); ++r)
@@ -398,7 +398,7 @@ void check_158(const Dataset& ds, Hits& out) {
 
 // 159: a child with a substance misuse problem (1) who did not receive an intervention (0) must
 // have INTERVENTION_OFFERED completed.
-void check_159(const Dataset& ds, Hits& out) {
+void check_159(const ReturnTables& ds, Hits& out) {
   const Table& oc2 = *ds.get(TableKind::Oc2);
   const Col misuse = oc2.col("SUBSTANCE_MISUSE"), received = oc2.col("INTERVENTION_RECEIVED"),
             offered = oc2.col("INTERVENTION_OFFERED");
@@ -411,7 +411,7 @@ void check_159(const Dataset& ds, Hits& out) {
 
 // Whether a Header table carries the UASC flag the way the DfE tool sees it: always in an XML
 // return, in a CSV one only when the UASC file was supplied (the flag is derived from it).
-bool header_has_uasc(const Dataset& ds, const Table& header, const Table* uasc) {
+bool header_has_uasc(const ReturnTables& ds, const Table& header, const Table* uasc) {
   if (uasc || ds.file_format == "xml") return true;
   const Col flag = header.col("UASC");
   for (std::size_t r = 0; r < header.size(); ++r)
@@ -451,7 +451,7 @@ class MarkedUasc {
 // 164: the placement distance worked out from HOME_POST and PL_POST must be 0.0-999.9 miles,
 // except for children who are or were UASC (this year or last), whose home postcode is not
 // recorded the same way. When neither year's data can say who is UASC, nothing is checked.
-void check_164(const Dataset& ds, Hits& out) {
+void check_164(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table *header = ds.get(TableKind::Header), *uasc = ds.get(TableKind::Uasc);
   const Table *header_last = ds.last(TableKind::Header), *uasc_last = ds.last(TableKind::Uasc);
@@ -477,7 +477,7 @@ void check_164(const Dataset& ds, Hits& out) {
 // Deviation: the DfE tool still compares SEX with the pre-2024/25 codes 1 (male) and 2 (female),
 // so on 2025/26 data (M, F, U) its sex-based checks never fire. Hearth takes M or 1 as male and
 // F or 2 as female, as the rule intends.
-void check_165(const Dataset& ds, Hits& out) {
+void check_165(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& oc3 = *ds.get(TableKind::Oc3);
@@ -520,7 +520,7 @@ void check_165(const Dataset& ds, Hits& out) {
 }
 
 // 166: every review has a REVIEW date that is a real date.
-void check_166(const Dataset& ds, Hits& out) {
+void check_166(const ReturnTables& ds, Hits& out) {
   not_a_date(*ds.get(TableKind::Reviews), "REVIEW", false, out);
 }
 

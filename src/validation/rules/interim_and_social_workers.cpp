@@ -13,7 +13,7 @@ using std::chrono::days;
 // INT01-INT09: every child in a secondary table must also be in the Header. A blank CHILD
 // counts as found when the Header has a blank CHILD too (the DfE tool matches blanks to blanks).
 template <TableKind K>
-void check_child_in_header(const Dataset& ds, Hits& out) {
+void check_child_in_header(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& file = *ds.get(K);
   for (std::size_t r = 0; r < file.size(); ++r)
@@ -23,7 +23,7 @@ void check_child_in_header(const Dataset& ds, Hits& out) {
 // INT11-INT18: a secondary table's DOB must equal the Header's DOB for the same child. Only
 // rows where both dates are real dates are compared; a child not in the Header is INT0x's job.
 template <TableKind K>
-void check_dob_matches_header(const Dataset& ds, Hits& out) {
+void check_dob_matches_header(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& file = *ds.get(K);
   const Col dob_h = header.col("DOB"), dob_f = file.col("DOB");
@@ -41,7 +41,7 @@ void check_dob_matches_header(const Dataset& ds, Hits& out) {
 }
 
 // INT21: the UASC table's SEX must equal the Header's SEX for the same child (both given).
-void check_INT21(const Dataset& ds, Hits& out) {
+void check_INT21(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& uasc = *ds.get(TableKind::Uasc);
   const Col sex_h = header.col("SEX"), sex_u = uasc.col("SEX");
@@ -61,7 +61,7 @@ void check_INT21(const Dataset& ds, Hits& out) {
 // INT31-INT36: a child appears at most once in a one-row-per-child table. Every row of a
 // repeated child is reported; rows with a blank CHILD are not counted.
 template <TableKind K>
-void check_child_once(const Dataset& ds, Hits& out) {
+void check_child_once(const ReturnTables& ds, Hits& out) {
   const Table& file = *ds.get(K);
   for (const std::string& child : file.children()) {
     if (child.empty()) continue;
@@ -131,7 +131,7 @@ void sort_by_dates(const Table& t, std::vector<std::uint32_t>& rows, Col first, 
 
 // SW01aSTG1: an episode that began before 1 April 2023 needs a social worker ID; every episode
 // needs a start date that is a date.
-void check_SW01aSTG1(const Dataset& ds, Hits& out) {
+void check_SW01aSTG1(const ReturnTables& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col id = sw.col("SW_ID"), decom = sw.col("SW_DECOM");
   for (std::size_t r = 0; r < sw.size(); ++r) {
@@ -142,7 +142,7 @@ void check_SW01aSTG1(const Dataset& ds, Hits& out) {
 
 // SW01bSTG1: an episode that began on or after 1 April 2023 needs a social worker ID and a
 // reason; every episode needs a start date that is a date.
-void check_SW01bSTG1(const Dataset& ds, Hits& out) {
+void check_SW01bSTG1(const ReturnTables& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col id = sw.col("SW_ID"), decom = sw.col("SW_DECOM"), reason = sw.col("SW_REASON");
   for (std::size_t r = 0; r < sw.size(); ++r) {
@@ -153,7 +153,7 @@ void check_SW01bSTG1(const Dataset& ds, Hits& out) {
 }
 
 // SW02STG1: SW_ID starts with SW or XX (a missing ID does not).
-void check_SW02STG1(const Dataset& ds, Hits& out) {
+void check_SW02STG1(const ReturnTables& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col id = sw.col("SW_ID");
   for (std::size_t r = 0; r < sw.size(); ++r) {
@@ -164,14 +164,14 @@ void check_SW02STG1(const Dataset& ds, Hits& out) {
 }
 
 // SW04STG1 / SW05STG1: a given SW_DECOM / SW_DEC is a date (ZZ placeholders allowed).
-void check_SW04STG1(const Dataset& ds, Hits& out) {
+void check_SW04STG1(const ReturnTables& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col decom = sw.col("SW_DECOM");
   for (std::size_t r = 0; r < sw.size(); ++r)
     if (!sw.missing(r, decom) && !valid_date_or_placeholder(sw, r, decom)) out.add(sw, r);
 }
 
-void check_SW05STG1(const Dataset& ds, Hits& out) {
+void check_SW05STG1(const ReturnTables& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col dec = sw.col("SW_DEC");
   for (std::size_t r = 0; r < sw.size(); ++r)
@@ -179,7 +179,7 @@ void check_SW05STG1(const Dataset& ds, Hits& out) {
 }
 
 // SW06STG2: SW_DECOM is not after the end of the collection year.
-void check_SW06STG2(const Dataset& ds, Hits& out) {
+void check_SW06STG2(const ReturnTables& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col decom = sw.col("SW_DECOM");
   const Date end = ds.collection_end();
@@ -191,7 +191,7 @@ void check_SW06STG2(const Dataset& ds, Hits& out) {
 
 // SW07STG2: SW_DEC falls within the two years the social worker data covers (from a year
 // before the collection start to the collection end).
-void check_SW07STG2(const Dataset& ds, Hits& out) {
+void check_SW07STG2(const ReturnTables& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col dec = sw.col("SW_DEC");
   const Date from = year_before(ds.collection_start()), end = ds.collection_end();
@@ -203,7 +203,7 @@ void check_SW07STG2(const Dataset& ds, Hits& out) {
 
 // SW08STG2: every episode but a child's latest (by SW_DECOM, missing last) has an end date.
 // Episodes with no start date, or no CHILD, are not reported.
-void check_SW08STG2(const Dataset& ds, Hits& out) {
+void check_SW08STG2(const ReturnTables& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col decom = sw.col("SW_DECOM"), dec = sw.col("SW_DEC");
   std::vector<std::uint32_t> rows;
@@ -219,7 +219,7 @@ void check_SW08STG2(const Dataset& ds, Hits& out) {
 }
 
 // SW09STG2: an episode that ends on the day it starts (the two cells are the same text).
-void check_SW09STG2(const Dataset& ds, Hits& out) {
+void check_SW09STG2(const ReturnTables& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col decom = sw.col("SW_DECOM"), dec = sw.col("SW_DEC");
   for (std::size_t r = 0; r < sw.size(); ++r)
@@ -229,7 +229,7 @@ void check_SW09STG2(const Dataset& ds, Hits& out) {
 // SW10STG2: taking a child's episodes in order of SW_DECOM then SW_DEC, each one after the first
 // starts within 7 days either side of the previous one's end, unless its reason is FCONTA. A
 // missing date on either side counts as not within.
-void check_SW10STG2(const Dataset& ds, Hits& out) {
+void check_SW10STG2(const ReturnTables& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col decom = sw.col("SW_DECOM"), dec = sw.col("SW_DEC"), reason = sw.col("SW_REASON");
   std::vector<std::uint32_t> rows;
@@ -258,7 +258,7 @@ void check_SW10STG2(const Dataset& ds, Hits& out) {
 // date following one that ended in that window; (2) a child's only episode ending in the
 // window; (3) in reverse start-date order, an episode ending in the window whose predecessor
 // started before that end.
-void check_SW11bSTG2(const Dataset& ds, Hits& out) {
+void check_SW11bSTG2(const ReturnTables& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col decom = sw.col("SW_DECOM"), dec = sw.col("SW_DEC");
   const Date end = ds.collection_end(), window = end - days{5};
@@ -301,7 +301,7 @@ void check_SW11bSTG2(const Dataset& ds, Hits& out) {
 // break (V3/V4), needs social worker episodes around it: each of the child's social worker
 // episodes must start on or before the care episode's end (when it ends care) or on or after
 // its start (when it starts care). A child with none is reported.
-void check_SW12STG2(const Dataset& ds, Hits& out) {
+void check_SW12STG2(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), ls = eps.col("LS"),
@@ -341,7 +341,7 @@ void check_SW12STG2(const Dataset& ds, Hits& out) {
 // Deviation: the DfE tool reads SW_DECOM without tolerating bad dates, so one impossible date
 // anywhere makes the whole rule fail and report nothing; here a bad date counts as missing and
 // the other rows are still checked.
-void check_SW13STG1(const Dataset& ds, Hits& out) {
+void check_SW13STG1(const ReturnTables& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col reason = sw.col("SW_REASON"), decom = sw.col("SW_DECOM");
   for (std::size_t r = 0; r < sw.size(); ++r) {
@@ -358,7 +358,7 @@ void check_SW13STG1(const Dataset& ds, Hits& out) {
 
 // SW17STG2: a child's latest social worker episode (latest SW_DECOM; the first in the file on a
 // tie, or the first row when none has a start date) is still open: it has no SW_DEC.
-void check_SW17STG2(const Dataset& ds, Hits& out) {
+void check_SW17STG2(const ReturnTables& ds, Hits& out) {
   const Table& sw = *ds.get(TableKind::SwEpisodes);
   const Col decom = sw.col("SW_DECOM"), dec = sw.col("SW_DEC");
   for (const std::string& child : sw.children()) {

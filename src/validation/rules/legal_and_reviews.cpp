@@ -13,7 +13,7 @@ namespace {
 // tool compares the age in days with 18 average years (6574.4 days), so the 18th birthday
 // falling on 1 April counts as under 18 in a year with only four 29 Februaries between.
 // Deviation: the DfE tool stops with an error on an unreadable DOB; here that row is skipped.
-void check_347(const Dataset& ds, Hits& out) {
+void check_347(const ReturnTables& ds, Hits& out) {
   const Table& oc3 = *ds.get(TableKind::Oc3);
   const Col dob = oc3.col("DOB"), accom = oc3.col("ACCOM");
   const Date start = ds.collection_start();
@@ -25,7 +25,7 @@ void check_347(const Dataset& ds, Hits& out) {
 }
 
 // 348: a care leaver recorded last year as having died must be recorded as died again.
-void check_348(const Dataset& ds, Hits& out) {
+void check_348(const ReturnTables& ds, Hits& out) {
   const Table& oc3 = *ds.get(TableKind::Oc3);
   const Table& before = *ds.last(TableKind::Oc3);
   const Col touch = oc3.col("IN_TOUCH"), touch_last = before.col("IN_TOUCH");
@@ -40,7 +40,7 @@ void check_348(const Dataset& ds, Hits& out) {
 }
 
 // 351: the child was over 25 when the collection year began.
-void check_351(const Dataset& ds, Hits& out) {
+void check_351(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Col dob = header.col("DOB");
   const Date start = ds.collection_start();
@@ -51,7 +51,7 @@ void check_351(const Dataset& ds, Hits& out) {
 }
 
 // 352: an episode that starts a period of care (RNE S) on or after the child's 18th birthday.
-void check_352(const Dataset& ds, Hits& out) {
+void check_352(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col dob = header.col("DOB"), decom = eps.col("DECOM"), rne = eps.col("RNE");
@@ -70,7 +70,7 @@ void check_352(const Dataset& ds, Hits& out) {
 }
 
 // 353: no episode may start before the Children Act 1989 came into force (14 October 1991).
-void check_353(const Dataset& ds, Hits& out) {
+void check_353(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM");
   const Date act = make_date(1991, 10, 14);
@@ -81,7 +81,7 @@ void check_353(const Dataset& ds, Hits& out) {
 }
 
 // 354: an episode cannot start after the end of the collection year.
-void check_354(const Dataset& ds, Hits& out) {
+void check_354(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM");
   const Date end = ds.collection_end();
@@ -93,7 +93,7 @@ void check_354(const Dataset& ds, Hits& out) {
 
 // 355: the episode starts and ends on the same day. The DfE tool compares the two cells as
 // text, so an episode with neither date is caught too.
-void check_355(const Dataset& ds, Hits& out) {
+void check_355(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC");
   for (std::size_t r = 0; r < eps.size(); ++r)
@@ -101,7 +101,7 @@ void check_355(const Dataset& ds, Hits& out) {
 }
 
 // 356: the episode ends before it starts.
-void check_356(const Dataset& ds, Hits& out) {
+void check_356(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC");
   for (std::size_t r = 0; r < eps.size(); ++r) {
@@ -112,7 +112,7 @@ void check_356(const Dataset& ds, Hits& out) {
 
 // 357: a child's earliest episode, when it starts in this collection year, must start a period
 // of care (RNE S).
-void check_357(const Dataset& ds, Hits& out) {
+void check_357(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), rne = eps.col("RNE");
   const Date start = ds.collection_start();
@@ -133,7 +133,7 @@ void check_357(const Dataset& ds, Hits& out) {
 }
 
 // 358: a child on a criminal-justice legal status (J1-J3) was 10 or under when the episode began.
-void check_358(const Dataset& ds, Hits& out) {
+void check_358(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col dob = header.col("DOB"), decom = eps.col("DECOM"), ls = eps.col("LS");
@@ -153,7 +153,7 @@ void check_358(const Dataset& ds, Hits& out) {
 
 // 359: a young person 18 or over by the end of the year whose episode is still open must be
 // accommodated under s.20(5) (LS V2) in a community home (PLACE K2).
-void check_359(const Dataset& ds, Hits& out) {
+void check_359(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col dob = header.col("DOB"), dec = eps.col("DEC"), ls = eps.col("LS"),
@@ -179,7 +179,7 @@ void check_359(const Dataset& ds, Hits& out) {
 // Deviation: the DfE tool joins spells back to episodes on the child's ID and spell number
 // written side by side, so child "1", spell 23 and child "12", spell 3 can be confused; here
 // each child's spells are kept apart.
-void protection_spells(const Dataset& ds, Hits& out, std::string_view code, long limit) {
+void protection_spells(const ReturnTables& ds, Hits& out, std::string_view code, long limit) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), ls = eps.col("LS");
   const Date end = ds.collection_end();
@@ -213,10 +213,10 @@ void protection_spells(const Dataset& ds, Hits& out, std::string_view code, long
   close();
 }
 
-void check_361(const Dataset& ds, Hits& out) {
+void check_361(const ReturnTables& ds, Hits& out) {
   protection_spells(ds, out, "L1", 3);
 }
-void check_362(const Dataset& ds, Hits& out) {
+void check_362(const ReturnTables& ds, Hits& out) {
   protection_spells(ds, out, "L2", 21);
 }
 
@@ -225,7 +225,7 @@ void check_362(const Dataset& ds, Hits& out) {
 // begins with another child, or when the episode starts after the previous one ended; a period
 // lasts the sum of its episodes' lengths (an open episode ends at the collection end, one with
 // an unreadable end date counts as nothing).
-void short_order_periods(const Dataset& ds, Hits& out, std::string_view code, long limit) {
+void short_order_periods(const ReturnTables& ds, Hits& out, std::string_view code, long limit) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), ls = eps.col("LS");
   const Date end = ds.collection_end();
@@ -256,15 +256,15 @@ void short_order_periods(const Dataset& ds, Hits& out, std::string_view code, lo
   close();
 }
 
-void check_363(const Dataset& ds, Hits& out) {
+void check_363(const ReturnTables& ds, Hits& out) {
   short_order_periods(ds, out, "L3", 7);
 }
-void check_364(const Dataset& ds, Hits& out) {
+void check_364(const ReturnTables& ds, Hits& out) {
   short_order_periods(ds, out, "J2", 21);
 }
 
 // 365: a short-term respite episode (LS V3) lasted more than 17 days (open: to the year end).
-void check_365(const Dataset& ds, Hits& out) {
+void check_365(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), ls = eps.col("LS");
   const Date end = ds.collection_end();
@@ -277,7 +277,7 @@ void check_365(const Dataset& ds, Hits& out) {
 }
 
 // 366: each short-term respite episode (LS V3) must be a new period of care (RNE S).
-void check_366(const Dataset& ds, Hits& out) {
+void check_366(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col ls = eps.col("LS"), rne = eps.col("RNE");
   for (std::size_t r = 0; r < eps.size(); ++r)
@@ -286,7 +286,7 @@ void check_366(const Dataset& ds, Hits& out) {
 
 // 367: a child's respite episodes (LS V3) in this collection year came to more than 75 days.
 // Each episode is cut to the collection year; episodes of no length are left out.
-void check_367(const Dataset& ds, Hits& out) {
+void check_367(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), ls = eps.col("LS");
   const Date start = ds.collection_start(), end = ds.collection_end();

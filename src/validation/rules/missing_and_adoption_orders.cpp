@@ -11,13 +11,13 @@ namespace {
 // start date in date order, a new period beginning when an episode starts after the previous
 // episode's end. It runs from the first episode's DECOM to the last episode's DEC (which may be
 // open).
-struct Period {
+struct ToolPeriodOfCare {
   Date decom;
   OptDate dec;
 };
 
 void periods_of_care(const Table& eps, Col decom_col, Col dec_col, std::string_view child,
-                     std::vector<std::uint32_t>& rows, std::vector<Period>& out) {
+                     std::vector<std::uint32_t>& rows, std::vector<ToolPeriodOfCare>& out) {
   out.clear();
   rows.clear();
   for (std::uint32_t r : eps.rows_of(child))
@@ -43,7 +43,7 @@ void periods_of_care(const Table& eps, Col decom_col, Col dec_col, std::string_v
 // Missing and away from placement without authorisation
 
 // 564: a missing (M) or away (A) period needs its start date.
-void check_564(const Dataset& ds, Hits& out) {
+void check_564(const ReturnTables& ds, Hits& out) {
   const Table& mis = *ds.get(TableKind::Missing);
   const Col missing = mis.col("MISSING"), start = mis.col("MIS_START");
   for (std::size_t r = 0; r < mis.size(); ++r)
@@ -51,7 +51,7 @@ void check_564(const Dataset& ds, Hits& out) {
 }
 
 // 565: a start date needs MISSING (M or A) saying what kind of period it was.
-void check_565(const Dataset& ds, Hits& out) {
+void check_565(const ReturnTables& ds, Hits& out) {
   const Table& mis = *ds.get(TableKind::Missing);
   const Col missing = mis.col("MISSING"), start = mis.col("MIS_START");
   for (std::size_t r = 0; r < mis.size(); ++r)
@@ -59,7 +59,7 @@ void check_565(const Dataset& ds, Hits& out) {
 }
 
 // 566: an end date needs MISSING (M or A) saying what kind of period it was.
-void check_566(const Dataset& ds, Hits& out) {
+void check_566(const ReturnTables& ds, Hits& out) {
   const Table& mis = *ds.get(TableKind::Missing);
   const Col missing = mis.col("MISSING"), end = mis.col("MIS_END");
   for (std::size_t r = 0; r < mis.size(); ++r)
@@ -67,7 +67,7 @@ void check_566(const Dataset& ds, Hits& out) {
 }
 
 // 567: a period cannot end before it started.
-void check_567(const Dataset& ds, Hits& out) {
+void check_567(const ReturnTables& ds, Hits& out) {
   const Table& mis = *ds.get(TableKind::Missing);
   const Col start = mis.col("MIS_START"), end = mis.col("MIS_END");
   for (std::size_t r = 0; r < mis.size(); ++r) {
@@ -77,7 +77,7 @@ void check_567(const Dataset& ds, Hits& out) {
 }
 
 // 570: a period cannot start after 31 March of the collection year.
-void check_570(const Dataset& ds, Hits& out) {
+void check_570(const ReturnTables& ds, Hits& out) {
   const Table& mis = *ds.get(TableKind::Missing);
   const Col start = mis.col("MIS_START");
   for (std::size_t r = 0; r < mis.size(); ++r) {
@@ -87,7 +87,7 @@ void check_570(const Dataset& ds, Hits& out) {
 }
 
 // 571: a period's end date falls within the collection year.
-void check_571(const Dataset& ds, Hits& out) {
+void check_571(const ReturnTables& ds, Hits& out) {
   const Table& mis = *ds.get(TableKind::Missing);
   const Col end = mis.col("MIS_END");
   for (std::size_t r = 0; r < mis.size(); ++r) {
@@ -99,7 +99,7 @@ void check_571(const Dataset& ds, Hits& out) {
 // 574: a child's periods, in order of end date (the start date for an open one) then start
 // date, may not overlap: each starts no earlier than the previous one ended, and only the last
 // may be open.
-void check_574(const Dataset& ds, Hits& out) {
+void check_574(const ReturnTables& ds, Hits& out) {
   const Table& mis = *ds.get(TableKind::Missing);
   const Col start = mis.col("MIS_START"), end = mis.col("MIS_END");
   auto end_fill = [&](std::uint32_t r) {
@@ -125,7 +125,7 @@ void check_574(const Dataset& ds, Hits& out) {
 }
 
 // 575: an open period that started during an episode which has since ended.
-void check_575(const Dataset& ds, Hits& out) {
+void check_575(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& mis = *ds.get(TableKind::Missing);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC");
@@ -145,7 +145,7 @@ void check_575(const Dataset& ds, Hits& out) {
 
 // 576: a period still open at the end of last year's return should carry on this year: the
 // child's earliest period this year (a blank start counting as latest) starts on the same date.
-void check_576(const Dataset& ds, Hits& out) {
+void check_576(const ReturnTables& ds, Hits& out) {
   const Table& mis = *ds.get(TableKind::Missing);
   const Table& last = *ds.last(TableKind::Missing);
   const Col start = mis.col("MIS_START"), start_last = last.col("MIS_START");
@@ -171,13 +171,13 @@ void check_576(const Dataset& ds, Hits& out) {
 
 // 577: a period with a start date that does not fit any of the child's periods of care: still
 // open though the care has ended, open and begun before the care, or ended outside it.
-void check_577(const Dataset& ds, Hits& out) {
+void check_577(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& mis = *ds.get(TableKind::Missing);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC");
   const Col start = mis.col("MIS_START"), end = mis.col("MIS_END");
   std::vector<std::uint32_t> scratch;
-  std::vector<Period> periods;
+  std::vector<ToolPeriodOfCare> periods;
   for (std::string_view child : mis.children()) {
     periods_of_care(eps, decom, dec, child, scratch, periods);
     if (periods.empty()) continue;
@@ -185,7 +185,7 @@ void check_577(const Dataset& ds, Hits& out) {
       const OptDate s = mis.date(r, start), e = mis.date(r, end);
       if (!s) continue;
       bool fits = false;
-      for (const Period& p : periods) {
+      for (const ToolPeriodOfCare& p : periods) {
         const bool outside = (!e && p.dec) || (!e && *s < p.decom) || (e && p.dec && *e > *p.dec) ||
                              (e && *e < p.decom);
         fits = fits || !outside;
@@ -197,12 +197,12 @@ void check_577(const Dataset& ds, Hits& out) {
 
 // 578: a period that starts outside every one of the child's periods of care (before it began,
 // or after it ended).
-void check_578(const Dataset& ds, Hits& out) {
+void check_578(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& mis = *ds.get(TableKind::Missing);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), start = mis.col("MIS_START");
   std::vector<std::uint32_t> scratch;
-  std::vector<Period> periods;
+  std::vector<ToolPeriodOfCare> periods;
   for (std::string_view child : mis.children()) {
     periods_of_care(eps, decom, dec, child, scratch, periods);
     if (periods.empty()) continue;
@@ -210,7 +210,8 @@ void check_578(const Dataset& ds, Hits& out) {
       const OptDate s = mis.date(r, start);
       if (!s) continue;
       bool fits = false;
-      for (const Period& p : periods) fits = fits || !(*s < p.decom || (p.dec && *s > *p.dec));
+      for (const ToolPeriodOfCare& p : periods)
+        fits = fits || !(*s < p.decom || (p.dec && *s > *p.dec));
       if (!fits) out.add(mis, r);
     }
   }
@@ -218,7 +219,7 @@ void check_578(const Dataset& ds, Hits& out) {
 
 // 579: a child's decisions to place for adoption, in date order, may not overlap: each earlier
 // decision has ceased, and no later than the next decision was made.
-void check_579(const Dataset& ds, Hits& out) {
+void check_579(const ReturnTables& ds, Hits& out) {
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Col placed = pa.col("DATE_PLACED"), ceased = pa.col("DATE_PLACED_CEASED");
   for (std::string_view child : pa.children()) {
@@ -236,7 +237,7 @@ void check_579(const Dataset& ds, Hits& out) {
 // 580: a missing period that ended on the child's 18th birthday, the day care ended: the
 // episode's reason for ending should be E8 (the tool compares with every episode ending that
 // day, and counts a 29 February birthday as 28 February).
-void check_580(const Dataset& ds, Hits& out) {
+void check_580(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& mis = *ds.get(TableKind::Missing);
   const Col dec = eps.col("DEC"), rec = eps.col("REC");
@@ -252,7 +253,7 @@ void check_580(const Dataset& ds, Hits& out) {
 }
 
 // 581: a period (of a child with episodes) whose start falls in none of the child's episodes.
-void check_581(const Dataset& ds, Hits& out) {
+void check_581(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& mis = *ds.get(TableKind::Missing);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), start = mis.col("MIS_START");
@@ -271,7 +272,7 @@ void check_581(const Dataset& ds, Hits& out) {
 
 // 582: a child adopted (REC E11/E12) on the very day they were matched with the adopters
 // (DEC equal to AD1 DATE_MATCH as written).
-void check_582(const Dataset& ds, Hits& out) {
+void check_582(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& ad1 = *ds.get(TableKind::Ad1);
   const Col rec = eps.col("REC"), dec = eps.col("DEC"), match = ad1.col("DATE_MATCH");
@@ -289,7 +290,7 @@ void check_582(const Dataset& ds, Hits& out) {
 // DATE_PLACED_CEASED; a decision with no valid DATE_PLACED is never the latest, and on a tie
 // the first row is. Deviation: the DfE tool compares DATE_PLACED as written (dd/mm/yyyy text),
 // so 31/01/2025 counts as later than 01/02/2025; here dates are compared as dates.
-void check_583(const Dataset& ds, Hits& out) {
+void check_583(const ReturnTables& ds, Hits& out) {
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Col placed = pa.col("DATE_PLACED"), ceased = pa.col("DATE_PLACED_CEASED");
   for (std::string_view child : pa.children()) {
@@ -309,7 +310,7 @@ void check_583(const Dataset& ds, Hits& out) {
 // a new one: DATE_PLACED given and after last year's. Deviation: the DfE tool compares the two
 // as written (dd/mm/yyyy text, so 01/02/2025 is "before" 31/01/2025); here as dates, an
 // unreadable date this year counting as not given.
-void check_584(const Dataset& ds, Hits& out) {
+void check_584(const ReturnTables& ds, Hits& out) {
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Table& last = *ds.last(TableKind::PlacedAdoption);
   const Col placed = pa.col("DATE_PLACED"), placed_last = last.col("DATE_PLACED");
@@ -329,7 +330,7 @@ void check_584(const Dataset& ds, Hits& out) {
 }
 
 // 586: a missing period cannot start on or before the child's date of birth.
-void check_586(const Dataset& ds, Hits& out) {
+void check_586(const ReturnTables& ds, Hits& out) {
   const Table& mis = *ds.get(TableKind::Missing);
   const Col dob = mis.col("DOB"), start = mis.col("MIS_START");
   for (std::size_t r = 0; r < mis.size(); ++r) {

@@ -9,37 +9,6 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
 
-// Whether a child was looked after continuously through the collection year, as the DfE tool
-// works it out from the Episodes (its CONTINUOUSLY_LOOKED_AFTER): in care at some point in the
-// year, and no episode that starts a new period (RNE S) after 1 April, ends care (REC other than
-// X1) before 31 March, or is short-break respite (V3/V4) in the year.
-struct CareCols {
-  Col decom, dec, rne, rec, ls;
-  explicit CareCols(const Table& e)
-      : decom(e.col("DECOM")),
-        dec(e.col("DEC")),
-        rne(e.col("RNE")),
-        rec(e.col("REC")),
-        ls(e.col("LS")) {}
-};
-
-bool continuously_looked_after(const Dataset& ds, const Table& eps, const CareCols& c,
-                               std::string_view child) {
-  if (child.empty()) return false;  // the tool's groupby leaves a blank CHILD out
-  const Date start = ds.collection_start(), end = ds.collection_end();
-  bool in_year = false, broken = false;
-  for (std::uint32_t r : eps.rows_of(child)) {
-    const OptDate decom = eps.date(r, c.decom), dec = eps.date(r, c.dec);
-    const bool during = decom && *decom <= end && (!dec || *dec >= start);
-    const bool enters = eps.text(r, c.rne) == "S" && decom && *decom > start && *decom <= end;
-    const bool leaves = eps.text(r, c.rec) != "X1" && dec && *dec >= start && *dec < end;
-    const bool respite = in(eps.text(r, c.ls), {"V3", "V4"}) && during;
-    in_year = in_year || during;
-    broken = broken || enters || leaves || respite;
-  }
-  return in_year && !broken;
-}
-
 bool adoption_place(std::string_view place) {
   return in(place, {"A3", "A4", "A5", "A6"});
 }
@@ -49,7 +18,7 @@ bool adoption_place(std::string_view place) {
 
 // 522: the decision that the child should no longer be placed for adoption cannot come before
 // the decision that they should be.
-void check_522(const Dataset& ds, Hits& out) {
+void check_522(const ReturnTables& ds, Hits& out) {
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Col placed = pa.col("DATE_PLACED"), ceased = pa.col("DATE_PLACED_CEASED");
   for (std::size_t r = 0; r < pa.size(); ++r) {
@@ -61,7 +30,7 @@ void check_522(const Dataset& ds, Hits& out) {
 // 523: the decision to place for adoption (DATE_PLACED) and the decision that adoption is in the
 // child's best interests (AD1 DATE_INT) should carry the same date. Every pairing of a child's
 // rows with both dates is compared, as the tool's merge does.
-void check_523(const Dataset& ds, Hits& out) {
+void check_523(const ReturnTables& ds, Hits& out) {
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Table& ad1 = *ds.get(TableKind::Ad1);
   const Col placed = pa.col("DATE_PLACED"), date_int = ad1.col("DATE_INT");
@@ -79,7 +48,7 @@ void check_523(const Dataset& ds, Hits& out) {
 }
 
 // 524: adopters in a civil partnership (L12) are a same-sex couple: SEX_ADOPTR MM or FF.
-void check_524(const Dataset& ds, Hits& out) {
+void check_524(const ReturnTables& ds, Hits& out) {
   const Table& ad1 = *ds.get(TableKind::Ad1);
   const Col ls = ad1.col("LS_ADOPTR"), sex = ad1.col("SEX_ADOPTR");
   for (std::size_t r = 0; r < ad1.size(); ++r)
@@ -88,7 +57,7 @@ void check_524(const Dataset& ds, Hits& out) {
 
 // 525: a child whose adoption plan was reversed (DATE_PLACED_CEASED given) should have no
 // adoption details in AD1.
-void check_525(const Dataset& ds, Hits& out) {
+void check_525(const ReturnTables& ds, Hits& out) {
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Table& ad1 = *ds.get(TableKind::Ad1);
   const Col ceased = pa.col("DATE_PLACED_CEASED");
@@ -111,7 +80,7 @@ void check_525(const Dataset& ds, Hits& out) {
 // Placement provider codes (Episodes PLACE and PLACE_PROVIDER)
 
 // 526: every placement except temporary ones (T0-T4) and the Z11-Z14 codes needs a provider.
-void check_526(const Dataset& ds, Hits& out) {
+void check_526(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col place = eps.col("PLACE"), provider = eps.col("PLACE_PROVIDER");
   for (std::size_t r = 0; r < eps.size(); ++r)
@@ -121,7 +90,7 @@ void check_526(const Dataset& ds, Hits& out) {
 }
 
 // Rows whose PLACE is one of `places` and whose PLACE_PROVIDER is `code`.
-void provider_with_places(const Dataset& ds, Hits& out, std::string_view code,
+void provider_with_places(const ReturnTables& ds, Hits& out, std::string_view code,
                           std::initializer_list<std::string_view> places) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col place = eps.col("PLACE"), provider = eps.col("PLACE_PROVIDER");
@@ -131,35 +100,35 @@ void provider_with_places(const Dataset& ds, Hits& out, std::string_view code,
 
 // 527: the council's own provision (PR1) cannot be a placement with parents (P1), a health
 // establishment (R2) or a young offender institution or prison (R5).
-void check_527(const Dataset& ds, Hits& out) {
+void check_527(const ReturnTables& ds, Hits& out) {
   provider_with_places(ds, out, "PR1", {"P1", "R2", "R5"});
 }
 
 // 528: another council's provision (PR2) cannot be P1, R2 or R5.
-void check_528(const Dataset& ds, Hits& out) {
+void check_528(const ReturnTables& ds, Hits& out) {
   provider_with_places(ds, out, "PR2", {"P1", "R2", "R5"});
 }
 
 // 529: other public provision (PR3) cannot be a placement with parents, an adoption placement, a
 // children's home or foster care (P1, A3-A6, K1, K2, U1-U6).
-void check_529(const Dataset& ds, Hits& out) {
+void check_529(const ReturnTables& ds, Hits& out) {
   provider_with_places(
       ds, out, "PR3",
       {"A3", "A4", "A5", "A6", "K1", "K2", "P1", "U1", "U2", "U3", "U4", "U5", "U6"});
 }
 
 // 530: private provision (PR4) cannot be placement with parents (P1).
-void check_530(const Dataset& ds, Hits& out) {
+void check_530(const ReturnTables& ds, Hits& out) {
   provider_with_places(ds, out, "PR4", {"P1"});
 }
 
 // 531: voluntary or third sector provision (PR5) cannot be placement with parents (P1).
-void check_531(const Dataset& ds, Hits& out) {
+void check_531(const ReturnTables& ds, Hits& out) {
   provider_with_places(ds, out, "PR5", {"P1"});
 }
 
 // 550: the parent or other person with parental responsibility (PR0) goes only with P1.
-void check_550(const Dataset& ds, Hits& out) {
+void check_550(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col place = eps.col("PLACE"), provider = eps.col("PLACE_PROVIDER");
   for (std::size_t r = 0; r < eps.size(); ++r)
@@ -171,7 +140,7 @@ void check_550(const Dataset& ds, Hits& out) {
 
 // 542: a child under 10 on 31 March is below the age of criminal responsibility: CONVICTED is
 // left blank.
-void check_542(const Dataset& ds, Hits& out) {
+void check_542(const ReturnTables& ds, Hits& out) {
   const Table& oc2 = *ds.get(TableKind::Oc2);
   const Col dob = oc2.col("DOB"), convicted = oc2.col("CONVICTED");
   const Date end = ds.collection_end();
@@ -183,22 +152,23 @@ void check_542(const Dataset& ds, Hits& out) {
 
 // 543: a child aged 10 or over (strictly past the tenth birthday on 31 March) looked after
 // continuously for the year must have CONVICTED completed.
-void check_543(const Dataset& ds, Hits& out) {
+void check_543(const ReturnTables& ds, Hits& out) {
   const Table& oc2 = *ds.get(TableKind::Oc2);
   const Table& eps = *ds.get(TableKind::Episodes);
-  const CareCols cc(eps);
+  const ClaCols cc(eps);
   const Col dob = oc2.col("DOB"), convicted = oc2.col("CONVICTED");
   const Date end = ds.collection_end();
   for (std::size_t r = 0; r < oc2.size(); ++r) {
     const OptDate d = oc2.date(r, dob);
     if (d && end > plus_years(*d, 10) && oc2.missing(r, convicted) &&
-        continuously_looked_after(ds, eps, cc, oc2.child(r)))
+        continuously_looked_after(eps, cc, oc2.child(r), ds.collection_start(),
+                                  ds.collection_end()))
       out.add(oc2, r);
   }
 }
 
 // Rows whose `flag` column is "1" and that lack any of the four health fields (544, 547).
-void flag_without_health(const Dataset& ds, Hits& out, std::string_view flag_name) {
+void flag_without_health(const ReturnTables& ds, Hits& out, std::string_view flag_name) {
   const Table& oc2 = *ds.get(TableKind::Oc2);
   const Col flag = oc2.col(flag_name);
   const Col health[] = {oc2.col("IMMUNISATIONS"), oc2.col("TEETH_CHECK"),
@@ -213,43 +183,45 @@ void flag_without_health(const Dataset& ds, Hits& out, std::string_view flag_nam
 
 // 544: a child with conviction information also needs the immunisation, teeth check, health
 // assessment and substance misuse fields.
-void check_544(const Dataset& ds, Hits& out) {
+void check_544(const ReturnTables& ds, Hits& out) {
   flag_without_health(ds, out, "CONVICTED");
 }
 
 // 545: a child under 5 on 31 March looked after continuously for the year needs HEALTH_CHECK.
-void check_545(const Dataset& ds, Hits& out) {
+void check_545(const ReturnTables& ds, Hits& out) {
   const Table& oc2 = *ds.get(TableKind::Oc2);
   const Table& eps = *ds.get(TableKind::Episodes);
-  const CareCols cc(eps);
+  const ClaCols cc(eps);
   const Col dob = oc2.col("DOB"), check = oc2.col("HEALTH_CHECK");
   const Date end = ds.collection_end();
   for (std::size_t r = 0; r < oc2.size(); ++r) {
     const OptDate d = oc2.date(r, dob);
     if (d && end < plus_years(*d, 5) && oc2.missing(r, check) &&
-        continuously_looked_after(ds, eps, cc, oc2.child(r)))
+        continuously_looked_after(eps, cc, oc2.child(r), ds.collection_start(),
+                                  ds.collection_end()))
       out.add(oc2, r);
   }
 }
 
 // 546: a child aged 5 or over on 31 March looked after continuously for the year has no
 // HEALTH_CHECK.
-void check_546(const Dataset& ds, Hits& out) {
+void check_546(const ReturnTables& ds, Hits& out) {
   const Table& oc2 = *ds.get(TableKind::Oc2);
   const Table& eps = *ds.get(TableKind::Episodes);
-  const CareCols cc(eps);
+  const ClaCols cc(eps);
   const Col dob = oc2.col("DOB"), check = oc2.col("HEALTH_CHECK");
   const Date end = ds.collection_end();
   for (std::size_t r = 0; r < oc2.size(); ++r) {
     const OptDate d = oc2.date(r, dob);
     if (d && end >= plus_years(*d, 5) && present(oc2, r, check) &&
-        continuously_looked_after(ds, eps, cc, oc2.child(r)))
+        continuously_looked_after(eps, cc, oc2.child(r), ds.collection_start(),
+                                  ds.collection_end()))
       out.add(oc2, r);
   }
 }
 
 // 547: a child with health promotion information also needs the four health fields.
-void check_547(const Dataset& ds, Hits& out) {
+void check_547(const ReturnTables& ds, Hits& out) {
   flag_without_health(ds, out, "HEALTH_CHECK");
 }
 
@@ -258,7 +230,7 @@ void check_547(const Dataset& ds, Hits& out) {
 
 // 551: an adoption placement (A3-A6) needs a decision to place for adoption: the child has a
 // PlacedAdoption row, and none of the child's rows lacks DATE_PLACED.
-void check_551(const Dataset& ds, Hits& out) {
+void check_551(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Col place = eps.col("PLACE"), placed = pa.col("DATE_PLACED");
@@ -273,7 +245,7 @@ void check_551(const Dataset& ds, Hits& out) {
 
 // 552: the latest decision to place for adoption should be on or before the start of the
 // child's first adoption placement (A3-A6) in the return.
-void check_552(const Dataset& ds, Hits& out) {
+void check_552(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Col place = eps.col("PLACE"), decom = eps.col("DECOM"), placed = pa.col("DATE_PLACED");
@@ -300,7 +272,7 @@ void check_552(const Dataset& ds, Hits& out) {
 
 // 553: a placement order (LS E1) needs a PlacedAdoption row for the child; and while the order's
 // episode is open, the child's decisions should not be shown as ceased.
-void check_553(const Dataset& ds, Hits& out) {
+void check_553(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Col ls = eps.col("LS"), dec = eps.col("DEC");
@@ -317,7 +289,7 @@ void check_553(const Dataset& ds, Hits& out) {
 
 // 554: the decision to place for adoption should be on or before the placement order, i.e. the
 // start of the child's first E1 episode in the return.
-void check_554(const Dataset& ds, Hits& out) {
+void check_554(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Col ls = eps.col("LS"), decom = eps.col("DECOM"), placed = pa.col("DATE_PLACED");
@@ -345,7 +317,7 @@ void check_554(const Dataset& ds, Hits& out) {
 // 557: a child placed for adoption (A3-A6) or under a placement order (E1) whose episode ended
 // other than in adoption (REC given, not E11, E12 or X1) needs the date and reason the adoption
 // decision ceased.
-void check_557(const Dataset& ds, Hits& out) {
+void check_557(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Col place = eps.col("PLACE"), ls = eps.col("LS"), rec = eps.col("REC");
@@ -367,7 +339,7 @@ void check_557(const Dataset& ds, Hits& out) {
 // 558: an adopted child (REC E11/E12) whose decisions all carry a DATE_PLACED_CEASED, and more
 // than one of them. The tool counts one per pairing of the child's E11/E12 episodes with their
 // PlacedAdoption rows, so two such episodes and one ceased decision also count as two.
-void check_558(const Dataset& ds, Hits& out) {
+void check_558(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Col rec = eps.col("REC"), ceased = pa.col("DATE_PLACED_CEASED");
@@ -389,7 +361,7 @@ void check_558(const Dataset& ds, Hits& out) {
 // PlacedAdoption against last year's return
 
 // 559: a decision made before this collection year should be in last year's return.
-void check_559(const Dataset& ds, Hits& out) {
+void check_559(const ReturnTables& ds, Hits& out) {
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Table& last = *ds.last(TableKind::PlacedAdoption);
   const Col placed = pa.col("DATE_PLACED"), placed_last = last.col("DATE_PLACED");
@@ -406,7 +378,7 @@ void check_559(const Dataset& ds, Hits& out) {
 
 // 560: last year's decision was still open (no DATE_PLACED_CEASED), so this year's DATE_PLACED
 // should be the same as last year's (compared as written).
-void check_560(const Dataset& ds, Hits& out) {
+void check_560(const ReturnTables& ds, Hits& out) {
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Table& last = *ds.last(TableKind::PlacedAdoption);
   const Col placed = pa.col("DATE_PLACED"), placed_last = last.col("DATE_PLACED");
@@ -419,7 +391,7 @@ void check_560(const Dataset& ds, Hits& out) {
 }
 
 // 561: this year's DATE_PLACED repeats last year's, but last year that decision had ceased.
-void check_561(const Dataset& ds, Hits& out) {
+void check_561(const ReturnTables& ds, Hits& out) {
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Table& last = *ds.last(TableKind::PlacedAdoption);
   const Col placed = pa.col("DATE_PLACED"), placed_last = last.col("DATE_PLACED");
@@ -436,7 +408,7 @@ void check_561(const Dataset& ds, Hits& out) {
 
 // 562: the child's earliest episode starting before 1 April should be the latest episode in last
 // year's return (same start date).
-void check_562(const Dataset& ds, Hits& out) {
+void check_562(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& last = *ds.last(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), decom_last = last.col("DECOM");
@@ -459,7 +431,7 @@ void check_562(const Dataset& ds, Hits& out) {
 }
 
 // 563: a ceased decision (reason and date given) needs the date of the decision itself.
-void check_563(const Dataset& ds, Hits& out) {
+void check_563(const ReturnTables& ds, Hits& out) {
   const Table& pa = *ds.get(TableKind::PlacedAdoption);
   const Col placed = pa.col("DATE_PLACED"), ceased = pa.col("DATE_PLACED_CEASED");
   const Col reason = pa.col("REASON_PLACED_CEASED");

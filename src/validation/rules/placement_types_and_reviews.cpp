@@ -13,7 +13,7 @@ namespace {
 
 // 371-374: a placement of type `place` that began before the child's `years`th birthday. The
 // DfE tool checks only episodes with both dates and a child with a date of birth.
-void too_young_for(const Dataset& ds, Hits& out, std::string_view place, int years) {
+void too_young_for(const ReturnTables& ds, Hits& out, std::string_view place, int years) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col dob = header.col("DOB"), decom = eps.col("DECOM"), dec = eps.col("DEC"),
@@ -32,22 +32,22 @@ void too_young_for(const Dataset& ds, Hits& out, std::string_view place, int yea
   }
 }
 
-void check_371(const Dataset& ds, Hits& out) {
+void check_371(const ReturnTables& ds, Hits& out) {
   too_young_for(ds, out, "K3", 16);
 }
-void check_372(const Dataset& ds, Hits& out) {
+void check_372(const ReturnTables& ds, Hits& out) {
   too_young_for(ds, out, "R5", 10);
 }
-void check_373(const Dataset& ds, Hits& out) {
+void check_373(const ReturnTables& ds, Hits& out) {
   too_young_for(ds, out, "S1", 4);
 }
-void check_374(const Dataset& ds, Hits& out) {
+void check_374(const ReturnTables& ds, Hits& out) {
   too_young_for(ds, out, "P3", 14);
 }
 
 // 375, 376, 379: a temporary placement of type `place` lasted more than `days` days. As in the
 // DfE tool, only episodes with both dates, of a child in the Header with a date of birth.
-void temporary_too_long(const Dataset& ds, Hits& out, std::string_view place, int days) {
+void temporary_too_long(const ReturnTables& ds, Hits& out, std::string_view place, int days) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col dob = header.col("DOB"), decom = eps.col("DECOM"), dec = eps.col("DEC"),
@@ -64,19 +64,19 @@ void temporary_too_long(const Dataset& ds, Hits& out, std::string_view place, in
   }
 }
 
-void check_375(const Dataset& ds, Hits& out) {
+void check_375(const ReturnTables& ds, Hits& out) {
   temporary_too_long(ds, out, "T1", 42);
 }
-void check_376(const Dataset& ds, Hits& out) {
+void check_376(const ReturnTables& ds, Hits& out) {
   temporary_too_long(ds, out, "T3", 21);
 }
-void check_379(const Dataset& ds, Hits& out) {
+void check_379(const ReturnTables& ds, Hits& out) {
   temporary_too_long(ds, out, "T4", 7);
 }
 
 // 377: more than two temporary placements for a foster carer's holiday (PLACE T3). The DfE tool
 // counts the child's T3 episodes in the whole return.
-void check_377(const Dataset& ds, Hits& out) {
+void check_377(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col place = eps.col("PLACE");
   for (const std::string& child : eps.children()) {
@@ -91,7 +91,7 @@ void check_377(const Dataset& ds, Hits& out) {
 }
 
 // 378: placed with parents (P1) under a single period of s.20 accommodation (V2).
-void check_378(const Dataset& ds, Hits& out) {
+void check_378(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col place = eps.col("PLACE"), ls = eps.col("LS");
   for (std::size_t r = 0; r < eps.size(); ++r)
@@ -100,7 +100,7 @@ void check_378(const Dataset& ds, Hits& out) {
 
 // 380: a temporary placement (T0-T4) whose reason for new episode is not a placement change
 // (P or B), so it would start a period of care.
-void check_380(const Dataset& ds, Hits& out) {
+void check_380(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col place = eps.col("PLACE"), rne = eps.col("RNE");
   for (std::size_t r = 0; r < eps.size(); ++r)
@@ -109,7 +109,7 @@ void check_380(const Dataset& ds, Hits& out) {
 
 // 381: a temporary placement (T0-T4) that ends with a reason other than X1, so it would end the
 // period of care.
-void check_381(const Dataset& ds, Hits& out) {
+void check_381(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col place = eps.col("PLACE"), rec = eps.col("REC");
   for (std::size_t r = 0; r < eps.size(); ++r) {
@@ -119,7 +119,7 @@ void check_381(const Dataset& ds, Hits& out) {
 }
 
 // 382: respite care (LS V3 or V4) recorded in a temporary placement (T0-T4).
-void check_382(const Dataset& ds, Hits& out) {
+void check_382(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col place = eps.col("PLACE"), ls = eps.col("LS");
   for (std::size_t r = 0; r < eps.size(); ++r)
@@ -131,7 +131,7 @@ void check_382(const Dataset& ds, Hits& out) {
 // one. As in the DfE tool, a blank PLACE or PL_POST never counts as the same.
 // Deviation: the DfE tool orders episodes by a start date read in any format it can guess
 // (e.g. "2020-13-01" as 13 January); here only 903 dates count, others go last.
-void check_383(const Dataset& ds, Hits& out) {
+void check_383(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), place = eps.col("PLACE"), rne = eps.col("RNE"),
             post = eps.col("PL_POST");
@@ -152,7 +152,7 @@ void check_383(const Dataset& ds, Hits& out) {
 }
 
 // 384: respite care (LS V3 or V4) recorded in a long-term foster placement (U1 or U4).
-void check_384(const Dataset& ds, Hits& out) {
+void check_384(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col place = eps.col("PLACE"), ls = eps.col("LS");
   for (std::size_t r = 0; r < eps.size(); ++r)
@@ -160,7 +160,7 @@ void check_384(const Dataset& ds, Hits& out) {
 }
 
 // 385: an episode cannot end after the end of the collection year.
-void check_385(const Dataset& ds, Hits& out) {
+void check_385(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col dec = eps.col("DEC");
   const Date end = ds.collection_end();
@@ -171,7 +171,7 @@ void check_385(const Dataset& ds, Hits& out) {
 }
 
 // 386: the episode ended in adoption (E11, E12) on or after the child's 18th birthday.
-void check_386(const Dataset& ds, Hits& out) {
+void check_386(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col dob = header.col("DOB"), dec = eps.col("DEC"), rec = eps.col("REC");
@@ -191,7 +191,7 @@ void check_386(const Dataset& ds, Hits& out) {
 
 // 387: the episode ended with a move to independent living (E5, E6) before the child was 14.
 // As in the DfE tool, a child with no Header row or no date of birth is caught too.
-void check_387(const Dataset& ds, Hits& out) {
+void check_387(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col dob = header.col("DOB"), dec = eps.col("DEC"), rec = eps.col("REC");
@@ -212,7 +212,7 @@ void check_387(const Dataset& ds, Hits& out) {
 // 388: X1 (episode ends, care continues) must be used exactly when the child's next episode
 // starts on the day this one ends. As in the DfE tool, the child's episodes are put in start
 // order with a missing or unreadable start counted as 1 January 1901.
-void check_388(const Dataset& ds, Hits& out) {
+void check_388(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col decom = eps.col("DECOM"), dec = eps.col("DEC"), rec = eps.col("REC");
   const Date stand_in = make_date(1901, 1, 1);
@@ -242,7 +242,7 @@ void check_388(const Dataset& ds, Hits& out) {
 // 389: the episode ended with a transfer to adult social care (E7) before the child was 16. As
 // in the DfE tool, an E7 episode with no readable end date, or of a child with no Header row or
 // date of birth, is caught too.
-void check_389(const Dataset& ds, Hits& out) {
+void check_389(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col dob = header.col("DOB"), dec = eps.col("DEC"), rec = eps.col("REC");
@@ -261,7 +261,7 @@ void check_389(const Dataset& ds, Hits& out) {
 
 // 390: the episode ended in adoption (E11, E12) but the placement was not an adoption placement
 // (A3-A6).
-void check_390(const Dataset& ds, Hits& out) {
+void check_390(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col place = eps.col("PLACE"), rec = eps.col("REC");
   for (std::size_t r = 0; r < eps.size(); ++r)
@@ -270,7 +270,7 @@ void check_390(const Dataset& ds, Hits& out) {
 }
 
 // 391: care leaver outcomes given for a young person not yet 17 at the end of the year.
-void check_391(const Dataset& ds, Hits& out) {
+void check_391(const ReturnTables& ds, Hits& out) {
   const Table& oc3 = *ds.get(TableKind::Oc3);
   const Col dob = oc3.col("DOB"), touch = oc3.col("IN_TOUCH"), activ = oc3.col("ACTIV"),
             accom = oc3.col("ACCOM");
@@ -285,7 +285,7 @@ void check_391(const Dataset& ds, Hits& out) {
 // Children who were UASC this year or last, as rules 392a and 392b read it: from the Header's
 // UASC flag when the Header is supplied, otherwise from the UASC table (a row with any detail
 // besides CHILD). Returns false when neither year gives any UASC information.
-bool uasc_children(const Dataset& ds, std::unordered_set<std::string_view>& out) {
+bool uasc_children(const ReturnTables& ds, std::unordered_set<std::string_view>& out) {
   bool known = false;
   auto from = [&](const Table* header, const Table* uasc) {
     if (header) {
@@ -312,7 +312,7 @@ bool uasc_children(const Dataset& ds, std::unordered_set<std::string_view>& out)
 
 // 392a: no placement distance can be worked out (a postcode missing or unknown) for a child who
 // is not on respite (V3, V4) and was not UASC this year or last.
-void check_392a(const Dataset& ds, Hits& out) {
+void check_392a(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col ls = eps.col("LS");
   std::unordered_set<std::string_view> uasc;
@@ -325,7 +325,7 @@ void check_392a(const Dataset& ds, Hits& out) {
 
 // 392b: a home or placement postcode is missing for a child who is not on respite (V3, V4) and
 // was not UASC this year or last.
-void check_392b(const Dataset& ds, Hits& out) {
+void check_392b(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col ls = eps.col("LS"), home = eps.col("HOME_POST"), pl = eps.col("PL_POST");
   std::unordered_set<std::string_view> uasc;
@@ -337,7 +337,7 @@ void check_392b(const Dataset& ds, Hits& out) {
 }
 
 // 392c: a home or placement postcode is given but is not a known postcode.
-void check_392c(const Dataset& ds, Hits& out) {
+void check_392c(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col home = eps.col("HOME_POST"), pl = eps.col("PL_POST");
   const auto& known = ds.reference->postcodes;
@@ -356,7 +356,7 @@ void check_392c(const Dataset& ds, Hits& out) {
 
 // 392d: the home and placement postcodes are the same, but the child is not placed with parents
 // (P1).
-void check_392d(const Dataset& ds, Hits& out) {
+void check_392d(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col place = eps.col("PLACE"), home = eps.col("HOME_POST"), pl = eps.col("PL_POST");
   for (std::size_t r = 0; r < eps.size(); ++r)
@@ -365,7 +365,7 @@ void check_392d(const Dataset& ds, Hits& out) {
 }
 
 // 393: a girl looked after other than on respite (any episode not V3 or V4) has MOTHER blank.
-void check_393(const Dataset& ds, Hits& out) {
+void check_393(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col sex = header.col("SEX"), mother = header.col("MOTHER"), ls = eps.col("LS");
@@ -380,7 +380,7 @@ void check_393(const Dataset& ds, Hits& out) {
 }
 
 // 398: postcodes given for a child looked after only on respite (LS V3 or V4).
-void check_398(const Dataset& ds, Hits& out) {
+void check_398(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col ls = eps.col("LS"), home = eps.col("HOME_POST"), pl = eps.col("PL_POST");
   for (std::size_t r = 0; r < eps.size(); ++r)
@@ -390,7 +390,7 @@ void check_398(const Dataset& ds, Hits& out) {
 // 399: a child whose every episode is respite (LS V3 or V4) has MOTHER, a review date or a
 // review participation code given. Each of the child's episodes is reported, with the Header
 // and Reviews rows that carry (or come with) the details.
-void check_399(const Dataset& ds, Hits& out) {
+void check_399(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& reviews = *ds.get(TableKind::Reviews);

@@ -1,4 +1,6 @@
-// 903 validation rules: placements_and_ofsted (see registry.hpp for the codes in this group).
+// 903 validation rules 207-234: placements, their providers and Ofsted registration (see
+// registry.hpp). Rules 301-3001 are in uasc_matching_and_outcomes.cpp, registered right after
+// these.
 #include <string>
 
 #include "validation/registry.hpp"
@@ -28,7 +30,7 @@ bool real_urn(std::string_view urn) {
 }
 
 // The Ofsted provider with this URN, nullptr when the register does not list it.
-const Provider* provider(const Dataset& ds, std::string_view urn) {
+const Provider* provider(const ReturnTables& ds, std::string_view urn) {
   auto it = ds.reference->providers.find(std::string(urn));
   return it == ds.reference->providers.end() ? nullptr : &it->second;
 }
@@ -37,7 +39,7 @@ const Provider* provider(const Dataset& ds, std::string_view urn) {
 
 // 207: a child recorded last year as a mother (MOTHER 1) who is still looked after (has episodes)
 // must not be recorded as anything else this year.
-void check_207(const Dataset& ds, Hits& out) {
+void check_207(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& before = *ds.last(TableKind::Header);
   const Table& episodes = *ds.get(TableKind::Episodes);
@@ -52,7 +54,7 @@ void check_207(const Dataset& ds, Hits& out) {
 // 208: a child in both years' returns keeps the same UPN, except for the moves the guidance
 // allows: from unknown (missing or UN1) to UN2-UN5, from missing to UN1, and from unknown
 // (missing or any UN code) to a real UPN. Missing in both years is left to rule 442.
-void check_208(const Dataset& ds, Hits& out) {
+void check_208(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& before = *ds.last(TableKind::Header);
   const Col upn = header.col("UPN"), upn_last = before.col("UPN");
@@ -74,7 +76,7 @@ void check_208(const Dataset& ds, Hits& out) {
 
 // 209: UN1 ("not yet of school age") cannot be used for a child who was 4 or older on 31 August
 // of the year before the collection year starts (31/08/2024 for 2025/26).
-void check_209(const Dataset& ds, Hits& out) {
+void check_209(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Col dob = header.col("DOB"), upn = header.col("UPN");
   const int start_year = int(std::chrono::year_month_day{ds.collection_start()}.year());
@@ -89,7 +91,7 @@ void check_209(const Dataset& ds, Hits& out) {
 // 210: UN4 cannot be used for a child with an episode starting on or after 24 March of the
 // collection's end year (i.e. looked after for more than a week by 31 March). Both the episode
 // and the Header row are reported.
-void check_210(const Dataset& ds, Hits& out) {
+void check_210(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Table& episodes = *ds.get(TableKind::Episodes);
   const Col upn = header.col("UPN"), decom = episodes.col("DECOM");
@@ -108,7 +110,7 @@ void check_210(const Dataset& ds, Hits& out) {
 // --- Episodes: placement details -------------------------------------------------------------
 
 // 213: temporary placements (T0-T4) and the Z11-Z14 placements take no placement provider.
-void check_213(const Dataset& ds, Hits& out) {
+void check_213(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col place = t.col("PLACE"), provider_col = t.col("PLACE_PROVIDER");
   for (std::size_t r = 0; r < t.size(); ++r)
@@ -118,7 +120,7 @@ void check_213(const Dataset& ds, Hits& out) {
 }
 
 // 214: short breaks (legal status V3, V4) take no placement postcode and no URN.
-void check_214(const Dataset& ds, Hits& out) {
+void check_214(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col ls = t.col("LS"), pl_post = t.col("PL_POST"), urn = t.col("URN");
   for (std::size_t r = 0; r < t.size(); ++r)
@@ -128,7 +130,7 @@ void check_214(const Dataset& ds, Hits& out) {
 
 // 217: from 1 April 2015, a placement for adoption with the current foster carers (A3, A5)
 // starts a new episode only for reason S, T or U.
-void check_217(const Dataset& ds, Hits& out) {
+void check_217(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col place = t.col("PLACE"), decom = t.col("DECOM"), rne = t.col("RNE");
   const Date from = make_date(2015, 4, 1);
@@ -141,7 +143,7 @@ void check_217(const Dataset& ds, Hits& out) {
 
 // 218: an episode open at some point in the year (no end date, or ending on or after 1 April)
 // needs an Ofsted URN, unless its placement type never has one or it is outside England.
-void check_218(const Dataset& ds, Hits& out) {
+void check_218(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col place = t.col("PLACE"), dec = t.col("DEC"), urn = t.col("URN");
   const Date start = ds.collection_start();
@@ -161,7 +163,7 @@ void check_218(const Dataset& ds, Hits& out) {
 }
 
 // 222: placement types that are never Ofsted-registered take no URN (XXXXXXX aside).
-void check_222(const Dataset& ds, Hits& out) {
+void check_222(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col place = t.col("PLACE"), urn = t.col("URN");
   for (std::size_t r = 0; r < t.size(); ++r)
@@ -175,7 +177,7 @@ void check_222(const Dataset& ds, Hits& out) {
 
 // 219: the placement type must be one the URN's provider is registered for. A URN the register
 // does not list, or lists without placement codes, is reported too.
-void check_219(const Dataset& ds, Hits& out) {
+void check_219(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col place = t.col("PLACE"), urn = t.col("URN");
   for (std::size_t r = 0; r < t.size(); ++r) {
@@ -189,7 +191,7 @@ void check_219(const Dataset& ds, Hits& out) {
 
 // 221: for children's homes, secure units and other registered settings (K1, K2, K3, R3, S1),
 // outside short breaks, the placement postcode must be the provider's postcode on the register.
-void check_221(const Dataset& ds, Hits& out) {
+void check_221(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col place = t.col("PLACE"), urn = t.col("URN"), ls = t.col("LS"),
             pl_post = t.col("PL_POST");
@@ -220,7 +222,7 @@ void check_221(const Dataset& ds, Hits& out) {
 }
 
 // 224: the placement provider code must be one the URN's provider is registered under.
-void check_224(const Dataset& ds, Hits& out) {
+void check_224(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col provider_col = t.col("PLACE_PROVIDER"), urn = t.col("URN");
   for (std::size_t r = 0; r < t.size(); ++r) {
@@ -234,7 +236,7 @@ void check_224(const Dataset& ds, Hits& out) {
 }
 
 // 227: an episode cannot start on or after the day the provider's registration ended.
-void check_227(const Dataset& ds, Hits& out) {
+void check_227(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col decom = t.col("DECOM"), urn = t.col("URN");
   for (std::size_t r = 0; r < t.size(); ++r) {
@@ -249,7 +251,7 @@ void check_227(const Dataset& ds, Hits& out) {
 
 // 228: an episode cannot end after the provider's registration ended; an open episode needs the
 // registration to run to at least 31 March.
-void check_228(const Dataset& ds, Hits& out) {
+void check_228(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col dec = t.col("DEC"), urn = t.col("URN");
   const Date end = ds.collection_end();
@@ -265,7 +267,7 @@ void check_228(const Dataset& ds, Hits& out) {
 
 // 229: PR1 (the council's own provision) needs a provider in the council's area; PR2 (another
 // council's) needs one outside it. The provider's area comes from its postcode on the register.
-void check_229(const Dataset& ds, Hits& out) {
+void check_229(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col provider_col = t.col("PLACE_PROVIDER"), urn = t.col("URN");
   for (std::size_t r = 0; r < t.size(); ++r) {
@@ -285,7 +287,7 @@ void check_229(const Dataset& ds, Hits& out) {
 // 225: when a placement ends with a change of placement (REC X1) and the next episode is a
 // placement change (RNE P, B, T or U), neither placement being temporary (T0-T4), the episode
 // that ended needs a reason for the placement change.
-void check_225(const Dataset& ds, Hits& out) {
+void check_225(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col decom = t.col("DECOM"), rec = t.col("REC"), rne = t.col("RNE"), place = t.col("PLACE"),
             reason = t.col("REASON_PLACE_CHANGE");
@@ -303,7 +305,7 @@ void check_225(const Dataset& ds, Hits& out) {
 
 // 226: a temporary placement (T0-T4) takes no reason for placement change, and neither does
 // the episode just before it (by start date).
-void check_226(const Dataset& ds, Hits& out) {
+void check_226(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col decom = t.col("DECOM"), place = t.col("PLACE"), reason = t.col("REASON_PLACE_CHANGE");
   std::vector<std::uint32_t> rows;
@@ -321,7 +323,7 @@ void check_226(const Dataset& ds, Hits& out) {
 // 233: an episode that has not ended (no DEC) takes no reason for placement change.
 // The DfE tool reads a column "DATE_EPISODE_CEASED" that no 903 file has, so it never runs;
 // Hearth checks the episode's end date DEC, which is what the rule means.
-void check_233(const Dataset& ds, Hits& out) {
+void check_233(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col dec = t.col("DEC"), reason = t.col("REASON_PLACE_CHANGE");
   for (std::size_t r = 0; r < t.size(); ++r)
@@ -330,7 +332,7 @@ void check_233(const Dataset& ds, Hits& out) {
 
 // 234: a placement change for custody (CUSTOD) is impossible for a child under 10 at the start
 // of the episode. The DfE tool compares the episode's own start date with the 10th birthday.
-void check_234(const Dataset& ds, Hits& out) {
+void check_234(const ReturnTables& ds, Hits& out) {
   const Table& episodes = *ds.get(TableKind::Episodes);
   const Table& header = *ds.get(TableKind::Header);
   const Col decom = episodes.col("DECOM"), reason = episodes.col("REASON_PLACE_CHANGE"),
@@ -349,28 +351,12 @@ void check_234(const Dataset& ds, Hits& out) {
   }
 }
 
-// 336: a placement for adoption with the current foster carers (A3, A4) must follow a foster
-// or adoption placement (A3-A6, U1-U6); a child's first episode is not checked.
-void check_336(const Dataset& ds, Hits& out) {
-  const Table& t = *ds.get(TableKind::Episodes);
-  const Col decom = t.col("DECOM"), place = t.col("PLACE");
-  std::vector<std::uint32_t> rows;
-  for (const std::string& child : t.children()) {
-    order_by_date(t, t.rows_of(child), decom, rows);
-    for (std::size_t i = 1; i < rows.size(); ++i)
-      if (in(t.text(rows[i], place), {"A3", "A4"}) &&
-          !in(t.text(rows[i - 1], place),
-              {"A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"}))
-        out.add(t, rows[i]);
-  }
-}
-
 // --- Header, UASC and dates of birth ---------------------------------------------------------
 
 // 231 (query): an unaccompanied asylum-seeking child is expected to be at least 11 at 31 March.
 // The DfE tool reads a Header column "UASC_STATUS" that its own ingest never creates, so it
 // never runs; Hearth uses the Header's UASC flag (the child has a UASC record), as meant.
-void check_231(const Dataset& ds, Hits& out) {
+void check_231(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Col dob = header.col("DOB"), uasc = header.col("UASC");
   const Date limit = plus_years(ds.collection_end(), -11);
@@ -382,169 +368,16 @@ void check_231(const Dataset& ds, Hits& out) {
 }
 
 // 232: SEX recorded as U (unknown).
-void check_232(const Dataset& ds, Hits& out) {
+void check_232(const ReturnTables& ds, Hits& out) {
   const Table& header = *ds.get(TableKind::Header);
   const Col sex = header.col("SEX");
   for (std::size_t r = 0; r < header.size(); ++r)
     if (header.text(r, sex) == "U") out.add(header, r);
 }
 
-// 301: the date of birth cannot be after 31 March of the collection year.
-void check_301(const Dataset& ds, Hits& out) {
-  const Table& header = *ds.get(TableKind::Header);
-  const Col dob = header.col("DOB");
-  const Date end = ds.collection_end();
-  for (std::size_t r = 0; r < header.size(); ++r) {
-    auto born = header.date(r, dob);
-    if (born && *born > end) out.add(header, r);
-  }
-}
-
-// 302: a child's earliest episode in the return cannot start before the child was born. Both the
-// episode and the Header row are reported.
-void check_302(const Dataset& ds, Hits& out) {
-  const Table& header = *ds.get(TableKind::Header);
-  const Table& episodes = *ds.get(TableKind::Episodes);
-  const Col decom = episodes.col("DECOM"), dob = header.col("DOB");
-  for (const std::string& child : episodes.children()) {
-    // The first episode with the earliest start date (file order among ties).
-    std::optional<std::uint32_t> first;
-    OptDate first_start;
-    for (std::uint32_t e : episodes.rows_of(child)) {
-      auto d = episodes.date(e, decom);
-      if (d && (!first_start || *d < *first_start)) {
-        first = e;
-        first_start = d;
-      }
-    }
-    if (!first) continue;
-    for (std::uint32_t h : header.rows_of(child)) {
-      auto born = header.date(h, dob);
-      if (born && *born > *first_start) {
-        out.add(episodes, *first);
-        out.add(header, h);
-      }
-    }
-  }
-}
-
-// 303: a date UASC status ceased (DUC) is only recorded for a child whose Header UASC flag is 1.
-void check_303(const Dataset& ds, Hits& out) {
-  const Table& header = *ds.get(TableKind::Header);
-  const Table& uasc = *ds.get(TableKind::Uasc);
-  const Col flag = header.col("UASC"), duc = uasc.col("DUC");
-  for (std::size_t h = 0; h < header.size(); ++h) {
-    auto value = header.number(h, flag);
-    if (value && *value == 1) continue;
-    for (std::uint32_t u : uasc.rows_of(header.child(h)))
-      if (!uasc.missing(u, duc)) {
-        out.add(uasc, u);
-        out.add(header, h);
-      }
-  }
-}
-
-// 304: UASC status ceases on or before the child's 18th birthday.
-void check_304(const Dataset& ds, Hits& out) {
-  const Table& uasc = *ds.get(TableKind::Uasc);
-  const Col dob = uasc.col("DOB"), duc = uasc.col("DUC");
-  for (std::size_t r = 0; r < uasc.size(); ++r) {
-    auto ceased = uasc.date(r, duc), born = uasc.date(r, dob);
-    if (ceased && born && *ceased > plus_years(*born, 18)) out.add(uasc, r);
-  }
-}
-
-// --- Adoption ---------------------------------------------------------------------------------
-
-// 331: for a child adopted (REC E11, E12), the match with the adopters (DATE_MATCH) cannot be
-// after the start of the episode that ended in adoption. Both rows are reported.
-void check_331(const Dataset& ds, Hits& out) {
-  const Table& ad1 = *ds.get(TableKind::Ad1);
-  const Table& episodes = *ds.get(TableKind::Episodes);
-  const Col match = ad1.col("DATE_MATCH"), rec = episodes.col("REC"), decom = episodes.col("DECOM");
-  for (std::size_t e = 0; e < episodes.size(); ++e) {
-    if (!in(episodes.text(e, rec), {"E11", "E12"})) continue;
-    auto start = episodes.date(e, decom);
-    if (!start) continue;
-    for (std::uint32_t a : ad1.rows_of(episodes.child(e))) {
-      auto matched = ad1.date(a, match);
-      if (matched && *matched > *start) {
-        out.add(ad1, a);
-        out.add(episodes, e);
-      }
-    }
-  }
-}
-
-// 333: when a match date is given, the decision that the child should be placed for adoption
-// (DATE_INT) must be given too and be on or before it.
-void check_333(const Dataset& ds, Hits& out) {
-  const Table& ad1 = *ds.get(TableKind::Ad1);
-  const Col match = ad1.col("DATE_MATCH"), decided = ad1.col("DATE_INT");
-  for (std::size_t r = 0; r < ad1.size(); ++r) {
-    auto m = ad1.date(r, match);
-    if (!m) continue;
-    auto d = ad1.date(r, decided);
-    if (!d || *d > *m) out.add(ad1, r);
-  }
-}
-
-// 334: the decision that the child should be placed for adoption cannot come before the start of
-// the latest period of care (the latest episode with RNE S). Both rows are reported.
-void check_334(const Dataset& ds, Hits& out) {
-  const Table& episodes = *ds.get(TableKind::Episodes);
-  const Table& ad1 = *ds.get(TableKind::Ad1);
-  const Col rne = episodes.col("RNE"), decom = episodes.col("DECOM"), decided = ad1.col("DATE_INT");
-  for (const std::string& child : episodes.children()) {
-    // The first S episode with the latest start date (file order among ties).
-    std::optional<std::uint32_t> latest;
-    OptDate latest_start;
-    for (std::uint32_t e : episodes.rows_of(child)) {
-      if (episodes.text(e, rne) != "S") continue;
-      auto d = episodes.date(e, decom);
-      if (d && (!latest_start || *d > *latest_start)) {
-        latest = e;
-        latest_start = d;
-      }
-    }
-    if (!latest) continue;
-    for (std::uint32_t a : ad1.rows_of(child)) {
-      auto d = ad1.date(a, decided);
-      if (d && *d < *latest_start) {
-        out.add(episodes, *latest);
-        out.add(ad1, a);
-      }
-    }
-  }
-}
-
-// 335: on adoption (REC E1, E11, E12), FOSTER_CARE must agree with the placement: 1 (adopted by
-// the foster carers) for A2, A3, A5, and 0 for A1, A4, A6. Both rows are reported.
-void check_335(const Dataset& ds, Hits& out) {
-  const Table& episodes = *ds.get(TableKind::Episodes);
-  const Table& ad1 = *ds.get(TableKind::Ad1);
-  const Col rec = episodes.col("REC"), place = episodes.col("PLACE"),
-            foster = ad1.col("FOSTER_CARE");
-  for (std::size_t e = 0; e < episodes.size(); ++e) {
-    if (!in(episodes.text(e, rec), {"E1", "E11", "E12"})) continue;
-    std::string_view pl = episodes.text(e, place);
-    bool with_carers = in(pl, {"A2", "A3", "A5"}), not_with_carers = in(pl, {"A1", "A4", "A6"});
-    if (!with_carers && !not_with_carers) continue;
-    for (std::uint32_t a : ad1.rows_of(episodes.child(e))) {
-      std::string_view f = ad1.text(a, foster);
-      if ((with_carers && f == "0") || (not_with_carers && f == "1")) {
-        out.add(episodes, e);
-        out.add(ad1, a);
-      }
-    }
-  }
-}
-
-// --- Outcomes (OC2, OC3) ------------------------------------------------------------------------
-
 // 215: a care leaver (OC3 IN_TOUCH, ACTIV or ACCOM given) has no OC2 outcomes for children
 // looked after for 12 months. Both rows are reported.
-void check_215(const Dataset& ds, Hits& out) {
+void check_215(const ReturnTables& ds, Hits& out) {
   const Table& oc3 = *ds.get(TableKind::Oc3);
   const Table& oc2 = *ds.get(TableKind::Oc2);
   const Col in_touch = oc3.col("IN_TOUCH"), activ = oc3.col("ACTIV"), accom = oc3.col("ACCOM");
@@ -565,44 +398,6 @@ void check_215(const Dataset& ds, Hits& out) {
         out.add(oc3, r);
         out.add(oc2, o);
       }
-    }
-  }
-}
-
-// 344: a young person who has died (DIED) or returned home for 6 months or more (RHOM) has
-// ACTIV and ACCOM recorded as 0; anything else, blank included, is reported.
-void check_344(const Dataset& ds, Hits& out) {
-  const Table& oc3 = *ds.get(TableKind::Oc3);
-  const Col in_touch = oc3.col("IN_TOUCH"), activ = oc3.col("ACTIV"), accom = oc3.col("ACCOM");
-  for (std::size_t r = 0; r < oc3.size(); ++r)
-    if (in(oc3.text(r, in_touch), {"DIED", "RHOM"}) &&
-        (oc3.text(r, activ) != "0" || oc3.text(r, accom) != "0"))
-      out.add(oc3, r);
-}
-
-// 345: when the council is in touch (IN_TOUCH YES), ACTIV and ACCOM cannot be 0.
-void check_345(const Dataset& ds, Hits& out) {
-  const Table& oc3 = *ds.get(TableKind::Oc3);
-  const Col in_touch = oc3.col("IN_TOUCH"), activ = oc3.col("ACTIV"), accom = oc3.col("ACCOM");
-  for (std::size_t r = 0; r < oc3.size(); ++r)
-    if (oc3.text(r, in_touch) == "YES" && (oc3.text(r, activ) == "0" || oc3.text(r, accom) == "0"))
-      out.add(oc3, r);
-}
-
-// 3001: a young person whose 17th birthday falls in the collection year cannot be recorded as
-// living with former foster carers (ACCOM Z1, Z2): "staying put" only starts at 18.
-void check_3001(const Dataset& ds, Hits& out) {
-  const Table& oc3 = *ds.get(TableKind::Oc3);
-  const Table& header = *ds.get(TableKind::Header);
-  const Col accom = oc3.col("ACCOM"), dob = header.col("DOB");
-  const Date start = ds.collection_start(), end = ds.collection_end();
-  for (std::size_t r = 0; r < oc3.size(); ++r) {
-    if (!in(oc3.text(r, accom), {"Z1", "Z2"})) continue;
-    for (std::uint32_t h : header.rows_of(oc3.child(r))) {
-      auto born = header.date(h, dob);
-      if (!born) continue;
-      Date seventeen = plus_years(*born, 17);
-      if (seventeen >= start && seventeen <= end) out.add(oc3, r);
     }
   }
 }
@@ -737,72 +532,6 @@ std::span<const Rule> placements_and_ofsted() {
        "A child under 10 cannot be held criminally responsible. Check the date of birth and the "
        "reason for the placement change, and correct whichever is wrong.",
        "SSDA903 guidance 2025/26, Episodes: REASON_PLACE_CHANGE (CUSTOD)", 2026, 0, check_234},
-      {"301", Severity::Error, "Header", "DOB",
-       "The date of birth is after the end of the collection year.",
-       "Check the child's date of birth; it cannot be later than 31 March of the year reported.",
-       "SSDA903 guidance 2025/26, Header: DOB", 2023, 0, check_301},
-      {"302", Severity::Error, "Header,Episodes", "DECOM,DOB",
-       "The child's first episode in the return starts before the child's date of birth.",
-       "Check the date of birth and the start date of the first episode, and correct whichever "
-       "is wrong.",
-       "SSDA903 guidance 2025/26, Header: DOB; Episodes: DECOM", 2023, 0, check_302},
-      {"303", Severity::Error, "UASC,Header", "DUC,UASC",
-       "A date UASC status ceased is recorded but the child is not flagged as UASC.",
-       "Flag the child as an unaccompanied asylum-seeking child, or remove the date UASC status "
-       "ceased if the child never had that status.",
-       "SSDA903 guidance 2025/26, UASC: DUC", 2023, 0, check_303},
-      {"304", Severity::Error, "UASC", "DUC",
-       "The date UASC status ceased is after the child's 18th birthday.",
-       "UASC status ends at 18 at the latest: record the 18th birthday or the earlier date the "
-       "status ended, and check the date of birth.",
-       "SSDA903 guidance 2025/26, UASC: DUC", 2023, 0, check_304},
-      {"331", Severity::Error, "AD1,Episodes", "DATE_MATCH,DECOM,REC",
-       "The child was matched with the adopters after the start of the episode that ended in "
-       "adoption.",
-       "A child is matched with adopters before being placed with them. Check the matching date "
-       "and the start date of the adoption placement.",
-       "SSDA903 guidance 2025/26, AD1: DATE_MATCH; Episodes: DECOM, REC", 2023, 0, check_331},
-      {"333", Severity::Error, "AD1", "DATE_INT",
-       "The date of the decision that the child should be placed for adoption is missing or "
-       "after the date of matching.",
-       "Record the date the agency decided the child should be placed for adoption; it must be "
-       "on or before the matching date.",
-       "SSDA903 guidance 2025/26, AD1: DATE_INT, DATE_MATCH", 2023, 0, check_333},
-      {"334", Severity::Error, "Episodes,AD1", "DATE_INT,DECOM,RNE",
-       "The decision that the child should be placed for adoption is dated before the child "
-       "started the latest period of care.",
-       "Check the decision date (DATE_INT) and the start of the latest period of care (the "
-       "latest episode with reason S); correct whichever is wrong.",
-       "SSDA903 guidance 2025/26, AD1: DATE_INT; Episodes: DECOM, RNE", 2023, 0, check_334},
-      {"335", Severity::Error, "Episodes,AD1", "PLACE,FOSTER_CARE",
-       "Whether the child was adopted by the foster carers (FOSTER_CARE) does not agree with the "
-       "last placement type.",
-       "A2, A3 and A5 mean placed with the foster carers (FOSTER_CARE 1); A1, A4 and A6 mean "
-       "other adopters (0). Correct FOSTER_CARE or the placement type.",
-       "SSDA903 guidance 2025/26, AD1: FOSTER_CARE; Episodes: PLACE", 2023, 0, check_335},
-      {"336", Severity::Error, "Episodes", "PLACE",
-       "A placement for adoption with the current foster carers does not follow a foster or "
-       "adoption placement.",
-       "A3 and A4 are for children placed for adoption with their current foster carers, so the "
-       "episode before must be a foster or adoption placement (U1-U6, A3-A6). Check both "
-       "placement types.",
-       "SSDA903 guidance 2025/26, Episodes: PLACE (A3, A4)", 2023, 0, check_336},
-      {"344", Severity::Error, "OC3", "IN_TOUCH,ACTIV,ACCOM",
-       "The young person has died or returned home for 6 months or more, but activity or "
-       "accommodation is recorded as something other than 0.",
-       "For IN_TOUCH DIED or RHOM record ACTIV and ACCOM as 0, or correct IN_TOUCH.",
-       "SSDA903 guidance 2025/26, OC3: IN_TOUCH, ACTIV, ACCOM", 2023, 0, check_344},
-      {"345", Severity::Error, "OC3", "IN_TOUCH,ACTIV,ACCOM",
-       "The council is in touch with the young person but activity or accommodation is 0.",
-       "When IN_TOUCH is YES, record what the young person is doing (ACTIV) and where they live "
-       "(ACCOM).",
-       "SSDA903 guidance 2025/26, OC3: IN_TOUCH, ACTIV, ACCOM", 2023, 0, check_345},
-      {"3001", Severity::Error, "Header,OC3", "REC",
-       "The young person turns 17 this year but is recorded as living with former foster carers "
-       "(ACCOM Z1 or Z2).",
-       "At 17 a young person still with their foster carers is looked after, not with former "
-       "foster carers. Correct the accommodation code or check the date of birth.",
-       "SSDA903 guidance 2025/26, OC3: ACCOM", 2023, 0, check_3001},
   };
   return kRules;
 }

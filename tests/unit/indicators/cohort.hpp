@@ -141,7 +141,7 @@ class Cohort {
     engine_ = std::make_unique<Engine>(data_, *ts_, reference_, kLa, as_of, rules);
     return *engine_;
   }
-  Value value(const Indicator& id, const Period& p) const {
+  Value value(const Indicator& id, const ReportingPeriod& p) const {
     return engine_->value(id, engine_->cohort(id, p));
   }
   const ReferenceData& reference() const { return reference_; }
@@ -164,7 +164,7 @@ inline const Indicator& ind(std::string_view key) {
   return *i;
 }
 
-inline Period year(int end_year) {
+inline ReportingPeriod year(int end_year) {
   return period_containing(make_date(end_year, 3, 31), PeriodKind::Year);
 }
 

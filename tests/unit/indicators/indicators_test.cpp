@@ -109,7 +109,7 @@ TEST(Indicators, PlacementMixAndLongTermMatchedShareOutChildrenOnTheDate) {
         .episode(make_date(2024, 1, 1), std::nullopt, RNE::S, place, LS::C2, std::nullopt,
                  provider);
   k.at(kMarch31);
-  const Period p = year(2025);
+  const ReportingPeriod p = year(2025);
   expect_value(k.value(ind("placement_foster"), p), 3, 8, 37.5);
   for (const Indicator& id :
        {ind("placement_foster_connected"), ind("placement_foster_in_house"),
@@ -152,9 +152,9 @@ TEST(Indicators, FirstPlacementFosterIsWhereEachStartInThePeriodBegan) {
   expect_value(k.value(ind("first_placement_foster"), year(2025)), 2, 5, 40.0);
   // The quarter to 30 September 2024 holds two starts, f3 (foster) and f6 (not); the quarter to
   // 31 December, f7's second start (foster).
-  const Period q2 = period_containing(make_date(2024, 9, 30), PeriodKind::Quarter);
+  const ReportingPeriod q2 = period_containing(make_date(2024, 9, 30), PeriodKind::Quarter);
   expect_value(k.value(ind("first_placement_foster"), q2), 1, 2, 50.0);
-  const Period q3 = period_containing(make_date(2024, 12, 31), PeriodKind::Quarter);
+  const ReportingPeriod q3 = period_containing(make_date(2024, 12, 31), PeriodKind::Quarter);
   expect_value(k.value(ind("first_placement_foster"), q3), 1, 1, 100.0);
 }
 
@@ -181,7 +181,7 @@ TEST(Indicators, ContextCountsStartsCeasedUascAndTheRatePer10000) {
   ReferenceData ref;
   ref.population[kLa][2025] = 6000;
   k.at(kMarch31, ref);
-  const Period p = year(2025);
+  const ReportingPeriod p = year(2025);
   expect_value(k.value(ind("cla_count"), p), 3, std::nullopt, 3);
   expect_value(k.value(ind("cla_rate"), p), 3, 6000, 5.0);
   expect_value(k.value(ind("cla_starts"), p), 3, std::nullopt, 3);
@@ -214,7 +214,7 @@ TEST(Indicators, MissingCountsChildrenWhoWentMissingNotAway) {
       .episode(make_date(2024, 5, 1), std::nullopt, RNE::S, PL::U6, LS::V4)
       .missing(make_date(2024, 6, 1));
   k.at(kMarch31);
-  const Period p = year(2025);
+  const ReportingPeriod p = year(2025);
   expect_value(k.value(ind("missing_children"), p), 2, 3, 66.7);
   expect_value(k.value(ind("missing_incidents"), p), 3, std::nullopt, 3);
   expect_value(k.value(ind("missing_incidents_per_child"), p), 3, 2, 1.5);
@@ -262,7 +262,7 @@ TEST(Indicators, ReviewsAndReviewParticipation) {
       .review(make_date(2024, 11, 1), ReviewParticipation::PN0)
       .review(make_date(2025, 3, 1), std::nullopt);
   k.at(kMarch31);
-  const Period p = period_containing(make_date(2025, 3, 31), PeriodKind::Year);
+  const ReportingPeriod p = period_containing(make_date(2025, 3, 31), PeriodKind::Year);
   // Count r1's items only: r2's chain before the records begin is not judged.
   auto c = k.at(kMarch31).cohort(ind("reviews_timely"), p);
   double num = 0, den = 0;
@@ -395,7 +395,7 @@ TEST(Indicators, AdoptionCountsAndTimescales) {
   k.child("s2", make_date(2015, 1, 1))
       .episode(make_date(2022, 1, 1), make_date(2023, 8, 1), RNE::S, PL::U1, LS::C2, REC::E46);
   k.at(kMarch31);
-  const Period p = year(2025);
+  const ReportingPeriod p = year(2025);
   expect_value(k.value(ind("adopted"), p), 1, std::nullopt, 1);
   expect_value(k.value(ind("adoption_a1"), p), 660, 2, 330);
   expect_value(k.value(ind("adoption_a2"), p), 272, 2, 136);
@@ -429,7 +429,7 @@ TEST(Indicators, CareLeaversOutcomesAroundTheirBirthdays) {
   leaver("f", make_date(2005, 11, 1), InTouch::RHOM, std::nullopt, std::nullopt);
   leaver("g", make_date(2004, 12, 1), InTouch::REFU, Activity::NotApplicable, Accommodation::G1);
   k.at(kMarch31);
-  const Period p = year(2025);
+  const ReportingPeriod p = year(2025);
   expect_value(k.value(ind("leavers_in_touch_17_18"), p), 1, 2, 50.0);
   expect_value(k.value(ind("leavers_eet_17_18"), p), 1, 2, 50.0);
   expect_value(k.value(ind("leavers_accommodation_17_18"), p), 1, 2, 50.0);
@@ -483,7 +483,7 @@ TEST(Indicators, Oc2HealthOutcomesForChildrenInCareTwelveMonths) {
   k.child("k6", make_date(2012, 6, 1))
       .episode(make_date(2022, 6, 1), std::nullopt, RNE::S, PL::U6, LS::V3);
   k.at(kMarch31);
-  const Period p = year(2025);
+  const ReportingPeriod p = year(2025);
   expect_value(k.value(ind("health_assessment"), p), 3, 4, 75.0);
   expect_value(k.value(ind("development_checks"), p), 1, 1, 100.0);
   expect_value(k.value(ind("dental"), p), 3, 4, 75.0);
@@ -551,7 +551,7 @@ TEST(Indicators, CareLeaversSupportedAndPersonalAdviserCaseloads) {
   st.support_to_25 = true;
   L.care_leaver_status.push_back(st);
   k.at(kMarch31);
-  const Period p = year(2025);
+  const ReportingPeriod p = year(2025);
   expect_value(k.value(ind("care_leavers_18_20"), p), 2, std::nullopt, 2);
   expect_value(k.value(ind("care_leavers_21_25"), p), 1, std::nullopt, 1);
   expect_value(k.value(ind("pa_caseload"), p), 3, 2, 1.5);

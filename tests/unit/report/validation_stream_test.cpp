@@ -21,8 +21,8 @@ namespace hearth::report {
 namespace {
 
 // A 2025/26 dataset with all twelve tables, empty, to add rows to.
-validation::Dataset empty_2025_26() {
-  validation::Dataset ds;
+validation::ReturnTables empty_2025_26() {
+  validation::ReturnTables ds;
   ds.year = model::CollectionYear{2026};
   for (const auto& info : ssda903::all_tables())
     ds.current[static_cast<std::size_t>(info.kind)].emplace(info.kind, false,
@@ -30,8 +30,8 @@ validation::Dataset empty_2025_26() {
   return ds;
 }
 
-validation::Dataset small(std::string_view ethnic) {
-  validation::Dataset ds = empty_2025_26();
+validation::ReturnTables small(std::string_view ethnic) {
+  validation::ReturnTables ds = empty_2025_26();
   auto& header = *ds.current[0];
   const std::vector<std::string_view> a = {"C1", "3", "01/01/2010", ethnic, "", "", ""};
   const std::vector<std::string_view> b = {"C\"2\n\t", "1", "2010-13-01", "WBRI", "", "", ""};
@@ -71,7 +71,7 @@ TEST(ValidationStream, JsonIsLaidOutAsTheDocumentTreesDump) {
 // What is the same for every finding of a rule in a table is laid out once and repeated; the
 // output is still the document tree's, across many 64 KiB flushes (where a block cannot be kept).
 TEST(ValidationStream, RepeatedRuleTextIsLaidOutAsTheDocumentTreesDump) {
-  validation::Dataset ds = empty_2025_26();
+  validation::ReturnTables ds = empty_2025_26();
   std::vector<std::string> ids;
   for (int i = 0; i < 2000; ++i) ids.push_back("C" + std::to_string(i));
   for (int i = 0; i < 2000; ++i) {
@@ -178,7 +178,7 @@ TEST(ValidationStream, BytesThatAreNotUtf8NeverStopTheOutput) {
 
 // A cell a spreadsheet would run (a CHILD of "=HYPERLINK(…)" in the return) is written as text.
 TEST(ValidationStream, CsvCellsAreNeverFormulas) {
-  validation::Dataset ds = empty_2025_26();
+  validation::ReturnTables ds = empty_2025_26();
   const std::string child = "=HYPERLINK(\"http://x.example/\",\"open\")";
   const std::vector<std::string_view> row = {child, "3", "01/01/2010", "XXXX", "", "", ""};
   ds.current[0]->add_row(2, row);

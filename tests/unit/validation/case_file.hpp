@@ -31,7 +31,7 @@ namespace hearth::validation::cases {
 
 struct Case {
   std::string description;  // the comment lines
-  Dataset data;
+  ReturnTables data;
   ValidationReference reference;
   // (table name with "_last" for the previous year, spreadsheet row)
   std::set<std::pair<std::string, std::int64_t>> expected;

@@ -62,7 +62,7 @@ TEST_P(RuleCase, FindsExactlyTheExpectedRows) {
   for (const auto& nr : result.not_run) ADD_FAILURE() << "not run: " << nr.reason;
   ASSERT_EQ(result.rules_run, 1u);
   std::set<std::pair<std::string, std::int64_t>> found;
-  for (const Finding& f : result.findings)
+  for (const RuleFinding& f : result.findings)
     found.insert(
         {std::string(f.table->name()) + (f.table->previous_year() ? "_last" : ""), f.row()});
   EXPECT_EQ(found, c.expected) << c.description;

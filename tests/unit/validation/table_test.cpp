@@ -41,7 +41,7 @@ TEST(Table, CellsAreUpperCasedDatesParsedOnceAndChildrenIndexed) {
 }
 
 // The cells live in one arena per table and the child index points into it: a table moved after
-// it was finished (as Dataset and the loaders move them) still finds its children, however
+// it was finished (as ReturnTables and the loaders move them) still finds its children, however
 // little text it holds.
 TEST(Table, AFinishedTableMovedElsewhereStillFindsItsChildren) {
   std::optional<Table> moved;
@@ -71,7 +71,7 @@ TEST(Validate, TheFindingsDoNotDependOnTheNumberOfThreads) {
   o.children = 250;
   o.years = 2;
   auto returns = synth::generate(o);
-  Dataset d;
+  ReturnTables d;
   d.year = returns.back().year;
   std::uint32_t state = 20261202;
   auto draw = [&] {
@@ -135,8 +135,8 @@ TEST(Table, NumbersReadAsTheDfEToolReadsThem) {
   EXPECT_FALSE(t.number(4, sdq).has_value());
 }
 
-TEST(Dataset, HeaderGainsUascFromTheUascTable) {
-  Dataset d;
+TEST(ReturnTables, HeaderGainsUascFromTheUascTable) {
+  ReturnTables d;
   d.year = model::CollectionYear{2026};
   d.current[0].emplace(TableKind::Header, false, "header.csv");
   d.current[static_cast<std::size_t>(TableKind::Uasc)].emplace(TableKind::Uasc, false, "uasc.csv");
@@ -151,7 +151,7 @@ TEST(Dataset, HeaderGainsUascFromTheUascTable) {
 }
 
 TEST(Validate, RulesMissingWhatTheyNeedAreReportedNotRunWithTheReason) {
-  Dataset d;
+  ReturnTables d;
   d.year = model::CollectionYear{2026};
   d.current[0].emplace(TableKind::Header, false, "header.csv");
   d.finish();
@@ -182,7 +182,7 @@ TEST(Reference, ReadsPostcodesProvidersAndRejectsBadRows) {
   EXPECT_NE(add_reference_table(ref, "postcodes", "pcd,laua,oseast1m,osnrth1m\nX,Y,east,1\n"), "");
   EXPECT_NE(add_reference_table(ref, "postcodes", "pcd,laua\n"), "");
 
-  Dataset d;
+  ReturnTables d;
   d.la = "E06000035";
   d.reference = &ref;
   Table t = episodes_with({});
@@ -216,7 +216,7 @@ TEST(Load, XmlAndCsvGiveTheSameTablesAndXmlIsMarked) {
   // The same return as it would be stored, written back as text, validates the same way, but
   // for that flag: the store keeps no Header UASC column, so a stored return's flag is derived
   // from its UASC rows, as a CSV return's is.
-  auto again = Dataset::from_return(loaded.typed.current, nullptr);
+  auto again = ReturnTables::from_return(loaded.typed.current, nullptr);
   EXPECT_EQ(validate(again).findings.size(), from_xml.findings.size() - flags);
 }
 

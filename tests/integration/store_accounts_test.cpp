@@ -1,0 +1,193 @@
+// AccountStore's conformance suite, on SQLite and PostgreSQL: users, failed and good sign-ins,
+// login attempts by address, and sessions. (The decisions built on them — lockout, expiry — are
+// tested in tests/unit/auth; here, that each backend keeps the records the same way.)
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "services/errors.hpp"
+#include "store_fixture.hpp"
+
+namespace hearth::store_test {
+namespace {
+
+store::UserRecord user(const std::string& name, const std::string& role = "worker") {
+  store::UserRecord u;
+  u.username = name;
+  u.display_name = "Name of " + name;
+  u.role = role;
+  u.password_hash = "$argon2id$hash-of-" + name;
+  u.councils = {"887"};
+  u.worker = "W" + name;
+  u.created_at = "2026-01-02T03:04:05Z";
+  return u;
+}
+
+store::SessionRecord session(const std::string& token, std::int64_t user_id, std::int64_t created,
+                             std::int64_t seen) {
+  store::SessionRecord s;
+  s.token_hash = token;
+  s.user_id = user_id;
+  s.csrf = "csrf-" + token;
+  s.created = created;
+  s.last_seen = seen;
+  s.ip = "192.0.2.7";
+  s.user_agent = "Mozilla/5.0 (test)";
+  return s;
+}
+
+class AccountStoreConformance : public StoreTest {};
+
+TEST_P(AccountStoreConformance, UsersAreAddedFoundListedAndUpdated) {
+  store_->upgrade();
+  auto mo = user("mo", "manager");
+  mo.teams = {"Children in Care 1", "Permanence"};
+  mo.councils = {"887", "201"};
+  const auto mo_id = store_->add_user(mo);
+  const auto ann_id = store_->add_user(user("ann"));
+  EXPECT_NE(mo_id, ann_id);
+  auto found = store_->find_user("mo");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->id, mo_id);
+  EXPECT_EQ(found->display_name, "Name of mo");
+  EXPECT_EQ(found->role, "manager");
+  EXPECT_EQ(found->password_hash, "$argon2id$hash-of-mo");
+  EXPECT_EQ(found->councils, (std::vector<std::string>{"887", "201"}));
+  EXPECT_EQ(found->teams, (std::vector<std::string>{"Children in Care 1", "Permanence"}));
+  EXPECT_EQ(found->worker, "Wmo");
+  EXPECT_FALSE(found->disabled);
+  EXPECT_FALSE(store_->find_user("MO")) << "usernames are matched exactly";
+  EXPECT_FALSE(store_->find_user("nobody"));
+  ASSERT_TRUE(store_->user_by_id(ann_id));
+  EXPECT_EQ(store_->user_by_id(ann_id)->username, "ann");
+  EXPECT_FALSE(store_->user_by_id(ann_id + mo_id + 100));
+  auto all = store_->list_users();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].username, "ann") << "listed by username";
+  EXPECT_EQ(all[1].username, "mo");
+
+  // Everything but id, username and created_at is written back.
+  found->display_name = "Mo Manager";
+  found->role = "analyst";
+  found->teams = {};
+  found->councils = {"201"};
+  found->disabled = true;
+  found->child = "";
+  found->password_changed_at = "2026-02-01T00:00:00Z";
+  found->username = "renamed";
+  found->created_at = "1999-01-01T00:00:00Z";
+  store_->update_user(*found);
+  auto again = store_->user_by_id(mo_id);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->username, "mo");
+  EXPECT_EQ(again->created_at, "2026-01-02T03:04:05Z");
+  EXPECT_EQ(again->display_name, "Mo Manager");
+  EXPECT_EQ(again->role, "analyst");
+  EXPECT_TRUE(again->teams.empty());
+  EXPECT_EQ(again->councils, std::vector<std::string>{"201"});
+  EXPECT_TRUE(again->disabled);
+  EXPECT_EQ(again->password_changed_at, "2026-02-01T00:00:00Z");
+}
+
+TEST_P(AccountStoreConformance, ATakenUsernameIsAConflict) {
+  store_->upgrade();
+  store_->add_user(user("ann"));
+  try {
+    store_->add_user(user("ann", "analyst"));
+    FAIL() << "a second ann was added";
+  } catch (const services::Error& e) {
+    EXPECT_EQ(e.kind(), services::ErrorKind::Conflict);
+  }
+  EXPECT_EQ(store_->list_users().size(), 1u);
+  EXPECT_EQ(store_->find_user("ann")->role, "worker") << "the first ann is unchanged";
+}
+
+TEST_P(AccountStoreConformance, FailedSignInsCountUpAndLockAGoodOneClears) {
+  store_->upgrade();
+  const auto id = store_->add_user(user("ann"));
+  EXPECT_EQ(store_->note_failed_login(id, 3, "2026-01-01T01:00:00Z"), 1);
+  EXPECT_EQ(store_->note_failed_login(id, 3, "2026-01-01T01:00:00Z"), 2);
+  EXPECT_TRUE(store_->find_user("ann")->locked_until.empty()) << "not locked before the third";
+  EXPECT_EQ(store_->note_failed_login(id, 3, "2026-01-01T01:00:00Z"), 3);
+  auto locked = store_->find_user("ann");
+  EXPECT_EQ(locked->failed_logins, 3);
+  EXPECT_EQ(locked->locked_until, "2026-01-01T01:00:00Z");
+  store_->note_good_login(id, "2026-01-01T02:00:00Z");
+  auto clear = store_->find_user("ann");
+  EXPECT_EQ(clear->failed_logins, 0);
+  EXPECT_TRUE(clear->locked_until.empty());
+  EXPECT_EQ(clear->last_login_at, "2026-01-01T02:00:00Z");
+}
+
+TEST_P(AccountStoreConformance, LoginAttemptsAreCountedByAddressAndUsername) {
+  store_->upgrade();
+  const std::string here = "192.0.2.1", there = "198.51.100.9";
+  store_->record_login_attempt(here, "ann", false, 100, 0);
+  store_->record_login_attempt(here, "ann", false, 110, 0);
+  store_->record_login_attempt(here, "bob", false, 120, 0);
+  store_->record_login_attempt(there, "ann", false, 130, 0);
+  EXPECT_EQ(store_->failed_logins_from(here, 0), 3);
+  EXPECT_EQ(store_->failed_logins_from(here, 110), 2) << "since is inclusive";
+  EXPECT_EQ(store_->failed_logins_from(there, 0), 1);
+  auto f = store_->login_failures(here, "ann", 0, 0);
+  EXPECT_EQ(f.here, 2);
+  EXPECT_EQ(f.everywhere, 3);
+  EXPECT_FALSE(f.known_address);
+  // A good sign-in from here: failures before it no longer count here, and the address is known
+  // from then on.
+  store_->record_login_attempt(here, "ann", true, 140, 0);
+  store_->record_login_attempt(here, "ann", false, 150, 0);
+  f = store_->login_failures(here, "ann", 0, 140);
+  EXPECT_EQ(f.here, 1);
+  EXPECT_EQ(f.everywhere, 4);
+  EXPECT_TRUE(f.known_address);
+  EXPECT_FALSE(store_->login_failures(here, "ann", 0, 141).known_address);
+  EXPECT_FALSE(store_->login_failures(there, "ann", 0, 0).known_address);
+  // An administrator's reset forgets the user's failures (not another user's).
+  store_->clear_login_failures("ann");
+  EXPECT_EQ(store_->login_failures(there, "ann", 0, 0).everywhere, 0);
+  EXPECT_EQ(store_->failed_logins_from(here, 0), 1) << "bob's failure stays";
+  // Recording forgets attempts older than `forget_before`.
+  store_->record_login_attempt(there, "carol", false, 1000, 125);
+  EXPECT_EQ(store_->failed_logins_from(here, 0), 0) << "bob's, at 120, was forgotten";
+  EXPECT_EQ(store_->failed_logins_from(there, 0), 1);
+}
+
+TEST_P(AccountStoreConformance, SessionsAreFoundTouchedAndEnded) {
+  store_->upgrade();
+  const auto ann = store_->add_user(user("ann"));
+  const auto bob = store_->add_user(user("bob"));
+  store_->add_session(session("t-ann-1", ann, 1000, 1000));
+  store_->add_session(session("t-ann-2", ann, 1100, 1100));
+  store_->add_session(session("t-bob-old", bob, 100, 200));
+  store_->add_session(session("t-bob-idle", bob, 5000, 300));
+  auto s = store_->find_session("t-ann-1");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->user_id, ann);
+  EXPECT_EQ(s->csrf, "csrf-t-ann-1");
+  EXPECT_EQ(s->created, 1000);
+  EXPECT_EQ(s->ip, "192.0.2.7");
+  EXPECT_EQ(s->user_agent, "Mozilla/5.0 (test)");
+  EXPECT_FALSE(store_->find_session("t-nobody"));
+  store_->touch_session("t-ann-1", 4000);
+  EXPECT_EQ(store_->find_session("t-ann-1")->last_seen, 4000);
+  EXPECT_EQ(store_->find_session("t-ann-1")->created, 1000) << "touching keeps when it began";
+  // Created before 500, or idle since before 400: bob's two.
+  EXPECT_EQ(store_->delete_expired_sessions(500, 400), 2);
+  EXPECT_FALSE(store_->find_session("t-bob-old"));
+  EXPECT_FALSE(store_->find_session("t-bob-idle"));
+  EXPECT_TRUE(store_->find_session("t-ann-2"));
+  store_->delete_session("t-ann-2");
+  EXPECT_FALSE(store_->find_session("t-ann-2"));
+  store_->add_session(session("t-ann-3", ann, 4100, 4100));
+  EXPECT_EQ(store_->delete_user_sessions(ann), 2);
+  EXPECT_FALSE(store_->find_session("t-ann-1"));
+  EXPECT_EQ(store_->delete_user_sessions(ann), 0);
+}
+
+HEARTH_ON_EVERY_BACKEND(AccountStoreConformance);
+
+}  // namespace
+}  // namespace hearth::store_test
