@@ -4,6 +4,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <stdexcept>
 
 namespace hearth::model {
 namespace {
@@ -284,6 +285,8 @@ Dataset Dataset::build(const std::vector<Return>& input) {
     for (std::uint32_t i = 0; i < table.size(); ++i) {
       auto& s = ds.children[table[i].child].*span;
       if (s.count == 0) s.begin = i;
+      if (s.begin + s.count != i)  // a merge keyed other than by child first
+        throw std::logic_error("Dataset: a year table is not grouped by child");
       ++s.count;
     }
   };
