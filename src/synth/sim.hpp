@@ -25,14 +25,15 @@
 #include "model/calendar.hpp"
 #include "model/codes.hpp"
 #include "model/dates.hpp"
+#include "model/embedded_file.hpp"
 #include "ssda903/csv.hpp"
 #include "synth/generator.hpp"
 
 namespace hearth::synth {
 
 namespace embedded {
-std::string_view local_authorities_csv();  // reference/local_authorities.csv, embedded
-std::string_view synth_councils_csv();     // src/synth/councils.csv, embedded
+// reference/local_authorities.csv and src/synth/councils.csv, in that order (cmake/Embed.cmake).
+std::span<const model::EmbeddedFile> council_tables();
 }  // namespace embedded
 
 namespace detail {
@@ -216,9 +217,9 @@ inline std::vector<std::unordered_map<std::string, std::string>> csv_rows(std::s
 
 inline std::vector<CouncilRow> load_councils() {
   std::unordered_map<std::string, std::unordered_map<std::string, std::string>> extra;
-  for (auto& row : csv_rows(embedded::synth_councils_csv())) extra[row["la_code"]] = row;
+  for (auto& row : csv_rows(embedded::council_tables()[1].text)) extra[row["la_code"]] = row;
   std::vector<CouncilRow> out;
-  for (auto& row : csv_rows(embedded::local_authorities_csv())) {
+  for (auto& row : csv_rows(embedded::council_tables()[0].text)) {
     auto it = extra.find(row["la_code"]);
     if (it == extra.end())
       throw std::logic_error("src/synth/councils.csv has no row for council " + row["la_code"]);

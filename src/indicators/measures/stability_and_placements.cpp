@@ -53,33 +53,14 @@ void placement_foster(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   });
 }
 
-// Children looked after on the date whose placement is in one group (placement_group).
-void placed_in(const Engine& f, const ReportingPeriod& p, Cohort& out, std::string_view group) {
+// Children looked after on the date whose placement is in one group (placement_group): the
+// cohort of each placement_* measure but foster care as a whole.
+template <const std::string_view& Group>
+void placed_in(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const auto& E = f.data().episodes;
   f.per_child_on(out, p.end, [&](auto, std::uint32_t e) {
-    return std::pair{placement_group(E.place[e], E.place_provider[e]) == group ? 1.0 : 0.0, 1.0};
+    return std::pair{placement_group(E.place[e], E.place_provider[e]) == Group ? 1.0 : 0.0, 1.0};
   });
-}
-void placement_foster_connected(const Engine& f, const ReportingPeriod& p, Cohort& out) {
-  placed_in(f, p, out, "Foster: family or friends");
-}
-void placement_foster_in_house(const Engine& f, const ReportingPeriod& p, Cohort& out) {
-  placed_in(f, p, out, "Foster: council's own carers");
-}
-void placement_foster_agency(const Engine& f, const ReportingPeriod& p, Cohort& out) {
-  placed_in(f, p, out, "Foster: agency or other provider");
-}
-void placement_residential(const Engine& f, const ReportingPeriod& p, Cohort& out) {
-  placed_in(f, p, out, "Children's homes and residential");
-}
-void placement_with_parents(const Engine& f, const ReportingPeriod& p, Cohort& out) {
-  placed_in(f, p, out, "Placed with parents");
-}
-void placement_independent(const Engine& f, const ReportingPeriod& p, Cohort& out) {
-  placed_in(f, p, out, "Independent or supported accommodation");
-}
-void placement_adoption(const Engine& f, const ReportingPeriod& p, Cohort& out) {
-  placed_in(f, p, out, "Placed for adoption");
 }
 
 // Children who started care in the period whose first placement was with foster carers: the
@@ -237,7 +218,7 @@ constexpr Indicator kMeasures[] = {
      .frequency = Frequency::AnyPeriod,
      .definition = DFE_CLA ": foster placement with relative or friend.",
      .basis = "Children Act 1989 s22C(6)(a)",
-     .cohort = placement_foster_connected},
+     .cohort = placed_in<kFosterConnected>},
     {.key = "placement_foster_in_house",
      .family = "placement_mix",
      .section = Section::SafetyAndPermanence,
@@ -254,7 +235,7 @@ constexpr Indicator kMeasures[] = {
      .frequency = Frequency::AnyPeriod,
      .definition = DFE_CLA ": foster placements by provider (own provision).",
      .basis = "Children Act 1989 s22C",
-     .cohort = placement_foster_in_house},
+     .cohort = placed_in<kFosterInHouse>},
     {.key = "placement_foster_agency",
      .family = "placement_mix",
      .section = Section::SafetyAndPermanence,
@@ -271,7 +252,7 @@ constexpr Indicator kMeasures[] = {
      .frequency = Frequency::AnyPeriod,
      .definition = DFE_CLA ": foster placements by provider (private, voluntary and other public).",
      .basis = "Children Act 1989 s22C",
-     .cohort = placement_foster_agency},
+     .cohort = placed_in<kFosterAgency>},
     {.key = "placement_residential",
      .family = "placement_mix",
      .section = Section::SafetyAndPermanence,
@@ -294,7 +275,7 @@ constexpr Indicator kMeasures[] = {
          "placement type shows each).",
      .basis = "Children Act 1989 s22C",
      .comparator = "placement_mix/secure_and_childrens_homes_percent",
-     .cohort = placement_residential},
+     .cohort = placed_in<kResidential>},
     {.key = "placement_with_parents",
      .family = "placement_mix",
      .section = Section::SafetyAndPermanence,
@@ -311,7 +292,7 @@ constexpr Indicator kMeasures[] = {
      .definition = DFE_CLA ": placed with parents or other person with parental responsibility.",
      .basis = "Placement of Children with Parents etc Regulations (part of the 2010 Regulations)",
      .comparator = "placement_mix/placed_with_parents_percent",
-     .cohort = placement_with_parents},
+     .cohort = placed_in<kWithParents>},
     {.key = "placement_independent",
      .family = "placement_mix",
      .section = Section::SafetyAndPermanence,
@@ -330,7 +311,7 @@ constexpr Indicator kMeasures[] = {
      .definition = DFE_CLA ": independent and semi-independent living / supported accommodation.",
      .basis = "Supported Accommodation (England) Regulations 2023",
      .comparator = "placement_mix/independent_supported_accommodation_percent",
-     .cohort = placement_independent},
+     .cohort = placed_in<kIndependent>},
     {.key = "placement_adoption",
      .family = "placement_mix",
      .section = Section::SafetyAndPermanence,
@@ -346,7 +327,7 @@ constexpr Indicator kMeasures[] = {
      .definition = DFE_CLA ": placed for adoption.",
      .basis = "Adoption and Children Act 2002 s18",
      .comparator = "placement_mix/placed_for_adoption_percent",
-     .cohort = placement_adoption},
+     .cohort = placed_in<kForAdoption>},
     {.key = "first_placement_foster",
      .family = "placement_mix",
      .section = Section::SafetyAndPermanence,

@@ -10,30 +10,29 @@ std::string_view placement_group(std::optional<model::PlacementType> p,
     case U1:
     case U2:
     case U3:
-      return "Foster: family or friends";
+      return kFosterConnected;
     case U4:
     case U5:
     case U6:
-      return provider == model::PlacementProvider::PR1 ? "Foster: council's own carers"
-                                                       : "Foster: agency or other provider";
+      return provider == model::PlacementProvider::PR1 ? kFosterInHouse : kFosterAgency;
     case K1:
     case K2:
     case R1:
     case R2:
     case R5:
     case S1:
-      return "Children's homes and residential";
+      return kResidential;
     case P1:
-      return "Placed with parents";
+      return kWithParents;
     case P2:
     case P3:
     case H5:
-      return "Independent or supported accommodation";
+      return kIndependent;
     case A3:
     case A4:
     case A5:
     case A6:
-      return "Placed for adoption";
+      return kForAdoption;
     default:
       return "Other";
   }

@@ -51,8 +51,17 @@ inline Date last_march31(Date d) {
   return m <= d ? m : model::make_date(year_of(d) - 1, 3, 31);
 }
 
-// Placement groups, as the placement_* measures and the placement-type breakdown use them:
-// "Foster: family or friends", "Children's homes and residential"...
+// The placement groups, as the placement_* measures and the placement-type breakdown name them.
+inline constexpr std::string_view kFosterConnected = "Foster: family or friends";
+inline constexpr std::string_view kFosterInHouse = "Foster: council's own carers";
+inline constexpr std::string_view kFosterAgency = "Foster: agency or other provider";
+inline constexpr std::string_view kResidential = "Children's homes and residential";
+inline constexpr std::string_view kWithParents = "Placed with parents";
+inline constexpr std::string_view kIndependent = "Independent or supported accommodation";
+inline constexpr std::string_view kForAdoption = "Placed for adoption";
+
+// The group of a placement type (and provider, for foster care); "Other" or "Not recorded" for
+// the rest.
 std::string_view placement_group(std::optional<model::PlacementType> p,
                                  std::optional<model::PlacementProvider> provider);
 

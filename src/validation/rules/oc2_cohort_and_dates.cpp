@@ -28,16 +28,22 @@ void check_184(const ReturnTables& ds, Hits& out) {
 
 // --- Children looked after for 12 months (OC2, OC3, AD1) -----------------------------------
 
-// 185: an SDQ score only for a child looked after continuously for 12 months.
-void check_185(const ReturnTables& ds, Hits& out) {
+// OC2 rows with `field` filled in for a child not looked after continuously for the year (185,
+// 198).
+void only_when_looked_after_12_months(const ReturnTables& ds, Hits& out, std::string_view field) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Table& t = *ds.get(TableKind::Oc2);
   const ClaCols cc(eps);
-  const Col score = t.col("SDQ_SCORE");
+  const Col c = t.col(field);
   const Date start = ds.collection_start(), end = ds.collection_end();
   for (std::size_t r = 0; r < t.size(); ++r)
-    if (!t.missing(r, score) && !continuously_looked_after(eps, cc, t.child(r), start, end))
+    if (!t.missing(r, c) && !continuously_looked_after(eps, cc, t.child(r), start, end))
       out.add(t, r);
+}
+
+// 185: an SDQ score only for a child looked after continuously for 12 months.
+void check_185(const ReturnTables& ds, Hits& out) {
+  only_when_looked_after_12_months(ds, out, "SDQ_SCORE");
 }
 
 // 186: a child looked after for 12 months, 4 or over at the start of the year and under 17 at
@@ -194,14 +200,7 @@ void check_197a(const ReturnTables& ds, Hits& out) {
 
 // 198: a reason for no SDQ only for a child looked after continuously for 12 months.
 void check_198(const ReturnTables& ds, Hits& out) {
-  const Table& eps = *ds.get(TableKind::Episodes);
-  const Table& t = *ds.get(TableKind::Oc2);
-  const ClaCols cc(eps);
-  const Col reason = t.col("SDQ_REASON");
-  const Date start = ds.collection_start(), end = ds.collection_end();
-  for (std::size_t r = 0; r < t.size(); ++r)
-    if (!t.missing(r, reason) && !continuously_looked_after(eps, cc, t.child(r), start, end))
-      out.add(t, r);
+  only_when_looked_after_12_months(ds, out, "SDQ_REASON");
 }
 
 // 199: after an episode that ended in adoption (REC E11/E12), in this year's or last year's
