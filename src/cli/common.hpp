@@ -22,9 +22,5 @@ std::filesystem::path default_web_root();
 model::CollectionYear parse_year(const std::string& text);
 // Parses a YYYY-MM-DD option; a UsageError naming the option (and the impossible day) otherwise.
 model::Date parse_day(const std::string& text, const char* option);
-// --as-of through ingest::resolve_as_of (the reading the API uses too); a UsageError for a date
-// that cannot be used (unreadable, impossible, after today).
-ingest::AsOf resolve_as_of(const std::string& text, const model::Dataset& d, ingest::AsOfUse use,
-                           const std::string& la = {});
 
 }  // namespace hearth::cli

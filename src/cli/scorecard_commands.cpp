@@ -94,7 +94,7 @@ int cmd_scorecard(const Global& g, const ScorecardArgs& a) {
 
 int cmd_indicators(const std::string& format) {
   if (format == "json") {
-    std::cout << report::indicators_json().dump(2) << '\n';
+    std::cout << report::indicators_list_json().dump(2) << '\n';
   } else if (format == "markdown") {
     std::cout << report::indicators_markdown();
   } else if (format == "table") {

@@ -10,6 +10,7 @@
 #include "ingest/snapshot.hpp"
 #include "report/finding.hpp"
 #include "report/worklist.hpp"
+#include "services/children.hpp"
 #include "services/worklist.hpp"
 #include "store/store.hpp"
 #include "timescales/config.hpp"
@@ -34,15 +35,6 @@ model::Date parse_day(const std::string& text, const char* option) {
   auto d = model::parse_date(text);
   if (!d) throw UsageError(std::string(option) + " '" + text + "' " + model::date_problem(text));
   return *d;
-}
-
-ingest::AsOf resolve_as_of(const std::string& text, const model::Dataset& d, ingest::AsOfUse use,
-                           const std::string& la) {
-  try {
-    return ingest::resolve_as_of(text, d, use, la, "--as-of");
-  } catch (const ingest::AsOfError& e) {
-    throw UsageError(e.what());
-  }
 }
 
 namespace {
@@ -227,28 +219,37 @@ int cmd_timescales(const Global& g, const TimescalesArgs& a) {
   }
   if (a.child.empty()) throw UsageError("name the child with --child (or use --show-config)");
   auto st = open_current(g);
-  auto data = ingest::load_dataset(*st);
+  services::Settings settings;
+  settings.timescales = config;
+  services::SnapshotCache snap(ingest::load_dataset(*st), std::move(settings));
+  const auto& data = *snap.data;
   std::optional<model::ChildIndex> found;
-  for (model::ChildIndex c = 0; c < data->children.size(); ++c) {
-    const auto& rec = data->children[c];
+  for (model::ChildIndex c = 0; c < data.children.size(); ++c) {
+    const auto& rec = data.children[c];
     if (rec.child != a.child || (!a.la.empty() && rec.la != a.la)) continue;
     if (found) throw UsageError("child " + a.child + " is in more than one council: add --la");
     found = c;
   }
   if (!found) throw UsageError("no child " + a.child + " in the store");
-  timescales::Engine engine(*data, config);
-  const auto resolved = resolve_as_of(a.as_of, *data, ingest::AsOfUse::Timescales);
-  const bool defaulted = resolved.defaulted;
+  services::JourneyQuery q;
+  q.child = *found;
+  q.as_of = services::resolve_as_of(data, a.as_of, ingest::AsOfUse::Timescales,
+                                    data.children[q.child].la, "--as-of");
+  q.findings = false;
+  const auto journey = services::journey(snap, *st, q);
+  const auto& engine = *snap.engine;
+  const auto& resolved = journey.as_of;
   const model::Date as_of = resolved.date;
   if (fmt == Format::Json) {
-    json j = timescales::child_json(engine, *found, as_of);
+    // The API's journey carries the same document as its "timescales", with the dates beside it.
+    json j = timescales::child_json(engine, q.child, as_of, journey.items);
     j["records_to"] = model::format_iso(resolved.records_to);
     j["records_note"] = resolved.records_note;
     std::cout << j.dump(2) << '\n';
     return kExitOk;
   }
   Rows rows;
-  for (const auto& s : engine.child(*found, as_of)) {
+  for (const auto& s : journey.items) {
     std::string item(timescales::item(s.item).key);
     if (s.occurrence > 1) item += " #" + std::to_string(s.occurrence);
     if (!s.term.empty()) item += " (" + std::string(s.term) + ")";
@@ -265,7 +266,7 @@ int cmd_timescales(const Global& g, const TimescalesArgs& a) {
     return kExitOk;
   }
   std::cout << "Child " << a.child << " on " << dmy(as_of)
-            << (defaulted ? " (the date the data runs to)" : "") << "\n";
+            << (resolved.defaulted ? " (the date the data runs to)" : "") << "\n";
   if (!resolved.records_note.empty()) std::cout << "Note: " << resolved.records_note << ".\n";
   std::cout << "\n";
   print_table(std::cout, headers, rows);

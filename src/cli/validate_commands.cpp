@@ -18,9 +18,11 @@
 #include "ingest/snapshot.hpp"
 #include "report/background_writer.hpp"
 #include "report/finding.hpp"
+#include "report/imports.hpp"
 #include "report/validation.hpp"
 #include "services/errors.hpp"
 #include "services/findings.hpp"
+#include "services/imports.hpp"
 #include "services/scorecard.hpp"
 #include "store/store.hpp"
 #include "validation/load.hpp"
@@ -235,18 +237,12 @@ int cmd_imports(const Global& g, const ImportsArgs& a) {
   Format fmt = parse_format(a.format);
   auto st = open_current(g);
   if (a.findings > 0) {
-    auto all = st->import_findings(a.findings);
-    auto imports = st->list_imports(100000);
-    auto rec = std::find_if(imports.begin(), imports.end(),
-                            [&](const store::ImportRecord& r) { return r.id == a.findings; });
-    if (rec == imports.end())
-      throw UsageError("there is no import " + std::to_string(a.findings) +
-                       ": hearth imports lists them");
-    const int year = rec->collection_year;
+    const auto found = services::import_with_findings(*st, a.findings);
+    const int year = found.import.collection_year;
     std::vector<model::Finding> shown;
-    for (auto& f : all)
+    for (const auto& f : *found.findings)
       if ((a.rule.empty() || f.rule == a.rule) && (a.child.empty() || f.child == a.child))
-        shown.push_back(std::move(f));
+        shown.push_back(f);
     if (fmt == Format::Json) {
       nlohmann::json j = nlohmann::json::array();
       for (const auto& f : shown) j.push_back(hearth::report::finding_json(f, year));
@@ -261,28 +257,25 @@ int cmd_imports(const Global& g, const ImportsArgs& a) {
     }
     return kExitOk;
   }
-  auto imports = st->list_imports(a.limit);
+  services::ImportsQuery q;
+  q.count = static_cast<std::size_t>(std::max(a.limit, 0));
+  const auto list = services::imports(*st, q);
+  if (fmt == Format::Json) {
+    std::cout << report::imports_json(list).dump(2, ' ', false,
+                                                 nlohmann::json::error_handler_t::replace)
+              << '\n';
+    return kExitOk;
+  }
   std::vector<std::string> headers = {
       "id", "la", "collection_year", "source", "format", "user", "finished_at", "rows", "findings"};
   Rows rows;
-  for (const auto& r : imports)
+  for (const auto& r : list.items)
     rows.push_back({std::to_string(r.id), r.la,
                     r.collection_year ? model::CollectionYear{r.collection_year}.label()
                                       : std::string("local records"),
                     r.source, r.format, r.user, r.finished_at, std::to_string(r.rows),
                     std::to_string(r.findings)});
-  if (fmt == Format::Json) {
-    nlohmann::json j = nlohmann::json::array();
-    for (const auto& row : rows) {
-      nlohmann::json o;
-      for (std::size_t i = 0; i < headers.size(); ++i) o[headers[i]] = row[i];
-      o["id"] = std::stoll(row[0]);
-      o["rows"] = std::stoll(row[7]);
-      o["findings"] = std::stoll(row[8]);
-      j.push_back(o);
-    }
-    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-  } else if (fmt == Format::Csv) {
+  if (fmt == Format::Csv) {
     print_csv(std::cout, headers, rows);
   } else {
     print_table(std::cout, headers, rows);
@@ -293,8 +286,8 @@ int cmd_imports(const Global& g, const ImportsArgs& a) {
 int cmd_rules_list(const std::string& year, const std::string& format) {
   int end_year = year.empty() ? validation::kLatestYear : parse_year(year).end_year;
   if (format == "json")
-    std::cout << report::rules_json(end_year).dump(2, ' ', false,
-                                                   nlohmann::json::error_handler_t::replace)
+    std::cout << report::rules_list_json(end_year).dump(2, ' ', false,
+                                                        nlohmann::json::error_handler_t::replace)
               << '\n';
   else if (format == "markdown")
     std::cout << report::rules_markdown(end_year);

@@ -25,7 +25,10 @@ std::string scorecard_html(const indicators::Scorecard& sc);
 // Throws std::runtime_error when the file cannot be written.
 void scorecard_xlsx(const indicators::Scorecard& sc, const std::filesystem::path& path);
 
+// Every indicator's definition, one object each; and as the registry's list ({items, total}:
+// `hearth indicators list --format json` and GET /api/v1/indicators).
 nlohmann::json indicators_json();
+nlohmann::json indicators_list_json();
 std::string indicators_markdown();
 
 }  // namespace hearth::report

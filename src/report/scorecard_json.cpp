@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "model/dates.hpp"
+#include "report/list.hpp"
 #include "report/scorecard.hpp"
 
 namespace hearth::report {
@@ -219,6 +220,10 @@ json indicators_json() {
   json out = json::array();
   for (const auto& ind : indicators::all_indicators()) out.push_back(indicator_meta(ind));
   return out;
+}
+
+json indicators_list_json() {
+  return list_json(indicators_json());
 }
 
 std::string indicators_markdown() {

@@ -34,8 +34,10 @@ std::string validation_table(const validation::Result& r);
 void validation_xlsx(const validation::Result& r, const validation::ReturnTables& data,
                      const std::filesystem::path& path);
 
-// The registry: every rule for a collection year.
+// The registry: every rule for a collection year, one object each; and as the list
+// {collection_year, items, total} (`hearth rules list --format json`, GET /api/v1/rules).
 nlohmann::json rules_json(int end_year);
+nlohmann::json rules_list_json(int end_year);
 std::string rules_table(int end_year);
 std::string rules_markdown(int end_year);
 

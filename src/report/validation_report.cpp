@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "report/json_stream.hpp"
+#include "report/list.hpp"
 #include "report/validation.hpp"
 #include "ssda903/csv.hpp"
 
@@ -495,6 +496,12 @@ json rules_json(int end_year) {
     if (!r->reference.empty()) j["reference_data"] = r->reference;
     out.push_back(std::move(j));
   }
+  return out;
+}
+
+json rules_list_json(int end_year) {
+  json out = {{"collection_year", model::CollectionYear{end_year}.label()}};
+  out.update(list_json(rules_json(end_year)));
   return out;
 }
 

@@ -27,11 +27,7 @@ ScorecardPlan plan_scorecard(const SnapshotCache& snap, const ScorecardQuery& q)
     p.options.only.push_back(ind);
   }
   p.la = council_of(data, q.la, q.la_name);
-  try {
-    p.as_of = ingest::resolve_as_of(q.as_of, data, ingest::AsOfUse::Scorecard, p.la, q.as_of_name);
-  } catch (const ingest::AsOfError& e) {
-    throw bad_input("bad_as_of", e.what(), {{"parameter", "as_of"}, {"value", q.as_of}});
-  }
+  p.as_of = resolve_as_of(data, q.as_of, ingest::AsOfUse::Scorecard, p.la, q.as_of_name);
   int first_year = 0;
   for (const auto& [rla, year] : data.returns)
     if (rla == p.la && (first_year == 0 || year < first_year)) first_year = year;

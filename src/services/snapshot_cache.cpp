@@ -36,6 +36,15 @@ const indicators::ReferenceData& SnapshotCache::reference() const {
   return settings.reference ? *settings.reference : kNone;
 }
 
+ingest::AsOf resolve_as_of(const model::Dataset& data, const std::string& text, ingest::AsOfUse use,
+                           const std::string& la, const std::string& name) {
+  try {
+    return ingest::resolve_as_of(text, data, use, la, name);
+  } catch (const ingest::AsOfError& e) {
+    throw bad_input("bad_as_of", e.what(), {{"parameter", "as_of"}, {"value", text}});
+  }
+}
+
 std::string council_of(const model::Dataset& data, const std::string& la,
                        const std::string& la_name) {
   if (data.children.empty())

@@ -12,6 +12,7 @@
 
 #include "indicators/reference.hpp"
 #include "indicators/scorecard.hpp"
+#include "ingest/snapshot.hpp"
 #include "model/dataset.hpp"
 #include "model/finding.hpp"
 #include "services/byte_lru.hpp"
@@ -63,6 +64,11 @@ class SnapshotCache {
 // (bad_la when several are and none was chosen; no_data when the store holds none, or not `la`).
 std::string council_of(const model::Dataset& data, const std::string& la,
                        const std::string& la_name = "la");
+
+// The date a question is asked on (ingest::resolve_as_of): `text` as given, `name` what the asker
+// calls it ("--as-of", "as_of"); bad_as_of (parameter "as_of") for a date that cannot be used.
+ingest::AsOf resolve_as_of(const model::Dataset& data, const std::string& text, ingest::AsOfUse use,
+                           const std::string& la, const std::string& name);
 
 // Roughly what a cached value takes in memory (what it owns; not the Dataset it points into).
 std::size_t cached_bytes(const timescales::Worklist& w);

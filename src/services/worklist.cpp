@@ -71,11 +71,7 @@ WorklistResult worklist(SnapshotCache& snap, const WorklistQuery& q) {
   r.item = q.item;
   r.worker = q.worker;
   r.team = q.team;
-  try {
-    r.as_of = ingest::resolve_as_of(q.as_of, data, ingest::AsOfUse::Timescales, q.la, q.as_of_name);
-  } catch (const ingest::AsOfError& e) {
-    throw bad_input("bad_as_of", e.what(), {{"parameter", "as_of"}, {"value", q.as_of}});
-  }
+  r.as_of = resolve_as_of(data, q.as_of, ingest::AsOfUse::Timescales, q.la, q.as_of_name);
   timescales::WorklistOptions o;
   o.as_of = r.as_of.date;
   o.la = q.la;

@@ -155,9 +155,14 @@ json item_json(const Engine& engine, const ItemStatus& s, model::Date as_of) {
 }
 
 json child_json(const Engine& engine, model::ChildIndex c, model::Date as_of) {
+  return child_json(engine, c, as_of, engine.child(c, as_of));
+}
+
+json child_json(const Engine& engine, model::ChildIndex c, model::Date as_of,
+                const std::vector<ItemStatus>& statuses) {
   const auto& rec = engine.data().children[c];
   json items = json::array();
-  for (const ItemStatus& s : engine.child(c, as_of)) items.push_back(item_json(engine, s, as_of));
+  for (const ItemStatus& s : statuses) items.push_back(item_json(engine, s, as_of));
   json j = {{"child_id", rec.child},
             {"la", rec.la},
             {"as_of", model::format_iso(as_of)},

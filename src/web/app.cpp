@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "auth/crypto.hpp"
+#include "report/list.hpp"
 #include "services/findings.hpp"
 #include "web/internal.hpp"
 
@@ -131,18 +132,6 @@ bool body_bool(const json& body, const char* name, bool fallback) {
   return it->get<bool>();
 }
 
-// The one reading of as_of, shared with the CLI (ingest::resolve_as_of): no date after today;
-// the scorecard stops where the council's returns stop, with a warning.
-ingest::AsOf as_of_param(const Call& call, const Derived& d, ingest::AsOfUse use,
-                         const std::string& la) {
-  std::string text = call.query("as_of");
-  try {
-    return ingest::resolve_as_of(text, *d.data, use, la, "as_of");
-  } catch (const ingest::AsOfError& e) {
-    throw ApiError(400, "bad_as_of", e.what(), {{"parameter", "as_of"}, {"value", text}});
-  }
-}
-
 std::string Call::council() const {
   std::string la = query("la");
   if (!la.empty()) return la;
@@ -228,10 +217,10 @@ std::pair<std::size_t, std::size_t> Call::page() const {
 }
 
 json Call::paged(json items, std::size_t total, std::pair<std::size_t, std::size_t> p) {
-  return {{"items", std::move(items)},
-          {"page", p.first / p.second + 1},
-          {"per_page", p.second},
-          {"total", total}};
+  json out = report::list_json(std::move(items), total);
+  out["page"] = p.first / p.second + 1;
+  out["per_page"] = p.second;
+  return out;
 }
 
 // ---- the frame around every route ----------------------------------------------------------

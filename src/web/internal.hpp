@@ -221,10 +221,6 @@ bool body_bool(const json& body, const char* name, bool fallback);
 
 // Resource facts about a child: their council and the people allocated to them on `as_of`.
 auth::Resource child_resource(const model::Dataset& d, model::ChildIndex c, model::Date as_of);
-// ?as_of= read as the CLI reads --as-of (ingest::resolve_as_of): no date after today, an
-// impossible day named; a 400 bad_as_of otherwise.
-ingest::AsOf as_of_param(const Call& call, const Derived& d, ingest::AsOfUse use,
-                         const std::string& la);
 // A child by ?la= (or the user's councils) and CHILD id; a 404 when no such child.
 model::ChildIndex find_child_or_404(const Call& call, const model::Dataset& d,
                                     const std::string& id);

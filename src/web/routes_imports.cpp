@@ -10,6 +10,7 @@
 #include "ingest/local_import.hpp"
 #include "local/reader.hpp"
 #include "report/finding.hpp"
+#include "report/imports.hpp"
 #include "store/staging.hpp"
 #include "web/internal.hpp"
 
@@ -23,30 +24,12 @@ using auth::Resource;
 http::Response list_imports(Call& call) {
   std::string la = call.council();
   call.require(Action::ReadImports, Resource::council(la));
-  auto page = call.page();
-  json items = json::array();
-  std::size_t total = 0;
-  for (const auto& r : call.st.list_imports(100000)) {
-    if (r.la != la) continue;
-    if (total >= page.first && items.size() < page.second)
-      items.push_back({{"id", r.id},
-                       {"la", r.la},
-                       {"collection_year",
-                        r.collection_year ? json(model::CollectionYear{r.collection_year}.label())
-                                          : json(nullptr)},
-                       {"kind", r.collection_year ? "903" : "local"},
-                       {"source", r.source},
-                       {"format", r.format},
-                       {"user", r.user},
-                       {"started_at", r.started_at},
-                       {"finished_at", r.finished_at},
-                       {"rows", r.rows},
-                       {"findings", r.findings},
-                       {"replaced_rows", r.replaced_rows},
-                       {"accepted_with_findings", r.accepted_with_findings}});
-    ++total;
-  }
-  json out = Call::paged(std::move(items), total, page);
+  services::ImportsQuery q;
+  q.la = la;
+  std::tie(q.first, q.count) = call.page();
+  json out = report::imports_json(services::imports(call.st, q));
+  out["page"] = q.first / q.count + 1;
+  out["per_page"] = q.count;
   // Imports being put together (the analyst's way back to one they left).
   json open = json::array();
   if (call.check(Action::WriteImport, Resource::council(la)))

@@ -13,7 +13,7 @@ using auth::Resource;
 
 http::Response get_indicators(Call& call) {
   call.require(Action::ReadRegistry, {});
-  static const std::string text = report::indicators_json().dump();
+  static const std::string text = report::indicators_list_json().dump();
   http::Response r;
   r.body = text;
   return r;
@@ -40,8 +40,7 @@ int rules_year(const Call& call) {
 http::Response get_rules(Call& call) {
   call.require(Action::ReadRegistry, {});
   int year = rules_year(call);
-  return http::Response::json({{"collection_year", model::CollectionYear{year}.label()},
-                               {"rules", report::rules_json(year)}});
+  return http::Response::json(report::rules_list_json(year));
 }
 
 http::Response get_rule(Call& call) {

@@ -279,7 +279,7 @@ TEST_P(Cli, DemoScorecardHasEveryIndicatorWithTrendBreakdownsAndSuppression) {
   EXPECT_EQ(j["period"]["label"], "2024-25 Q4");
   auto list = run(hearth(db_->url(), {"indicators", "list", "--format", "json"}));
   ASSERT_EQ(list.exit_code, 0) << list.err;
-  json registry = json::parse(list.out);
+  json registry = json::parse(list.out)["items"];
   ASSERT_EQ(j["indicators"].size(), registry.size());
   std::size_t computed = 0;
   for (std::size_t i = 0; i < registry.size(); ++i) {

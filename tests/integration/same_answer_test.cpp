@@ -1,5 +1,5 @@
 // One question, one answer: the CLI's `--format json` and the API give the same document for the
-// scorecard, the worklist and a child's findings (issue 14: both faces call one service and one
+// scorecard, the worklist, a child's findings and statutory items, imports and the registries (issue 14: both faces call one service and one
 // renderer), and both refuse a bad question with the same words.
 #include <gtest/gtest.h>
 
@@ -125,6 +125,51 @@ TEST_F(SameAnswer, AChildsFindingsAreOneList) {
   auto none = cli({"findings", "--child", "NO-SUCH-CHILD"});
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_NE(none.err.find("has no child 'NO-SUCH-CHILD'"), std::string::npos) << none.err;
+}
+
+TEST_F(SameAnswer, AChildsJourneyHasTheCLIsTimescales) {
+  // A child on the list with something overdue, seen at the data's date and at an earlier one.
+  auto list = api_json(*analyst_, "/api/v1/children?per_page=500");
+  std::string child;
+  for (const auto& c : list["items"])
+    if (c["overdue"].get<int>() > 0) child = c["id"];
+  ASSERT_FALSE(child.empty()) << list.dump();
+  for (std::string as_of : {"", "2026-01-31"}) {
+    auto cli_doc = as_of.empty()
+                       ? cli_json({"timescales", "--child", child, "--format", "json"})
+                       : cli_json({"timescales", "--child", child, "--as-of", as_of, "--format",
+                                   "json"});
+    auto journey = api_json(*analyst_, "/api/v1/children/" + child +
+                                           (as_of.empty() ? "" : "?as_of=" + as_of));
+    if (as_of.empty()) ASSERT_FALSE(cli_doc["items"].empty());
+    EXPECT_EQ(cli_doc["records_to"], journey["records_to"]) << as_of;
+    EXPECT_EQ(cli_doc["records_note"], journey["records_note"]) << as_of;
+    cli_doc.erase("records_to");
+    cli_doc.erase("records_note");
+    EXPECT_EQ(cli_doc, journey["timescales"]) << as_of;
+  }
+  // A date after today is refused by both in the same words.
+  auto cli_bad = cli({"timescales", "--child", child, "--as-of", "2099-01-01"});
+  EXPECT_EQ(cli_bad.exit_code, 2);
+  auto api_bad = analyst_->get("/api/v1/children/" + child + "?as_of=2099-01-01");
+  EXPECT_EQ(api_bad.status, 400);
+  auto msg = json::parse(api_bad.body)["error"]["message"].get<std::string>();
+  EXPECT_NE(cli_bad.err.find(msg.substr(msg.find(' '))), std::string::npos)
+      << cli_bad.err << " / " << msg;
+}
+
+TEST_F(SameAnswer, ImportsAndTheRegistriesAreOneListEach) {
+  auto cli_imports = cli_json({"imports", "--format", "json"});
+  auto api_imports = api_json(*analyst_, "/api/v1/imports?per_page=500");
+  ASSERT_FALSE(cli_imports["items"].empty());
+  EXPECT_EQ(cli_imports["items"], api_imports["items"]);
+  EXPECT_EQ(cli_imports["total"], api_imports["total"]);
+  auto cli_indicators = cli_json({"indicators", "list", "--format", "json"});
+  EXPECT_EQ(cli_indicators, api_json(*analyst_, "/api/v1/indicators"));
+  EXPECT_EQ(cli_indicators["total"], cli_indicators["items"].size());
+  auto cli_rules = cli_json({"rules", "list", "--year", "2024-25", "--format", "json"});
+  EXPECT_EQ(cli_rules, api_json(*analyst_, "/api/v1/rules?year=2024-25"));
+  EXPECT_EQ(cli_rules["collection_year"], "2024/25");
 }
 
 TEST_F(SameAnswer, ABadQuestionIsRefusedInTheSameWords) {

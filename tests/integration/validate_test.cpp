@@ -107,7 +107,8 @@ const std::vector<Injection> kInjections = {
 std::set<std::string> registered() {
   auto r = run({HEARTH_BIN, "rules", "list", "--format", "json"});
   std::set<std::string> out;
-  for (const auto& rule : json::parse(r.out)) out.insert(rule["code"].get<std::string>());
+  const json list = json::parse(r.out);
+  for (const auto& rule : list["items"]) out.insert(rule["code"].get<std::string>());
   return out;
 }
 
@@ -404,7 +405,8 @@ TEST(Validate, WebCheckWithBadBytesShowsTheFindingsAndAcceptCountsWhatWasStored)
   const auto import_id = accepted["import_id"].get<std::int64_t>();
   auto listed = run(hearth(store, {"imports", "--format", "json"}));
   std::int64_t stored = -1;
-  for (const auto& i : json::parse(listed.out))
+  const json list = json::parse(listed.out);
+  for (const auto& i : list["items"])
     if (i["id"] == import_id) stored = i["findings"];
   EXPECT_GT(stored, 0);
   EXPECT_EQ(accepted["findings"]["total"].get<std::int64_t>(), stored);
@@ -426,8 +428,9 @@ TEST(Serve, RulesEndpointListsTheRegistry) {
   json api = json::parse(r.body);
   EXPECT_EQ(api["collection_year"], "2025/26");
   auto cli = json::parse(run({HEARTH_BIN, "rules", "list", "--format", "json"}).out);
-  EXPECT_EQ(api["rules"], cli);
-  EXPECT_EQ(cli.size(), 311u);
+  EXPECT_EQ(api, cli);
+  EXPECT_EQ(cli["items"].size(), 311u);
+  EXPECT_EQ(cli["total"], 311);
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(json::parse(bad.body)["error"]["code"], "bad_year");
   EXPECT_EQ(json::parse(one.body)["code"], "101");
