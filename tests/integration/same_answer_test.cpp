@@ -1,6 +1,7 @@
 // One question, one answer: the CLI's `--format json` and the API give the same document for the
-// scorecard, the worklist, a child's findings and statutory items, imports and the registries (issue 14: both faces call one service and one
-// renderer), and both refuse a bad question with the same words.
+// scorecard, the worklist, a child's findings and statutory items, imports and the registries
+// (issue 14: both faces call one service and one renderer), and both refuse a bad question with the
+// same words.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -135,12 +136,12 @@ TEST_F(SameAnswer, AChildsJourneyHasTheCLIsTimescales) {
     if (c["overdue"].get<int>() > 0) child = c["id"];
   ASSERT_FALSE(child.empty()) << list.dump();
   for (std::string as_of : {"", "2026-01-31"}) {
-    auto cli_doc = as_of.empty()
-                       ? cli_json({"timescales", "--child", child, "--format", "json"})
-                       : cli_json({"timescales", "--child", child, "--as-of", as_of, "--format",
-                                   "json"});
-    auto journey = api_json(*analyst_, "/api/v1/children/" + child +
-                                           (as_of.empty() ? "" : "?as_of=" + as_of));
+    auto cli_doc =
+        as_of.empty()
+            ? cli_json({"timescales", "--child", child, "--format", "json"})
+            : cli_json({"timescales", "--child", child, "--as-of", as_of, "--format", "json"});
+    auto journey =
+        api_json(*analyst_, "/api/v1/children/" + child + (as_of.empty() ? "" : "?as_of=" + as_of));
     if (as_of.empty()) ASSERT_FALSE(cli_doc["items"].empty());
     EXPECT_EQ(cli_doc["records_to"], journey["records_to"]) << as_of;
     EXPECT_EQ(cli_doc["records_note"], journey["records_note"]) << as_of;
