@@ -24,26 +24,15 @@ std::int64_t system_now() {
       .count();
 }
 
-// Parses what iso_utc writes; 0 when empty or unreadable.
-std::int64_t parse_iso_utc(const std::string& s) {
-  std::tm tm{};
-  if (s.size() < 19 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
-                                   &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
-    return 0;
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  return static_cast<std::int64_t>(timegm(&tm));
+// The store keeps instants (model::Instant); the authenticator counts in Unix seconds.
+model::Instant at(std::int64_t unix_seconds) {
+  return model::from_unix_seconds(unix_seconds);
 }
 
 }  // namespace
 
 std::string iso_utc(std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return model::format_instant(at(t));
 }
 
 std::string_view login_error_code(LoginError e) {
@@ -92,9 +81,11 @@ LoginResult Authenticator::login(store::Store& st, std::string_view username,
                                  std::string_view user_agent) const {
   const std::int64_t t = now();
   LoginResult out;
-  auto record = [&](bool ok) { st.record_login_attempt(ip, username, ok, t, t - 24 * 60 * 60); };
+  auto record = [&](bool ok) {
+    st.record_login_attempt(ip, username, ok, at(t), at(t - 24 * 60 * 60));
+  };
   // Too many failures from this address: refuse before spending a hash on it.
-  if (st.failed_logins_from(ip, t - policy_.address_window) >= policy_.address_limit) {
+  if (st.failed_logins_from(ip, at(t - policy_.address_window)) >= policy_.address_limit) {
     out.error = LoginError::RateLimited;
     out.retry_after = policy_.address_window;
     return out;
@@ -106,10 +97,11 @@ LoginResult Authenticator::login(store::Store& st, std::string_view username,
   // reply never tells them apart): five failures from one address lock the account for that
   // address only, so nobody can lock a colleague out from elsewhere. Many failures from
   // everywhere lock it for every address that has not signed in as it lately.
-  auto fails = st.login_failures(ip, username, t - policy_.lock_seconds, t - 24 * 60 * 60);
+  auto fails = st.login_failures(ip, username, at(t - policy_.lock_seconds), at(t - 24 * 60 * 60));
   bool locked = fails.here >= policy_.lock_after ||
                 (fails.everywhere >= policy_.account_limit && !fails.known_address);
-  std::int64_t until = user ? parse_iso_utc(user->locked_until) : 0;  // set by older versions
+  // Set by older versions.
+  std::int64_t until = user && user->locked_until ? model::unix_seconds(*user->locked_until) : 0;
   if (locked || until > t) {
     record(false);
     out.error = LoginError::Locked;
@@ -119,7 +111,7 @@ LoginResult Authenticator::login(store::Store& st, std::string_view username,
   if (!user || !good) {
     record(false);
     // The count shown by `hearth user list`; the lock itself comes from login_attempts.
-    if (user) st.note_failed_login(user->id, INT_MAX, "");
+    if (user) st.note_failed_login(user->id, INT_MAX, model::Instant{});
     bool now_locked = fails.here + 1 >= policy_.lock_after;
     out.error = now_locked ? LoginError::Locked : LoginError::BadCredentials;
     if (now_locked) out.retry_after = policy_.lock_seconds;
@@ -136,15 +128,15 @@ LoginResult Authenticator::login(store::Store& st, std::string_view username,
     return out;
   }
   record(true);
-  st.note_good_login(user->id, iso_utc(t));
+  st.note_good_login(user->id, at(t));
   store::SessionRecord s;
   out.token = random_token(32);
   out.csrf = random_token(32);
   s.token_hash = sha256_hex(out.token);
   s.user_id = user->id;
   s.csrf = out.csrf;
-  s.created = t;
-  s.last_seen = t;
+  s.created = at(t);
+  s.last_seen = at(t);
   s.ip = std::string(ip);
   s.user_agent = std::string(user_agent.substr(0, 300));
   st.add_session(s);
@@ -159,23 +151,24 @@ std::optional<Session> Authenticator::find(store::Store& st, std::string_view to
   auto s = st.find_session(hash);
   if (!s) return std::nullopt;
   const std::int64_t t = now();
-  std::int64_t idle_end = s->last_seen + policy_.idle_seconds;
-  std::int64_t absolute_end = s->created + policy_.absolute_seconds;
+  std::int64_t last_seen = model::unix_seconds(s->last_seen);
+  std::int64_t idle_end = last_seen + policy_.idle_seconds;
+  std::int64_t absolute_end = model::unix_seconds(s->created) + policy_.absolute_seconds;
   if (t >= idle_end || t >= absolute_end) {
     st.delete_session(hash);
     return std::nullopt;
   }
   auto user = st.user_by_id(s->user_id);
   if (!user || user->disabled) return std::nullopt;
-  if (t - s->last_seen >= touch_interval()) {
-    st.touch_session(hash, t);
-    s->last_seen = t;
+  if (t - last_seen >= touch_interval()) {
+    st.touch_session(hash, at(t));
+    last_seen = t;
   }
   Session out;
   out.principal = principal_of(*user);
   out.token_hash = hash;
   out.csrf = s->csrf;
-  out.expires = std::min(s->last_seen + policy_.idle_seconds, absolute_end);
+  out.expires = std::min(last_seen + policy_.idle_seconds, absolute_end);
   return out;
 }
 

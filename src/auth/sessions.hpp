@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "auth/roles.hpp"
+#include "model/instant.hpp"
 
 namespace hearth::store {
 class Store;
@@ -64,6 +65,7 @@ class Authenticator {
 
   const SessionPolicy& policy() const { return policy_; }
   std::int64_t now() const { return clock_(); }
+  model::Instant now_instant() const { return model::from_unix_seconds(now()); }
 
   // Checks the password (Argon2id), the lockout and the address's rate; on success stores a
   // new session. Every attempt is recorded (login_attempts) for the rate limit.

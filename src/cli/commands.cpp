@@ -558,15 +558,11 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
   // Refuse to start on a schema this build does not know.
   auto st = store::open_store(g.store_url);
   st->require_current_schema();
-  auto unix_now = [] {
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-  };
   // Web imports abandoned more than a day ago, and staging folders a killed server left.
   auto expire_uploads = [&] {
     std::size_t dirs = 0;
-    auto n = store::expire_abandoned_uploads(*st, unix_now(), fs::temp_directory_path(), &dirs);
+    auto n = store::expire_abandoned_uploads(*st, model::instant_now(), fs::temp_directory_path(),
+                                             &dirs);
     if (n > 0 || dirs > 0)
       spdlog::info(
           json{{"event", "uploads_expired"}, {"imports", n}, {"staging_removed", dirs}}.dump());
@@ -636,10 +632,9 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
         // once a minute, 40–47 MB trimming every five seconds; a trim takes ~2 ms, 33 ms at most).
         ::malloc_trim(0);
         if (++ticks % 60 == 0) {
-          auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
-          st->delete_expired_sessions(now - a.absolute_hours * 3600LL, now - a.idle_minutes * 60LL);
+          const auto now = model::instant_now();
+          st->delete_expired_sessions(now - std::chrono::hours(a.absolute_hours),
+                                      now - std::chrono::minutes(a.idle_minutes));
           expire_uploads();
         }
       } catch (const std::exception& e) {

@@ -65,12 +65,6 @@ std::string new_password(bool from_stdin, const std::string& username, bool& gen
   return auth::random_password();
 }
 
-std::string now_iso() {
-  return auth::iso_utc(std::chrono::duration_cast<std::chrono::seconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count());
-}
-
 store::UserRecord require_user(store::Store& st, const std::string& username) {
   auto u = st.find_user(username);
   if (!u) throw UsageError("there is no user '" + username + "': hearth user list shows them");
@@ -114,7 +108,7 @@ int cmd_user_add(const Global& g, const UserArgs& a) {
   u.worker = a.worker;
   u.teams = a.teams;
   u.child = a.child;
-  u.created_at = u.password_changed_at = now_iso();
+  u.created_at = u.password_changed_at = model::instant_now();
   st->add_user(u);
   audit(*st, "user.add", "user:" + a.username, {{"role", a.role}, {"councils", a.councils}});
   std::cout << "Added " << a.username << " (" << auth::role_title(*role) << ").\n";
@@ -140,8 +134,8 @@ int cmd_user_list(const Global& g, const std::string& format) {
                      {"child", u.child},
                      {"disabled", u.disabled},
                      {"demo", u.demo},
-                     {"locked_until", u.locked_until},
-                     {"last_login_at", u.last_login_at}});
+                     {"locked_until", model::format_instant(u.locked_until)},
+                     {"last_login_at", model::format_instant(u.last_login_at)}});
     std::cout << arr.dump(2) << '\n';
     return kExitOk;
   }
@@ -153,8 +147,8 @@ int cmd_user_list(const Global& g, const std::string& format) {
     for (const auto& t : u.teams) scope += (scope.empty() ? "" : "; ") + t;
     if (!u.child.empty()) scope = "child " + u.child;
     rows.push_back({u.username, u.role, u.display_name, councils, scope,
-                    u.disabled ? "disabled" : (!u.locked_until.empty() ? "locked" : "active"),
-                    u.last_login_at});
+                    u.disabled ? "disabled" : (u.locked_until ? "locked" : "active"),
+                    model::format_instant(u.last_login_at)});
   }
   if (fmt == Format::Csv)
     print_csv(std::cout, {"username", "role", "name", "councils", "scope", "state", "last_login"},
@@ -184,9 +178,9 @@ int cmd_user_reset_password(const Global& g, const std::string& username, bool f
   bool generated = false;
   std::string password = new_password(from_stdin, username, generated);
   u.password_hash = auth::hash_password(password);
-  u.password_changed_at = now_iso();
+  u.password_changed_at = model::instant_now();
   u.failed_logins = 0;
-  u.locked_until.clear();
+  u.locked_until.reset();
   st->update_user(u);
   st->clear_login_failures(u.username);  // ends the per-address locks too
   auto ended = st->delete_user_sessions(u.id);
@@ -240,7 +234,7 @@ int cmd_audit_list(const Global& g, const AuditListArgs& a) {
     json arr = json::array();
     for (const auto& e : shown)
       arr.push_back({{"seq", e.seq},
-                     {"at", e.at},
+                     {"at", model::format_instant_ms(e.at)},
                      {"actor", e.actor},
                      {"role", e.role},
                      {"action", e.action},
@@ -253,9 +247,10 @@ int cmd_audit_list(const Global& g, const AuditListArgs& a) {
   Rows rows;
   // Entries written before issue 13 may hold raw control characters: escape them on output.
   for (const auto& e : shown)
-    rows.push_back({std::to_string(e.seq), model::escaped_text(e.at), model::escaped_text(e.actor),
-                    model::escaped_text(e.role), model::escaped_text(e.action),
-                    model::escaped_text(e.resource), model::escaped_text(e.outcome)});
+    rows.push_back({std::to_string(e.seq), model::format_instant_ms(e.at),
+                    model::escaped_text(e.actor), model::escaped_text(e.role),
+                    model::escaped_text(e.action), model::escaped_text(e.resource),
+                    model::escaped_text(e.outcome)});
   if (fmt == Format::Csv)
     print_csv(std::cout, {"seq", "at", "actor", "role", "action", "resource", "outcome"}, rows);
   else
@@ -318,7 +313,7 @@ void add_demo_users(store::Store& st, const std::string& la) {
                         {"demo-board", "board", "Cllr Bea Board (demo)"},
                         {"demo-participation", "participation", "Pat Participation (demo)"},
                         {"demo-yp", "young_person", "Young person (demo)"}};
-  std::string now = now_iso();
+  const model::Instant now = model::instant_now();
   for (const auto& d : demos) {
     store::UserRecord u;
     u.username = d.username;

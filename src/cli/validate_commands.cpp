@@ -273,8 +273,8 @@ int cmd_imports(const Global& g, const ImportsArgs& a) {
     rows.push_back({std::to_string(r.id), r.la,
                     r.collection_year ? model::CollectionYear{r.collection_year}.label()
                                       : std::string("local records"),
-                    r.source, r.format, r.user, r.finished_at, std::to_string(r.rows),
-                    std::to_string(r.findings)});
+                    r.source, r.format, r.user, model::format_instant(r.finished_at),
+                    std::to_string(r.rows), std::to_string(r.findings)});
   if (fmt == Format::Csv) {
     print_csv(std::cout, headers, rows);
   } else {

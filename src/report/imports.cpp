@@ -1,6 +1,7 @@
 #include "report/imports.hpp"
 
 #include "model/dates.hpp"
+#include "model/instant.hpp"
 #include "report/list.hpp"
 
 namespace hearth::report {
@@ -17,8 +18,8 @@ json import_json(const store::ImportRecord& r) {
       {"source", r.source},
       {"format", r.format},
       {"user", r.user},
-      {"started_at", r.started_at},
-      {"finished_at", r.finished_at},
+      {"started_at", model::format_instant(r.started_at)},
+      {"finished_at", model::format_instant(r.finished_at)},
       {"rows", r.rows},
       {"findings", r.findings},
       {"replaced_rows", r.replaced_rows},

@@ -26,31 +26,31 @@ class AccountStore {
   // A failed login: adds one to the user's count in one statement (so two processes never lose
   // a count) and, when it reaches `lock_after`, sets locked_until. Returns the new count.
   virtual int note_failed_login(std::int64_t user_id, int lock_after,
-                                const std::string& locked_until) = 0;
+                                model::Instant locked_until) = 0;
   // A good login: clears the count and the lock, sets last_login_at.
-  virtual void note_good_login(std::int64_t user_id, const std::string& at) = 0;
+  virtual void note_good_login(std::int64_t user_id, model::Instant at) = 0;
   // Login attempts by address (rate limiting across processes). Rows older than `forget_before`
   // are removed on the way.
   virtual void record_login_attempt(std::string_view ip, std::string_view username, bool ok,
-                                    std::int64_t at, std::int64_t forget_before) = 0;
-  virtual std::int64_t failed_logins_from(std::string_view ip, std::int64_t since) = 0;
+                                    model::Instant at, model::Instant forget_before) = 0;
+  virtual std::int64_t failed_logins_from(std::string_view ip, model::Instant since) = 0;
   // What the lockout needs about one username (known or not) and one address: failures from
   // this address since `since` and after its last good login; failures from every address since
   // `since`; and whether this address signed in as the user since `known_since`.
   virtual LoginFailures login_failures(std::string_view ip, std::string_view username,
-                                       std::int64_t since, std::int64_t known_since) = 0;
+                                       model::Instant since, model::Instant known_since) = 0;
   // Forgets the user's failed attempts (an administrator's reset ends every lock).
   virtual void clear_login_failures(std::string_view username) = 0;
 
   virtual void add_session(const SessionRecord& s) = 0;
   virtual std::optional<SessionRecord> find_session(std::string_view token_hash) = 0;
-  virtual void touch_session(std::string_view token_hash, std::int64_t last_seen) = 0;
+  virtual void touch_session(std::string_view token_hash, model::Instant last_seen) = 0;
   virtual void delete_session(std::string_view token_hash) = 0;
   // Ends every session of the user (password reset, disabling). Returns how many.
   virtual std::int64_t delete_user_sessions(std::int64_t user_id) = 0;
   // Removes sessions created before `created_before` or idle since before `seen_before`.
-  virtual std::int64_t delete_expired_sessions(std::int64_t created_before,
-                                               std::int64_t seen_before) = 0;
+  virtual std::int64_t delete_expired_sessions(model::Instant created_before,
+                                               model::Instant seen_before) = 0;
 };
 
 }  // namespace hearth::store

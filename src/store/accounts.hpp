@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "model/instant.hpp"
+
 namespace hearth::store {
 
 struct UserRecord {
@@ -24,18 +26,18 @@ struct UserRecord {
   bool disabled = false;
   bool demo = false;  // made by `hearth demo`: refused unless the store is the demo's
   int failed_logins = 0;
-  std::string locked_until;  // ISO 8601 UTC; empty when not locked
-  std::string created_at;
-  std::string password_changed_at;
-  std::string last_login_at;
+  std::optional<model::Instant> locked_until;  // empty when not locked
+  model::Instant created_at{};
+  model::Instant password_changed_at{};
+  std::optional<model::Instant> last_login_at;  // empty: never
 };
 
 struct SessionRecord {
   std::string token_hash;  // SHA-256 of the cookie's token (the token itself is never stored)
   std::int64_t user_id = 0;
-  std::string csrf;            // the double-submit token
-  std::int64_t created = 0;    // Unix seconds
-  std::int64_t last_seen = 0;  // Unix seconds
+  std::string csrf;  // the double-submit token
+  model::Instant created{};
+  model::Instant last_seen{};
   std::string ip;
   std::string user_agent;
 };
@@ -48,7 +50,7 @@ struct LoginFailures {
 
 struct AuditEntry {
   std::int64_t seq = 0;  // 1, 2, 3…: a gap is a deleted row
-  std::string at;        // ISO 8601 UTC with milliseconds
+  model::Instant at{};   // kept to the millisecond; the epoch when appending: now
   std::string actor;     // username, or "cli:<login>"
   std::string role;
   std::string action;    // "child.read", "session.login", "access.denied", "import.accept"…
@@ -65,12 +67,12 @@ struct AuditEntry {
 struct UploadRecord {
   std::string id;  // random, unguessable
   std::string la;
-  std::string kind;          // "903" or "local"
-  int collection_year = 0;   // end year; 0 for local records
-  std::string user;          // who started it
-  std::int64_t created = 0;  // Unix seconds
-  std::string status;        // "open", "checked", "imported", "cancelled"
-  std::string result;        // JSON text: the last check's or the import's outcome
+  std::string kind;         // "903" or "local"
+  int collection_year = 0;  // end year; 0 for local records
+  std::string user;         // who started it
+  model::Instant created{};
+  std::string status;  // "open", "checked", "imported", "cancelled"
+  std::string result;  // JSON text: the last check's or the import's outcome
 };
 
 struct UploadFile {

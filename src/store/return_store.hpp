@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/finding.hpp"
+#include "model/instant.hpp"
 #include "model/journey.hpp"
 
 namespace hearth::store {
@@ -30,8 +31,8 @@ struct ImportRecord {
   std::string source;
   std::string format;
   std::string user;
-  std::string started_at;  // ISO 8601 UTC
-  std::string finished_at;
+  model::Instant started_at{};
+  model::Instant finished_at{};
   std::int64_t rows = 0;
   std::int64_t findings = 0;
   std::int64_t replaced_rows = 0;  // rows of the same year that this import replaced

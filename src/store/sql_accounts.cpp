@@ -49,6 +49,18 @@ constexpr const char* kUserColumns =
     "id, username, display_name, role, password_hash, councils, worker, teams, child, disabled, "
     "demo, failed_logins, locked_until, created_at, password_changed_at, last_login_at";
 
+// Instants as the tables keep them: ISO 8601 text (users, the audit log: "" for none) or Unix
+// seconds (sessions, login attempts, uploads).
+std::string instant_text(const std::optional<model::Instant>& t) {
+  return t ? model::format_instant(*t) : std::string();
+}
+std::optional<model::Instant> instant_from_text(const std::string& s) {
+  return s.empty() ? std::nullopt : model::parse_instant(s);
+}
+long long seconds(model::Instant t) {
+  return model::unix_seconds(t);
+}
+
 UserRecord user_from(const soci::row& r) {
   UserRecord u;
   u.id = sql::get_int64(r, 0);
@@ -63,34 +75,19 @@ UserRecord user_from(const soci::row& r) {
   u.disabled = sql::get_int(r, 9) != 0;
   u.demo = sql::get_int(r, 10) != 0;
   u.failed_logins = sql::get_int(r, 11);
-  u.locked_until = r.get<std::string>(12);
-  u.created_at = r.get<std::string>(13);
-  u.password_changed_at = r.get<std::string>(14);
-  u.last_login_at = r.get<std::string>(15);
+  u.locked_until = instant_from_text(r.get<std::string>(12));
+  u.created_at = instant_from_text(r.get<std::string>(13)).value_or(model::Instant{});
+  u.password_changed_at = instant_from_text(r.get<std::string>(14)).value_or(model::Instant{});
+  u.last_login_at = instant_from_text(r.get<std::string>(15));
   return u;
 }
 
 // A user's text fields as the database can keep them (model/text.hpp).
 UserRecord storable(UserRecord u) {
-  for (auto* f : {&u.username, &u.display_name, &u.role, &u.worker, &u.child, &u.locked_until,
-                  &u.created_at, &u.password_changed_at, &u.last_login_at})
-    make_storable(*f);
+  for (auto* f : {&u.username, &u.display_name, &u.role, &u.worker, &u.child}) make_storable(*f);
   for (auto& c : u.councils) make_storable(c);
   for (auto& t : u.teams) make_storable(t);
   return u;
-}
-
-std::string now_millis_utc() {
-  auto now = std::chrono::system_clock::now();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(ms % 1000));
-  return buf;
 }
 
 using sql::WriteLock;
@@ -111,7 +108,7 @@ std::string audit_hash(const AuditEntry& e) {
   };
   add(e.prev_hash);
   add(std::to_string(e.seq));
-  add(e.at);
+  add(model::format_instant_ms(e.at));
   add(e.actor);
   add(e.role);
   add(e.action);
@@ -137,6 +134,9 @@ std::int64_t SqlAccounts::add_user(const UserRecord& given) {
   std::string councils = join(u.councils, ','), teams = join(u.teams, '\n');
   int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins;
   long long id = 0;
+  const std::string locked = instant_text(u.locked_until), created = instant_text(u.created_at),
+                    changed = instant_text(u.password_changed_at),
+                    last_login = instant_text(u.last_login_at);
   WriteLock turn(driver_);
   sql_ << "INSERT INTO users (username, display_name, role, password_hash, councils, worker, "
           "teams, child, disabled, demo, failed_logins, locked_until, created_at, "
@@ -145,8 +145,8 @@ std::int64_t SqlAccounts::add_user(const UserRecord& given) {
       soci::use(u.username), soci::use(u.display_name), soci::use(u.role),
       soci::use(u.password_hash), soci::use(councils), soci::use(u.worker), soci::use(teams),
       soci::use(u.child), soci::use(disabled), soci::use(demo), soci::use(failed),
-      soci::use(u.locked_until), soci::use(u.created_at), soci::use(u.password_changed_at),
-      soci::use(u.last_login_at), soci::into(id);
+      soci::use(locked), soci::use(created), soci::use(changed), soci::use(last_login),
+      soci::into(id);
   return id;
 }
 
@@ -181,32 +181,36 @@ void SqlAccounts::update_user(const UserRecord& given) {
   std::string councils = join(u.councils, ','), teams = join(u.teams, '\n');
   int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins;
   long long id = u.id;
+  const std::string locked = instant_text(u.locked_until),
+                    changed = instant_text(u.password_changed_at),
+                    last_login = instant_text(u.last_login_at);
   WriteLock turn(driver_);
   sql_ << "UPDATE users SET display_name = :dn, role = :r, password_hash = :ph, councils = :c, "
           "worker = :w, teams = :t, child = :ch, disabled = :d, demo = :demo, failed_logins = :f, "
           "locked_until = :lu, password_changed_at = :pc, last_login_at = :ll WHERE id = :id",
       soci::use(u.display_name), soci::use(u.role), soci::use(u.password_hash), soci::use(councils),
       soci::use(u.worker), soci::use(teams), soci::use(u.child), soci::use(disabled),
-      soci::use(demo), soci::use(failed), soci::use(u.locked_until),
-      soci::use(u.password_changed_at), soci::use(u.last_login_at), soci::use(id);
+      soci::use(demo), soci::use(failed), soci::use(locked), soci::use(changed),
+      soci::use(last_login), soci::use(id);
 }
 
 int SqlAccounts::note_failed_login(std::int64_t user_id, int lock_after,
-                                   const std::string& locked_until) {
+                                   model::Instant locked_until) {
   long long id = user_id;
+  const std::string until = model::format_instant(locked_until);
   WriteTx tx(sql_, driver_);
   sql_ << "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = :id", soci::use(id);
   int count = 0;
   sql_ << "SELECT failed_logins FROM users WHERE id = :id", soci::use(id), soci::into(count);
   if (count >= lock_after)
-    sql_ << "UPDATE users SET locked_until = :lu WHERE id = :id", soci::use(locked_until),
-        soci::use(id);
+    sql_ << "UPDATE users SET locked_until = :lu WHERE id = :id", soci::use(until), soci::use(id);
   tx.commit();
   return count;
 }
 
-void SqlAccounts::note_good_login(std::int64_t user_id, const std::string& at) {
+void SqlAccounts::note_good_login(std::int64_t user_id, model::Instant when) {
   long long id = user_id;
+  const std::string at = model::format_instant(when);
   WriteLock turn(driver_);
   sql_ << "UPDATE users SET failed_logins = 0, locked_until = '', last_login_at = :at "
           "WHERE id = :id",
@@ -214,9 +218,10 @@ void SqlAccounts::note_good_login(std::int64_t user_id, const std::string& at) {
 }
 
 void SqlAccounts::record_login_attempt(std::string_view ip_view, std::string_view user_view,
-                                       bool ok_in, std::int64_t at_in, std::int64_t forget_before) {
+                                       bool ok_in, model::Instant at_in,
+                                       model::Instant forget_before) {
   std::string ip = storable_text(ip_view), username = storable_text(user_view);
-  long long at = at_in, forget = forget_before;
+  long long at = seconds(at_in), forget = seconds(forget_before);
   int ok = ok_in ? 1 : 0;
   WriteTx tx(sql_, driver_);
   sql_ << "DELETE FROM login_attempts WHERE at < :f", soci::use(forget);
@@ -225,19 +230,19 @@ void SqlAccounts::record_login_attempt(std::string_view ip_view, std::string_vie
   tx.commit();
 }
 
-std::int64_t SqlAccounts::failed_logins_from(std::string_view ip_view, std::int64_t since_in) {
+std::int64_t SqlAccounts::failed_logins_from(std::string_view ip_view, model::Instant since_in) {
   std::string ip = storable_text(ip_view);
-  long long since = since_in, n = 0;
+  long long since = seconds(since_in), n = 0;
   sql_ << "SELECT COUNT(*) FROM login_attempts WHERE ip = :ip AND at >= :s AND ok = 0",
       soci::use(ip), soci::use(since), soci::into(n);
   return n;
 }
 
 LoginFailures SqlAccounts::login_failures(std::string_view ip_view, std::string_view user_view,
-                                          std::int64_t since_in, std::int64_t known_since_in) {
+                                          model::Instant since_in, model::Instant known_since_in) {
   std::string ip = storable_text(ip_view), username = storable_text(user_view);
-  long long since = since_in, known_since = known_since_in, last_ok = -1, here = 0, all = 0,
-            known = 0;
+  long long since = seconds(since_in), known_since = seconds(known_since_in), last_ok = -1,
+            here = 0, all = 0, known = 0;
   soci::indicator ind = soci::i_null;
   sql_ << "SELECT MAX(at) FROM login_attempts WHERE ip = :ip AND username = :u AND ok = 1",
       soci::use(ip), soci::use(username), soci::into(last_ok, ind);
@@ -266,7 +271,7 @@ void SqlAccounts::add_session(const SessionRecord& given) {
   SessionRecord s = given;
   make_storable(s.ip);
   make_storable(s.user_agent);
-  long long uid = s.user_id, created = s.created, seen = s.last_seen;
+  long long uid = s.user_id, created = seconds(s.created), seen = seconds(s.last_seen);
   WriteLock turn(driver_);
   sql_ << "INSERT INTO sessions (token_hash, user_id, csrf, created, last_seen, ip, user_agent) "
           "VALUES (:t, :u, :c, :cr, :ls, :ip, :ua)",
@@ -285,8 +290,8 @@ std::optional<SessionRecord> SqlAccounts::find_session(std::string_view token_vi
     s.token_hash = r.get<std::string>(0);
     s.user_id = sql::get_int64(r, 1);
     s.csrf = r.get<std::string>(2);
-    s.created = sql::get_int64(r, 3);
-    s.last_seen = sql::get_int64(r, 4);
+    s.created = model::from_unix_seconds(sql::get_int64(r, 3));
+    s.last_seen = model::from_unix_seconds(sql::get_int64(r, 4));
     s.ip = r.get<std::string>(5);
     s.user_agent = r.get<std::string>(6);
     return s;
@@ -294,9 +299,9 @@ std::optional<SessionRecord> SqlAccounts::find_session(std::string_view token_vi
   return std::nullopt;
 }
 
-void SqlAccounts::touch_session(std::string_view token_view, std::int64_t last_seen) {
+void SqlAccounts::touch_session(std::string_view token_view, model::Instant last_seen) {
   std::string token(token_view);
-  long long seen = last_seen;
+  long long seen = seconds(last_seen);
   WriteLock turn(driver_);
   sql_ << "UPDATE sessions SET last_seen = :s WHERE token_hash = :t AND last_seen < :s2",
       soci::use(seen), soci::use(token), soci::use(seen);
@@ -317,9 +322,9 @@ std::int64_t SqlAccounts::delete_user_sessions(std::int64_t user_id) {
   return n;
 }
 
-std::int64_t SqlAccounts::delete_expired_sessions(std::int64_t created_before,
-                                                  std::int64_t seen_before) {
-  long long c = created_before, s = seen_before, n = 0;
+std::int64_t SqlAccounts::delete_expired_sessions(model::Instant created_before,
+                                                  model::Instant seen_before) {
+  long long c = seconds(created_before), s = seconds(seen_before), n = 0;
   WriteTx tx(sql_, driver_);
   sql_ << "SELECT COUNT(*) FROM sessions WHERE created < :c OR last_seen < :s", soci::use(c),
       soci::use(s), soci::into(n);
@@ -333,12 +338,13 @@ std::int64_t SqlAccounts::delete_expired_sessions(std::int64_t created_before,
 struct SqlAccounts::AuditStatements {
   AuditEntry e;
   long long seq = 0;
+  std::string at;  // e.at as the column keeps it
   soci::statement insert, advance;
   explicit AuditStatements(soci::session& sql)
       : insert((sql.prepare << "INSERT INTO audit_log (seq, at, actor, role, action, resource, "
                                "outcome, detail, prev_hash, hash) VALUES (:s, :at, :a, :r, :ac, "
                                ":res, :o, :d, :p, :h)",
-                soci::use(seq), soci::use(e.at), soci::use(e.actor), soci::use(e.role),
+                soci::use(seq), soci::use(at), soci::use(e.actor), soci::use(e.role),
                 soci::use(e.action), soci::use(e.resource), soci::use(e.outcome),
                 soci::use(e.detail), soci::use(e.prev_hash), soci::use(e.hash))),
         advance((sql.prepare << "UPDATE audit_head SET seq = :s, hash = :h WHERE id = 1",
@@ -349,11 +355,11 @@ SqlAccounts::SqlAccounts(soci::session& sql, const Driver& driver) : sql_(sql), 
 SqlAccounts::~SqlAccounts() = default;
 
 AuditEntry SqlAccounts::append_audit(AuditEntry e) {
-  if (e.at.empty()) e.at = now_millis_utc();
+  if (e.at == model::Instant{}) e.at = model::instant_now();
   if (e.detail.empty()) e.detail = "{}";
   // What is hashed is exactly what is stored: control characters escaped, invalid UTF-8
   // replaced (a NUL would otherwise be cut off by PostgreSQL after the hash covered it).
-  for (auto* f : {&e.at, &e.actor, &e.role, &e.action, &e.resource, &e.outcome, &e.detail})
+  for (auto* f : {&e.actor, &e.role, &e.action, &e.resource, &e.outcome, &e.detail})
     *f = escaped_text(*f);
   // Prepared outside the transaction: a failure to prepare leaves nothing half done.
   if (!audit_) audit_ = std::make_unique<AuditStatements>(sql_);
@@ -369,6 +375,7 @@ AuditEntry SqlAccounts::append_audit(AuditEntry e) {
   auto& a = *audit_;
   a.e = std::move(e);
   a.seq = a.e.seq;
+  a.at = model::format_instant_ms(a.e.at);
   a.insert.execute(true);
   a.advance.execute(true);
   tx.commit();
@@ -385,7 +392,8 @@ std::vector<AuditEntry> SqlAccounts::read_audit(std::int64_t from_seq, std::size
   for (const soci::row& r : rs) {
     AuditEntry e;
     e.seq = sql::get_int64(r, 0);
-    e.at = r.get<std::string>(1);
+    // Text that is not an instant as written reads as the epoch: its hash no longer matches.
+    e.at = model::parse_instant(r.get<std::string>(1)).value_or(model::Instant{});
     e.actor = r.get<std::string>(2);
     e.role = r.get<std::string>(3);
     e.action = r.get<std::string>(4);
@@ -436,7 +444,7 @@ std::string from_base64(const std::string& text) {
 void SqlAccounts::add_upload(const UploadRecord& given) {
   UploadRecord u = given;
   for (auto* f : {&u.id, &u.la, &u.kind, &u.user, &u.status, &u.result}) make_storable(*f);
-  long long created = u.created;
+  long long created = seconds(u.created);
   WriteLock turn(driver_);
   sql_ << "INSERT INTO uploads (id, la, kind, collection_year, user_name, created, status, "
           "result) VALUES (:id, :la, :k, :y, :u, :c, :s, :r)",
@@ -453,7 +461,7 @@ UploadRecord upload_from(const soci::row& r) {
   u.kind = r.get<std::string>(2);
   u.collection_year = sql::get_int(r, 3);
   u.user = r.get<std::string>(4);
-  u.created = sql::get_int64(r, 5);
+  u.created = model::from_unix_seconds(sql::get_int64(r, 5));
   u.status = r.get<std::string>(6);
   u.result = r.get<std::string>(7);
   return u;
@@ -521,8 +529,8 @@ std::vector<UploadFile> SqlAccounts::upload_files(std::string_view id_view, bool
   return out;
 }
 
-std::int64_t SqlAccounts::expire_uploads(std::int64_t before_in) {
-  long long before = before_in, n = 0;
+std::int64_t SqlAccounts::expire_uploads(model::Instant before_in) {
+  long long before = seconds(before_in), n = 0;
   WriteTx tx(sql_, driver_);
   sql_ << "SELECT COUNT(*) FROM uploads WHERE created < :b AND status IN ('open', 'checked')",
       soci::use(before), soci::into(n);

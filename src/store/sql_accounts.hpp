@@ -26,21 +26,21 @@ class SqlAccounts {
   std::optional<UserRecord> user_by_id(std::int64_t id);
   std::vector<UserRecord> list_users();
   void update_user(const UserRecord& u);
-  int note_failed_login(std::int64_t user_id, int lock_after, const std::string& locked_until);
-  void note_good_login(std::int64_t user_id, const std::string& at);
+  int note_failed_login(std::int64_t user_id, int lock_after, model::Instant locked_until);
+  void note_good_login(std::int64_t user_id, model::Instant at);
   void record_login_attempt(std::string_view ip, std::string_view username, bool ok,
-                            std::int64_t at, std::int64_t forget_before);
-  std::int64_t failed_logins_from(std::string_view ip, std::int64_t since);
-  LoginFailures login_failures(std::string_view ip, std::string_view username, std::int64_t since,
-                               std::int64_t known_since);
+                            model::Instant at, model::Instant forget_before);
+  std::int64_t failed_logins_from(std::string_view ip, model::Instant since);
+  LoginFailures login_failures(std::string_view ip, std::string_view username, model::Instant since,
+                               model::Instant known_since);
   void clear_login_failures(std::string_view username);
-  std::int64_t expire_uploads(std::int64_t before);
+  std::int64_t expire_uploads(model::Instant before);
   void add_session(const SessionRecord& s);
   std::optional<SessionRecord> find_session(std::string_view token_hash);
-  void touch_session(std::string_view token_hash, std::int64_t last_seen);
+  void touch_session(std::string_view token_hash, model::Instant last_seen);
   void delete_session(std::string_view token_hash);
   std::int64_t delete_user_sessions(std::int64_t user_id);
-  std::int64_t delete_expired_sessions(std::int64_t created_before, std::int64_t seen_before);
+  std::int64_t delete_expired_sessions(model::Instant created_before, model::Instant seen_before);
   AuditEntry append_audit(AuditEntry e);
   std::vector<AuditEntry> read_audit(std::int64_t from_seq, std::size_t limit);
   std::pair<std::int64_t, std::string> audit_head();

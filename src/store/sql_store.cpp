@@ -47,16 +47,6 @@ namespace {
 
 using ssda903::TableKind;
 
-std::string now_utc() {
-  auto now = std::chrono::system_clock::now();
-  std::time_t t = std::chrono::system_clock::to_time_t(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 std::string lower(std::string_view s) {
   std::string r(s);
   for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -207,7 +197,7 @@ class SqlStore final : public Store {
           stmt.replace(at, 10, driver_->identity_column());
         sql_ << stmt;
       }
-      std::string at = now_utc();
+      std::string at = model::format_instant(model::instant_now());
       sql_ << "INSERT INTO hearth_schema (version, applied_at) VALUES (:v, :at)",
           soci::use(m.version), soci::use(at);
       tr.commit();
@@ -251,7 +241,7 @@ class SqlStore final : public Store {
     sql_ << "DELETE FROM returns WHERE la = :la AND collection_year = :y", soci::use(ret.la),
         soci::use(ret.year.end_year);
 
-    rec.finished_at = now_utc();
+    rec.finished_at = model::instant_now();
     insert_import(rec);
     long long id = rec.id, rows = rec.rows;
     sql_ << "INSERT INTO returns (la, collection_year, import_id, row_count) "
@@ -279,7 +269,7 @@ class SqlStore final : public Store {
           soci::use(records.la), soci::use(name), soci::into(old_rows, ind);
       if (ind == soci::i_ok) rec.replaced_rows += old_rows;
     }
-    rec.finished_at = now_utc();
+    rec.finished_at = model::instant_now();
     insert_import(rec);
     long long id = rec.id;
     for (local::LocalTable t : tables) {
@@ -380,8 +370,8 @@ class SqlStore final : public Store {
       rec.source = r.get<std::string>(3);
       rec.format = r.get<std::string>(4);
       rec.user = r.get<std::string>(5);
-      rec.started_at = r.get<std::string>(6);
-      rec.finished_at = r.get<std::string>(7);
+      rec.started_at = model::parse_instant(r.get<std::string>(6)).value_or(model::Instant{});
+      rec.finished_at = model::parse_instant(r.get<std::string>(7)).value_or(model::Instant{});
       rec.rows = get_int64(r, 8);
       rec.findings = get_int64(r, 9);
       rec.replaced_rows = get_int64(r, 10);
@@ -445,34 +435,34 @@ class SqlStore final : public Store {
   std::vector<UserRecord> list_users() override { return accounts_.list_users(); }
   void update_user(const UserRecord& u) override { accounts_.update_user(u); }
   int note_failed_login(std::int64_t user_id, int lock_after,
-                        const std::string& locked_until) override {
+                        model::Instant locked_until) override {
     return accounts_.note_failed_login(user_id, lock_after, locked_until);
   }
-  void note_good_login(std::int64_t user_id, const std::string& at) override {
+  void note_good_login(std::int64_t user_id, model::Instant at) override {
     accounts_.note_good_login(user_id, at);
   }
   void record_login_attempt(std::string_view ip, std::string_view username, bool ok,
-                            std::int64_t at, std::int64_t forget_before) override {
+                            model::Instant at, model::Instant forget_before) override {
     accounts_.record_login_attempt(ip, username, ok, at, forget_before);
   }
-  std::int64_t failed_logins_from(std::string_view ip, std::int64_t since) override {
+  std::int64_t failed_logins_from(std::string_view ip, model::Instant since) override {
     return accounts_.failed_logins_from(ip, since);
   }
-  LoginFailures login_failures(std::string_view ip, std::string_view username, std::int64_t since,
-                               std::int64_t known_since) override {
+  LoginFailures login_failures(std::string_view ip, std::string_view username, model::Instant since,
+                               model::Instant known_since) override {
     return accounts_.login_failures(ip, username, since, known_since);
   }
   void clear_login_failures(std::string_view username) override {
     accounts_.clear_login_failures(username);
   }
-  std::int64_t expire_uploads(std::int64_t before) override {
+  std::int64_t expire_uploads(model::Instant before) override {
     return accounts_.expire_uploads(before);
   }
   void add_session(const SessionRecord& s) override { accounts_.add_session(s); }
   std::optional<SessionRecord> find_session(std::string_view token_hash) override {
     return accounts_.find_session(token_hash);
   }
-  void touch_session(std::string_view token_hash, std::int64_t last_seen) override {
+  void touch_session(std::string_view token_hash, model::Instant last_seen) override {
     accounts_.touch_session(token_hash, last_seen);
   }
   void delete_session(std::string_view token_hash) override {
@@ -481,8 +471,8 @@ class SqlStore final : public Store {
   std::int64_t delete_user_sessions(std::int64_t user_id) override {
     return accounts_.delete_user_sessions(user_id);
   }
-  std::int64_t delete_expired_sessions(std::int64_t created_before,
-                                       std::int64_t seen_before) override {
+  std::int64_t delete_expired_sessions(model::Instant created_before,
+                                       model::Instant seen_before) override {
     return accounts_.delete_expired_sessions(created_before, seen_before);
   }
   AuditEntry append_audit(AuditEntry e) override { return accounts_.append_audit(std::move(e)); }
@@ -518,7 +508,7 @@ class SqlStore final : public Store {
     rec.source = meta.source;
     rec.format = meta.format;
     rec.user = meta.user;
-    rec.started_at = now_utc();
+    rec.started_at = model::instant_now();
     rec.findings = static_cast<std::int64_t>(findings);
     rec.accepted_with_findings = meta.accepted_with_findings;
     return rec;
@@ -539,13 +529,14 @@ class SqlStore final : public Store {
     for (auto* f : {&rec.source, &rec.format, &rec.user}) make_storable(*f);
     int accepted = rec.accepted_with_findings ? 1 : 0;
     long long rows = rec.rows, nfind = rec.findings, replaced = rec.replaced_rows, id = 0;
+    const std::string started = model::format_instant(rec.started_at),
+                      finished = model::format_instant(rec.finished_at);
     sql_ << "INSERT INTO imports (la, collection_year, source, format, user_name, started_at, "
             "finished_at, row_count, finding_count, replaced_rows, accepted_with_findings) "
             "VALUES (:la, :y, :src, :fmt, :usr, :st, :fin, :rows, :nf, :rep, :acc) RETURNING id",
         soci::use(rec.la), soci::use(rec.collection_year), soci::use(rec.source),
-        soci::use(rec.format), soci::use(rec.user), soci::use(rec.started_at),
-        soci::use(rec.finished_at), soci::use(rows), soci::use(nfind), soci::use(replaced),
-        soci::use(accepted), soci::into(id);
+        soci::use(rec.format), soci::use(rec.user), soci::use(started), soci::use(finished),
+        soci::use(rows), soci::use(nfind), soci::use(replaced), soci::use(accepted), soci::into(id);
     rec.id = id;
   }
 

@@ -86,10 +86,10 @@ std::size_t remove_stale_staging(const std::filesystem::path& parent, std::chron
   return n;
 }
 
-std::int64_t expire_abandoned_uploads(UploadStore& st, std::int64_t now,
+std::int64_t expire_abandoned_uploads(UploadStore& st, model::Instant now,
                                       const std::filesystem::path& parent,
                                       std::size_t* folders_removed) {
-  std::int64_t n = st.expire_uploads(now - kUploadLifetimeSeconds);
+  std::int64_t n = st.expire_uploads(now - std::chrono::seconds(kUploadLifetimeSeconds));
   std::size_t dirs = remove_stale_staging(parent, std::chrono::seconds(kUploadLifetimeSeconds));
   if (folders_removed) *folders_removed = dirs;
   return n;

@@ -19,7 +19,7 @@ constexpr std::int64_t kUploadLifetimeSeconds = 24 * 60 * 60;
 
 // Expires abandoned web imports (store.expire_uploads) and removes stale staging folders under
 // `parent`; what `hearth serve` runs at start and every few minutes. Returns imports expired.
-std::int64_t expire_abandoned_uploads(UploadStore& st, std::int64_t now,
+std::int64_t expire_abandoned_uploads(UploadStore& st, model::Instant now,
                                       const std::filesystem::path& parent,
                                       std::size_t* folders_removed = nullptr);
 

@@ -29,7 +29,7 @@ class UploadStore {
   virtual std::vector<UploadRecord> open_uploads(std::string_view la) = 0;
   // Imports still open or checked and started before `before` become "expired" and lose their
   // files. Returns how many.
-  virtual std::int64_t expire_uploads(std::int64_t before) = 0;
+  virtual std::int64_t expire_uploads(model::Instant before) = 0;
 };
 
 }  // namespace hearth::store

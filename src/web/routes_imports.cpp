@@ -41,7 +41,7 @@ http::Response list_imports(Call& call) {
                                          : json(nullptr)},
                       {"user", u.user},
                       {"status", u.status},
-                      {"started_at", auth::iso_utc(u.created)}});
+                      {"started_at", model::format_instant(u.created)}});
   out["in_progress"] = std::move(open);
   return http::Response::json(out);
 }
@@ -70,7 +70,7 @@ json upload_json(Call& call, const store::UploadRecord& u) {
 // process go too. Run on every import start (and by `hearth serve` at start and every 5 min).
 void expire_abandoned(Call& call) {
   std::size_t dirs = 0;
-  std::int64_t n = store::expire_abandoned_uploads(call.st, call.ctx.authn.now(),
+  std::int64_t n = store::expire_abandoned_uploads(call.st, call.ctx.authn.now_instant(),
                                                    std::filesystem::temp_directory_path(), &dirs);
   if (n > 0 || dirs > 0)
     call.audit("import.expire", "imports", "ok", {{"expired", n}, {"staging_removed", dirs}});
@@ -94,7 +94,8 @@ store::UploadRecord upload_for(Call& call, bool must_be_open) {
     throw none();
   }
   if (must_be_open && (u->status == "open" || u->status == "checked") &&
-      u->created < call.ctx.authn.now() - store::kUploadLifetimeSeconds) {
+      u->created <
+          call.ctx.authn.now_instant() - std::chrono::seconds(store::kUploadLifetimeSeconds)) {
     expire_abandoned(call);
     u->status = "expired";
   }
@@ -127,7 +128,7 @@ http::Response start_upload(Call& call) {
   u.kind = kind;
   u.collection_year = year;
   u.user = call.who().username;
-  u.created = call.ctx.authn.now();
+  u.created = call.ctx.authn.now_instant();
   u.status = "open";
   call.st.add_upload(u);
   call.audit("import.start", "import:" + u.id, "ok", {{"la", la}, {"kind", kind}});

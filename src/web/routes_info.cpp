@@ -41,8 +41,8 @@ http::Response get_users(Call& call) {
                        {"worker", u.worker},
                        {"teams", u.teams},
                        {"disabled", u.disabled},
-                       {"locked", !u.locked_until.empty()},
-                       {"last_login_at", u.last_login_at}});
+                       {"locked", u.locked_until.has_value()},
+                       {"last_login_at", model::format_instant(u.last_login_at)}});
     ++total;
   }
   return http::Response::json(Call::paged(std::move(items), total, page));

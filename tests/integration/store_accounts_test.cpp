@@ -13,6 +13,14 @@
 namespace hearth::store_test {
 namespace {
 
+// Instants as the tests write them: Unix seconds, or the ISO text the users table keeps.
+model::Instant secs(std::int64_t s) {
+  return model::from_unix_seconds(s);
+}
+model::Instant iso(const char* text) {
+  return model::parse_instant(text).value();
+}
+
 store::UserRecord user(const std::string& name, const std::string& role = "worker") {
   store::UserRecord u;
   u.username = name;
@@ -21,7 +29,7 @@ store::UserRecord user(const std::string& name, const std::string& role = "worke
   u.password_hash = "$argon2id$hash-of-" + name;
   u.councils = {"887"};
   u.worker = "W" + name;
-  u.created_at = "2026-01-02T03:04:05Z";
+  u.created_at = iso("2026-01-02T03:04:05Z");
   return u;
 }
 
@@ -31,8 +39,8 @@ store::SessionRecord session(const std::string& token, std::int64_t user_id, std
   s.token_hash = token;
   s.user_id = user_id;
   s.csrf = "csrf-" + token;
-  s.created = created;
-  s.last_seen = seen;
+  s.created = secs(created);
+  s.last_seen = secs(seen);
   s.ip = "192.0.2.7";
   s.user_agent = "Mozilla/5.0 (test)";
   return s;
@@ -75,20 +83,20 @@ TEST_P(AccountStoreConformance, UsersAreAddedFoundListedAndUpdated) {
   found->councils = {"201"};
   found->disabled = true;
   found->child = "";
-  found->password_changed_at = "2026-02-01T00:00:00Z";
+  found->password_changed_at = iso("2026-02-01T00:00:00Z");
   found->username = "renamed";
-  found->created_at = "1999-01-01T00:00:00Z";
+  found->created_at = iso("1999-01-01T00:00:00Z");
   store_->update_user(*found);
   auto again = store_->user_by_id(mo_id);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->username, "mo");
-  EXPECT_EQ(again->created_at, "2026-01-02T03:04:05Z");
+  EXPECT_EQ(again->created_at, iso("2026-01-02T03:04:05Z"));
   EXPECT_EQ(again->display_name, "Mo Manager");
   EXPECT_EQ(again->role, "analyst");
   EXPECT_TRUE(again->teams.empty());
   EXPECT_EQ(again->councils, std::vector<std::string>{"201"});
   EXPECT_TRUE(again->disabled);
-  EXPECT_EQ(again->password_changed_at, "2026-02-01T00:00:00Z");
+  EXPECT_EQ(again->password_changed_at, iso("2026-02-01T00:00:00Z"));
 }
 
 TEST_P(AccountStoreConformance, ATakenUsernameIsAConflict) {
@@ -107,52 +115,52 @@ TEST_P(AccountStoreConformance, ATakenUsernameIsAConflict) {
 TEST_P(AccountStoreConformance, FailedSignInsCountUpAndLockAGoodOneClears) {
   store_->upgrade();
   const auto id = store_->add_user(user("ann"));
-  EXPECT_EQ(store_->note_failed_login(id, 3, "2026-01-01T01:00:00Z"), 1);
-  EXPECT_EQ(store_->note_failed_login(id, 3, "2026-01-01T01:00:00Z"), 2);
-  EXPECT_TRUE(store_->find_user("ann")->locked_until.empty()) << "not locked before the third";
-  EXPECT_EQ(store_->note_failed_login(id, 3, "2026-01-01T01:00:00Z"), 3);
+  EXPECT_EQ(store_->note_failed_login(id, 3, iso("2026-01-01T01:00:00Z")), 1);
+  EXPECT_EQ(store_->note_failed_login(id, 3, iso("2026-01-01T01:00:00Z")), 2);
+  EXPECT_FALSE(store_->find_user("ann")->locked_until.has_value()) << "not locked before the third";
+  EXPECT_EQ(store_->note_failed_login(id, 3, iso("2026-01-01T01:00:00Z")), 3);
   auto locked = store_->find_user("ann");
   EXPECT_EQ(locked->failed_logins, 3);
-  EXPECT_EQ(locked->locked_until, "2026-01-01T01:00:00Z");
-  store_->note_good_login(id, "2026-01-01T02:00:00Z");
+  EXPECT_EQ(locked->locked_until, iso("2026-01-01T01:00:00Z"));
+  store_->note_good_login(id, iso("2026-01-01T02:00:00Z"));
   auto clear = store_->find_user("ann");
   EXPECT_EQ(clear->failed_logins, 0);
-  EXPECT_TRUE(clear->locked_until.empty());
-  EXPECT_EQ(clear->last_login_at, "2026-01-01T02:00:00Z");
+  EXPECT_FALSE(clear->locked_until.has_value());
+  EXPECT_EQ(clear->last_login_at, iso("2026-01-01T02:00:00Z"));
 }
 
 TEST_P(AccountStoreConformance, LoginAttemptsAreCountedByAddressAndUsername) {
   store_->upgrade();
   const std::string here = "192.0.2.1", there = "198.51.100.9";
-  store_->record_login_attempt(here, "ann", false, 100, 0);
-  store_->record_login_attempt(here, "ann", false, 110, 0);
-  store_->record_login_attempt(here, "bob", false, 120, 0);
-  store_->record_login_attempt(there, "ann", false, 130, 0);
-  EXPECT_EQ(store_->failed_logins_from(here, 0), 3);
-  EXPECT_EQ(store_->failed_logins_from(here, 110), 2) << "since is inclusive";
-  EXPECT_EQ(store_->failed_logins_from(there, 0), 1);
-  auto f = store_->login_failures(here, "ann", 0, 0);
+  store_->record_login_attempt(here, "ann", false, secs(100), secs(0));
+  store_->record_login_attempt(here, "ann", false, secs(110), secs(0));
+  store_->record_login_attempt(here, "bob", false, secs(120), secs(0));
+  store_->record_login_attempt(there, "ann", false, secs(130), secs(0));
+  EXPECT_EQ(store_->failed_logins_from(here, secs(0)), 3);
+  EXPECT_EQ(store_->failed_logins_from(here, secs(110)), 2) << "since is inclusive";
+  EXPECT_EQ(store_->failed_logins_from(there, secs(0)), 1);
+  auto f = store_->login_failures(here, "ann", secs(0), secs(0));
   EXPECT_EQ(f.here, 2);
   EXPECT_EQ(f.everywhere, 3);
   EXPECT_FALSE(f.known_address);
   // A good sign-in from here: failures before it no longer count here, and the address is known
   // from then on.
-  store_->record_login_attempt(here, "ann", true, 140, 0);
-  store_->record_login_attempt(here, "ann", false, 150, 0);
-  f = store_->login_failures(here, "ann", 0, 140);
+  store_->record_login_attempt(here, "ann", true, secs(140), secs(0));
+  store_->record_login_attempt(here, "ann", false, secs(150), secs(0));
+  f = store_->login_failures(here, "ann", secs(0), secs(140));
   EXPECT_EQ(f.here, 1);
   EXPECT_EQ(f.everywhere, 4);
   EXPECT_TRUE(f.known_address);
-  EXPECT_FALSE(store_->login_failures(here, "ann", 0, 141).known_address);
-  EXPECT_FALSE(store_->login_failures(there, "ann", 0, 0).known_address);
+  EXPECT_FALSE(store_->login_failures(here, "ann", secs(0), secs(141)).known_address);
+  EXPECT_FALSE(store_->login_failures(there, "ann", secs(0), secs(0)).known_address);
   // An administrator's reset forgets the user's failures (not another user's).
   store_->clear_login_failures("ann");
-  EXPECT_EQ(store_->login_failures(there, "ann", 0, 0).everywhere, 0);
-  EXPECT_EQ(store_->failed_logins_from(here, 0), 1) << "bob's failure stays";
+  EXPECT_EQ(store_->login_failures(there, "ann", secs(0), secs(0)).everywhere, 0);
+  EXPECT_EQ(store_->failed_logins_from(here, secs(0)), 1) << "bob's failure stays";
   // Recording forgets attempts older than `forget_before`.
-  store_->record_login_attempt(there, "carol", false, 1000, 125);
-  EXPECT_EQ(store_->failed_logins_from(here, 0), 0) << "bob's, at 120, was forgotten";
-  EXPECT_EQ(store_->failed_logins_from(there, 0), 1);
+  store_->record_login_attempt(there, "carol", false, secs(1000), secs(125));
+  EXPECT_EQ(store_->failed_logins_from(here, secs(0)), 0) << "bob's, at 120, was forgotten";
+  EXPECT_EQ(store_->failed_logins_from(there, secs(0)), 1);
 }
 
 TEST_P(AccountStoreConformance, SessionsAreFoundTouchedAndEnded) {
@@ -167,15 +175,15 @@ TEST_P(AccountStoreConformance, SessionsAreFoundTouchedAndEnded) {
   ASSERT_TRUE(s);
   EXPECT_EQ(s->user_id, ann);
   EXPECT_EQ(s->csrf, "csrf-t-ann-1");
-  EXPECT_EQ(s->created, 1000);
+  EXPECT_EQ(s->created, secs(1000));
   EXPECT_EQ(s->ip, "192.0.2.7");
   EXPECT_EQ(s->user_agent, "Mozilla/5.0 (test)");
   EXPECT_FALSE(store_->find_session("t-nobody"));
-  store_->touch_session("t-ann-1", 4000);
-  EXPECT_EQ(store_->find_session("t-ann-1")->last_seen, 4000);
-  EXPECT_EQ(store_->find_session("t-ann-1")->created, 1000) << "touching keeps when it began";
+  store_->touch_session("t-ann-1", secs(4000));
+  EXPECT_EQ(store_->find_session("t-ann-1")->last_seen, secs(4000));
+  EXPECT_EQ(store_->find_session("t-ann-1")->created, secs(1000)) << "touching keeps when it began";
   // Created before 500, or idle since before 400: bob's two.
-  EXPECT_EQ(store_->delete_expired_sessions(500, 400), 2);
+  EXPECT_EQ(store_->delete_expired_sessions(secs(500), secs(400)), 2);
   EXPECT_FALSE(store_->find_session("t-bob-old"));
   EXPECT_FALSE(store_->find_session("t-bob-idle"));
   EXPECT_TRUE(store_->find_session("t-ann-2"));

@@ -109,8 +109,9 @@ TEST_P(StoreConformance, AnyBytesInUsersSessionsUploadsFindingsAndRowsAreStored)
     auto found = store_->find_user(name);
     ASSERT_TRUE(found) << "the same bytes find the user again";
     EXPECT_TRUE(valid_utf8_without_nul(found->username));
-    ASSERT_NO_THROW(store_->record_login_attempt(hostile_bytes(rng, 6), name, false, 100 + i, 0));
-    ASSERT_NO_THROW(store_->login_failures(hostile_bytes(rng, 6), name, 0, 0));
+    ASSERT_NO_THROW(store_->record_login_attempt(hostile_bytes(rng, 6), name, false,
+                                                 model::from_unix_seconds(100 + i), {}));
+    ASSERT_NO_THROW(store_->login_failures(hostile_bytes(rng, 6), name, {}, {}));
     store::SessionRecord s;
     s.token_hash = "t" + std::to_string(i);
     s.user_id = found->id;

@@ -17,7 +17,7 @@ store::UploadRecord upload(const std::string& id, const std::string& la, std::in
   u.kind = "903";
   u.collection_year = 2025;
   u.user = "ann";
-  u.created = created;
+  u.created = model::from_unix_seconds(created);
   u.status = status;
   return u;
 }
@@ -34,7 +34,7 @@ TEST_P(UploadStoreConformance, AnUploadIsFoundWithItsStatusAndResult) {
   EXPECT_EQ(found->kind, "local");
   EXPECT_EQ(found->collection_year, 0);
   EXPECT_EQ(found->user, "ann");
-  EXPECT_EQ(found->created, 1000);
+  EXPECT_EQ(found->created, model::from_unix_seconds(1000));
   EXPECT_EQ(found->status, "open");
   EXPECT_FALSE(store_->find_upload("u2"));
   store_->set_upload_status("u1", "checked", R"({"findings":3})");
@@ -94,7 +94,7 @@ TEST_P(UploadStoreConformance, AbandonedUploadsExpire) {
     u.la = "887";
     u.kind = "903";
     u.user = "ann";
-    u.created = created;
+    u.created = model::from_unix_seconds(created);
     u.status = status;
     store_->add_upload(u);
     store_->put_upload_file(id, {"header.csv", 1, "x"});
@@ -103,14 +103,14 @@ TEST_P(UploadStoreConformance, AbandonedUploadsExpire) {
   add("old-checked", 1000, "checked");
   add("old-done", 1000, "imported");
   add("fresh", 90000, "open");
-  EXPECT_EQ(store_->expire_uploads(5000), 2);
+  EXPECT_EQ(store_->expire_uploads(model::from_unix_seconds(5000)), 2);
   EXPECT_EQ(store_->find_upload("old")->status, "expired");
   EXPECT_EQ(store_->find_upload("old-checked")->status, "expired");
   EXPECT_TRUE(store_->upload_files("old", false).empty());
   EXPECT_EQ(store_->find_upload("old-done")->status, "imported");
   EXPECT_EQ(store_->find_upload("fresh")->status, "open");
   EXPECT_EQ(store_->upload_files("fresh", false).size(), 1u);
-  EXPECT_EQ(store_->expire_uploads(5000), 0);
+  EXPECT_EQ(store_->expire_uploads(model::from_unix_seconds(5000)), 0);
 }
 
 HEARTH_ON_EVERY_BACKEND(UploadStoreConformance);
