@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "services/errors.hpp"
 #include "store/store.hpp"
+#include "web/web.hpp"
 
 using namespace hearth::cli;
 
@@ -288,6 +289,8 @@ int main(int argc, char** argv) {
   rules_list->add_option("--format", rules_format, "table, json or markdown")
       ->capture_default_str();
   rulesc->require_subcommand(1);
+  auto* openapi = app.add_subcommand(
+      "openapi", "Print the JSON API described as OpenAPI 3 (GET /api/v1/openapi.json)");
 
   try {
     app.parse(argc, argv);
@@ -320,6 +323,10 @@ int main(int argc, char** argv) {
     if (*importsc) return cmd_imports(g, imps);
     if (*findingsc) return cmd_findings(g, fnd);
     if (*rules_list) return cmd_rules_list(rules_year, rules_format);
+    if (*openapi) {
+      std::cout << hearth::web::api_description().dump(2) << '\n';
+      return kExitOk;
+    }
   } catch (const UsageError& e) {
     std::cerr << "hearth: " << e.what() << '\n';
     return kExitUsage;

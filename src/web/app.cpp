@@ -504,127 +504,21 @@ class StaticFiles {
       cache_;
 };
 
-// ---- OpenAPI -----------------------------------------------------------------------------
-
-json error_schema() {
-  return {{"type", "object"},
-          {"required", {"error"}},
-          {"properties",
-           {{"error",
-             {{"type", "object"},
-              {"required", {"code", "message", "details"}},
-              {"properties",
-               {{"code", {{"type", "string"}}},
-                {"message", {{"type", "string"}}},
-                {"details", {{"type", "object"}}}}}}}}}};
-}
-
-std::string operation_id(const Route& r) {
-  std::string id;
-  for (char c : r.method) id.push_back(static_cast<char>(std::tolower(c)));
-  bool upper = true;
-  for (char c : r.pattern) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      id.push_back(upper ? static_cast<char>(std::toupper(c)) : c);
-      upper = false;
-    } else {
-      upper = true;
-    }
-  }
-  return id;
-}
-
 }  // namespace
 
 struct App::Impl {
   Impl(Options o, ingest::Snapshot& s) : ctx(std::move(o), s), files(ctx.opts.web_root) {
-    add_session_routes(table);
-    add_scorecard_routes(table);
-    add_registry_routes(table);
-    add_worklist_routes(table);
-    add_findings_routes(table);
-    add_info_routes(table);
-    add_child_routes(table);
-    add_import_routes(table);
-    table.push_back({"GET",
-                     "/api/v1/openapi.json",
-                     "This API, described as OpenAPI 3",
-                     {},
-                     false,
-                     "",
-                     [this](Call&) { return http::Response::json(openapi()); },
-                     0,
-                     kJsonDepth,
-                     true});
+    add_api_routes(table, [this](Call&) { return http::Response::json(openapi()); });
+    api_doc = openapi_document(table);  // the table does not change while the server runs
     for (const auto& r : table) infos.push_back({r.method, r.pattern, r.summary, r.signed_in});
   }
 
-  json openapi() const {
-    json paths = json::object();
-    for (const auto& r : table) {
-      json params = json::array();
-      for (const auto& p : r.params) {
-        json schema = {{"type", p.type}};
-        if (!p.values.empty()) schema["enum"] = p.values;
-        params.push_back({{"name", p.name},
-                          {"in", p.in},
-                          {"required", p.in == "path" || p.required},
-                          {"description", p.description},
-                          {"schema", schema}});
-      }
-      json responses = {{"200", {{"description", "Done"}}}};
-      auto err = [](const char* what) {
-        return json{
-            {"description", what},
-            {"content",
-             {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
-      };
-      responses["400"] = err("A parameter or the body is wrong (details say which)");
-      if (!r.body.empty()) responses["413"] = err("The body is larger than this route takes");
-      if (r.body == "json") responses["415"] = err("The body was not sent as application/json");
-      if (r.signed_in) {
-        responses["401"] = err("Not signed in, or the session has ended");
-        responses["403"] = err(
-            "The role may not do this, the CSRF token is missing, or a change came from another "
-            "site");
-      }
-      json op = {{"operationId", operation_id(r)},
-                 {"summary", r.summary},
-                 {"parameters", params},
-                 {"responses", responses}};
-      if (!r.signed_in) op["security"] = json::array();
-      if (!r.body.empty()) {
-        json schema = r.body == "json" ? json{{"type", "object"}}
-                                       : json{{"type", "string"}, {"format", "binary"}};
-        json content = json::object();
-        content[r.body == "json" ? "application/json" : "application/octet-stream"] = {
-            {"schema", schema}};
-        op["requestBody"] = {{"required", true}, {"content", content}};
-      }
-      std::string method;
-      for (char c : r.method) method.push_back(static_cast<char>(std::tolower(c)));
-      paths[r.pattern][method] = op;
-    }
-    return {
-        {"openapi", "3.0.3"},
-        {"info",
-         {{"title", "Hearth API"},
-          {"version", "1"},
-          {"description",
-           "Hearth's JSON API: the corporate parenting scorecard, worklists, children's "
-           "journeys, 903 validation and imports. Sign in with POST /api/v1/session; send "
-           "the hearth_csrf cookie's value as X-CSRF-Token on every change. See docs/api.md."}}},
-        {"paths", paths},
-        {"components",
-         {{"securitySchemes",
-           {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "hearth_session"}}}}},
-          {"schemas", {{"Error", error_schema()}}}}},
-        {"security", json::array({json{{"session", json::array()}}})}};
-  }
+  const json& openapi() const { return api_doc; }
 
   Ctx ctx;
   StaticFiles files;
   std::vector<Route> table;
+  json api_doc;
   std::vector<RouteInfo> infos;
 };
 

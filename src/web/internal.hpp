@@ -187,6 +187,13 @@ struct Route {
   std::size_t body_limit = 0;
   int json_depth = kJsonDepth;
   bool light = false;  // runs on the light lane: quick, and kept free of heavy requests
+  // What a success answers: its status and the name of its body's schema in
+  // src/web/schemas/*.json ("" with 204: no body). Set beside each route (routes.back().reply).
+  struct Reply {
+    int status = 200;
+    std::string schema;
+    int also = 0;  // another status answered with the same schema (an accept that stored nothing)
+  } reply;
 };
 
 // The client's address: X-Forwarded-For's last entry when the proxy is trusted, else the peer.
@@ -214,6 +221,12 @@ void add_findings_routes(std::vector<Route>& routes);
 void add_info_routes(std::vector<Route>& routes);
 void add_child_routes(std::vector<Route>& routes);
 void add_import_routes(std::vector<Route>& routes);
+// Every route of the API, the OpenAPI document's own (answered by `openapi`) last.
+void add_api_routes(std::vector<Route>& routes, ApiHandler openapi);
+// The OpenAPI 3 document of `routes` (web/openapi.cpp): parameters, bodies, each route's reply
+// and its schema (src/web/schemas/*.json, embedded at build time), the errors it can give.
+// Throws std::logic_error when a route names no reply schema, or one that does not exist.
+json openapi_document(const std::vector<Route>& routes);
 
 // A field of a request body: `fallback` when absent, 400 bad_request when of the wrong type.
 std::string body_string(const json& body, const char* name, const std::string& fallback);

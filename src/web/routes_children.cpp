@@ -106,6 +106,7 @@ void add_child_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     list_children});
+  routes.back().reply = {200, "ChildList"};
   routes.push_back({"GET",
                     "/api/v1/children/{id}",
                     "A child's journey: episodes, placements, legal status, reviews, missing "
@@ -117,6 +118,7 @@ void add_child_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     get_child});
+  routes.back().reply = {200, "ChildReply"};
 }
 
 }  // namespace hearth::web

@@ -116,6 +116,7 @@ void add_findings_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     get_findings});
+  routes.back().reply = {200, "FindingsSummary"};
   routes.push_back({"GET",
                     "/api/v1/findings/{rule}",
                     "The findings of one rule, each naming the child",
@@ -123,6 +124,7 @@ void add_findings_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     get_findings_of_rule});
+  routes.back().reply = {200, "RuleFindings"};
 }
 
 }  // namespace hearth::web

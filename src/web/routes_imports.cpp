@@ -364,6 +364,7 @@ void add_import_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     list_imports});
+  routes.back().reply = {200, "ImportList"};
   const Param id{"id", "path", "string", "The import in progress"};
   routes.push_back({"POST",
                     "/api/v1/imports",
@@ -373,6 +374,7 @@ void add_import_routes(std::vector<Route>& routes) {
                     true,
                     "json",
                     start_upload});
+  routes.back().reply = {201, "Upload"};
   routes.push_back({"GET",
                     "/api/v1/imports/{id}",
                     "An import in progress: its files and last check",
@@ -380,6 +382,7 @@ void add_import_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     get_upload});
+  routes.back().reply = {200, "Upload"};
   routes.push_back({"PUT",
                     "/api/v1/imports/{id}/files/{name}",
                     "Upload one file as the raw request body (replaces a file of the same name)",
@@ -387,6 +390,7 @@ void add_import_routes(std::vector<Route>& routes) {
                     true,
                     "raw",
                     put_file});
+  routes.back().reply = {200, "Upload"};
   routes.push_back({"POST",
                     "/api/v1/imports/{id}/check",
                     "Read and validate the uploaded files, changing nothing",
@@ -394,6 +398,7 @@ void add_import_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     check_upload});
+  routes.back().reply = {200, "Upload"};
   routes.push_back({"POST",
                     "/api/v1/imports/{id}/accept",
                     "Store the import (whole or not at all); {\"accept_with_findings\":true} "
@@ -402,6 +407,8 @@ void add_import_routes(std::vector<Route>& routes) {
                     true,
                     "json",
                     accept_upload});
+  // 422, with the same body and its error: nothing was stored.
+  routes.back().reply = {200, "Upload", 422};
   routes.push_back({"DELETE",
                     "/api/v1/imports/{id}",
                     "Cancel an import in progress",
@@ -409,6 +416,7 @@ void add_import_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     cancel_upload});
+  routes.back().reply = {204, ""};
 }
 
 }  // namespace hearth::web

@@ -58,6 +58,7 @@ void add_info_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     get_info});
+  routes.back().reply = {200, "Info"};
   routes.push_back({"GET",
                     "/api/v1/users",
                     "The council's users (administrators)",
@@ -65,6 +66,7 @@ void add_info_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     get_users});
+  routes.back().reply = {200, "CouncilUserList"};
 }
 
 }  // namespace hearth::web

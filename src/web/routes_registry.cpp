@@ -62,6 +62,7 @@ void add_registry_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     get_indicators});
+  routes.back().reply = {200, "IndicatorList"};
   routes.push_back({"GET",
                     "/api/v1/indicators/{key}",
                     "One indicator's definition",
@@ -69,6 +70,7 @@ void add_registry_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     get_indicator});
+  routes.back().reply = {200, "IndicatorDefinition"};
   routes.push_back({"GET",
                     "/api/v1/rules",
                     "The DfE 903 validation rules of a collection year",
@@ -76,6 +78,7 @@ void add_registry_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     get_rules});
+  routes.back().reply = {200, "RuleList"};
   routes.push_back({"GET",
                     "/api/v1/rules/{code}",
                     "One 903 rule's definition",
@@ -83,6 +86,7 @@ void add_registry_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     get_rule});
+  routes.back().reply = {200, "Rule"};
 }
 
 }  // namespace hearth::web

@@ -73,6 +73,7 @@ void add_scorecard_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     get_scorecard});
+  routes.back().reply = {200, "Scorecard"};
   routes.push_back({"GET",
                     "/api/v1/scorecard/{indicator}",
                     "One indicator with its trend, years, comparators and breakdowns",
@@ -80,6 +81,7 @@ void add_scorecard_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     get_scorecard_indicator});
+  routes.back().reply = {200, "Scorecard"};
 }
 
 }  // namespace hearth::web

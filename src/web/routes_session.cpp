@@ -105,6 +105,7 @@ void add_session_routes(std::vector<Route>& routes) {
                     kSignInBodyLimit,
                     2,
                     true});
+  routes.back().reply = {200, "SignIn"};
   routes.push_back({"GET",
                     "/api/v1/session",
                     "Who is signed in, what they can use, and the CSRF token",
@@ -120,6 +121,7 @@ void add_session_routes(std::vector<Route>& routes) {
                     0,
                     kJsonDepth,
                     true});
+  routes.back().reply = {200, "Session"};
   routes.push_back({"DELETE",
                     "/api/v1/session",
                     "Sign out: ends the session",
@@ -140,6 +142,7 @@ void add_session_routes(std::vector<Route>& routes) {
                     0,
                     kJsonDepth,
                     true});
+  routes.back().reply = {204, ""};
 }
 
 }  // namespace hearth::web

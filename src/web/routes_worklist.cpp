@@ -98,6 +98,7 @@ void add_worklist_routes(std::vector<Route>& routes) {
        true,
        "",
        get_worklist});
+  routes.back().reply = {200, "Worklist"};
 }
 
 }  // namespace hearth::web

@@ -67,4 +67,8 @@ class App {
   std::unique_ptr<Impl> impl_;
 };
 
+// The API described as OpenAPI 3 (what GET /api/v1/openapi.json answers), without a server:
+// `hearth openapi` prints it, and the front end's types are generated from it.
+nlohmann::json api_description();
+
 }  // namespace hearth::web

@@ -1,0 +1,223 @@
+// The API keeps its contract: every route's reply, asked as the roles that use it, fits the
+// schema the OpenAPI document gives it (src/web/schemas/*.json, the source of the front end's
+// TypeScript types), and every error fits Error. Every operation the document lists is answered
+// with success at least once here, so a new route cannot go unchecked.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+
+#include "json_schema.hpp"
+#include "support.hpp"
+
+using hearth::testing::run;
+using hearth::testing::schema_problems;
+using hearth::testing::Server;
+using hearth::testing::TempDir;
+using hearth::testing::WebClient;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kPassword = "contract-test-password";
+
+class ApiContract : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    setenv("HEARTH_DEMO_PASSWORD", kPassword, 1);
+    store_ = "sqlite:" + (tmp_.path() / "contract.db").string();
+    auto demo = cli({"demo", "--children", "60", "--years", "2"});
+    ASSERT_EQ(demo.exit_code, 0) << demo.out << demo.err;
+    server_ =
+        std::make_unique<Server>(std::vector<std::string>{HEARTH_BIN, "--store", store_, "serve"});
+    WebClient anyone(server_->base());
+    auto doc = anyone.get("/api/v1/openapi.json");
+    ASSERT_EQ(doc.status, 200);
+    api_ = json::parse(doc.body);
+    components_ = api_["components"]["schemas"];
+  }
+  void TearDown() override {
+    if (server_) server_->stop();
+  }
+  hearth::testing::RunResult cli(std::vector<std::string> args) {
+    std::vector<std::string> argv = {HEARTH_BIN, "--store", store_};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv);
+  }
+  WebClient& as(const std::string& user) {
+    auto& c = clients_[user];
+    if (!c) {
+      c = std::make_unique<WebClient>(server_->base());
+      EXPECT_EQ(c->login(user, kPassword), 200) << user;
+    }
+    return *c;
+  }
+
+  // The operation of the document that `path` (without its query) asks for.
+  std::pair<std::string, const json*> operation(const std::string& method, std::string path) {
+    path = path.substr(0, path.find('?'));
+    std::string m = method;
+    for (auto& c : m) c = static_cast<char>(std::tolower(c));
+    for (const auto& [pattern, ops] : api_["paths"].items()) {
+      const std::regex re("^" + std::regex_replace(pattern, std::regex(R"(\{[^}]+\})"), "[^/]+") +
+                          "$");
+      if (std::regex_match(path, re) && ops.contains(m)) return {pattern, &ops[m]};
+    }
+    return {"", nullptr};
+  }
+
+  // Asks, and checks the reply against what the document says it answers; returns the body.
+  json ask(WebClient& c, const std::string& method, const std::string& path,
+           const std::string& body = {}, int expect = 0) {
+    auto r = c.request(method, path, body);
+    auto [pattern, op] = operation(method, path);
+    EXPECT_TRUE(op) << method << " " << path << " is not in the document";
+    if (!op) return nullptr;
+    const json& responses = (*op)["responses"];
+    std::string declared;
+    for (const auto& [code, _] : responses.items())
+      if (code[0] == '2') declared = code;
+    const std::string status = std::to_string(r.status);
+    if (expect) EXPECT_EQ(r.status, expect) << method << " " << path << ": " << r.body;
+    if (!responses.contains(status)) {
+      ADD_FAILURE() << method << " " << path << " answered " << status
+                    << ", which the document does not list: " << r.body.substr(0, 300);
+      return nullptr;
+    }
+    if (!responses[status].contains("content")) {
+      EXPECT_TRUE(r.body.empty()) << method << " " << path;
+      if (status == declared) answered_.insert(method + " " + pattern);
+      return nullptr;
+    }
+    json doc = json::parse(r.body, nullptr, false);
+    EXPECT_FALSE(doc.is_discarded()) << method << " " << path << ": not JSON";
+    const json& schema = responses[status]["content"]["application/json"]["schema"];
+    auto problems = schema_problems(doc, schema, components_);
+    for (const auto& p : problems)
+      ADD_FAILURE() << method << " " << path << " (" << status << ") " << p;
+    if (status == declared) answered_.insert(method + " " + pattern);
+    return doc;
+  }
+
+  TempDir tmp_;
+  std::string store_;
+  std::unique_ptr<Server> server_;
+  std::map<std::string, std::unique_ptr<WebClient>> clients_;
+  json api_, components_;
+  std::set<std::string> answered_;
+};
+
+// The checker itself finds what it is there to find.
+TEST(JsonSchema, FindsWhatDoesNotFit) {
+  const json components = {
+      {"Point",
+       {{"type", "object"},
+        {"required", {"x"}},
+        {"properties",
+         {{"x", {{"type", "integer"}}}, {"tag", {{"type", "string"}, {"enum", {"a", "b"}}}}}}}}};
+  const json ref = {{"$ref", "#/components/schemas/Point"}};
+  EXPECT_TRUE(schema_problems(json{{"x", 1}, {"tag", "a"}}, ref, components).empty());
+  EXPECT_EQ(schema_problems(json{{"tag", "a"}}, ref, components).size(), 1u) << "x missing";
+  EXPECT_EQ(schema_problems(json{{"x", 1.5}}, ref, components).size(), 1u) << "not an integer";
+  EXPECT_EQ(schema_problems(json{{"x", 1}, {"tag", "c"}}, ref, components).size(), 1u) << "enum";
+  EXPECT_EQ(schema_problems(json{{"x", 1}, {"y", 2}}, ref, components).size(), 1u) << "unnamed";
+  EXPECT_EQ(schema_problems(json(nullptr), ref, components).size(), 1u) << "not nullable";
+  EXPECT_EQ(schema_problems(json::array({1, "c"}),
+                            {{"type", "array"}, {"items", {{"type", "integer"}}}}, components)
+                .size(),
+            1u);
+  EXPECT_EQ(schema_problems(json(1), {{"$ref", "#/components/schemas/Nothing"}}, components).size(),
+            1u);
+  EXPECT_EQ(schema_problems(json(1), {{"type", "integer"}, {"minimum", 0}}, components).size(), 1u)
+      << "a keyword nothing checks";
+  const json value = {{"oneOf", {{{"type", "number"}}, {{"type", "string"}, {"enum", {"c"}}}}}};
+  EXPECT_TRUE(schema_problems(json("c"), value, components).empty());
+  EXPECT_EQ(schema_problems(json("d"), value, components).size(), 3u);
+}
+
+TEST_F(ApiContract, EveryReplyFitsItsSchema) {
+  // Signing in and out, and who is signed in.
+  WebClient fresh(server_->base());
+  ask(fresh, "POST", "/api/v1/session",
+      json{{"username", "demo-analyst"}, {"password", kPassword}}.dump(), 200);
+  ask(fresh, "GET", "/api/v1/session", {}, 200);
+  ask(fresh, "DELETE", "/api/v1/session", {});
+  ask(fresh, "GET", "/api/v1/session", {}, 401);
+  ask(fresh, "POST", "/api/v1/session",
+      json{{"username", "demo-analyst"}, {"password", "no"}}.dump());
+
+  auto& analyst = as("demo-analyst");
+  auto& board = as("demo-board");
+  ask(analyst, "GET", "/api/v1/openapi.json", {}, 200);
+  ask(analyst, "GET", "/api/v1/info", {}, 200);
+  ask(as("demo-admin"), "GET", "/api/v1/users", {}, 200);
+  auto registry = ask(analyst, "GET", "/api/v1/indicators", {}, 200);
+  ASSERT_TRUE(registry.is_object());
+  for (auto* who : {&analyst, &board}) {
+    ask(*who, "GET", "/api/v1/scorecard", {}, 200);
+    ask(*who, "GET", "/api/v1/scorecard?breakdowns=true&period=year", {}, 200);
+    for (const auto& ind : registry["items"])
+      ask(*who, "GET", "/api/v1/scorecard/" + ind["id"].get<std::string>(), {}, 200);
+  }
+  ask(analyst, "GET", "/api/v1/scorecard?as_of=2099-01-01", {}, 400);
+  ask(analyst, "GET", "/api/v1/indicators/cla_rate", {}, 200);
+  ask(analyst, "GET", "/api/v1/rules?year=2024-25", {}, 200);
+  ask(analyst, "GET", "/api/v1/rules/101", {}, 200);
+  ask(analyst, "GET", "/api/v1/worklist?scope=all", {}, 200);
+  ask(as("demo-manager"), "GET", "/api/v1/worklist?scope=team&status=overdue", {}, 200);
+  ask(as("demo-worker"), "GET", "/api/v1/worklist?scope=mine", {}, 200);
+  auto summary = ask(analyst, "GET", "/api/v1/findings", {}, 200);
+  ASSERT_TRUE(summary.is_object());
+  for (const auto& rule : summary["rules"])
+    ask(analyst, "GET", "/api/v1/findings/" + rule["code"].get<std::string>(), {}, 200);
+  auto children = ask(analyst, "GET", "/api/v1/children?status=all&per_page=500", {}, 200);
+  ASSERT_TRUE(children.is_object());
+  for (const auto& c : children["items"])
+    ask(analyst, "GET", "/api/v1/children/" + c["id"].get<std::string>(), {}, 200);
+  ask(analyst, "GET", "/api/v1/children/NO-SUCH-CHILD", {}, 404);
+  auto& yp = as("demo-yp");
+  auto me = ask(yp, "GET", "/api/v1/session", {}, 200);
+  ask(yp, "GET", "/api/v1/children/" + me["user"]["child"].get<std::string>(), {}, 200);
+  ask(as("demo-worker"), "GET", "/api/v1/children", {}, 200);
+
+  // An import through the web, from start to accept; and one cancelled.
+  const auto files = tmp_.path() / "next";
+  auto synth =
+      cli({"synth", "--la", "887", "--children", "60", "--years", "1", "--last-year", "2027",
+           "--out", files.string(), "--local-out", (tmp_.path() / "local").string()});
+  ASSERT_EQ(synth.exit_code, 0) << synth.err;
+  ask(analyst, "GET", "/api/v1/imports", {}, 200);
+  for (const std::string kind : {"903", "local"}) {
+    auto start = ask(analyst, "POST", "/api/v1/imports",
+                     kind == "903" ? R"({"kind":"903","year":"2026-27"})" : R"({"kind":"local"})");
+    ASSERT_TRUE(start.is_object() && start.contains("id")) << start;
+    const std::string id = start["id"];
+    for (const auto& f :
+         fs::recursive_directory_iterator(kind == "903" ? files : tmp_.path() / "local"))
+      if (f.is_regular_file() && f.path().extension() == ".csv")
+        ask(analyst, "PUT", "/api/v1/imports/" + id + "/files/" + f.path().filename().string(),
+            hearth::testing::read_text(f.path()), 200);
+    ask(analyst, "GET", "/api/v1/imports/" + id, {}, 200);
+    ask(analyst, "POST", "/api/v1/imports/" + id + "/check", {}, 200);
+    ask(analyst, "POST", "/api/v1/imports/" + id + "/accept", R"({"accept_with_findings":true})");
+  }
+  auto cancelled = ask(analyst, "POST", "/api/v1/imports", R"({"kind":"903","year":"2026-27"})");
+  ASSERT_TRUE(cancelled.is_object() && cancelled.contains("id"));
+  ask(analyst, "DELETE", "/api/v1/imports/" + cancelled["id"].get<std::string>());
+  ask(analyst, "GET", "/api/v1/imports", {}, 200);
+
+  // Every operation the document lists was answered with success and checked.
+  for (const auto& [pattern, ops] : api_["paths"].items())
+    for (const auto& [method, _] : ops.items()) {
+      std::string m = method;
+      for (auto& c : m) c = static_cast<char>(std::toupper(c));
+      EXPECT_TRUE(answered_.count(m + " " + pattern)) << m << " " << pattern << " was not checked";
+    }
+}
+
+}  // namespace
