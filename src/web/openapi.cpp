@@ -54,7 +54,8 @@ json component_schemas() {
     json file = json::parse(std::string(f.text));
     for (auto& [name, schema] : file.items()) {
       if (out.contains(name))
-        throw std::logic_error("the reply schema " + name + " is defined twice (" + std::string(f.name) + ")");
+        throw std::logic_error("the reply schema " + name + " is defined twice (" +
+                               std::string(f.name) + ")");
       out[name] = std::move(schema);
     }
   }

@@ -3,11 +3,13 @@
 // axe-core (WCAG 2.0/2.1/2.2 A and AA: any violation fails) and saved as a screenshot.
 //
 //   HEARTH_URL=http://127.0.0.1:8080 HEARTH_DEMO_PASSWORD=demo HEARTH_ARTIFACTS=/tmp/shots node e2e/run.mjs
+//   HEARTH_BIN=../build/release/bin/hearth node e2e/run.mjs
 //
-// Without HEARTH_URL it starts the mock server (dev/mock-server.mjs) on a free port. Chromium is
-// Debian's /usr/bin/chromium (HEARTH_CHROMIUM to change it); no browser is downloaded.
-// HEARTH_BIN is the hearth binary (scripts/e2e.sh passes it): the analyst's import uploads a real
-// 903 return that `hearth synth` writes; without it (the mock) a small made-up return is used.
+// Without HEARTH_URL it serves a throwaway demo council itself with HEARTH_BIN (as
+// scripts/e2e.sh does), on a free port, with the built front end (dist/). Chromium is Debian's
+// /usr/bin/chromium (HEARTH_CHROMIUM to change it); no browser is downloaded. The analyst's import
+// uploads a real 903 return that `hearth synth` writes: HEARTH_BIN (scripts/e2e.sh passes it),
+// else ../build/release/bin/hearth.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,6 +17,7 @@ import { execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { findHearth, startDemoServer } from '../scripts/demo-server.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
@@ -25,14 +28,20 @@ const CHROMIUM = process.env.HEARTH_CHROMIUM || '/usr/bin/chromium'
 const ONLY = (process.env.HEARTH_ROLES || '').split(',').filter(Boolean)
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
+const BIN = findHearth(['release'])
 let BASE = process.env.HEARTH_URL
-let mock = null
+// The server this run started (none with HEARTH_URL): its store is thrown away afterwards.
+let own = null
 if (!BASE) {
-  const { createServer } = await import('../dev/mock-server.mjs')
-  mock = createServer()
-  await new Promise((r) => mock.listen(0, '127.0.0.1', r))
-  BASE = `http://127.0.0.1:${mock.address().port}`
-  console.log(`(no HEARTH_URL: started the mock server on ${BASE})`)
+  if (!process.env.HEARTH_BIN) {
+    console.error('e2e: set HEARTH_URL to test a running server, or HEARTH_BIN to serve a throwaway demo council')
+    process.exit(2)
+  }
+  own = await startDemoServer({ bin: BIN, password: PASSWORD, serveArgs: ['--web', path.join(here, '..', 'dist')] })
+  // interrupted, the run ends at once, and the server with it
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130))
+  BASE = own.url
+  console.log(`(no HEARTH_URL: serving a throwaway demo council on ${BASE})`)
 }
 BASE = BASE.replace(/\/+$/, '')
 fs.mkdirSync(ARTIFACTS, { recursive: true })
@@ -197,22 +206,16 @@ const SPEC_CAN = {
 }
 
 // ---- the 903 return the analyst imports -------------------------------------------------------------
-const BIN = process.env.HEARTH_BIN || [path.join(here, '..', '..', 'build', 'release', 'bin', 'hearth')].find((p) => fs.existsSync(p)) || ''
-/** A return to upload: `hearth synth` writes one (30 children, the year ending 31 March 2027);
- * without the binary (the mock server) two small made-up files do. */
+/** A return to upload: `hearth synth` writes one (30 children, the year ending 31 March 2027). */
 function returnToUpload() {
+  if (!BIN) throw new Error('no hearth binary to write the return with: set HEARTH_BIN')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'))
-  if (BIN) {
-    execFileSync(BIN, ['synth', '--la', '887', '--children', '30', '--years', '1', '--last-year', '2027', '--out', dir], { stdio: 'pipe' })
-    const year = fs.readdirSync(dir).find((d) => /^\d{4}-\d{2}$/.test(d))
-    if (!year) throw new Error(`hearth synth wrote no year folder in ${dir}`)
-    const folder = path.join(dir, year)
-    const files = fs.readdirSync(folder).filter((f) => /\.(csv|xml)$/i.test(f)).sort().map((f) => path.join(folder, f))
-    return { dir, year, files, real: true }
-  }
-  fs.writeFileSync(path.join(dir, 'header.csv'), 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/01/2010,WBRI,UN1,,\n2,F,01/01/2011,WBRI,UN2,,\n3,M,01/01/2012,WBRI,UN3,,\n')
-  fs.writeFileSync(path.join(dir, 'episodes.csv'), 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' + '1,01/04/2026,S,C2,N1,U1,PR1,,,,,,\n'.repeat(2000))
-  return { dir, year: '2026-27', files: ['episodes.csv', 'header.csv'].map((f) => path.join(dir, f)), real: false }
+  execFileSync(BIN, ['synth', '--la', '887', '--children', '30', '--years', '1', '--last-year', '2027', '--out', dir], { stdio: 'pipe' })
+  const year = fs.readdirSync(dir).find((d) => /^\d{4}-\d{2}$/.test(d))
+  if (!year) throw new Error(`hearth synth wrote no year folder in ${dir}`)
+  const folder = path.join(dir, year)
+  const files = fs.readdirSync(folder).filter((f) => /\.(csv|xml)$/i.test(f)).sort().map((f) => path.join(folder, f))
+  return { dir, year, files }
 }
 
 /** Start an import through the form; returns the new import's path. */
@@ -462,8 +465,8 @@ const ROLES = {
       })
       await check(`${role}: a file over the upload limit is refused (413) and the page says so; checking with no files says to upload them first; the import can be cancelled`, async () => {
         const at = await startImport(page, ret.year ?? '2026-27')
-        // one byte over the server's --max-upload-mb (64 by default; the mock's is 5)
-        const limitMb = Number(process.env.HEARTH_MAX_UPLOAD_MB || (mock ? 5 : 64))
+        // one byte over the server's --max-upload-mb (64 by default)
+        const limitMb = Number(process.env.HEARTH_MAX_UPLOAD_MB || 64)
         const big = path.join(os.tmpdir(), `hearth-e2e-${process.pid}`, 'too-big.csv')
         fs.mkdirSync(path.dirname(big), { recursive: true })
         fs.writeFileSync(big, 'CHILD,SEX\n')
@@ -776,9 +779,9 @@ try {
       await pageChecks(page, 'anonymous', 'login-empty', problems)
     })
     await check('too many failed sign-ins: the lock and the wait are shown (429)', async () => {
-      // Against a real server this counts towards the address's failed-login limit (20 in 10
-      // minutes by default) and can lock the test machine out, so it runs only when asked.
-      if (!mock && process.env.HEARTH_E2E_LOCKOUT !== '1') return 'skipped (set HEARTH_E2E_LOCKOUT=1 to run it against a real server)'
+      // This counts towards the address's failed-login limit (20 in 10 minutes by default) and
+      // could lock the test machine out of a server it did not start, so there it runs only when asked.
+      if (!own && process.env.HEARTH_E2E_LOCKOUT !== '1') return 'skipped (set HEARTH_E2E_LOCKOUT=1 to run it against a server given by HEARTH_URL)'
       const who = `lock-test-${Date.now()}`
       for (let i = 0; i < 6; i++) {
         const r = await apiStatus(page, 'POST', '/api/v1/session', { username: who, password: 'wrong' }, false)
@@ -800,7 +803,7 @@ try {
   }
 } finally {
   await browser.close()
-  if (mock) mock.close()
+  own?.stop()
 }
 
 const failed = results.filter((r) => !r.ok)

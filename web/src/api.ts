@@ -1,13 +1,14 @@
 // The one place the front end talks to the Hearth JSON API (docs/api.md): it sends the CSRF
 // token on every request that changes something, turns the error shape
 // {"error":{"code","message","details"}} into an ApiError, and sends the user to the sign-in
-// page when the session has ended (401).
+// page when the session has ended (401). Each call names its route as the OpenAPI document
+// writes it ("/children/{id}"), so its reply has the type the document gives (api-types.ts).
+import type { Error as ErrorReply, Replies } from './api-types'
 
-export interface ErrorBody {
-  code: string
-  message: string
-  details?: Record<string, unknown>
-}
+type ErrorShape = ErrorReply['error']
+/** What an ApiError is made from: the server's error shape, or one made up here (a network
+ * failure, a reply that is not Hearth's) that has no details. */
+type ErrorBody = Pick<ErrorShape, 'code' | 'message'> & Partial<Pick<ErrorShape, 'details'>>
 
 export class ApiError extends Error {
   readonly status: number
@@ -51,14 +52,27 @@ export function csrfToken(): string {
   return readCookie('hearth_csrf') || csrfFromSession
 }
 
-type Params = Record<string, string | number | boolean | null | undefined>
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
+/** A method's routes, as the OpenAPI document writes them after /api/v1: "/children/{id}". */
+export type Route<M extends Method> = keyof Replies extends infer K ? (K extends `${M} /api/v1${infer R}` ? R : never) : never
+type Reply<M extends Method, R extends string> = `${M} /api/v1${R}` extends infer K extends keyof Replies ? Replies[K] : never
+/** A route's path parameters: "/imports/{id}/files/{name}" → { id: string } & { name: string }. */
+type PathParams<R extends string> = R extends `${string}{${infer P}}${infer Rest}` ? { [K in P]: string } & PathParams<Rest> : unknown
+type Query = Record<string, string | number | boolean | null | undefined>
+/** A call's arguments after the route: its parameters, path and query alike as the document
+ * lists them (required when the route has path parameters), then `Rest`. */
+type Args<R extends string, Rest extends unknown[]> = keyof PathParams<R> extends never
+  ? [params?: Query, ...rest: Rest]
+  : [params: Query & PathParams<R>, ...rest: Rest]
 
-/** Build "/api/v1/path?a=1" leaving out empty parameters. */
-export function apiUrl(path: string, params?: Params): string {
+/** "/children/{id}" with { id: "1", la: "887", q: "" } → "/api/v1/children/1?la=887": the path
+ * parameters fill the route, the others make the query (empty ones left out). */
+export function apiUrl(route: Route<Method>, params: Query = {}): string {
   const q = new URLSearchParams()
-  for (const [k, v] of Object.entries(params ?? {})) {
-    if (v === null || v === undefined || v === '') continue
-    q.set(k, String(v))
+  let path: string = route
+  for (const [k, v] of Object.entries(params)) {
+    if (path.includes(`{${k}}`)) path = path.replace(`{${k}}`, encodeURIComponent(String(v)))
+    else if (v !== null && v !== undefined && v !== '') q.set(k, String(v))
   }
   const qs = q.toString()
   return `${API}${path}${qs ? `?${qs}` : ''}`
@@ -130,8 +144,9 @@ async function request<T>(method: string, url: string, body?: unknown, opts: Req
  * POST where some failure statuses carry a reply the page reads (an import's accept answers 422
  * with the import and why it was not stored): those come back with their status; others throw.
  */
-export async function postFor<T>(path: string, body: unknown, readable: number[]): Promise<{ status: number; body: T }> {
-  const res = await send('POST', apiUrl(path), body ?? {})
+export async function postFor<R extends Route<'POST'>>(route: R, ...[params, body, readable]: Args<R, [body: unknown, readable: number[]]>): Promise<{ status: number; body: Reply<'POST', R> }> {
+  type T = Reply<'POST', R>
+  const res = await send('POST', apiUrl(route, params), body ?? {})
   if (res.ok || readable.includes(res.status)) {
     const type = res.headers.get('Content-Type') || ''
     const json = type.includes('json') ? ((await res.clone().json().catch(() => null)) as unknown) : null
@@ -142,26 +157,26 @@ export async function postFor<T>(path: string, body: unknown, readable: number[]
   throw await errorFrom(res)
 }
 
-export function get<T>(path: string, params?: Params, opts?: RequestOptions): Promise<T> {
-  return request<T>('GET', apiUrl(path, params), undefined, opts)
+export function get<R extends Route<'GET'>>(route: R, ...[params, opts]: Args<R, [opts?: RequestOptions]>): Promise<Reply<'GET', R>> {
+  return request('GET', apiUrl(route, params), undefined, opts)
 }
 
-export function post<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T> {
-  return request<T>('POST', apiUrl(path), body ?? {}, opts)
+export function post<R extends Route<'POST'>>(route: R, ...[params, body, opts]: Args<R, [body?: unknown, opts?: RequestOptions]>): Promise<Reply<'POST', R>> {
+  return request('POST', apiUrl(route, params), body ?? {}, opts)
 }
 
-export function del<T>(path: string, opts?: RequestOptions): Promise<T> {
-  return request<T>('DELETE', apiUrl(path), undefined, opts)
+export function del<R extends Route<'DELETE'>>(route: R, ...[params, opts]: Args<R, [opts?: RequestOptions]>): Promise<Reply<'DELETE', R>> {
+  return request('DELETE', apiUrl(route, params), undefined, opts)
 }
 
 /**
  * Upload one file as the raw request body (PUT), reporting progress. XMLHttpRequest is used
  * because fetch cannot report upload progress.
  */
-export function upload<T>(path: string, file: Blob, onProgress: (sent: number, total: number) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+export function upload<R extends Route<'PUT'>>(route: R, ...[params, file, onProgress]: Args<R, [file: Blob, onProgress: (sent: number, total: number) => void]>): Promise<Reply<'PUT', R>> {
+  return new Promise<Reply<'PUT', R>>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('PUT', apiUrl(path))
+    xhr.open('PUT', apiUrl(route, params))
     xhr.setRequestHeader('Accept', 'application/json')
     xhr.setRequestHeader('Content-Type', 'application/octet-stream')
     const token = csrfToken()
@@ -188,7 +203,7 @@ export function upload<T>(path: string, file: Blob, onProgress: (sent: number, t
         return
       }
       onProgress(file.size, file.size)
-      resolve(json as T)
+      resolve(json as Reply<'PUT', R>)
     }
     xhr.send(file)
   })

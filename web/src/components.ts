@@ -1,7 +1,7 @@
 // GOV.UK Frontend components built as DOM: the markup follows the Design System's templates.
 import { h, uid, type Child } from './dom'
 import { STATUS, SEVERITY, RAG_WORDS } from './format'
-import type { Rag } from './types'
+import type { ItemStatus, Rag, Severity } from './types'
 
 export function heading(text: string, caption?: string): HTMLElement {
   return h('h1', { class: 'govuk-heading-l', tabindex: '-1', id: 'page-heading' },
@@ -20,14 +20,12 @@ export function tag(text: string, cls = ''): HTMLElement {
   return h('strong', { class: `govuk-tag ${cls}`.trim() }, text)
 }
 
-export function statusTag(status: string): HTMLElement {
-  const s = STATUS[status] ?? { text: status.replace(/_/g, ' '), tag: 'govuk-tag--grey' }
-  return tag(s.text, s.tag)
+export function statusTag(status: ItemStatus): HTMLElement {
+  return tag(STATUS[status].text, STATUS[status].tag)
 }
 
-export function severityTag(sev: string): HTMLElement {
-  const s = SEVERITY[sev] ?? { text: sev, tag: 'govuk-tag--grey' }
-  return tag(s.text, s.tag)
+export function severityTag(sev: Severity): HTMLElement {
+  return tag(SEVERITY[sev].text, SEVERITY[sev].tag)
 }
 
 export function ragTag(r: Rag): HTMLElement {

@@ -1,5 +1,5 @@
 // How numbers, dates and statuses are written on the pages.
-import type { Rag, Unit, Value } from './types'
+import type { ChildStatus, ItemStatus, Polarity, Rag, Severity, Unit, Value } from './types'
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
@@ -44,7 +44,7 @@ export function unitWords(unit: Unit): string {
   }
 }
 
-export function polarityWords(p: string): string {
+export function polarityWords(p: Polarity): string {
   if (p === 'higher_is_better') return 'Higher is better'
   if (p === 'lower_is_better') return 'Lower is better'
   return 'Context: neither higher nor lower is better'
@@ -100,23 +100,22 @@ export function ragWords(r: Rag): string {
   return r ? RAG_WORDS[r].text : 'No target'
 }
 
-export const STATUS: Record<string, { text: string; tag: string }> = {
+export const STATUS: Record<ItemStatus, { text: string; tag: string }> = {
   overdue: { text: 'Overdue', tag: 'govuk-tag--red' },
   due_soon: { text: 'Due soon', tag: 'govuk-tag--yellow' },
   done_late: { text: 'Done late', tag: 'govuk-tag--orange' },
   done_on_time: { text: 'Done on time', tag: 'govuk-tag--green' },
   upcoming: { text: 'Upcoming', tag: 'govuk-tag--blue' },
-  not_applicable: { text: 'Not applicable', tag: 'govuk-tag--grey' },
-  due: { text: 'Due', tag: 'govuk-tag--yellow' }
+  not_applicable: { text: 'Not applicable', tag: 'govuk-tag--grey' }
 }
 
-export const CHILD_STATUS: Record<string, string> = {
+export const CHILD_STATUS: Record<ChildStatus, string> = {
   looked_after: 'Looked after',
   care_leaver: 'Care leaver',
   left_care: 'Left care'
 }
 
-export const SEVERITY: Record<string, { text: string; tag: string }> = {
+export const SEVERITY: Record<Severity, { text: string; tag: string }> = {
   error: { text: 'Error', tag: 'govuk-tag--red' },
   query: { text: 'Query', tag: 'govuk-tag--yellow' },
   warning: { text: 'Warning', tag: 'govuk-tag--yellow' }

@@ -3,13 +3,13 @@
 import { initAll } from 'govuk-frontend'
 import { h } from './dom'
 import { del } from './api'
-import type { Action, Session } from './types'
+import type { Capability, SignedIn } from './types'
 import { ROLE_NAMES } from './session'
 
 interface NavItem {
   href: string
   text: string
-  need: Action[]
+  need: Capability[]
   /** paths under this one mark the item as current */
   prefix: string[]
 }
@@ -27,7 +27,7 @@ const NAV: NavItem[] = [
   { href: '/my-record', text: 'My record', need: ['my_record'], prefix: ['/my-record'] }
 ]
 
-export function navFor(s: Session | null): NavItem[] {
+export function navFor(s: SignedIn | null): NavItem[] {
   if (!s) return []
   return NAV.filter((n) => n.need.some((a) => s.can.includes(a)))
 }
@@ -36,7 +36,7 @@ let shellKey: string | null = null
 let mainEl: HTMLElement | null = null
 
 /** Build the shell when the session changes; return the <main> element to render into. */
-export function renderShell(s: Session | null, onSignedOut: () => void): HTMLElement {
+export function renderShell(s: SignedIn | null, onSignedOut: () => void): HTMLElement {
   const key = s ? `${s.user.username}|${s.can.join(',')}` : ''
   if (key === shellKey && mainEl) return mainEl
   shellKey = key
@@ -58,7 +58,7 @@ export function renderShell(s: Session | null, onSignedOut: () => void): HTMLEle
       h('a', { class: 'app-header__product', href: s ? '/' : '/login' }, 'Hearth'),
       s ? h('div', { class: 'app-header__user' },
         h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Signed in as '), s.user.display_name || s.user.username,
-          h('span', { class: 'govuk-visually-hidden' }, `, ${ROLE_NAMES[s.user.role] ?? s.user.role}`)),
+          h('span', { class: 'govuk-visually-hidden' }, `, ${ROLE_NAMES[s.user.role]}`)),
         h('form', { method: 'post', action: '/api/v1/session', class: 'app-header__form', onsubmit: signOut as EventListener },
           h('button', { type: 'submit', class: 'app-header__signout', 'data-testid': 'sign-out' }, 'Sign out')))
         : null))

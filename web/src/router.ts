@@ -6,14 +6,14 @@ import { ApiError, SessionEnded, readCookie, setUnauthenticatedHandler } from '.
 import { clear } from './dom'
 import { loadSession, session, setSession, can } from './session'
 import { renderShell, markCurrent } from './layout'
-import type { Action, Session } from './types'
+import type { Capability, SignedIn } from './types'
 
 export interface Ctx {
   path: string
   params: Record<string, string>
   query: URLSearchParams
   main: HTMLElement
-  session: Session | null
+  session: SignedIn | null
   /** false once another navigation has started: stop rendering */
   live: () => boolean
 }
@@ -21,7 +21,7 @@ export interface Ctx {
 export interface Route {
   path: string
   /** any one of these actions lets the user in */
-  need?: Action[]
+  need?: Capability[]
   public?: boolean
   render: (ctx: Ctx) => Promise<void> | void
 }

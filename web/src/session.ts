@@ -1,22 +1,22 @@
 // Who is signed in and what they may do: GET /api/v1/session, kept for the page's lifetime.
 import { get, setCsrf, ApiError } from './api'
-import type { Action, Role, Session } from './types'
+import type { Capability, Role, SignedIn } from './types'
 
-let current: Session | null = null
+let current: SignedIn | null = null
 
-export function session(): Session | null {
+export function session(): SignedIn | null {
   return current
 }
 
-export function setSession(s: Session | null): void {
+export function setSession(s: SignedIn | null): void {
   current = s
   if (s?.csrf) setCsrf(s.csrf)
 }
 
 /** Ask the server who is signed in; null when nobody is (401). */
-export async function loadSession(): Promise<Session | null> {
+export async function loadSession(): Promise<SignedIn | null> {
   try {
-    const s = await get<Session>('/session', undefined, { allow401: true })
+    const s = await get('/session', {}, { allow401: true })
     setSession(s)
     return s
   } catch (e) {
@@ -28,7 +28,7 @@ export async function loadSession(): Promise<Session | null> {
   }
 }
 
-export function can(action: Action): boolean {
+export function can(action: Capability): boolean {
   return !!current && current.can.includes(action)
 }
 
@@ -47,8 +47,8 @@ export const ROLE_NAMES: Record<Role, string> = {
  * Where a role starts after signing in: the first page of the scorecard, their worklist, their
  * own record, then the indicators, that the session's `can` list allows.
  */
-export function homeFor(s: Session): string {
-  const homes: [Action, string][] = [['dashboard', '/'], ['worklist', '/worklist'], ['my_record', '/my-record'], ['indicators', '/indicators']]
+export function homeFor(s: SignedIn): string {
+  const homes: [Capability, string][] = [['dashboard', '/'], ['worklist', '/worklist'], ['my_record', '/my-record'], ['indicators', '/indicators']]
   for (const [action, path] of homes) if (s.can.includes(action)) return path
   return '/indicators'
 }

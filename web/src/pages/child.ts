@@ -5,8 +5,8 @@ import { heading, p, link, statusTag, severityTag, table, summaryList, details, 
 import { get } from '../api'
 import { date, CHILD_STATUS, plural } from '../format'
 import { councilFrom, can } from '../session'
-import { setTitle, type Ctx } from '../router'
-import type { ChildRecord, Episode, Evidence, TimescaleItem } from '../types'
+import { setTitle, navigate, type Ctx } from '../router'
+import type { ChildRecord, Episode, Evidence, Finding, MissingEpisode, Review, TimescaleItem } from '../types'
 import { codedText, labelOf } from './children'
 
 function placementGroup(code: string | undefined): string {
@@ -88,16 +88,21 @@ function evidenceText(e: Evidence | null): string {
 
 export async function childPage(ctx: Ctx): Promise<void> {
   const la = councilFrom(ctx.query)
-  const rec = await get<ChildRecord>(`/children/${encodeURIComponent(ctx.params.id)}`, { la })
+  const rec = await get('/children/{id}', { id: ctx.params.id, la })
   if (!ctx.live()) return
+  // a young person's own record (their account's child) is the My record page
+  if (!('episodes' in rec)) return navigate('/my-record', { replace: true })
   const c = rec.child
   setTitle(`Child ${c.id}`)
-  const asOf = rec.timescales?.as_of ?? rec.as_of ?? new Date().toISOString().slice(0, 10)
-  const items: TimescaleItem[] = rec.timescales?.items ?? []
-  const order = ['overdue', 'due_soon', 'upcoming', 'done_late', 'done_on_time', 'not_applicable']
-  const sorted = [...items].sort((a, b) => (order.indexOf(a.status) - order.indexOf(b.status)) || a.due.localeCompare(b.due))
-  const open = sorted.filter((i) => ['overdue', 'due_soon', 'upcoming', 'due'].includes(i.status))
-  const done = sorted.filter((i) => !['overdue', 'due_soon', 'upcoming', 'due'].includes(i.status)).sort((a, b) => b.due.localeCompare(a.due))
+  const asOf = rec.timescales.as_of
+  const items = rec.timescales.items
+  const order: TimescaleItem['status'][] = ['overdue', 'due_soon', 'upcoming', 'done_late', 'done_on_time', 'not_applicable']
+  const open: TimescaleItem['status'][] = ['overdue', 'due_soon', 'upcoming']
+  // an item without a due date sorts first
+  const due = (i: TimescaleItem) => i.due ?? ''
+  const sorted = [...items].sort((a, b) => (order.indexOf(a.status) - order.indexOf(b.status)) || due(a).localeCompare(due(b)))
+  const openItems = sorted.filter((i) => open.includes(i.status))
+  const done = sorted.filter((i) => !open.includes(i.status)).sort((a, b) => due(b).localeCompare(due(a)))
   const svg = timeline(rec, asOf)
 
   const itemCols = [
@@ -109,7 +114,7 @@ export async function childPage(ctx: Ctx): Promise<void> {
 
   fill(ctx.main, 
     backLink(withQuery('/children', { la: ctx.query.get('la') }), 'Back to children'),
-    heading(`Child ${c.id}`, `${CHILD_STATUS[c.status] ?? c.status} · council ${c.la}`),
+    heading(`Child ${c.id}`, `${CHILD_STATUS[c.status]} · council ${c.la}`),
     recordsNote(rec.records_note, 'This child\'s statutory items'),
     summaryList([
       ['Age', `${c.age}${c.dob ? ` (born ${date(c.dob)})` : ''}`],
@@ -118,14 +123,14 @@ export async function childPage(ctx: Ctx): Promise<void> {
       ['Legal status', codedText(c.legal_status)],
       ['Placement', codedText(c.placement)],
       ['Social worker', c.worker ? `${c.worker.name} (${c.worker.team})` : 'Not allocated'],
-      ...(rec.timescales?.personal_adviser ? [['Personal adviser', rec.timescales.personal_adviser.name] as [string, string]] : []),
+      ...(rec.timescales.personal_adviser ? [['Personal adviser', rec.timescales.personal_adviser.name] as [string, string]] : []),
       ['Independent reviewing officer', c.iro ? c.iro.name : 'Not recorded'],
-      ...(c.upn_known !== undefined ? [['Unique pupil number', c.upn_known ? 'Recorded' : 'Not recorded'] as [string, string]] : [])
+      ['Unique pupil number', c.upn_known ? 'Recorded' : 'Not recorded']
     ]),
 
     h('h2', { class: 'govuk-heading-m app-section-break' }, 'Statutory items'),
-    open.length
-      ? table(`Open items as at ${date(asOf)}`, itemCols, open, { small: true })
+    openItems.length
+      ? table(`Open items as at ${date(asOf)}`, itemCols, openItems, { small: true })
       : p('Nothing is overdue or due.'),
     done.length
       ? details(`Show ${plural(done.length, 'completed or closed item')}`, table('Completed and closed items', itemCols, done, { small: true }))
@@ -145,13 +150,13 @@ export async function childPage(ctx: Ctx): Promise<void> {
       : p('No episodes of care recorded.'),
     rec.reviews.length
       ? table('Looked-after reviews', [
-          { head: 'Date', cell: (r: ChildRecord['reviews'][number]) => date(r.date), rowHeader: true },
+          { head: 'Date', cell: (r: Review) => date(r.date), rowHeader: true },
           { head: 'How the child took part', cell: (r) => codedText(r.participation) }
         ], rec.reviews, { small: true })
       : p('No reviews recorded.'),
     rec.missing.length
       ? table('Missing and away episodes', [
-          { head: 'Started', cell: (m: ChildRecord['missing'][number]) => date(m.start), rowHeader: true },
+          { head: 'Started', cell: (m: MissingEpisode) => date(m.start), rowHeader: true },
           { head: 'Ended', cell: (m) => (m.end ? date(m.end) : 'Not recorded') },
           { head: 'Type', cell: (m) => (m.type === 'away' ? 'Away from placement (whereabouts known)' : 'Missing (whereabouts unknown)') }
         ], rec.missing, { small: true })
@@ -160,11 +165,11 @@ export async function childPage(ctx: Ctx): Promise<void> {
     h('h2', { class: 'govuk-heading-m app-section-break' }, 'Data quality'),
     rec.findings.length
       ? table(`Validation findings about child ${c.id}`, [
-          { head: 'Rule', cell: (f: ChildRecord['findings'][number]) => (can('rules') ? link(`/rules/${encodeURIComponent(f.rule)}`, f.rule) : f.rule), rowHeader: true },
+          { head: 'Rule', cell: (f: Finding) => (can('rules') ? link(`/rules/${encodeURIComponent(f.rule)}`, f.rule) : f.rule), rowHeader: true },
           { head: 'Severity', cell: (f) => severityTag(f.severity) },
           { head: 'What is wrong', cell: (f) => f.message },
           { head: 'Where', cell: (f) => [f.table, f.row ? ` row ${f.row}` : '', f.field ? `, ${f.field}` : ''].join('') },
-          { head: 'Value', cell: (f) => f.value ?? '' }
+          { head: 'Value', cell: (f) => f.value }
         ], rec.findings, { small: true })
       : p('No validation findings about this child.'))
 }

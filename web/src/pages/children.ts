@@ -5,18 +5,17 @@ import { get } from '../api'
 import { CHILD_STATUS, plural } from '../format'
 import { councilFrom } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
-import type { ChildSummary, Coded, Page } from '../types'
+import type { ChildSummary, Coded } from '../types'
 
-export function codedText(c: Coded | string | null | undefined): string {
+export function codedText(c: Coded | null): string {
   if (!c) return 'Not recorded'
-  if (typeof c === 'string') return c
   return c.label ? `${c.label} (${c.code})` : c.code
 }
 
 /** The words for a coded value, without the code. */
-export function labelOf(c: Coded | string | null | undefined): string {
+export function labelOf(c: Coded | null): string {
   if (!c) return 'Not recorded'
-  return typeof c === 'string' ? c : c.label || c.code
+  return c.label || c.code
 }
 
 export async function childrenPage(ctx: Ctx): Promise<void> {
@@ -31,7 +30,7 @@ export async function childrenPage(ctx: Ctx): Promise<void> {
   }
   const page = Math.max(1, Number(q.get('page') ?? '1') || 1)
   const perPage = 25
-  const list = await get<Page<ChildSummary>>('/children', { la, q: f.q, status: f.status, team: f.team, worker: f.worker, page, per_page: perPage })
+  const list = await get('/children', { la, q: f.q, status: f.status, team: f.team, worker: f.worker, page, per_page: perPage })
   if (!ctx.live()) return
   setTitle(page > 1 ? `Children (page ${page})` : 'Children')
 
@@ -63,7 +62,7 @@ export async function childrenPage(ctx: Ctx): Promise<void> {
             { head: 'Child', cell: (c: ChildSummary) => link(withQuery(`/children/${encodeURIComponent(c.id)}`, { la: c.la }), h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Child '), c.id)), rowHeader: true },
             { head: 'Age', cell: (c) => String(c.age), numeric: true },
             { head: 'Sex', cell: (c) => labelOf(c.sex) },
-            { head: 'Status', cell: (c) => CHILD_STATUS[c.status] ?? c.status },
+            { head: 'Status', cell: (c) => CHILD_STATUS[c.status] },
             { head: 'Legal status', cell: (c) => codedText(c.legal_status) },
             { head: 'Placement', cell: (c) => codedText(c.placement) },
             { head: 'Worker', cell: (c) => (c.worker ? [c.worker.name, h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, c.worker.team)] : 'Not allocated') },

@@ -6,11 +6,11 @@ import { formatValue, polarityWords, date, num, SUPPRESSED_TEXT } from '../forma
 import { sparkline } from '../charts'
 import { councilFrom, can } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
-import type { Scorecard, ScoreIndicator, IndicatorDef, Value } from '../types'
+import type { Comparator, Comparators, IndicatorDefinition, ScorecardIndicator, Unit, Value } from '../types'
 
-const COMPARATOR_ORDER = ['england', 'statistical_neighbours', 'region']
+const COMPARATOR_ORDER: (keyof Comparators)[] = ['england', 'statistical_neighbours', 'region']
 
-export function comparatorName(key: string, name: string | undefined): string {
+export function comparatorName(key: string, name: string): string {
   if (name) return name
   if (key === 'england') return 'England'
   if (key === 'statistical_neighbours') return 'Statistical neighbours'
@@ -18,23 +18,24 @@ export function comparatorName(key: string, name: string | undefined): string {
   return key
 }
 
-export function orderedComparators(ind: ScoreIndicator): [string, NonNullable<ScoreIndicator['comparators'][string]>][] {
-  return Object.entries(ind.comparators ?? {}).sort(([a], [b]) => {
-    const ia = COMPARATOR_ORDER.indexOf(a)
-    const ib = COMPARATOR_ORDER.indexOf(b)
-    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib)
-  })
+export function orderedComparators(ind: ScorecardIndicator): [keyof Comparators, Comparator][] {
+  const out: [keyof Comparators, Comparator][] = []
+  for (const key of COMPARATOR_ORDER) {
+    const c = ind.comparators[key]
+    if (c) out.push([key, c])
+  }
+  return out
 }
 
 /** The value with its suppression explained when it is "c". */
-export function valueWithNote(v: Value, unit: string, suppressed?: boolean): HTMLElement {
+export function valueWithNote(v: Value, unit: Unit, suppressed?: boolean): HTMLElement {
   if (v === 'c' || suppressed) {
     return h('span', null, 'c', h('span', { class: 'govuk-body-s govuk-!-display-block govuk-!-font-weight-regular' }, `c: ${SUPPRESSED_TEXT}`))
   }
   return h('span', null, formatValue(v, unit))
 }
 
-function tile(ind: ScoreIndicator, def: IndicatorDef | undefined, la: string): HTMLElement {
+function tile(ind: ScorecardIndicator, def: IndicatorDefinition | undefined, la: string): HTMLElement {
   const why = def?.why ?? ind.why
   const href = withQuery(`/scorecard/${encodeURIComponent(ind.id)}`, { la })
   const titleId = `tile-${ind.id}`
@@ -58,12 +59,12 @@ function tile(ind: ScoreIndicator, def: IndicatorDef | undefined, la: string): H
               polarityWords(ind.polarity) + '.')),
           comps.length
             ? h('dl', { class: 'app-comparators' },
-              comps.map(([key, c]) => [h('dt', null, comparatorName(key, c.name)), h('dd', null, ind.unit === 'rate_per_10000' && typeof c.value === 'number' ? num(c.value) : formatValue(c.value, ind.unit))]))
+              comps.map(([key, c]) => [h('dt', null, comparatorName(key, c.name)), h('dd', null, ind.unit === 'rate_per_10000' ? num(c.value) : formatValue(c.value, ind.unit))]))
             : null,
-          ind.trend?.length ? sparkline(ind.trend, ind.unit, ind.target, ind.title) : null
+          ind.trend.length ? sparkline(ind.trend, ind.unit, ind.target, ind.title) : null
         ],
     why ? h('p', { class: 'govuk-body-s app-tile__why' }, h('span', { class: 'govuk-visually-hidden' }, 'Why it matters: '), why) : null,
-    ind.available && ind.trend?.length
+    ind.available && ind.trend.length
       ? details('Show the trend as a table',
         table(`${ind.title}: ${ind.trend.length === 5 ? 'by year' : 'by period'}`, [
           { head: 'Period', cell: (r) => r.period, rowHeader: true },
@@ -75,13 +76,13 @@ function tile(ind: ScoreIndicator, def: IndicatorDef | undefined, la: string): H
 export async function dashboardPage(ctx: Ctx): Promise<void> {
   const la = councilFrom(ctx.query)
   const period = ctx.query.get('period') ?? ''
+  const noDefs: IndicatorDefinition[] = []
   const [sc, defs] = await Promise.all([
-    get<Scorecard>('/scorecard', { la, period, as_of: ctx.query.get('as_of') }),
-    can('indicators') ? get<IndicatorDef[] | { items: IndicatorDef[] }>('/indicators').catch(() => [] as IndicatorDef[]) : Promise.resolve([] as IndicatorDef[])
+    get('/scorecard', { la, period, as_of: ctx.query.get('as_of') }),
+    can('indicators') ? get('/indicators').then((l) => l.items, () => noDefs) : Promise.resolve(noDefs)
   ])
   if (!ctx.live()) return
-  const list = Array.isArray(defs) ? defs : defs.items ?? []
-  const byId = new Map(list.map((d) => [d.id, d]))
+  const byId = new Map(defs.map((d) => [d.id, d]))
   setTitle('Children in care scorecard')
 
   const sections: string[] = []
@@ -103,11 +104,11 @@ export async function dashboardPage(ctx: Ctx): Promise<void> {
   })
 
   fill(ctx.main, 
-    heading('Children in care scorecard', `${sc.la_name ?? 'Council ' + sc.la} · ${sc.period.label}`),
+    heading('Children in care scorecard', `${sc.la_name} · ${sc.period.label}`),
     p(`Figures for ${date(sc.period.start)} to ${date(sc.period.end)}, from data up to ${date(sc.as_of)}. `,
       `${counts.red} indicators are off target (red), ${counts.amber} near target (amber) and ${counts.green} on target (green).`),
     sc.warning ? warning(`These figures are as at ${date(sc.as_of)}, the end of the council's latest return. ${sc.warning}`) : null,
-    sc.suppression?.applied
+    sc.suppression.applied
       ? inset(h('strong', null, 'Some figures show c. '), `c means ${SUPPRESSED_TEXT} (numbers from 1 to ${Math.max(1, (sc.suppression.threshold || 5) - 1)} are hidden, and figures that would reveal them).`)
       : null,
     periodForm,

@@ -6,17 +6,17 @@ import { get } from '../api'
 import { num, plural } from '../format'
 import { councilFrom, can } from '../session'
 import { setTitle, type Ctx } from '../router'
-import type { FindingsSummary, RuleCount, Page, Finding, Rule } from '../types'
+import type { RuleCount, Finding } from '../types'
 
 export async function dataQualityPage(ctx: Ctx): Promise<void> {
   const la = councilFrom(ctx.query)
   const year = ctx.query.get('year') ?? ''
-  const f = await get<FindingsSummary>('/findings', { la, year })
+  const f = await get('/findings', { la, year })
   if (!ctx.live()) return
   setTitle('Data quality')
   const link_ = (r: RuleCount) => link(withQuery(`/data-quality/${encodeURIComponent(r.code)}`, { la: ctx.query.get('la'), year }), h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Rule '), r.code))
   fill(ctx.main, 
-    heading('Data quality', `SSDA903 return ${f.year ?? ''} · council ${f.la}`),
+    heading('Data quality', `SSDA903 return ${f.year} · council ${f.la}`),
     p(`The Department for Education's validation rules applied to the latest stored return${f.import_id ? ` (import ${f.import_id})` : ''}: `,
       h('strong', null, plural(f.total, 'finding')), ` from ${plural(f.rules.length, 'rule')}. Fix them in the case management system, then import the return again.`),
     f.rules.length
@@ -37,8 +37,8 @@ export async function dataQualityRulePage(ctx: Ctx): Promise<void> {
   const year = ctx.query.get('year') ?? ''
   const page = Math.max(1, Number(ctx.query.get('page') ?? '1') || 1)
   const [rows, rule] = await Promise.all([
-    get<Page<Finding>>(`/findings/${encodeURIComponent(code)}`, { la, year, page, per_page: 50 }),
-    can('rules') ? get<Rule>(`/rules/${encodeURIComponent(code)}`).catch(() => null) : Promise.resolve(null)
+    get('/findings/{rule}', { rule: code, la, year, page, per_page: 50 }),
+    can('rules') ? get('/rules/{code}', { code }).catch(() => null) : Promise.resolve(null)
   ])
   if (!ctx.live()) return
   setTitle(`Rule ${code} findings`)
@@ -53,10 +53,10 @@ export async function dataQualityRulePage(ctx: Ctx): Promise<void> {
     rows.items.length
       ? table(`Rule ${code}: ${plural(rows.total, 'finding')}`, [
           { head: 'Child', cell: (r: Finding) => (r.child ? link(withQuery(`/children/${encodeURIComponent(r.child)}`, { la }), h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Child '), r.child)) : 'Not known'), rowHeader: true },
-          { head: 'Table', cell: (r) => r.table ?? '' },
-          { head: 'Row', cell: (r) => (r.row !== undefined ? String(r.row) : ''), numeric: true },
-          { head: 'Field', cell: (r) => r.field ?? '' },
-          { head: 'Value', cell: (r) => r.value ?? '' },
+          { head: 'Table', cell: (r) => r.table },
+          { head: 'Row', cell: (r) => String(r.row), numeric: true },
+          { head: 'Field', cell: (r) => r.field },
+          { head: 'Value', cell: (r) => r.value },
           { head: 'Message', cell: (r) => r.message }
         ], rows.items, { small: true })
       : p('No findings for this rule.'),

@@ -18,7 +18,7 @@ export function notFound(ctx: Ctx): void {
 export function forbidden(ctx: Ctx): void {
   setTitle('You do not have access to this page')
   const s = ctx.session
-  const role = s ? ROLE_NAMES[s.user.role] ?? s.user.role : ''
+  const role = s ? ROLE_NAMES[s.user.role] : ''
   const items = navFor(s)
   fill(ctx.main, 
     h('div', { 'data-page': 'forbidden' },

@@ -8,7 +8,7 @@ import { get, post, postFor, del, upload, ApiError } from '../api'
 import { bytes, dateTime, num, plural, yearWords } from '../format'
 import { session, can, councilFrom } from '../session'
 import { setTitle, navigate, refreshComponents, type Ctx } from '../router'
-import type { ImportRow, ImportFinding, ImportResult, ImportRuleCount, Page, Upload } from '../types'
+import type { Finding, ImportRecord, ImportResult, ImportRuleCount, LocalAcceptResult, ReturnAcceptResult } from '../types'
 
 /** Collection years, the last complete one (the return now due) first, then the year in
  * progress, then earlier years. A year runs from 1 April to 31 March. */
@@ -33,6 +33,11 @@ function statusTag(status: string): HTMLElement {
   return tag(text, cls)
 }
 
+/** The outcome of an accept (it has a status), or null after a check or before any. */
+const acceptOutcome = (r: ImportResult | null): ReturnAcceptResult | LocalAcceptResult | null => (r && 'status' in r ? r : null)
+/** Rows the last check or accept rejected (local records' accept does not count them). */
+const rejectedRows = (r: ImportResult | null): number => (r && 'rejected' in r ? r.rejected : 0)
+
 /** What the server accepts as a file name: letters, digits, - _ . ending .csv or .xml. */
 export function goodFileName(name: string): boolean {
   return name.length > 0 && name.length <= 100 && !name.startsWith('.') && /^[A-Za-z0-9_.-]+$/.test(name) && /\.(csv|xml)$/i.test(name)
@@ -44,10 +49,10 @@ export async function importsPage(ctx: Ctx): Promise<void> {
   const q = ctx.query
   const la = councilFrom(q)
   const page = Math.max(1, Number(q.get('page') ?? '1') || 1)
-  const list = await get<Page<ImportRow>>('/imports', { la, page, per_page: 50 })
+  const list = await get('/imports', { la, page, per_page: 50 })
   if (!ctx.live()) return
   setTitle(page > 1 ? `Imports (page ${page})` : 'Imports')
-  const rows = list.items ?? []
+  const rows = list.items
   const cancelled = q.get('cancelled') === '1'
   fill(ctx.main,
     cancelled ? notification('The import was cancelled and its files were deleted. Nothing was stored.', null, true) : null,
@@ -58,7 +63,7 @@ export async function importsPage(ctx: Ctx): Promise<void> {
       : inset('Only the performance team (the analyst role) imports data. You can see what has been imported.'),
     rows.length
       ? table(`Imports for council ${la}`, [
-          { head: 'Import', cell: (r: ImportRow) => h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Import '), String(r.id)), rowHeader: true },
+          { head: 'Import', cell: (r: ImportRecord) => h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Import '), String(r.id)), rowHeader: true },
           { head: 'What', cell: (r) => [kindWords(r.kind), r.format && r.format !== 'synthetic' ? ` (${r.format.toUpperCase()})` : r.format === 'synthetic' ? ' (demo data)' : ''] },
           { head: 'Year', cell: (r) => (r.collection_year ? yearWords(r.collection_year) : 'Not applicable') },
           { head: 'Rows', cell: (r) => num(r.rows, 0), numeric: true },
@@ -109,7 +114,7 @@ function drawNew(ctx: Ctx, errors: { kind?: string; server?: string }, values: {
     try {
       const body: Record<string, string> = { kind: v.kind, la: v.la }
       if (v.kind === '903') body.year = v.year
-      const r = await post<Upload>('/imports', body)
+      const r = await post('/imports', {}, body)
       navigate(`/imports/${encodeURIComponent(r.id)}`, { replace: true })
     } catch (err) {
       if (!(err instanceof ApiError)) throw err
@@ -139,10 +144,10 @@ function ruleTable(rules: ImportRuleCount[]): HTMLElement {
   ], rules, { small: true, captionClass: 'govuk-table__caption--s' })
 }
 
-function findingTable(list: ImportFinding[], total: number): HTMLElement {
+function findingTable(list: Finding[], total: number): HTMLElement {
   const caption = list.length < total ? `The first ${num(list.length, 0)} of ${plural(total, 'finding')}` : `Every finding (${num(total, 0)})`
   return table(caption, [
-    { head: 'Rule', cell: (f: ImportFinding) => f.rule, rowHeader: true },
+    { head: 'Rule', cell: (f: Finding) => f.rule, rowHeader: true },
     { head: 'Severity', cell: (f) => severityTag(f.severity) },
     { head: 'File and row', cell: (f) => [f.file && !f.file.startsWith('/') ? f.file : 'The files as a whole', f.row ? `, row ${num(f.row, 0)}` : ''].join('') },
     { head: 'Field and value', cell: (f) => (f.field ? `${f.field}${f.value ? `: ${f.value}` : ' (blank)'}` : 'Not applicable') },
@@ -153,16 +158,18 @@ function findingTable(list: ImportFinding[], total: number): HTMLElement {
 
 /** What a check or an accept found: counts, the problem, findings by rule and the first rows. */
 function resultSection(r: ImportResult, accepted: boolean): HTMLElement {
-  const f = r.findings ?? { total: 0, errors: 0, by_rule: [], first: [] }
+  const f = r.findings
+  const outcome = acceptOutcome(r)
   const facts: [string, string][] = []
-  if (typeof r.rows === 'number') facts.push(['Rows read', num(r.rows, 0)])
-  if (typeof r.rejected === 'number') facts.push(['Rows rejected', num(r.rejected, 0)])
+  if ('rows' in r) facts.push(['Rows read', num(r.rows, 0)])
+  if ('rejected' in r) facts.push(['Rows rejected', num(r.rejected, 0)])
   facts.push(['Findings', f.total ? `${plural(f.total, 'finding')}, ${plural(f.errors, 'error')}` : 'None'])
-  if (accepted && r.import_id) facts.push(['Stored as', `Import ${r.import_id}`])
+  if (accepted && outcome?.import_id) facts.push(['Stored as', `Import ${outcome.import_id}`])
+  const problem = 'problem' in r ? r.problem : ''
   return h('section', { id: 'check-results', tabindex: '-1', 'aria-labelledby': 'check-heading', class: 'app-section-break' },
-    h('h2', { class: 'govuk-heading-m', id: 'check-heading' }, accepted ? 'What was stored' : r.status ? 'Why it was not stored' : 'Check results'),
+    h('h2', { class: 'govuk-heading-m', id: 'check-heading' }, accepted ? 'What was stored' : outcome ? 'Why it was not stored' : 'Check results'),
     summaryList(facts),
-    r.problem ? warning(r.problem) : null,
+    problem ? warning(problem) : null,
     f.total
       ? [ruleTable(f.by_rule), f.first.length ? findingTable(f.first, f.total) : null]
       : p('No findings.'))
@@ -170,8 +177,7 @@ function resultSection(r: ImportResult, accepted: boolean): HTMLElement {
 
 export async function importPage(ctx: Ctx): Promise<void> {
   const id = ctx.params.id
-  const path = `/imports/${encodeURIComponent(id)}`
-  let imp = await get<Upload>(path)
+  let imp = await get('/imports/{id}', { id })
   if (!ctx.live()) return
   const title = imp.kind === 'local' ? 'Import local records' : `Import the SSDA903 return for ${yearWords(imp.collection_year)}`
   setTitle(title)
@@ -210,7 +216,7 @@ export async function importPage(ctx: Ctx): Promise<void> {
       progress.appendChild(h('li', null, text, bar))
       status.textContent = `Uploading ${file.name}`
       try {
-        imp = await upload<Upload>(`${path}/files/${encodeURIComponent(file.name)}`, file, (sent, total) => {
+        imp = await upload('/imports/{id}/files/{name}', { id, name: file.name }, file, (sent, total) => {
           const pct = total ? Math.round((sent / total) * 100) : 100
           bar.value = pct
           text.textContent = `${file.name}: ${pct}% (${bytes(sent)} of ${bytes(total)})`
@@ -229,7 +235,7 @@ export async function importPage(ctx: Ctx): Promise<void> {
     }
     if (problems.length) fileError = problems[0].text
     // the server's view of the files, whatever happened to each upload
-    imp = await get<Upload>(path)
+    imp = await get('/imports/{id}', { id })
     const good = files.length - problems.length
     status.textContent = problems.length ? `${plural(good, 'file')} uploaded, ${plural(problems.length, 'problem')}` : `${plural(good, 'file')} uploaded`
   }
@@ -237,19 +243,20 @@ export async function importPage(ctx: Ctx): Promise<void> {
   const rerender = () => {
     const open = imp.status === 'open' || imp.status === 'checked'
     const r = imp.result
-    const errors = (r?.findings?.errors ?? 0) > 0 || (r?.rejected ?? 0) > 0
+    const outcome = acceptOutcome(r)
+    const errors = (r?.findings.errors ?? 0) > 0 || rejectedRows(r) > 0
     // after a check: unless it cannot be imported at all; after a refused accept (422, its
     // result has a status): once more with findings, unless that was what was refused
     const canAccept = open && imp.status === 'checked' && !!r &&
-      (r.status ? r.status === 'blocked' && !triedWithFindings : r.can_import !== false)
-    const acceptWith = errors || r?.status === 'blocked'
+      (outcome ? outcome.status === 'blocked' && !triedWithFindings : 'can_import' in r && r.can_import)
+    const acceptWith = errors || outcome?.status === 'blocked'
 
     // 1. upload
     const fileInput = h('input', {
       class: `govuk-file-upload${fileError ? ' govuk-file-upload--error' : ''}`, id: 'import-files', name: 'files', type: 'file', multiple: true,
       accept: '.csv,.xml,text/csv,application/xml,text/xml', 'aria-describedby': `import-files-hint${fileError ? ' import-files-error' : ''}`
     })
-    const uploadForm = h('form', { method: 'post', action: `/api/v1${path}/files`, novalidate: true, 'aria-labelledby': 'upload-heading' },
+    const uploadForm = h('form', { method: 'post', action: `/api/v1/imports/${encodeURIComponent(id)}/files`, novalidate: true, 'aria-labelledby': 'upload-heading' },
       h('div', { class: `govuk-form-group${fileError ? ' govuk-form-group--error' : ''}` },
         h('label', { class: 'govuk-label govuk-label--s', for: 'import-files' }, 'Choose files'),
         h('div', { class: 'govuk-hint', id: 'import-files-hint' }, imp.kind === 'local'
@@ -294,7 +301,7 @@ export async function importPage(ctx: Ctx): Promise<void> {
       triedWithFindings = false
       progress.replaceChildren() // the uploads are done: the files table lists them
       try {
-        imp = await post<Upload>(`${path}/check`)
+        imp = await post('/imports/{id}/check', { id })
         const f = imp.result?.findings
         status.textContent = `Check finished: ${plural(f?.total ?? 0, 'finding')}`
       } catch (err) {
@@ -317,12 +324,12 @@ export async function importPage(ctx: Ctx): Promise<void> {
       fileError = null
       status.textContent = 'Storing the import…'
       try {
-        const res = await postFor<Upload>(`${path}/accept`, { accept_with_findings: acceptWith }, [422])
+        const res = await postFor('/imports/{id}/accept', { id }, { accept_with_findings: acceptWith }, [422])
         imp = res.body
         if (acceptWith) triedWithFindings = true
         if (res.status === 422) {
-          const rr = imp.result
-          problems = [{ text: rr?.problem || (rr?.status === 'invalid' ? 'Nothing could be stored from these files' : `The import was not stored: ${plural(rr?.findings?.errors ?? 0, 'error')} ${(rr?.findings?.errors ?? 0) === 1 ? 'blocks' : 'block'} it`), href: '#check-results' }]
+          const rr = acceptOutcome(imp.result)
+          problems = [{ text: rr?.problem || (rr?.status === 'invalid' ? 'Nothing could be stored from these files' : `The import was not stored: ${plural(rr?.findings.errors ?? 0, 'error')} ${(rr?.findings.errors ?? 0) === 1 ? 'blocks' : 'block'} it`), href: '#check-results' }]
           status.textContent = 'The import was not stored'
         } else {
           stored = true
@@ -343,7 +350,7 @@ export async function importPage(ctx: Ctx): Promise<void> {
       if (busy) return
       busy = true
       try {
-        await del(path)
+        await del('/imports/{id}', { id })
         navigate('/imports?cancelled=1')
       } catch (err) {
         fail(err, 'The import could not be cancelled')
@@ -354,7 +361,7 @@ export async function importPage(ctx: Ctx): Promise<void> {
       }
     })
 
-    const storedId = imp.result?.import_id
+    const storedId = outcome?.import_id
     body.replaceChildren()
     fill(body,
       problems.length ? errorSummary(problems) : null,
@@ -394,7 +401,7 @@ export async function importPage(ctx: Ctx): Promise<void> {
 
       open ? h('h2', { class: 'govuk-heading-m' }, '3. Store the import') : null,
       canAccept && acceptWith
-        ? warning(`Accepting with findings stores the good rows and leaves out ${r?.rejected ? plural(r.rejected, 'rejected row') : 'the rows with errors'}. Fix the files and upload them again if you want every row.`)
+        ? warning(`Accepting with findings stores the good rows and leaves out ${rejectedRows(r) ? plural(rejectedRows(r), 'rejected row') : 'the rows with errors'}. Fix the files and upload them again if you want every row.`)
         : null,
       open && imp.status !== 'checked' ? p('Check the files before you store them.') : null,
       open

@@ -3,24 +3,14 @@
 import { h, fill } from '../dom'
 import { heading, p, link, ragTag, details, table, summaryList, backLink, withQuery } from '../components'
 import { get, ApiError } from '../api'
-import { formatValue, polarityWords, unitWords, date, words, SUPPRESSED_TEXT } from '../format'
+import { formatValue, polarityWords, unitWords, date, SUPPRESSED_TEXT } from '../format'
 import { lineChart, barChart } from '../charts'
 import { councilFrom, can } from '../session'
 import { setTitle, type Ctx } from '../router'
-import type { ScoreIndicator, Point, PeriodInfo, Value } from '../types'
+import type { BreakdownRow, Breakdowns, Point, ScorecardIndicator, Unit, Value } from '../types'
 import { comparatorName, orderedComparators, valueWithNote } from './dashboard'
 
-interface IndicatorReply extends ScoreIndicator {
-  la?: string
-  la_name?: string
-  period?: PeriodInfo
-  as_of?: string
-  suppression?: { applied: boolean; threshold: number }
-  indicator?: ScoreIndicator
-  indicators?: ScoreIndicator[]
-}
-
-const DIMENSIONS: Record<string, string> = {
+const DIMENSIONS: Record<keyof Breakdowns, string> = {
   age_band: 'Age band',
   sex: 'Sex',
   ethnicity: 'Ethnicity',
@@ -31,10 +21,10 @@ const DIMENSIONS: Record<string, string> = {
   area: 'Area'
 }
 
-const fmtCount = (v: Value | undefined) => (v === null || v === undefined ? '' : v === 'c' ? 'c' : v.toLocaleString('en-GB'))
+const fmtCount = (v: Value) => (v === null ? '' : v === 'c' ? 'c' : v.toLocaleString('en-GB'))
 
-function pointsTable(caption: string, pts: Point[], unit: string): HTMLElement {
-  const withCounts = pts.some((r) => r.denominator !== null && r.denominator !== undefined)
+function pointsTable(caption: string, pts: Point[], unit: Unit): HTMLElement {
+  const withCounts = pts.some((r) => r.denominator !== null)
   return table(caption, [
     { head: 'Period', cell: (r: Point) => r.period, rowHeader: true },
     { head: 'Value', cell: (r: Point) => formatValue(r.value, unit), numeric: true },
@@ -47,64 +37,65 @@ function pointsTable(caption: string, pts: Point[], unit: string): HTMLElement {
 
 export async function indicatorPage(ctx: Ctx): Promise<void> {
   const la = councilFrom(ctx.query)
-  const reply = await get<IndicatorReply>(`/scorecard/${encodeURIComponent(ctx.params.id)}`, { la, period: ctx.query.get('period') })
+  const reply = await get('/scorecard/{indicator}', { indicator: ctx.params.id, la, period: ctx.query.get('period') })
   if (!ctx.live()) return
-  // the reply is the scorecard's shape with just this indicator (or the indicator itself)
-  const ind: ScoreIndicator = reply.indicators?.[0] ?? reply.indicator ?? reply
-  if (!ind || !ind.title) throw new ApiError(404, { code: 'not_found', message: 'No such indicator' })
+  // the scorecard with just this indicator (none when the council's configuration leaves it out)
+  const ind: ScorecardIndicator | undefined = reply.indicators[0]
+  if (!ind) throw new ApiError(404, { code: 'not_found', message: 'No such indicator' })
   setTitle(ind.title)
   const comps = orderedComparators(ind)
   const anyC = ind.value === 'c' || ind.suppressed || JSON.stringify(ind).includes('"c"')
 
   const parts: (Node | null)[] = [
     backLink(withQuery('/', { la: ctx.query.get('la') }), 'Back to the scorecard'),
-    heading(ind.title, `${ind.section}${reply.period ? ' · ' + reply.period.label : ''}`),
+    heading(ind.title, `${ind.section} · ${reply.period.label}`),
     ind.why ? p(h('strong', null, 'Why it matters: '), ind.why) : null,
     summaryList([
       ['Value', ind.available ? valueWithNote(ind.value, ind.unit, ind.suppressed) : (ind.reason ?? 'Not available')],
       ['Target', ind.target !== null ? formatValue(ind.target, ind.unit) : 'No target set'],
       ['Rating', ind.target !== null ? ragTag(ind.rag) : 'No target'],
       ['Which way is better', polarityWords(ind.polarity)],
-      ...(ind.denominator !== null && ind.denominator !== undefined
+      ...(ind.denominator !== null
         ? [['Children counted', `${fmtCount(ind.numerator)} of ${fmtCount(ind.denominator)}`] as [string, string]]
         : []),
-      ['Data source', ind.source === '903' ? 'SSDA903 return' : ind.source === 'local' ? 'Local records' : (ind.source ?? '')],
+      ['Data source', ind.source === '903' ? 'SSDA903 return' : ind.source === 'local' ? 'Local records' : ind.source],
       ...(ind.basis_date ? [['Figures as at', date(ind.basis_date)] as [string, string]] : [])
     ]),
     anyC ? p(h('strong', null, 'c'), ` means ${SUPPRESSED_TEXT}.`) : null
   ]
 
-  if (ind.trend?.length) {
+  if (ind.trend.length) {
     parts.push(h('h2', { class: 'govuk-heading-m app-section-break' }, 'Trend'),
       p(`${unitWords(ind.unit)[0].toUpperCase() + unitWords(ind.unit).slice(1)} for each period${ind.target !== null ? ', with the target as a dashed line' : ''}.`),
       lineChart(ind.trend, ind.unit, ind.target, `${ind.title}, trend`),
       details('Show the trend as a table', pointsTable(`${ind.title}: trend by period`, ind.trend, ind.unit)))
   }
-  if (ind.years?.length) {
+  if (ind.years.length) {
     parts.push(h('h2', { class: 'govuk-heading-m app-section-break' }, `The last ${ind.years.length} years`),
       lineChart(ind.years, ind.unit, ind.target, `${ind.title}, by financial year`),
       details('Show the years as a table', pointsTable(`${ind.title}: by financial year`, ind.years, ind.unit)))
   }
   parts.push(h('h2', { class: 'govuk-heading-m app-section-break' }, 'Compared with others'))
   if (comps.length) {
-    parts.push(table(`${ind.title}: ${reply.la_name ?? 'this council'} compared with published figures`, [
+    parts.push(table(`${ind.title}: ${reply.la_name} compared with published figures`, [
       { head: 'Who', cell: (r: { name: string }) => r.name, rowHeader: true },
       { head: 'Value', cell: (r: { value: Value }) => formatValue(r.value, ind.unit), numeric: true },
-      { head: 'Year', cell: (r: { year?: string }) => r.year ?? '' },
-      { head: 'Source', cell: (r: { source?: string }) => r.source ?? '' }
+      { head: 'Year', cell: (r: { year: string }) => r.year },
+      { head: 'Source', cell: (r: { source: string }) => r.source }
     ], [
-      { name: reply.la_name ?? 'This council', value: ind.value, year: reply.period?.label ?? '', source: 'Hearth' },
+      { name: reply.la_name, value: ind.value, year: reply.period.label, source: 'Hearth' },
       ...comps.map(([k, c]) => ({ name: comparatorName(k, c.name), value: c.value, year: c.year, source: c.source }))
     ], { captionClass: 'govuk-table__caption--s' }))
   } else {
     parts.push(p('No published comparator figures for this indicator.'))
   }
 
-  const dims = Object.entries(ind.breakdowns ?? {}).filter(([, rows]) => rows.length)
+  // in the reply's order; Breakdowns has no other keys (Object.entries cannot know that)
+  const dims = (Object.entries(ind.breakdowns) as [keyof Breakdowns, BreakdownRow[]][]).filter(([, rows]) => rows.length)
   if (dims.length) {
     parts.push(h('h2', { class: 'govuk-heading-m app-section-break' }, 'Breakdowns'))
     for (const [dim, rows] of dims) {
-      const name = DIMENSIONS[dim] ?? words(dim)
+      const name = DIMENSIONS[dim]
       const id = `breakdown-${dim}`
       parts.push(h('section', { 'aria-labelledby': id },
         h('h3', { class: 'govuk-heading-s', id }, `By ${name.toLowerCase()}`),

@@ -4,7 +4,6 @@ import { heading, errorSummary, notification, type ErrorItem } from '../componen
 import { post, ApiError } from '../api'
 import { setSession, loadSession, homeFor, session } from '../session'
 import { setTitle, navigate, refreshComponents, type Ctx } from '../router'
-import type { Session } from '../types'
 
 /** Only same-site paths are followed after signing in. */
 function safeNext(next: string | null): string | null {
@@ -98,12 +97,9 @@ async function submit(ctx: Ctx, form: HTMLFormElement, next: string | null): Pro
   }
   if (st.errors.length) return redraw(ctx, st, next)
   try {
-    const s = await post<Session>('/session', { username, password }, { allow401: true })
-    // the reply is the session; ask again if it is not (the cookie is set either way)
-    const full = s && (s as Session).user ? s : await loadSession()
-    if (!full) throw new ApiError(500, { code: 'no_session', message: 'Hearth did not start a session. Try again.' })
-    setSession(full)
-    navigate(next ?? homeFor(full), { replace: true })
+    const s = await post('/session', {}, { username, password }, { allow401: true })
+    setSession(s)
+    navigate(next ?? homeFor(s), { replace: true })
   } catch (e) {
     if (e instanceof ApiError && e.status === 429) {
       // locked (this account) or rate_limited (this address): say which, and how long to wait

@@ -10,13 +10,13 @@ import type { OwnRecord } from '../types'
 
 export async function myRecordPage(ctx: Ctx): Promise<void> {
   const me = session()?.user
-  const id = me?.child
-  if (!id) throw new Error('No record is linked to this account')
-  const r = await get<OwnRecord>(`/children/${encodeURIComponent(id)}`, { la: me?.councils[0] })
+  if (!me?.child) throw new Error('No record is linked to this account')
+  const r = await get('/children/{id}', { id: me.child, la: me.councils[0] })
   if (!ctx.live()) return
+  if (!('entitlements' in r)) throw new Error('Hearth did not send your own record')
   setTitle('My record')
   fill(ctx.main, 
-    heading('My record', me?.display_name),
+    heading('My record', me.display_name),
     p('This is what your council holds about your care plan. If something is wrong or missing, tell your worker.'),
     h('h2', { class: 'govuk-heading-m' }, 'Your worker'),
     summaryList([

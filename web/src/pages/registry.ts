@@ -5,14 +5,10 @@ import { get } from '../api'
 import { formatValue, polarityWords, unitWords, words } from '../format'
 import { can } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
-import type { IndicatorDef, Rule } from '../types'
-
-type ListBody<T> = T[] | { items?: T[]; rules?: T[]; indicators?: T[] }
-/** The registries answer a bare list or an object holding it (items, rules or indicators). */
-const list = <T>(body: ListBody<T>): T[] => (Array.isArray(body) ? body : body.items ?? body.rules ?? body.indicators ?? [])
+import type { IndicatorDefinition, Rule } from '../types'
 
 export async function indicatorsPage(ctx: Ctx): Promise<void> {
-  const defs = list(await get<ListBody<IndicatorDef>>('/indicators'))
+  const defs = (await get('/indicators')).items
   if (!ctx.live()) return
   setTitle('Indicators')
   const sections: string[] = []
@@ -21,7 +17,7 @@ export async function indicatorsPage(ctx: Ctx): Promise<void> {
     heading('Indicators'),
     p('What the scorecard measures, how each figure is worked out, and why it matters to children in care and care leavers.'),
     sections.map((sec) => table(sec, [
-      { head: 'Indicator', cell: (d: IndicatorDef) => link(`/indicators/${encodeURIComponent(d.id)}`, d.title), rowHeader: true },
+      { head: 'Indicator', cell: (d: IndicatorDefinition) => link(`/indicators/${encodeURIComponent(d.id)}`, d.title), rowHeader: true },
       { head: 'Why it matters', cell: (d) => d.why },
       { head: 'Better', cell: (d) => polarityWords(d.polarity) },
       { head: 'Source', cell: (d) => (d.source === '903' ? 'SSDA903' : words(d.source)) }
@@ -29,7 +25,7 @@ export async function indicatorsPage(ctx: Ctx): Promise<void> {
 }
 
 export async function indicatorDefPage(ctx: Ctx): Promise<void> {
-  const d = await get<IndicatorDef>(`/indicators/${encodeURIComponent(ctx.params.key)}`)
+  const d = await get('/indicators/{key}', { key: ctx.params.key })
   if (!ctx.live()) return
   setTitle(d.title)
   fill(ctx.main, 
@@ -40,15 +36,15 @@ export async function indicatorDefPage(ctx: Ctx): Promise<void> {
       ['Identifier', d.id],
       ['Unit', unitWords(d.unit)],
       ['Which way is better', polarityWords(d.polarity)],
-      ['Counted (numerator)', d.numerator_definition ?? ''],
-      ['Out of (denominator)', d.denominator_definition ?? ''],
-      ['Population', d.population ?? ''],
-      ['Definition', d.definition ?? ''],
-      ['Where Hearth differs', d.deviation ?? 'None'],
+      ['Counted (numerator)', d.numerator_definition],
+      ['Out of (denominator)', d.denominator_definition],
+      ['Population', d.population],
+      ['Definition', d.definition],
+      ['Where Hearth differs', d.deviation],
       ['Data source', d.source === '903' ? 'SSDA903 return' : d.source === 'local' ? 'Local records' : d.source],
-      ['Statute or guidance', d.basis ?? ''],
-      ['Default target', d.default_target !== null && d.default_target !== undefined ? formatValue(d.default_target, d.unit) : 'None'],
-      ['How often', d.frequency ? words(d.frequency) : '']
+      ['Statute or guidance', d.basis],
+      ['Default target', d.default_target !== null ? formatValue(d.default_target, d.unit) : 'None'],
+      ['How often', words(d.frequency)]
     ]),
     can('scorecard') ? p(link(`/scorecard/${encodeURIComponent(d.id)}`, `See “${d.title}” on the scorecard`)) : null)
 }
@@ -56,12 +52,12 @@ export async function indicatorDefPage(ctx: Ctx): Promise<void> {
 export async function rulesPage(ctx: Ctx): Promise<void> {
   const year = ctx.query.get('year') ?? ''
   const q = (ctx.query.get('q') ?? '').trim()
-  const rules = list(await get<ListBody<Rule>>('/rules', { year }))
+  const rules = (await get('/rules', { year })).items
   if (!ctx.live()) return
   setTitle('Validation rules')
   const needle = q.toLowerCase()
   const shown = needle
-    ? rules.filter((r) => r.code.toLowerCase().includes(needle) || r.message.toLowerCase().includes(needle) || (r.fields ?? []).some((f) => f.toLowerCase() === needle))
+    ? rules.filter((r) => r.code.toLowerCase().includes(needle) || r.message.toLowerCase().includes(needle) || r.fields.some((f) => f.toLowerCase() === needle))
     : rules
   const form = h('form', { method: 'get', action: '/rules', class: 'app-filter', role: 'search', 'aria-label': 'Find rules' },
     h('div', { class: 'app-filter__row' },
@@ -79,12 +75,12 @@ export async function rulesPage(ctx: Ctx): Promise<void> {
       { head: 'Rule', cell: (r: Rule) => link(`/rules/${encodeURIComponent(r.code)}`, h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Rule '), r.code)), rowHeader: true },
       { head: 'Severity', cell: (r) => severityTag(r.severity) },
       { head: 'What it checks', cell: (r) => r.message },
-      { head: 'Fields', cell: (r) => (r.fields ?? []).join(', ') }
+      { head: 'Fields', cell: (r) => r.fields.join(', ') }
     ], shown, { small: true }))
 }
 
 export async function ruleDefPage(ctx: Ctx): Promise<void> {
-  const r = await get<Rule>(`/rules/${encodeURIComponent(ctx.params.code)}`)
+  const r = await get('/rules/{code}', { code: ctx.params.code })
   if (!ctx.live()) return
   setTitle(`Rule ${r.code}`)
   fill(ctx.main, 
@@ -94,10 +90,10 @@ export async function ruleDefPage(ctx: Ctx): Promise<void> {
     summaryList([
       ['Severity', severityTag(r.severity)],
       ['How to fix', r.how_to_fix],
-      ['Tables', (r.tables ?? []).join(', ')],
-      ['Fields', (r.fields ?? []).join(', ')],
-      ['Source', r.basis ?? ''],
-      ['Applies from', r.first_collection_year ?? ''],
+      ['Tables', r.tables.join(', ')],
+      ['Fields', r.fields.join(', ')],
+      ['Source', r.basis],
+      ['Applies from', r.first_collection_year],
       ['Applies until', r.last_collection_year ?? 'Still applies']
     ]),
     can('data_quality') ? p(link(`/data-quality/${encodeURIComponent(r.code)}`, `Findings for rule ${r.code} in the latest return`)) : null)

@@ -6,21 +6,21 @@ import { get } from '../api'
 import { dateTime, plural } from '../format'
 import { councilFrom, session, ROLE_NAMES } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
-import type { Page, Role, UserRow } from '../types'
+import type { CouncilUser, Role } from '../types'
 
-function roleName(role: string): string {
-  const name = ROLE_NAMES[role as Role] ?? role.replace(/_/g, ' ')
+function roleName(role: Role): string {
+  const name = ROLE_NAMES[role]
   return name.charAt(0).toUpperCase() + name.slice(1)
 }
 
-function linkedTo(u: UserRow): string {
+function linkedTo(u: CouncilUser): string {
   const parts: string[] = []
   if (u.worker) parts.push(`Professional ID ${u.worker}`)
-  if (u.teams?.length) parts.push(`${u.teams.length === 1 ? 'Team' : 'Teams'}: ${u.teams.join(', ')}`)
+  if (u.teams.length) parts.push(`${u.teams.length === 1 ? 'Team' : 'Teams'}: ${u.teams.join(', ')}`)
   return parts.join('; ') || 'None'
 }
 
-function statusOf(u: UserRow): HTMLElement {
+function statusOf(u: CouncilUser): HTMLElement {
   if (u.disabled) return tag('Disabled', 'govuk-tag--grey')
   if (u.locked) return tag('Locked', 'govuk-tag--red')
   return tag('Active', 'govuk-tag--green')
@@ -31,7 +31,7 @@ export async function usersPage(ctx: Ctx): Promise<void> {
   const la = councilFrom(q)
   const page = Math.max(1, Number(q.get('page') ?? '1') || 1)
   const perPage = 50
-  const list = await get<Page<UserRow>>('/users', { la, page, per_page: perPage })
+  const list = await get('/users', { la, page, per_page: perPage })
   if (!ctx.live()) return
   setTitle(page > 1 ? `Users (page ${page})` : 'Users')
 
@@ -61,7 +61,7 @@ export async function usersPage(ctx: Ctx): Promise<void> {
       ? [
           p(`Showing ${from} to ${to} of ${plural(list.total, 'user')}.`),
           table(`Users of council ${la}`, [
-            { head: 'Name', cell: (u: UserRow) => u.display_name || u.username, rowHeader: true },
+            { head: 'Name', cell: (u: CouncilUser) => u.display_name || u.username, rowHeader: true },
             { head: 'Username', cell: (u) => u.username },
             { head: 'Role', cell: (u) => roleName(u.role) },
             { head: 'Linked to', cell: (u) => linkedTo(u) },

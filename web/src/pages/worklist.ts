@@ -7,7 +7,7 @@ import { get, apiUrl } from '../api'
 import { date, plural, num } from '../format'
 import { councilFrom, can, session } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
-import type { Worklist, WorkItem, Evidence } from '../types'
+import type { WorkItem, Evidence } from '../types'
 
 type Status = 'overdue' | 'due_soon' | 'done_late'
 const STATUSES: { key: Status; title: string }[] = [
@@ -45,16 +45,13 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
     status: q.get('status') ?? ''
   }
   const params = { scope, la, item: filters.item, worker: filters.worker, team: filters.team, status: filters.status }
-  const wl = await get<Worklist>('/worklist', params)
+  const wl = await get('/worklist', params)
   if (!ctx.live()) return
 
   const title = scope === 'mine' ? 'My worklist' : scope === 'team' ? 'Team worklist' : 'All worklists'
   setTitle(title)
   const all = [...wl.overdue, ...wl.due_soon, ...wl.done_late]
-  const summary = wl.summary ?? {
-    overdue: wl.overdue.length, due_soon: wl.due_soon.length, done_late: wl.done_late.length,
-    children: new Set(all.map((w) => w.child_id)).size
-  }
+  const summary = wl.summary
 
   // filter choices from what the list holds, keeping the chosen ones
   const items = new Map<string, string>()
@@ -130,7 +127,7 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
 
   const user = session()?.user
   fill(ctx.main, 
-    heading(title, scope === 'mine' ? user?.display_name : scope === 'team' ? (user?.teams?.length ? user.teams.join(', ') : Array.isArray(user?.team) ? user?.team.join(', ') : user?.team ?? undefined) : undefined),
+    heading(title, scope === 'mine' ? user?.display_name : scope === 'team' ? user?.teams.join(', ') || undefined : undefined),
     recordsNote(wl.records_note, 'These items'),
     p(`Statutory items as at ${date(wl.as_of)}: what is overdue, what falls due soon and what was done late.`),
     h('ul', { class: 'app-summary-cards', 'aria-label': 'Summary' },
