@@ -17,6 +17,7 @@
 #include "ingest/snapshot.hpp"
 #include "model/text.hpp"
 #include "services/errors.hpp"
+#include "services/users.hpp"
 #include "store/store.hpp"
 
 namespace hearth::cli {
@@ -74,29 +75,18 @@ store::UserRecord require_user(store::Store& st, const std::string& username) {
 }  // namespace
 
 int cmd_user_add(const Global& g, const UserArgs& a) {
-  auto role = auth::parse_role(a.role);
-  if (!role)
-    throw UsageError(
-        "--role must be one of admin, analyst, manager, iro, worker, board, "
-        "participation, young_person; not '" +
-        a.role + "'");
-  if (a.username.empty() || a.username.size() > 64 ||
-      a.username.find_first_of(" \t\r\n:/") != std::string::npos)
-    throw UsageError("a username is 1 to 64 characters without spaces, ':' or '/'");
-  if (a.councils.empty())
-    throw UsageError("--council is needed: the LA code(s) the user works for");
-  if ((*role == auth::Role::Worker || *role == auth::Role::Iro) && a.worker.empty())
-    throw UsageError("a " + a.role +
-                     " needs --worker: their professional id in the local records, which "
-                     "links them to their caseload");
-  if (*role == auth::Role::Manager && a.teams.empty())
-    throw UsageError("a manager needs --team: the team(s) they manage");
-  if (*role == auth::Role::YoungPerson && a.child.empty())
-    throw UsageError("a young_person needs --child: their CHILD identifier");
+  services::NewUser nu;
+  nu.username = a.username;
+  nu.role = a.role;
+  nu.councils = a.councils;
+  nu.worker = a.worker;
+  nu.teams = a.teams;
+  nu.child = a.child;
   auto st = open_current(g);
-  if (st->find_user(a.username))
-    throw services::conflict("user_exists", "there is already a user " + a.username,
-                             {{"username", a.username}});
+  // The worker, team and child must be in the records: checked before a password is asked for.
+  for (const auto& w : services::check_new_user(*ingest::load_dataset(*st), *st, nu))
+    std::cerr << "Warning: " << w << ".\n";
+  const auto role = auth::parse_role(a.role);
   bool generated = false;
   std::string password = new_password(a.password_stdin, a.username, generated);
   store::UserRecord u;

@@ -36,6 +36,19 @@ const indicators::ReferenceData& SnapshotCache::reference() const {
   return settings.reference ? *settings.reference : kNone;
 }
 
+bool records_name(const model::Dataset& data, const std::string& la, const std::string& value,
+                  Named what) {
+  const bool team = what == Named::Team;
+  for (const auto& lr : data.local) {
+    if (!la.empty() && lr.la != la) continue;
+    for (const auto& al : lr.allocations)
+      if ((team ? al.team : al.worker) == value) return true;
+    for (const auto& p : lr.professionals)
+      if ((team ? p.team : p.id) == value) return true;
+  }
+  return false;
+}
+
 ingest::AsOf resolve_as_of(const model::Dataset& data, const std::string& text, ingest::AsOfUse use,
                            const std::string& la, const std::string& name) {
   try {

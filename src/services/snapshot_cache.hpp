@@ -65,6 +65,12 @@ class SnapshotCache {
 std::string council_of(const model::Dataset& data, const std::string& la,
                        const std::string& la_name = "la");
 
+// Whether the local records imported (council `la`'s; empty: any council's) name a worker (a
+// professional id) or a team, in the professionals table or the allocations.
+enum class Named { Worker, Team };
+bool records_name(const model::Dataset& data, const std::string& la, const std::string& value,
+                  Named what);
+
 // The date a question is asked on (ingest::resolve_as_of): `text` as given, `name` what the asker
 // calls it ("--as-of", "as_of"); bad_as_of (parameter "as_of") for a date that cannot be used.
 ingest::AsOf resolve_as_of(const model::Dataset& data, const std::string& text, ingest::AsOfUse use,

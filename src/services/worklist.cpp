@@ -12,18 +12,6 @@ namespace hearth::services {
 
 namespace {
 
-// A worker or team named in the allocations or professionals imported (for `la`, or any).
-bool known(const model::Dataset& data, const std::string& la, const std::string& value, bool team) {
-  for (const auto& lr : data.local) {
-    if (!la.empty() && lr.la != la) continue;
-    for (const auto& al : lr.allocations)
-      if ((team ? al.team : al.worker) == value) return true;
-    for (const auto& p : lr.professionals)
-      if ((team ? p.team : p.id) == value) return true;
-  }
-  return false;
-}
-
 std::shared_ptr<const timescales::Worklist> whole_worklist(SnapshotCache& snap,
                                                            const timescales::WorklistOptions& o,
                                                            bool cacheable) {
@@ -53,12 +41,12 @@ WorklistResult worklist(SnapshotCache& snap, const WorklistQuery& q) {
                     {{"parameter", "item"}});
   // A worker or team the records do not know is a mistake to say, not an empty list.
   const std::string where = q.la.empty() ? std::string() : " for council " + q.la;
-  if (!q.visible && !q.worker.empty() && !known(data, q.la, q.worker, false))
+  if (!q.visible && !q.worker.empty() && !records_name(data, q.la, q.worker, Named::Worker))
     throw bad_input("bad_worker",
                     "no worker '" + q.worker + "' in the allocations or professionals imported" +
                         where + "; the worklist's counts by worker list them",
                     {{"parameter", "worker"}});
-  if (!q.visible && !q.team.empty() && !known(data, q.la, q.team, true))
+  if (!q.visible && !q.team.empty() && !records_name(data, q.la, q.team, Named::Team))
     throw bad_input("bad_team",
                     "no team '" + q.team + "' in the allocations or professionals imported" +
                         where + "; the worklist's counts by worker list each worker's team",

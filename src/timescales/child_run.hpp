@@ -150,15 +150,17 @@ class ChildRun {
       } else {
         s.status = in_time(ev->when, due) ? Status::DoneOnTime : Status::DoneLate;
       }
-    } else if (due.date < as_of_) {
-      s.status = Status::Overdue;
-    } else if (due.date <= soon_) {
-      s.status = Status::DueSoon;
     } else {
-      s.status = Status::Upcoming;
+      s.status = open_status(due);
     }
     out_.push_back(s);
     return out_.back();
+  }
+
+  // An item not done by the as-of date: overdue only once its due date has passed.
+  Status open_status(DateTime due) const {
+    if (due.date < as_of_) return Status::Overdue;
+    return due.date <= soon_ ? Status::DueSoon : Status::Upcoming;
   }
 
   void not_applicable(ItemId id, Anchor a, DateTime anchor, std::optional<DateTime> due,

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "support.hpp"
@@ -157,6 +158,36 @@ TEST_F(SameAnswer, AChildsJourneyHasTheCLIsTimescales) {
   auto msg = json::parse(api_bad.body)["error"]["message"].get<std::string>();
   EXPECT_NE(cli_bad.err.find(msg.substr(msg.find(' '))), std::string::npos)
       << cli_bad.err << " / " << msg;
+}
+
+// A child's overdue count is the same on the children list, their own page and the worklist, for
+// every child of the council (issue 15: counts agree everywhere).
+TEST_F(SameAnswer, EveryChildsOverdueCountAgreesOnEveryPage) {
+  auto list = api_json(*analyst_, "/api/v1/children?status=all&per_page=500");
+  ASSERT_EQ(list["total"], list["items"].size()) << "one page holds the council";
+  auto worklist = api_json(*analyst_, "/api/v1/worklist?scope=all&la=887");
+  std::map<std::string, int> on_worklist;
+  const std::string as_of = worklist["as_of"];
+  for (const auto& item : worklist["overdue"]) {
+    ++on_worklist[item["child_id"].get<std::string>()];
+    // Overdue means due by the as-of date: never negative days, never an item not yet due.
+    EXPECT_GE(item["days_overdue"].get<int>(), 0) << item.dump();
+    EXPECT_LE(item["due"].get<std::string>().substr(0, 10), as_of) << item.dump();
+  }
+  int overdue = 0;
+  for (const auto& child : list["items"]) {
+    const std::string id = child["id"];
+    auto page = api_json(*analyst_, "/api/v1/children/" + id);
+    int on_page = 0;
+    for (const auto& item : page["timescales"]["items"])
+      on_page += item["status"] == "overdue" && item["actionable"] == true;
+    EXPECT_EQ(child["overdue"], page["child"]["overdue"]) << id;
+    EXPECT_EQ(child["overdue"].get<int>(), on_page) << id;
+    EXPECT_EQ(child["overdue"].get<int>(), on_worklist[id]) << id;
+    overdue += child["overdue"].get<int>();
+  }
+  EXPECT_EQ(overdue, worklist["summary"]["overdue"].get<int>());
+  EXPECT_GT(overdue, 0);
 }
 
 TEST_F(SameAnswer, ImportsAndTheRegistriesAreOneListEach) {

@@ -106,8 +106,10 @@ void ChildRun::immunisations(const CarePeriod& p) {
     DateTime due = at(h->date + days{cfg_.immunisations_window_days});
     ItemStatus& s = emit(ItemId::Immunisations, ++occ, Anchor::HealthAssessment, at(h->date), due,
                          best ? &ev : nullptr, p.ended, WorkerRole::SocialWorker);
+    // A check that found them not up to date leaves the item open until they are: overdue once
+    // its 30 days have passed, not before (it was reported overdue the day of the check).
     if (best && !best->up_to_date) {
-      s.status = Status::Overdue;
+      s.status = open_status(due);
       s.reason = "immunisations were not up to date when checked";
     }
     // A later health assessment's check supersedes this one.

@@ -342,6 +342,17 @@ TEST(Timescales, DentalImmunisationsAndPermanencePlan) {
   auto imm2 = items_of(e2.child(0, make_date(2025, 6, 10)), ItemId::Immunisations);
   EXPECT_EQ(imm2[0].status, Status::Overdue);
   EXPECT_FALSE(imm2[0].reason.empty());
+  // ...but not overdue before its 30 days are up (checked 25 June, due 20 July): still open.
+  auto before = items_of(e2.child(0, make_date(2024, 7, 1)), ItemId::Immunisations);
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].status, Status::Upcoming);
+  EXPECT_EQ(Engine::days_overdue(before[0], make_date(2024, 7, 1)), 0);
+  EXPECT_FALSE(before[0].reason.empty());
+  EXPECT_EQ(items_of(e2.child(0, make_date(2024, 7, 20)), ItemId::Immunisations)[0].status,
+            Status::DueSoon)
+      << "due today is not overdue";
+  EXPECT_EQ(items_of(e2.child(0, make_date(2024, 7, 21)), ItemId::Immunisations)[0].status,
+            Status::Overdue);
 }
 
 // Born 1 June 2007, in care from 1 January 2022 to the 18th birthday, 1 June 2025: an eligible
