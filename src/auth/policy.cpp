@@ -54,6 +54,8 @@ std::string_view action_name(Action a) {
       return "scorecard.read";
     case Action::ReadRegistry:
       return "registry.read";
+    case Action::ReadRules:
+      return "rules.read";
     case Action::ReadWorklist:
       return "worklist.read";
     case Action::ListChildren:
@@ -127,6 +129,13 @@ Decision decide(const Principal& who, Action action, const Resource& what) {
     case Action::ReadRegistry:
       if (r == Role::YoungPerson) return deny("this page is for staff and the Board");
       return allow();
+    case Action::ReadRules:
+      if (r == Role::YoungPerson) return deny("this page is for staff");
+      if (r == Role::Board)
+        return deny(
+            "the DfE's validation rules are for the people who keep the council's data right; "
+            "the Board's measures are on the scorecard");
+      return allow();
     case Action::ReadWorklist: {
       auto scopes = worklist_scopes(r);
       if (scopes.empty()) return deny("your role has no worklist");
@@ -186,10 +195,8 @@ std::vector<std::string> capabilities(const Principal& who) {
   if (decide(who, Action::ReadFindings, council)) out.push_back("data_quality");
   if (decide(who, Action::ReadImports, council)) out.push_back("imports");
   if (decide(who, Action::WriteImport, council)) out.push_back("import_upload");
-  if (decide(who, Action::ReadRegistry, council)) {
-    out.push_back("rules");
-    out.push_back("indicators");
-  }
+  if (decide(who, Action::ReadRules, council)) out.push_back("rules");
+  if (decide(who, Action::ReadRegistry, council)) out.push_back("indicators");
   if (who.role == Role::YoungPerson && !who.child.empty()) {
     Resource own = council;
     own.child = who.child;

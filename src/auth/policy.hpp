@@ -15,7 +15,8 @@ namespace hearth::auth {
 
 enum class Action : std::uint8_t {
   ReadScorecard,  // the Board's scorecard and indicator pages (aggregates)
-  ReadRegistry,   // rule and indicator definitions
+  ReadRegistry,   // indicator definitions (and what the server is: /info)
+  ReadRules,      // the DfE's 903 validation rules: for those who keep the data right
   ReadWorklist,   // statutory items: the scope says whose
   ListChildren,   // the children list (each row is then checked with ReadChild)
   ReadChild,      // one child's record

@@ -147,7 +147,11 @@ json item_json(const Engine& engine, const ItemStatus& s, model::Date as_of) {
              {{"event", anchor_text(s.anchor)}, {"date", model::format_date_time(s.anchor_date)}}},
             {"evidence", evidence_json(engine, s)},
             {"rule", engine.rule_text(s.item)},
+            {"legal_basis", it.source},
             {"actionable", s.actionable}};
+  // What to do, while the item is still to be done.
+  if (s.status == Status::Overdue || s.status == Status::DueSoon || s.status == Status::Upcoming)
+    j["next_step"] = it.next_step;
   if (!s.reason.empty()) j["reason"] = s.reason;
   if (!s.term.empty()) j["term"] = s.term;
   if (s.status == Status::Overdue) j["days_overdue"] = Engine::days_overdue(s, as_of);

@@ -45,6 +45,7 @@ struct TimescaleItem {
   std::string_view source;      // the law or guidance it comes from
   bool statutory;               // false where the default is local practice, not law
   std::string_view evidence;    // which records satisfy it
+  std::string_view next_step;   // what to do while it is open, in the worker's words
 };
 
 std::span<const TimescaleItem> all_items();

@@ -38,13 +38,13 @@ int rules_year(const Call& call) {
 }
 
 http::Response get_rules(Call& call) {
-  call.require(Action::ReadRegistry, {});
+  call.require(Action::ReadRules, {});
   int year = rules_year(call);
   return http::Response::json(report::rules_list_json(year));
 }
 
 http::Response get_rule(Call& call) {
-  call.require(Action::ReadRegistry, {});
+  call.require(Action::ReadRules, {});
   std::string code = call.req.path_params.at("code");
   for (const auto& r : report::rules_json(rules_year(call)))
     if (r["code"] == code) return http::Response::json(r);

@@ -203,8 +203,16 @@ TEST_F(ApiContract, EveryReplyFitsItsSchema) {
         ask(analyst, "PUT", "/api/v1/imports/" + id + "/files/" + f.path().filename().string(),
             hearth::testing::read_text(f.path()), 200);
     ask(analyst, "GET", "/api/v1/imports/" + id, {}, 200);
-    ask(analyst, "POST", "/api/v1/imports/" + id + "/check", {}, 200);
-    ask(analyst, "POST", "/api/v1/imports/" + id + "/accept", R"({"accept_with_findings":true})");
+    auto checked = ask(analyst, "POST", "/api/v1/imports/" + id + "/check", {}, 200);
+    auto stored = ask(analyst, "POST", "/api/v1/imports/" + id + "/accept",
+                      R"({"accept_with_findings":true})");
+    // The stored import shows the findings its check reported (issue 15 item 6).
+    ASSERT_TRUE(checked.is_object() && stored.is_object());
+    EXPECT_EQ(stored["result"]["findings"]["total"], checked["result"]["findings"]["total"])
+        << kind;
+    EXPECT_EQ(ask(analyst, "GET", "/api/v1/imports/" + id, {}, 200)["result"]["findings"],
+              stored["result"]["findings"])
+        << kind;
   }
   auto cancelled = ask(analyst, "POST", "/api/v1/imports", R"({"kind":"903","year":"2026-27"})");
   ASSERT_TRUE(cancelled.is_object() && cancelled.contains("id"));

@@ -187,6 +187,7 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
   const std::vector<int> signed_in = {200, 200, 200, 200, 200, 200, 200, 200};
   const std::vector<int> scorecard = {200, 200, 200, 200, 403, 200, 403, 403};
   const std::vector<int> registry = {200, 200, 200, 200, 200, 200, 200, 403};
+  const std::vector<int> rules = {200, 200, 200, 200, 200, 403, 200, 403};  // not the Board
   const std::vector<int> worklist = {200, 200, 200, 200, 200, 403, 403, 403};
   const std::vector<int> children = {200, 200, 200, 200, 200, 403, 403, 403};
   const std::vector<int> analysts = {200, 200, 403, 403, 403, 403, 403, 403};
@@ -222,10 +223,9 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
        same(registry, registry)},
       {"GET", "/api/v1/indicators/{key}",
        [](auto&, auto&) { return "/api/v1/indicators/cla_count"; }, same(registry, registry)},
-      {"GET", "/api/v1/rules", [](auto&, auto&) { return "/api/v1/rules"; },
-       same(registry, registry)},
+      {"GET", "/api/v1/rules", [](auto&, auto&) { return "/api/v1/rules"; }, same(rules, rules)},
       {"GET", "/api/v1/rules/{code}", [](auto&, auto&) { return "/api/v1/rules/101"; },
-       same(registry, registry)},
+       same(rules, rules)},
       {"GET", "/api/v1/info", [](auto&, auto&) { return "/api/v1/info"; },
        same(registry, registry)},
       {"GET", "/api/v1/worklist",

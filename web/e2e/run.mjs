@@ -193,14 +193,14 @@ const homeFor = (can) => (can.includes('dashboard') ? '/' : can.includes('workli
 //   board: aggregates with small-number suppression; no child records.
 //   participation: voice aggregates only (the voice pages come later): no scorecard, no children.
 //   young_person: their own record only.
-//   Every role but young_person: the rule and indicator registries.
+//   Every role but young_person: the indicator registry; the DfE's rules too, but not for the Board.
 const SPEC_CAN = {
   admin: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'rules', 'indicators', 'users'],
   analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'import_upload', 'rules', 'indicators'],
   manager: ['dashboard', 'scorecard', 'team_worklist', 'children', 'rules', 'indicators'],
   iro: ['dashboard', 'scorecard', 'worklist', 'children', 'rules', 'indicators'],
   worker: ['worklist', 'children', 'rules', 'indicators'],
-  board: ['dashboard', 'scorecard', 'rules', 'indicators'],
+  board: ['dashboard', 'scorecard', 'indicators'],
   participation: ['rules', 'indicators'],
   young_person: ['my_record']
 }

@@ -689,6 +689,10 @@ export interface TimescaleItem {
   evidence: Evidence | null
   /** The item's key: "sw_visit", "review_first" */
   item: string
+  /** The law or guidance the item comes from */
+  legal_basis: string
+  /** What to do, sent while the item is still to be done (overdue, due soon or upcoming) */
+  next_step?: string
   /** 1 for the first in its chain (per period, placement, term…) */
   occurrence: number
   /** Sent for a not_applicable item, and an overdue one done badly: why */
@@ -750,6 +754,8 @@ export interface WorkItem {
   evidence: Evidence | null
   item: string
   la: string
+  legal_basis: string
+  next_step?: string
   occurrence: number
   reason?: string
   rule: string

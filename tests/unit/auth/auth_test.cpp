@@ -2,6 +2,8 @@
 // moves, the access policy's decisions, and the audit chain's verification.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "auth/audit.hpp"
 #include "auth/crypto.hpp"
 #include "auth/policy.hpp"
@@ -279,6 +281,12 @@ TEST(Policy, ChildRecordsOnlyForThoseWhoWorkWithTheChild) {
   EXPECT_FALSE(decide(person(Role::Manager), Action::WriteImport, team));
   EXPECT_TRUE(decide(person(Role::Analyst), Action::WriteImport, team));
   EXPECT_EQ(capabilities(person(Role::YoungPerson)), std::vector<std::string>{"my_record"});
+  // The Board has no use for the DfE's validation rules (issue 15): not offered, and refused.
+  const auto board = capabilities(person(Role::Board));
+  EXPECT_EQ(std::count(board.begin(), board.end(), "rules"), 0);
+  EXPECT_EQ(std::count(board.begin(), board.end(), "indicators"), 1);
+  EXPECT_FALSE(decide(person(Role::Board), Action::ReadRules, Resource::council("887")));
+  EXPECT_TRUE(decide(person(Role::Analyst), Action::ReadRules, Resource::council("887")));
 }
 
 TEST(Audit, VerifyFindsEditsGapsAndATruncatedTail) {
