@@ -2,7 +2,7 @@
 // manager's team, or the whole service for analysts. Filters are a GET form that updates the
 // query string; the same query downloads as CSV.
 import { h, fill } from '../dom'
-import { heading, p, link, statusTag, table, select, withQuery, radios, recordsNote, type Column, type Option } from '../components'
+import { heading, p, link, statusTag, table, select, withQuery, radios, recordsNote, details, type Column, type Option } from '../components'
 import { get, apiUrl } from '../api'
 import { date, plural, num } from '../format'
 import { councilFrom, can, session } from '../session'
@@ -24,6 +24,23 @@ function evidenceText(e: Evidence | null): string {
 
 function childLink(w: WorkItem): HTMLElement {
   return link(withQuery(`/children/${encodeURIComponent(w.child_id)}`, { la: w.la }), h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Child '), w.child_id))
+}
+
+/** An item: what it is; on a worker's own list also what to do while it is open and, behind
+ * "Why", what started the clock, the rule as applied, the law it comes from and why it is late
+ * (the team and service lists stay one line a row: they run to hundreds). */
+function itemCell(w: WorkItem, full: boolean): (string | HTMLElement)[] {
+  const title = [w.title, w.term ? ` (${w.term} term)` : '']
+  if (!full) return title
+  const hint = (text: string) => h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, text)
+  return [
+    ...title,
+    w.next_step ? hint(w.next_step) : '',
+    details('Why',
+      p(`Counted from: ${w.anchor.event}, ${date(w.anchor.date)}. Due ${w.rule}.`),
+      w.reason ? p(`Why: ${w.reason}.`) : null,
+      p(`Where it comes from: ${w.legal_basis}.`))
+  ]
 }
 
 export async function worklistPage(ctx: Ctx): Promise<void> {
@@ -98,7 +115,7 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
 
   const columns = (status: Status): Column<WorkItem>[] => [
     { head: 'Child', cell: childLink, rowHeader: true },
-    { head: 'Item', cell: (w) => [w.title, w.term ? ` (${w.term} term)` : ''] },
+    { head: 'Item', cell: (w) => itemCell(w, scope === 'mine') },
     { head: 'Due', cell: (w) => h('span', { class: 'app-nowrap' }, date(w.due)) },
     ...(status === 'overdue' ? [{ head: 'Days overdue', cell: (w: WorkItem) => (w.days_overdue !== undefined ? num(w.days_overdue, 0) : ''), numeric: true }] : []),
     ...(status === 'done_late' ? [{ head: 'Done', cell: (w: WorkItem) => evidenceText(w.evidence) }] : []),
