@@ -1,6 +1,7 @@
 // Browser tests for Hearth's front end: every demo role signs in through the form, visits the
 // pages its navigation offers and the ones it must not see, and each page is checked with
-// axe-core (WCAG 2.0/2.1/2.2 A and AA: any violation fails) and saved as a screenshot.
+// axe-core (WCAG 2.0/2.1/2.2 A and AA: any violation fails) and saved as a screenshot, at 1280 px
+// wide and again at a phone's 390 px, where nothing may stick out sideways.
 //
 //   HEARTH_URL=http://127.0.0.1:8080 HEARTH_DEMO_PASSWORD=demo HEARTH_ARTIFACTS=/tmp/shots node e2e/run.mjs
 //   HEARTH_BIN=../build/release/bin/hearth node e2e/run.mjs
@@ -51,6 +52,8 @@ const results = []
 let axePages = 0
 let axeViolations = 0
 let shots = 0
+let phonePages = 0
+let phoneOverflows = 0
 function record(name, ok, detail = '') {
   results.push({ name, ok, detail })
   console.log(`${ok ? '  ok  ' : '  FAIL'} ${name}${detail ? ` — ${detail}` : ''}`)
@@ -95,24 +98,87 @@ async function runAxe(page, label) {
   }
 }
 
+// A screenshot stops this far down the page: the longest lists run to 200,000 px at 390 px wide,
+// far more than an image viewer shows, and each such image takes seconds to encode. The checks
+// still cover the whole page.
+const SHOT_MAX_HEIGHT = 16384
+
+/** The whole page (to SHOT_MAX_HEIGHT) as ARTIFACTS/FILE.png. */
+async function snap(page, file) {
+  const { width, height } = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }))
+  await page.screenshot({ path: path.join(ARTIFACTS, `${file}.png`), fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, SHOT_MAX_HEIGHT) }, timeout: WAIT_MS })
+  shots += 1
+}
+
 const shotNames = new Set()
+/** A screenshot of the page state; returns its file's name, which the same state at 390 px shares. */
 async function shot(page, role, name) {
   // one file per role and page state: a second state of the same page gets its own number
   let file = `${role}--${slug(name)}`
   for (let n = 2; shotNames.has(file); n++) file = `${role}--${slug(name)}-${n}`
   shotNames.add(file)
-  await page.screenshot({ path: path.join(ARTIFACTS, `${file}.png`), fullPage: true, timeout: WAIT_MS })
-  shots += 1
+  await snap(page, file)
+  return file
 }
 
-/** The checks every page gets: one h1, a "… – Hearth" title, no CSP or script errors, axe. */
+const PHONE = { width: 390, height: 844 }
+
+/** In the page: null when nothing is wider than the viewport, else what sticks out past its right
+ * edge — only the outermost such elements (whose parent fits), and none inside a box that scrolls
+ * or clips, as those are that box's business — widest first. */
+function overflowInPage() {
+  const root = document.documentElement
+  const width = root.clientWidth
+  if (root.scrollWidth <= width) return null
+  const sticksOut = (el) => el.getBoundingClientRect().right > width + 0.5
+  const inBox = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true
+    return false
+  }
+  const name = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`
+  const out = [...document.body.querySelectorAll('*')]
+    .filter((el) => sticksOut(el) && !(el.parentElement && sticksOut(el.parentElement)) && !inBox(el))
+    .map((el) => ({ right: Math.round(el.getBoundingClientRect().right), what: `${name(el)} "${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"` }))
+    .sort((a, b) => b.right - a.right)
+  return { scrollWidth: root.scrollWidth, width, out }
+}
+
+/** The page again at a phone's width: no sideways scrolling, axe, a screenshot; then back to the
+ * width it had, so the walk goes on as before. Resizing the same page, not walking again, keeps it
+ * quick. */
+async function phoneChecks(page, role, name, file) {
+  const was = page.viewportSize()
+  await page.setViewportSize(PHONE)
+  const failures = []
+  try {
+    // two frames: media-query listeners (the service navigation, tabs, charts) and resize
+    // observers have run and the layout has settled
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+    phonePages += 1
+    const over = await page.evaluate(overflowInPage)
+    if (over) {
+      phoneOverflows += 1
+      console.log(`        390 px: ${role} ${name} is ${over.scrollWidth} px wide; sticking out: ${over.out.slice(0, 8).map((o) => `${o.what} to ${o.right}`).join('; ')}`)
+      failures.push(`at 390 px the page is ${over.scrollWidth} px wide: widest ${over.out[0]?.what ?? '(not found)'} to ${over.out[0]?.right} px`)
+    }
+    await snap(page, `${file}--390`)
+    await runAxe(page, `${role} ${name} at 390 px`).catch((e) => failures.push(`at 390 px: ${e.message}`))
+  } finally {
+    await page.setViewportSize(was)
+  }
+  assert(failures.length === 0, failures.join('; '))
+}
+
+/** The checks every page gets: one h1, a "… – Hearth" title, no CSP or script errors, axe; at
+ * 1280 px and at 390 px. */
 async function pageChecks(page, role, name, problems) {
   const h1s = await page.locator('h1').count()
   assert(h1s === 1, `expected one h1, found ${h1s}`)
   const title = await page.title()
   assert(/ – Hearth$/.test(title), `title "${title}" does not end with " – Hearth"`)
-  await shot(page, role, name)
+  const file = await shot(page, role, name)
   await runAxe(page, `${role} ${name}`)
+  await phoneChecks(page, role, name, file)
   assert(problems.length === 0, `browser errors: ${problems.splice(0).join(' | ')}`)
   return title
 }
@@ -807,7 +873,7 @@ try {
 }
 
 const failed = results.filter((r) => !r.ok)
-console.log(`\n${results.length} checks, ${results.length - failed.length} passed, ${failed.length} failed; axe on ${axePages} page states (${axeViolations} violations); ${shots} screenshots in ${ARTIFACTS}`)
+console.log(`\n${results.length} checks, ${results.length - failed.length} passed, ${failed.length} failed; axe on ${axePages} page states (${axeViolations} violations); ${phonePages} page states at 390 px (${phoneOverflows} scrolled sideways); ${shots} screenshots in ${ARTIFACTS}`)
 if (failed.length) {
   console.log('\nFailures:')
   for (const f of failed) console.log(`  - ${f.name}: ${f.detail}`)

@@ -5,6 +5,27 @@ import { s, uid } from './dom'
 import { formatValue } from './format'
 import type { Point, BreakdownRow, Unit, Value } from './types'
 
+// A chart scales to its box (a viewBox, width 100%), so one drawn for a desktop's 720 px would show
+// its text at 7 px on a phone. Below GOV.UK Frontend's tablet breakpoint (641 px) each chart is
+// drawn for a phone's width instead, and drawn again when the window crosses it (a phone turned, a
+// window resized). The draw function is kept with its chart; a chart gone from the page is gone
+// from here with it.
+const WIDE = window.matchMedia('(min-width: 40.0625em)')
+const redraws = new WeakMap<Element, (narrow: boolean) => SVGSVGElement>()
+WIDE.addEventListener('change', () => {
+  for (const old of document.querySelectorAll('svg')) {
+    const draw = redraws.get(old)
+    if (draw) old.replaceWith(fitted(draw))
+  }
+})
+
+/** The chart drawn for the window's width now: narrow below the tablet breakpoint. */
+export function fitted(draw: (narrow: boolean) => SVGSVGElement): SVGSVGElement {
+  const svg = draw(!WIDE.matches)
+  redraws.set(svg, draw)
+  return svg
+}
+
 const numeric = (v: Value | undefined): v is number => typeof v === 'number' && Number.isFinite(v)
 
 function niceMax(max: number, unit: Unit): number {
@@ -61,18 +82,21 @@ export function sparkline(points: Point[], unit: Unit, target: number | null, ti
 
 /** A line chart of a trend with an optional dashed target line and labelled axes. */
 export function lineChart(points: Point[], unit: Unit, target: number | null, label: string): SVGSVGElement {
-  const w = 720
-  const hgt = 300
-  const left = 64
-  const right = 24
-  const top = 20
-  const bottom = 56
+  return fitted((narrow) => drawLineChart(points, unit, target, label, narrow))
+}
+
+function drawLineChart(points: Point[], unit: Unit, target: number | null, label: string, narrow: boolean): SVGSVGElement {
+  const { w, hgt, left, right, top, bottom } = narrow
+    ? { w: 360, hgt: 240, left: 52, right: 28, top: 20, bottom: 48 }
+    : { w: 720, hgt: 300, left: 64, right: 24, top: 20, bottom: 56 }
   const vals = points.map((p) => p.value).filter(numeric)
   const max = niceMax(Math.max(...vals, target ?? 0, 0), unit)
   const x = (i: number) => left + (points.length <= 1 ? (w - left - right) / 2 : (i * (w - left - right)) / (points.length - 1))
   const y = (v: number) => top + (1 - v / max) * (hgt - top - bottom)
+  // narrow, a period is labelled only where its label fits (64 px apart), counting back from the latest
+  const every = narrow && points.length > 1 ? Math.ceil(64 / (x(1) - x(0))) : 1
   const titleId = uid('chart')
-  const svg = s('svg', { class: 'app-chart', viewBox: `0 0 ${w} ${hgt}`, role: 'img', 'aria-labelledby': titleId, focusable: 'false' },
+  const svg = s('svg', { class: `app-chart${narrow ? ' app-chart--narrow' : ''}`, viewBox: `0 0 ${w} ${hgt}`, role: 'img', 'aria-labelledby': titleId, focusable: 'false' },
     s('title', { id: titleId }, `${label}: ${describeTrend(points, unit)}${target !== null ? `; target ${formatValue(target, unit)}` : ''}`))
   for (let i = 0; i <= 4; i++) {
     const v = (max * i) / 4
@@ -81,6 +105,7 @@ export function lineChart(points: Point[], unit: Unit, target: number | null, la
   }
   svg.appendChild(s('line', { class: 'app-chart__axis', x1: left, x2: w - right, y1: y(0), y2: y(0) }))
   points.forEach((p, i) => {
+    if ((points.length - 1 - i) % every !== 0) return
     const parts = p.period.split(' ')
     const t = s('text', { x: x(i), y: hgt - bottom + 20, 'text-anchor': 'middle' })
     t.appendChild(s('tspan', { x: x(i), dy: 0 }, parts[0]))
@@ -110,34 +135,43 @@ export function lineChart(points: Point[], unit: Unit, target: number | null, la
   return svg
 }
 
-/** Horizontal bars, one per category, each labelled with its value ("c" when suppressed). */
+/** Horizontal bars, one per category, each labelled with its value ("c" when suppressed): the
+ * categories' names in a column to the left, or on a phone above each bar. */
 export function barChart(rows: BreakdownRow[], unit: Unit, label: string): SVGSVGElement {
-  const labelW = 230
-  const w = 720
-  const barH = 24
+  return fitted((narrow) => drawBarChart(rows, unit, label, narrow))
+}
+
+function drawBarChart(rows: BreakdownRow[], unit: Unit, label: string, narrow: boolean): SVGSVGElement {
+  // nameW: the column of names (none when each name is above its bar); nameH: the line above a bar
+  const { w, nameW, nameH, barH, valueW, longest } = narrow
+    ? { w: 360, nameW: 0, nameH: 18, barH: 20, valueW: 100, longest: 46 }
+    : { w: 720, nameW: 230, nameH: 0, barH: 24, valueW: 90, longest: 32 }
   const gap = 10
   const top = 8
-  const hgt = top + rows.length * (barH + gap) + 4
+  const hgt = top + rows.length * (nameH + barH + gap) + 4
   const vals = rows.map((r) => r.value).filter(numeric)
   const max = niceMax(Math.max(...vals, 0), unit)
-  const scale = (v: number) => ((w - labelW - 90) * v) / max
+  const scale = (v: number) => ((w - nameW - valueW) * v) / max
   const titleId = uid('bars')
   const described = rows.map((r) => `${r.category} ${formatValue(r.value, unit)}`).join(', ')
-  const svg = s('svg', { class: 'app-chart', viewBox: `0 0 ${w} ${hgt}`, role: 'img', 'aria-labelledby': titleId, focusable: 'false' },
+  const svg = s('svg', { class: `app-chart${narrow ? ' app-chart--narrow' : ''}`, viewBox: `0 0 ${w} ${hgt}`, role: 'img', 'aria-labelledby': titleId, focusable: 'false' },
     s('title', { id: titleId }, `${label}: ${described}`))
   rows.forEach((r, i) => {
-    const yy = top + i * (barH + gap)
-    const name = r.category.length > 32 ? r.category.slice(0, 31) + '…' : r.category
-    svg.appendChild(s('text', { x: labelW - 8, y: yy + barH / 2 + 5, 'text-anchor': 'end' }, name))
+    const yy = top + i * (nameH + barH + gap) + nameH
+    const name = r.category.length > longest ? r.category.slice(0, longest - 1) + '…' : r.category
+    svg.appendChild(narrow
+      ? s('text', { x: 0, y: yy - 5 }, name)
+      : s('text', { x: nameW - 8, y: yy + barH / 2 + 5, 'text-anchor': 'end' }, name))
     if (numeric(r.value)) {
       const bw = Math.max(scale(r.value), r.value > 0 ? 2 : 0)
-      svg.appendChild(s('rect', { class: 'app-chart__bar', x: labelW, y: yy, width: bw, height: barH }))
-      svg.appendChild(s('text', { x: labelW + bw + 6, y: yy + barH / 2 + 5 }, formatValue(r.value, unit)))
+      svg.appendChild(s('rect', { class: 'app-chart__bar', x: nameW, y: yy, width: bw, height: barH }))
+      svg.appendChild(s('text', { x: nameW + bw + 6, y: yy + barH / 2 + 5 }, formatValue(r.value, unit)))
     } else {
-      svg.appendChild(s('rect', { class: 'app-chart__bar--suppressed', x: labelW, y: yy + 1, width: 24, height: barH - 2 }))
-      svg.appendChild(s('text', { x: labelW + 32, y: yy + barH / 2 + 5 }, r.value === 'c' ? 'c (suppressed)' : 'not available'))
+      svg.appendChild(s('rect', { class: 'app-chart__bar--suppressed', x: nameW, y: yy + 1, width: 24, height: barH - 2 }))
+      svg.appendChild(s('text', { x: nameW + 32, y: yy + barH / 2 + 5 }, r.value === 'c' ? 'c (suppressed)' : 'not available'))
     }
   })
-  svg.appendChild(s('line', { class: 'app-chart__axis', x1: labelW, x2: labelW, y1: top - 4, y2: hgt - 2 }))
+  // narrow, the names start where the bars do: an axis line would run through them
+  if (!narrow) svg.appendChild(s('line', { class: 'app-chart__axis', x1: nameW, x2: nameW, y1: top - 4, y2: hgt - 2 }))
   return svg
 }

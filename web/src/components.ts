@@ -1,6 +1,7 @@
 // GOV.UK Frontend components built as DOM: the markup follows the Design System's templates.
 import { h, uid, type Child } from './dom'
 import { STATUS, SEVERITY, RAG_WORDS } from './format'
+import { tableBox } from './tableBox'
 import type { ItemStatus, Rag, Severity } from './types'
 
 export function heading(text: string, caption?: string): HTMLElement {
@@ -39,13 +40,17 @@ export interface Column<T> {
   numeric?: boolean
   /** the first column names the row: a <th scope="row"> */
   rowHeader?: boolean
+  /** holds long unbroken text (a path, a URL) that on a phone may break anywhere rather than widen the table */
+  breakAnywhere?: boolean
 }
 
-/** A GOV.UK table with a caption and scoped headers. */
-export function table<T>(caption: string, columns: Column<T>[], rows: T[], opts: { captionClass?: string; small?: boolean } = {}): HTMLTableElement {
+/** A GOV.UK table with a caption and scoped headers, in a box that scrolls sideways when the
+ * table is wider than the page (src/tableBox.ts). */
+export function table<T>(caption: string, columns: Column<T>[], rows: T[], opts: { captionClass?: string; small?: boolean } = {}): HTMLElement {
   const numericCls = (c: Column<T>) => (c.numeric ? ' govuk-table__header--numeric' : '')
-  return h('table', { class: `govuk-table${opts.small ? ' govuk-table--small-text-until-tablet' : ''}` },
-    h('caption', { class: `govuk-table__caption ${opts.captionClass ?? 'govuk-table__caption--m'}` }, caption),
+  const cellCls = (c: Column<T>) => `govuk-table__cell${c.numeric ? ' govuk-table__cell--numeric' : ''}${c.breakAnywhere ? ' app-break-anywhere' : ''}`
+  return tableBox(h('table', { class: `govuk-table${opts.small ? ' govuk-table--small-text-until-tablet' : ''}` },
+    h('caption', { class: `govuk-table__caption ${opts.captionClass ?? 'govuk-table__caption--m'}`, id: uid('caption') }, caption),
     h('thead', { class: 'govuk-table__head' },
       h('tr', { class: 'govuk-table__row' },
         columns.map((c) => h('th', { scope: 'col', class: `govuk-table__header${numericCls(c)}` }, c.head)))),
@@ -53,7 +58,13 @@ export function table<T>(caption: string, columns: Column<T>[], rows: T[], opts:
       rows.map((r) => h('tr', { class: 'govuk-table__row' },
         columns.map((c) => c.rowHeader
           ? h('th', { scope: 'row', class: `govuk-table__header${numericCls(c)}` }, c.cell(r))
-          : h('td', { class: `govuk-table__cell${c.numeric ? ' govuk-table__cell--numeric' : ''}` }, c.cell(r)))))))
+          : h('td', { class: cellCls(c) }, c.cell(r))))))))
+}
+
+/** A file name or field code with a line-break opportunity after each underscore
+ * (placed_for_|adoption.csv, DATE_|PLACED), so its table column need not be as wide as the whole word. */
+export function breakAfterUnderscores(text: string): Child[] {
+  return text.split(/(?<=_)/).map((part, i) => (i ? [h('wbr'), part] : part))
 }
 
 export function summaryList(rows: [string, Child][]): HTMLElement {

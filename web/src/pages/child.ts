@@ -8,6 +8,7 @@ import { councilFrom, can } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
 import type { ChildRecord, Episode, Evidence, Finding, MissingEpisode, Review, TimescaleItem } from '../types'
 import { codedText, labelOf } from './children'
+import { fitted } from '../charts'
 
 function placementGroup(code: string | undefined): string {
   if (!code) return 'other'
@@ -23,41 +24,45 @@ const DAY = 86400000
 const t = (iso: string) => Date.parse(iso.slice(0, 10) + 'T00:00:00Z')
 
 /** Lanes for placement and legal status (segments labelled with their codes), reviews and
- * missing episodes as marks, on one time axis. The tables below carry the same facts. */
-function timeline(rec: ChildRecord, asOf: string): SVGSVGElement | null {
+ * missing episodes as marks, on one time axis. The tables below carry the same facts. Wide, the
+ * lanes' names are a column to their left; on a phone each is above its lane, which takes the
+ * full width (src/charts.ts fitted). */
+function timeline(rec: ChildRecord, asOf: string, narrow: boolean): SVGSVGElement {
   const eps = rec.episodes
-  if (!eps.length) return null
   const start = Math.min(...eps.map((e) => t(e.start)))
   const end = Math.max(t(asOf), ...eps.map((e) => (e.end ? t(e.end) : t(asOf))))
-  const w = 900
-  const left = 110
-  const right = 16
+  // laneH: a lane's height; band and bandH: where its marks are within it; nameY: its name's baseline
+  const { w, left, right, laneH, band, bandH, nameY } = narrow
+    ? { w: 360, left: 16, right: 16, laneH: 44, band: 18, bandH: 22, nameY: 13 }
+    : { w: 900, left: 110, right: 16, laneH: 34, band: 4, bandH: 26, nameY: 21 }
   const span = Math.max(end - start, 30 * DAY)
   const x = (ms: number) => left + ((ms - start) / span) * (w - left - right)
   const lanes = ['Placement', 'Legal status', 'Reviews', 'Missing']
-  const laneH = 34
   const top = 8
   const hgt = top + lanes.length * laneH + 30
+  const mid = (lane: number) => top + lane * laneH + band + bandH / 2
   const titleId = uid('timeline')
   const moves = eps.filter((e) => e.reason_new && /[PTBU]/.test(e.reason_new.code)).length
-  const svg = s('svg', { class: 'app-timeline', viewBox: `0 0 ${w} ${hgt}`, role: 'img', 'aria-labelledby': titleId, focusable: 'false' },
+  const svg = s('svg', { class: `app-timeline${narrow ? ' app-timeline--narrow' : ''}`, viewBox: `0 0 ${w} ${hgt}`, role: 'img', 'aria-labelledby': titleId, focusable: 'false' },
     s('title', { id: titleId }, `Timeline from ${date(new Date(start).toISOString())} to ${date(asOf)}: ${plural(eps.length, 'episode')}, ${plural(moves, 'change')} of placement, ${plural(rec.reviews.length, 'review')}, ${plural(rec.missing.length, 'missing or away episode')}. The same facts are in the tables below.`))
-  lanes.forEach((name, i) => svg.appendChild(s('text', { class: 'app-timeline__lane-label', x: 0, y: top + i * laneH + 21 }, name)))
-  // year ticks
+  // year ticks; narrow, a year is labelled only where its label fits (40 px apart)
   const y0 = new Date(start).getUTCFullYear()
   const y1 = new Date(end).getUTCFullYear()
+  const every = narrow ? Math.ceil(40 / (x(Date.UTC(2001, 0, 1)) - x(Date.UTC(2000, 0, 1)))) : 1
   for (let y = y0; y <= y1 + 1; y++) {
     const ms = Date.UTC(y, 0, 1)
     if (ms < start || ms > end) continue
     svg.appendChild(s('line', { class: 'app-timeline__tick', x1: x(ms), x2: x(ms), y1: top, y2: top + lanes.length * laneH }))
-    svg.appendChild(s('text', { x: x(ms), y: hgt - 8, 'text-anchor': 'middle' }, String(y)))
+    if (y % every === 0) svg.appendChild(s('text', { x: x(ms), y: hgt - 8, 'text-anchor': 'middle' }, String(y)))
   }
+  // after the ticks: narrow, the names are over them
+  lanes.forEach((name, i) => svg.appendChild(s('text', { class: 'app-timeline__lane-label', x: 0, y: top + i * laneH + nameY }, name)))
   const segment = (lane: number, e: Episode, code: string | undefined, cls: string) => {
     const x1 = x(t(e.start))
     const x2 = x(e.end ? t(e.end) : t(asOf))
     const g = s('g', null,
-      s('rect', { class: `app-timeline__segment ${cls}`, x: x1, y: top + lane * laneH + 4, width: Math.max(x2 - x1, 2), height: laneH - 8 }))
-    if (code && x2 - x1 > 28) g.appendChild(s('text', { x: x1 + 4, y: top + lane * laneH + 22 }, code))
+      s('rect', { class: `app-timeline__segment ${cls}`, x: x1, y: top + lane * laneH + band, width: Math.max(x2 - x1, 2), height: bandH }))
+    if (code && x2 - x1 > 28) g.appendChild(s('text', { x: x1 + 4, y: mid(lane) + 5 }, code))
     svg.appendChild(g)
   }
   for (const e of eps) {
@@ -65,11 +70,11 @@ function timeline(rec: ChildRecord, asOf: string): SVGSVGElement | null {
     segment(1, e, e.legal_status?.code, 'app-timeline__segment--legal')
   }
   for (const r of rec.reviews) {
-    svg.appendChild(s('circle', { class: 'app-timeline__review', cx: x(t(r.date)), cy: top + 2 * laneH + laneH / 2, r: 6 }))
+    svg.appendChild(s('circle', { class: 'app-timeline__review', cx: x(t(r.date)), cy: mid(2), r: 6 }))
   }
   for (const m of rec.missing) {
     const cx = x(t(m.start))
-    const cy = top + 3 * laneH + laneH / 2
+    const cy = mid(3)
     svg.appendChild(s('path', { class: 'app-timeline__missing', d: `M${cx} ${cy - 7} L${cx + 7} ${cy + 6} L${cx - 7} ${cy + 6} Z` }))
   }
   return svg
@@ -103,7 +108,7 @@ export async function childPage(ctx: Ctx): Promise<void> {
   const sorted = [...items].sort((a, b) => (order.indexOf(a.status) - order.indexOf(b.status)) || due(a).localeCompare(due(b)))
   const openItems = sorted.filter((i) => open.includes(i.status))
   const done = sorted.filter((i) => !open.includes(i.status)).sort((a, b) => due(b).localeCompare(due(a)))
-  const svg = timeline(rec, asOf)
+  const svg = rec.episodes.length ? fitted((narrow) => timeline(rec, asOf, narrow)) : null
 
   const itemCols = [
     { head: 'Item', cell: (i: TimescaleItem) => i.title, rowHeader: true },

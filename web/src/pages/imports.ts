@@ -3,7 +3,7 @@
 // back), then accept (stored whole or not at all), accept with findings (the good rows), or
 // cancel. The API: docs/api.md, /api/v1/imports.
 import { h, fill } from '../dom'
-import { heading, p, table, radios, select, errorSummary, notification, severityTag, summaryList, backLink, warning, inset, tag, pagination, withQuery, type ErrorItem } from '../components'
+import { heading, p, table, breakAfterUnderscores, radios, select, errorSummary, notification, severityTag, summaryList, backLink, warning, inset, tag, pagination, withQuery, type ErrorItem } from '../components'
 import { get, post, postFor, del, upload, ApiError } from '../api'
 import { bytes, dateTime, num, plural, yearWords } from '../format'
 import { session, can, councilFrom } from '../session'
@@ -149,8 +149,10 @@ function findingTable(list: Finding[], total: number): HTMLElement {
   return table(caption, [
     { head: 'Rule', cell: (f: Finding) => f.rule, rowHeader: true },
     { head: 'Severity', cell: (f) => severityTag(f.severity) },
-    { head: 'File and row', cell: (f) => [f.file && !f.file.startsWith('/') ? f.file : 'The files as a whole', f.row ? `, row ${num(f.row, 0)}` : ''].join('') },
-    { head: 'Field and value', cell: (f) => (f.field ? `${f.field}${f.value ? `: ${f.value}` : ' (blank)'}` : 'Not applicable') },
+    // file names and field codes are long words (placed_for_adoption.csv): unbroken, they make the
+    // table wider than its column even on a desktop
+    { head: 'File and row', cell: (f) => breakAfterUnderscores([f.file && !f.file.startsWith('/') ? f.file : 'The files as a whole', f.row ? `, row ${num(f.row, 0)}` : ''].join('')) },
+    { head: 'Field and value', cell: (f) => breakAfterUnderscores(f.field ? `${f.field}${f.value ? `: ${f.value}` : ' (blank)'}` : 'Not applicable') },
     { head: 'Child', cell: (f) => f.child || 'Not applicable' },
     { head: 'What is wrong', cell: (f) => f.message }
   ], list, { small: true, captionClass: 'govuk-table__caption--s' })

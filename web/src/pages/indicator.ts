@@ -81,11 +81,12 @@ export async function indicatorPage(ctx: Ctx): Promise<void> {
       { head: 'Who', cell: (r: { name: string }) => r.name, rowHeader: true },
       { head: 'Value', cell: (r: { value: Value }) => formatValue(r.value, ind.unit), numeric: true },
       { head: 'Year', cell: (r: { year: string }) => r.year },
-      { head: 'Source', cell: (r: { source: string }) => r.source }
+      // a published figure's source may be a long path to the file it came from
+      { head: 'Source', cell: (r: { source: string }) => r.source, breakAnywhere: true }
     ], [
       { name: reply.la_name, value: ind.value, year: reply.period.label, source: 'Hearth' },
       ...comps.map(([k, c]) => ({ name: comparatorName(k, c.name), value: c.value, year: c.year, source: c.source }))
-    ], { captionClass: 'govuk-table__caption--s' }))
+    ], { captionClass: 'govuk-table__caption--s', small: true }))
   } else {
     parts.push(p('No published comparator figures for this indicator.'))
   }
