@@ -12,7 +12,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev libssl-dev openssl
   postgresql postgresql-client
   curl jq procps clang-format
-  chromium wrk
+  chromium wrk poppler-utils
 )
 # Node.js and npm build the web front end; a machine that already has them (any source) keeps
 # its own.

@@ -26,10 +26,12 @@
 #include "local/reader.hpp"
 #include "report/finding.hpp"
 #include "report/validation.hpp"
+#include "services/import_preview.hpp"
 #include "ssda903/writer.hpp"
 #include "store/staging.hpp"
 #include "store/store.hpp"
 #include "synth/generator.hpp"
+#include "timescales/config.hpp"
 #include "validation/registry.hpp"
 #include "web/web.hpp"
 
@@ -583,6 +585,11 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
   wo.upload_limit = opts.body_limit;
   wo.timescales = load_timescale_config(g);
   wo.scorecard = load_scorecard_config(g);
+  if (!g.config_path.empty()) try {
+      wo.confirm_change_percent = services::load_confirm_change_percent(g.config_path);
+    } catch (const timescales::ConfigError& e) {
+      throw UsageError(e.what());
+    }
   try {
     const auto folder = wo.scorecard.reference_folder.empty()
                             ? indicators::ReferenceData::default_folder()

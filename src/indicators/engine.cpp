@@ -364,7 +364,8 @@ Cohort Engine::cohort(const Indicator& ind, const ReportingPeriod& p) const {
   Cohort out;
   if (ind.source == Source::NotHeld || !ind.cohort) {
     out.available = false;
-    out.reason = "Hearth does not hold " + std::string(ind.needs);
+    // one plain sentence for whoever reads the scorecard: what the council would need to record
+    out.reason = "To show this, the council would need to record " + std::string(ind.needs);
     return out;
   }
   if (return_years_.empty() || p.end < model::CollectionYear{*return_years_.begin()}.start()) {

@@ -216,6 +216,36 @@ void suppress_breakdown(const Indicator& ind, Shown& total, std::vector<ShownCat
 
 // ---- assembly -------------------------------------------------------------------------------
 
+namespace {
+
+// The council's rank among every council's published figure for the latest year there is one:
+// only where a rank means something (a rate or share with a better direction, the council's own
+// figure known and shown) and enough councils published (at least half of England's 153).
+std::optional<Standing> standing_among_councils(const Indicator& ind, const Entry& e,
+                                                const ReferenceData& reference,
+                                                const std::string& la, int comparator_year) {
+  if (ind.polarity == Polarity::Context || ind.unit == Unit::Count) return std::nullopt;
+  if (e.current.suppressed || !e.current.value.value) return std::nullopt;
+  std::map<int, std::vector<double>> by_year;
+  for (const ComparatorValue* c : reference.comparators_for(ind.comparator))
+    if (c->area_type == "la" && c->year <= comparator_year && c->la_code != la)
+      by_year[c->year].push_back(c->value);
+  if (by_year.empty() || by_year.rbegin()->second.size() < 76) return std::nullopt;
+  const auto& [year, others] = *by_year.rbegin();
+  const double mine = *e.current.value.value;
+  const bool higher = ind.polarity == Polarity::HigherIsBetter;
+  const auto better = std::count_if(others.begin(), others.end(),
+                                    [&](double v) { return higher ? v > mine : v < mine; });
+  Standing s;
+  s.rank = static_cast<int>(better) + 1;
+  s.of = static_cast<int>(others.size()) + 1;
+  s.quartile = std::min(4, (4 * (s.rank - 1)) / s.of + 1);
+  s.year = year;
+  return s;
+}
+
+}  // namespace
+
 Scorecard build_scorecard(const Engine& engine, const ReferenceData& reference,
                           const ScorecardConfig& config, const ScorecardOptions& options) {
   Scorecard sc;
@@ -287,10 +317,11 @@ Scorecard build_scorecard(const Engine& engine, const ReferenceData& reference,
                "Statistical neighbours (" + std::to_string(it->second.size()) + ")", it->first,
                std::round(mean * 10) / 10, std::nullopt, std::nullopt,
                "Mean of the published values of the council's statistical "
-               "neighbours (reference/comparators/la_values.csv)"});
+               "neighbours (Department for Education statistics)"});
           break;
         }
       }
+      e.standing = standing_among_councils(ind, e, reference, sc.la, comparator_year);
     }
 
     auto series = [&](const std::vector<ReportingPeriod>& periods) {

@@ -69,6 +69,15 @@ struct ShownCategory {
   Shown shown;
 };
 
+// Where the council's figure would stand among every council's published figure for one year:
+// 1 is the best (by the indicator's polarity), `of` counts the council with the others.
+struct Standing {
+  int rank = 0;
+  int of = 0;
+  int quartile = 0;  // 1 (the best quarter) to 4
+  int year = 0;      // the published year compared with (end year: 2025 = 2024-25)
+};
+
 struct Entry {
   const Indicator* indicator = nullptr;
   ReportingPeriod period;
@@ -78,8 +87,9 @@ struct Entry {
   std::optional<Target> target;
   Rag rag = Rag::None;
   std::vector<Comparator> comparators;
-  std::vector<Point> trend;  // 8 quarters (or 12 months, or 5 years), oldest first
-  std::vector<Point> years;  // 5 financial years, oldest first
+  std::optional<Standing> standing;  // none for counts, context measures, suppressed figures
+  std::vector<Point> trend;          // 8 quarters (or 12 months, or 5 years), oldest first
+  std::vector<Point> years;          // 5 financial years, oldest first
   std::array<std::vector<ShownCategory>, kDimensionCount> breakdowns;
 };
 

@@ -72,7 +72,9 @@ AsOf resolve_as_of(std::string_view text, const model::Dataset& d, AsOfUse use, 
   out.records_to = use == AsOfUse::Scorecard ? returns_end(d, la) : data_date(d);
   out.defaulted = text.empty();
   if (text.empty()) {
-    out.requested = std::min(out.today, data_date(d));
+    // Worklists and a child's items are about what is due now: today, however old the records
+    // (records_note says how old). The scorecard describes the records: it stops where they do.
+    out.requested = use == AsOfUse::Timescales ? out.today : std::min(out.today, data_date(d));
   } else {
     auto day = model::parse_date(text);
     if (!day)

@@ -67,9 +67,10 @@ class AsOfError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The one reading of --as-of (CLI) and as_of (API). Empty text: today, or the date the data runs
-// to when that is earlier. A date after today is refused. For the scorecard, a date after the
-// end of the council's returns is moved back to it, with a warning.
+// The one reading of --as-of (CLI) and as_of (API). Empty text: today for timescales; for the
+// scorecard today, or the date the data runs to when that is earlier. A date after today is
+// refused. For the scorecard, a date after the end of the council's returns is moved back to it,
+// with a warning.
 AsOf resolve_as_of(std::string_view text, const model::Dataset& d, AsOfUse use,
                    std::string_view la = {}, std::string_view name = "--as-of");
 // "records up to 31 March 2026; today is 2 December 2026", or "" when they reach today.

@@ -17,6 +17,8 @@ namespace hearth::report {
 std::string format_value(indicators::Unit unit, std::optional<double> v);
 std::string format_shown(const indicators::Indicator& ind, const indicators::Shown& s);
 std::string format_count(double v);  // "1,234"; fractions to 2 places
+// "would rank 12 of 153 (top quarter) against 2024-25 published figures"
+std::string standing_text(const indicators::Standing& s);
 
 nlohmann::json scorecard_json(const indicators::Scorecard& sc);
 std::string scorecard_csv(const indicators::Scorecard& sc);
@@ -24,6 +26,8 @@ std::string scorecard_table(const indicators::Scorecard& sc);
 std::string scorecard_html(const indicators::Scorecard& sc);
 // Throws std::runtime_error when the file cannot be written.
 void scorecard_xlsx(const indicators::Scorecard& sc, const std::filesystem::path& path);
+// The same workbook's bytes (for a download).
+std::string scorecard_xlsx_bytes(const indicators::Scorecard& sc);
 
 // Every indicator's definition, one object each; and as the registry's list ({items, total}:
 // `hearth indicators list --format json` and GET /api/v1/indicators).

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "model/dates.hpp"
@@ -276,9 +277,46 @@ table.alt th[scope=row] { text-align: left; font-weight: normal; color: #505a5f;
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { font-size: 8pt; color: #505a5f; margin-top: 6mm; border-top: 1px solid #b1b4b6; padding-top: 2mm; }
 .break { break-before: page; }
+.attention { border: 2px solid #0b0c0c; padding: 1mm 3mm 2mm; margin: 0 0 4mm; }
+.attention h3 { font-size: 11pt; margin: 2mm 0 1mm; } .attention ul { margin: 0; padding-left: 5mm; }
+.attention a { color: #1d70b8; }
 )";
 
+// "Off target" and "Near target": each rated indicator below its target, with its figure, the
+// target and a link to its card; or a sentence saying every rated indicator is on target.
+std::string off_target_summary(const indicators::Scorecard& sc) {
+  std::string h = "<section class=\"attention\"><h2>Needs the Board's attention</h2>";
+  const bool rated = std::any_of(sc.entries.begin(), sc.entries.end(),
+                                 [](const indicators::Entry& e) { return e.rag != Rag::None; });
+  bool listed = false;
+  for (Rag want : {Rag::Red, Rag::Amber}) {
+    std::string rows;
+    for (const auto& e : sc.entries) {
+      if (e.rag != want) continue;
+      const Indicator& ind = *e.indicator;
+      rows += fmt::format("<li><a href=\"#{}\">{}</a>: {} against a target of {}</li>", ind.key,
+                          esc(ind.title), esc(format_shown(ind, e.current)),
+                          e.target ? esc(format_value(ind.unit, e.target->value)) : "none");
+    }
+    if (rows.empty()) continue;
+    listed = true;
+    h += fmt::format("<h3>{} {}</h3><ul>{}</ul>", rag_badge(want),
+                     want == Rag::Red ? "" : "(within the margin)", rows);
+  }
+  if (!listed)
+    h += rated ? "<p>Every indicator with a target is on target this period.</p>"
+               : "<p>No indicator has both a target and a figure this period.</p>";
+  return h + "</section>";
+}
+
 }  // namespace
+
+std::string standing_text(const indicators::Standing& s) {
+  static constexpr const char* kQuarters[] = {"top quarter", "second quarter", "third quarter",
+                                              "bottom quarter"};
+  return fmt::format("would rank {} of {} ({}) against {}-{:02} published figures", s.rank, s.of,
+                     kQuarters[s.quartile - 1], s.year - 1, s.year % 100);
+}
 
 std::string scorecard_html(const indicators::Scorecard& sc) {
   const std::string council = sc.la_name.empty() ? "Council " + sc.la : sc.la_name;
@@ -308,11 +346,17 @@ std::string scorecard_html(const indicators::Scorecard& sc) {
   if (!sc.warning.empty())
     h += fmt::format("<p class=\"notice warn\" role=\"alert\"><strong>Warning.</strong> {}</p>",
                      esc(sc.warning));
-  if (!sc.records_note.empty())
-    h += fmt::format("<p class=\"notice\">The {}.</p>", esc(sc.records_note));
+  if (!sc.records_note.empty()) {
+    std::string note = sc.records_note;  // "records up to …": a sentence of its own here
+    note[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(note[0])));
+    h += fmt::format("<p class=\"notice\">{}.</p>", esc(note));
+  }
   h += "</header>";
 
-  // Page 1: the summary.
+  // Page 1 leads with what is off target: the Board's questions start there.
+  h += off_target_summary(sc);
+
+  // Then every indicator.
   h += "<section class=\"summary\"><h2>Summary</h2><table><caption class=\"visually-hidden\">Every "
        "indicator "
        "this period with its target, rating and the England figure</caption><thead><tr><th "
@@ -375,6 +419,8 @@ std::string scorecard_html(const indicators::Scorecard& sc) {
     for (const auto& c : e.comparators)
       h += fmt::format("<dt>{} {}-{:02}</dt><dd>{}</dd>", esc(c.name), c.year - 1, c.year % 100,
                        esc(format_value(ind.unit, c.value)));
+    if (e.standing)
+      h += fmt::format("<dt>Among councils</dt><dd>{}</dd>", esc(standing_text(*e.standing)));
     if (e.basis) h += fmt::format("<dt>Figures at</dt><dd>{}</dd>", long_date(*e.basis));
     if (!e.note.empty()) h += fmt::format("<dt>Counted from</dt><dd>{}</dd>", esc(e.note));
     h += "</dl>";
@@ -388,8 +434,7 @@ std::string scorecard_html(const indicators::Scorecard& sc) {
   h += fmt::format(
       "<footer>Produced by Hearth from the council's SSDA903 returns and local records as they "
       "stood on {}. "
-      "Definitions: docs/indicators.md. Comparators: DfE published statistics (reference "
-      "data).</footer>",
+      "Comparators: the Department for Education's published statistics.</footer>",
       long_date(sc.as_of));
   h += "</main></body></html>\n";
   return h;

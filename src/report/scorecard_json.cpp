@@ -127,6 +127,13 @@ json scorecard_json(const indicators::Scorecard& sc) {
                        {"denominator", c.denominator ? json(*c.denominator) : json(nullptr)},
                        {"source", c.source}};
     j["comparators"] = std::move(comps);
+    j["standing"] =
+        e.standing
+            ? json{{"rank", e.standing->rank},
+                   {"of", e.standing->of},
+                   {"quartile", e.standing->quartile},
+                   {"year", fmt::format("{}-{:02}", e.standing->year - 1, e.standing->year % 100)}}
+            : json(nullptr);
     j["trend"] = series_json(ind, e.trend);
     j["years"] = series_json(ind, e.years);
     json bd = json::object();

@@ -1,7 +1,12 @@
 // The scorecard for analysts: one row per indicator per period (Scorecard), every breakdown
 // category (Breakdowns) and the definitions (Indicators), with numbers as numbers.
+#include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "model/dates.hpp"
@@ -139,6 +144,23 @@ void scorecard_xlsx(const indicators::Scorecard& sc, const std::filesystem::path
   }
   if (sc.warning.empty()) notes_sheet(book, sc);
   book.close();
+}
+
+std::string scorecard_xlsx_bytes(const indicators::Scorecard& sc) {
+  // libxlsxwriter writes files: a private temporary one, read back and removed.
+  std::string name = (std::filesystem::temp_directory_path() / "hearth-xlsx-XXXXXX").string();
+  const int fd = mkstemp(name.data());
+  if (fd < 0) throw std::runtime_error("cannot make a temporary file for the workbook");
+  close(fd);
+  struct Remove {
+    std::string path;
+    ~Remove() { std::remove(path.c_str()); }
+  } remove{name};
+  scorecard_xlsx(sc, name);
+  std::ifstream in(name, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
 }
 
 }  // namespace hearth::report

@@ -91,12 +91,15 @@ ChildrenResult children(const SnapshotCache& snap, const ChildrenQuery& q) {
   r.la = q.la;
   r.status = q.status;
   r.q = lower(q.q);
-  r.as_of = snap.as_of;
+  // The list is as at today, like the worklist and a child's page, so a child's overdue count is
+  // the same on all three; who may see a child is decided on the data's own date, as the child's
+  // page decides it.
+  r.as_of = resolve_as_of(data, "", ingest::AsOfUse::Timescales, q.la, "as_of").date;
   for (model::ChildIndex c = 0; c < data.children.size(); ++c) {
     const auto& rec = data.children[c];
     if (rec.la != q.la) continue;
     if (!r.q.empty() && lower(rec.child).find(r.q) == std::string::npos) continue;
-    if (q.visible && !q.visible(c, r.as_of)) continue;
+    if (q.visible && !q.visible(c, snap.as_of)) continue;
     auto s = child_summary(snap, c, r.as_of);
     if (q.status != "all" && care_status_name(s.status) != q.status) continue;
     if (!q.team.empty() && s.worker.team != q.team) continue;

@@ -54,7 +54,7 @@ struct ChildrenQuery {
 
 struct ChildrenResult {
   std::string la, status, q;
-  model::Date as_of{};              // the snapshot's date, which the list is as at
+  model::Date as_of{};              // today (the timescales' default date), which the list is as at
   std::vector<ChildSummary> items;  // the page
   std::size_t total = 0;            // every child that matched
 };

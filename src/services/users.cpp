@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "auth/crypto.hpp"
 #include "auth/roles.hpp"
 #include "ingest/snapshot.hpp"
 #include "services/errors.hpp"
@@ -39,8 +40,11 @@ bool holds_a_child(const model::Dataset& data, const std::vector<std::string>& c
 
 }  // namespace
 
-std::vector<std::string> check_new_user(const model::Dataset& data, store::AccountStore& st,
-                                        const NewUser& u) {
+namespace {
+
+// What every user needs, whatever the records say: a role, a username, a council, and the link
+// their role reads (a worker's id, a manager's teams, a young person's child).
+void check_required(const NewUser& u) {
   const auto role = auth::parse_role(u.role);
   if (!role)
     throw bad_input("bad_role",
@@ -68,10 +72,23 @@ std::vector<std::string> check_new_user(const model::Dataset& data, store::Accou
   if (*role == auth::Role::YoungPerson && u.child.empty())
     throw bad_input("needs_child", "a young_person needs their CHILD identifier",
                     {{"parameter", "child"}});
+}
+
+}  // namespace
+
+std::vector<std::string> check_new_user(const model::Dataset& data, store::AccountStore& st,
+                                        const NewUser& u) {
+  check_required(u);
   if (st.find_user(u.username))
     throw conflict("user_exists", "there is already a user " + u.username,
                    {{"username", u.username}});
+  return check_user_links(data, u);
+}
 
+std::vector<std::string> check_user_links(const model::Dataset& data, const NewUser& u) {
+  const auto role = auth::parse_role(u.role);
+  if (!role) throw bad_input("bad_role", "unknown role '" + u.role + "'", {{"parameter", "role"}});
+  const bool iro = *role == auth::Role::Iro;
   const std::string where = "council " + councils_text(u.councils) + "'s local records";
   if (!u.worker.empty() && !named_in_any(data, u.councils, u.worker, Named::Worker))
     throw bad_input("unknown_worker",
@@ -106,6 +123,117 @@ std::vector<std::string> check_new_user(const model::Dataset& data, store::Accou
         warnings.push_back("team " + t + " holds no child's case" + on +
                            ": the manager's team worklist will be empty");
   return warnings;
+}
+
+namespace {
+
+// A password hash no password matches (auth::verify_password refuses what is not Argon2id): the
+// user signs in only once they have chosen one through their set-up link.
+constexpr const char* kNoPassword = "!set-up-link";
+
+store::UserRecord require_user(store::AccountStore& st, const std::string& username) {
+  auto u = st.find_user(username);
+  if (!u)
+    throw not_found("no_user", "there is no user '" + username + "'", {{"username", username}});
+  return *u;
+}
+
+SetupLink issue_link(store::AccountStore& st, std::int64_t user_id) {
+  SetupLink link;
+  link.token = auth::random_token();
+  const auto now = model::instant_now();
+  link.expires = now + std::chrono::duration_cast<std::chrono::milliseconds>(kSetupLinkLife);
+  st.put_setup_link(user_id, auth::sha256_hex(link.token), now, link.expires);
+  return link;
+}
+
+}  // namespace
+
+bool awaiting_setup(const store::UserRecord& u) {
+  return u.password_hash == kNoPassword;
+}
+
+AddedUser add_user(const model::Dataset& data, store::AccountStore& st, const NewUser& u,
+                   const std::string& display_name, const std::optional<std::string>& password) {
+  AddedUser out;
+  out.warnings = check_new_user(data, st, u);
+  if (password)
+    if (auto problem = auth::password_problem(*password, u.username); !problem.empty())
+      throw bad_input("bad_password", problem, {{"parameter", "password"}});
+  store::UserRecord& r = out.user;
+  r.username = u.username;
+  r.display_name = display_name.empty() ? u.username : display_name;
+  r.role = u.role;
+  r.password_hash = password ? auth::hash_password(*password) : kNoPassword;
+  r.councils = u.councils;
+  r.worker = u.worker;
+  r.teams = u.teams;
+  r.child = u.child;
+  r.created_at = r.password_changed_at = model::instant_now();
+  r.id = st.add_user(r);
+  if (!password) out.link = issue_link(st, r.id);
+  return out;
+}
+
+SetupLink reset_user(store::AccountStore& st, const std::string& username) {
+  auto u = require_user(st, username);
+  u.password_hash = kNoPassword;
+  u.password_changed_at = model::instant_now();
+  u.failed_logins = 0;
+  u.locked_until.reset();
+  st.update_user(u);
+  st.clear_login_failures(u.username);
+  st.delete_user_sessions(u.id);
+  return issue_link(st, u.id);
+}
+
+std::int64_t set_user_disabled(store::AccountStore& st, const std::string& username,
+                               bool disabled) {
+  auto u = require_user(st, username);
+  u.disabled = disabled;
+  st.update_user(u);
+  return disabled ? st.delete_user_sessions(u.id) : 0;
+}
+
+std::vector<std::string> change_user(const model::Dataset& data, store::AccountStore& st,
+                                     const NewUser& u) {
+  auto r = require_user(st, u.username);
+  check_required(u);
+  auto warnings = check_user_links(data, u);
+  r.role = u.role;
+  r.councils = u.councils;
+  r.worker = u.worker;
+  r.teams = u.teams;
+  r.child = u.child;
+  st.update_user(r);
+  st.delete_user_sessions(r.id);
+  return warnings;
+}
+
+std::string complete_setup(store::AccountStore& st, const std::string& token,
+                           const std::string& password) {
+  const auto refused = [] {
+    return bad_input("setup_link",
+                     "This set-up link has been used or has expired. Ask your administrator "
+                     "for a new one.",
+                     {{"parameter", "token"}});
+  };
+  if (token.empty() || token.size() > 128) throw refused();
+  // The password is checked before the link is used up, so a weak one can be put right.
+  const auto hash = auth::sha256_hex(token);
+  auto id = st.find_setup_link(hash, model::instant_now());
+  if (!id) throw refused();
+  auto u = st.user_by_id(*id);
+  if (!u) throw refused();
+  if (auto problem = auth::password_problem(password, u->username); !problem.empty())
+    throw bad_input("bad_password", problem, {{"parameter", "password"}});
+  if (st.take_setup_link(hash, model::instant_now()) != id) throw refused();
+  u->password_hash = auth::hash_password(password);
+  u->password_changed_at = model::instant_now();
+  u->failed_logins = 0;
+  u->locked_until.reset();
+  st.update_user(*u);
+  return u->username;
 }
 
 }  // namespace hearth::services

@@ -5,6 +5,8 @@
 // is warned about. The CLI (`hearth user add`) and the web ask the same question.
 #pragma once
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,5 +30,46 @@ struct NewUser {
 // case today, a team with no children), or nothing.
 std::vector<std::string> check_new_user(const model::Dataset& data, store::AccountStore& st,
                                         const NewUser& u);
+
+// Whether the records hold the user's links (as check_new_user), for a user who exists already
+// (a change of role or links): the same refusals but user_exists, the same warnings.
+std::vector<std::string> check_user_links(const model::Dataset& data, const NewUser& u);
+
+// A one-time set-up link: its token (shown once, in the link; the store keeps its SHA-256) and
+// when it ends. The person it is for chooses their own password with it, so no password is ever
+// printed, mailed or shown to an administrator.
+struct SetupLink {
+  std::string token;
+  model::Instant expires{};
+};
+inline constexpr std::chrono::hours kSetupLinkLife{72};
+
+struct AddedUser {
+  store::UserRecord user;
+  std::vector<std::string> warnings;  // check_new_user's
+  std::optional<SetupLink> link;      // when no password was given
+};
+
+// Checks the user (check_new_user) and adds them: with `password` (which must pass
+// auth::password_problem: bad_password) it is theirs; without, they have no usable password and
+// a set-up link.
+AddedUser add_user(const model::Dataset& data, store::AccountStore& st, const NewUser& u,
+                   const std::string& display_name, const std::optional<std::string>& password);
+// An administrator's reset: the user's password stops working, their locks and sessions end,
+// and a new set-up link replaces any they had. not_found when there is no such user.
+SetupLink reset_user(store::AccountStore& st, const std::string& username);
+// Disables (ending every session) or enables the user; returns the sessions ended.
+std::int64_t set_user_disabled(store::AccountStore& st, const std::string& username, bool disabled);
+// A new role and links for an existing user (checked as check_user_links; NewUser::username
+// names them). Their sessions end, so the new role applies at once. Returns the warnings.
+std::vector<std::string> change_user(const model::Dataset& data, store::AccountStore& st,
+                                     const NewUser& u);
+// Whether the user has yet to choose a password with their set-up link.
+bool awaiting_setup(const store::UserRecord& u);
+// Sets a password through a set-up link, which is then used up. bad_input setup_link when the
+// link is unknown, used or out of date; bad_password when the password will not do. Returns the
+// username.
+std::string complete_setup(store::AccountStore& st, const std::string& token,
+                           const std::string& password);
 
 }  // namespace hearth::services

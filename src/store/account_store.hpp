@@ -42,6 +42,17 @@ class AccountStore {
   // Forgets the user's failed attempts (an administrator's reset ends every lock).
   virtual void clear_login_failures(std::string_view username) = 0;
 
+  // A one-time set-up link: keeps `token_hash` for the user until `expires`, in place of any
+  // link they had. find_setup_link returns its user while it has not expired; take_setup_link
+  // deletes it (and every expired one) and returns its user when it had not expired — once: of
+  // two takers, one gets it.
+  virtual void put_setup_link(std::int64_t user_id, std::string_view token_hash,
+                              model::Instant created, model::Instant expires) = 0;
+  virtual std::optional<std::int64_t> find_setup_link(std::string_view token_hash,
+                                                      model::Instant now) = 0;
+  virtual std::optional<std::int64_t> take_setup_link(std::string_view token_hash,
+                                                      model::Instant now) = 0;
+
   virtual void add_session(const SessionRecord& s) = 0;
   virtual std::optional<SessionRecord> find_session(std::string_view token_hash) = 0;
   virtual void touch_session(std::string_view token_hash, model::Instant last_seen) = 0;

@@ -313,6 +313,48 @@ void SqlAccounts::delete_session(std::string_view token_view) {
   sql_ << "DELETE FROM sessions WHERE token_hash = :t", soci::use(token);
 }
 
+void SqlAccounts::put_setup_link(std::int64_t user_id, std::string_view token_hash,
+                                 model::Instant created, model::Instant expires) {
+  long long id = user_id, c = seconds(created), e = seconds(expires);
+  std::string hash(token_hash);
+  WriteTx tx(sql_, driver_);
+  sql_ << "DELETE FROM setup_links WHERE user_id = :id", soci::use(id);
+  sql_ << "INSERT INTO setup_links (token_hash, user_id, created, expires) VALUES (:h, :id, :c, "
+          ":e)",
+      soci::use(hash), soci::use(id), soci::use(c), soci::use(e);
+  tx.commit();
+}
+
+std::optional<std::int64_t> SqlAccounts::find_setup_link(std::string_view token_hash,
+                                                         model::Instant now) {
+  std::string hash(token_hash);
+  long long at = seconds(now), id = 0;
+  soci::indicator found = soci::i_null;
+  sql_ << "SELECT user_id FROM setup_links WHERE token_hash = :h AND expires > :at",
+      soci::use(hash), soci::use(at), soci::into(id, found);
+  if (found != soci::i_ok) return std::nullopt;
+  return id;
+}
+
+std::optional<std::int64_t> SqlAccounts::take_setup_link(std::string_view token_hash,
+                                                         model::Instant now) {
+  std::string hash(token_hash);
+  long long at = seconds(now), id = 0;
+  soci::indicator found = soci::i_null;
+  WriteTx tx(sql_, driver_);
+  sql_ << "SELECT user_id FROM setup_links WHERE token_hash = :h AND expires > :at",
+      soci::use(hash), soci::use(at), soci::into(id, found);
+  // the write transaction holds the row: a second taker waits, then finds it gone
+  soci::statement del =
+      (sql_.prepare << "DELETE FROM setup_links WHERE token_hash = :h", soci::use(hash));
+  del.execute(true);
+  const bool taken = del.get_affected_rows() == 1;
+  sql_ << "DELETE FROM setup_links WHERE expires <= :at", soci::use(at);
+  tx.commit();
+  if (found != soci::i_ok || !taken) return std::nullopt;
+  return id;
+}
+
 std::int64_t SqlAccounts::delete_user_sessions(std::int64_t user_id) {
   long long id = user_id, n = 0;
   WriteTx tx(sql_, driver_);

@@ -35,6 +35,10 @@ class SqlAccounts {
                                model::Instant known_since);
   void clear_login_failures(std::string_view username);
   std::int64_t expire_uploads(model::Instant before);
+  void put_setup_link(std::int64_t user_id, std::string_view token_hash, model::Instant created,
+                      model::Instant expires);
+  std::optional<std::int64_t> find_setup_link(std::string_view token_hash, model::Instant now);
+  std::optional<std::int64_t> take_setup_link(std::string_view token_hash, model::Instant now);
   void add_session(const SessionRecord& s);
   std::optional<SessionRecord> find_session(std::string_view token_hash);
   void touch_session(std::string_view token_hash, model::Instant last_seen);

@@ -468,6 +468,18 @@ class SqlStore final : public Store {
   void delete_session(std::string_view token_hash) override {
     accounts_.delete_session(token_hash);
   }
+  void put_setup_link(std::int64_t user_id, std::string_view token_hash, model::Instant created,
+                      model::Instant expires) override {
+    accounts_.put_setup_link(user_id, token_hash, created, expires);
+  }
+  std::optional<std::int64_t> find_setup_link(std::string_view token_hash,
+                                              model::Instant now) override {
+    return accounts_.find_setup_link(token_hash, now);
+  }
+  std::optional<std::int64_t> take_setup_link(std::string_view token_hash,
+                                              model::Instant now) override {
+    return accounts_.take_setup_link(token_hash, now);
+  }
   std::int64_t delete_user_sessions(std::int64_t user_id) override {
     return accounts_.delete_user_sessions(user_id);
   }

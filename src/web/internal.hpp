@@ -193,6 +193,8 @@ struct Route {
     int status = 200;
     std::string schema;
     int also = 0;  // another status answered with the same schema (an accept that stored nothing)
+    // A download rather than JSON: the media types it may have (then schema is "").
+    std::vector<std::string> media = {};
   } reply;
 };
 
@@ -219,6 +221,7 @@ void add_registry_routes(std::vector<Route>& routes);
 void add_worklist_routes(std::vector<Route>& routes);
 void add_findings_routes(std::vector<Route>& routes);
 void add_info_routes(std::vector<Route>& routes);
+void add_user_routes(std::vector<Route>& routes);
 void add_child_routes(std::vector<Route>& routes);
 void add_import_routes(std::vector<Route>& routes);
 // Every route of the API, the OpenAPI document's own (answered by `openapi`) last.

@@ -86,6 +86,12 @@ json responses(const Route& r, const json& schemas) {
   const auto& reply = r.reply;
   if (reply.status == 204) {
     out["204"] = {{"description", "Done: no body"}};
+  } else if (!reply.media.empty()) {
+    json content = json::object();
+    for (const auto& m : reply.media)
+      content[m] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
+    out[std::to_string(reply.status)] = {{"description", "Done: a file to download"},
+                                         {"content", content}};
   } else {
     if (reply.schema.empty() || !schemas.contains(reply.schema))
       throw std::logic_error(r.method + " " + r.pattern + " names no reply schema" +
@@ -131,6 +137,7 @@ void add_api_routes(std::vector<Route>& routes, ApiHandler openapi) {
   add_worklist_routes(routes);
   add_findings_routes(routes);
   add_info_routes(routes);
+  add_user_routes(routes);
   add_child_routes(routes);
   add_import_routes(routes);
   routes.push_back({"GET",

@@ -11,6 +11,7 @@
 #include "local/reader.hpp"
 #include "report/finding.hpp"
 #include "report/imports.hpp"
+#include "services/import_preview.hpp"
 #include "store/staging.hpp"
 #include "web/internal.hpp"
 
@@ -207,6 +208,40 @@ std::string shown_file(const std::string& file, const std::filesystem::path& dir
   return file;
 }
 
+// What storing the import would change (services/import_preview.hpp), for the check's reply.
+json preview_json(const services::ImportPreview& p) {
+  json years = json::array();
+  for (const auto& y : p.years) {
+    json loads = json::array();
+    for (const auto& c : y.caseloads)
+      loads.push_back({{"worker", c.worker},
+                       {"name", c.name.empty() ? json(nullptr) : json(c.name)},
+                       {"before", c.before},
+                       {"after", c.after}});
+    json replaces = nullptr;
+    if (y.replaces)
+      replaces = {{"import_id", y.replaces->id},
+                  {"source", y.replaces->source},
+                  {"user", y.replaces->user},
+                  {"imported_at", model::format_instant(y.replaces->finished_at)},
+                  {"rows", y.replaces->rows}};
+    years.push_back({{"collection_year", model::CollectionYear{y.year}.label()},
+                     {"replaces", replaces},
+                     {"children", {{"before", y.children_before}, {"after", y.children_after}}},
+                     {"children_added", y.children_added},
+                     {"children_removed", y.children_removed},
+                     {"episodes", {{"before", y.episodes_before}, {"after", y.episodes_after}}},
+                     {"year_end", model::format_iso(y.year_end)},
+                     {"looked_after_at_year_end",
+                      {{"before", y.looked_after_before}, {"after", y.looked_after_after}}},
+                     {"caseloads", loads}});
+  }
+  return {{"years", years},
+          {"threshold_percent", p.threshold_percent},
+          {"needs_confirmation", p.large},
+          {"why", p.large ? json(p.why_large) : json(nullptr)}};
+}
+
 json findings_summary(const std::vector<model::Finding>& findings,
                       const std::filesystem::path& dir) {
   std::map<std::string, json> by_rule;
@@ -276,6 +311,12 @@ http::Response check_upload(Call& call) {
               {"needs_accept_with_findings", blocking && !file_problems},
               {"problem", outcome.problem},
               {"findings", findings_summary(findings, staged.dir)}};
+    // What storing it would change, while the store is as it is now.
+    std::vector<model::Return> incoming;
+    for (const auto& y : outcome.years) incoming.push_back(y.ret);
+    if (!incoming.empty())
+      result["changes"] = preview_json(services::preview_import(
+          call.st, *call.ctx.derived()->data, incoming, call.ctx.opts.confirm_change_percent));
   }
   call.st.set_upload_status(u.id, "checked", result.dump());
   u.status = "checked";
@@ -285,7 +326,17 @@ http::Response check_upload(Call& call) {
 
 http::Response accept_upload(Call& call) {
   auto u = upload_for(call, true);
-  bool accept = body_bool(call.body_object(), "accept_with_findings", false);
+  const json body = call.body_object();
+  bool accept = body_bool(body, "accept_with_findings", false);
+  // A large change, as the check found it, is stored only when the person says so.
+  const json checked = u.result.empty() ? json() : json::parse(u.result, nullptr, false);
+  if (checked.is_object() && checked.contains("changes") &&
+      checked["changes"].value("needs_confirmation", false) &&
+      !body_bool(body, "confirm_large_change", false))
+    throw ApiError(409, "confirmation_needed",
+                   checked["changes"].value("why", std::string("This import changes a lot")) +
+                       ". Look at what would change, then confirm to store it.",
+                   {{"parameter", "confirm_large_change"}});
   Staged staged(call, u);
   json result;
   bool stored = false;
@@ -309,6 +360,8 @@ http::Response accept_upload(Call& call) {
               {"rejected", out.rejected()},
               // What was stored with the import: reading and DfE findings alike.
               {"findings", findings_summary(out.stored_findings(), staged.dir)}};
+    // what the check said it would change stays with the import (and with a retry)
+    if (checked.is_object() && checked.contains("changes")) result["changes"] = checked["changes"];
     if (!out.records.empty()) result["import_id"] = out.records.front().id;
   }
   call.audit("import.accept", "import:" + u.id, stored ? "ok" : "failed",

@@ -1,6 +1,8 @@
 // The Board's scorecard over HTTP: the services' answer (services/scorecard.hpp), rendered
 // once per question and kept with the snapshot, plain and gzipped.
 #include "indicators/registry.hpp"
+#include "model/dates.hpp"
+#include "report/pdf.hpp"
 #include "report/scorecard.hpp"
 #include "services/scorecard.hpp"
 #include "web/internal.hpp"
@@ -52,9 +54,58 @@ http::Response get_scorecard_indicator(Call& call) {
   return json_text(call, scorecard_text(call, la, decision.view == auth::View::Suppressed, key));
 }
 
+// The Board's paper to take to a meeting: the A4 paper (HTML, or PDF through headless
+// Chromium) or the analysts' workbook, in the role's view (suppressed for the Board), at the
+// same period and date as the page. Each download is audited: it leaves the system.
+http::Response get_scorecard_paper(Call& call) {
+  std::string la = call.council();
+  auto decision = call.require(Action::ReadScorecard, Resource::council(la));
+  const std::string format = call.query("format", "pdf");
+  if (format != "pdf" && format != "html" && format != "xlsx")
+    throw ApiError(400, "bad_request", "format must be pdf, html or xlsx, not '" + format + "'.",
+                   {{"parameter", "format"}});
+  auto d = call.ctx.derived();
+  services::ScorecardQuery q;
+  q.la = la;
+  q.as_of = call.query("as_of");
+  q.period = call.query("period", "quarter");
+  q.suppress = decision.view == auth::View::Suppressed;
+  q.breakdowns = format == "xlsx";
+  auto plan = services::plan_scorecard(*d, q);
+  const auto sc = services::build_scorecard(*d, plan);
+  http::Response r;
+  if (format == "xlsx") {
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    r.body = report::scorecard_xlsx_bytes(sc);
+  } else if (format == "html") {
+    r.content_type = "text/html; charset=utf-8";
+    r.body = report::scorecard_html(sc);
+  } else {
+    r.content_type = "application/pdf";
+    try {
+      r.body = report::html_to_pdf(report::scorecard_html(sc));
+    } catch (const report::PdfError& e) {
+      throw ApiError(503, "unavailable", e.what());
+    }
+  }
+  call.audit("scorecard.export", "council:" + la, "ok",
+             {{"format", format},
+              {"suppressed", q.suppress},
+              {"period", q.period},
+              {"as_of", model::format_iso(plan.as_of.date)}});
+  r.headers.emplace_back("Content-Disposition",
+                         "attachment; filename=\"scorecard-" + la + "-" + q.period + "-" +
+                             model::format_iso(plan.as_of.date) + "." + format + "\"");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
 }  // namespace
 
 void add_scorecard_routes(std::vector<Route>& routes) {
+  static const std::vector<std::string> kPaperMedia = {
+      "application/pdf", "text/html",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
   const Param period{"period",     "query", "string",
                      "The period", false,   {"month", "quarter", "year"}};
   routes.push_back({"GET",
@@ -74,6 +125,19 @@ void add_scorecard_routes(std::vector<Route>& routes) {
                     "",
                     get_scorecard});
   routes.back().reply = {200, "Scorecard"};
+  routes.push_back(
+      {"GET",
+       "/api/v1/scorecard/paper",
+       "The scorecard to take away: the Board's A4 paper as PDF (default) or HTML, "
+       "or the workbook as XLSX (small numbers suppressed for the board role)",
+       {kLa,
+        period,
+        kAsOf,
+        {"format", "query", "string", "What to download", false, {"pdf", "html", "xlsx"}}},
+       true,
+       "",
+       get_scorecard_paper});
+  routes.back().reply = {200, "", 0, kPaperMedia};
   routes.push_back({"GET",
                     "/api/v1/scorecard/{indicator}",
                     "One indicator with its trend, years, comparators and breakdowns",

@@ -35,6 +35,9 @@ struct Options {
   std::function<std::int64_t()> clock;  // Unix seconds; empty: the system clock (tests move it)
   timescales::TimescaleConfig timescales = timescales::TimescaleConfig::statutory();
   indicators::ScorecardConfig scorecard = indicators::ScorecardConfig::defaults();
+  // An import that changes a stored year by more than this (children looked after at its end,
+  // or children in it) needs a confirmation: [imports] confirm_change_percent.
+  double confirm_change_percent = 10;
   std::shared_ptr<const indicators::ReferenceData> reference;  // comparators; empty: none
   std::size_t upload_limit = 64 * 1024 * 1024;                 // one uploaded file
   int light_connections = 2;  // database connections for the light lane (sign-in, readiness)

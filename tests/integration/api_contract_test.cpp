@@ -94,6 +94,19 @@ class ApiContract : public ::testing::Test {
       if (status == declared) answered_.insert(method + " " + pattern);
       return nullptr;
     }
+    const json& content = responses[status]["content"];
+    if (!content.contains("application/json")) {
+      // a download: one of the media types listed, and something in it
+      const auto at = r.headers.find("content-type: ");
+      const std::string type =
+          at == std::string::npos
+              ? ""
+              : r.headers.substr(at + 14, r.headers.find_first_of(";\r\n", at + 14) - at - 14);
+      EXPECT_TRUE(content.contains(type)) << method << " " << path << " sent " << type;
+      EXPECT_FALSE(r.body.empty()) << method << " " << path;
+      if (status == declared) answered_.insert(method + " " + pattern);
+      return nullptr;
+    }
     json doc = json::parse(r.body, nullptr, false);
     EXPECT_FALSE(doc.is_discarded()) << method << " " << path << ": not JSON";
     const json& schema = responses[status]["content"]["application/json"]["schema"];
@@ -165,6 +178,42 @@ TEST_F(ApiContract, EveryReplyFitsItsSchema) {
       ask(*who, "GET", "/api/v1/scorecard/" + ind["id"].get<std::string>(), {}, 200);
   }
   ask(analyst, "GET", "/api/v1/scorecard?as_of=2099-01-01", {}, 400);
+  // The Board's paper to take away (PDF through Chromium), the workbook, the paper as a page.
+  ask(board, "GET", "/api/v1/scorecard/paper", {}, 200);
+  ask(board, "GET", "/api/v1/scorecard/paper?format=xlsx&period=year", {}, 200);
+  ask(analyst, "GET", "/api/v1/scorecard/paper?format=html", {}, 200);
+  ask(analyst, "GET", "/api/v1/scorecard/paper?format=docx", {}, 400);
+
+  // Users managed in the browser: added with a set-up link the person uses once; changed,
+  // disabled, enabled, reset.
+  auto& admin = as("demo-admin");
+  auto worker_me = ask(as("demo-worker"), "GET", "/api/v1/session", {}, 200);
+  const std::string worker_id = worker_me["user"]["worker"];
+  auto added = ask(admin, "POST", "/api/v1/users",
+                   json{{"username", "new-worker"},
+                        {"display_name", "New Worker"},
+                        {"role", "worker"},
+                        {"worker", worker_id}}
+                       .dump(),
+                   201);
+  ASSERT_TRUE(added.is_object() && added.contains("setup_link")) << added;
+  ask(admin, "POST", "/api/v1/users",
+      json{{"username", "ghost"}, {"role", "worker"}, {"worker", "NO-SUCH-WORKER"}}.dump(), 400);
+  ask(admin, "PUT", "/api/v1/users/new-worker", json{{"role", "iro"}, {"worker", worker_id}}.dump(),
+      200);
+  ask(admin, "POST", "/api/v1/users/new-worker/disable", "{}", 200);
+  ask(admin, "POST", "/api/v1/users/new-worker/enable", "{}", 200);
+  auto reset = ask(admin, "POST", "/api/v1/users/new-worker/reset", "{}", 200);
+  ASSERT_TRUE(reset.is_object() && reset.contains("setup_link")) << reset;
+  const std::string link = reset["setup_link"]["path"];
+  const std::string token = link.substr(link.find('#') + 1);
+  WebClient newcomer(server_->base());
+  ask(newcomer, "POST", "/api/v1/setup", json{{"token", token}, {"password", "short"}}.dump(), 400);
+  ask(newcomer, "POST", "/api/v1/setup",
+      json{{"token", token}, {"password", "a long enough pass phrase"}}.dump(), 200);
+  ask(newcomer, "POST", "/api/v1/setup",
+      json{{"token", token}, {"password", "a long enough pass phrase"}}.dump(), 400);
+  EXPECT_EQ(newcomer.login("new-worker", "a long enough pass phrase"), 200);
   ask(analyst, "GET", "/api/v1/indicators/cla_rate", {}, 200);
   ask(analyst, "GET", "/api/v1/rules?year=2024-25", {}, 200);
   ask(analyst, "GET", "/api/v1/rules/101", {}, 200);

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "model/dates.hpp"
+#include "store/store.hpp"
 #include "support.hpp"
 
 namespace hearth {
@@ -497,7 +498,7 @@ TEST(Serve, AnswersInfoToASignedInUser) {
   ASSERT_EQ(r.status, 200) << r.body;
   json j = json::parse(r.body);
   EXPECT_EQ(j["councils"], json::array({"887"}));
-  EXPECT_EQ(j["schema_version"], 3);
+  EXPECT_EQ(j["schema_version"], hearth::store::kSchemaVersion);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "graceful stop on SIGTERM";
 }
 

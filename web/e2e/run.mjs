@@ -378,6 +378,36 @@ const ROLES = {
         assert(text.includes('the end of the council') && text.includes(body.warning.slice(0, 30)), `the warning does not carry the server's words: ${text}`)
         return `as at ${body.as_of}`
       })
+      await check(`${role}: downloads the Board paper as PDF and Excel from the scorecard page; the PDF's first page leads with what is off target`, async () => {
+        await page.goto(`${BASE}/`)
+        await ready(page)
+        const attention = await page.locator('main .app-attention').innerText()
+        assert(/Needs the Board/.test(attention), 'no "Needs the Board’s attention" summary on the page')
+        const fetchDownload = async (name) => {
+          const [dl] = await Promise.all([page.waitForEvent('download', { timeout: Math.max(WAIT_MS, 60000) }), page.click(`main a:has-text("${name}")`)])
+          const file = path.join(ARTIFACTS, dl.suggestedFilename())
+          await dl.saveAs(file)
+          return file
+        }
+        const pdf = await fetchDownload('Download the Board paper (PDF)')
+        assert(fs.readFileSync(pdf).subarray(0, 5).toString() === '%PDF-', `${path.basename(pdf)} is not a PDF`)
+        // poppler-utils (scripts/install-deps.sh): the first page's words, and the page as a PNG
+        const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-'], { encoding: 'utf8' })
+        assert(/Needs the Board.s attention/.test(first), 'the PDF\'s first page has no off-target summary')
+        assert(/\bc\b/.test(first) || /suppressed/.test(first), 'the Board\'s PDF does not say small numbers are suppressed')
+        execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(ARTIFACTS, 'board--paper-pdf-page-1')])
+        const xlsx = await fetchDownload('Download as Excel')
+        assert(fs.readFileSync(xlsx).subarray(0, 2).toString() === 'PK', `${path.basename(xlsx)} is not an XLSX workbook`)
+        // only what is off or near target
+        await page.check('#show')
+        await page.click('main form button:has-text("Show")')
+        await page.waitForURL(/show=off_target/)
+        await ready(page)
+        const rags = await page.locator('main .app-tile').evaluateAll((ts) => ts.map((t) => t.className))
+        assert(rags.length > 0 && rags.every((c) => /app-tile--(red|amber)/.test(c)), `tiles shown: ${rags.join(' | ')}`)
+        await pageChecks(page, role, 'scorecard-off-target', problems)
+        return `${path.basename(pdf)}, ${path.basename(xlsx)}; ${rags.length} tiles off or near target`
+      })
       await check(`${role}: no child identifiers or links to children anywhere`, async () => {
         for (const url of ['/', '/scorecard/stability_long']) {
           await page.goto(`${BASE}${url}`)
@@ -529,6 +559,36 @@ const ROLES = {
         const again = await apiStatus(page, 'POST', `/api/v1${new URL(page.url()).pathname}/accept`, { accept_with_findings: true })
         assert(again.status === 409 && again.code === 'finished', `accepting twice answered ${again.status} ${again.code}`)
       })
+      await check(`${role}: an import that would replace a stored year with another set of children shows the before and after and is stored only once confirmed`, async () => {
+        // the demo council's 2025-26 return, made again with a tenth of the children and another seed
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-replace-'))
+        try {
+          execFileSync(BIN, ['synth', '--la', '887', '--children', '30', '--seed', '7', '--years', '1', '--last-year', '2026', '--out', dir], { stdio: 'pipe' })
+          const folder = path.join(dir, '2025-26')
+          const files = fs.readdirSync(folder).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(folder, f))
+          const at = await startImport(page, '2025-26')
+          await uploadFiles(page, files)
+          await page.click('button:has-text("Check the files")')
+          await page.waitForSelector('#changes-heading', { timeout: Math.max(WAIT_MS, 180000) })
+          const changes = await page.locator('section:has(#changes-heading)').innerText()
+          assert(/Replaces\s+Import \d+/.test(changes), `the page does not say which stored import it replaces: ${changes.slice(0, 300)}`)
+          assert(/Looked after on 31 March 2026\s+[\d,]+ → [\d,]+/.test(changes), `no before and after for the children looked after: ${changes.slice(0, 400)}`)
+          assert(/more than the 10%/.test(changes), 'the page does not say the change is larger than the threshold')
+          await pageChecks(page, role, 'import-large-change', problems)
+          // storing without confirming is refused, in the page and by the server
+          await page.locator('main button', { hasText: /^Accept/ }).click()
+          await page.waitForSelector('.govuk-error-summary a[href="#confirm-change"]')
+          await pageChecks(page, role, 'import-large-change-unconfirmed', problems)
+          const r = await apiStatus(page, 'POST', `/api/v1${at}/accept`, { accept_with_findings: true })
+          assert(r.status === 409 && r.code === 'confirmation_needed', `accepting unconfirmed answered ${r.status} ${r.code}`)
+          // the rest of the walk needs the demo council as it is: cancel rather than confirm
+          await page.click('button:has-text("Cancel this import")')
+          await page.waitForURL((u) => u.pathname === '/imports')
+          return changes.split('\n').filter((l) => /Looked after|Children in the return/.test(l)).join('; ')
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true })
+        }
+      })
       await check(`${role}: a file over the upload limit is refused (413) and the page says so; checking with no files says to upload them first; the import can be cancelled`, async () => {
         const at = await startImport(page, ret.year ?? '2026-27')
         // one byte over the server's --max-upload-mb (64 by default)
@@ -585,6 +645,44 @@ const ROLES = {
         assert(/Administrator/i.test(text) && /Active/.test(text), 'roles or status missing')
         await pageChecks(page, role, 'users', problems)
         return `${rows} users`
+      })
+      await check(`${role}: adds a user in the browser — an unknown worker id is refused in the error summary, a known one gets a one-time set-up link that works once`, async () => {
+        await page.goto(`${BASE}/users/new`)
+        await ready(page)
+        await page.fill('#username', 'e2e-new-worker')
+        await page.fill('#display-name', 'New Worker')
+        await page.check('input[name="role"][value="worker"]')
+        await page.fill('#worker', 'NO-SUCH-WORKER')
+        await page.click('button:has-text("Add the user")')
+        await page.waitForSelector('.govuk-error-summary')
+        const said = await page.locator('.govuk-error-summary').innerText()
+        assert(/NO-SUCH-WORKER/.test(said) && await page.locator('.govuk-error-summary a[href="#worker"]').count() === 1, `the error summary says: ${said}`)
+        await pageChecks(page, role, 'user-add-unknown-worker', problems)
+        const users = await page.evaluate(async () => (await (await fetch('/api/v1/users?per_page=500')).json()).items)
+        const known = users.find((u) => u.username === 'demo-worker')?.worker
+        assert(known, 'demo-worker has no worker id')
+        await page.fill('#worker', known)
+        await page.click('button:has-text("Add the user")')
+        await page.waitForSelector('#setup-link')
+        await pageChecks(page, role, 'user-added', problems)
+        const link = await page.inputValue('#setup-link')
+        assert(/\/setup#[A-Za-z0-9_-]{20,}$/.test(link), `the set-up link is ${link}`)
+        // the person opens the link in their own browser and chooses a password
+        const ctx2 = await browser.newContext({ viewport: page.viewportSize() })
+        try {
+          const them = await ctx2.newPage()
+          await them.goto(link)
+          await ready(them)
+          await them.fill('#password', 'a new worker pass phrase')
+          await them.click('button:has-text("Set my password")')
+          await them.waitForSelector('.govuk-notification-banner--success')
+          const again = await them.evaluate(async (token) => (await fetch('/api/v1/setup', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token, password: 'another pass phrase' }) })).status, link.split('#')[1])
+          assert(again === 400, `the link worked twice (${again})`)
+          const signIn = await them.evaluate(async () => (await fetch('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'e2e-new-worker', password: 'a new worker pass phrase' }) })).status)
+          assert(signIn === 200, `signing in with the chosen password answered ${signIn}`)
+        } finally {
+          await ctx2.close()
+        }
       })
       await check(`${role}: sees the imports list but may not start an import (403 from the API)`, async () => {
         await page.goto(`${BASE}/imports`)

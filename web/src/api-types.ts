@@ -25,6 +25,11 @@ export interface ApiDocument {
   security: Record<string, string[]>[]
 }
 
+export interface BeforeAfter {
+  after: number
+  before: number
+}
+
 export interface BreakdownRow {
   category: string
   denominator: Value
@@ -173,6 +178,10 @@ export interface Comparators {
 
 /** A user of the council, as an administrator sees them */
 export interface CouncilUser {
+  /** Has yet to choose a password with their one-time set-up link */
+  awaiting_setup: boolean
+  /** A young person's CHILD id; empty when none */
+  child: string
   councils: string[]
   disabled: boolean
   display_name: string
@@ -303,6 +312,16 @@ export interface ImportBlocked {
   message: string
 }
 
+/** What storing the import would change, worked out at the check */
+export interface ImportChanges {
+  /** Larger than the threshold: accept needs confirm_large_change */
+  needs_confirmation: boolean
+  /** [imports] confirm_change_percent */
+  threshold_percent: number
+  why: string | null
+  years: ImportYearChange[]
+}
+
 export interface ImportFindings {
   by_rule: ImportRuleCount[]
   errors: number
@@ -358,6 +377,34 @@ export interface ImportRuleCount {
   message: string
   rule: string
   severity: Severity
+}
+
+export interface ImportYearChange {
+  /** Workers whose count of children looked after at the year's end would change */
+  caseloads: {
+    after: number
+    before: number
+    name: string | null
+    worker: string
+  }[]
+  children: BeforeAfter
+  /** CHILD ids in the new return and not the stored one */
+  children_added: number
+  /** CHILD ids in the stored return and not the new one */
+  children_removed: number
+  collection_year: string
+  episodes: BeforeAfter
+  looked_after_at_year_end: BeforeAfter
+  /** The stored import whose return for this year would be replaced; null when the year is new */
+  replaces: {
+    import_id: number
+    imported_at: string
+    rows: number
+    source: string
+    user: string
+  } | null
+  /** YYYY-MM-DD */
+  year_end: string
 }
 
 /** One indicator of the registry (src/indicators/registry.cpp) */
@@ -490,6 +537,7 @@ export type Rag = 'red' | 'amber' | 'green' | null
 
 /** A 903 return accepted: stored (imported) or not (blocked by findings, or invalid); its findings are what was stored with it, reading and DfE findings alike */
 export interface ReturnAcceptResult {
+  changes?: ImportChanges
   findings: ImportFindings
   /** Sent when stored */
   import_id?: number
@@ -504,6 +552,7 @@ export interface ReturnAcceptResult {
 export interface ReturnCheckResult {
   /** Whether accepting can store it */
   can_import: boolean
+  changes?: ImportChanges
   findings: ImportFindings
   kind: '903'
   /** Findings reject rows: only accepting with findings stores it */
@@ -611,6 +660,7 @@ export interface ScorecardIndicator {
   reason?: string
   section: string
   source: IndicatorSource
+  standing: Standing
   /** The current figure is shown as "c" */
   suppressed: boolean
   target: number | null
@@ -663,6 +713,19 @@ export interface SessionUser {
   worker: string | null
 }
 
+export interface SetupDone {
+  /** Whose password was set: they can now sign in */
+  username: string
+}
+
+/** A one-time link for the user to choose their password: give it to them privately; it is not shown again */
+export interface SetupLink {
+  /** ISO 8601 UTC */
+  expires: string
+  /** The page's path and the token after '#' (never sent to a server): put this server's address before it */
+  path: string
+}
+
 export type Severity = 'error' | 'query' | 'warning'
 
 /** POST /api/v1/session: the new session (its cookies are set) */
@@ -676,6 +739,16 @@ export interface SignIn {
   idle_seconds: number
   user: SessionUser
 }
+
+/** Where the council's figure would rank among every council's published figure for one year (1 is the best); null for counts, context measures, suppressed figures and where too few councils published */
+export type Standing = {
+  of: number
+  /** 1 (the best quarter) to 4 */
+  quartile: number
+  rank: number
+  /** The published year compared with, e.g. 2024-25 */
+  year: string
+} | null
 
 /** One statutory item of a child */
 export interface TimescaleItem {
@@ -739,6 +812,14 @@ export interface UploadSummary {
   started_at: string
   status: UploadStatus
   user: string
+}
+
+/** A user as changed, what the records say about their links, and a set-up link when one was made */
+export interface UserChange {
+  setup_link?: SetupLink
+  user: CouncilUser
+  /** E.g. a worker who holds no child's case today */
+  warnings: string[]
 }
 
 /** A figure: a number, "c" when small-number suppression hides it, or null when it is not available */
@@ -839,10 +920,17 @@ export interface Replies {
   'GET /api/v1/rules': RuleList
   'GET /api/v1/rules/{code}': Rule
   'GET /api/v1/scorecard': Scorecard
+  'GET /api/v1/scorecard/paper': undefined
   'GET /api/v1/scorecard/{indicator}': Scorecard
   'GET /api/v1/session': Session
   'POST /api/v1/session': SignIn
   'DELETE /api/v1/session': undefined
+  'POST /api/v1/setup': SetupDone
   'GET /api/v1/users': CouncilUserList
+  'POST /api/v1/users': UserChange
+  'PUT /api/v1/users/{username}': UserChange
+  'POST /api/v1/users/{username}/disable': UserChange
+  'POST /api/v1/users/{username}/enable': UserChange
+  'POST /api/v1/users/{username}/reset': UserChange
   'GET /api/v1/worklist': Worklist
 }

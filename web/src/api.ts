@@ -208,3 +208,7 @@ export function upload<R extends Route<'PUT'>>(route: R, ...[params, file, onPro
     xhr.send(file)
   })
 }
+
+export function put<R extends Route<'PUT'>>(route: R, ...[params, body, opts]: Args<R, [body?: unknown, opts?: RequestOptions]>): Promise<Reply<'PUT', R>> {
+  return request('PUT', apiUrl(route, params), body ?? {}, opts)
+}

@@ -1,7 +1,7 @@
 // SVG charts drawn with DOM calls (no inline styles: classes in styles/main.scss). Every chart
 // carries role="img" and an accessible name that states what it shows; the pages put a table
 // of the same numbers beside each one.
-import { s, uid } from './dom'
+import { h, s, uid } from './dom'
 import { formatValue } from './format'
 import type { Point, BreakdownRow, Unit, Value } from './types'
 
@@ -80,24 +80,46 @@ export function sparkline(points: Point[], unit: Unit, target: number | null, ti
   return svg
 }
 
-/** A line chart of a trend with an optional dashed target line and labelled axes. */
-export function lineChart(points: Point[], unit: Unit, target: number | null, label: string): SVGSVGElement {
-  return fitted((narrow) => drawLineChart(points, unit, target, label, narrow))
+/** Another area's published figure drawn across a chart (England, the region, neighbours). */
+export interface Reference {
+  name: string
+  value: number
+  year: string
 }
 
-function drawLineChart(points: Point[], unit: Unit, target: number | null, label: string, narrow: boolean): SVGSVGElement {
+// Each comparator's line has its own dash pattern, so the chart reads without colour; the legend
+// under the chart (comparatorLegend) shows the same patterns with the names and years.
+const REF_DASH = ['1 4', '8 3 1 3', '12 4']
+
+/** A line chart of a trend with an optional dashed target line, comparators' published figures
+ * as dotted lines, and labelled axes. */
+export function lineChart(points: Point[], unit: Unit, target: number | null, label: string, refs: Reference[] = []): SVGSVGElement {
+  return fitted((narrow) => drawLineChart(points, unit, target, label, narrow, refs))
+}
+
+/** The key to a line chart's comparator lines: each line's pattern beside its name, year and value. */
+export function comparatorLegend(refs: Reference[], unit: Unit): HTMLElement | null {
+  if (!refs.length) return null
+  return h('ul', { class: 'govuk-list app-chart-legend' }, refs.map((r, i) => h('li', null,
+    s('svg', { class: 'app-chart-legend__swatch', viewBox: '0 0 40 10', 'aria-hidden': 'true', focusable: 'false' },
+      s('line', { class: 'app-chart__ref', x1: 0, x2: 40, y1: 5, y2: 5, 'stroke-dasharray': REF_DASH[i % REF_DASH.length] })),
+    ` ${r.name} (${r.year}): ${formatValue(r.value, unit)}`)))
+}
+
+function drawLineChart(points: Point[], unit: Unit, target: number | null, label: string, narrow: boolean, refs: Reference[]): SVGSVGElement {
   const { w, hgt, left, right, top, bottom } = narrow
     ? { w: 360, hgt: 240, left: 52, right: 28, top: 20, bottom: 48 }
     : { w: 720, hgt: 300, left: 64, right: 24, top: 20, bottom: 56 }
   const vals = points.map((p) => p.value).filter(numeric)
-  const max = niceMax(Math.max(...vals, target ?? 0, 0), unit)
+  const max = niceMax(Math.max(...vals, target ?? 0, ...refs.map((r) => r.value), 0), unit)
   const x = (i: number) => left + (points.length <= 1 ? (w - left - right) / 2 : (i * (w - left - right)) / (points.length - 1))
   const y = (v: number) => top + (1 - v / max) * (hgt - top - bottom)
   // narrow, a period is labelled only where its label fits (64 px apart), counting back from the latest
   const every = narrow && points.length > 1 ? Math.ceil(64 / (x(1) - x(0))) : 1
   const titleId = uid('chart')
   const svg = s('svg', { class: `app-chart${narrow ? ' app-chart--narrow' : ''}`, viewBox: `0 0 ${w} ${hgt}`, role: 'img', 'aria-labelledby': titleId, focusable: 'false' },
-    s('title', { id: titleId }, `${label}: ${describeTrend(points, unit)}${target !== null ? `; target ${formatValue(target, unit)}` : ''}`))
+    s('title', { id: titleId }, `${label}: ${describeTrend(points, unit)}${target !== null ? `; target ${formatValue(target, unit)}` : ''}` +
+      refs.map((r) => `; ${r.name} ${formatValue(r.value, unit)} in ${r.year}`).join('')))
   for (let i = 0; i <= 4; i++) {
     const v = (max * i) / 4
     svg.appendChild(s('line', { class: 'app-chart__grid', x1: left, x2: w - right, y1: y(v), y2: y(v) }))
@@ -116,6 +138,7 @@ function drawLineChart(points: Point[], unit: Unit, target: number | null, label
     svg.appendChild(s('line', { class: 'app-chart__target', x1: left, x2: w - right, y1: y(target), y2: y(target) }))
     svg.appendChild(s('text', { x: w - right, y: y(target) - 6, 'text-anchor': 'end' }, `Target ${formatValue(target, unit)}`))
   }
+  refs.forEach((r, i) => svg.appendChild(s('line', { class: 'app-chart__ref', x1: left, x2: w - right, y1: y(r.value), y2: y(r.value), 'stroke-dasharray': REF_DASH[i % REF_DASH.length] })))
   let d = ''
   let pen = false
   points.forEach((p, i) => {

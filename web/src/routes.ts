@@ -13,6 +13,7 @@ import { importsPage, newImportPage, importPage } from './pages/imports'
 import { indicatorsPage, indicatorDefPage, rulesPage, ruleDefPage } from './pages/registry'
 import { myRecordPage } from './pages/myRecord'
 import { usersPage } from './pages/users'
+import { newUserPage, userPage, setupPage } from './pages/userAdmin'
 export { notFound, forbidden, failure } from './pages/errors'
 
 export const routes: Route[] = [
@@ -44,5 +45,8 @@ export const routes: Route[] = [
   { path: '/rules', need: ['rules'], render: rulesPage },
   { path: '/rules/:code', need: ['rules'], render: ruleDefPage },
   { path: '/users', need: ['users'], render: usersPage },
+  { path: '/users/new', need: ['users'], render: newUserPage },
+  { path: '/users/:username', need: ['users'], render: userPage },
+  { path: '/setup', public: true, render: setupPage },
   { path: '/my-record', need: ['my_record'], render: myRecordPage }
 ]

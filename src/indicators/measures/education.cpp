@@ -94,9 +94,8 @@ constexpr Indicator kMeasures[] = {
      .definition = "DfE 'Outcomes for children in need, including children looked after by local "
                    "authorities' (suspensions and permanent exclusions, from the school census).",
      .basis = "Promoting the education of looked-after children (2018)",
-     .needs =
-         "a local extract of school suspensions and permanent exclusions (the virtual school's "
-         "records)"},
+     .needs = "the school suspensions and exclusions of children in its care (the virtual "
+              "school holds them)"},
     {.key = "convictions",
      .family = "convictions",
      .section = Section::Education,

@@ -38,7 +38,7 @@ constexpr Indicator kMeasures[] = {
      .frequency = Frequency::AnyPeriod,
      .definition = "Hearth's own measure (../shared/spec/access-and-voice.md).",
      .basis = "Children Act 1989 s22(4)-(5) (ascertain the child's wishes and feelings)",
-     .needs = "the voice module's statements (not built yet)"},
+     .needs = "the statements children and young people make to it"},
     {.key = "challenge_cards",
      .family = "challenge_cards",
      .section = Section::Listening,
@@ -54,7 +54,7 @@ constexpr Indicator kMeasures[] = {
      .frequency = Frequency::AnyPeriod,
      .definition = "Hearth's own measure (../shared/spec/access-and-voice.md).",
      .basis = "Corporate parenting principles, Children and Social Work Act 2017 s1",
-     .needs = "the voice module's challenge cards (not built yet)"},
+     .needs = "the challenge cards children and young people bring to the Board"},
     {.key = "review_participation",
      .family = "review_participation",
      .section = Section::Listening,
@@ -88,7 +88,7 @@ constexpr Indicator kMeasures[] = {
      .frequency = Frequency::AnyPeriod,
      .definition = "Children Act 1989 s23ZB (independent visitors) and s26A (advocacy).",
      .basis = "Children Act 1989 s23ZB, s26A",
-     .needs = "a local extract of advocacy and independent visitor referrals"},
+     .needs = "its referrals for advocates and independent visitors"},
 };
 
 }  // namespace

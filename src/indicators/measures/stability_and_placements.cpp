@@ -82,8 +82,9 @@ void by_distance(const Engine& f, const ReportingPeriod& p, Cohort& out, bool ou
   const auto& districts = f.reference().postcode_districts;
   if (districts.empty()) {
     unavailable(out,
-                "needs postcode district centres: reference/postcode_districts.csv (district, "
-                "la_code, easting, northing, from the ONS postcode directory)");
+                "To show this, Hearth needs the published centre point of each postcode "
+                "district (from the ONS postcode directory), to measure how far from home each "
+                "child lives");
     return;
   }
   const auto& data = f.data();

@@ -622,7 +622,7 @@ TEST(Indicators, PlacementDistanceNeedsPostcodeDistrictsAndCountsUnknownInTheDen
   k.at(kMarch31);
   auto none = k.value(ind("placed_over_20_miles"), year(2025));
   EXPECT_FALSE(none.available);
-  EXPECT_NE(none.reason.find("postcode_districts.csv"), std::string::npos);
+  EXPECT_NE(none.reason.find("centre point of each postcode district"), std::string::npos);
   ReferenceData ref;
   ref.postcode_districts["ME7"] = {kLa, 575000, 168000};
   ref.postcode_districts["ME5"] = {kLa, 575000, 166000};

@@ -9,6 +9,7 @@ import { setTitle, navigate, type Ctx } from '../router'
 import type { ChildRecord, Episode, Evidence, Finding, MissingEpisode, Review, TimescaleItem } from '../types'
 import { codedText, labelOf } from './children'
 import { fitted } from '../charts'
+import { itemCell } from './worklist'
 
 function placementGroup(code: string | undefined): string {
   if (!code) return 'other'
@@ -111,7 +112,8 @@ export async function childPage(ctx: Ctx): Promise<void> {
   const svg = rec.episodes.length ? fitted((narrow) => timeline(rec, asOf, narrow)) : null
 
   const itemCols = [
-    { head: 'Item', cell: (i: TimescaleItem) => i.title, rowHeader: true },
+    // an open item says what to do next and, behind "Why", what started its clock and the law
+    { head: 'Item', cell: (i: TimescaleItem) => itemCell(i, open.includes(i.status)), rowHeader: true },
     { head: 'Due', cell: (i: TimescaleItem) => h('span', { class: 'app-nowrap' }, date(i.due)) },
     { head: 'Status', cell: (i: TimescaleItem) => statusTag(i.status) },
     { head: 'Evidence', cell: (i: TimescaleItem) => evidenceText(i.evidence) || 'None recorded' }

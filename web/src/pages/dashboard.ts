@@ -4,6 +4,7 @@ import { heading, p, link, ragTag, details, table, inset, select, withQuery, war
 import { get } from '../api'
 import { formatValue, polarityWords, date, num, SUPPRESSED_TEXT } from '../format'
 import { sparkline } from '../charts'
+import { offTargetSummary, paperDownloads } from './boardPaper'
 import { councilFrom, can } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
 import type { Comparator, Comparators, IndicatorDefinition, ScorecardIndicator, Unit, Value } from '../types'
@@ -76,6 +77,7 @@ function tile(ind: ScorecardIndicator, def: IndicatorDefinition | undefined, la:
 export async function dashboardPage(ctx: Ctx): Promise<void> {
   const la = councilFrom(ctx.query)
   const period = ctx.query.get('period') ?? ''
+  const offOnly = ctx.query.get('show') === 'off_target'
   const noDefs: IndicatorDefinition[] = []
   const [sc, defs] = await Promise.all([
     get('/scorecard', { la, period, as_of: ctx.query.get('as_of') }),
@@ -96,11 +98,17 @@ export async function dashboardPage(ctx: Ctx): Promise<void> {
         { value: '', text: 'Quarter (default)' }, { value: 'quarter', text: 'Quarter' },
         { value: 'month', text: 'Month' }, { value: 'year', text: 'Financial year' }
       ], period),
+      h('div', { class: 'govuk-form-group' },
+        h('div', { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
+          h('div', { class: 'govuk-checkboxes__item' },
+            h('input', { class: 'govuk-checkboxes__input', id: 'show', name: 'show', type: 'checkbox', value: 'off_target', ...(offOnly ? { checked: '' } : {}) }),
+            h('label', { class: 'govuk-label govuk-checkboxes__label', for: 'show' }, 'Show only indicators off or near target')))),
       h('div', { class: 'govuk-form-group' }, h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary', 'data-module': 'govuk-button' }, 'Show'))))
   periodForm.addEventListener('submit', (e) => {
     e.preventDefault()
     const v = (periodForm.querySelector('select') as HTMLSelectElement).value
-    navigate(withQuery('/', { la: ctx.query.get('la'), period: v }))
+    const show = (periodForm.querySelector('#show') as HTMLInputElement).checked ? 'off_target' : null
+    navigate(withQuery('/', { la: ctx.query.get('la'), period: v, as_of: ctx.query.get('as_of'), show }))
   })
 
   fill(ctx.main, 
@@ -111,11 +119,16 @@ export async function dashboardPage(ctx: Ctx): Promise<void> {
     sc.suppression.applied
       ? inset(h('strong', null, 'Some figures show c. '), `c means ${SUPPRESSED_TEXT} (numbers from 1 to ${Math.max(1, (sc.suppression.threshold || 5) - 1)} are hidden, and figures that would reveal them).`)
       : null,
+    paperDownloads({ la: ctx.query.get('la'), period, as_of: ctx.query.get('as_of') }),
+    offTargetSummary(sc.indicators, la),
     periodForm,
+    offOnly ? p(`Showing the ${counts.red + counts.amber} indicators off or near target. Untick the box and choose Show to see every indicator.`) : null,
     sections.map((sec) => {
+      const shown = sc.indicators.filter((i) => i.section === sec && (!offOnly || i.rag === 'red' || i.rag === 'amber'))
+      if (shown.length === 0) return null
       const id = 'section-' + sec.toLowerCase().replace(/[^a-z0-9]+/g, '-')
       return h('section', { 'aria-labelledby': id, class: 'app-section' },
         h('h2', { class: 'govuk-heading-m', id }, sec),
-        h('ul', { class: 'app-tiles' }, sc.indicators.filter((i) => i.section === sec).map((i) => tile(i, byId.get(i.id), la))))
+        h('ul', { class: 'app-tiles' }, shown.map((i) => tile(i, byId.get(i.id), la))))
     }))
 }

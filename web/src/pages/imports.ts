@@ -7,6 +7,7 @@ import { heading, p, table, breakAfterUnderscores, radios, select, errorSummary,
 import { get, post, postFor, del, upload, ApiError } from '../api'
 import { bytes, dateTime, num, plural, yearWords } from '../format'
 import { session, can, councilFrom } from '../session'
+import { changesSection, confirmBox } from './importChanges'
 import { setTitle, navigate, refreshComponents, type Ctx } from '../router'
 import type { Finding, ImportRecord, ImportResult, ImportRuleCount, LocalAcceptResult, ReturnAcceptResult } from '../types'
 
@@ -193,6 +194,7 @@ export async function importPage(ctx: Ctx): Promise<void> {
   let stored = false
   let busy = false
   let triedWithFindings = false
+  let confirmError: string | null = null
 
   const focusSummary = () => (body.querySelector('.govuk-error-summary') as HTMLElement | null)?.focus()
   const fail = (err: unknown, fallback: string): void => {
@@ -252,6 +254,8 @@ export async function importPage(ctx: Ctx): Promise<void> {
     const canAccept = open && imp.status === 'checked' && !!r &&
       (outcome ? outcome.status === 'blocked' && !triedWithFindings : 'can_import' in r && r.can_import)
     const acceptWith = errors || outcome?.status === 'blocked'
+    const changes = r && 'changes' in r ? r.changes : undefined
+    const mustConfirm = canAccept && !!changes?.needs_confirmation
 
     // 1. upload
     const fileInput = h('input', {
@@ -324,9 +328,19 @@ export async function importPage(ctx: Ctx): Promise<void> {
       busy = true
       problems = []
       fileError = null
+      confirmError = null
+      const confirmed = (body.querySelector('#confirm-change') as HTMLInputElement | null)?.checked ?? false
+      if (mustConfirm && !confirmed) {
+        busy = false
+        confirmError = 'Confirm that you have checked what would change before you store this import'
+        problems = [{ text: confirmError, href: '#confirm-change' }]
+        rerender()
+        focusSummary()
+        return
+      }
       status.textContent = 'Storing the import…'
       try {
-        const res = await postFor('/imports/{id}/accept', { id }, { accept_with_findings: acceptWith }, [422])
+        const res = await postFor('/imports/{id}/accept', { id }, { accept_with_findings: acceptWith, confirm_large_change: mustConfirm && confirmed }, [422])
         imp = res.body
         if (acceptWith) triedWithFindings = true
         if (res.status === 422) {
@@ -400,12 +414,14 @@ export async function importPage(ctx: Ctx): Promise<void> {
       open ? h('div', { class: 'govuk-button-group' }, check) : null,
 
       r ? resultSection(r, imp.status === 'imported') : null,
+      changes ? changesSection(changes, imp.status === 'imported') : null,
 
       open ? h('h2', { class: 'govuk-heading-m' }, '3. Store the import') : null,
       canAccept && acceptWith
         ? warning(`Accepting with findings stores the good rows and leaves out ${rejectedRows(r) ? plural(rejectedRows(r), 'rejected row') : 'the rows with errors'}. Fix the files and upload them again if you want every row.`)
         : null,
       open && imp.status !== 'checked' ? p('Check the files before you store them.') : null,
+      mustConfirm ? confirmBox(confirmError) : null,
       open
         ? h('div', { class: 'govuk-button-group' }, canAccept ? accept : null, cancel)
         : null)

@@ -4,7 +4,7 @@ import { h, fill } from '../dom'
 import { heading, p, link, ragTag, details, table, summaryList, backLink, withQuery } from '../components'
 import { get, ApiError } from '../api'
 import { formatValue, polarityWords, unitWords, date, SUPPRESSED_TEXT } from '../format'
-import { lineChart, barChart } from '../charts'
+import { lineChart, barChart, comparatorLegend, type Reference } from '../charts'
 import { councilFrom, can } from '../session'
 import { setTitle, type Ctx } from '../router'
 import type { BreakdownRow, Breakdowns, Point, ScorecardIndicator, Unit, Value } from '../types'
@@ -19,6 +19,14 @@ const DIMENSIONS: Record<keyof Breakdowns, string> = {
   uasc: 'Unaccompanied asylum-seeking children',
   team: 'Team',
   area: 'Area'
+}
+
+const QUARTERS = ['the top quarter', 'the second quarter', 'the third quarter', 'the bottom quarter']
+
+/** Where a published figure comes from, in words: the publication, without the file or
+ * repository it was read from (the API's source keeps the whole provenance for analysts). */
+function plainSource(source: string): string {
+  return source.split(' via ')[0].replace(/\s*\([^)]*\.(csv|rds|xlsx)\)/g, '')
 }
 
 const fmtCount = (v: Value) => (v === null ? '' : v === 'c' ? 'c' : v.toLocaleString('en-GB'))
@@ -44,6 +52,8 @@ export async function indicatorPage(ctx: Ctx): Promise<void> {
   if (!ind) throw new ApiError(404, { code: 'not_found', message: 'No such indicator' })
   setTitle(ind.title)
   const comps = orderedComparators(ind)
+  // published figures drawn on the charts; a suppressed council's figure has none to set them by
+  const refs: Reference[] = comps.map(([k, c]) => ({ name: comparatorName(k, c.name), value: c.value, year: c.year }))
   const anyC = ind.value === 'c' || ind.suppressed || JSON.stringify(ind).includes('"c"')
 
   const parts: (Node | null)[] = [
@@ -67,12 +77,14 @@ export async function indicatorPage(ctx: Ctx): Promise<void> {
   if (ind.trend.length) {
     parts.push(h('h2', { class: 'govuk-heading-m app-section-break' }, 'Trend'),
       p(`${unitWords(ind.unit)[0].toUpperCase() + unitWords(ind.unit).slice(1)} for each period${ind.target !== null ? ', with the target as a dashed line' : ''}.`),
-      lineChart(ind.trend, ind.unit, ind.target, `${ind.title}, trend`),
+      lineChart(ind.trend, ind.unit, ind.target, `${ind.title}, trend`, refs),
+      comparatorLegend(refs, ind.unit),
       details('Show the trend as a table', pointsTable(`${ind.title}: trend by period`, ind.trend, ind.unit)))
   }
   if (ind.years.length) {
     parts.push(h('h2', { class: 'govuk-heading-m app-section-break' }, `The last ${ind.years.length} years`),
-      lineChart(ind.years, ind.unit, ind.target, `${ind.title}, by financial year`),
+      lineChart(ind.years, ind.unit, ind.target, `${ind.title}, by financial year`, refs),
+      comparatorLegend(refs, ind.unit),
       details('Show the years as a table', pointsTable(`${ind.title}: by financial year`, ind.years, ind.unit)))
   }
   parts.push(h('h2', { class: 'govuk-heading-m app-section-break' }, 'Compared with others'))
@@ -81,14 +93,17 @@ export async function indicatorPage(ctx: Ctx): Promise<void> {
       { head: 'Who', cell: (r: { name: string }) => r.name, rowHeader: true },
       { head: 'Value', cell: (r: { value: Value }) => formatValue(r.value, ind.unit), numeric: true },
       { head: 'Year', cell: (r: { year: string }) => r.year },
-      // a published figure's source may be a long path to the file it came from
-      { head: 'Source', cell: (r: { source: string }) => r.source, breakAnywhere: true }
+      { head: 'Source', cell: (r: { source: string }) => plainSource(r.source) }
     ], [
       { name: reply.la_name, value: ind.value, year: reply.period.label, source: 'Hearth' },
       ...comps.map(([k, c]) => ({ name: comparatorName(k, c.name), value: c.value, year: c.year, source: c.source }))
     ], { captionClass: 'govuk-table__caption--s', small: true }))
   } else {
     parts.push(p('No published comparator figures for this indicator.'))
+  }
+  if (ind.standing) {
+    const st = ind.standing
+    parts.push(p(`Among all councils, ${reply.la_name}’s figure would rank ${st.rank} of ${st.of} (${QUARTERS[st.quartile - 1]}) against their ${st.year} published figures, where 1 is the best.`))
   }
 
   // in the reply's order; Breakdowns has no other keys (Object.entries cannot know that)

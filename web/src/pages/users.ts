@@ -1,7 +1,7 @@
 // The council's users, for administrators (GET /api/v1/users): who can sign in, in what role,
 // what they are linked to, and whether the account is disabled or locked.
 import { h, fill } from '../dom'
-import { heading, p, table, tag, select, pagination, withQuery } from '../components'
+import { heading, p, link, table, tag, select, pagination, withQuery } from '../components'
 import { get } from '../api'
 import { dateTime, plural } from '../format'
 import { councilFrom, session, ROLE_NAMES } from '../session'
@@ -23,6 +23,7 @@ function linkedTo(u: CouncilUser): string {
 function statusOf(u: CouncilUser): HTMLElement {
   if (u.disabled) return tag('Disabled', 'govuk-tag--grey')
   if (u.locked) return tag('Locked', 'govuk-tag--red')
+  if (u.awaiting_setup) return tag('Set-up link sent', 'govuk-tag--yellow')
   return tag('Active', 'govuk-tag--green')
 }
 
@@ -54,14 +55,14 @@ export async function usersPage(ctx: Ctx): Promise<void> {
   const to = Math.min(list.total, from + list.items.length - 1)
   fill(ctx.main,
     heading('Users', `Council ${la}`),
-    p('Everyone who can sign in to Hearth for this council, their role and what it links them to. Add, disable, enable and reset users with the ',
-      h('code', null, 'hearth user'), ' command on the server.'),
+    p('Everyone who can sign in to Hearth for this council, their role and what it links them to. Choose a user to change their role, disable, enable or reset them.'),
+    h('a', { class: 'govuk-button', href: withQuery('/users/new', { la: q.get('la') }), 'data-module': 'govuk-button', role: 'button', draggable: 'false' }, 'Add a user'),
     form,
     list.items.length
       ? [
           p(`Showing ${from} to ${to} of ${plural(list.total, 'user')}.`),
           table(`Users of council ${la}`, [
-            { head: 'Name', cell: (u: CouncilUser) => u.display_name || u.username, rowHeader: true },
+            { head: 'Name', cell: (u: CouncilUser) => link(withQuery(`/users/${encodeURIComponent(u.username)}`, { la: q.get('la') }), u.display_name || u.username), rowHeader: true },
             { head: 'Username', cell: (u) => u.username },
             { head: 'Role', cell: (u) => roleName(u.role) },
             { head: 'Linked to', cell: (u) => linkedTo(u) },

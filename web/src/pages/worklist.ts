@@ -29,7 +29,7 @@ function childLink(w: WorkItem): HTMLElement {
 /** An item: what it is; on a worker's own list also what to do while it is open and, behind
  * "Why", what started the clock, the rule as applied, the law it comes from and why it is late
  * (the team and service lists stay one line a row: they run to hundreds). */
-function itemCell(w: WorkItem, full: boolean): (string | HTMLElement)[] {
+export function itemCell(w: Pick<WorkItem, 'title' | 'term' | 'next_step' | 'anchor' | 'rule' | 'reason' | 'legal_basis'>, full: boolean): (string | HTMLElement)[] {
   const title = [w.title, w.term ? ` (${w.term} term)` : '']
   if (!full) return title
   const hint = (text: string) => h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, text)
