@@ -5,6 +5,7 @@ import { get } from '../api'
 import { formatValue, polarityWords, date, num, SUPPRESSED_TEXT } from '../format'
 import { sparkline } from '../charts'
 import { councilFrom, can } from '../session'
+import { plainAudience, plainReason } from '../plain'
 import { setTitle, navigate, type Ctx } from '../router'
 import type { Comparator, Comparators, IndicatorDefinition, ScorecardIndicator, Unit, Value } from '../types'
 
@@ -45,7 +46,7 @@ function tile(ind: ScorecardIndicator, def: IndicatorDefinition | undefined, la:
     h('h3', { class: 'govuk-heading-s app-tile__title', id: titleId }, link(href, ind.title)),
     !ind.available
       ? [h('p', { class: 'app-tile__value' }, h('span', { class: 'govuk-visually-hidden' }, 'Value: '), 'Not available'),
-        h('p', { class: 'govuk-body-s' }, ind.reason ?? 'Hearth does not hold the data this indicator needs.')]
+        h('p', { class: 'govuk-body-s' }, plainAudience() ? plainReason(ind.reason) : ind.reason ?? 'Hearth does not hold the data this indicator needs.')]
       : [
           h('p', { class: 'app-tile__value' }, h('span', { class: 'govuk-visually-hidden' }, 'Value: '),
             valueIsC ? 'c' : ind.unit === 'rate_per_10000' && typeof ind.value === 'number'
