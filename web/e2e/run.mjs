@@ -243,10 +243,30 @@ const API_ROUTES = [
   ['/api/v1/rules', 'rules'], ['/api/v1/indicators', 'indicators'], ['/api/v1/users', 'users']
 ]
 const allows = (can, need) => need.some((a) => can.includes(a))
-const navFor = (can) => NAV.filter(([, need]) => allows(can, need)).map(([text]) => text)
-/** Where a role starts (src/session.ts): the first of the scorecard, their worklist, their own
- * record, then the indicators. */
-const homeFor = (can) => (can.includes('dashboard') ? '/' : can.includes('worklist') ? '/worklist' : can.includes('my_record') ? '/my-record' : '/indicators')
+/** The navigation for a role (src/layout.ts): the items its can list allows, in order — but an
+ * IRO's own worklist is their reviews: named "My reviews" and first. */
+const navFor = (can, role) => {
+  const items = NAV.filter(([, need]) => allows(can, need)).map(([text]) => text)
+  if (role !== 'iro' || !items.includes('My worklist')) return items
+  return ['My reviews', ...items.filter((t) => t !== 'My worklist')]
+}
+/** Where a role starts (src/session.ts): an IRO on their reviews (their worklist); anyone else on
+ * the first of the scorecard, their worklist, their own record, then the indicators. */
+const homeFor = (can, role) => (role === 'iro' && can.includes('worklist') ? '/worklist'
+  : can.includes('dashboard') ? '/' : can.includes('worklist') ? '/worklist' : can.includes('my_record') ? '/my-record' : '/indicators')
+
+// Words a Board member, participation worker or young person must never meet (issue 15 item 2):
+// file names and paths, documents, repositories at a commit, identifiers joined with underscores,
+// configuration sections, "not built". Checked against the text of the page, hidden text too.
+const NOT_PLAIN = [/\.(csv|rds|md|toml)\b/i, /reference\//, /docs\//, /data-raw/, /[A-Za-z0-9]_[A-Za-z0-9]/, /\[[a-z_]+\]/, /@[0-9a-f]{7,}/, /not built/i]
+async function plainWords(page, url) {
+  await page.goto(`${BASE}${url}`)
+  await ready(page)
+  const text = await page.evaluate(() => `${document.title}\n${document.querySelector('main')?.textContent ?? ''}\n${document.querySelector('footer')?.textContent ?? ''}`)
+  const found = NOT_PLAIN.map((re) => re.exec(text)).filter(Boolean)
+    .map((m) => `"${text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 20).replace(/\s+/g, ' ').trim()}"`)
+  assert(!found.length, `${url}: ${found.join('; ')}`)
+}
 
 // What each role may use, by ../shared/spec/access-and-voice.md, docs/security.md ("Who may see
 // what") and docs/api.md — written here from the spec, not read from the server, so that the
@@ -418,6 +438,16 @@ const ROLES = {
           assert(!/\b11[45]\d{5}\b/.test(html), `${url} shows something like a child id`)
         }
         await pageChecks(page, role, 'scorecard-indicator', problems)
+      })
+      await check(`${role}: plain words — no file, path, repository, identifier or "not built" on the scorecard and its measures`, async () => {
+        // the scorecard, every measure without a figure and one with published comparators, with
+        // their definitions: the pages where analysts' texts could reach the Board
+        const sc = await (await page.request.get(`${BASE}/api/v1/scorecard`)).json()
+        const missing = sc.indicators.filter((i) => !i.available).map((i) => i.id)
+        const compared = sc.indicators.find((i) => i.available && Object.keys(i.comparators).length)?.id
+        const ids = [...missing, compared, 'stability_short', 'placement_foster_in_house'].filter(Boolean)
+        for (const url of ['/', '/indicators', ...ids.flatMap((id) => [`/scorecard/${id}`, `/indicators/${id}`])]) await plainWords(page, url)
+        return `${2 + ids.length * 2} pages`
       })
     }
   },
@@ -718,10 +748,48 @@ const ROLES = {
         assert(/Team worklist/.test(text), 'no team worklist heading')
         assert(await page.locator('main th:has-text("Worker")').count() > 0, 'no worker column')
       })
+      await check(`${role}: the workers' table sorts by each column (aria-sort) and links to a worker's list, whose filter still offers every worker`, async () => {
+        const table = page.locator('[data-testid="workers"]')
+        const overdue = async () => (await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.children[1].textContent.replace(/,/g, '')))))
+        const sorts = async () => table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('aria-sort')))
+        const first = await overdue()
+        assert(first.length > 1, `${first.length} workers listed`)
+        assert(first.every((v, i) => i === 0 || first[i - 1] >= v), `not most overdue first: ${first.join(', ')}`)
+        assert((await sorts())[1] === 'descending', `aria-sort: ${(await sorts()).join(', ')}`)
+        await table.locator('thead button', { hasText: 'Worker' }).click()
+        const names = await table.locator('tbody th').allInnerTexts()
+        assert(names.every((n, i) => i === 0 || names[i - 1].localeCompare(n, 'en-GB') <= 0), `not by name: ${names.join(', ')}`)
+        assert(JSON.stringify(await sorts()) === JSON.stringify(['ascending', 'none', 'none', 'none']), `aria-sort: ${(await sorts()).join(', ')}`)
+        await table.locator('thead button', { hasText: 'Overdue' }).click()
+        const up = await overdue()
+        assert(up.every((v, i) => i === 0 || up[i - 1] <= v), `Overdue ascending: ${up.join(', ')}`)
+        const offered = await page.locator('#filter-worker option').count()
+        const link = table.locator('tbody a').first()
+        const name = (await link.innerText()).trim()
+        await link.click()
+        await page.waitForURL(/[?&]worker=/)
+        await ready(page)
+        const workers = new Set(await page.locator('main table tbody tr td:last-child').evaluateAll((tds) => tds.map((td) => td.firstChild?.textContent?.trim())))
+        assert(workers.size === 1 && workers.has(name), `${name}'s list holds items of ${[...workers].join(', ')}`)
+        const still = await page.locator('#filter-worker option').count()
+        assert(still === offered, `the worker filter offers ${still} choices after choosing one, ${offered} before`)
+        return `${first.length} workers; ${name}'s list`
+      })
     }
   },
   iro: {
-    user: 'demo-iro'
+    user: 'demo-iro',
+    extra: async (page, role) => {
+      await check(`${role}: lands on "My reviews", which lists only looked-after reviews`, async () => {
+        await page.goto(`${BASE}/worklist`)
+        await ready(page)
+        assert((await page.locator('h1').innerText()).includes('My reviews'), 'h1 is not My reviews')
+        const items = await page.locator('main table tbody tr td:nth-child(2)').evaluateAll((tds) => tds.map((td) => td.firstChild?.textContent ?? ''))
+        const other = items.filter((t) => !/looked-after review/i.test(t))
+        assert(!other.length, `not reviews: ${other.join(', ')}`)
+        return `${items.length} review items`
+      })
+    }
   },
   participation: {
     user: 'demo-participation',
@@ -743,6 +811,10 @@ const ROLES = {
         }
         await pageChecks(page, role, 'indicator-definition', problems)
       })
+      await check(`${role}: plain words on the indicators and the definitions of measures without a figure`, async () => {
+        for (const url of ['/indicators', '/indicators/statements', '/indicators/placed_over_20_miles', '/indicators/stability_short']) await plainWords(page, url)
+        return '4 pages'
+      })
     }
   },
   young_person: {
@@ -756,6 +828,10 @@ const ROLES = {
         await ready(page)
         const text = await page.locator('main').innerText()
         assert(/Your worker/.test(text) && /What is coming up/.test(text), 'My record lacks its sections')
+      })
+      await check(`${role}: plain words on every page they reach`, async () => {
+        for (const url of ['/my-record', '/children', '/no-such-page']) await plainWords(page, url)
+        return '3 pages'
       })
       await check(`${role}: another child's record is refused by the API`, async () => {
         const r = await apiStatus(page, 'GET', '/api/v1/children/1149297')
@@ -777,8 +853,8 @@ try {
     if (ONLY.length && !ONLY.includes(role)) continue
     console.log(`\n${role} (${spec.user})`)
     spec.can = SPEC_CAN[role]
-    spec.home = homeFor(spec.can)
-    spec.nav = navFor(spec.can)
+    spec.home = homeFor(spec.can, role)
+    spec.nav = navFor(spec.can, role)
     spec.deny = PAGES.filter(([, need]) => !allows(spec.can, need)).map(([url]) => url)
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     context.setDefaultTimeout(WAIT_MS)
@@ -798,7 +874,7 @@ try {
     const navNow = async () => (await page.locator('.govuk-service-navigation__link').allInnerTexts()).map((s) => s.trim())
     await check(`${role}: navigation shows exactly the pages the session's can list allows`, async () => {
       const can = await page.evaluate(async () => (await (await fetch('/api/v1/session')).json()).can)
-      const expected = NAV.filter(([, need]) => need.some((a) => can.includes(a))).map(([text]) => text)
+      const expected = navFor(can, role)
       const items = await navNow()
       assert(JSON.stringify(items) === JSON.stringify(expected), `navigation is [${items.join(', ')}] for can [${can.join(', ')}]`)
     })

@@ -185,8 +185,9 @@ export function radios(name: string, legend: string, options: Option[], value: s
         }))))
 }
 
-/** GOV.UK pagination: previous, numbered pages, next, as links that keep the query string. */
-export function pagination(page: number, perPage: number, total: number, hrefFor: (page: number) => string): HTMLElement | null {
+/** GOV.UK pagination: previous, numbered pages, next, as links that keep the query string.
+ * `label` names the navigation landmark: a page with several lists names each one's. */
+export function pagination(page: number, perPage: number, total: number, hrefFor: (page: number) => string, label = 'Pagination'): HTMLElement | null {
   const pages = Math.max(1, Math.ceil(total / perPage))
   if (pages <= 1) return null
   const items: (number | null)[] = []
@@ -194,7 +195,7 @@ export function pagination(page: number, perPage: number, total: number, hrefFor
     if (i === 1 || i === pages || Math.abs(i - page) <= 1) items.push(i)
     else if (items[items.length - 1] !== null) items.push(null)
   }
-  return h('nav', { class: 'govuk-pagination', 'aria-label': 'Pagination' },
+  return h('nav', { class: 'govuk-pagination', 'aria-label': label },
     page > 1
       ? h('div', { class: 'govuk-pagination__prev' },
         h('a', { class: 'govuk-link govuk-pagination__link', href: hrefFor(page - 1), rel: 'prev' },

@@ -4,7 +4,7 @@ import { initAll } from 'govuk-frontend'
 import { h } from './dom'
 import { del } from './api'
 import type { Capability, SignedIn } from './types'
-import { ROLE_NAMES } from './session'
+import { ROLE_NAMES, homeFor } from './session'
 
 interface NavItem {
   href: string
@@ -29,7 +29,11 @@ const NAV: NavItem[] = [
 
 export function navFor(s: SignedIn | null): NavItem[] {
   if (!s) return []
-  return NAV.filter((n) => n.need.some((a) => s.can.includes(a)))
+  const items = NAV.filter((n) => n.need.some((a) => s.can.includes(a)))
+  // An IRO's work is their reviews: their worklist opens on the review items of the children
+  // they review (pages/worklist.ts), comes first and is named for what it holds (issue 15 item 5).
+  const mine = s.user.role === 'iro' ? items.find((n) => n.href === '/worklist') : undefined
+  return mine ? [{ ...mine, text: 'My reviews' }, ...items.filter((n) => n !== mine)] : items
 }
 
 let shellKey: string | null = null
@@ -55,7 +59,7 @@ export function renderShell(s: SignedIn | null, onSignedOut: () => void): HTMLEl
 
   const header = h('header', { class: 'app-header' },
     h('div', { class: 'govuk-width-container app-header__container' },
-      h('a', { class: 'app-header__product', href: s ? '/' : '/login' }, 'Hearth'),
+      h('a', { class: 'app-header__product', href: s ? homeFor(s) : '/login' }, 'Hearth'),
       s ? h('div', { class: 'app-header__user' },
         h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Signed in as '), s.user.display_name || s.user.username,
           h('span', { class: 'govuk-visually-hidden' }, `, ${ROLE_NAMES[s.user.role]}`)),
@@ -85,8 +89,11 @@ export function renderShell(s: SignedIn | null, onSignedOut: () => void): HTMLEl
           h('h2', { class: 'govuk-visually-hidden' }, 'About Hearth'),
           h('p', { class: 'govuk-footer__licence-description' },
             'Hearth is open-source software for councils as corporate parents of children in care and care leavers.'),
-          h('p', { class: 'govuk-footer__licence-description' },
-            'Figures marked c are suppressed: fewer than 5 children, not shown to protect their privacy.')))))
+          // only where figures are shown: a young person's own record has none
+          s && s.can.some((a) => a === 'dashboard' || a === 'scorecard')
+            ? h('p', { class: 'govuk-footer__licence-description' },
+              'Figures marked c are hidden to protect children’s privacy: they stand for fewer than 5 children.')
+            : null))))
 
   app.replaceChildren(
     h('a', { href: '#main-content', class: 'govuk-skip-link', 'data-module': 'govuk-skip-link' }, 'Skip to main content'),

@@ -45,9 +45,11 @@ export const ROLE_NAMES: Record<Role, string> = {
 
 /**
  * Where a role starts after signing in: the first page of the scorecard, their worklist, their
- * own record, then the indicators, that the session's `can` list allows.
+ * own record, then the indicators, that the session's `can` list allows — except an IRO, whose
+ * day is the reviews of the children they review: their worklist, which opens on those.
  */
 export function homeFor(s: SignedIn): string {
+  if (s.user.role === 'iro' && s.can.includes('worklist')) return '/worklist'
   const homes: [Capability, string][] = [['dashboard', '/'], ['worklist', '/worklist'], ['my_record', '/my-record'], ['indicators', '/indicators']]
   for (const [action, path] of homes) if (s.can.includes(action)) return path
   return '/indicators'

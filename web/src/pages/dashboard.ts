@@ -6,6 +6,7 @@ import { formatValue, polarityWords, date, num, SUPPRESSED_TEXT } from '../forma
 import { sparkline } from '../charts'
 import { offTargetSummary, paperDownloads } from './boardPaper'
 import { councilFrom, can } from '../session'
+import { plainAudience, plainReason } from '../plain'
 import { setTitle, navigate, type Ctx } from '../router'
 import type { Comparator, Comparators, IndicatorDefinition, ScorecardIndicator, Unit, Value } from '../types'
 
@@ -46,7 +47,7 @@ function tile(ind: ScorecardIndicator, def: IndicatorDefinition | undefined, la:
     h('h3', { class: 'govuk-heading-s app-tile__title', id: titleId }, link(href, ind.title)),
     !ind.available
       ? [h('p', { class: 'app-tile__value' }, h('span', { class: 'govuk-visually-hidden' }, 'Value: '), 'Not available'),
-        h('p', { class: 'govuk-body-s' }, ind.reason ?? 'Hearth does not hold the data this indicator needs.')]
+        h('p', { class: 'govuk-body-s' }, plainAudience() ? plainReason(ind.reason) : ind.reason ?? 'Hearth does not hold the data this indicator needs.')]
       : [
           h('p', { class: 'app-tile__value' }, h('span', { class: 'govuk-visually-hidden' }, 'Value: '),
             valueIsC ? 'c' : ind.unit === 'rate_per_10000' && typeof ind.value === 'number'

@@ -5,6 +5,7 @@ import { setTitle, type Ctx } from '../router'
 import { navFor } from '../layout'
 import { ROLE_NAMES } from '../session'
 import { ApiError } from '../api'
+import { plainAudience, isPlain } from '../plain'
 
 export function notFound(ctx: Ctx): void {
   setTitle('Page not found')
@@ -28,16 +29,21 @@ export function forbidden(ctx: Ctx): void {
         ? [h('h2', { class: 'govuk-heading-m' }, `What you can do as a ${role}`),
           h('ul', { class: 'govuk-list govuk-list--bullet' }, items.map((n) => h('li', null, link(n.href, n.text))))]
         : null,
-      p('If you think you should have access, ask your Hearth administrator.')))
+      p(s?.user.role === 'young_person' ? 'If you think you should be able to see this page, ask your worker.' : 'If you think you should have access, ask your Hearth administrator.')))
 }
 
 export function failure(ctx: Ctx, e: unknown): void {
   console.error('Hearth could not show this page:', e)
   setTitle('Sorry, there is a problem with the service')
-  const message = e instanceof ApiError ? e.message : 'Something went wrong while showing this page.'
+  // The server's message and error code help an administrator; a councillor or young person
+  // gets the message only when it is plain words (src/plain.ts), and no code.
+  const plain = plainAudience()
+  const fallback = 'Something went wrong while showing this page.'
+  const message = e instanceof ApiError && (!plain || isPlain(e.message)) ? e.message : fallback
+  const who = ctx.session?.user.role === 'young_person' ? 'your worker' : 'your Hearth administrator'
   fill(ctx.main, 
     heading('Sorry, there is a problem with the service'),
     p(message),
-    p('Try again later. If the problem continues, tell your Hearth administrator what you were doing.'),
-    e instanceof ApiError && e.code ? p(h('span', { class: 'govuk-hint' }, `Error code: ${e.code}`)) : null)
+    p(`Try again later. If the problem continues, tell ${who} what you were doing.`),
+    !plain && e instanceof ApiError && e.code ? p(h('span', { class: 'govuk-hint' }, `Error code: ${e.code}`)) : null)
 }

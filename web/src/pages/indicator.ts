@@ -6,6 +6,7 @@ import { get, ApiError } from '../api'
 import { formatValue, polarityWords, unitWords, date, SUPPRESSED_TEXT } from '../format'
 import { lineChart, barChart, comparatorLegend, type Reference } from '../charts'
 import { councilFrom, can } from '../session'
+import { plainAudience, plainReason, plainSource, sourceWords } from '../plain'
 import { setTitle, type Ctx } from '../router'
 import type { BreakdownRow, Breakdowns, Point, ScorecardIndicator, Unit, Value } from '../types'
 import { comparatorName, orderedComparators, valueWithNote } from './dashboard'
@@ -22,12 +23,6 @@ const DIMENSIONS: Record<keyof Breakdowns, string> = {
 }
 
 const QUARTERS = ['the top quarter', 'the second quarter', 'the third quarter', 'the bottom quarter']
-
-/** Where a published figure comes from, in words: the publication, without the file or
- * repository it was read from (the API's source keeps the whole provenance for analysts). */
-function plainSource(source: string): string {
-  return source.split(' via ')[0].replace(/\s*\([^)]*\.(csv|rds|xlsx)\)/g, '')
-}
 
 const fmtCount = (v: Value) => (v === null ? '' : v === 'c' ? 'c' : v.toLocaleString('en-GB'))
 
@@ -54,6 +49,8 @@ export async function indicatorPage(ctx: Ctx): Promise<void> {
   const comps = orderedComparators(ind)
   // published figures drawn on the charts; a suppressed council's figure has none to set them by
   const refs: Reference[] = comps.map(([k, c]) => ({ name: comparatorName(k, c.name), value: c.value, year: c.year }))
+  // the Board reads plain words: no file paths or repositories (src/plain.ts)
+  const plain = plainAudience()
   const anyC = ind.value === 'c' || ind.suppressed || JSON.stringify(ind).includes('"c"')
 
   const parts: (Node | null)[] = [
@@ -61,14 +58,14 @@ export async function indicatorPage(ctx: Ctx): Promise<void> {
     heading(ind.title, `${ind.section} · ${reply.period.label}`),
     ind.why ? p(h('strong', null, 'Why it matters: '), ind.why) : null,
     summaryList([
-      ['Value', ind.available ? valueWithNote(ind.value, ind.unit, ind.suppressed) : (ind.reason ?? 'Not available')],
+      ['Value', ind.available ? valueWithNote(ind.value, ind.unit, ind.suppressed) : (plain ? plainReason(ind.reason) : ind.reason ?? 'Not available')],
       ['Target', ind.target !== null ? formatValue(ind.target, ind.unit) : 'No target set'],
       ['Rating', ind.target !== null ? ragTag(ind.rag) : 'No target'],
       ['Which way is better', polarityWords(ind.polarity)],
       ...(ind.denominator !== null
         ? [['Children counted', `${fmtCount(ind.numerator)} of ${fmtCount(ind.denominator)}`] as [string, string]]
         : []),
-      ['Data source', ind.source === '903' ? 'SSDA903 return' : ind.source === 'local' ? 'Local records' : ind.source],
+      ['Data source', sourceWords(ind.source, plain)],
       ...(ind.basis_date ? [['Figures as at', date(ind.basis_date)] as [string, string]] : [])
     ]),
     anyC ? p(h('strong', null, 'c'), ` means ${SUPPRESSED_TEXT}.`) : null
@@ -93,10 +90,10 @@ export async function indicatorPage(ctx: Ctx): Promise<void> {
       { head: 'Who', cell: (r: { name: string }) => r.name, rowHeader: true },
       { head: 'Value', cell: (r: { value: Value }) => formatValue(r.value, ind.unit), numeric: true },
       { head: 'Year', cell: (r: { year: string }) => r.year },
-      { head: 'Source', cell: (r: { source: string }) => plainSource(r.source) }
+      { head: 'Source', cell: (r: { source: string }) => r.source }
     ], [
       { name: reply.la_name, value: ind.value, year: reply.period.label, source: 'Hearth' },
-      ...comps.map(([k, c]) => ({ name: comparatorName(k, c.name), value: c.value, year: c.year, source: c.source }))
+      ...comps.map(([k, c]) => ({ name: comparatorName(k, c.name), value: c.value, year: c.year, source: plain ? plainSource(c.source) : c.source }))
     ], { captionClass: 'govuk-table__caption--s', small: true }))
   } else {
     parts.push(p('No published comparator figures for this indicator.'))

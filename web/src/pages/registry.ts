@@ -4,6 +4,7 @@ import { heading, p, link, severityTag, table, summaryList, backLink, textInput,
 import { get } from '../api'
 import { formatValue, polarityWords, unitWords, words } from '../format'
 import { can } from '../session'
+import { plainAudience, plainOrNull, sourceWords } from '../plain'
 import { setTitle, navigate, type Ctx } from '../router'
 import type { IndicatorDefinition, Rule } from '../types'
 
@@ -11,6 +12,7 @@ export async function indicatorsPage(ctx: Ctx): Promise<void> {
   const defs = (await get('/indicators')).items
   if (!ctx.live()) return
   setTitle('Indicators')
+  const plain = plainAudience()
   const sections: string[] = []
   for (const d of defs) if (!sections.includes(d.section)) sections.push(d.section)
   fill(ctx.main, 
@@ -20,7 +22,7 @@ export async function indicatorsPage(ctx: Ctx): Promise<void> {
       { head: 'Indicator', cell: (d: IndicatorDefinition) => link(`/indicators/${encodeURIComponent(d.id)}`, d.title), rowHeader: true },
       { head: 'Why it matters', cell: (d) => d.why },
       { head: 'Better', cell: (d) => polarityWords(d.polarity) },
-      { head: 'Source', cell: (d) => (d.source === '903' ? 'SSDA903' : words(d.source)) }
+      { head: 'Source', cell: (d) => sourceWords(d.source, plain) }
     ], defs.filter((d) => d.section === sec), { small: true })))
 }
 
@@ -28,24 +30,37 @@ export async function indicatorDefPage(ctx: Ctx): Promise<void> {
   const d = await get('/indicators/{key}', { key: ctx.params.key })
   if (!ctx.live()) return
   setTitle(d.title)
+  const plain = plainAudience()
+  // The method is written for analysts: 903 fields, configuration keys, the files and documents
+  // behind it. A Board member or participation worker sees each part that is plain once its codes
+  // are left out, and is told who can explain the rest (src/plain.ts).
+  const method: [string, string][] = [
+    ['Counted (numerator)', d.numerator_definition],
+    ['Out of (denominator)', d.denominator_definition],
+    ['Population', d.population],
+    ['Definition', d.definition],
+    ['Where Hearth differs', d.deviation]
+  ]
+  const shown = plain
+    ? method.filter(([, text]) => text).map(([k, text]) => [k, plainOrNull(text)] as [string, string | null])
+      .filter((row): row is [string, string] => row[1] !== null)
+    : method
+  const leftOut = plain && shown.length < method.filter(([, text]) => text).length
   fill(ctx.main, 
     backLink('/indicators', 'Back to indicators'),
     heading(d.title, d.section),
     p(h('strong', null, 'Why it matters: '), d.why),
     summaryList([
-      ['Identifier', d.id],
+      ...(plain ? [] : [['Identifier', d.id] as [string, string]]),
       ['Unit', unitWords(d.unit)],
       ['Which way is better', polarityWords(d.polarity)],
-      ['Counted (numerator)', d.numerator_definition],
-      ['Out of (denominator)', d.denominator_definition],
-      ['Population', d.population],
-      ['Definition', d.definition],
-      ['Where Hearth differs', d.deviation],
-      ['Data source', d.source === '903' ? 'SSDA903 return' : d.source === 'local' ? 'Local records' : d.source],
+      ...shown,
+      ['Data source', sourceWords(d.source, plain)],
       ['Statute or guidance', d.basis],
       ['Default target', d.default_target !== null ? formatValue(d.default_target, d.unit) : 'None'],
       ['How often', words(d.frequency)]
     ]),
+    leftOut ? p('The full technical definition is written for the council’s performance analysts, who can explain it.') : null,
     can('scorecard') ? p(link(`/scorecard/${encodeURIComponent(d.id)}`, `See “${d.title}” on the scorecard`)) : null)
 }
 

@@ -1,6 +1,8 @@
 // Worklists: statutory items overdue, due soon and done late — the worker's own ("mine"), a
 // manager's team, or the whole service for analysts. Filters are a GET form that updates the
-// query string; the same query downloads as CSV.
+// query string; the same query downloads as CSV. Managers and analysts see each worker's counts
+// as a sortable table; the service-wide list comes a page at a time; an IRO's list opens on their
+// reviews (pages/worklistParts.ts).
 import { h, fill } from '../dom'
 import { heading, p, link, statusTag, table, select, withQuery, radios, recordsNote, details, type Column, type Option } from '../components'
 import { get, apiUrl } from '../api'
@@ -8,6 +10,7 @@ import { date, plural, num } from '../format'
 import { councilFrom, can, session } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
 import type { WorkItem, Evidence } from '../types'
+import { REVIEW_ITEMS, narrowed, pageOf, rememberUnfiltered, sectionPagination, unfilteredFor, workersTable, PER_PAGE } from './worklistParts'
 
 type Status = 'overdue' | 'due_soon' | 'done_late'
 const STATUSES: { key: Status; title: string }[] = [
@@ -61,25 +64,37 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
     team: q.get('team') ?? '',
     status: q.get('status') ?? ''
   }
-  const params = { scope, la, item: filters.item, worker: filters.worker, team: filters.team, status: filters.status }
-  const wl = await get('/worklist', params)
+  // An IRO's own list opens on their reviews: for them no item means the review items and "all"
+  // every item of the children they review. Reviews are picked out here (the API filters by one
+  // item), so the IRO's whole list is asked for and the status filter applied here too.
+  const iro = scope === 'mine' && session()?.user.role === 'iro'
+  const reviewsOnly = iro && !filters.item
+  const apiItem = filters.item === 'all' ? '' : filters.item
+  const params = { scope, la, item: reviewsOnly ? '' : apiItem, worker: filters.worker, team: filters.team, status: reviewsOnly ? '' : filters.status }
+  const filtered = Object.entries(params).some(([k, v]) => k !== 'scope' && k !== 'la' && v)
+  const [wl, whole] = await Promise.all([get('/worklist', params), filtered ? unfilteredFor(scope, la) : Promise.resolve(null)])
   if (!ctx.live()) return
+  if (!filtered) rememberUnfiltered(scope, la, wl)
 
-  const title = scope === 'mine' ? 'My worklist' : scope === 'team' ? 'Team worklist' : 'All worklists'
+  const title = reviewsOnly ? 'My reviews' : scope === 'mine' ? 'My worklist' : scope === 'team' ? 'Team worklist' : 'All worklists'
   setTitle(title)
-  const all = [...wl.overdue, ...wl.due_soon, ...wl.done_late]
-  const summary = wl.summary
+  const view = reviewsOnly
+    ? narrowed(wl, (w) => REVIEW_ITEMS.has(w.item) && (!filters.status || w.status === filters.status))
+    : wl
+  const summary = reviewsOnly ? narrowed(wl, (w) => REVIEW_ITEMS.has(w.item)).summary : wl.summary
 
-  // filter choices from what the list holds, keeping the chosen ones
+  // filter choices from the whole list (its unfiltered reply: pages/worklistParts.ts), keeping
+  // the chosen ones
+  const base = whole ?? wl
   const items = new Map<string, string>()
   const workers = new Map<string, string>()
   const teams = new Set<string>()
-  for (const w of all) {
-    items.set(w.item, w.title)
-    if (w.worker) workers.set(w.worker, w.worker_name || w.worker)
+  for (const w of [...base.overdue, ...base.due_soon, ...base.done_late]) items.set(w.item, w.title)
+  for (const w of base.workers) {
+    if (w.worker) workers.set(w.worker, w.name || w.worker)
     if (w.team) teams.add(w.team)
   }
-  if (filters.item && !items.has(filters.item)) items.set(filters.item, filters.item)
+  if (apiItem && !items.has(apiItem)) items.set(apiItem, apiItem)
   if (filters.worker && !workers.has(filters.worker)) workers.set(filters.worker, filters.worker)
   if (filters.team) teams.add(filters.team)
   const opt = (m: Map<string, string>, anyText: string): Option[] =>
@@ -91,7 +106,9 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
       ? radios('scope', 'Whose items', [{ value: 'team', text: 'My teams' }, { value: 'all', text: 'All teams' }], scope, { inline: true, small: true })
       : null,
     h('div', { class: 'app-filter__row' },
-      select('filter-item', 'item', 'Item type', opt(items, 'All item types'), filters.item),
+      iro
+        ? select('filter-item', 'item', 'Show', [{ value: '', text: 'Reviews' }, { value: 'all', text: 'Every item for my children' }, ...opt(items, '').slice(1)], filters.item)
+        : select('filter-item', 'item', 'Item type', opt(items, 'All item types'), filters.item),
       scope !== 'mine' ? select('filter-worker', 'worker', 'Worker', opt(workers, 'All workers'), filters.worker) : null,
       scope === 'all' ? select('filter-team', 'team', 'Team', [{ value: '', text: 'All teams' }, ...[...teams].sort().map((t) => ({ value: t, text: t }))], filters.team) : null,
       select('filter-status', 'status', 'Status', [
@@ -124,12 +141,20 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
   ]
 
   const panel = (s: { key: Status; title: string }) => {
-    const rows = wl[s.key]
+    const rows = view[s.key]
     const note = s.key === 'due_soon' && wl.due_soon_until ? ` (due by ${date(wl.due_soon_until)})`
       : s.key === 'done_late' && wl.done_late_since ? ` (since ${date(wl.done_late_since)})` : ''
-    return rows.length
-      ? table(`${plural(rows.length, 'item')} ${s.title.toLowerCase()}${note}`, columns(s.key), rows, { small: true, captionClass: 'govuk-table__caption--s' })
-      : p(`Nothing ${s.title.toLowerCase()}${note}.`)
+    if (!rows.length) return p(`Nothing ${s.title.toLowerCase()}${note}.`)
+    const caption = `${plural(rows.length, 'item')} ${s.title.toLowerCase()}${note}`
+    // the service-wide list a page at a time; a team's or a worker's list is short enough whole
+    if (scope !== 'all' || rows.length <= PER_PAGE) return table(caption, columns(s.key), rows, { small: true, captionClass: 'govuk-table__caption--s' })
+    const page = pageOf(q, s.key, rows.length)
+    const from = (page - 1) * PER_PAGE
+    const to = Math.min(rows.length, from + PER_PAGE)
+    return [
+      table(`${caption}: ${num(from + 1, 0)} to ${num(to, 0)}`, columns(s.key), rows.slice(from, to), { small: true, captionClass: 'govuk-table__caption--s' }),
+      sectionPagination(ctx.path, q, s.key, s.key.replace('_', '-'), s.title, page, rows.length)
+    ]
   }
 
   const tabs = shown.length > 1
@@ -137,21 +162,31 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
       h('h2', { class: 'govuk-tabs__title' }, 'Items'),
       h('ul', { class: 'govuk-tabs__list' },
         shown.map((s, i) => h('li', { class: `govuk-tabs__list-item${i === 0 ? ' govuk-tabs__list-item--selected' : ''}` },
-          h('a', { class: 'govuk-tabs__tab', href: `#${s.key.replace('_', '-')}` }, `${s.title} (${wl[s.key].length})`)))),
+          h('a', { class: 'govuk-tabs__tab', href: `#${s.key.replace('_', '-')}` }, `${s.title} (${view[s.key].length})`)))),
       shown.map((s, i) => h('div', { class: `govuk-tabs__panel${i === 0 ? '' : ' govuk-tabs__panel--hidden'}`, id: s.key.replace('_', '-') },
         h('h2', { class: 'govuk-heading-m' }, s.title), panel(s))))
     : h('section', null, panel(shown[0]))
+
+  // each worker's counts, linked to their list (not when the list is one worker's already)
+  const byWorker = scope !== 'mine' && !filters.worker && wl.workers.length
+    ? workersTable(wl.workers,
+      (worker) => withQuery(ctx.path, { la: filters.la, scope: q.get('scope'), item: filters.item, team: filters.team, worker }),
+      scope === 'all' || new Set(wl.workers.map((w) => w.team)).size > 1)
+    : null
 
   const user = session()?.user
   fill(ctx.main, 
     heading(title, scope === 'mine' ? user?.display_name : scope === 'team' ? user?.teams.join(', ') || undefined : undefined),
     recordsNote(wl.records_note, 'These items'),
-    p(`Statutory items as at ${date(wl.as_of)}: what is overdue, what falls due soon and what was done late.`),
+    reviewsOnly
+      ? p(`The looked-after reviews of the children you review, as at ${date(wl.as_of)}: what is overdue, what falls due soon and what was done late. To see every statutory item for these children, choose “Every item for my children”.`)
+      : p(`Statutory items as at ${date(wl.as_of)}: what is overdue, what falls due soon and what was done late.`),
     h('ul', { class: 'app-summary-cards', 'aria-label': 'Summary' },
       h('li', { class: 'app-summary-card app-summary-card--overdue' }, h('span', { class: 'app-summary-card__count' }, num(summary.overdue, 0)), 'overdue'),
       h('li', { class: 'app-summary-card app-summary-card--due-soon' }, h('span', { class: 'app-summary-card__count' }, num(summary.due_soon, 0)), 'due soon'),
       h('li', { class: 'app-summary-card app-summary-card--done-late' }, h('span', { class: 'app-summary-card__count' }, num(summary.done_late, 0)), 'done late'),
       h('li', { class: 'app-summary-card' }, h('span', { class: 'app-summary-card__count' }, num(summary.children, 0)), summary.children === 1 ? 'child' : 'children')),
+    byWorker,
     form,
     p(h('a', { class: 'govuk-link', href: csv, download: 'worklist.csv', 'data-router': 'off' }, 'Download this worklist as CSV')),
     tabs)
