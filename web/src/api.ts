@@ -79,6 +79,12 @@ export function apiUrl(route: Route<Method>, params: Query = {}): string {
 }
 
 let onUnauthenticated: (() => void) | null = null
+let onActivity: () => void = () => undefined
+
+/** The idle warning (idle.ts) hears of every reply: each signed-in request restarts the session's idle time. */
+export function setActivityHandler(handler: () => void): void {
+  onActivity = handler
+}
 
 /** The router registers what to do when the session has ended. */
 export function setUnauthenticatedHandler(handler: () => void): void {
@@ -124,6 +130,7 @@ async function send(method: string, url: string, body?: unknown, opts: RequestOp
     if (onUnauthenticated) onUnauthenticated()
     throw new SessionEnded()
   }
+  if (res.status !== 401) onActivity()
   return res
 }
 
@@ -157,8 +164,62 @@ export async function postFor<R extends Route<'POST'>>(route: R, ...[params, bod
   throw await errorFrom(res)
 }
 
+// Requests started before the session is known. On a page load the page's data used to wait for
+// the session's reply (HTML, then script, then session, then data: four round trips in a row on
+// a phone). The router now starts the page's first request alongside the session's; when the
+// page asks for the same thing it gets that request instead of a second one.
+interface Early { at: number; reply: Promise<unknown> }
+const early = new Map<string, Early>()
+/** An early request is used only this soon after it started: later the page asks afresh. */
+const EARLY_MS = 30_000
+let homeCouncil = ''
+
+/** The council the server takes when a request names none (the user's first): set with the session. */
+export function setHomeCouncil(la: string): void {
+  homeCouncil = la
+}
+
+// Early requests are made before the session names the user's council, so they leave la out; the
+// page names it. The same request either way: compare them without la when it is the user's own,
+// and with the query in one order.
+function sameRequest(url: string): string {
+  const u = new URL(url, location.origin)
+  if (homeCouncil && u.searchParams.get('la') === homeCouncil) u.searchParams.delete('la')
+  u.searchParams.sort()
+  return u.pathname + '?' + u.searchParams.toString()
+}
+
+/** Start a GET now for the page to take up later (see above). A 401 here ends nothing: the
+ * session's own request decides that. */
+export function prefetch<R extends Route<'GET'>>(route: R, ...[params]: Args<R, []>): void {
+  const url = apiUrl(route, params)
+  const reply = request('GET', url, undefined, { allow401: true })
+  reply.catch(() => undefined) // taken up, or dropped, later
+  early.set(sameRequest(url), { at: Date.now(), reply })
+}
+
+/** Forget requests started early (nobody is signed in, or the page went elsewhere). */
+export function dropPrefetched(): void {
+  early.clear()
+}
+
 export function get<R extends Route<'GET'>>(route: R, ...[params, opts]: Args<R, [opts?: RequestOptions]>): Promise<Reply<'GET', R>> {
-  return request('GET', apiUrl(route, params), undefined, opts)
+  const url = apiUrl(route, params)
+  if (early.size) {
+    const key = sameRequest(url)
+    const e = early.get(key)
+    early.delete(key)
+    if (e && Date.now() - e.at < EARLY_MS) {
+      return e.reply.catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 401 && !opts?.allow401) {
+          if (onUnauthenticated) onUnauthenticated()
+          throw new SessionEnded()
+        }
+        throw err
+      }) as Promise<Reply<'GET', R>>
+    }
+  }
+  return request('GET', url, undefined, opts)
 }
 
 export function post<R extends Route<'POST'>>(route: R, ...[params, body, opts]: Args<R, [body?: unknown, opts?: RequestOptions]>): Promise<Reply<'POST', R>> {
@@ -197,6 +258,7 @@ export function upload<R extends Route<'PUT'>>(route: R, ...[params, file, onPro
         reject(new SessionEnded())
         return
       }
+      onActivity()
       if (xhr.status < 200 || xhr.status >= 300) {
         const err = (json as { error?: ErrorBody } | null)?.error
         reject(new ApiError(xhr.status, err ?? { code: 'http_' + xhr.status, message: 'The upload failed' }))

@@ -1,5 +1,5 @@
 // GOV.UK Frontend components built as DOM: the markup follows the Design System's templates.
-import { h, uid, type Child } from './dom'
+import { h, uid, fill, type Child } from './dom'
 import { STATUS, SEVERITY, RAG_WORDS } from './format'
 import { tableBox } from './tableBox'
 import type { ItemStatus, Rag, Severity } from './types'
@@ -78,6 +78,27 @@ export function details(summary: string, ...content: Child[]): HTMLElement {
   return h('details', { class: 'govuk-details' },
     h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, summary)),
     h('div', { class: 'govuk-details__text' }, ...content))
+}
+
+/**
+ * Details whose content is built when they are first opened. The Board's scorecard has a closed
+ * "Show the trend as a table" under every tile: building all those tables up front was most of
+ * the page's elements and a good part of its script time on a phone. The summary is there from
+ * the start, so keyboard and screen reader users meet the same closed details; opening it fills
+ * the content before the browser paints it.
+ */
+export function lazyDetails(summary: string, build: () => Child): HTMLElement {
+  const text = h('div', { class: 'govuk-details__text' })
+  const el = h('details', { class: 'govuk-details' },
+    h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, summary)),
+    text)
+  let built = false
+  el.addEventListener('toggle', () => {
+    if (built || !el.open) return
+    built = true
+    fill(text, build())
+  })
+  return el
 }
 
 export function inset(...content: Child[]): HTMLElement {

@@ -9,8 +9,48 @@ export function isSuppressed(v: Value | undefined): boolean {
   return v === 'c'
 }
 
+// Numbers are written by hand in the en-GB style ("1,234.5"): toLocaleString built a formatter
+// (locale data and all) on every call, over half a second of script on the Board's scorecard on a
+// slow phone, and even one kept Intl.NumberFormat cost a phone 100 ms to make on the worklist.
+// The text is toLocaleString's: like Intl, it rounds the number's shortest decimal form (69.85,
+// not the double just below it) half away from zero, and leaves out trailing zeros.
 export function num(v: number, maxDigits = 1): string {
-  return v.toLocaleString('en-GB', { maximumFractionDigits: maxDigits })
+  const shortest = String(Math.abs(v))
+  // exponent forms (below a millionth, or 10^21 and over) are left to Intl: Hearth shows none
+  if (!Number.isFinite(v) || shortest.includes('e')) return v.toLocaleString('en-GB', { maximumFractionDigits: maxDigits })
+  const dot = shortest.indexOf('.')
+  let whole = dot < 0 ? shortest : shortest.slice(0, dot)
+  let frac = dot < 0 ? '' : shortest.slice(dot + 1)
+  if (frac.length > maxDigits) {
+    const up = frac.charCodeAt(maxDigits) >= 53 // the first digit dropped is 5 or more
+    frac = frac.slice(0, maxDigits)
+    if (up) {
+      // add one in the last place kept, carrying leftwards
+      const digits = (whole + frac).split('')
+      let i = digits.length - 1
+      while (i >= 0 && digits[i] === '9') digits[i--] = '0'
+      if (i >= 0) digits[i] = String(Number(digits[i]) + 1)
+      else digits.unshift('1')
+      whole = digits.slice(0, digits.length - frac.length).join('')
+      frac = digits.slice(digits.length - frac.length).join('')
+    }
+  }
+  frac = frac.replace(/0+$/, '')
+  const sign = v < 0 || Object.is(v, -0) ? '-' : ''
+  return sign + whole.replace(/\B(?=(\d{3})+$)/g, ',') + (frac ? '.' + frac : '')
+}
+
+/**
+ * Compare two texts for an alphabetical list (names, item titles), ignoring case. localeCompare
+ * makes a collator for every comparison, and even one kept Intl.Collator took a phone about
+ * 100 ms to make, to sort a worklist's filter choices: for English names and titles, comparing
+ * the lower-case texts gives the same order.
+ */
+export function compareText(a: string, b: string): number {
+  const x = a.toLowerCase()
+  const y = b.toLowerCase()
+  if (x !== y) return x < y ? -1 : 1
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** An indicator value in its unit: "53.4%", "480", "69.8 per 10,000", "412 days". */
@@ -58,6 +98,9 @@ export function date(iso: string | null | undefined): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`
 }
 
+// Made once, for the same reason as the number formatters.
+let londonTime: Intl.DateTimeFormat | undefined
+
 /** "2026-11-23T15:49:24Z" → "23 November 2026 at 15:49". */
 export function dateTime(iso: string | null | undefined): string {
   if (!iso) return ''
@@ -66,9 +109,10 @@ export function dateTime(iso: string | null | undefined): string {
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/.test(iso)) {
     const d = new Date(iso)
     if (!Number.isNaN(d.getTime())) {
-      const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+      londonTime ??= new Intl.DateTimeFormat('en-GB', {
         timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
-      }).formatToParts(d).map((p) => [p.type, p.value]))
+      })
+      const parts = Object.fromEntries(londonTime.formatToParts(d).map((p) => [p.type, p.value]))
       s = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`
     }
   }

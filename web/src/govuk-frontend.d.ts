@@ -4,7 +4,21 @@ declare module 'govuk-frontend' {
     scope?: Element | Document | null
     onError?: (error: unknown, context: unknown) => void
   }
-  export function initAll(config?: InitConfig | Element | Document | null): void
+  /** A component class: made with the element its data-module names */
+  export interface ComponentClass {
+    moduleName: string
+    new (root: Element, config?: unknown): unknown
+  }
+  export function createAll(component: ComponentClass, config?: unknown, options?: InitConfig | Element | Document | null): unknown[]
   export function isSupported(scope?: HTMLElement | null): boolean
   export const version: string
+  export const Button: ComponentClass
+  export const Checkboxes: ComponentClass
+  export const ErrorSummary: ComponentClass
+  export const NotificationBanner: ComponentClass
+  export const PasswordInput: ComponentClass
+  export const Radios: ComponentClass
+  export const ServiceNavigation: ComponentClass
+  export const SkipLink: ComponentClass
+  export const Tabs: ComponentClass
 }

@@ -1,6 +1,6 @@
 // The page shell: skip link, header with who is signed in, service navigation built from the
 // session's `can` list, the main landmark and the footer. Built once per session.
-import { initAll } from 'govuk-frontend'
+import { initGovuk } from './govuk'
 import { h } from './dom'
 import { del } from './api'
 import type { Capability, SignedIn } from './types'
@@ -99,9 +99,9 @@ export function renderShell(s: SignedIn | null, onSignedOut: () => void): HTMLEl
     h('a', { href: '#main-content', class: 'govuk-skip-link', 'data-module': 'govuk-skip-link' }, 'Skip to main content'),
     header,
     nav ?? '',
-    h('div', { class: 'govuk-width-container' }, mainEl),
+    h('div', { class: 'govuk-width-container app-main-container' }, mainEl),
     footer)
-  initAll({ scope: app, onError: () => undefined })
+  initGovuk(app)
   return mainEl
 }
 

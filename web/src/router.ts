@@ -1,10 +1,11 @@
 // History-API routing: every page is a path the server answers with index.html. The router
 // checks the session, the role's permissions (the session's `can` list), sets the page title,
 // moves focus to the new page's heading and initialises GOV.UK Frontend's JavaScript.
-import { initAll } from 'govuk-frontend'
-import { ApiError, SessionEnded, readCookie, setUnauthenticatedHandler } from './api'
+import { initGovuk } from './govuk'
+import { ApiError, SessionEnded, readCookie, setUnauthenticatedHandler, setActivityHandler, dropPrefetched, del } from './api'
+import { noteActivity, startIdleWatch } from './idle'
 import { clear } from './dom'
-import { loadSession, session, setSession, can } from './session'
+import { loadSession, session, setSession, can, couldUse } from './session'
 import { renderShell, markCurrent } from './layout'
 import type { Capability, SignedIn } from './types'
 
@@ -24,6 +25,8 @@ export interface Route {
   need?: Capability[]
   public?: boolean
   render: (ctx: Ctx) => Promise<void> | void
+  /** start the page's first request before the session is known (routes.ts) */
+  prefetch?: (query: URLSearchParams, params: Record<string, string>) => void
 }
 
 interface Compiled extends Route {
@@ -69,9 +72,30 @@ function match(path: string): { route: Compiled | null; params: Record<string, s
   return { route: null, params: {} }
 }
 
+// Going back to a list puts it where it was. The list's filters and page are in its address
+// already; its scroll position is kept in its history entry's state when the user goes on, and
+// put back once the page has been drawn again (the browser's own restoration would come before
+// the list's data, so it is turned off).
+interface Place { scrollY?: number }
+if ('scrollRestoration' in history) history.scrollRestoration = 'manual'
+
+function keepPlace(): void {
+  const state = (history.state ?? {}) as Place
+  history.replaceState({ ...state, scrollY: Math.round(window.scrollY) }, '')
+}
+
+/** The scroll position to put back: the history entry's, when it has one (back, forward, reload). */
+function savedPlace(): number | null {
+  const y = (history.state as Place | null)?.scrollY
+  return typeof y === 'number' ? y : null
+}
+
 export function navigate(url: string, opts: { replace?: boolean } = {}): void {
   if (opts.replace) history.replaceState(null, '', url)
-  else history.pushState(null, '', url)
+  else {
+    keepPlace()
+    history.pushState(null, '', url)
+  }
   void render()
 }
 
@@ -79,11 +103,12 @@ function here(): string {
   return location.pathname + location.search
 }
 
-function toLogin(expired: boolean): void {
+function toLogin(expired: boolean, idleMinutes = 0): void {
   const next = here()
   const q = new URLSearchParams()
   if (next !== '/' && !next.startsWith('/login')) q.set('next', next)
-  if (expired) q.set('expired', '1')
+  if (idleMinutes) q.set('idle', String(idleMinutes))
+  else if (expired) q.set('expired', '1')
   const qs = q.toString()
   navigate('/login' + (qs ? `?${qs}` : ''), { replace: true })
 }
@@ -98,9 +123,13 @@ export async function render(): Promise<void> {
   const query = new URLSearchParams(location.search)
 
   if (!route?.public && !session()) {
+    // On a page load the page's data is asked for alongside the session, not after it: unless
+    // this browser's last session could not see the page (then the page is the 403 page anyway)
+    if (route?.prefetch && (!route.need || couldUse(route.need) !== false)) route.prefetch(query, params)
     const s = await loadSession().catch(() => null)
     if (!live()) return
     if (!s) {
+      dropPrefetched()
       // a hearth_csrf cookie left behind means a session existed and has ended
       toLogin(!!readCookie('hearth_csrf'))
       return
@@ -131,13 +160,13 @@ export async function render(): Promise<void> {
     }
   }
   if (!live()) return
+  dropPrefetched() // the page has what it asked for; anything else is stale from now on
   afterRender(main)
 }
 
 function afterRender(main: HTMLElement): void {
-  initAll({ scope: main, onError: () => undefined })
-  main.dataset.state = 'ready'
-  main.removeAttribute('aria-busy')
+  initGovuk(main)
+  const place = savedPlace()
   const summary = main.querySelector('.govuk-error-summary')
   // The error summary takes focus itself; otherwise the new page's heading does, so screen
   // reader users hear that the page changed (not on the first load: the browser starts at the top).
@@ -145,18 +174,22 @@ function afterRender(main: HTMLElement): void {
     const h1 = main.querySelector<HTMLElement>('h1')
     if (h1) {
       if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1')
-      h1.focus({ preventScroll: false })
+      h1.focus({ preventScroll: place !== null })
     } else {
-      main.focus()
+      main.focus({ preventScroll: place !== null })
     }
   }
-  if (!firstRender) window.scrollTo(0, 0)
+  if (place !== null) window.scrollTo(0, place)
+  else if (!firstRender) window.scrollTo(0, 0)
   firstRender = false
+  // the browser tests wait for this: the page is drawn and in its place
+  main.dataset.state = 'ready'
+  main.removeAttribute('aria-busy')
 }
 
 /** Re-run the page's initialisation after a page replaced part of itself. */
 export function refreshComponents(scope: HTMLElement): void {
-  initAll({ scope, onError: () => undefined })
+  initGovuk(scope)
 }
 
 function signOutTarget(): void {
@@ -182,6 +215,13 @@ export function start(): void {
     setSession(null)
     toLogin(true)
   })
+  setActivityHandler(noteActivity)
+  // The idle time ran out with nobody answering the warning: end the session here rather than
+  // leave it to the server a minute later, then sign in again and come back to this page.
+  startIdleWatch((minutes) => {
+    setSession(null)
+    void del('/session', {}, { allow401: true }).catch(() => undefined).finally(() => toLogin(false, minutes))
+  })
   document.addEventListener('click', (e) => {
     const a = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null
     if (!a || !isRoutable(a, e)) return
@@ -189,6 +229,8 @@ export function start(): void {
     const url = new URL(a.href, location.href)
     navigate(url.pathname + url.search + url.hash)
   })
+  // leaving for another site, a download or a reload: keep the place for coming back
+  window.addEventListener('pagehide', keepPlace)
   window.addEventListener('popstate', () => {
     if (here() === rendered) return // only the fragment changed
     void render()

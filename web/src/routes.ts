@@ -1,9 +1,10 @@
 // Every page of the front end, the path it answers and who may see it (the session's `can`).
 import type { Route } from './router'
 import { navigate } from './router'
-import { session, homeFor, can } from './session'
+import { prefetch } from './api'
+import { session, homeFor, can, couldUse } from './session'
 import { loginPage } from './pages/login'
-import { dashboardPage } from './pages/dashboard'
+import { dashboardPage, scorecardQuery } from './pages/dashboard'
 import { indicatorPage } from './pages/indicator'
 import { worklistPage } from './pages/worklist'
 import { childrenPage } from './pages/children'
@@ -15,6 +16,29 @@ import { myRecordPage } from './pages/myRecord'
 import { usersPage } from './pages/users'
 import { newUserPage, userPage, setupPage } from './pages/userAdmin'
 export { notFound, forbidden, failure } from './pages/errors'
+
+// What each page asks for first, started by the router alongside the session's request on a page
+// load (router.ts). Each asks with the parameters its page uses, from the address alone; la is
+// left out when the address has none (the server then takes the user's first council, which is
+// what the page names). Should a page come to ask differently, the early request goes unused
+// and the page makes its own: slower, never wrong.
+const q = (query: URLSearchParams, key: string, fallback = '') => query.get(key) ?? fallback
+const page = (query: URLSearchParams) => Math.max(1, Number(query.get('page') ?? '1') || 1)
+
+function worklistEarly(path: string, query: URLSearchParams): void {
+  let scope = 'mine'
+  if (path === '/worklist/team') {
+    // the team page's scope depends on what the user may see: only with a remembered answer
+    const team = couldUse(['team_worklist'])
+    const all = couldUse(['all_worklist'])
+    if (team === null || all === null) return
+    const asked = query.get('scope')
+    scope = asked === 'all' && all ? 'all' : asked === 'team' && team ? 'team' : team ? 'team' : 'all'
+  }
+  // "all" item types is no item filter to the API (worklist.ts)
+  const item = q(query, 'item') === 'all' ? '' : q(query, 'item')
+  prefetch('/worklist', { scope, la: query.get('la'), item, worker: q(query, 'worker'), team: q(query, 'team'), status: q(query, 'status') })
+}
 
 export const routes: Route[] = [
   { path: '/login', public: true, render: loginPage },
@@ -28,23 +52,33 @@ export const routes: Route[] = [
         return
       }
       return dashboardPage(ctx)
+    },
+    // "/" is the Board's scorecard, but a worker's redirect: ask only when this browser's last
+    // user could see the scorecard, so a worker's visit does not end in a refusal in the audit log
+    prefetch: (query) => {
+      if (couldUse(['dashboard'])) prefetch('/scorecard', scorecardQuery(query))
     }
   },
   { path: '/scorecard/:id', need: ['scorecard', 'dashboard'], render: indicatorPage },
-  { path: '/worklist', need: ['worklist'], render: worklistPage },
-  { path: '/worklist/team', need: ['team_worklist', 'all_worklist'], render: worklistPage },
-  { path: '/children', need: ['children'], render: childrenPage },
-  { path: '/children/:id', need: ['children'], render: childPage },
-  { path: '/data-quality', need: ['data_quality'], render: dataQualityPage },
+  { path: '/worklist', need: ['worklist'], render: worklistPage, prefetch: (query) => worklistEarly('/worklist', query) },
+  { path: '/worklist/team', need: ['team_worklist', 'all_worklist'], render: worklistPage, prefetch: (query) => worklistEarly('/worklist/team', query) },
+  {
+    path: '/children', need: ['children'], render: childrenPage,
+    prefetch: (query) => prefetch('/children', {
+      la: query.get('la'), q: q(query, 'q'), status: q(query, 'status', 'looked_after'), team: q(query, 'team'), worker: q(query, 'worker'), page: page(query), per_page: 25
+    })
+  },
+  { path: '/children/:id', need: ['children'], render: childPage, prefetch: (query, params) => prefetch('/children/{id}', { id: params.id, la: query.get('la') }) },
+  { path: '/data-quality', need: ['data_quality'], render: dataQualityPage, prefetch: (query) => prefetch('/findings', { la: query.get('la'), year: q(query, 'year') }) },
   { path: '/data-quality/:rule', need: ['data_quality'], render: dataQualityRulePage },
-  { path: '/imports', need: ['imports'], render: importsPage },
+  { path: '/imports', need: ['imports'], render: importsPage, prefetch: (query) => prefetch('/imports', { la: query.get('la'), page: page(query), per_page: 50 }) },
   { path: '/imports/new', need: ['import_upload'], render: newImportPage },
   { path: '/imports/:id', need: ['import_upload'], render: importPage },
-  { path: '/indicators', need: ['indicators'], render: indicatorsPage },
+  { path: '/indicators', need: ['indicators'], render: indicatorsPage, prefetch: () => prefetch('/indicators') },
   { path: '/indicators/:key', need: ['indicators'], render: indicatorDefPage },
-  { path: '/rules', need: ['rules'], render: rulesPage },
+  { path: '/rules', need: ['rules'], render: rulesPage, prefetch: (query) => prefetch('/rules', { year: q(query, 'year') }) },
   { path: '/rules/:code', need: ['rules'], render: ruleDefPage },
-  { path: '/users', need: ['users'], render: usersPage },
+  { path: '/users', need: ['users'], render: usersPage, prefetch: (query) => prefetch('/users', { la: query.get('la'), page: page(query), per_page: 50 }) },
   { path: '/users/new', need: ['users'], render: newUserPage },
   { path: '/users/:username', need: ['users'], render: userPage },
   { path: '/setup', public: true, render: setupPage },

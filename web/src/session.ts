@@ -1,6 +1,7 @@
 // Who is signed in and what they may do: GET /api/v1/session, kept for the page's lifetime.
-import { get, setCsrf, ApiError } from './api'
+import { get, setCsrf, setHomeCouncil, ApiError } from './api'
 import type { Capability, Role, SignedIn } from './types'
+import { sessionStarted, stopIdleWatch } from './idle'
 
 let current: SignedIn | null = null
 
@@ -8,16 +9,46 @@ export function session(): SignedIn | null {
   return current
 }
 
-export function setSession(s: SignedIn | null): void {
+// What the last user of this browser could use, kept so that the next page load can start the
+// page's data alongside the session's request without asking for something the user may not
+// see (a refused request is written to the audit log). Only capability names, never who or what:
+// the server decides every request either way, so a wrong hint costs a request, not access.
+const CAN_HINT = 'hearth.can'
+
+/** Keep who is signed in; `expires` is GET /api/v1/session's (the idle warning's fallback). */
+export function setSession(s: SignedIn | null, expires?: number): void {
+  const was = current
   current = s
+  if (s && !was) sessionStarted(expires)
+  if (!s) stopIdleWatch()
   if (s?.csrf) setCsrf(s.csrf)
+  setHomeCouncil(s?.user.councils[0] ?? '')
+  try {
+    if (s) localStorage.setItem(CAN_HINT, s.can.join(' '))
+    else localStorage.removeItem(CAN_HINT)
+  } catch {
+    // storage turned off: no hint, pages just wait for the session
+  }
+}
+
+/** Whether the last session in this browser could use any of these; null when none is remembered. */
+export function couldUse(actions: Capability[]): boolean | null {
+  let hint: string | null = null
+  try {
+    hint = localStorage.getItem(CAN_HINT)
+  } catch {
+    return null
+  }
+  if (hint === null) return null
+  const can = hint.split(' ')
+  return actions.some((a) => can.includes(a))
 }
 
 /** Ask the server who is signed in; null when nobody is (401). */
 export async function loadSession(): Promise<SignedIn | null> {
   try {
     const s = await get('/session', {}, { allow401: true })
-    setSession(s)
+    setSession(s, s.expires)
     return s
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {

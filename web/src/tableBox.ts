@@ -7,8 +7,7 @@ import { h } from './dom'
 
 const SCROLLS = 'app-table-box--scrolls'
 
-function mark(box: HTMLElement): void {
-  const scrolls = box.scrollWidth > box.clientWidth
+function mark(box: HTMLElement, scrolls: boolean): void {
   if (scrolls === box.classList.contains(SCROLLS)) return
   box.classList.toggle(SCROLLS, scrolls)
   if (scrolls) {
@@ -26,15 +25,20 @@ function mark(box: HTMLElement): void {
 // phone turned, a tab or a details element opened around it), and when it leaves the page, when
 // it is let go. (It also reports a box made but not yet on the page: that one is kept.)
 const onPage = new WeakSet<Element>()
+// Every box is measured before any is marked: marking one changes the page's styles, and
+// measuring the next would then lay the whole page out again (on a long worklist at a phone's
+// speed, a sixth of a second per box).
 const watcher = new ResizeObserver((entries) => {
+  const measured: [HTMLElement, boolean][] = []
   for (const { target } of entries) {
     if (target.isConnected) {
       onPage.add(target)
-      mark(target as HTMLElement)
+      measured.push([target as HTMLElement, target.scrollWidth > target.clientWidth])
     } else if (onPage.has(target)) {
       watcher.unobserve(target)
     }
   }
+  for (const [box, scrolls] of measured) mark(box, scrolls)
 })
 
 /** The table in its box. The table has a caption with an id: it names the box while it scrolls. */

@@ -106,9 +106,11 @@ export async function childPage(ctx: Ctx): Promise<void> {
   const open: TimescaleItem['status'][] = ['overdue', 'due_soon', 'upcoming']
   // an item without a due date sorts first
   const due = (i: TimescaleItem) => i.due ?? ''
-  const sorted = [...items].sort((a, b) => (order.indexOf(a.status) - order.indexOf(b.status)) || due(a).localeCompare(due(b)))
+  // ISO dates sort as plain strings (localeCompare would make a collator for every comparison)
+  const byDate = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
+  const sorted = [...items].sort((a, b) => (order.indexOf(a.status) - order.indexOf(b.status)) || byDate(due(a), due(b)))
   const openItems = sorted.filter((i) => open.includes(i.status))
-  const done = sorted.filter((i) => !open.includes(i.status)).sort((a, b) => due(b).localeCompare(due(a)))
+  const done = sorted.filter((i) => !open.includes(i.status)).sort((a, b) => byDate(due(b), due(a)))
   const svg = rec.episodes.length ? fitted((narrow) => timeline(rec, asOf, narrow)) : null
 
   const itemCols = [

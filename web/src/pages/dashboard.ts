@@ -1,14 +1,14 @@
 // The Board's dashboard: one tile per scorecard indicator, grouped by the strategy's themes.
 import { h, fill } from '../dom'
-import { heading, p, link, ragTag, details, table, inset, select, withQuery, warning } from '../components'
+import { heading, p, link, ragTag, lazyDetails, table, inset, select, withQuery, warning } from '../components'
 import { get } from '../api'
 import { formatValue, polarityWords, date, num, SUPPRESSED_TEXT } from '../format'
 import { sparkline } from '../charts'
 import { offTargetSummary, paperDownloads } from './boardPaper'
-import { councilFrom, can } from '../session'
+import { councilFrom } from '../session'
 import { plainAudience, plainReason } from '../plain'
 import { setTitle, navigate, type Ctx } from '../router'
-import type { Comparator, Comparators, IndicatorDefinition, ScorecardIndicator, Unit, Value } from '../types'
+import type { Comparator, Comparators, ScorecardIndicator, Unit, Value } from '../types'
 
 const COMPARATOR_ORDER: (keyof Comparators)[] = ['england', 'statistical_neighbours', 'region']
 
@@ -37,8 +37,8 @@ export function valueWithNote(v: Value, unit: Unit, suppressed?: boolean): HTMLE
   return h('span', null, formatValue(v, unit))
 }
 
-function tile(ind: ScorecardIndicator, def: IndicatorDefinition | undefined, la: string): HTMLElement {
-  const why = def?.why ?? ind.why
+function tile(ind: ScorecardIndicator, la: string): HTMLElement {
+  const why = ind.why
   const href = withQuery(`/scorecard/${encodeURIComponent(ind.id)}`, { la })
   const titleId = `tile-${ind.id}`
   const comps = orderedComparators(ind)
@@ -67,7 +67,7 @@ function tile(ind: ScorecardIndicator, def: IndicatorDefinition | undefined, la:
         ],
     why ? h('p', { class: 'govuk-body-s app-tile__why' }, h('span', { class: 'govuk-visually-hidden' }, 'Why it matters: '), why) : null,
     ind.available && ind.trend.length
-      ? details('Show the trend as a table',
+      ? lazyDetails('Show the trend as a table', () =>
         table(`${ind.title}: ${ind.trend.length === 5 ? 'by year' : 'by period'}`, [
           { head: 'Period', cell: (r) => r.period, rowHeader: true },
           { head: 'Value', cell: (r) => formatValue(r.value, ind.unit), numeric: true }
@@ -75,17 +75,20 @@ function tile(ind: ScorecardIndicator, def: IndicatorDefinition | undefined, la:
       : null)
 }
 
+/** The scorecard request the page makes: also started by the router before the session is known
+ * (no la: the server takes the user's first council, as councilFrom does). */
+export function scorecardQuery(q: URLSearchParams): { la: string | null; period: string; as_of: string | null } {
+  return { la: q.get('la'), period: q.get('period') ?? '', as_of: q.get('as_of') }
+}
+
 export async function dashboardPage(ctx: Ctx): Promise<void> {
   const la = councilFrom(ctx.query)
   const period = ctx.query.get('period') ?? ''
   const offOnly = ctx.query.get('show') === 'off_target'
-  const noDefs: IndicatorDefinition[] = []
-  const [sc, defs] = await Promise.all([
-    get('/scorecard', { la, period, as_of: ctx.query.get('as_of') }),
-    can('indicators') ? get('/indicators').then((l) => l.items, () => noDefs) : Promise.resolve(noDefs)
-  ])
+  // The scorecard carries each indicator's "why it matters" itself: the indicator registry
+  // (nearly half the page's bytes) is not fetched here.
+  const sc = await get('/scorecard', scorecardQuery(ctx.query))
   if (!ctx.live()) return
-  const byId = new Map(defs.map((d) => [d.id, d]))
   setTitle('Children in care scorecard')
 
   const sections: string[] = []
@@ -130,6 +133,6 @@ export async function dashboardPage(ctx: Ctx): Promise<void> {
       const id = 'section-' + sec.toLowerCase().replace(/[^a-z0-9]+/g, '-')
       return h('section', { 'aria-labelledby': id, class: 'app-section' },
         h('h2', { class: 'govuk-heading-m', id }, sec),
-        h('ul', { class: 'app-tiles' }, shown.map((i) => tile(i, byId.get(i.id), la))))
+        h('ul', { class: 'app-tiles' }, shown.map((i) => tile(i, la))))
     }))
 }

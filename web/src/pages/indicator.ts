@@ -3,7 +3,7 @@
 import { h, fill } from '../dom'
 import { heading, p, link, ragTag, details, table, summaryList, backLink, withQuery } from '../components'
 import { get, ApiError } from '../api'
-import { formatValue, polarityWords, unitWords, date, SUPPRESSED_TEXT } from '../format'
+import { formatValue, polarityWords, unitWords, date, num, SUPPRESSED_TEXT } from '../format'
 import { lineChart, barChart, comparatorLegend, type Reference } from '../charts'
 import { councilFrom, can } from '../session'
 import { plainAudience, plainReason, plainSource, sourceWords } from '../plain'
@@ -24,7 +24,7 @@ const DIMENSIONS: Record<keyof Breakdowns, string> = {
 
 const QUARTERS = ['the top quarter', 'the second quarter', 'the third quarter', 'the bottom quarter']
 
-const fmtCount = (v: Value) => (v === null ? '' : v === 'c' ? 'c' : v.toLocaleString('en-GB'))
+const fmtCount = (v: Value) => (v === null ? '' : v === 'c' ? 'c' : num(v, 3))
 
 function pointsTable(caption: string, pts: Point[], unit: Unit): HTMLElement {
   const withCounts = pts.some((r) => r.denominator !== null)

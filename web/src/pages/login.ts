@@ -1,9 +1,10 @@
 // Sign in: POST /api/v1/session with JSON, then go to the page the user asked for or their home.
 import { h, fill } from '../dom'
 import { heading, errorSummary, notification, type ErrorItem } from '../components'
-import { post, ApiError } from '../api'
+import { post, ApiError, readCookie } from '../api'
 import { setSession, loadSession, homeFor, session } from '../session'
 import { setTitle, navigate, refreshComponents, type Ctx } from '../router'
+import { rememberIdleLimit } from '../idle'
 
 /** Only same-site paths are followed after signing in. */
 function safeNext(next: string | null): string | null {
@@ -19,10 +20,19 @@ function minutes(seconds: number): string {
 export async function loginPage(ctx: Ctx): Promise<void> {
   setTitle('Sign in')
   const next = safeNext(ctx.query.get('next'))
-  // already signed in: go on
-  const existing = session() ?? (await loadSession().catch(() => null))
+  // Already signed in: go on. The server is asked only when the browser holds a session's
+  // CSRF cookie (set beside the HttpOnly session cookie at sign-in, removed at sign-out):
+  // without it there is no session to find, and asking would only log a refusal (401) in the
+  // console. The cookie is a hint about whether to ask, never a reason to let anyone in: the
+  // server still checks the session on every request. After a sign-out or an ended session the
+  // page does not ask either.
+  const ended = ctx.query.get('expired') || ctx.query.get('signed_out') || ctx.query.get('idle')
+  const hinted = !ended && !session() && !!readCookie('hearth_csrf')
+  const existing = ended ? null : session() ?? (hinted ? await loadSession().catch(() => null) : null)
   if (!ctx.live()) return
-  if (existing && !ctx.query.get('expired') && !ctx.query.get('signed_out')) {
+  // the session behind the cookie has ended: drop the stale hint so the next visit need not ask
+  if (hinted && !existing) document.cookie = 'hearth_csrf=; Path=/; Max-Age=0; SameSite=Strict'
+  if (existing) {
     navigate(next ?? homeFor(existing), { replace: true })
     return
   }
@@ -36,7 +46,10 @@ interface State {
 }
 
 function draw(ctx: Ctx, st: State, next: string | null): void {
-  const banner = ctx.query.get('expired')
+  const idle = Number(ctx.query.get('idle') ?? '')
+  const banner = idle > 0
+    ? notification(`You were signed out after ${minutes(idle * 60)} without activity`, 'Sign in again to go back to the page you were on.')
+    : ctx.query.get('expired')
     ? notification('Your session has ended', 'For your security, Hearth signs you out after a period of inactivity. Sign in again to continue.')
     : ctx.query.get('signed_out')
       ? notification('You have signed out', null, true)
@@ -98,6 +111,7 @@ async function submit(ctx: Ctx, form: HTMLFormElement, next: string | null): Pro
   if (st.errors.length) return redraw(ctx, st, next)
   try {
     const s = await post('/session', {}, { username, password }, { allow401: true })
+    rememberIdleLimit(s.idle_seconds)
     setSession(s)
     navigate(next ?? homeFor(s), { replace: true })
   } catch (e) {

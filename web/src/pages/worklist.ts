@@ -4,9 +4,9 @@
 // as a sortable table; the service-wide list comes a page at a time; an IRO's list opens on their
 // reviews (pages/worklistParts.ts).
 import { h, fill } from '../dom'
-import { heading, p, link, statusTag, table, select, withQuery, radios, recordsNote, details, type Column, type Option } from '../components'
+import { heading, p, link, statusTag, table, select, withQuery, radios, recordsNote, lazyDetails, type Column, type Option } from '../components'
 import { get, apiUrl } from '../api'
-import { date, plural, num } from '../format'
+import { date, plural, num, compareText } from '../format'
 import { councilFrom, can, session } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
 import type { WorkItem, Evidence } from '../types'
@@ -39,10 +39,11 @@ export function itemCell(w: Pick<WorkItem, 'title' | 'term' | 'next_step' | 'anc
   return [
     ...title,
     w.next_step ? hint(w.next_step) : '',
-    details('Why',
+    // built when opened: a worker's list can run to a hundred items
+    lazyDetails('Why', () => [
       p(`Counted from: ${w.anchor.event}, ${date(w.anchor.date)}. Due ${w.rule}.`),
       w.reason ? p(`Why: ${w.reason}.`) : null,
-      p(`Where it comes from: ${w.legal_basis}.`))
+      p(`Where it comes from: ${w.legal_basis}.`)])
   ]
 }
 
@@ -98,7 +99,7 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
   if (filters.worker && !workers.has(filters.worker)) workers.set(filters.worker, filters.worker)
   if (filters.team) teams.add(filters.team)
   const opt = (m: Map<string, string>, anyText: string): Option[] =>
-    [{ value: '', text: anyText }, ...[...m.entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([value, text]) => ({ value, text }))]
+    [{ value: '', text: anyText }, ...[...m.entries()].sort((a, b) => compareText(a[1], b[1])).map(([value, text]) => ({ value, text }))]
 
   const form = h('form', { method: 'get', action: ctx.path, class: 'app-filter', 'aria-label': 'Filter the worklist' },
     h('h2', { class: 'govuk-heading-s' }, 'Filter'),
