@@ -10,6 +10,10 @@
 #   CHROME_PATH  the browser (default /usr/bin/chromium, Debian's)
 #   WEB_DIST     the built front end to serve (default web/dist)
 #   PAGES        "role:/path ..." to run only those (role "none" is signed out)
+#   BEFORE_DIST  another build of the front end (e.g. from the commit before a change) to measure
+#                in the same sitting: a second server on the same store serves it, and each page
+#                is measured with it and then with WEB_DIST, alternately, so both meet the same
+#                machine load; its reports go to OUT_DIR/before and its table is printed first
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${1:-$root/build/release/bin/hearth}"
@@ -23,6 +27,15 @@ export HEARTH_DEMO_PASSWORD="bench-password-1"
 # shellcheck source=scripts/lib/demo-server.sh
 source "$root/scripts/lib/demo-server.sh"
 demo_server "$bin" "" --web "${WEB_DIST:-$root/web/dist}"
+variants=("$url|$out")
+if [ -n "${BEFORE_DIST:-}" ]; then
+  mkdir -p "$out/before"
+  "$bin" --store "sqlite:$work/demo.db" serve --listen 127.0.0.1:0 --web "$BEFORE_DIST" >"$work/before.out" 2>"$work/before.err" &
+  before_pid=$!
+  trap 'kill "$pid" "$before_pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+  for _ in $(seq 1 600); do grep -q "http://127.0.0.1:" "$work/before.out" 2>/dev/null && break; sleep 0.1; done
+  variants=("$(grep -o 'http://127.0.0.1:[0-9]*' "$work/before.out" | head -1)|$out/before" "$url|$out")
+fi
 
 # Each role's main page: where it lands after signing in, or the page its daily work is on.
 pages="${PAGES:-none:/login board:/ analyst:/ manager:/worklist/team iro:/worklist worker:/worklist worker:/children admin:/users participation:/indicators young_person:/my-record}"
@@ -42,17 +55,25 @@ for entry in $pages; do
   name="$role$(echo "$path" | tr '/' '-')"
   headers='{}'
   if [ "$role" != none ]; then headers="{\"Cookie\":\"$(cookie_for "$role")\"}"; fi
+  for variant in "${variants[@]}"; do
+  base="${variant%%|*}" dir="${variant#*|}"
   for preset in mobile desktop; do
-    args=(--output=json --output-path="$out/$name.$preset.json" --quiet
+    args=(--output=json --output-path="$dir/$name.$preset.json" --quiet
           --chrome-path="$chrome" --chrome-flags="--headless=new --no-sandbox"
           --extra-headers="$headers")
     if [ "$preset" = desktop ]; then args+=(--preset=desktop --only-categories=performance)
     else args+=(--only-categories=performance,accessibility,best-practices); fi
     # Lighthouse now and then fails to record a trace (NO_NAVSTART) on a busy machine: try again
     for try in 1 2 3; do
-      CHROME_PATH="$chrome" "${lh[@]}" "$url$path" "${args[@]}" >/dev/null 2>"$out/$name.$preset.log" && break
-      [ "$try" = 3 ] && { echo "lighthouse failed on $path as $role: $out/$name.$preset.log" >&2; exit 1; }
+      CHROME_PATH="$chrome" "${lh[@]}" "$base$path" "${args[@]}" >/dev/null 2>"$dir/$name.$preset.log" && break
+      [ "$try" = 3 ] && { echo "lighthouse failed on $path as $role: $dir/$name.$preset.log" >&2; exit 1; }
     done
   done
+  done
 done
+if [ -n "${BEFORE_DIST:-}" ]; then
+  echo "Before ($BEFORE_DIST):"
+  node "$root/bench/lighthouse-table.mjs" "$out/before" $pages
+  echo "After (${WEB_DIST:-$root/web/dist}):"
+fi
 node "$root/bench/lighthouse-table.mjs" "$out" $pages
