@@ -231,6 +231,14 @@ const std::array professional_fields{
     L_TEXT(Professional, job_title, "prof_professional_job_title", "job title", true),
     L_TEXT(Professional, team, "prof_professional_department", "team or department", true),
 };
+const std::array person_fields{
+    L_ID(Person, child, "pers_person_id", true, "the child's CHILD identifier in the 903 return",
+         true),
+    L_TEXT(Person, forename, "pers_forename", "first name", true),
+    L_TEXT(Person, surname, "pers_surname", "family name", true),
+    L_TEXT(Person, preferred, "pers_preferred_name",
+           "the name they like to be called, when not their first name", false),
+};
 const std::array allocation_fields{
     L_ID(Allocation, id, "invo_involvements_id", false, "row identifier", true),
     L_ID(Allocation, worker, "invo_professional_id", true, "the worker (prof_professional_id)",
@@ -364,6 +372,7 @@ const auto missing_cols = columns_of(missing_fields);
 const auto contact_cols = columns_of(contact_fields);
 const auto status_cols = columns_of(status_fields);
 const auto staying_put_cols = columns_of(staying_put_fields);
+const auto person_cols = columns_of(person_fields);
 
 using LT = LocalTable;
 const std::array<LocalTableInfo, kLocalTableCount> tables{{
@@ -394,6 +403,9 @@ const std::array<LocalTableInfo, kLocalTableCount> tables{{
      "a care leaver's activity and accommodation as recorded on a date", status_cols},
     {LT::StayingPut, "staying_put", "", "staying_put.csv",
      "a Staying Put arrangement with former foster carers", staying_put_cols},
+    {LT::People, "people", "ssd_person", "people.csv",
+     "a child's name (workers, managers and reviewing officers see it; the Board never does)",
+     person_cols},
 }};
 
 template <class Rec, class F>
@@ -427,6 +439,8 @@ decltype(auto) with_table(LocalTable kind, Rec& r, F&& f) {
       return f(status_fields, r.care_leaver_status);
     case LT::StayingPut:
       return f(staying_put_fields, r.staying_put);
+    case LT::People:
+      return f(person_fields, r.people);
   }
   return f(professional_fields, r.professionals);
 }

@@ -32,8 +32,9 @@ enum class LocalTable : std::uint8_t {
   Contacts,
   CareLeaverStatus,
   StayingPut,
+  People,
 };
-inline constexpr std::size_t kLocalTableCount = 14;
+inline constexpr std::size_t kLocalTableCount = 15;
 
 struct LocalColumn {
   std::string_view name;  // lower case, e.g. "clah_health_check_date"

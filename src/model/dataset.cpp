@@ -448,6 +448,12 @@ void Dataset::attach_local(std::vector<LocalRecords> records) {
   index_rows(ix.contacts, local, &LocalRecords::contacts, n, find, u);
   index_rows(ix.care_leaver_status, local, &LocalRecords::care_leaver_status, n, find, u);
   index_rows(ix.staying_put, local, &LocalRecords::staying_put, n, find, u);
+  ix.people.assign(n, nullptr);
+  for (const auto& lr : local)
+    for (const auto& p : lr.people) {
+      if (auto c = find(lr.la, p.child)) ix.people[*c] = &p;
+      else ++u;
+    }
   for (const auto& lr : local)
     for (const auto& p : lr.professionals) professionals_.emplace(child_key(lr.la, p.id), &p);
 }

@@ -150,6 +150,7 @@ struct LocalIndex {
   PerChild<CareLeaverContact> contacts;
   PerChild<CareLeaverStatus> care_leaver_status;
   PerChild<StayingPut> staying_put;  // by start
+  std::vector<const Person*> people;  // by child: their name, or nullptr
   std::size_t unmatched = 0;
 };
 
@@ -191,6 +192,18 @@ class Dataset {
 
   // The council's local records, or nullptr when it has sent none.
   const LocalRecords* local_of(std::string_view la) const;
+  // The child's name as the council's local records give it, or nullptr.
+  const Person* person(ChildIndex c) const {
+    return c < local_index.people.size() ? local_index.people[c] : nullptr;
+  }
+  // "Olivia Smith", or "" when the records have no name for the child.
+  std::string full_name(ChildIndex c) const {
+    const Person* p = person(c);
+    if (!p) return {};
+    return p->forename.empty() ? p->surname
+           : p->surname.empty() ? p->forename
+                                : p->forename + " " + p->surname;
+  }
   // A worker's details, when the council's professionals table names them.
   const Professional* professional(std::string_view la, std::string_view id) const;
 

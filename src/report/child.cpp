@@ -21,6 +21,11 @@ json iso_or_null(const model::OptDate& d) {
   return d ? json(model::format_iso(*d)) : json(nullptr);
 }
 
+json name_or_null(const std::string& name) { return name.empty() ? json(nullptr) : json(name); }
+json preferred_or_null(const model::Person* p) {
+  return p && !p->preferred.empty() ? json(p->preferred) : json(nullptr);
+}
+
 // The summary's fields shared by the list and the journey (not "overdue", which the list
 // counts only for the page it shows).
 json summary_fields(const services::SnapshotCache& snap, const services::ChildSummary& s,
@@ -32,6 +37,8 @@ json summary_fields(const services::SnapshotCache& snap, const services::ChildSu
   return {
       {"id", rec.child},
       {"la", rec.la},
+      {"name", name_or_null(snap.data->full_name(s.index))},
+      {"preferred_name", preferred_or_null(snap.data->person(s.index))},
       {"sex", code_json(rec.sex)},
       {"dob", iso_or_null(rec.dob)},
       {"age", rec.dob ? json(model::age_on(*rec.dob, as_of)) : json(nullptr)},
@@ -156,8 +163,12 @@ json young_person_json(const services::SnapshotCache& snap, const services::Jour
                     "Staying put with your foster carers until you are 21, if you both want to",
                     "Help to set up your home"};
   }
+  // the young person's own name, as they like to be called
+  const model::Person* me = snap.data->person(s.index);
   json child = {{"id", rec.child},
                 {"la", rec.la},
+                {"name", me ? name_or_null(me->preferred.empty() ? me->forename : me->preferred)
+                            : json(nullptr)},
                 {"status", services::care_status_name(s.status)},
                 {"age", rec.dob ? json(model::age_on(*rec.dob, as_of)) : json(nullptr)}};
   json worker = nullptr;

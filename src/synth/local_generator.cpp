@@ -51,6 +51,23 @@ constexpr std::array kFirst{"Amira", "Ben",   "Chloe", "Dev",   "Ella", "Femi", 
 constexpr std::array kLast{"Adams",  "Begum", "Clarke", "Davies", "Evans", "Fox",    "Green",
                            "Hughes", "Iqbal", "Jones",  "Khan",   "Lewis", "Mensah", "Nolan",
                            "Okafor", "Patel", "Quinn",  "Reid",   "Shah",  "Turner"};
+// Children's names: invented, common across England's communities, none a real child's.
+constexpr std::array kGirls{"Aaliyah", "Amelia", "Ava",    "Chloe",  "Ella",   "Erin",  "Fatima",
+                            "Freya",   "Grace",  "Hana",   "Imani",  "Isla",   "Jade",  "Kayla",
+                            "Layla",   "Lily",   "Maisie", "Maya",   "Mia",    "Nia",   "Olivia",
+                            "Poppy",   "Ruby",   "Sienna", "Sophie", "Zara"};
+constexpr std::array kBoys{"Aaron", "Adam",  "Alfie",  "Ayaan",  "Caleb",  "Charlie", "Daniel",
+                           "Ethan", "Finn",  "George", "Harvey", "Ibrahim", "Jack",   "Jayden",
+                           "Kai",   "Leo",   "Liam",   "Louis",  "Mason",  "Musa",    "Noah",
+                           "Oscar", "Reece", "Riley",  "Tyler",  "Yusuf"};
+constexpr std::array kFamily{"Ali",     "Bailey", "Brown",   "Campbell", "Carter", "Cooper",
+                             "Edwards", "Hall",   "Harris",  "Hussain",  "Jackson", "Kaur",
+                             "Kelly",   "Mahmood", "Mitchell", "Morgan",  "Murphy", "Nowak",
+                             "Osei",    "Parker", "Phillips", "Roberts", "Robinson", "Singh",
+                             "Smith",   "Taylor", "Thomas",  "Walker",   "Ward",   "Williams",
+                             "Wilson",  "Wood",   "Wright",  "Young"};
+constexpr std::array kPreferred{"Liv", "Charlie", "Izzy", "Danny", "Jay", "Mo", "Sam", "Alex"};
+
 constexpr std::array kTeams{"Children in Care 1", "Children in Care 2", "Children in Care 3",
                             "Permanence"};
 constexpr std::string_view kLeavingCareTeam = "Leaving Care";
@@ -134,7 +151,22 @@ class LocalGenerator {
     return due + days{r.range(1, pace.late_max)};
   }
 
+  // A made-up name for the child, from its own generator, so adding names left every other
+  // record of the synthetic councils as it was.
+  void name(model::ChildIndex c) {
+    const auto& rec = d_.children[c];
+    Rng r(hash_text(rec.child) ^ (o_.seed * 0x9E3779B97F4A7C15ULL) ^ hash_text(o_.la) ^ 0x4E414D45);
+    const bool girl = rec.sex == model::Sex::F || rec.sex == model::Sex::Female;
+    model::Person p;
+    p.child = rec.child;
+    p.forename = girl ? kGirls[r.next() % kGirls.size()] : kBoys[r.next() % kBoys.size()];
+    p.surname = kFamily[r.next() % kFamily.size()];
+    if (r.chance(80)) p.preferred = kPreferred[r.next() % kPreferred.size()];
+    out_.people.push_back(std::move(p));
+  }
+
   void child(model::ChildIndex c) {
+    name(c);
     const auto& rec = d_.children[c];
     Rng r(hash_text(rec.child) ^ (o_.seed * 0x2545F4914F6CDD1DULL) ^ hash_text(o_.la));
     // Some children's workers are stretched.

@@ -191,6 +191,9 @@ json child_json(const Engine& engine, model::ChildIndex c, model::Date as_of,
 json work_item_json(const Engine& engine, const WorkItem& w, model::Date as_of) {
   json j = item_json(engine, w.status, as_of);
   j["child_id"] = w.child;
+  const auto c = engine.data().find_child(w.la, w.child);
+  const std::string name = c ? engine.data().full_name(*c) : std::string();
+  j["child_name"] = name.empty() ? json(nullptr) : json(name);
   j["la"] = w.la;
   j["worker"] = w.who.worker.empty() ? json(nullptr) : json(w.who.worker);
   j["worker_name"] = w.who.name;

@@ -10,6 +10,7 @@
 #include "auth/crypto.hpp"
 #include "report/list.hpp"
 #include "services/findings.hpp"
+#include "web/gzip.hpp"
 #include "web/internal.hpp"
 
 namespace hearth::web {
@@ -339,6 +340,25 @@ std::optional<http::Response> authenticate(Call& call) {
   return std::nullopt;
 }
 
+// A JSON or CSV reply of 1 KiB or more goes gzipped to a client that takes it (the worklists
+// run to hundreds of kilobytes: on a slow phone link the bytes are most of the wait). Replies
+// that carry a secret (the session's CSRF token) are never compressed, so no reflected input
+// can be used to guess it from the compressed length (BREACH); nor is what is compressed
+// already (the scorecard, kept gzipped) or a download that is (PDF, XLSX).
+void compress_reply(http::Response& res, const http::Request& req, const Route& route) {
+  constexpr std::size_t kWorthIt = 1024;
+  if (res.body.size() < kWorthIt || route.pattern.starts_with("/api/v1/session")) return;
+  if (!res.content_type.starts_with("application/json") &&
+      !res.content_type.starts_with("text/csv"))
+    return;
+  for (const auto& [name, value] : res.headers)
+    if (name == "Content-Encoding") return;
+  res.headers.emplace_back("Vary", "Accept-Encoding");
+  if (!accepts_gzip(req)) return;
+  res.body = gzip(res.body);
+  res.headers.emplace_back("Content-Encoding", "gzip");
+}
+
 http::Handler wrap(Ctx& ctx, const Route& route) {
   return [&ctx, &route](const http::Request& req) -> http::Response {
     if (auto refused = check_request(ctx.opts, route, req)) return std::move(*refused);
@@ -349,6 +369,7 @@ http::Handler wrap(Ctx& ctx, const Route& route) {
         if (auto refused = authenticate(call)) return std::move(*refused);
       }
       http::Response res = route.handler(call);
+      compress_reply(res, req, route);
       for (auto& h : call.headers) res.headers.push_back(std::move(h));
       return res;
     } catch (const ApiError& e) {

@@ -116,7 +116,9 @@ void add_session_routes(std::vector<Route>& routes) {
                       return http::Response::json({{"user", user_json(call.who())},
                                                    {"can", auth::capabilities(call.who())},
                                                    {"csrf", call.session->csrf},
-                                                   {"expires", call.session->expires}});
+                                                   {"expires", call.session->expires},
+                                                   {"idle_seconds",
+                                                    call.ctx.authn.policy().idle_seconds}});
                     },
                     0,
                     kJsonDepth,

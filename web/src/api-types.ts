@@ -75,8 +75,12 @@ export interface ChildProfile {
   } | null
   la: string
   legal_status: Coded | null
+  /** The child's name from the council's local records (people.csv); null when they have none */
+  name: string | null
   overdue: number
   placement: Coded | null
+  /** The name they like to be called, when the records give one */
+  preferred_name: string | null
   sex: Coded | null
   status: ChildStatus
   /** A unique pupil number is recorded (not UN1) */
@@ -119,10 +123,14 @@ export interface ChildSummary {
   la: string
   /** Of the episode open on the as-of date */
   legal_status: Coded | null
+  /** The child's name from the council's local records (people.csv); null when they have none */
+  name: string | null
   /** Statutory items overdue */
   overdue: number
   /** Of the episode open on the as-of date */
   placement: Coded | null
+  /** The name they like to be called, when the records give one */
+  preferred_name: string | null
   sex: Coded | null
   status: ChildStatus
   /** The social worker (a care leaver: the personal adviser) */
@@ -494,6 +502,8 @@ export interface OwnRecord {
     age: number | null
     id: string
     la: string
+    /** Their name as they like to be called; null when the records have none */
+    name: string | null
     status: ChildStatus
   }
   /** What they are entitled to, in plain words */
@@ -691,6 +701,8 @@ export interface Session {
   csrf: string
   /** When the session ends unless used again (Unix seconds) */
   expires: number
+  /** How long the session lasts unused: each request starts it again */
+  idle_seconds: number
   user: SessionUser
 }
 
@@ -830,6 +842,8 @@ export interface WorkItem {
   actionable: boolean
   anchor: Anchor
   child_id: string
+  /** The child's name from the local records; null when they have none */
+  child_name: string | null
   days_overdue?: number
   due: string | null
   evidence: Evidence | null

@@ -1,7 +1,7 @@
 // Who is signed in and what they may do: GET /api/v1/session, kept for the page's lifetime.
 import { get, setCsrf, setHomeCouncil, ApiError } from './api'
 import type { Capability, Role, SignedIn } from './types'
-import { sessionStarted, stopIdleWatch } from './idle'
+import { rememberIdleLimit, sessionStarted, stopIdleWatch } from './idle'
 
 let current: SignedIn | null = null
 
@@ -48,6 +48,7 @@ export function couldUse(actions: Capability[]): boolean | null {
 export async function loadSession(): Promise<SignedIn | null> {
   try {
     const s = await get('/session', {}, { allow401: true })
+    rememberIdleLimit(s.idle_seconds)  // the server's limit, in whatever browser this is
     setSession(s, s.expires)
     return s
   } catch (e) {

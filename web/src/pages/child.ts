@@ -7,7 +7,7 @@ import { date, CHILD_STATUS, plural } from '../format'
 import { councilFrom, can } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
 import type { ChildRecord, Episode, Evidence, Finding, MissingEpisode, Review, TimescaleItem } from '../types'
-import { codedText, labelOf } from './children'
+import { childName, codedText, labelOf } from './children'
 import { fitted } from '../charts'
 import { itemCell } from './worklist'
 
@@ -99,7 +99,9 @@ export async function childPage(ctx: Ctx): Promise<void> {
   // a young person's own record (their account's child) is the My record page
   if (!('episodes' in rec)) return navigate('/my-record', { replace: true })
   const c = rec.child
-  setTitle(`Child ${c.id}`)
+  // the child's name when the records give one, the 903 id always (the reference every system shares)
+  const who = c.name ? `${childName(c.name, c.preferred_name)} (${c.id})` : `Child ${c.id}`
+  setTitle(who)
   const asOf = rec.timescales.as_of
   const items = rec.timescales.items
   const order: TimescaleItem['status'][] = ['overdue', 'due_soon', 'upcoming', 'done_late', 'done_on_time', 'not_applicable']
@@ -123,7 +125,7 @@ export async function childPage(ctx: Ctx): Promise<void> {
 
   fill(ctx.main, 
     backLink(withQuery('/children', { la: ctx.query.get('la') }), 'Back to children'),
-    heading(`Child ${c.id}`, `${CHILD_STATUS[c.status]} · council ${c.la}`),
+    heading(who, `${CHILD_STATUS[c.status]} · council ${c.la}`),
     recordsNote(rec.records_note, 'This child\'s statutory items'),
     summaryList([
       ['Age', `${c.age}${c.dob ? ` (born ${date(c.dob)})` : ''}`],

@@ -59,7 +59,8 @@ export async function childrenPage(ctx: Ctx): Promise<void> {
       ? [
           p(`Showing ${from} to ${to} of ${plural(list.total, 'child', 'children')}.`),
           table(`Children${f.q ? ` matching “${f.q}”` : ''}`, [
-            { head: 'Child', cell: (c: ChildSummary) => link(withQuery(`/children/${encodeURIComponent(c.id)}`, { la: c.la }), h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Child '), c.id)), rowHeader: true },
+            // the name the worker knows them by, with the 903 id as the reference
+            { head: 'Child', cell: (c: ChildSummary) => [link(withQuery(`/children/${encodeURIComponent(c.id)}`, { la: c.la }), c.name ? childName(c.name, c.preferred_name) : h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Child '), c.id)), c.name ? h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, c.id) : null], rowHeader: true },
             { head: 'Age', cell: (c) => String(c.age), numeric: true },
             { head: 'Sex', cell: (c) => labelOf(c.sex) },
             { head: 'Status', cell: (c) => CHILD_STATUS[c.status] },
@@ -71,4 +72,9 @@ export async function childrenPage(ctx: Ctx): Promise<void> {
         ]
       : p('No children match. Try other words or filters.'),
     pagination(list.page, list.per_page, list.total, (n) => withQuery('/children', { ...f, page: n > 1 ? n : '' })) ?? '')
+}
+
+/** "Olivia Smith (Liv)": the name with the one they like to be called. */
+export function childName(name: string, preferred?: string | null): string {
+  return preferred && !name.startsWith(preferred) ? `${name} (${preferred})` : name
 }

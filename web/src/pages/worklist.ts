@@ -26,7 +26,7 @@ function evidenceText(e: Evidence | null): string {
 }
 
 function childLink(w: WorkItem): HTMLElement {
-  return link(withQuery(`/children/${encodeURIComponent(w.child_id)}`, { la: w.la }), h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Child '), w.child_id))
+  return link(withQuery(`/children/${encodeURIComponent(w.child_id)}`, { la: w.la }), w.child_name ? `${w.child_name} (${w.child_id})` : h('span', null, h('span', { class: 'govuk-visually-hidden' }, 'Child '), w.child_id))
 }
 
 /** An item: what it is; on a worker's own list also what to do while it is open and, behind
