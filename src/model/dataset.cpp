@@ -451,8 +451,10 @@ void Dataset::attach_local(std::vector<LocalRecords> records) {
   ix.people.assign(n, nullptr);
   for (const auto& lr : local)
     for (const auto& p : lr.people) {
-      if (auto c = find(lr.la, p.child)) ix.people[*c] = &p;
-      else ++u;
+      if (auto c = find(lr.la, p.child))
+        ix.people[*c] = &p;
+      else
+        ++u;
     }
   for (const auto& lr : local)
     for (const auto& p : lr.professionals) professionals_.emplace(child_key(lr.la, p.id), &p);

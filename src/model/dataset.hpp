@@ -149,7 +149,7 @@ struct LocalIndex {
   PerChild<MissingRecord> missing;  // by start
   PerChild<CareLeaverContact> contacts;
   PerChild<CareLeaverStatus> care_leaver_status;
-  PerChild<StayingPut> staying_put;  // by start
+  PerChild<StayingPut> staying_put;   // by start
   std::vector<const Person*> people;  // by child: their name, or nullptr
   std::size_t unmatched = 0;
 };
@@ -200,7 +200,7 @@ class Dataset {
   std::string full_name(ChildIndex c) const {
     const Person* p = person(c);
     if (!p) return {};
-    return p->forename.empty() ? p->surname
+    return p->forename.empty()  ? p->surname
            : p->surname.empty() ? p->forename
                                 : p->forename + " " + p->surname;
   }

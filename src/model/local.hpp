@@ -168,10 +168,10 @@ struct StayingPut {   // hearth_staying_put
   bool operator==(const StayingPut&) const = default;
 };
 
-struct Person {          // ssd_person: a child's or young person's name, as the council records it
-  std::string child;     // pers_person_id (the 903 CHILD)
-  std::string forename;  // pers_forename
-  std::string surname;   // pers_surname
+struct Person {           // ssd_person: a child's or young person's name, as the council records it
+  std::string child;      // pers_person_id (the 903 CHILD)
+  std::string forename;   // pers_forename
+  std::string surname;    // pers_surname
   std::string preferred;  // pers_preferred_name (Hearth): the name they like to be called
   bool operator==(const Person&) const = default;
 };

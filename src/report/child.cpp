@@ -21,7 +21,9 @@ json iso_or_null(const model::OptDate& d) {
   return d ? json(model::format_iso(*d)) : json(nullptr);
 }
 
-json name_or_null(const std::string& name) { return name.empty() ? json(nullptr) : json(name); }
+json name_or_null(const std::string& name) {
+  return name.empty() ? json(nullptr) : json(name);
+}
 json preferred_or_null(const model::Person* p) {
   return p && !p->preferred.empty() ? json(p->preferred) : json(nullptr);
 }

@@ -52,20 +52,20 @@ constexpr std::array kLast{"Adams",  "Begum", "Clarke", "Davies", "Evans", "Fox"
                            "Hughes", "Iqbal", "Jones",  "Khan",   "Lewis", "Mensah", "Nolan",
                            "Okafor", "Patel", "Quinn",  "Reid",   "Shah",  "Turner"};
 // Children's names: invented, common across England's communities, none a real child's.
-constexpr std::array kGirls{"Aaliyah", "Amelia", "Ava",    "Chloe",  "Ella",   "Erin",  "Fatima",
-                            "Freya",   "Grace",  "Hana",   "Imani",  "Isla",   "Jade",  "Kayla",
-                            "Layla",   "Lily",   "Maisie", "Maya",   "Mia",    "Nia",   "Olivia",
+constexpr std::array kGirls{"Aaliyah", "Amelia", "Ava",    "Chloe",  "Ella", "Erin", "Fatima",
+                            "Freya",   "Grace",  "Hana",   "Imani",  "Isla", "Jade", "Kayla",
+                            "Layla",   "Lily",   "Maisie", "Maya",   "Mia",  "Nia",  "Olivia",
                             "Poppy",   "Ruby",   "Sienna", "Sophie", "Zara"};
-constexpr std::array kBoys{"Aaron", "Adam",  "Alfie",  "Ayaan",  "Caleb",  "Charlie", "Daniel",
-                           "Ethan", "Finn",  "George", "Harvey", "Ibrahim", "Jack",   "Jayden",
-                           "Kai",   "Leo",   "Liam",   "Louis",  "Mason",  "Musa",    "Noah",
+constexpr std::array kBoys{"Aaron", "Adam",  "Alfie",  "Ayaan",  "Caleb",   "Charlie", "Daniel",
+                           "Ethan", "Finn",  "George", "Harvey", "Ibrahim", "Jack",    "Jayden",
+                           "Kai",   "Leo",   "Liam",   "Louis",  "Mason",   "Musa",    "Noah",
                            "Oscar", "Reece", "Riley",  "Tyler",  "Yusuf"};
-constexpr std::array kFamily{"Ali",     "Bailey", "Brown",   "Campbell", "Carter", "Cooper",
-                             "Edwards", "Hall",   "Harris",  "Hussain",  "Jackson", "Kaur",
-                             "Kelly",   "Mahmood", "Mitchell", "Morgan",  "Murphy", "Nowak",
-                             "Osei",    "Parker", "Phillips", "Roberts", "Robinson", "Singh",
-                             "Smith",   "Taylor", "Thomas",  "Walker",   "Ward",   "Williams",
-                             "Wilson",  "Wood",   "Wright",  "Young"};
+constexpr std::array kFamily{"Ali",     "Bailey",  "Brown",    "Campbell", "Carter",   "Cooper",
+                             "Edwards", "Hall",    "Harris",   "Hussain",  "Jackson",  "Kaur",
+                             "Kelly",   "Mahmood", "Mitchell", "Morgan",   "Murphy",   "Nowak",
+                             "Osei",    "Parker",  "Phillips", "Roberts",  "Robinson", "Singh",
+                             "Smith",   "Taylor",  "Thomas",   "Walker",   "Ward",     "Williams",
+                             "Wilson",  "Wood",    "Wright",   "Young"};
 constexpr std::array kPreferred{"Liv", "Charlie", "Izzy", "Danny", "Jay", "Mo", "Sam", "Alex"};
 
 constexpr std::array kTeams{"Children in Care 1", "Children in Care 2", "Children in Care 3",

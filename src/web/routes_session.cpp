@@ -113,12 +113,12 @@ void add_session_routes(std::vector<Route>& routes) {
                     true,
                     "",
                     [](Call& call) {
-                      return http::Response::json({{"user", user_json(call.who())},
-                                                   {"can", auth::capabilities(call.who())},
-                                                   {"csrf", call.session->csrf},
-                                                   {"expires", call.session->expires},
-                                                   {"idle_seconds",
-                                                    call.ctx.authn.policy().idle_seconds}});
+                      return http::Response::json(
+                          {{"user", user_json(call.who())},
+                           {"can", auth::capabilities(call.who())},
+                           {"csrf", call.session->csrf},
+                           {"expires", call.session->expires},
+                           {"idle_seconds", call.ctx.authn.policy().idle_seconds}});
                     },
                     0,
                     kJsonDepth,
