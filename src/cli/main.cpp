@@ -224,7 +224,9 @@ int main(int argc, char** argv) {
   scorecard->add_option("--la", sca.la, "The council (when several are stored)");
   scorecard->add_flag("--suppressed", sca.suppressed,
                       "Suppress small numbers (\"c\") as Board and public outputs must");
-  scorecard->add_option("--format", sca.format, "table, json, csv, xlsx or html")
+  scorecard
+      ->add_option("--format", sca.format,
+                   "table, json, csv, xlsx, html or pdf (the Board paper, through Chromium)")
       ->capture_default_str();
   scorecard->add_option("--output,-o", sca.output, "Write to this file (needed for xlsx)");
   scorecard->add_option("--only", sca.only, "Only these indicators (ids)");

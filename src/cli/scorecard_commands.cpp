@@ -6,6 +6,7 @@
 #include "cli/common.hpp"
 #include "indicators/scorecard.hpp"
 #include "ingest/snapshot.hpp"
+#include "report/pdf.hpp"
 #include "report/scorecard.hpp"
 #include "services/scorecard.hpp"
 #include "store/store.hpp"
@@ -37,11 +38,13 @@ void write_out(const std::string& path, const std::string& text) {
 }  // namespace
 
 int cmd_scorecard(const Global& g, const ScorecardArgs& a) {
-  static const std::vector<std::string> formats = {"table", "json", "csv", "xlsx", "html"};
+  static const std::vector<std::string> formats = {"table", "json", "csv", "xlsx", "html", "pdf"};
   if (std::find(formats.begin(), formats.end(), a.format) == formats.end())
-    throw UsageError("--format must be table, json, csv, xlsx or html, not '" + a.format + "'");
-  if (a.format == "xlsx" && (a.output.empty() || a.output == "-"))
-    throw UsageError("--format xlsx writes a file: give it with --output FILE.xlsx");
+    throw UsageError("--format must be table, json, csv, xlsx, html or pdf, not '" + a.format +
+                     "'");
+  if ((a.format == "xlsx" || a.format == "pdf") && (a.output.empty() || a.output == "-"))
+    throw UsageError("--format " + a.format + " writes a file: give it with --output FILE." +
+                     a.format);
   services::Settings settings;
   settings.timescales = load_timescale_config(g);
   settings.scorecard = load_scorecard_config(g);
@@ -84,7 +87,14 @@ int cmd_scorecard(const Global& g, const ScorecardArgs& a) {
     write_out(a.output, report::scorecard_html(sc));
   else if (a.format == "xlsx")
     report::scorecard_xlsx(sc, a.output);
-  else
+  else if (a.format == "pdf") {
+    // the Board paper printed by headless Chromium, as the web's download makes it
+    try {
+      write_out(a.output, report::html_to_pdf(report::scorecard_html(sc)));
+    } catch (const report::PdfError& e) {
+      throw UsageError(e.what());
+    }
+  } else
     write_out(a.output, report::scorecard_table(sc));
   if (!a.output.empty() && a.output != "-")
     std::cerr << "Wrote the scorecard for " << la << " at " << model::format_iso(as_of) << " to "
