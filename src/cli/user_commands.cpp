@@ -114,18 +114,13 @@ int cmd_user_list(const Global& g, const std::string& format) {
   auto users = st->list_users();
   if (fmt == Format::Json) {
     json arr = json::array();
-    for (const auto& u : users)
-      arr.push_back({{"username", u.username},
-                     {"display_name", u.display_name},
-                     {"role", u.role},
-                     {"councils", u.councils},
-                     {"worker", u.worker},
-                     {"teams", u.teams},
-                     {"child", u.child},
-                     {"disabled", u.disabled},
-                     {"demo", u.demo},
-                     {"locked_until", model::format_instant(u.locked_until)},
-                     {"last_login_at", model::format_instant(u.last_login_at)}});
+    for (const auto& u : users) {
+      // the administrators' page's fields, and what only the server's operator needs
+      json j = services::user_json(u);
+      j["demo"] = u.demo;
+      j["locked_until"] = model::format_instant(u.locked_until);
+      arr.push_back(std::move(j));
+    }
     std::cout << arr.dump(2) << '\n';
     return kExitOk;
   }

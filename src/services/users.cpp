@@ -153,6 +153,20 @@ bool awaiting_setup(const store::UserRecord& u) {
   return u.password_hash == kNoPassword;
 }
 
+nlohmann::json user_json(const store::UserRecord& u) {
+  return {{"username", u.username},
+          {"display_name", u.display_name},
+          {"role", u.role},
+          {"councils", u.councils},
+          {"worker", u.worker},
+          {"teams", u.teams},
+          {"child", u.child},
+          {"disabled", u.disabled},
+          {"locked", u.locked_until.has_value()},
+          {"awaiting_setup", awaiting_setup(u)},
+          {"last_login_at", model::format_instant(u.last_login_at)}};
+}
+
 AddedUser add_user(const model::Dataset& data, store::AccountStore& st, const NewUser& u,
                    const std::string& display_name, const std::optional<std::string>& password) {
   AddedUser out;

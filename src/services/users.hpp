@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +67,8 @@ std::vector<std::string> change_user(const model::Dataset& data, store::AccountS
                                      const NewUser& u);
 // Whether the user has yet to choose a password with their set-up link.
 bool awaiting_setup(const store::UserRecord& u);
+// A user as an administrator sees them (GET /api/v1/users, `hearth user list --format json`).
+nlohmann::json user_json(const store::UserRecord& u);
 // Sets a password through a set-up link, which is then used up. bad_input setup_link when the
 // link is unknown, used or out of date; bad_password when the password will not do. Returns the
 // username.

@@ -16,19 +16,7 @@ namespace {
 using auth::Action;
 using auth::Resource;
 
-json user_json(const store::UserRecord& u) {
-  return {{"username", u.username},
-          {"display_name", u.display_name},
-          {"role", u.role},
-          {"councils", u.councils},
-          {"worker", u.worker},
-          {"teams", u.teams},
-          {"child", u.child},
-          {"disabled", u.disabled},
-          {"locked", u.locked_until.has_value()},
-          {"awaiting_setup", services::awaiting_setup(u)},
-          {"last_login_at", model::format_instant(u.last_login_at)}};
-}
+using services::user_json;
 
 // The set-up link as the administrator passes it on: the page's path with the token after '#',
 // which a browser never sends to a server (so it is in no access log), and when it ends.
