@@ -68,6 +68,8 @@ std::string_view action_name(Action a) {
       return "imports.read";
     case Action::WriteImport:
       return "import.write";
+    case Action::ExplainFindings:
+      return "findings.explain";
     case Action::ManageUsers:
       return "users.manage";
   }
@@ -168,6 +170,9 @@ Decision decide(const Principal& who, Action action, const Resource& what) {
     case Action::WriteImport:
       if (r == Role::Analyst) return allow();
       return deny("only the performance team imports data");
+    case Action::ExplainFindings:
+      if (r == Role::Analyst) return allow();
+      return deny("only the performance team explains findings");
     case Action::ManageUsers:
       if (r == Role::Admin) return allow();
       return deny("only an administrator manages users");
@@ -195,6 +200,7 @@ std::vector<std::string> capabilities(const Principal& who) {
   if (decide(who, Action::ReadFindings, council)) out.push_back("data_quality");
   if (decide(who, Action::ReadImports, council)) out.push_back("imports");
   if (decide(who, Action::WriteImport, council)) out.push_back("import_upload");
+  if (decide(who, Action::ExplainFindings, council)) out.push_back("explain_findings");
   if (decide(who, Action::ReadRules, council)) out.push_back("rules");
   if (decide(who, Action::ReadRegistry, council)) out.push_back("indicators");
   if (who.role == Role::YoungPerson && !who.child.empty()) {

@@ -14,16 +14,17 @@
 namespace hearth::auth {
 
 enum class Action : std::uint8_t {
-  ReadScorecard,  // the Board's scorecard and indicator pages (aggregates)
-  ReadRegistry,   // indicator definitions (and what the server is: /info)
-  ReadRules,      // the DfE's 903 validation rules: for those who keep the data right
-  ReadWorklist,   // statutory items: the scope says whose
-  ListChildren,   // the children list (each row is then checked with ReadChild)
-  ReadChild,      // one child's record
-  ReadFindings,   // validation findings (they name children)
-  ReadImports,    // the list of imports
-  WriteImport,    // upload, check, accept or cancel an import
-  ManageUsers,    // users and roles
+  ReadScorecard,    // the Board's scorecard and indicator pages (aggregates)
+  ReadRegistry,     // indicator definitions (and what the server is: /info)
+  ReadRules,        // the DfE's 903 validation rules: for those who keep the data right
+  ReadWorklist,     // statutory items: the scope says whose
+  ListChildren,     // the children list (each row is then checked with ReadChild)
+  ReadChild,        // one child's record
+  ReadFindings,     // validation findings (they name children)
+  ReadImports,      // the list of imports
+  WriteImport,      // upload, check, accept or cancel an import
+  ExplainFindings,  // write or withdraw a note that explains a finding
+  ManageUsers,      // users and roles
 };
 std::string_view action_name(Action a);
 

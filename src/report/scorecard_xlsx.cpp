@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "model/dates.hpp"
+#include "report/findings_export.hpp"
 #include "report/scorecard.hpp"
 
 namespace hearth::report {
@@ -147,20 +148,7 @@ void scorecard_xlsx(const indicators::Scorecard& sc, const std::filesystem::path
 }
 
 std::string scorecard_xlsx_bytes(const indicators::Scorecard& sc) {
-  // libxlsxwriter writes files: a private temporary one, read back and removed.
-  std::string name = (std::filesystem::temp_directory_path() / "hearth-xlsx-XXXXXX").string();
-  const int fd = mkstemp(name.data());
-  if (fd < 0) throw std::runtime_error("cannot make a temporary file for the workbook");
-  close(fd);
-  struct Remove {
-    std::string path;
-    ~Remove() { std::remove(path.c_str()); }
-  } remove{name};
-  scorecard_xlsx(sc, name);
-  std::ifstream in(name, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  return xlsx_bytes([&](const std::filesystem::path& path) { scorecard_xlsx(sc, path); });
 }
 
 }  // namespace hearth::report

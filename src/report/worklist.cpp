@@ -38,6 +38,17 @@ json worklist_json(const services::WorklistResult& r, const timescales::Engine& 
                        {"due_soon", w.due_soon},
                        {"done_late", w.done_late}});
   out["workers"] = std::move(workers);
+  json items = json::array(), people = json::array();
+  for (const auto& [key, title] : r.options.items)
+    items.push_back({{"key", key}, {"title", title}});
+  for (const auto& w : r.options.workers)
+    people.push_back({{"worker", w[0]}, {"name", w[1]}, {"team", w[2]}});
+  out["options"] = {
+      {"items", std::move(items)}, {"workers", std::move(people)}, {"teams", r.options.teams}};
+  if (r.count) {
+    out["page"] = r.first / r.count + 1;
+    out["per_page"] = r.count;
+  }
   return out;
 }
 

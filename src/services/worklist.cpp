@@ -36,9 +36,16 @@ WorklistResult worklist(SnapshotCache& snap, const WorklistQuery& q) {
       q.status != "done_late")
     throw bad_input("bad_status", "status must be overdue, due_soon or done_late",
                     {{"parameter", "status"}, {"value", q.status}});
-  if (!q.item.empty() && !timescales::item_by_key(q.item))
-    throw bad_input("bad_item", "There is no statutory item '" + q.item + "'.",
-                    {{"parameter", "item"}});
+  std::set<std::string, std::less<>> items;  // the item filter: empty, every item
+  for (std::size_t at = 0; !q.item.empty() && at <= q.item.size();) {
+    const auto comma = std::min(q.item.find(',', at), q.item.size());
+    std::string key = q.item.substr(at, comma - at);
+    if (!timescales::item_by_key(key))
+      throw bad_input("bad_item", "There is no statutory item '" + key + "'.",
+                      {{"parameter", "item"}});
+    items.insert(std::move(key));
+    at = comma + 1;
+  }
   // A worker or team the records do not know is a mistake to say, not an empty list.
   const std::string where = q.la.empty() ? std::string() : " for council " + q.la;
   if (!q.visible && !q.worker.empty() && !records_name(data, q.la, q.worker, Named::Worker))
@@ -74,11 +81,26 @@ WorklistResult worklist(SnapshotCache& snap, const WorklistQuery& q) {
   }
   r.whole = whole_worklist(snap, o, !q.within && q.since.empty());
 
-  auto wanted = [&](const timescales::WorkItem& w) {
+  // What the filters offer: the asker's whole list; then what the filters keep.
+  std::map<std::string, std::string> item_titles;
+  std::map<std::string, std::array<std::string, 3>> worker_options;
+  std::set<std::string> teams;
+  auto in_scope = [&](const timescales::WorkItem& w) {
     if (q.visible && !q.visible(w, r.as_of.date)) return false;
+    const auto& def = timescales::item(w.status.item);
+    item_titles.emplace(def.key, def.title);
+    if (!w.who.worker.empty())
+      worker_options.emplace(w.who.worker, std::array<std::string, 3>{std::string(w.who.worker),
+                                                                      std::string(w.who.name),
+                                                                      std::string(w.who.team)});
+    if (!w.who.team.empty()) teams.emplace(w.who.team);
+    return true;
+  };
+  auto wanted = [&](const timescales::WorkItem& w) {
+    if (!in_scope(w)) return false;
     if (!q.worker.empty() && w.who.worker != q.worker) return false;
     if (!q.team.empty() && w.who.team != q.team) return false;
-    if (!q.item.empty() && timescales::item(w.status.item).key != q.item) return false;
+    if (!items.empty() && !items.count(timescales::item(w.status.item).key)) return false;
     return true;
   };
   const std::vector<timescales::WorkItem>* lists[] = {&r.whole->overdue, &r.whole->due_soon,
@@ -100,9 +122,23 @@ WorklistResult worklist(SnapshotCache& snap, const WorklistQuery& q) {
       ++(i == 0 ? wc.overdue : i == 1 ? wc.due_soon : wc.done_late);
       if (q.status.empty() || q.status == sec.name) sec.items.push_back(&w);
     }
+    if (q.count) {  // the page asked for
+      auto& v = sec.items;
+      v.erase(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(std::min(q.first, v.size())));
+      if (v.size() > q.count) v.resize(q.count);
+    }
   }
+  r.first = q.first;
+  r.count = q.count;
   r.children = children.size();
   for (auto& [id, wc] : workers) r.workers.push_back(std::move(wc));
+  for (auto& [key, title] : item_titles) r.options.items.emplace_back(key, title);
+  std::sort(r.options.items.begin(), r.options.items.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
+  for (auto& [id, w] : worker_options) r.options.workers.push_back(w);
+  std::sort(r.options.workers.begin(), r.options.workers.end(),
+            [](const auto& a, const auto& b) { return a[1] != b[1] ? a[1] < b[1] : a[0] < b[0]; });
+  r.options.teams.assign(teams.begin(), teams.end());
   return r;
 }
 

@@ -26,12 +26,22 @@ struct WorklistQuery {
   // everything.
   std::function<bool(const timescales::WorkItem&, model::Date)> visible;
   std::string status;  // overdue, due_soon or done_late: only that list (counts stay whole)
-  std::string item;    // a statutory item's key
+  std::string item;    // a statutory item's key, or several separated by commas
   std::string worker;  // prof_professional_id
   std::string team;
   std::optional<int> within;  // due-soon horizon in working days; empty: the configured window
   std::string since;          // done late on or after (YYYY-MM-DD); empty: start of the quarter
   std::string since_name = "since";
+  // A page of each list shown (count 0: every item); the counts stay whole.
+  std::size_t first = 0, count = 0;
+};
+
+// What the asker's whole list (in scope, before the filters) holds, for the filters to offer:
+// every item type, worker and team on it, whichever one is chosen.
+struct WorklistOptions {
+  std::vector<std::pair<std::string, std::string>> items;  // key, title; by title
+  std::vector<std::array<std::string, 3>> workers;         // id, name, team; by name
+  std::vector<std::string> teams;                          // sorted
 };
 
 struct WorkerCounts {
@@ -56,6 +66,8 @@ struct WorklistResult {
       {{"overdue", {}, 0}, {"due_soon", {}, 0}, {"done_late", {}, 0}}};
   std::vector<WorkerCounts> workers;  // by worker id
   std::size_t children = 0;           // children with any item counted
+  WorklistOptions options;
+  std::size_t first = 0, count = 0;  // the page asked for (count 0: not paged)
 };
 
 // Checks the question (no_data, bad_as_of, bad_status, bad_item, bad_since, and — when the

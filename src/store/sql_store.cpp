@@ -17,6 +17,7 @@
 #include "ssda903/tables.hpp"
 #include "store/driver.hpp"
 #include "store/sql_accounts.hpp"
+#include "store/sql_finding_notes.hpp"
 #include "store/sql_util.hpp"
 #include "store/store.hpp"
 
@@ -167,7 +168,7 @@ RowSource source_of(const local::LocalTableInfo& info, const model::LocalRecords
 class SqlStore final : public Store {
  public:
   explicit SqlStore(std::unique_ptr<Driver> driver)
-      : driver_(std::move(driver)), accounts_(sql_, *driver_) {
+      : driver_(std::move(driver)), accounts_(sql_, *driver_), notes_(sql_, *driver_) {
     driver_->open(sql_);
   }
 
@@ -510,6 +511,12 @@ class SqlStore final : public Store {
   std::vector<UploadRecord> open_uploads(std::string_view la) override {
     return accounts_.open_uploads(la);
   }
+  FindingNote put_finding_note(const FindingNote& n) override { return notes_.put(n); }
+  std::vector<FindingNote> finding_notes(std::string_view la) override {
+    return notes_.of_council(la);
+  }
+  std::optional<FindingNote> finding_note(std::int64_t id) override { return notes_.find(id); }
+  bool delete_finding_note(std::int64_t id) override { return notes_.remove(id); }
 
  private:
   static ImportRecord new_import(const std::string& la, int year, const ImportMeta& meta,
@@ -771,6 +778,7 @@ class SqlStore final : public Store {
   std::unique_ptr<Driver> driver_;
   soci::session sql_;
   SqlAccounts accounts_;
+  SqlFindingNotes notes_;
 };
 
 }  // namespace

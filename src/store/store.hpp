@@ -1,8 +1,9 @@
-// The store: Hearth's system of record. Five interfaces by concern — ReturnStore (903 returns and
+// The store: Hearth's system of record. Six interfaces by concern — ReturnStore (903 returns and
 // imports), LocalStore (local records), AccountStore (users, sessions, login attempts), AuditLog,
-// UploadStore (web imports in progress) — that Store joins with the schema and meta; one generic
-// SQL implementation on SOCI (sql_store.cpp) over a tiny driver for each database (driver.hpp,
-// sqlite_driver.cpp, postgres_driver.cpp), chosen by the URL's scheme in open_store().
+// UploadStore (web imports in progress), FindingNoteStore (notes explaining findings) — that Store
+// joins with the schema and meta; one generic SQL implementation on SOCI (sql_store.cpp) over a
+// tiny driver for each database (driver.hpp, sqlite_driver.cpp, postgres_driver.cpp), chosen by the
+// URL's scheme in open_store().
 #pragma once
 
 #include <cstdint>
@@ -17,6 +18,7 @@
 
 #include "store/account_store.hpp"
 #include "store/audit_log.hpp"
+#include "store/finding_note_store.hpp"
 #include "store/local_store.hpp"
 #include "store/return_store.hpp"
 #include "store/upload_store.hpp"
@@ -24,7 +26,7 @@
 namespace hearth::store {
 
 // The schema version this build reads and writes. Raised with every migration.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // The database's schema is not the one this build knows (too old: run `hearth db upgrade`;
 // newer: this build is older than the database).
@@ -40,7 +42,8 @@ class Store : public ReturnStore,
               public LocalStore,
               public AccountStore,
               public AuditLog,
-              public UploadStore {
+              public UploadStore,
+              public FindingNoteStore {
  public:
   ~Store() override = default;
 

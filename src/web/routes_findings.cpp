@@ -1,9 +1,15 @@
-// Validation findings stored with a council's returns: counted by rule, and one rule's list.
+// Validation findings stored with a council's imports: counted by rule (the latest return, or a
+// past import), one rule's list, the whole list as CSV or Excel, and notes that explain a
+// finding so that next month's list shows only what is new (services/finding_notes.hpp).
 #include <algorithm>
+#include <charconv>
+#include <limits>
 #include <map>
 #include <set>
 
 #include "report/finding.hpp"
+#include "report/findings_export.hpp"
+#include "services/finding_notes.hpp"
 #include "web/internal.hpp"
 
 namespace hearth::web {
@@ -13,8 +19,39 @@ namespace {
 using auth::Action;
 using auth::Resource;
 
-// The latest stored return of the council (or of ?year=): its key.
-store::ReturnKey return_for(Call& call, const std::string& la) {
+// The stored import whose findings are asked for: ?import=N (any of the council's imports,
+// past ones too), else the council's latest stored return (or that of ?year=).
+struct Stored {
+  store::ImportRecord rec;
+  bool current = false;  // the import whose data is in use now
+};
+
+std::int64_t import_param(Call& call) {
+  const std::string v = call.query("import");
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
+  if (ec != std::errc() || end != v.data() + v.size() || id <= 0)
+    throw ApiError(400, "bad_request", "import must be an import's number, such as 12.",
+                   {{"parameter", "import"}});
+  return id;
+}
+
+Stored stored_for(Call& call, const std::string& la) {
+  const auto imports = call.st.list_imports(std::numeric_limits<int>::max());
+  // Which imports are in use: each year's latest return, and the local records' tables.
+  std::set<std::int64_t> in_use;
+  for (const auto& k : call.st.list_returns())
+    if (k.la == la) in_use.insert(k.import_id);
+  for (const auto& t : call.st.list_local_tables())
+    if (t.la == la) in_use.insert(t.import_id);
+  auto found = [&](std::int64_t id) -> Stored {
+    for (const auto& r : imports)
+      if (r.id == id && r.la == la) return {r, in_use.count(id) > 0};
+    // another council's import answers as one that does not exist
+    throw ApiError(404, "not_found", "Council " + la + " has no import " + std::to_string(id) + ".",
+                   {{"import", id}});
+  };
+  if (!call.query("import").empty()) return found(import_param(call));
   std::string y = call.query("year");
   std::optional<int> year;
   if (!y.empty()) {
@@ -35,21 +72,60 @@ store::ReturnKey return_for(Call& call, const std::string& la) {
         404, "no_data",
         "The store holds no return for council " + la + (y.empty() ? "" : " in " + y) + ".",
         {{"la", la}});
-  return *best;
+  return found(best->import_id);
+}
+
+std::string year_label(const store::ImportRecord& r) {
+  return r.collection_year ? model::CollectionYear{r.collection_year}.label() : std::string();
+}
+
+// Which findings a list shows: the new ones (not explained), the explained, or all.
+enum class Show { New, Explained, All };
+Show show_param(Call& call, const char* fallback) {
+  const std::string v = call.query("show", fallback);
+  if (v == "new") return Show::New;
+  if (v == "explained") return Show::Explained;
+  if (v == "all") return Show::All;
+  throw ApiError(400, "bad_request", "show must be new, explained or all, not '" + v + "'.",
+                 {{"parameter", "show"}});
+}
+bool shown(Show s, bool explained) {
+  return s == Show::All || (s == Show::Explained) == explained;
+}
+
+json note_json(const store::FindingNote& n) {
+  return {{"id", n.id},
+          {"key", n.key},
+          {"rule", model::to_utf8(n.rule)},
+          {"child", model::to_utf8(n.child)},
+          {"note", model::to_utf8(n.note)},
+          {"user", model::to_utf8(n.user)},
+          {"at", model::format_instant(n.at)}};
+}
+
+json import_fields(const Stored& s) {
+  return {{"id", s.rec.id},
+          {"kind", s.rec.collection_year ? "903" : "local"},
+          {"source", model::to_utf8(s.rec.source)},
+          {"user", model::to_utf8(s.rec.user)},
+          {"imported_at", model::format_instant(s.rec.finished_at)},
+          {"current", s.current}};
 }
 
 http::Response get_findings(Call& call) {
   std::string la = call.council();
   call.require(Action::ReadFindings, Resource::council(la));
-  auto key = return_for(call, la);
-  auto findings = call.import_findings(key.import_id);
+  const auto stored = stored_for(call, la);
+  auto findings = call.import_findings(stored.rec.id);
+  const auto notes = services::note_index(call.st, la);
   struct Sum {
     model::Finding first;
-    int count = 0;
+    int count = 0, explained = 0;
     std::set<std::string> children;
   };
   std::map<std::string, Sum> by_rule;
   json not_run = json::array();
+  std::size_t explained = 0;
   for (const auto& f : *findings) {
     if (f.rule == "validation.not-run") {
       not_run.push_back({{"message", f.message}, {"value", f.value}});
@@ -58,6 +134,7 @@ http::Response get_findings(Call& call) {
     auto& s = by_rule[f.rule];
     if (s.count == 0) s.first = f;
     ++s.count;
+    if (notes.count(services::finding_key(f))) ++s.explained, ++explained;
     if (!f.child.empty()) s.children.insert(f.child);
   }
   json rules = json::array();
@@ -69,17 +146,22 @@ http::Response get_findings(Call& call) {
                      {"message", s.first.message},
                      {"how_to_fix", s.first.how_to_fix},
                      {"count", s.count},
+                     {"explained", s.explained},
+                     {"new", s.count - s.explained},
                      {"children", s.children.size()}});
   }
   std::stable_sort(rules.begin(), rules.end(), [](const json& a, const json& b) {
     if (a["severity"] != b["severity"]) return a["severity"] == "error";
     return a["count"].get<int>() > b["count"].get<int>();
   });
-  call.audit("findings.read", "council:" + la, "ok", {{"import", key.import_id}});
+  call.audit("findings.read", "council:" + la, "ok", {{"import", stored.rec.id}});
   return http::Response::json({{"la", la},
-                               {"year", model::CollectionYear{key.collection_year}.label()},
-                               {"import_id", key.import_id},
+                               {"year", year_label(stored.rec)},
+                               {"import_id", stored.rec.id},
+                               {"import", import_fields(stored)},
                                {"total", total},
+                               {"explained", explained},
+                               {"new", total - explained},
                                {"rules", rules},
                                {"not_run", not_run}});
 }
@@ -88,43 +170,195 @@ http::Response get_findings_of_rule(Call& call) {
   std::string la = call.council();
   call.require(Action::ReadFindings, Resource::council(la));
   std::string rule = call.req.path_params.at("rule");
-  auto key = return_for(call, la);
+  const auto stored = stored_for(call, la);
+  const Show show = show_param(call, "all");
+  const auto notes = services::note_index(call.st, la);
   auto page = call.page();
-  std::size_t total = 0;
+  std::size_t total = 0, explained = 0, all = 0;
   json items = json::array();
-  for (const auto& f : *call.import_findings(key.import_id)) {
+  for (const auto& f : *call.import_findings(stored.rec.id)) {
     if (f.rule != rule) continue;
-    if (total >= page.first && items.size() < page.second)
-      items.push_back(report::finding_json(f, key.collection_year));
+    ++all;
+    const std::string key = services::finding_key(f);
+    const auto note = notes.find(key);
+    if (note != notes.end()) ++explained;
+    if (!shown(show, note != notes.end())) continue;
+    if (total >= page.first && items.size() < page.second) {
+      json j = report::finding_json(f, stored.rec.collection_year);
+      j["key"] = key;
+      j["explanation"] = note != notes.end() ? note_json(note->second) : json(nullptr);
+      items.push_back(std::move(j));
+    }
     ++total;
   }
-  call.audit("findings.read", "council:" + la, "ok", {{"import", key.import_id}, {"rule", rule}});
+  call.audit("findings.read", "council:" + la, "ok", {{"import", stored.rec.id}, {"rule", rule}});
   json out = Call::paged(std::move(items), total, page);
   out["rule"] = rule;
   out["la"] = la;
-  out["year"] = model::CollectionYear{key.collection_year}.label();
+  out["year"] = year_label(stored.rec);
+  out["import"] = import_fields(stored);
+  out["counts"] = {{"all", all}, {"explained", explained}, {"new", all - explained}};
   return http::Response::json(out);
+}
+
+http::Response export_findings(Call& call) {
+  std::string la = call.council();
+  call.require(Action::ReadFindings, Resource::council(la));
+  const std::string format = call.query("format", "csv");
+  if (format != "csv" && format != "xlsx")
+    throw ApiError(400, "bad_request", "format must be csv or xlsx, not '" + format + "'.",
+                   {{"parameter", "format"}});
+  const auto stored = stored_for(call, la);
+  const Show show = show_param(call, "all");
+  const std::string rule = call.query("rule");
+  const auto notes = services::note_index(call.st, la);
+  auto findings = call.import_findings(stored.rec.id);
+  std::vector<report::ExportedFinding> rows;
+  for (const auto& f : *findings) {
+    if (f.rule == "validation.not-run" || (!rule.empty() && f.rule != rule)) continue;
+    std::string key = services::finding_key(f);
+    const auto note = notes.find(key);
+    if (!shown(show, note != notes.end())) continue;
+    rows.push_back({&f, std::move(key), note != notes.end() ? &note->second : nullptr});
+  }
+  const report::FindingsExportInfo info{la, year_label(stored.rec), stored.rec.id};
+  http::Response r;
+  if (format == "xlsx") {
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    r.body = report::findings_xlsx_bytes(rows, info);
+  } else {
+    r.content_type = "text/csv; charset=utf-8";
+    r.body = report::findings_csv(rows, info);
+  }
+  call.audit("findings.export", "council:" + la, "ok",
+             {{"import", stored.rec.id},
+              {"format", format},
+              {"rows", rows.size()},
+              {"rule", rule},
+              {"show", call.query("show", "all")}});
+  // the file's name: only characters that need no quoting (a rule code is the client's text)
+  std::string safe_rule;
+  for (char c : rule)
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') safe_rule += c;
+  r.headers.emplace_back("Content-Disposition",
+                         "attachment; filename=\"findings-" + la + "-import-" +
+                             std::to_string(stored.rec.id) +
+                             (safe_rule.empty() ? "" : "-rule-" + safe_rule) + "." + format + "\"");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+http::Response explain_finding(Call& call) {
+  std::string la = call.council();
+  call.require(Action::ExplainFindings, Resource::council(la));
+  const json body = call.body_object();
+  if (!body.contains("import_id") || !body["import_id"].is_number_integer())
+    throw ApiError(400, "bad_request", "import_id must be the import's number.",
+                   {{"parameter", "import_id"}});
+  const auto import_id = body["import_id"].get<std::int64_t>();
+  // the import must be the council's (another council's answers as one that does not exist)
+  bool ours = false;
+  for (const auto& r : call.st.list_imports(std::numeric_limits<int>::max()))
+    if (r.id == import_id) ours = r.la == la;
+  if (!ours)
+    throw ApiError(404, "not_found",
+                   "Council " + la + " has no import " + std::to_string(import_id) + ".",
+                   {{"import", import_id}});
+  services::ExplainRequest req;
+  req.la = la;
+  req.import_id = import_id;
+  req.key = body_string(body, "key", "");
+  req.note = body_string(body, "note", "");
+  req.user = call.who().username;
+  req.at = call.ctx.authn.now_instant();
+  const auto note = services::explain(call.st, call.import_findings(import_id), req);
+  call.audit(
+      "findings.explain", "finding:" + la + "/" + note.key, "ok",
+      {{"import", import_id}, {"rule", note.rule}, {"child", note.child}, {"note", note.note}});
+  return http::Response::json(note_json(note), 201);
+}
+
+http::Response withdraw_explanation(Call& call) {
+  std::string la = call.council();
+  call.require(Action::ExplainFindings, Resource::council(la));
+  const std::string v = call.req.path_params.at("id");
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
+  std::optional<store::FindingNote> note;
+  if (ec == std::errc() && end == v.data() + v.size()) note = call.st.finding_note(id);
+  if (!note || note->la != la)
+    throw ApiError(404, "not_found", "Council " + la + " has no note '" + v + "'.", {{"id", v}});
+  call.st.delete_finding_note(id);
+  call.audit("findings.unexplain", "finding:" + la + "/" + note->key, "ok",
+             {{"rule", note->rule}, {"child", note->child}, {"note", note->note}});
+  http::Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
 }
 
 }  // namespace
 
 void add_findings_routes(std::vector<Route>& routes) {
+  const Param import{"import", "query", "integer",
+                     "A stored import's number (a past one too); default: the latest return"};
+  const Param show{"show",   "query",
+                   "string", "Which findings: new (not explained), explained or all (default)",
+                   false,    {"new", "explained", "all"}};
   routes.push_back({"GET",
                     "/api/v1/findings",
-                    "Validation findings of the latest stored return, counted by rule",
-                    {kLa, kYear},
+                    "Validation findings of the latest stored return (or of ?import=), counted "
+                    "by rule, with how many are explained",
+                    {kLa, kYear, import},
                     true,
                     "",
                     get_findings});
   routes.back().reply = {200, "FindingsSummary"};
   routes.push_back({"GET",
-                    "/api/v1/findings/{rule}",
-                    "The findings of one rule, each naming the child",
-                    {{"rule", "path", "string", "The rule code"}, kLa, kYear, kPage, kPerPage},
+                    "/api/v1/findings/export",
+                    "Every finding of the latest stored return (or of ?import=) as CSV or "
+                    "Excel, with its explanation",
+                    {kLa,
+                     kYear,
+                     import,
+                     show,
+                     {"rule", "query", "string", "Only this rule's findings"},
+                     {"format", "query", "string", "What to download", false, {"csv", "xlsx"}}},
                     true,
                     "",
-                    get_findings_of_rule});
+                    export_findings});
+  routes.back().reply = {
+      200,
+      "",
+      0,
+      {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
+  routes.push_back(
+      {"GET",
+       "/api/v1/findings/{rule}",
+       "The findings of one rule, each naming the child, with its key and "
+       "explanation",
+       {{"rule", "path", "string", "The rule code"}, kLa, kYear, import, show, kPage, kPerPage},
+       true,
+       "",
+       get_findings_of_rule});
   routes.back().reply = {200, "RuleFindings"};
+  routes.push_back({"POST",
+                    "/api/v1/findings/notes",
+                    "Explain a finding: {\"import_id\":12,\"key\":\"…\",\"note\":\"…\"} (replaces "
+                    "an earlier note on the same finding)",
+                    {kLa},
+                    true,
+                    "json",
+                    explain_finding});
+  routes.back().reply = {201, "FindingNote"};
+  routes.push_back({"DELETE",
+                    "/api/v1/findings/notes/{id}",
+                    "Withdraw a finding's explanation (the finding is new again)",
+                    {{"id", "path", "integer", "The note's id"}, kLa},
+                    true,
+                    "",
+                    withdraw_explanation});
+  routes.back().reply = {204, ""};
 }
 
 }  // namespace hearth::web

@@ -268,6 +268,33 @@ json findings_summary(const std::vector<model::Finding>& findings,
   return {{"total", findings.size()}, {"errors", errors}, {"by_rule", rules}, {"first", first}};
 }
 
+// The rows that accepting with findings leaves out: every row a reading error rejected (an
+// error on a row means the row cannot be used as it is), each with why; the first 1,000 named.
+json left_out_json(const std::vector<model::Finding>& reading, const std::filesystem::path& dir) {
+  constexpr std::size_t kNamed = 1000;
+  std::map<std::pair<std::string, std::int64_t>, json> rows;
+  std::size_t total = 0;
+  for (const auto& f : reading) {
+    if (f.severity != model::Severity::Error || f.row <= 0) continue;
+    const auto k = std::make_pair(shown_file(f.file, dir), f.row);
+    auto it = rows.find(k);
+    if (it == rows.end()) {
+      ++total;
+      if (rows.size() >= kNamed) continue;
+      it = rows.emplace(k, json{{"file", model::to_utf8(k.first)},
+                                {"table", model::to_utf8(f.table)},
+                                {"row", f.row},
+                                {"child", model::to_utf8(f.child)},
+                                {"why", json::array()}})
+               .first;
+    }
+    it->second["why"].push_back(model::to_utf8(f.message));
+  }
+  json items = json::array();
+  for (auto& [k, v] : rows) items.push_back(std::move(v));
+  return {{"total", total}, {"rows", std::move(items)}};
+}
+
 ingest::ImportOptions import_options(Call& call, const store::UploadRecord& u, const Staged& staged,
                                      bool accept) {
   ingest::ImportOptions o;
@@ -292,10 +319,12 @@ http::Response check_upload(Call& call) {
               {"rows", rows},
               {"rejected", read.report.rejected},
               {"can_import", !read.tables.empty()},
+              {"left_out", left_out_json(read.report.findings, staged.dir)},
               {"findings", findings_summary(read.report.findings, staged.dir)}};
   } else {
     auto outcome = ingest::read_source(import_options(call, u, staged, false), {}, &call.st);
     auto findings = outcome.findings();
+    json left_out = left_out_json(findings, staged.dir);
     bool file_problems = false, blocking = false;
     for (const auto& y : outcome.years) {
       findings.insert(findings.end(), y.validation.begin(), y.validation.end());
@@ -310,6 +339,7 @@ http::Response check_upload(Call& call) {
               {"can_import", outcome.status != ingest::ImportStatus::Invalid && !file_problems},
               {"needs_accept_with_findings", blocking && !file_problems},
               {"problem", outcome.problem},
+              {"left_out", std::move(left_out)},
               {"findings", findings_summary(findings, staged.dir)}};
     // What storing it would change, while the store is as it is now.
     std::vector<model::Return> incoming;
@@ -346,6 +376,7 @@ http::Response accept_upload(Call& call) {
     result = {{"kind", "local"},
               {"status", stored ? "imported" : "blocked"},
               {"problem", out.problem},
+              {"left_out", left_out_json(out.read.report.findings, staged.dir)},
               {"findings", findings_summary(out.read.report.findings, staged.dir)}};
     if (out.record) result["import_id"] = out.record->id;
   } else {
@@ -358,6 +389,7 @@ http::Response accept_upload(Call& call) {
               {"problem", out.problem},
               {"rows", out.rows()},
               {"rejected", out.rejected()},
+              {"left_out", left_out_json(out.findings(), staged.dir)},
               // What was stored with the import: reading and DfE findings alike.
               {"findings", findings_summary(out.stored_findings(), staged.dir)}};
     // what the check said it would change stays with the import (and with a retry)

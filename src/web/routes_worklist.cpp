@@ -1,6 +1,7 @@
 // Worklists over HTTP: the scope the role allows, narrowed by the policy, answered by the
 // worklist service (services/worklist.hpp) and rendered as JSON or CSV (report/worklist.hpp).
 #include <algorithm>
+#include <tuple>
 
 #include "report/worklist.hpp"
 #include "services/worklist.hpp"
@@ -42,6 +43,9 @@ http::Response get_worklist(Call& call) {
   q.item = call.query("item");
   q.worker = call.query("worker");
   q.team = call.query("team");
+  // a page of each list, when asked for (the CSV is always the whole list)
+  if (format == "json" && (!call.query("page").empty() || !call.query("per_page").empty()))
+    std::tie(q.first, q.count) = call.page();
   if (res.scope != auth::WorklistScope::All)
     q.visible = [&](const timescales::WorkItem& w, model::Date as_of) {
       if (res.scope == auth::WorklistScope::Team)
@@ -91,10 +95,12 @@ void add_worklist_routes(std::vector<Route>& routes) {
          "Only this section",
          false,
          {"overdue", "due_soon", "done_late"}},
-        {"item", "query", "string", "Only this statutory item (its key)"},
+        {"item", "query", "string", "Only these statutory items (keys, separated by commas)"},
         {"worker", "query", "string", "Only this worker's items"},
         {"team", "query", "string", "Only this team's items"},
-        {"format", "query", "string", "json, or csv to download", false, {"json", "csv"}}},
+        {"format", "query", "string", "json, or csv to download", false, {"json", "csv"}},
+        {"page", "query", "integer", "A page of each list, from 1 (default: every item)"},
+        {"per_page", "query", "integer", "Items per page of each list (at most 500; default 50)"}},
        true,
        "",
        get_worklist});

@@ -218,12 +218,37 @@ TEST_F(ApiContract, EveryReplyFitsItsSchema) {
   ask(analyst, "GET", "/api/v1/rules?year=2024-25", {}, 200);
   ask(analyst, "GET", "/api/v1/rules/101", {}, 200);
   ask(analyst, "GET", "/api/v1/worklist?scope=all", {}, 200);
+  ask(analyst, "GET", "/api/v1/worklist?scope=all&status=overdue&page=2&per_page=10", {}, 200);
+  ask(as("demo-iro"), "GET", "/api/v1/worklist?item=first_review,second_review,later_review", {},
+      200);
   ask(as("demo-manager"), "GET", "/api/v1/worklist?scope=team&status=overdue", {}, 200);
   ask(as("demo-worker"), "GET", "/api/v1/worklist?scope=mine", {}, 200);
   auto summary = ask(analyst, "GET", "/api/v1/findings", {}, 200);
   ASSERT_TRUE(summary.is_object());
   for (const auto& rule : summary["rules"])
     ask(analyst, "GET", "/api/v1/findings/" + rule["code"].get<std::string>(), {}, 200);
+  // A finding explained, the exports, and the explanation withdrawn.
+  ASSERT_FALSE(summary["rules"].empty());
+  const std::string code = summary["rules"][0]["code"];
+  auto rows = ask(analyst, "GET", "/api/v1/findings/" + code + "?show=all&per_page=2", {}, 200);
+  ASSERT_TRUE(rows.is_object() && !rows["items"].empty());
+  auto note = ask(analyst, "POST", "/api/v1/findings/notes",
+                  json{{"import_id", summary["import_id"]},
+                       {"key", rows["items"][0]["key"]},
+                       {"note", "Right as recorded"}}
+                      .dump(),
+                  201);
+  ask(analyst, "POST", "/api/v1/findings/notes",
+      json{{"import_id", summary["import_id"]}, {"key", "nothing"}, {"note", "n"}}.dump(), 404);
+  ask(analyst, "GET", "/api/v1/findings/" + code + "?show=explained", {}, 200);
+  ask(analyst, "GET", "/api/v1/findings/export?format=csv", {}, 200);
+  ask(analyst, "GET", "/api/v1/findings/export?format=xlsx&show=new&rule=" + code, {}, 200);
+  ask(analyst, "GET",
+      "/api/v1/findings?import=" + std::to_string(summary["import_id"].get<std::int64_t>()), {},
+      200);
+  ASSERT_TRUE(note.is_object());
+  ask(analyst, "DELETE", "/api/v1/findings/notes/" + std::to_string(note["id"].get<std::int64_t>()),
+      {}, 204);
   auto children = ask(analyst, "GET", "/api/v1/children?status=all&per_page=500", {}, 200);
   ASSERT_TRUE(children.is_object());
   for (const auto& c : children["items"])

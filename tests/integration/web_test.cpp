@@ -248,6 +248,21 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
       {"GET", "/api/v1/findings/{rule}",
        [&](auto&, auto& rel) { return std::string("/api/v1/findings/1001?la=") + council(rel); },
        same(analysts, all403)},
+      {"GET", "/api/v1/findings/export",
+       [&](auto&, auto& rel) {
+         return std::string("/api/v1/findings/export?format=csv&la=") + council(rel);
+       },
+       same(analysts, all403)},
+      // Explaining a finding is the performance team's (an administrator only reads them): the
+      // analyst gets through to the checks (an import that is not the council's).
+      {"POST", "/api/v1/findings/notes",
+       [&](auto&, auto& rel) { return std::string("/api/v1/findings/notes?la=") + council(rel); },
+       same(importer(404), all403), R"({"import_id":999999,"key":"k","note":"n"})"},
+      {"DELETE", "/api/v1/findings/notes/{id}",
+       [&](auto&, auto& rel) {
+         return std::string("/api/v1/findings/notes/999999?la=") + council(rel);
+       },
+       same(importer(404), all403)},
       {"GET", "/api/v1/imports",
        [&](auto&, auto& rel) { return std::string("/api/v1/imports?la=") + council(rel); },
        same(analysts, all403)},
@@ -387,6 +402,46 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
   EXPECT_GT(reads, 0);
   EXPECT_GT(denials, 100);
   EXPECT_EQ(run(hearth_cmd(store_, {"audit", "verify"})).exit_code, 0);
+}
+
+// The service-wide worklist a page at a time, its filters' choices whatever is chosen, and
+// several item types at once (an IRO's reviews).
+TEST_F(WebAccess, TheWorklistPagesOffersEveryChoiceAndTakesSeveralItems) {
+  auto& a = as("analyst");
+  auto whole = body_of(a.get("/api/v1/worklist?scope=all"));
+  const auto overdue = whole["overdue"];
+  ASSERT_GT(overdue.size(), 15u) << "the demo has a long service-wide list";
+  auto page2 = body_of(a.get("/api/v1/worklist?scope=all&page=2&per_page=10"));
+  EXPECT_EQ(page2["page"], 2);
+  EXPECT_EQ(page2["per_page"], 10);
+  EXPECT_EQ(page2["summary"], whole["summary"]) << "the counts stay whole";
+  ASSERT_EQ(page2["overdue"].size(), 10u);
+  for (std::size_t i = 0; i < 10; ++i) EXPECT_EQ(page2["overdue"][i], overdue[10 + i]) << i;
+  auto past_end = body_of(a.get("/api/v1/worklist?scope=all&page=100000&per_page=10"));
+  EXPECT_TRUE(past_end["overdue"].empty());
+  EXPECT_FALSE(whole.contains("page")) << "not paged unless asked";
+
+  // Choosing a worker still offers every worker, item type and team.
+  ASSERT_GT(whole["options"]["workers"].size(), 1u);
+  const std::string one = whole["options"]["workers"][0]["worker"];
+  auto narrowed = body_of(a.get("/api/v1/worklist?scope=all&worker=" + one));
+  EXPECT_EQ(narrowed["options"], whole["options"]);
+  EXPECT_EQ(narrowed["workers"].size(), 1u);
+
+  // Several item types at once: exactly the items of either.
+  std::map<std::string, int> by_item;
+  for (const auto& w : overdue) ++by_item[w["item"].get<std::string>()];
+  ASSERT_GE(by_item.size(), 2u);
+  auto it = by_item.begin();
+  const auto [first, n1] = *it++;
+  const auto [second, n2] = *it;
+  auto both =
+      body_of(a.get("/api/v1/worklist?scope=all&status=overdue&item=" + first + "," + second));
+  EXPECT_EQ(both["summary"]["overdue"], n1 + n2);
+  for (const auto& w : both["overdue"]) EXPECT_TRUE(w["item"] == first || w["item"] == second);
+  auto bad = a.get("/api/v1/worklist?scope=all&item=" + first + ",no_such_item");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(body_of(bad)["error"]["code"], "bad_item");
 }
 
 TEST_F(WebAccess, ChangesWithoutTheCsrfTokenAreRefused) {

@@ -17,7 +17,7 @@ import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { chromium, request } from 'playwright-core'
 import { findHearth, startDemoServer } from '../scripts/demo-server.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -202,6 +202,19 @@ async function login(page, username, password = PASSWORD) {
   await page.click('button:has-text("Sign in")')
 }
 
+/** The names of the children `username` may see (through the API, in a context of its own). */
+async function childNamesSeenBy(username) {
+  const api = await request.newContext({ baseURL: BASE })
+  try {
+    const r = await api.post('/api/v1/session', { data: { username, password: PASSWORD } })
+    if (r.status() !== 200) throw new Error(`signing in as ${username} answered ${r.status()}`)
+    const list = await (await api.get('/api/v1/children?status=all&per_page=500')).json()
+    return list.items.map((c) => c.name).filter(Boolean)
+  } finally {
+    await api.dispose()
+  }
+}
+
 async function navClick(page, text) {
   const link = page.locator('.govuk-service-navigation__link', { hasText: text }).first()
   await link.click()
@@ -282,7 +295,7 @@ async function plainWords(page, url) {
 //   Every role but young_person: the indicator registry; the DfE's rules too, but not for the Board.
 const SPEC_CAN = {
   admin: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'rules', 'indicators', 'users'],
-  analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'import_upload', 'rules', 'indicators'],
+  analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'import_upload', 'explain_findings', 'rules', 'indicators'],
   manager: ['dashboard', 'scorecard', 'team_worklist', 'children', 'rules', 'indicators'],
   iro: ['dashboard', 'scorecard', 'worklist', 'children', 'rules', 'indicators'],
   worker: ['worklist', 'children', 'rules', 'indicators'],
@@ -428,14 +441,18 @@ const ROLES = {
         await pageChecks(page, role, 'scorecard-off-target', problems)
         return `${path.basename(pdf)}, ${path.basename(xlsx)}; ${rags.length} tiles off or near target`
       })
-      await check(`${role}: no child identifiers or links to children anywhere`, async () => {
-        for (const url of ['/', '/scorecard/stability_long']) {
+      await check(`${role}: no child identifiers, names or links to children anywhere`, async () => {
+        const names = await childNamesSeenBy('demo-analyst')
+        assert(names.length > 0, 'the demo children have no names to look for')
+        for (const url of ['/', '/scorecard/stability_long', '/scorecard/cla_count']) {
           await page.goto(`${BASE}${url}`)
           await ready(page)
           const links = await page.locator('a[href^="/children"]').count()
           assert(links === 0, `${url} links to a child page`)
           const html = await page.locator('main').innerHTML()
           assert(!/\b11[45]\d{5}\b/.test(html), `${url} shows something like a child id`)
+          const named = names.filter((n) => html.includes(n))
+          assert(named.length === 0, `${url} names ${named.slice(0, 3).join(', ')}`)
         }
         await pageChecks(page, role, 'scorecard-indicator', problems)
       })
@@ -464,6 +481,24 @@ const ROLES = {
         const r = await page.request.get(`${BASE}${csv}`)
         assert(r.status() === 200 && /csv/.test(r.headers()['content-type'] || ''), `CSV download answered ${r.status()}`)
         return `${rows} rows`
+      })
+      await check(`${role}: children are named on their list, worklist and record, with the 903 id as the reference`, async () => {
+        await page.goto(`${BASE}/children`)
+        await ready(page)
+        const first = page.locator('main table tbody tr th').first()
+        const cell = await first.innerText()
+        const [name, id] = cell.split('\n').map((t) => t.trim())
+        assert(/^[A-Z][a-z'-]+ [A-Z]/.test(name) && /^\d+$/.test(id ?? ''), `the first child is shown as "${cell}"`)
+        await page.goto(`${BASE}/worklist`)
+        await ready(page)
+        const rows = await page.locator('main table tbody tr').allInnerTexts()
+        assert(rows.some((t) => /[A-Z][a-z'-]+ [A-Z][a-z'-]+/.test(t)), 'no worklist row names its child')
+        await page.goto(`${BASE}/children/${id}`)
+        await ready(page)
+        assert((await page.locator('main h1').innerText()).includes(name.replace(/ \(.*\)$/, '')), 'the record does not lead with the name')
+        await page.goto(`${BASE}/worklist`)
+        await ready(page)
+        return `${name} (${id})`
       })
       await check(`${role}: filter by status updates the query string`, async () => {
         await page.selectOption('#filter-status', 'overdue')
@@ -502,6 +537,55 @@ const ROLES = {
         assert(await page.locator('main table tbody tr').count() > 0, 'no finding rows')
         await pageChecks(page, role, 'data-quality-rule', problems)
         return `${rules} rules`
+      })
+      await check(`${role}: explains a finding on a rule's page — it leaves the new list, shows its note, and the CSV and Excel downloads carry it`, async () => {
+        await page.goto(`${BASE}/data-quality`)
+        await ready(page)
+        const first = page.locator('main table tbody tr a[href^="/data-quality/"]').first()
+        if (!(await first.count())) return 'no findings to explain'
+        await first.click()
+        await page.waitForURL(/\/data-quality\/[^/?]+/)
+        await ready(page)
+        const nav = page.locator('nav[aria-label="Which findings"]')
+        const newCount = async () => Number((/New \(([\d,]+)\)/.exec(await nav.innerText()) ?? ['', 'NaN'])[1].replace(/,/g, ''))
+        const before = await newCount()
+        const row = page.locator('main table tbody tr').first()
+        await row.locator('summary', { hasText: 'Explain this finding' }).click()
+        const note = 'Checked with the placing team: right as recorded'
+        await row.locator('textarea').fill(note)
+        await row.locator('button', { hasText: 'Save the explanation' }).click()
+        await page.waitForSelector('.govuk-notification-banner--success')
+        await ready(page)
+        const after = await newCount()
+        assert(after === before - 1, `new findings went from ${before} to ${after}`)
+        await nav.locator('a', { hasText: 'Explained' }).click()
+        await page.waitForURL(/show=explained/)
+        await ready(page)
+        assert((await page.locator('main table').innerText()).includes(note), 'the explained list does not show the note')
+        await pageChecks(page, role, 'data-quality-explained', problems)
+        const href = async (format) => page.locator(`main a[href*="/api/v1/findings/export"][href*="format=${format}"]`).first().getAttribute('href')
+        const csv = await page.request.get(`${BASE}${await href('csv')}`)
+        assert(csv.status() === 200 && (await csv.text()).includes(note), `the CSV (${csv.status()}) lacks the note`)
+        const xlsx = await page.request.get(`${BASE}${await href('xlsx')}`)
+        assert(xlsx.status() === 200 && (await xlsx.body()).subarray(0, 2).toString() === 'PK', `the Excel download answered ${xlsx.status()}`)
+        return `${before} new before, ${after} after`
+      })
+      await check(`${role}: the service-wide worklist comes from the server a page at a time; a section's next page shows that section alone`, async () => {
+        await page.goto(`${BASE}/worklist/team`)
+        await ready(page)
+        const next = page.locator('main .govuk-pagination__next a').first()
+        if (!(await next.count())) return 'every section fits on one page'
+        const [reply] = await Promise.all([
+          page.waitForResponse((r) => r.url().includes('/api/v1/worklist?') && /[?&]page=2\b/.test(r.url())),
+          next.click()])
+        await ready(page)
+        const body = await reply.json()
+        assert(body.page === 2 && body.per_page === 100, `the server answered page ${body.page} of ${body.per_page}`)
+        assert(/[?&]status=\w+/.test(page.url()) && /[?&]page=2\b/.test(page.url()), `the page is ${page.url()}`)
+        const shown = body[body.filter.status].length
+        assert(shown > 0 && shown <= 100, `${shown} items on page 2`)
+        assert(/: 101 to \d/.test(await page.locator('main').innerText()), 'the caption does not say which items these are')
+        return `${body.filter.status}: ${body.summary[body.filter.status]} items, ${shown} on page 2`
       })
       await check(`${role}: scorecard indicator page has charts with table alternatives`, async () => {
         await page.goto(`${BASE}/scorecard/stability_long`)
@@ -558,6 +642,16 @@ const ROLES = {
         const [y1, y2] = ret.year.split('-')
         assert(text.includes(`${y1} to ${y1.slice(0, 2)}${y2}`), `the row does not show the year ${ret.year}: ${text}`)
         await pageChecks(page, role, 'imports-after', problems)
+        // an import's findings open from the list: here the demo's first, which later ones replaced
+        const past = page.locator('main table tbody tr a[href*="/data-quality?"][href*="import="]').last()
+        if (!(await past.count())) return 'no stored import has findings'
+        const id = /import=(\d+)/.exec(await past.getAttribute('href'))[1]
+        await past.click()
+        await page.waitForURL(/\/data-quality\?.*import=/)
+        await ready(page)
+        const caption = await page.locator('main h1').innerText()
+        assert(caption.includes(`import ${id}`), `the page is not import ${id}'s findings: ${caption}`)
+        return `import ${id}'s findings open from the list`
       })
       await check(`${role}: a return with an error shows its findings, and is stored with them (accept with findings)`, async () => {
         if (ret.error) throw ret.error
@@ -578,13 +672,16 @@ const ROLES = {
         await page.waitForSelector('#check-results', { timeout: Math.max(WAIT_MS, 180000) })
         const findings = await page.locator('#check-results table').count()
         assert(findings >= 1, 'no findings table')
-        assert(/SEX/.test(await page.locator('#check-results').innerText()), 'the finding about SEX is not shown')
+        const results = await page.locator('#check-results').innerText()
+        assert(/SEX/.test(results), 'the finding about SEX is not shown')
+        assert(/1 row that accepting with findings leaves out/.test(results) && /header\.csv, row 3/.test(results), 'the row left out is not named')
         await pageChecks(page, role, 'import-findings', problems)
         const accept = page.locator('main button', { hasText: 'Accept with findings' })
         assert(await accept.count() === 1, 'no "Accept with findings" button')
         await accept.click()
         await page.waitForSelector('.govuk-notification-banner--success, .govuk-error-summary', { timeout: Math.max(WAIT_MS, 180000) })
         if (!(await page.locator('.govuk-notification-banner--success').count())) throw new Error(`not stored: ${(await page.locator('.govuk-error-summary').innerText()).trim()}`)
+        assert(/1 row left out/.test(await page.locator('#check-results').innerText()), 'what was stored does not name the row left out')
         await pageChecks(page, role, 'import-stored-with-findings', problems)
         const again = await apiStatus(page, 'POST', `/api/v1${new URL(page.url()).pathname}/accept`, { accept_with_findings: true })
         assert(again.status === 409 && again.code === 'finished', `accepting twice answered ${again.status} ${again.code}`)

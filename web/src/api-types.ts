@@ -3,7 +3,7 @@
 // (web/README.md). A test fails when this file and the document differ.
 
 import type { ChildList, ChildReply } from './api-types/children'
-import type { FindingsSummary, RuleFindings } from './api-types/findings'
+import type { FindingNote, FindingsSummary, RuleFindings } from './api-types/findings'
 import type { ImportList, Upload } from './api-types/imports'
 import type { ApiDocument, CouncilUserList, Info, SetupDone, UserChange } from './api-types/info'
 import type { IndicatorDefinition, IndicatorList, Rule, RuleList } from './api-types/registry'
@@ -25,6 +25,9 @@ export interface Replies {
   'GET /api/v1/children': ChildList
   'GET /api/v1/children/{id}': ChildReply
   'GET /api/v1/findings': FindingsSummary
+  'GET /api/v1/findings/export': undefined
+  'POST /api/v1/findings/notes': FindingNote
+  'DELETE /api/v1/findings/notes/{id}': undefined
   'GET /api/v1/findings/{rule}': RuleFindings
   'GET /api/v1/imports': ImportList
   'POST /api/v1/imports': Upload

@@ -280,6 +280,13 @@ TEST(Policy, ChildRecordsOnlyForThoseWhoWorkWithTheChild) {
   EXPECT_TRUE(decide(person(Role::Manager), Action::ReadWorklist, team));
   EXPECT_FALSE(decide(person(Role::Manager), Action::WriteImport, team));
   EXPECT_TRUE(decide(person(Role::Analyst), Action::WriteImport, team));
+  // Explaining a finding is the performance team's: an administrator reads findings, never
+  // answers them.
+  for (auto role : {Role::Admin, Role::Manager, Role::Iro, Role::Worker, Role::Board,
+                    Role::Participation, Role::YoungPerson})
+    EXPECT_FALSE(decide(person(role), Action::ExplainFindings, Resource::council("887")));
+  EXPECT_TRUE(decide(person(Role::Analyst), Action::ExplainFindings, Resource::council("887")));
+  EXPECT_FALSE(decide(person(Role::Analyst), Action::ExplainFindings, Resource::council("999")));
   EXPECT_EQ(capabilities(person(Role::YoungPerson)), std::vector<std::string>{"my_record"});
   // The Board has no use for the DfE's validation rules (issue 15): not offered, and refused.
   const auto board = capabilities(person(Role::Board));

@@ -2,6 +2,7 @@
 // `hearth openapi`, whose schemas are src/web/schemas/*.json. Do not edit: regenerate it
 // (web/README.md). A test fails when this file and the document differ.
 
+import type { FindingNote } from './findings'
 import type { Severity } from './registry'
 import type { TimescaleItem } from './worklist'
 
@@ -138,11 +139,15 @@ export interface Finding {
   /** The CHILD, when known */
   child: string
   expected: string
+  /** On a stored import's rule list: the note that explains it, or null */
+  explanation?: FindingNote | null
   /** The 903 field; empty for a whole row or file */
   field: string
   /** Empty when not known */
   file: string
   how_to_fix: string
+  /** On a stored import's rule list: the finding's identity across imports */
+  key?: string
   message: string
   /** The line in the file as a spreadsheet numbers it (header = 1); 0: the whole file */
   row: number

@@ -5,11 +5,29 @@
 import type { Finding } from './children'
 import type { Severity } from './registry'
 
-/** The validation findings of the council's latest stored return (or ?year=), counted by rule: errors first, then the most frequent */
+/** A note that explains a finding: the same finding in a later import is explained too */
+export interface FindingNote {
+  at: string
+  child: string
+  id: number
+  /** The finding's key (its rule, child, table, field and value) */
+  key: string
+  note: string
+  rule: string
+  /** Who wrote it */
+  user: string
+}
+
+/** The validation findings of a stored import (the council's latest return, or ?year=, or ?import=), counted by rule: errors first, then the most frequent */
 export interface FindingsSummary {
+  /** Findings explained by a note */
+  explained: number
+  import: StoredImportRef
   /** The import that stored the return */
   import_id: number
   la: string
+  /** Findings not explained */
+  new: number
   /** Rules that were not run (their reference data was not supplied) */
   not_run: {
     message: string
@@ -18,7 +36,7 @@ export interface FindingsSummary {
   rules: RuleCount[]
   /** Findings, not counting rules that were not run */
   total: number
-  /** "2025/26" */
+  /** "2025/26"; empty for local records */
   year: string
 }
 
@@ -27,14 +45,25 @@ export interface RuleCount {
   /** How many children the findings are about */
   children: number
   code: string
+  /** Every finding of the rule */
   count: number
+  /** Findings explained by a note */
+  explained: number
   how_to_fix: string
   message: string
+  /** Findings not explained: what needs looking at */
+  new: number
   severity: Severity
 }
 
-/** One rule's findings in the council's latest stored return, a page at a time */
+/** One rule's findings in a stored import, a page at a time (?show= new, explained or all) */
 export interface RuleFindings {
+  counts: {
+    all: number
+    explained: number
+    new: number
+  }
+  import: StoredImportRef
   items: Finding[]
   la: string
   page: number
@@ -42,4 +71,15 @@ export interface RuleFindings {
   rule: string
   total: number
   year: string
+}
+
+/** The stored import whose findings these are */
+export interface StoredImportRef {
+  /** Whether its data is what Hearth uses now (false: a later import replaced it) */
+  current: boolean
+  id: number
+  imported_at: string
+  kind: '903' | 'local'
+  source: string
+  user: string
 }

@@ -114,12 +114,26 @@ export interface ImportYearChange {
   year_end: string
 }
 
+/** The rows that storing with findings leaves out (every row an error rejected: total), the first 1,000 named; absent on imports checked before Hearth said */
+export interface LeftOutRows {
+  rows: {
+    child: string
+    file: string
+    /** The line in the file (header = 1) */
+    row: number
+    table: string
+    why: string[]
+  }[]
+  total: number
+}
+
 /** Local records accepted: stored (imported) or not (blocked) */
 export interface LocalAcceptResult {
   findings: ImportFindings
   /** Sent when stored */
   import_id?: number
   kind: 'local'
+  left_out?: LeftOutRows
   problem: string
   status: 'imported' | 'blocked'
 }
@@ -129,6 +143,7 @@ export interface LocalCheckResult {
   can_import: boolean
   findings: ImportFindings
   kind: 'local'
+  left_out?: LeftOutRows
   rejected: number
   rows: number
 }
@@ -140,6 +155,7 @@ export interface ReturnAcceptResult {
   /** Sent when stored */
   import_id?: number
   kind: '903'
+  left_out?: LeftOutRows
   problem: string
   rejected: number
   rows: number
@@ -153,6 +169,7 @@ export interface ReturnCheckResult {
   changes?: ImportChanges
   findings: ImportFindings
   kind: '903'
+  left_out?: LeftOutRows
   /** Findings reject rows: only accepting with findings stores it */
   needs_accept_with_findings: boolean
   /** What stops it; empty when nothing does */

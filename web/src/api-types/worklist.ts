@@ -131,7 +131,24 @@ export interface Worklist {
     worker: string
   }
   la: string | null
+  /** What the filters offer: every item type, worker and team on the asker's whole list (in scope, before the filters) */
+  options: {
+    items: {
+      key: string
+      title: string
+    }[]
+    teams: string[]
+    workers: {
+      name: string
+      team: string
+      worker: string
+    }[]
+  }
   overdue: WorkItem[]
+  /** With ?page= or ?per_page=: the page of each list given */
+  page?: number
+  /** With ?page= or ?per_page= */
+  per_page?: number
   /** How old the records are; empty when they reach today */
   records_note: string
   /** The last day the records cover; YYYY-MM-DD */

@@ -66,7 +66,8 @@ export async function childrenPage(ctx: Ctx): Promise<void> {
             { head: 'Status', cell: (c) => CHILD_STATUS[c.status] },
             { head: 'Legal status', cell: (c) => codedText(c.legal_status) },
             { head: 'Placement', cell: (c) => codedText(c.placement) },
-            { head: 'Worker', cell: (c) => (c.worker ? [c.worker.name, h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, c.worker.team)] : 'Not allocated') },
+            // a care leaver's worker is their personal adviser: say so beside the name
+            { head: 'Worker or adviser', cell: (c) => (c.worker ? [c.worker.name, h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, c.status === 'care_leaver' ? `Personal adviser, ${c.worker.team}` : c.worker.team)] : 'Not allocated') },
             { head: 'Overdue', cell: (c) => (c.overdue ? tag(`${c.overdue} overdue`, 'govuk-tag--red') : tag('None overdue', 'govuk-tag--green')) }
           ], list.items, { small: true })
         ]

@@ -3,7 +3,7 @@
 // back), then accept (stored whole or not at all), accept with findings (the good rows), or
 // cancel. The API: docs/api.md, /api/v1/imports.
 import { h, fill } from '../dom'
-import { heading, p, table, breakAfterUnderscores, radios, select, errorSummary, notification, severityTag, summaryList, backLink, warning, inset, tag, pagination, withQuery, type ErrorItem } from '../components'
+import { heading, p, link, table, breakAfterUnderscores, radios, select, errorSummary, notification, severityTag, summaryList, backLink, warning, inset, tag, pagination, withQuery, type ErrorItem } from '../components'
 import { get, post, postFor, del, upload, ApiError } from '../api'
 import { bytes, dateTime, num, plural, yearWords } from '../format'
 import { session, can, councilFrom } from '../session'
@@ -68,7 +68,7 @@ export async function importsPage(ctx: Ctx): Promise<void> {
           { head: 'What', cell: (r) => [kindWords(r.kind), r.format && r.format !== 'synthetic' ? ` (${r.format.toUpperCase()})` : r.format === 'synthetic' ? ' (demo data)' : ''] },
           { head: 'Year', cell: (r) => (r.collection_year ? yearWords(r.collection_year) : 'Not applicable') },
           { head: 'Rows', cell: (r) => num(r.rows, 0), numeric: true },
-          { head: 'Findings', cell: (r) => [num(r.findings, 0), r.accepted_with_findings ? h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, 'accepted with findings') : ''], numeric: true },
+          { head: 'Findings', cell: (r) => [r.findings && can('data_quality') ? link(withQuery('/data-quality', { la: q.get('la'), import: r.id }), h('span', null, num(r.findings, 0), h('span', { class: 'govuk-visually-hidden' }, ` findings of import ${r.id}`))) : num(r.findings, 0), r.accepted_with_findings ? h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, 'accepted with findings') : ''], numeric: true },
           { head: 'Stored', cell: (r) => (r.finished_at ? dateTime(r.finished_at) : 'Not finished') },
           { head: 'By', cell: (r) => r.user.replace(/^web:/, '') }
         ], rows, { small: true })
@@ -159,6 +159,19 @@ function findingTable(list: Finding[], total: number): HTMLElement {
   ], list, { small: true, captionClass: 'govuk-table__caption--s' })
 }
 
+/** The rows that storing with findings leaves out (every row an error rejected), or that none are. */
+function leftOutSection(r: ImportResult, accepted: boolean): HTMLElement | null {
+  const left = r.left_out
+  if (!left) return null
+  if (left.total === 0) return p(`No rows are left out: every row read ${accepted ? 'was' : 'will be'} stored.`)
+  const caption = `${plural(left.total, 'row')} ${accepted ? 'left out' : 'that accepting with findings leaves out'}${left.rows.length < left.total ? ` (the first ${num(left.rows.length, 0)} listed; the findings download lists every one)` : ''}`
+  return table(caption, [
+    { head: 'File and row', cell: (x: { file: string; row: number }) => breakAfterUnderscores(`${x.file}, row ${num(x.row, 0)}`), rowHeader: true },
+    { head: 'Child', cell: (x: { child: string }) => x.child || 'Not known' },
+    { head: 'Why', cell: (x: { why: string[] }) => x.why.join(' ') }
+  ], left.rows, { small: true, captionClass: 'govuk-table__caption--s' })
+}
+
 /** What a check or an accept found: counts, the problem, findings by rule and the first rows. */
 function resultSection(r: ImportResult, accepted: boolean): HTMLElement {
   const f = r.findings
@@ -173,6 +186,8 @@ function resultSection(r: ImportResult, accepted: boolean): HTMLElement {
     h('h2', { class: 'govuk-heading-m', id: 'check-heading' }, accepted ? 'What was stored' : outcome ? 'Why it was not stored' : 'Check results'),
     summaryList(facts),
     problem ? warning(problem) : null,
+    leftOutSection(r, accepted),
+    accepted && outcome?.import_id && f.total && can('data_quality') ? p(link(withQuery('/data-quality', { import: outcome.import_id }), `Work through the ${plural(f.total, 'finding')} on the data quality page`), ', where they can be explained or downloaded.') : null,
     f.total
       ? [ruleTable(f.by_rule), f.first.length ? findingTable(f.first, f.total) : null]
       : p('No findings.'))
@@ -418,7 +433,7 @@ export async function importPage(ctx: Ctx): Promise<void> {
 
       open ? h('h2', { class: 'govuk-heading-m' }, '3. Store the import') : null,
       canAccept && acceptWith
-        ? warning(`Accepting with findings stores the good rows and leaves out ${rejectedRows(r) ? plural(rejectedRows(r), 'rejected row') : 'the rows with errors'}. Fix the files and upload them again if you want every row.`)
+        ? warning(`Accepting with findings stores the good rows and leaves out ${r?.left_out ? `the ${plural(r.left_out.total, 'row')} listed above` : rejectedRows(r) ? plural(rejectedRows(r), 'rejected row') : 'the rows with errors'}. Fix the files and upload them again if you want every row.`)
         : null,
       open && imp.status !== 'checked' ? p('Check the files before you store them.') : null,
       mustConfirm ? confirmBox(confirmError) : null,

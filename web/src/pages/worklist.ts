@@ -10,7 +10,7 @@ import { date, plural, num, compareText } from '../format'
 import { councilFrom, can, session } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
 import type { WorkItem, Evidence } from '../types'
-import { REVIEW_ITEMS, narrowed, pageOf, rememberUnfiltered, sectionPagination, unfilteredFor, workersTable, PER_PAGE } from './worklistParts'
+import { REVIEW_ITEMS, pageOf, sectionPagination, workersTable, PER_PAGE } from './worklistParts'
 
 type Status = 'overdue' | 'due_soon' | 'done_late'
 const STATUSES: { key: Status; title: string }[] = [
@@ -66,35 +66,28 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
     status: q.get('status') ?? ''
   }
   // An IRO's own list opens on their reviews: for them no item means the review items and "all"
-  // every item of the children they review. Reviews are picked out here (the API filters by one
-  // item), so the IRO's whole list is asked for and the status filter applied here too.
+  // every item of the children they review.
   const iro = scope === 'mine' && session()?.user.role === 'iro'
   const reviewsOnly = iro && !filters.item
   const apiItem = filters.item === 'all' ? '' : filters.item
-  const params = { scope, la, item: reviewsOnly ? '' : apiItem, worker: filters.worker, team: filters.team, status: reviewsOnly ? '' : filters.status }
-  const filtered = Object.entries(params).some(([k, v]) => k !== 'scope' && k !== 'la' && v)
-  const [wl, whole] = await Promise.all([get('/worklist', params), filtered ? unfilteredFor(scope, la) : Promise.resolve(null)])
+  // The service-wide list a page at a time (the server pages it): with no status chosen each
+  // section's first page; a section's further pages show that section alone.
+  const paged = scope === 'all'
+  const page = paged && filters.status ? pageOf(q) : 1
+  const params = { scope, la, item: reviewsOnly ? [...REVIEW_ITEMS].join(',') : apiItem, worker: filters.worker, team: filters.team, status: filters.status, ...(paged ? { page, per_page: PER_PAGE } : {}) }
+  const wl = await get('/worklist', params)
   if (!ctx.live()) return
-  if (!filtered) rememberUnfiltered(scope, la, wl)
 
   const title = reviewsOnly ? 'My reviews' : scope === 'mine' ? 'My worklist' : scope === 'team' ? 'Team worklist' : 'All worklists'
   setTitle(title)
-  const view = reviewsOnly
-    ? narrowed(wl, (w) => REVIEW_ITEMS.has(w.item) && (!filters.status || w.status === filters.status))
-    : wl
-  const summary = reviewsOnly ? narrowed(wl, (w) => REVIEW_ITEMS.has(w.item)).summary : wl.summary
+  const view = wl
+  const summary = wl.summary
 
-  // filter choices from the whole list (its unfiltered reply: pages/worklistParts.ts), keeping
-  // the chosen ones
-  const base = whole ?? wl
-  const items = new Map<string, string>()
-  const workers = new Map<string, string>()
-  const teams = new Set<string>()
-  for (const w of [...base.overdue, ...base.due_soon, ...base.done_late]) items.set(w.item, w.title)
-  for (const w of base.workers) {
-    if (w.worker) workers.set(w.worker, w.name || w.worker)
-    if (w.team) teams.add(w.team)
-  }
+  // the filter's choices: everything on the asker's whole list (the server's `options`), so a
+  // chosen worker or team never hides the others
+  const items = new Map<string, string>(wl.options.items.map((i) => [i.key, i.title]))
+  const workers = new Map<string, string>(wl.options.workers.map((w) => [w.worker, w.name || w.worker]))
+  const teams = new Set<string>(wl.options.teams)
   if (apiItem && !items.has(apiItem)) items.set(apiItem, apiItem)
   if (filters.worker && !workers.has(filters.worker)) workers.set(filters.worker, filters.worker)
   if (filters.team) teams.add(filters.team)
@@ -143,18 +136,18 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
 
   const panel = (s: { key: Status; title: string }) => {
     const rows = view[s.key]
+    const total = summary[s.key]
     const note = s.key === 'due_soon' && wl.due_soon_until ? ` (due by ${date(wl.due_soon_until)})`
       : s.key === 'done_late' && wl.done_late_since ? ` (since ${date(wl.done_late_since)})` : ''
-    if (!rows.length) return p(`Nothing ${s.title.toLowerCase()}${note}.`)
-    const caption = `${plural(rows.length, 'item')} ${s.title.toLowerCase()}${note}`
-    // the service-wide list a page at a time; a team's or a worker's list is short enough whole
-    if (scope !== 'all' || rows.length <= PER_PAGE) return table(caption, columns(s.key), rows, { small: true, captionClass: 'govuk-table__caption--s' })
-    const page = pageOf(q, s.key, rows.length)
+    if (!total) return p(`Nothing ${s.title.toLowerCase()}${note}.`)
+    const caption = `${plural(total, 'item')} ${s.title.toLowerCase()}${note}`
+    // a team's or a worker's list is short enough whole; the service-wide list comes in pages
+    if (!paged || total <= PER_PAGE) return table(caption, columns(s.key), rows, { small: true, captionClass: 'govuk-table__caption--s' })
     const from = (page - 1) * PER_PAGE
-    const to = Math.min(rows.length, from + PER_PAGE)
+    const to = Math.min(total, from + rows.length)
     return [
-      table(`${caption}: ${num(from + 1, 0)} to ${num(to, 0)}`, columns(s.key), rows.slice(from, to), { small: true, captionClass: 'govuk-table__caption--s' }),
-      sectionPagination(ctx.path, q, s.key, s.key.replace('_', '-'), s.title, page, rows.length)
+      table(`${caption}: ${num(from + 1, 0)} to ${num(to, 0)}`, columns(s.key), rows, { small: true, captionClass: 'govuk-table__caption--s' }),
+      sectionPagination(ctx.path, q, s.key, s.title, page, total)
     ]
   }
 
@@ -163,7 +156,7 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
       h('h2', { class: 'govuk-tabs__title' }, 'Items'),
       h('ul', { class: 'govuk-tabs__list' },
         shown.map((s, i) => h('li', { class: `govuk-tabs__list-item${i === 0 ? ' govuk-tabs__list-item--selected' : ''}` },
-          h('a', { class: 'govuk-tabs__tab', href: `#${s.key.replace('_', '-')}` }, `${s.title} (${view[s.key].length})`)))),
+          h('a', { class: 'govuk-tabs__tab', href: `#${s.key.replace('_', '-')}` }, `${s.title} (${summary[s.key]})`)))),
       shown.map((s, i) => h('div', { class: `govuk-tabs__panel${i === 0 ? '' : ' govuk-tabs__panel--hidden'}`, id: s.key.replace('_', '-') },
         h('h2', { class: 'govuk-heading-m' }, s.title), panel(s))))
     : h('section', null, panel(shown[0]))

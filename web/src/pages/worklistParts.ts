@@ -1,55 +1,14 @@
 // The worklist page's parts for managers, analysts and IROs (issue 15 item 5): the workers'
-// counts as a sortable table, the filter's choices taken from the list before any filter, a
-// page of a long section, and an IRO's reviews.
+// counts as a sortable table, a page of a long section, and an IRO's review items.
 import { link, pagination, withQuery } from '../components'
-import { get } from '../api'
 import { num } from '../format'
-import { session } from '../session'
 import { sortableTable, type SortColumn } from '../sortableTable'
-import type { WorkItem, Worklist, WorkerCounts } from '../types'
-
-// ---- the filter's choices ------------------------------------------------------------------------
-// The worklist's reply holds only what its filters let through (its `workers` too), so choices
-// built from a reply narrowed to one worker would offer that worker alone. The choices come from
-// the same list unfiltered instead: the reply itself when nothing is filtered (kept here, so the
-// next filtered page costs nothing), else one more request alongside the page's own. The server
-// could send the choices with every reply (see the report on issue 15); until then this is cheap.
-const KEEP_MS = 5 * 60 * 1000
-const unfiltered = new Map<string, { at: number; reply: Promise<Worklist | null> }>()
-const keyOf = (scope: string, la: string) => `${session()?.user.username ?? ''}|${scope}|${la}`
-
-/** Keep an unfiltered reply for the choices of the pages that follow. */
-export function rememberUnfiltered(scope: string, la: string, reply: Worklist): void {
-  unfiltered.set(keyOf(scope, la), { at: Date.now(), reply: Promise.resolve(reply) })
-}
-
-/** The unfiltered list for the choices: kept, or asked for; null if that fails (the page then
- * offers what its own reply holds, as before, rather than failing). */
-export function unfilteredFor(scope: string, la: string): Promise<Worklist | null> {
-  const key = keyOf(scope, la)
-  const kept = unfiltered.get(key)
-  if (kept && Date.now() - kept.at < KEEP_MS) return kept.reply
-  const reply = get('/worklist', { scope, la }).catch(() => null)
-  unfiltered.set(key, { at: Date.now(), reply })
-  return reply
-}
+import type { WorkerCounts } from '../types'
 
 // ---- an IRO's reviews ------------------------------------------------------------------------------
 /** The timescales registry's review items (src/timescales/items/reviews.cpp): the looked-after
  * reviews an IRO chairs (Care Planning Regulations 2010 reg 33). */
 export const REVIEW_ITEMS = new Set(['first_review', 'second_review', 'later_review'])
-
-type Sections = Pick<Worklist, 'overdue' | 'due_soon' | 'done_late' | 'summary'>
-
-/** The list narrowed on the page to the items `keep` lets through (an IRO's reviews), its counts
- * worked out again from what is left. */
-export function narrowed(wl: Worklist, keep: (w: WorkItem) => boolean): Sections {
-  const overdue = wl.overdue.filter(keep)
-  const due_soon = wl.due_soon.filter(keep)
-  const done_late = wl.done_late.filter(keep)
-  const children = new Set([...overdue, ...due_soon, ...done_late].map((w) => `${w.la}|${w.child_id}`))
-  return { overdue, due_soon, done_late, summary: { overdue: overdue.length, due_soon: due_soon.length, done_late: done_late.length, children: children.size } }
-}
 
 // ---- workers at a glance ---------------------------------------------------------------------------
 /** Overdue, due soon and done late per worker, most overdue first, sortable by every column; each
@@ -74,23 +33,21 @@ export function workersTable(workers: WorkerCounts[], hrefFor: (worker: string) 
 }
 
 // ---- pages of a long section -------------------------------------------------------------------------
-// The service-wide list runs to thousands of items in a real council: each section shows this
-// many at a time. The API sends every item (it has no paging), so the page slices them; the
-// server should page instead (see the report on issue 15).
+// The service-wide list runs to thousands of items in a real council: the server sends a page of
+// each section (?page=&per_page=), with every section's whole count in `summary`.
 export const PER_PAGE = 100
 
-/** The section's page asked for in the query (?overdue_page=2), within the pages it has. */
-export function pageOf(query: URLSearchParams, section: string, total: number): number {
-  const asked = Math.floor(Number(query.get(`${section}_page`)))
-  const last = Math.max(1, Math.ceil(total / PER_PAGE))
-  return Number.isFinite(asked) && asked > 1 ? Math.min(asked, last) : 1
+/** The page asked for in the query (?page=2); the server answers an empty page past the end. */
+export function pageOf(query: URLSearchParams): number {
+  const asked = Math.floor(Number(query.get('page')))
+  return Number.isFinite(asked) && asked > 1 ? asked : 1
 }
 
-/** The GOV.UK pagination under a section: links keep the query (filters, other sections' pages)
- * and open the section's tab (#overdue). */
-export function sectionPagination(path: string, query: URLSearchParams, section: string, anchor: string, title: string, page: number, total: number): HTMLElement | null {
+/** The GOV.UK pagination under a section: its pages show that section alone (?status=), keeping
+ * the other filters. */
+export function sectionPagination(path: string, query: URLSearchParams, section: string, title: string, page: number, total: number): HTMLElement | null {
   const keep = Object.fromEntries(query.entries())
   return pagination(page, PER_PAGE, total,
-    (n) => `${withQuery(path, { ...keep, [`${section}_page`]: n > 1 ? n : '' })}#${anchor}`,
+    (n) => withQuery(path, { ...keep, status: section, page: n > 1 ? n : '' }),
     `${title}: pages`)
 }

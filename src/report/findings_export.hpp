@@ -1,0 +1,37 @@
+// A stored import's findings as the performance team works them: CSV and an XLSX workbook
+// (a "Findings" sheet, filtered and frozen, then "By rule"), each finding with its key and, when
+// it has been explained, the note, who wrote it and when — GET /api/v1/findings/export.
+#pragma once
+
+#include <functional>
+#include <filesystem>
+#include <span>
+#include <string>
+
+#include "model/finding.hpp"
+#include "store/finding_note_store.hpp"
+
+namespace hearth::report {
+
+struct ExportedFinding {
+  const model::Finding* finding = nullptr;
+  std::string key;                             // services::finding_key
+  const store::FindingNote* note = nullptr;    // its explanation, if any
+};
+
+// What the export is of, for the workbook's heading and the CSV's first columns.
+struct FindingsExportInfo {
+  std::string la;
+  std::string year;  // "2025/26"; empty for local records
+  std::int64_t import_id = 0;
+};
+
+std::string findings_csv(std::span<const ExportedFinding> rows, const FindingsExportInfo& info);
+std::string findings_xlsx_bytes(std::span<const ExportedFinding> rows,
+                                const FindingsExportInfo& info);
+
+// libxlsxwriter writes files: `write` makes the workbook at the path given (a private temporary
+// file), whose bytes are returned and the file removed.
+std::string xlsx_bytes(const std::function<void(const std::filesystem::path&)>& write);
+
+}  // namespace hearth::report
