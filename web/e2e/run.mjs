@@ -570,7 +570,7 @@ const ROLES = {
         assert(xlsx.status() === 200 && (await xlsx.body()).subarray(0, 2).toString() === 'PK', `the Excel download answered ${xlsx.status()}`)
         return `${before} new before, ${after} after`
       })
-      await check(`${role}: the service-wide worklist comes from the server a page at a time; a section's next page shows that section alone`, async () => {
+      await check(`${role}: the service-wide worklist comes from the server a page at a time (50 items); a section's next page shows that section alone`, async () => {
         await page.goto(`${BASE}/worklist/team`)
         await ready(page)
         const next = page.locator('main .govuk-pagination__next a').first()
@@ -580,11 +580,11 @@ const ROLES = {
           next.click()])
         await ready(page)
         const body = await reply.json()
-        assert(body.page === 2 && body.per_page === 100, `the server answered page ${body.page} of ${body.per_page}`)
+        assert(body.page === 2 && body.per_page === 50, `the server answered page ${body.page} of ${body.per_page}`)
         assert(/[?&]status=\w+/.test(page.url()) && /[?&]page=2\b/.test(page.url()), `the page is ${page.url()}`)
         const shown = body[body.filter.status].length
-        assert(shown > 0 && shown <= 100, `${shown} items on page 2`)
-        assert(/: 101 to \d/.test(await page.locator('main').innerText()), 'the caption does not say which items these are')
+        assert(shown > 0 && shown <= 50, `${shown} items on page 2`)
+        assert(/: 51 to \d/.test(await page.locator('main').innerText()), 'the caption does not say which items these are')
         return `${body.filter.status}: ${body.summary[body.filter.status]} items, ${shown} on page 2`
       })
       await check(`${role}: scorecard indicator page has charts with table alternatives`, async () => {

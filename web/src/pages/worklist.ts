@@ -70,9 +70,10 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
   const iro = scope === 'mine' && session()?.user.role === 'iro'
   const reviewsOnly = iro && !filters.item
   const apiItem = filters.item === 'all' ? '' : filters.item
-  // The service-wide list a page at a time (the server pages it): with no status chosen each
-  // section's first page; a section's further pages show that section alone.
-  const paged = scope === 'all'
+  // A team's and the service's lists a page at a time (the server pages them): with no status
+  // chosen each section's first page; a section's further pages show that section alone. A
+  // worker's or an IRO's own list is short enough whole.
+  const paged = scope !== 'mine'
   const page = paged && filters.status ? pageOf(q) : 1
   const params = { scope, la, item: reviewsOnly ? [...REVIEW_ITEMS].join(',') : apiItem, worker: filters.worker, team: filters.team, status: filters.status, ...(paged ? { page, per_page: PER_PAGE } : {}) }
   const wl = await get('/worklist', params)
@@ -141,7 +142,6 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
       : s.key === 'done_late' && wl.done_late_since ? ` (since ${date(wl.done_late_since)})` : ''
     if (!total) return p(`Nothing ${s.title.toLowerCase()}${note}.`)
     const caption = `${plural(total, 'item')} ${s.title.toLowerCase()}${note}`
-    // a team's or a worker's list is short enough whole; the service-wide list comes in pages
     if (!paged || total <= PER_PAGE) return table(caption, columns(s.key), rows, { small: true, captionClass: 'govuk-table__caption--s' })
     const from = (page - 1) * PER_PAGE
     const to = Math.min(total, from + rows.length)

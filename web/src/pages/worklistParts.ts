@@ -33,9 +33,10 @@ export function workersTable(workers: WorkerCounts[], hrefFor: (worker: string) 
 }
 
 // ---- pages of a long section -------------------------------------------------------------------------
-// The service-wide list runs to thousands of items in a real council: the server sends a page of
-// each section (?page=&per_page=), with every section's whole count in `summary`.
-export const PER_PAGE = 100
+// A team's list runs to hundreds of items and the service's to thousands in a real council: the
+// server sends a page of each section (?page=&per_page=), with each section's whole count in
+// `summary`. Fifty rows keep a phone's page light (issue 15 item 10).
+export const PER_PAGE = 50
 
 /** The page asked for in the query (?page=2); the server answers an empty page past the end. */
 export function pageOf(query: URLSearchParams): number {
