@@ -70,10 +70,10 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
   const iro = scope === 'mine' && session()?.user.role === 'iro'
   const reviewsOnly = iro && !filters.item
   const apiItem = filters.item === 'all' ? '' : filters.item
-  // A team's and the service's lists a page at a time (the server pages them): with no status
-  // chosen each section's first page; a section's further pages show that section alone. A
-  // worker's or an IRO's own list is short enough whole.
-  const paged = scope !== 'mine'
+  // Every list a page at a time (the server pages it; a phone meets 50 rows a section, not a
+  // caseload's every item): with no status chosen each section's first page; a section's further
+  // pages show that section alone.
+  const paged = true
   const page = paged && filters.status ? pageOf(q) : 1
   const params = { scope, la, item: reviewsOnly ? [...REVIEW_ITEMS].join(',') : apiItem, worker: filters.worker, team: filters.team, status: filters.status, ...(paged ? { page, per_page: PER_PAGE } : {}) }
   const wl = await get('/worklist', params)
