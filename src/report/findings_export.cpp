@@ -20,9 +20,9 @@ namespace {
 
 const std::vector<std::string>& headers() {
   static const std::vector<std::string> h = {
-      "la",    "year",  "import", "rule",    "severity",   "file",     "table",
-      "row",   "field", "value",  "child",   "message",    "expected", "how_to_fix",
-      "key",   "explained", "explanation", "explained_by", "explained_at"};
+      "la",  "year",      "import",      "rule",         "severity",    "file",     "table",
+      "row", "field",     "value",       "child",        "message",     "expected", "how_to_fix",
+      "key", "explained", "explanation", "explained_by", "explained_at"};
   return h;
 }
 
@@ -126,8 +126,8 @@ std::string findings_xlsx_bytes(std::span<const ExportedFinding> rows,
     lxw_row_t sr = 1;
     for (const auto& [rule, s] : by_rule) {
       worksheet_write_string(sum, sr, 0, text(rule).c_str(), nullptr);
-      worksheet_write_string(sum, sr, 1, std::string(model::severity_name(s.first->severity)).c_str(),
-                             nullptr);
+      worksheet_write_string(sum, sr, 1,
+                             std::string(model::severity_name(s.first->severity)).c_str(), nullptr);
       worksheet_write_string(sum, sr, 2, text(s.first->message).c_str(), wrap);
       worksheet_write_number(sum, sr, 3, s.second.first, nullptr);
       worksheet_write_number(sum, sr, 4, s.second.second, nullptr);

@@ -3,8 +3,8 @@
 // it has been explained, the note, who wrote it and when — GET /api/v1/findings/export.
 #pragma once
 
-#include <functional>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <string>
 
@@ -15,8 +15,8 @@ namespace hearth::report {
 
 struct ExportedFinding {
   const model::Finding* finding = nullptr;
-  std::string key;                             // services::finding_key
-  const store::FindingNote* note = nullptr;    // its explanation, if any
+  std::string key;                           // services::finding_key
+  const store::FindingNote* note = nullptr;  // its explanation, if any
 };
 
 // What the export is of, for the workbook's heading and the CSV's first columns.

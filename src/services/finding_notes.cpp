@@ -24,18 +24,17 @@ NoteIndex note_index(store::FindingNoteStore& st, const std::string& la) {
   return out;
 }
 
-store::FindingNote explain(store::Store& st, const FindingList& findings,
-                           const ExplainRequest& r) {
+store::FindingNote explain(store::Store& st, const FindingList& findings, const ExplainRequest& r) {
   const auto blank = std::all_of(r.note.begin(), r.note.end(),
                                  [](unsigned char c) { return c == ' ' || (c >= 9 && c <= 13); });
   if (blank)
     throw bad_input("bad_note", "Write what explains the finding: the note is empty.",
                     {{"parameter", "note"}});
   if (r.note.size() > kMaxNoteBytes)
-    throw bad_input("bad_note",
-                    "The note is too long: at most " + std::to_string(kMaxNoteBytes) +
-                        " characters.",
-                    {{"parameter", "note"}});
+    throw bad_input(
+        "bad_note",
+        "The note is too long: at most " + std::to_string(kMaxNoteBytes) + " characters.",
+        {{"parameter", "note"}});
   if (!model::is_utf8(r.note))
     throw bad_input("bad_note", "The note must be text (UTF-8).", {{"parameter", "note"}});
   const model::Finding* found = nullptr;

@@ -37,7 +37,6 @@ struct ExplainRequest {
 };
 // Stores the note (replacing an earlier note on the same finding). bad_input for an empty or
 // over-long note; not_found when the import is not the council's or holds no such finding.
-store::FindingNote explain(store::Store& st, const FindingList& findings,
-                           const ExplainRequest& r);
+store::FindingNote explain(store::Store& st, const FindingList& findings, const ExplainRequest& r);
 
 }  // namespace hearth::services

@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "model/text.hpp"
 #include "model/instant.hpp"
+#include "model/text.hpp"
 #include "store/sql_util.hpp"
 
 namespace hearth::store {
@@ -74,8 +74,7 @@ std::optional<FindingNote> SqlFindingNotes::find(std::int64_t id_in) {
 bool SqlFindingNotes::remove(std::int64_t id_in) {
   long long id = id_in;
   sql::WriteLock turn(driver_);
-  soci::statement del =
-      (sql_.prepare << "DELETE FROM finding_notes WHERE id = :id", soci::use(id));
+  soci::statement del = (sql_.prepare << "DELETE FROM finding_notes WHERE id = :id", soci::use(id));
   del.execute(true);
   return del.get_affected_rows() == 1;
 }

@@ -41,8 +41,8 @@ class WebFindings : public ::testing::Test {
     ASSERT_EQ(run(cmd({"demo", "--children", "60", "--years", "1"})).exit_code, 0);
     // Next year's return of the same council, as the council's system would write it.
     files_ = tmp_.path() / "next";
-    auto synth = run(cmd({"synth", "--la", "887", "--children", "60", "--years", "1",
-                          "--last-year", "2027", "--out", files_.string()}));
+    auto synth = run(cmd({"synth", "--la", "887", "--children", "60", "--years", "1", "--last-year",
+                          "2027", "--out", files_.string()}));
     ASSERT_EQ(synth.exit_code, 0) << synth.err;
     for (const auto& f : fs::recursive_directory_iterator(files_))
       if (f.is_regular_file() && f.path().extension() == ".csv") csvs_.push_back(f.path());
@@ -96,8 +96,9 @@ TEST_F(WebFindings, AnExplainedFindingStaysExplainedInTheNextImportAndTheExports
       return c.request("POST", "/api/v1/findings/notes", body.dump());
     };
     EXPECT_EQ(post({{"import_id", first}, {"key", key}, {"note", ""}}).status, 400);
-    EXPECT_EQ(body_of(post({{"import_id", first}, {"key", key}, {"note", " \n\t"}}))["error"]["code"],
-              "bad_note");
+    EXPECT_EQ(
+        body_of(post({{"import_id", first}, {"key", key}, {"note", " \n\t"}}))["error"]["code"],
+        "bad_note");
     EXPECT_EQ(post({{"import_id", first}, {"key", key}, {"note", std::string(2001, 'x')}}).status,
               400);
     EXPECT_EQ(post({{"import_id", first}, {"key", "no-such-key"}, {"note", "n"}}).status, 404);
@@ -106,8 +107,9 @@ TEST_F(WebFindings, AnExplainedFindingStaysExplainedInTheNextImportAndTheExports
     EXPECT_EQ(c.request("POST", "/api/v1/findings/notes", "{not json").status, 400);
     WebClient admin(server.base());
     ASSERT_EQ(admin.login("demo-admin", kPassword), 200);
-    EXPECT_EQ(admin.request("POST", "/api/v1/findings/notes",
-                            json{{"import_id", first}, {"key", key}, {"note", "n"}}.dump())
+    EXPECT_EQ(admin
+                  .request("POST", "/api/v1/findings/notes",
+                           json{{"import_id", first}, {"key", key}, {"note", "n"}}.dump())
                   .status,
               403);
     EXPECT_EQ(body_of(c.get("/api/v1/findings?year=2026-27"))["explained"], 0);
@@ -194,7 +196,7 @@ TEST_F(WebFindings, AcceptingWithFindingsNamesEveryRowLeftOutOrSaysNone) {
   std::string text = hearth::testing::read_text(episodes);
   std::size_t line3 = 0;
   for (int i = 0; i < 3; ++i) line3 = text.find('\n', line3) + 1;  // start of the 4th line
-  const std::size_t comma = text.find(',', line3);                // after CHILD
+  const std::size_t comma = text.find(',', line3);                 // after CHILD
   const std::string child = text.substr(line3, comma - line3);
   // DECOM is the second column of the synthetic episodes file
   const std::size_t next = text.find(',', comma + 1);
@@ -223,8 +225,8 @@ TEST_F(WebFindings, AcceptingWithFindingsNamesEveryRowLeftOutOrSaysNone) {
   EXPECT_EQ(left["rows"][0]["row"], 4);
   EXPECT_EQ(left["rows"][0]["child"], child);
   EXPECT_FALSE(left["rows"][0]["why"].empty());
-  auto accepted =
-      c.request("POST", "/api/v1/imports/" + id + "/accept", R"({"accept_with_findings":true,"confirm_large_change":true})");
+  auto accepted = c.request("POST", "/api/v1/imports/" + id + "/accept",
+                            R"({"accept_with_findings":true,"confirm_large_change":true})");
   ASSERT_EQ(accepted.status, 200) << accepted.body.substr(0, 300);
   EXPECT_EQ(body_of(accepted)["result"]["left_out"], left) << "what was stored says the same";
 

@@ -1,7 +1,8 @@
 // A finding's key (its identity across imports) and the findings exports.
+#include "report/findings_export.hpp"
+
 #include <gtest/gtest.h>
 
-#include "report/findings_export.hpp"
 #include "services/finding_notes.hpp"
 
 namespace hearth::report {
