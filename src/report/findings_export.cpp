@@ -1,17 +1,13 @@
 #include "report/findings_export.hpp"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <stdexcept>
 
 #include "model/instant.hpp"
 #include "model/text.hpp"
+#include "report/xlsx_bytes.hpp"
 #include "ssda903/csv.hpp"
 
 namespace hearth::report {
@@ -66,22 +62,6 @@ std::string findings_csv(std::span<const ExportedFinding> rows, const FindingsEx
   return out;
 }
 
-std::string xlsx_bytes(const std::function<void(const std::filesystem::path&)>& write) {
-  std::string name = (std::filesystem::temp_directory_path() / "hearth-xlsx-XXXXXX").string();
-  const int fd = mkstemp(name.data());
-  if (fd < 0) throw std::runtime_error("cannot make a temporary file for the workbook");
-  close(fd);
-  struct Remove {
-    std::string path;
-    ~Remove() { std::remove(path.c_str()); }
-  } remove{name};
-  write(name);
-  std::ifstream in(name, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 std::string findings_xlsx_bytes(std::span<const ExportedFinding> rows,
                                 const FindingsExportInfo& info) {
   return xlsx_bytes([&](const std::filesystem::path& path) {
@@ -103,12 +83,13 @@ std::string findings_xlsx_bytes(std::span<const ExportedFinding> rows,
     std::map<std::string, std::pair<const model::Finding*, std::pair<int, int>>> by_rule;
     for (const auto& e : rows) {
       auto v = cells(e, info);
-      for (lxw_col_t c = 0; c < v.size(); ++c) {
-        if ((c == 2 || c == 7) && !v[c].empty())
-          worksheet_write_number(ws, r, c, std::stod(v[c]), nullptr);
-        else
+      for (lxw_col_t c = 0; c < v.size(); ++c)
+        if (c != 2 && c != 7)
           worksheet_write_string(ws, r, c, text(v[c]).c_str(), c == 11 || c == 16 ? wrap : nullptr);
-      }
+      // the import's number and the row as numbers, to sort and filter by
+      worksheet_write_number(ws, r, 2, static_cast<double>(info.import_id), nullptr);
+      if (e.finding->row)
+        worksheet_write_number(ws, r, 7, static_cast<double>(e.finding->row), nullptr);
       auto& s = by_rule[e.finding->rule];
       if (!s.first) s.first = e.finding;
       ++s.second.first;

@@ -3,8 +3,6 @@
 // it has been explained, the note, who wrote it and when — GET /api/v1/findings/export.
 #pragma once
 
-#include <filesystem>
-#include <functional>
 #include <span>
 #include <string>
 
@@ -29,9 +27,5 @@ struct FindingsExportInfo {
 std::string findings_csv(std::span<const ExportedFinding> rows, const FindingsExportInfo& info);
 std::string findings_xlsx_bytes(std::span<const ExportedFinding> rows,
                                 const FindingsExportInfo& info);
-
-// libxlsxwriter writes files: `write` makes the workbook at the path given (a private temporary
-// file), whose bytes are returned and the file removed.
-std::string xlsx_bytes(const std::function<void(const std::filesystem::path&)>& write);
 
 }  // namespace hearth::report

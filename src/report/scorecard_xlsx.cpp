@@ -1,17 +1,13 @@
 // The scorecard for analysts: one row per indicator per period (Scorecard), every breakdown
 // category (Breakdowns) and the definitions (Indicators), with numbers as numbers.
-#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "model/dates.hpp"
-#include "report/findings_export.hpp"
 #include "report/scorecard.hpp"
+#include "report/xlsx_bytes.hpp"
 
 namespace hearth::report {
 

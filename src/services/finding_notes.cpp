@@ -30,13 +30,16 @@ store::FindingNote explain(store::Store& st, const FindingList& findings, const 
   if (blank)
     throw bad_input("bad_note", "Write what explains the finding: the note is empty.",
                     {{"parameter", "note"}});
-  if (r.note.size() > kMaxNoteBytes)
-    throw bad_input(
-        "bad_note",
-        "The note is too long: at most " + std::to_string(kMaxNoteBytes) + " characters.",
-        {{"parameter", "note"}});
   if (!model::is_utf8(r.note))
     throw bad_input("bad_note", "The note must be text (UTF-8).", {{"parameter", "note"}});
+  // characters, as the page counts them (an accented letter is one, not two bytes)
+  const auto characters = std::count_if(r.note.begin(), r.note.end(),
+                                        [](unsigned char c) { return (c & 0xC0) != 0x80; });
+  if (static_cast<std::size_t>(characters) > kMaxNoteCharacters)
+    throw bad_input(
+        "bad_note",
+        "The note is too long: at most " + std::to_string(kMaxNoteCharacters) + " characters.",
+        {{"parameter", "note"}});
   const model::Finding* found = nullptr;
   if (findings)
     for (const auto& f : *findings)

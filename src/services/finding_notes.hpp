@@ -25,7 +25,7 @@ std::string finding_key(const model::Finding& f);
 using NoteIndex = std::unordered_map<std::string, store::FindingNote>;
 NoteIndex note_index(store::FindingNoteStore& st, const std::string& la);
 
-inline constexpr std::size_t kMaxNoteBytes = 2000;
+inline constexpr std::size_t kMaxNoteCharacters = 2000;
 
 struct ExplainRequest {
   std::string la;

@@ -26,10 +26,15 @@ ImportList imports(store::ReturnStore& st, const ImportsQuery& q) {
   return out;
 }
 
+std::optional<store::ImportRecord> find_import(store::ReturnStore& st, std::int64_t id) {
+  for (auto& r : every_import(st))
+    if (r.id == id) return std::move(r);
+  return std::nullopt;
+}
+
 ImportFindings import_with_findings(store::ReturnStore& st, std::int64_t id) {
-  auto all = every_import(st);
-  auto rec = std::find_if(all.begin(), all.end(), [&](const auto& r) { return r.id == id; });
-  if (rec == all.end())
+  auto rec = find_import(st, id);
+  if (!rec)
     throw not_found("not_found",
                     "there is no import " + std::to_string(id) + ": hearth imports lists them",
                     {{"id", id}});

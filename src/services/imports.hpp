@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct ImportList {
 };
 
 ImportList imports(store::ReturnStore& st, const ImportsQuery& q);
+
+// Import `id`, if there is one.
+std::optional<store::ImportRecord> find_import(store::ReturnStore& st, std::int64_t id);
 
 // One import and its findings: not_found when there is no import `id`.
 struct ImportFindings {

@@ -3,13 +3,13 @@
 // finding so that next month's list shows only what is new (services/finding_notes.hpp).
 #include <algorithm>
 #include <charconv>
-#include <limits>
 #include <map>
 #include <set>
 
 #include "report/finding.hpp"
 #include "report/findings_export.hpp"
 #include "services/finding_notes.hpp"
+#include "services/imports.hpp"
 #include "web/internal.hpp"
 
 namespace hearth::web {
@@ -26,53 +26,60 @@ struct Stored {
   bool current = false;  // the import whose data is in use now
 };
 
-std::int64_t import_param(Call& call) {
-  const std::string v = call.query("import");
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
-  if (ec != std::errc() || end != v.data() + v.size() || id <= 0)
-    throw ApiError(400, "bad_request", "import must be an import's number, such as 12.",
-                   {{"parameter", "import"}});
-  return id;
+// A whole number above 0, written as one (an import's or a note's number), or nothing.
+std::optional<std::int64_t> number_in(std::string_view v) {
+  std::int64_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size() || n <= 0) return std::nullopt;
+  return n;
+}
+
+// Import `id` of council `la`; another council's answers as one that does not exist.
+store::ImportRecord council_import(Call& call, const std::string& la, std::int64_t id) {
+  auto rec = services::find_import(call.st, id);
+  if (!rec || rec->la != la)
+    throw ApiError(404, "not_found", "Council " + la + " has no import " + std::to_string(id) + ".",
+                   {{"import", id}});
+  return *rec;
 }
 
 Stored stored_for(Call& call, const std::string& la) {
-  const auto imports = call.st.list_imports(std::numeric_limits<int>::max());
-  // Which imports are in use: each year's latest return, and the local records' tables.
-  std::set<std::int64_t> in_use;
-  for (const auto& k : call.st.list_returns())
-    if (k.la == la) in_use.insert(k.import_id);
-  for (const auto& t : call.st.list_local_tables())
-    if (t.la == la) in_use.insert(t.import_id);
-  auto found = [&](std::int64_t id) -> Stored {
-    for (const auto& r : imports)
-      if (r.id == id && r.la == la) return {r, in_use.count(id) > 0};
-    // another council's import answers as one that does not exist
-    throw ApiError(404, "not_found", "Council " + la + " has no import " + std::to_string(id) + ".",
-                   {{"import", id}});
-  };
-  if (!call.query("import").empty()) return found(import_param(call));
-  std::string y = call.query("year");
-  std::optional<int> year;
-  if (!y.empty()) {
-    auto parsed = model::CollectionYear::parse(y);
-    if (!parsed)
-      throw ApiError(400, "bad_year", "year must be a collection year such as 2025-26",
-                     {{"parameter", "year"}});
-    year = parsed->end_year;
+  const auto returns = call.st.list_returns();
+  std::int64_t id = 0;
+  if (const std::string asked = call.query("import"); !asked.empty()) {
+    auto n = number_in(asked);
+    if (!n)
+      throw ApiError(400, "bad_request", "import must be an import's number, such as 12.",
+                     {{"parameter", "import"}});
+    id = *n;
+  } else {
+    std::string y = call.query("year");
+    std::optional<int> year;
+    if (!y.empty()) {
+      auto parsed = model::CollectionYear::parse(y);
+      if (!parsed)
+        throw ApiError(400, "bad_year", "year must be a collection year such as 2025-26",
+                       {{"parameter", "year"}});
+      year = parsed->end_year;
+    }
+    const store::ReturnKey* best = nullptr;
+    for (const auto& k : returns) {
+      if (k.la != la || (year && k.collection_year != *year)) continue;
+      if (!best || k.collection_year > best->collection_year) best = &k;
+    }
+    if (!best)
+      throw ApiError(
+          404, "no_data",
+          "The store holds no return for council " + la + (y.empty() ? "" : " in " + y) + ".",
+          {{"la", la}});
+    id = best->import_id;
   }
-  std::optional<store::ReturnKey> best;
-  for (const auto& k : call.st.list_returns()) {
-    if (k.la != la) continue;
-    if (year && k.collection_year != *year) continue;
-    if (!best || k.collection_year > best->collection_year) best = k;
-  }
-  if (!best)
-    throw ApiError(
-        404, "no_data",
-        "The store holds no return for council " + la + (y.empty() ? "" : " in " + y) + ".",
-        {{"la", la}});
-  return found(best->import_id);
+  Stored s{council_import(call, la, id)};
+  // In use: a year's latest return, or a local records table's latest import.
+  for (const auto& k : returns) s.current |= k.import_id == id;
+  if (!s.rec.collection_year)
+    for (const auto& t : call.st.list_local_tables()) s.current |= t.import_id == id;
+  return s;
 }
 
 std::string year_label(const store::ImportRecord& r) {
@@ -134,7 +141,8 @@ http::Response get_findings(Call& call) {
     auto& s = by_rule[f.rule];
     if (s.count == 0) s.first = f;
     ++s.count;
-    if (notes.count(services::finding_key(f))) ++s.explained, ++explained;
+    // a key is a digest: made only when the council has notes to look it up in
+    if (!notes.empty() && notes.count(services::finding_key(f))) ++s.explained, ++explained;
     if (!f.child.empty()) s.children.insert(f.child);
   }
   json rules = json::array();
@@ -256,14 +264,7 @@ http::Response explain_finding(Call& call) {
     throw ApiError(400, "bad_request", "import_id must be the import's number.",
                    {{"parameter", "import_id"}});
   const auto import_id = body["import_id"].get<std::int64_t>();
-  // the import must be the council's (another council's answers as one that does not exist)
-  bool ours = false;
-  for (const auto& r : call.st.list_imports(std::numeric_limits<int>::max()))
-    if (r.id == import_id) ours = r.la == la;
-  if (!ours)
-    throw ApiError(404, "not_found",
-                   "Council " + la + " has no import " + std::to_string(import_id) + ".",
-                   {{"import", import_id}});
+  council_import(call, la, import_id);  // the council's, or 404
   services::ExplainRequest req;
   req.la = la;
   req.import_id = import_id;
@@ -282,13 +283,12 @@ http::Response withdraw_explanation(Call& call) {
   std::string la = call.council();
   call.require(Action::ExplainFindings, Resource::council(la));
   const std::string v = call.req.path_params.at("id");
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
+  const auto id = number_in(v);
   std::optional<store::FindingNote> note;
-  if (ec == std::errc() && end == v.data() + v.size()) note = call.st.finding_note(id);
+  if (id) note = call.st.finding_note(*id);
   if (!note || note->la != la)
     throw ApiError(404, "not_found", "Council " + la + " has no note '" + v + "'.", {{"id", v}});
-  call.st.delete_finding_note(id);
+  call.st.delete_finding_note(*id);
   call.audit("findings.unexplain", "finding:" + la + "/" + note->key, "ok",
              {{"rule", note->rule}, {"child", note->child}, {"note", note->note}});
   http::Response r;
@@ -351,6 +351,8 @@ void add_findings_routes(std::vector<Route>& routes) {
                     "json",
                     explain_finding});
   routes.back().reply = {201, "FindingNote"};
+  // 2,000 characters of a note, each as a JSON escape pair at worst (12 bytes)
+  routes.back().body_limit = 32 * 1024;
   routes.push_back({"DELETE",
                     "/api/v1/findings/notes/{id}",
                     "Withdraw a finding's explanation (the finding is new again)",

@@ -295,4 +295,8 @@ int WebClient::login(const std::string& username, const std::string& password) {
   return request("POST", "/api/v1/session", body, false).status;
 }
 
+nlohmann::json body_of(const HttpReply& r) {
+  return nlohmann::json::parse(r.body, nullptr, false);
+}
+
 }  // namespace hearth::testing

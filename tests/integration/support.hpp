@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -125,6 +126,19 @@ class WebClient {
   TempDir dir_;
   std::filesystem::path jar_;
 };
+
+// A reply's body as JSON (discarded when it is not JSON: the test's assertions then say so).
+nlohmann::json body_of(const HttpReply& r);
+
+#ifdef HEARTH_BIN
+// The hearth binary under test on `store`, with `args` (for run(), Server).
+inline std::vector<std::string> hearth_cmd(const std::string& store,
+                                           std::vector<std::string> args) {
+  std::vector<std::string> argv = {HEARTH_BIN, "--store", store};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+#endif
 
 std::string read_text(const std::filesystem::path& p);
 void write_text(const std::filesystem::path& p, const std::string& text);

@@ -12,6 +12,7 @@
 #include "support.hpp"
 
 namespace fs = std::filesystem;
+using hearth::testing::hearth_cmd;
 using hearth::testing::HttpReply;
 using hearth::testing::run;
 using hearth::testing::RunResult;
@@ -24,12 +25,6 @@ using nlohmann::json;
 namespace {
 
 const char* kPassword = "audit-test-password";
-
-std::vector<std::string> hearth_cmd(const std::string& store, std::vector<std::string> args) {
-  std::vector<std::string> argv = {HEARTH_BIN, "--store", store};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return argv;
-}
 
 json audit_entries(const std::string& store) {
   auto r = run(hearth_cmd(store, {"audit", "list", "--limit", "100000", "--format", "json"}));

@@ -12,6 +12,8 @@
 #include "support.hpp"
 
 namespace fs = std::filesystem;
+using hearth::testing::body_of;
+using hearth::testing::hearth_cmd;
 using hearth::testing::HttpReply;
 using hearth::testing::run;
 using hearth::testing::Server;
@@ -22,16 +24,6 @@ using nlohmann::json;
 namespace {
 
 const char* kPassword = "findings-test-password";
-
-std::vector<std::string> hearth_cmd(const std::string& store, std::vector<std::string> args) {
-  std::vector<std::string> argv = {HEARTH_BIN, "--store", store};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return argv;
-}
-
-json body_of(const HttpReply& r) {
-  return json::parse(r.body, nullptr, false);
-}
 
 class WebFindings : public ::testing::Test {
  protected:
@@ -235,6 +227,28 @@ TEST_F(WebFindings, AcceptingWithFindingsNamesEveryRowLeftOutOrSaysNone) {
   auto clean_check = body_of(c.request("POST", "/api/v1/imports/" + clean + "/check"));
   EXPECT_EQ(clean_check["result"]["left_out"]["total"], 0);
   EXPECT_TRUE(clean_check["result"]["left_out"]["rows"].empty());
+}
+
+TEST_F(WebFindings, ANoteIsMeasuredInCharactersAsThePageCountsThem) {
+  import_next_year();
+  Server server(cmd({"serve"}));
+  WebClient c(server.base());
+  ASSERT_EQ(c.login("demo-analyst", kPassword), 200);
+  auto summary = body_of(c.get("/api/v1/findings?year=2026-27"));
+  const std::string rule = summary["rules"][0]["code"];
+  auto list = body_of(c.get("/api/v1/findings/" + rule + "?year=2026-27&per_page=1"));
+  auto post = [&](const std::string& note) {
+    return c.request(
+        "POST", "/api/v1/findings/notes",
+        json{{"import_id", summary["import_id"]}, {"key", list["items"][0]["key"]}, {"note", note}}
+            .dump());
+  };
+  std::string accents;
+  for (int i = 0; i < 2000; ++i) accents += "\xC3\xA9";  // é: two bytes, one character
+  EXPECT_EQ(post(accents).status, 201) << "2,000 characters, 4,000 bytes";
+  EXPECT_EQ(post(accents + "\xC3\xA9").status, 400);
+  auto explained = body_of(c.get("/api/v1/findings/" + rule + "?year=2026-27&show=explained"));
+  EXPECT_EQ(explained["items"][0]["explanation"]["note"], accents);
 }
 
 }  // namespace

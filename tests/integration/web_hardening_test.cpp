@@ -26,6 +26,7 @@
 #include "support.hpp"
 
 namespace fs = std::filesystem;
+using hearth::testing::hearth_cmd;
 using hearth::testing::run;
 using hearth::testing::Server;
 using hearth::testing::TempDir;
@@ -35,12 +36,6 @@ using nlohmann::json;
 namespace {
 
 const char* kPassword = "hardening-test-password";
-
-std::vector<std::string> hearth_cmd(const std::string& store, std::vector<std::string> args) {
-  std::vector<std::string> argv = {HEARTH_BIN, "--store", store};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return argv;
-}
 
 // A plain socket to the server (the test controls every byte), with a generous receive bound.
 class Conn {

@@ -11,6 +11,8 @@
 #include "support.hpp"
 
 namespace fs = std::filesystem;
+using hearth::testing::body_of;
+using hearth::testing::hearth_cmd;
 using hearth::testing::HttpReply;
 using hearth::testing::run;
 using hearth::testing::Server;
@@ -22,12 +24,6 @@ using nlohmann::json;
 namespace {
 
 const char* kPassword = "matrix-test-password";
-
-std::vector<std::string> hearth_cmd(const std::string& store, std::vector<std::string> args) {
-  std::vector<std::string> argv = {HEARTH_BIN, "--store", store};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return argv;
-}
 
 const std::vector<std::string> kRoles = {"admin",  "analyst", "manager",       "iro",
                                          "worker", "board",   "participation", "young_person"};
@@ -80,10 +76,6 @@ TempDir* WebAccess::tmp_ = nullptr;
 std::string WebAccess::store_;
 Server* WebAccess::server_ = nullptr;
 std::map<std::string, WebClient*> WebAccess::clients_;
-
-json body_of(const HttpReply& r) {
-  return json::parse(r.body, nullptr, false);
-}
 
 // The children the test needs, found through the API as the people who can see them.
 struct Children {

@@ -1,7 +1,7 @@
 // Worklists: statutory items overdue, due soon and done late — the worker's own ("mine"), a
 // manager's team, or the whole service for analysts. Filters are a GET form that updates the
 // query string; the same query downloads as CSV. Managers and analysts see each worker's counts
-// as a sortable table; the service-wide list comes a page at a time; an IRO's list opens on their
+// as a sortable table; every list comes a page at a time from the server; an IRO's list opens on their
 // reviews (pages/worklistParts.ts).
 import { h, fill } from '../dom'
 import { heading, p, link, statusTag, table, select, withQuery, radios, recordsNote, lazyDetails, type Column, type Option } from '../components'
@@ -72,16 +72,14 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
   const apiItem = filters.item === 'all' ? '' : filters.item
   // Every list a page at a time (the server pages it; a phone meets 50 rows a section, not a
   // caseload's every item): with no status chosen each section's first page; a section's further
-  // pages show that section alone.
-  const paged = true
-  const page = paged && filters.status ? pageOf(q) : 1
-  const params = { scope, la, item: reviewsOnly ? [...REVIEW_ITEMS].join(',') : apiItem, worker: filters.worker, team: filters.team, status: filters.status, ...(paged ? { page, per_page: PER_PAGE } : {}) }
-  const wl = await get('/worklist', params)
+  // pages show that section alone. The CSV is the whole list.
+  const page = filters.status ? pageOf(q) : 1
+  const params = { scope, la, item: reviewsOnly ? [...REVIEW_ITEMS].join(',') : apiItem, worker: filters.worker, team: filters.team, status: filters.status }
+  const wl = await get('/worklist', { ...params, page, per_page: PER_PAGE })
   if (!ctx.live()) return
 
   const title = reviewsOnly ? 'My reviews' : scope === 'mine' ? 'My worklist' : scope === 'team' ? 'Team worklist' : 'All worklists'
   setTitle(title)
-  const view = wl
   const summary = wl.summary
 
   // the filter's choices: everything on the asker's whole list (the server's `options`), so a
@@ -136,13 +134,13 @@ export async function worklistPage(ctx: Ctx): Promise<void> {
   ]
 
   const panel = (s: { key: Status; title: string }) => {
-    const rows = view[s.key]
+    const rows = wl[s.key]
     const total = summary[s.key]
     const note = s.key === 'due_soon' && wl.due_soon_until ? ` (due by ${date(wl.due_soon_until)})`
       : s.key === 'done_late' && wl.done_late_since ? ` (since ${date(wl.done_late_since)})` : ''
     if (!total) return p(`Nothing ${s.title.toLowerCase()}${note}.`)
     const caption = `${plural(total, 'item')} ${s.title.toLowerCase()}${note}`
-    if (!paged || total <= PER_PAGE) return table(caption, columns(s.key), rows, { small: true, captionClass: 'govuk-table__caption--s' })
+    if (total <= PER_PAGE) return table(caption, columns(s.key), rows, { small: true, captionClass: 'govuk-table__caption--s' })
     const from = (page - 1) * PER_PAGE
     const to = Math.min(total, from + rows.length)
     return [
