@@ -12,6 +12,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev libssl-dev openssl
   postgresql postgresql-client
   curl jq procps clang-format
+  libcurl4-openssl-dev libkainjow-mustache-dev python3-aiosmtpd
   chromium wrk poppler-utils
 )
 # Node.js and npm build the web front end; a machine that already has them (any source) keeps

@@ -83,8 +83,12 @@ bool equal_secret(std::string_view a, std::string_view b) {
 }
 
 std::string password_problem(std::string_view password, std::string_view username) {
-  if (password.size() < 12) return "a password must have at least 12 characters";
-  if (password.size() > 256) return "a password can have at most 256 characters";
+  // Characters as people count them, not bytes: "12 characters" of Arabic are 24 bytes.
+  std::size_t characters = 0;
+  for (unsigned char c : password) characters += (c & 0xC0) != 0x80;
+  if (characters < 12) return "a password must have at least 12 characters";
+  if (characters > 256 || password.size() > 1024)
+    return "a password can have at most 256 characters";
   if (!username.empty() && password.find(username) != std::string_view::npos)
     return "a password must not contain the username";
   return {};

@@ -46,6 +46,27 @@ Decision child_relation(const Principal& who, const Resource& what) {
   return deny("unknown role");
 }
 
+// The child's voice: those who work with the child (the policy's child relation), and for an
+// alert also whoever was told of it (the management chain). Staff only: a young person's own
+// statements are SendStatement's and ReadStatementText's.
+Decision voice_relation(const Principal& who, const Resource& what) {
+  if (who.role == Role::Worker || who.role == Role::Manager || who.role == Role::Iro) {
+    if (contains(what.told, who.username)) return allow();
+    return child_relation(who, what);
+  }
+  switch (who.role) {
+    case Role::Analyst:
+      return deny("the performance team sees what children say as counts by theme only");
+    case Role::Board:
+    case Role::Participation:
+      return deny("your role sees themes from what children say, never a child's own words");
+    case Role::YoungPerson:
+      return deny("you can see only your own messages");
+    default:
+      return deny("your role does not see what children say");
+  }
+}
+
 }  // namespace
 
 std::string_view action_name(Action a) {
@@ -72,6 +93,20 @@ std::string_view action_name(Action a) {
       return "findings.explain";
     case Action::ManageUsers:
       return "users.manage";
+    case Action::SendStatement:
+      return "statement.send";
+    case Action::ReadStatements:
+      return "statements.list";
+    case Action::ReadStatementText:
+      return "statement.read";
+    case Action::ReplyStatement:
+      return "statement.reply";
+    case Action::ReadAlerts:
+      return "alerts.read";
+    case Action::AcknowledgeAlert:
+      return "alert.acknowledge";
+    case Action::InviteYoungPerson:
+      return "invitation.create";
   }
   return "";
 }
@@ -176,6 +211,41 @@ Decision decide(const Principal& who, Action action, const Resource& what) {
     case Action::ManageUsers:
       if (r == Role::Admin) return allow();
       return deny("only an administrator manages users");
+    case Action::SendStatement:
+      if (r != Role::YoungPerson)
+        return deny("only a young person sends statements, from their own account");
+      if (who.child.empty() || what.child != who.child)
+        return deny("you can send statements only about yourself");
+      return allow(View::YoungPerson);
+    case Action::ReadStatementText:
+      if (r == Role::YoungPerson) {
+        if (!who.child.empty() && what.child == who.child) return allow(View::YoungPerson);
+        return deny("you can see only your own messages");
+      }
+      if (r == Role::Admin) return deny("an administrator sees when children wrote, never what");
+      if (what.child.empty()) return deny("say which child");
+      return voice_relation(who, what);
+    case Action::ReadStatements:
+    case Action::ReadAlerts:
+      if (r == Role::Admin) return allow(View::Metadata);
+      if (r == Role::YoungPerson && action == Action::ReadStatements) {
+        if (what.child.empty() || what.child == who.child) return allow(View::YoungPerson);
+        return deny("you can see only your own messages");
+      }
+      // The list itself (no child named): for those whose work it is; each row is asked again.
+      if (what.child.empty()) {
+        if (r == Role::Worker || r == Role::Manager || r == Role::Iro) return allow();
+        return voice_relation(who, what);
+      }
+      return voice_relation(who, what);
+    case Action::ReplyStatement:
+    case Action::AcknowledgeAlert:
+      if (what.child.empty()) return deny("say which child");
+      return voice_relation(who, what);
+    case Action::InviteYoungPerson:
+      if (r == Role::Worker || r == Role::Manager) return child_relation(who, what);
+      if (r == Role::Admin) return allow();
+      return deny("a child's worker or their manager invites them to Hearth");
   }
   return deny("unknown action");
 }
@@ -209,6 +279,11 @@ std::vector<std::string> capabilities(const Principal& who) {
     if (decide(who, Action::ReadChild, own)) out.push_back("my_record");
   }
   if (decide(who, Action::ManageUsers, council)) out.push_back("users");
+  if (who.role == Role::Worker || who.role == Role::Manager || who.role == Role::Iro) {
+    if (decide(who, Action::ReadStatements, council)) out.push_back("statements");
+    if (decide(who, Action::ReadAlerts, council)) out.push_back("alerts");
+  }
+  if (who.role == Role::Worker || who.role == Role::Manager) out.push_back("invite_young_person");
   return out;
 }
 

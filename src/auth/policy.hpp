@@ -25,6 +25,14 @@ enum class Action : std::uint8_t {
   WriteImport,      // upload, check, accept or cancel an import
   ExplainFindings,  // write or withdraw a note that explains a finding
   ManageUsers,      // users and roles
+  // The child's voice (docs/voice.md): resources are a child, with who was told of an alert.
+  SendStatement,      // a young person's statement about themselves
+  ReadStatements,     // the list of a child's statements (an administrator: metadata only)
+  ReadStatementText,  // what a child said, and the replies (each read audited)
+  ReplyStatement,     // answer a child's statement
+  ReadAlerts,         // "I don't feel safe" alerts
+  AcknowledgeAlert,   // say an alert was seen and what was done
+  InviteYoungPerson,  // a single-use code for a child's own account
 };
 std::string_view action_name(Action a);
 
@@ -40,6 +48,7 @@ struct Resource {
   std::vector<std::string> teams;             // the teams of those allocations
   std::vector<std::string> iros;              // allocated independent reviewing officers
   WorklistScope scope = WorklistScope::Mine;  // for ReadWorklist
+  std::vector<std::string> told;              // usernames told of an alert about the child
 
   static Resource council(std::string la) {
     Resource r;
@@ -53,6 +62,7 @@ enum class View : std::uint8_t {
   Full,         // everything the route has
   Suppressed,   // aggregates with small-number suppression (board)
   YoungPerson,  // a child's own, shorter view of their record
+  Metadata,     // when, what kind and whose, never the words or the child's name (admin, voice)
 };
 
 struct Decision {
@@ -69,8 +79,8 @@ std::vector<WorklistScope> worklist_scopes(Role r);
 
 // What the front end may offer: the names of the pages a role can use ("dashboard",
 // "worklist", "team_worklist", "all_worklist", "children", "data_quality", "imports", "rules",
-// "indicators", "my_record", "users"). Derived from decide(), so the menu never offers a page
-// the policy would refuse.
+// "indicators", "my_record", "users", "statements", "alerts", "invite_young_person"). Derived from
+// decide(), so the menu never offers a page the policy would refuse.
 std::vector<std::string> capabilities(const Principal& who);
 
 }  // namespace hearth::auth

@@ -18,6 +18,8 @@
 
 #include "cli/audit_log.hpp"
 #include "cli/common.hpp"
+#include "cli/demo_voice.hpp"
+#include "cli/voice_commands.hpp"
 #include "http/server.hpp"
 #include "indicators/reference.hpp"
 #include "ingest/import.hpp"
@@ -33,6 +35,7 @@
 #include "synth/generator.hpp"
 #include "timescales/config.hpp"
 #include "validation/registry.hpp"
+#include "voice/keyring.hpp"
 #include "web/web.hpp"
 
 namespace hearth::cli {
@@ -381,6 +384,19 @@ std::vector<store::ImportRecord> import_demo_returns(store::Store& st,
 
 }  // namespace
 
+// The demo's statements and alerts, sealed with the store's voice key (made now for a SQLite
+// store); a store with no key file named (PostgreSQL without [voice] key_file) gets none.
+void add_demo_voice_if_keyed(const Global& g, store::Store& st, const std::string& la) {
+  const auto cfg = load_voice_settings(g);
+  const auto file = voice::key_file_for(cfg, g.store_url);
+  if (file.empty()) {
+    std::cout << "No voice key file is configured, so the demo has no statements "
+                 "([voice] key_file or HEARTH_VOICE_KEY).\n";
+    return;
+  }
+  add_demo_voice(st, services::voice_keys(st, file), cfg, la);
+}
+
 int cmd_demo(const Global& g, const DemoArgs& a) {
   auto st = open_current(g);
   auto keys = st->list_returns();
@@ -409,6 +425,7 @@ int cmd_demo(const Global& g, const DemoArgs& a) {
     // A demo store made before Hearth had users gets the demo users.
     if (origin == std::string("hearth demo") && !st->find_user("demo-admin"))
       add_demo_users(*st, keys.front().la);
+    if (origin == std::string("hearth demo")) add_demo_voice_if_keyed(g, *st, keys.front().la);
     return kExitOk;
   }
   if (!keys.empty() && !(a.replace && origin == std::string("hearth demo"))) {
@@ -436,6 +453,7 @@ int cmd_demo(const Global& g, const DemoArgs& a) {
   st->set_meta("origin", "hearth demo");
   bar.finish();
   add_demo_users(*st, a.la);
+  add_demo_voice_if_keyed(g, *st, a.la);
   auto c = st->counts();
   std::cout << "Created the synthetic demo council " << a.la << " in "
             << store::redact_url(g.store_url) << ": " << records.size() << " collection years, "
@@ -599,6 +617,21 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
   } catch (const indicators::ReferenceError& e) {
     throw UsageError(std::string("reference data: ") + e.what());
   }
+  wo.voice = load_voice_settings(g);
+  wo.voice_key_file = voice::key_file_for(wo.voice, g.store_url);
+  // The key that seals children's words: made on first use of a SQLite store; a store that
+  // holds sealed text and no key file is refused now, not at a child's first message.
+  std::optional<voice::Keyring> voice_keys;
+  if (!wo.voice_key_file.empty())
+    voice_keys = services::voice_keys(*st, wo.voice_key_file);
+  else
+    spdlog::warn(json{{"event", "voice_not_configured"},
+                      {"message",
+                       "no voice key file ([voice] key_file or HEARTH_VOICE_KEY): "
+                       "statements cannot be sent or read"}}
+                     .dump());
+  const voice::VoiceConfig voice_config = wo.voice;
+  const auto voice_key_file = wo.voice_key_file;
   bool have_front_end = fs::exists(wo.web_root / "index.html");
   web::App app(std::move(wo), snapshot);
 
@@ -638,6 +671,23 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
         // resident memory stepped up with each import (bench/soak.sh: 57 → 62 → 46 MB trimming
         // once a minute, 40–47 MB trimming every five seconds; a trim takes ~2 ms, 33 ms at most).
         ::malloc_trim(0);
+        // "I don't feel safe": escalate what is past its deadline, send the mail that is due
+        // (the key file read again each time, so a rotation needs no restart).
+        if (voice_keys) try {
+            const auto now = model::instant_now() + std::chrono::seconds(a.voice_clock_offset);
+            auto ring = voice::Keyring::load(voice_key_file);
+            auto p = run_voice_pass(*st, services::Voice{ring, voice_config}, now, snapshot.get());
+            if (p.escalated || p.sent || p.failed)
+              spdlog::info(json{
+                  {"event", "voice_jobs"},
+                  {"escalated", p.escalated},
+                  {"mail_sent", p.sent},
+                  {"mail_failed",
+                   p.failed}}.dump());
+          } catch (const std::exception& e) {
+            spdlog::warn(json{{"event", "voice_jobs_failed"}, {"error", e.what()}}.dump(
+                -1, ' ', false, json::error_handler_t::replace));
+          }
         if (++ticks % 60 == 0) {
           const auto now = model::instant_now();
           st->delete_expired_sessions(now - std::chrono::hours(a.absolute_hours),

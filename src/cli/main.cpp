@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/voice_commands.hpp"
 #include "services/errors.hpp"
 #include "store/store.hpp"
 #include "web/web.hpp"
@@ -127,6 +128,7 @@ int main(int argc, char** argv) {
                     "Serve HTTPS with this PEM certificate chain (with --tls-key); cookies are "
                     "then Secure and HSTS is sent");
   serve->add_option("--tls-key", srv.tls_key, "The PEM private key for --tls-cert");
+  serve->add_option("--voice-clock-offset", srv.voice_clock_offset)->group("");
   serve
       ->add_option("--max-upload-mb", srv.max_upload_mb,
                    "Largest request body (an uploaded file); larger ones get 413")
@@ -291,6 +293,8 @@ int main(int argc, char** argv) {
   rules_list->add_option("--format", rules_format, "table, json or markdown")
       ->capture_default_str();
   rulesc->require_subcommand(1);
+  VoiceCli voice_cli;
+  add_voice_cli(app, voice_cli);
   auto* openapi = app.add_subcommand(
       "openapi", "Print the JSON API described as OpenAPI 3 (GET /api/v1/openapi.json)");
 
@@ -325,6 +329,7 @@ int main(int argc, char** argv) {
     if (*importsc) return cmd_imports(g, imps);
     if (*findingsc) return cmd_findings(g, fnd);
     if (*rules_list) return cmd_rules_list(rules_year, rules_format);
+    if (auto rc = run_voice_cli(g, voice_cli)) return *rc;
     if (*openapi) {
       std::cout << hearth::web::api_description().dump(2) << '\n';
       return kExitOk;

@@ -307,6 +307,8 @@ void add_demo_users(store::Store& st, const std::string& la) {
     u.password_hash = hash;
     u.councils = {la};
     u.demo = true;
+    // Where their alerts are mailed (a reserved domain: nothing is sent anywhere real).
+    u.email = std::string(d.username) + "@example.org";
     std::string role = d.role;
     if (role == "worker") u.worker = worker;
     if (role == "iro") u.worker = iro;

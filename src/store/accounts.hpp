@@ -30,6 +30,7 @@ struct UserRecord {
   model::Instant created_at{};
   model::Instant password_changed_at{};
   std::optional<model::Instant> last_login_at;  // empty: never
+  std::string email;                            // where alerts are sent ("" for none)
 };
 
 struct SessionRecord {

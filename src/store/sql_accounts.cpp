@@ -47,7 +47,7 @@ std::vector<std::string> split(const std::string& s, char sep) {
 
 constexpr const char* kUserColumns =
     "id, username, display_name, role, password_hash, councils, worker, teams, child, disabled, "
-    "demo, failed_logins, locked_until, created_at, password_changed_at, last_login_at";
+    "demo, failed_logins, locked_until, created_at, password_changed_at, last_login_at, email";
 
 // Instants as the tables keep them: ISO 8601 text (users, the audit log: "" for none) or Unix
 // seconds (sessions, login attempts, uploads).
@@ -79,12 +79,14 @@ UserRecord user_from(const soci::row& r) {
   u.created_at = instant_from_text(r.get<std::string>(13)).value_or(model::Instant{});
   u.password_changed_at = instant_from_text(r.get<std::string>(14)).value_or(model::Instant{});
   u.last_login_at = instant_from_text(r.get<std::string>(15));
+  u.email = r.get<std::string>(16);
   return u;
 }
 
 // A user's text fields as the database can keep them (model/text.hpp).
 UserRecord storable(UserRecord u) {
-  for (auto* f : {&u.username, &u.display_name, &u.role, &u.worker, &u.child}) make_storable(*f);
+  for (auto* f : {&u.username, &u.display_name, &u.role, &u.worker, &u.child, &u.email})
+    make_storable(*f);
   for (auto& c : u.councils) make_storable(c);
   for (auto& t : u.teams) make_storable(t);
   return u;
@@ -126,28 +128,33 @@ std::string audit_hash(const AuditEntry& e) {
   return hex;
 }
 
-std::int64_t SqlAccounts::add_user(const UserRecord& given) {
+std::int64_t insert_user(soci::session& sql, const UserRecord& given) {
   const UserRecord u = storable(given);
-  if (find_user(u.username))
-    throw services::conflict("user_exists", "there is already a user " + u.username,
-                             {{"username", u.username}});
   std::string councils = join(u.councils, ','), teams = join(u.teams, '\n');
   int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins;
   long long id = 0;
   const std::string locked = instant_text(u.locked_until), created = instant_text(u.created_at),
                     changed = instant_text(u.password_changed_at),
                     last_login = instant_text(u.last_login_at);
-  WriteLock turn(driver_);
-  sql_ << "INSERT INTO users (username, display_name, role, password_hash, councils, worker, "
-          "teams, child, disabled, demo, failed_logins, locked_until, created_at, "
-          "password_changed_at, last_login_at) VALUES (:u, :dn, :r, :ph, :c, :w, :t, :ch, :d, "
-          ":demo, :f, :lu, :ca, :pc, :ll) RETURNING id",
+  sql << "INSERT INTO users (username, display_name, role, password_hash, councils, worker, "
+         "teams, child, disabled, demo, failed_logins, locked_until, created_at, "
+         "password_changed_at, last_login_at, email) VALUES (:u, :dn, :r, :ph, :c, :w, :t, :ch, "
+         ":d, :demo, :f, :lu, :ca, :pc, :ll, :em) RETURNING id",
       soci::use(u.username), soci::use(u.display_name), soci::use(u.role),
       soci::use(u.password_hash), soci::use(councils), soci::use(u.worker), soci::use(teams),
       soci::use(u.child), soci::use(disabled), soci::use(demo), soci::use(failed),
       soci::use(locked), soci::use(created), soci::use(changed), soci::use(last_login),
-      soci::into(id);
+      soci::use(u.email), soci::into(id);
   return id;
+}
+
+std::int64_t SqlAccounts::add_user(const UserRecord& given) {
+  const UserRecord u = storable(given);
+  if (find_user(u.username))
+    throw services::conflict("user_exists", "there is already a user " + u.username,
+                             {{"username", u.username}});
+  WriteLock turn(driver_);
+  return insert_user(sql_, u);
 }
 
 std::optional<UserRecord> SqlAccounts::find_user(std::string_view username_view) {
@@ -187,11 +194,12 @@ void SqlAccounts::update_user(const UserRecord& given) {
   WriteLock turn(driver_);
   sql_ << "UPDATE users SET display_name = :dn, role = :r, password_hash = :ph, councils = :c, "
           "worker = :w, teams = :t, child = :ch, disabled = :d, demo = :demo, failed_logins = :f, "
-          "locked_until = :lu, password_changed_at = :pc, last_login_at = :ll WHERE id = :id",
+          "locked_until = :lu, password_changed_at = :pc, last_login_at = :ll, email = :em WHERE "
+          "id = :id",
       soci::use(u.display_name), soci::use(u.role), soci::use(u.password_hash), soci::use(councils),
       soci::use(u.worker), soci::use(teams), soci::use(u.child), soci::use(disabled),
       soci::use(demo), soci::use(failed), soci::use(locked), soci::use(changed),
-      soci::use(last_login), soci::use(id);
+      soci::use(last_login), soci::use(u.email), soci::use(id);
 }
 
 int SqlAccounts::note_failed_login(std::int64_t user_id, int lock_after,

@@ -16,6 +16,10 @@
 
 namespace hearth::store {
 
+// Inserts the user's row on `sql` (no write turn taken: the caller holds one, or a transaction);
+// returns its id.
+std::int64_t insert_user(soci::session& sql, const UserRecord& u);
+
 class SqlAccounts {
  public:
   SqlAccounts(soci::session& sql, const Driver& driver);

@@ -19,6 +19,7 @@
 #include "store/sql_accounts.hpp"
 #include "store/sql_finding_notes.hpp"
 #include "store/sql_util.hpp"
+#include "store/sql_voice.hpp"
 #include "store/store.hpp"
 
 namespace hearth::store {
@@ -168,11 +169,15 @@ RowSource source_of(const local::LocalTableInfo& info, const model::LocalRecords
 class SqlStore final : public Store {
  public:
   explicit SqlStore(std::unique_ptr<Driver> driver)
-      : driver_(std::move(driver)), accounts_(sql_, *driver_), notes_(sql_, *driver_) {
+      : driver_(std::move(driver)),
+        accounts_(sql_, *driver_),
+        notes_(sql_, *driver_),
+        voice_(sql_, *driver_) {
     driver_->open(sql_);
   }
 
   std::string backend() const override { return driver_->name(); }
+  VoiceStore& voice() override { return voice_; }
 
   int schema_version() override {
     if (!table_exists("hearth_schema")) {
@@ -779,6 +784,7 @@ class SqlStore final : public Store {
   soci::session sql_;
   SqlAccounts accounts_;
   SqlFindingNotes notes_;
+  SqlVoice voice_;
 };
 
 }  // namespace

@@ -1,9 +1,10 @@
 // The store: Hearth's system of record. Six interfaces by concern — ReturnStore (903 returns and
 // imports), LocalStore (local records), AccountStore (users, sessions, login attempts), AuditLog,
 // UploadStore (web imports in progress), FindingNoteStore (notes explaining findings) — that Store
-// joins with the schema and meta; one generic SQL implementation on SOCI (sql_store.cpp) over a
-// tiny driver for each database (driver.hpp, sqlite_driver.cpp, postgres_driver.cpp), chosen by the
-// URL's scheme in open_store().
+// joins with the schema and meta, and one it hands out (voice(): VoiceStore, the child's
+// statements, alerts and the mail outbox); one generic SQL implementation on SOCI (sql_store.cpp)
+// over a tiny driver for each database (driver.hpp, sqlite_driver.cpp, postgres_driver.cpp), chosen
+// by the URL's scheme in open_store().
 #pragma once
 
 #include <cstdint>
@@ -22,11 +23,12 @@
 #include "store/local_store.hpp"
 #include "store/return_store.hpp"
 #include "store/upload_store.hpp"
+#include "store/voice_store.hpp"
 
 namespace hearth::store {
 
 // The schema version this build reads and writes. Raised with every migration.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // The database's schema is not the one this build knows (too old: run `hearth db upgrade`;
 // newer: this build is older than the database).
@@ -48,6 +50,10 @@ class Store : public ReturnStore,
   ~Store() override = default;
 
   virtual std::string backend() const = 0;  // "sqlite" or "postgresql"
+
+  // The child's voice, on this store's connection (its own interface, not joined in: the
+  // statements' methods would crowd the rest).
+  virtual VoiceStore& voice() = 0;
 
   // 0 for an empty database. Throws SchemaError if the database holds something that is not
   // a Hearth store.

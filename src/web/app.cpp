@@ -81,7 +81,39 @@ Ctx::Ctx(Options o, ingest::Snapshot& s)
       snapshot(s),
       pool(opts.store_url, opts.connections),
       light_pool(opts.store_url, opts.light_connections),
-      authn(opts.sessions, opts.clock) {}
+      authn(opts.sessions, opts.clock),
+      keyring(opts.voice_key_file) {}
+
+std::shared_ptr<const voice::Keyring> KeyringCache::get() {
+  if (file_.empty())
+    throw ApiError(503, "voice_not_configured",
+                   "Hearth has no key to keep children's words safe, so it cannot take or show "
+                   "them: name one in [voice] key_file (docs/voice.md).");
+  std::lock_guard lk(mu_);
+  const auto now = std::chrono::steady_clock::now();
+  if (ring_ && now - checked_ < std::chrono::seconds(1)) return ring_;
+  checked_ = now;
+  std::error_code ec;
+  auto mtime = std::filesystem::last_write_time(file_, ec);
+  if (ring_ && !ec && mtime == mtime_) return ring_;
+  try {
+    ring_ = std::make_shared<const voice::Keyring>(voice::Keyring::load(file_));
+    mtime_ = mtime;
+  } catch (const voice::KeyError& e) {
+    // The detail (a path) goes to the log; the keys already read stay in use if there were any.
+    spdlog::error(json{{"event", "voice_keys_unreadable"}, {"error", e.what()}}.dump(
+        -1, ' ', false, json::error_handler_t::replace));
+    if (!ring_)
+      throw ApiError(503, "voice_not_configured",
+                     "Hearth cannot read its key for children's words: see the server's log.");
+  }
+  return ring_;
+}
+
+Ctx::VoiceLease Ctx::voice() {
+  auto keys = keyring.get();
+  return VoiceLease{keys, services::Voice{*keys, opts.voice}};
+}
 
 std::shared_ptr<Derived> Ctx::derived() {
   auto ds = snapshot.get();
@@ -291,6 +323,22 @@ std::string client_address(const Options& o, const http::Request& req) {
   return req.remote;
 }
 
+std::string request_cookie(const http::Request& req, std::string_view name) {
+  return cookie(req, name);
+}
+
+std::optional<auth::Session> find_session(Call& call) {
+  const std::string token = cookie(call.req, "hearth_session");
+  if (token.empty()) return std::nullopt;
+  const std::int64_t now = call.ctx.authn.now();
+  auto s = call.ctx.sessions.get(token, now);
+  if (!s) {
+    s = call.ctx.authn.find(call.st, token);
+    if (s) call.ctx.sessions.put(token, *s, now);
+  }
+  return s;
+}
+
 std::string session_cookie(const Options& o, const std::string& token, std::int64_t max_age) {
   return "hearth_session=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
          (max_age >= 0 ? "; Max-Age=" + std::to_string(max_age) : std::string()) +
@@ -311,12 +359,7 @@ std::optional<http::Response> authenticate(Call& call) {
   const auto& req = call.req;
   auto& ctx = call.ctx;
   const std::string token = cookie(req, "hearth_session");
-  const std::int64_t now = ctx.authn.now();
-  call.session = token.empty() ? std::nullopt : ctx.sessions.get(token, now);
-  if (!call.session && !token.empty()) {
-    call.session = ctx.authn.find(call.st, token);
-    if (call.session) ctx.sessions.put(token, *call.session, now);
-  }
+  call.session = find_session(call);
   if (!call.session) {
     http::Response r = http::Response::error(
         401, "unauthenticated", "You are not signed in, or your session has ended: sign in again.");
@@ -602,6 +645,7 @@ http::Router App::router() {
     }
     router.add(r.method, r.pattern, wrap(impl.ctx, r), std::move(o));
   }
+  add_young_pages(impl.ctx, router);
   router.fallback([&impl](const http::Request& req) { return impl.files.serve(req); },
                   {http::kSmallBodyLimit, http::Lane::Light, nullptr});
   return router;

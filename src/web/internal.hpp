@@ -21,6 +21,7 @@
 #include "model/dataset.hpp"
 #include "services/errors.hpp"
 #include "services/snapshot_cache.hpp"
+#include "services/voice.hpp"
 #include "store/store.hpp"
 #include "timescales/engine.hpp"
 #include "timescales/worklist.hpp"
@@ -105,6 +106,21 @@ class SessionCache {
   std::unordered_map<std::string, std::pair<auth::Session, std::int64_t>> map_;
 };
 
+// The voice key file, read again when it changes on disk (checked at most once a second).
+class KeyringCache {
+ public:
+  explicit KeyringCache(std::filesystem::path file) : file_(std::move(file)) {}
+  // The keys; a 503 ApiError when no key file is configured, or it cannot be read.
+  std::shared_ptr<const voice::Keyring> get();
+
+ private:
+  std::filesystem::path file_;
+  std::mutex mu_;
+  std::shared_ptr<const voice::Keyring> ring_;
+  std::filesystem::file_time_type mtime_{};
+  std::chrono::steady_clock::time_point checked_{};
+};
+
 struct Ctx {
   Ctx(Options o, ingest::Snapshot& s);
   SessionCache sessions;
@@ -117,6 +133,15 @@ struct Ctx {
   std::shared_ptr<Derived> derived_;
   // The derived state of the current snapshot (made on first use after a swap).
   std::shared_ptr<Derived> derived();
+  KeyringCache keyring;
+  // What the voice's services need; holds the keys for as long as it lives.
+  struct VoiceLease {
+    std::shared_ptr<const voice::Keyring> keys;
+    services::Voice v;
+    operator const services::Voice&() const { return v; }
+    const voice::VoiceConfig& config() const { return v.config; }
+  };
+  VoiceLease voice();
 };
 
 struct Call {
@@ -210,6 +235,12 @@ struct Route;
 // the route takes (400 bad_json). An answer refuses the request.
 std::optional<http::Response> check_request(const Options& o, const Route& route,
                                             const http::Request& req);
+// A cookie's value as the request sent it ("" when absent).
+std::string request_cookie(const http::Request& req, std::string_view name);
+// The request's signed-in session (from its cookie), or nothing; sets nothing on the call.
+std::optional<auth::Session> find_session(Call& call);
+// The young people's server-rendered pages under /my (young_pages.cpp).
+void add_young_pages(Ctx& ctx, http::Router& router);
 // Set-Cookie values; max_age < 0: a browser-session cookie; 0: delete it.
 std::string session_cookie(const Options& o, const std::string& token, std::int64_t max_age);
 std::string csrf_cookie(const Options& o, const std::string& token, std::int64_t max_age);
@@ -224,6 +255,7 @@ void add_info_routes(std::vector<Route>& routes);
 void add_user_routes(std::vector<Route>& routes);
 void add_child_routes(std::vector<Route>& routes);
 void add_import_routes(std::vector<Route>& routes);
+void add_voice_routes(std::vector<Route>& routes);
 // Every route of the API, the OpenAPI document's own (answered by `openapi`) last.
 void add_api_routes(std::vector<Route>& routes, ApiHandler openapi);
 // The OpenAPI 3 document of `routes` (web/openapi.cpp): parameters, bodies, each route's reply

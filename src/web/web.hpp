@@ -18,6 +18,7 @@
 #include "indicators/reference.hpp"
 #include "indicators/scorecard.hpp"
 #include "timescales/config.hpp"
+#include "voice/config.hpp"
 
 namespace hearth::ingest {
 class Snapshot;
@@ -44,6 +45,11 @@ struct Options {
   // Memory for results kept between requests (worklists, scorecards, imports' findings), per
   // snapshot; the least recently used go first. docs/performance.md.
   std::size_t cache_budget = 128 * 1024 * 1024;
+  // The child's voice: settings, and the key file that seals what is written (read again when
+  // it changes on disk, so `hearth keys rotate` needs no restart). Empty key file: the voice's
+  // routes answer 503 (not configured).
+  voice::VoiceConfig voice;
+  std::filesystem::path voice_key_file;
 };
 
 struct RouteInfo {

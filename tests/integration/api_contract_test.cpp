@@ -259,6 +259,32 @@ TEST_F(ApiContract, EveryReplyFitsItsSchema) {
   ask(yp, "GET", "/api/v1/children/" + me["user"]["child"].get<std::string>(), {}, 200);
   ask(as("demo-worker"), "GET", "/api/v1/children", {}, 200);
 
+  // The child's voice: a statement, "I don't feel safe", the inbox, an answer, the alert
+  // acknowledged, an invitation; and the young person's own list with the answer.
+  auto& worker = as("demo-worker");
+  ask(yp, "POST", "/api/v1/statements",
+      R"({"mood":"great","topic":"school","text":"I got a merit","purpose":"good_news"})", 201);
+  auto unsafe = ask(yp, "POST", "/api/v1/statements",
+                    R"({"mood":"scared","topic":"home","text":"","unsafe":true})", 201);
+  ask(yp, "POST", "/api/v1/statements", R"({"mood":"cross","topic":"home","text":"x"})", 400);
+  auto inbox = ask(worker, "GET", "/api/v1/statements", {}, 200);
+  ask(worker, "GET", "/api/v1/statements?unread=true&per_page=5", {}, 200);
+  ask(as("demo-admin"), "GET", "/api/v1/statements", {}, 200);
+  ASSERT_TRUE(unsafe.is_object() && inbox.is_object());
+  const std::string sid = std::to_string(unsafe["id"].get<std::int64_t>());
+  ask(worker, "GET", "/api/v1/statements/" + sid, {}, 200);
+  ask(worker, "POST", "/api/v1/statements/" + sid + "/replies", R"({"text":"On my way."})", 201);
+  ask(worker, "POST", "/api/v1/statements/" + sid + "/replies", R"({"text":""})", 400);
+  ask(yp, "GET", "/api/v1/statements", {}, 200);
+  ask(yp, "GET", "/api/v1/statements/" + sid, {}, 200);
+  ask(as("demo-manager"), "GET", "/api/v1/alerts", {}, 200);
+  ask(worker, "GET", "/api/v1/alerts?state=all", {}, 200);
+  const std::string aid = std::to_string(unsafe["alert"]["id"].get<std::int64_t>());
+  ask(worker, "POST", "/api/v1/alerts/" + aid + "/acknowledge", R"({"action":""})", 400);
+  ask(worker, "POST", "/api/v1/alerts/" + aid + "/acknowledge", R"({"action":"Visited"})", 200);
+  ask(worker, "POST", "/api/v1/alerts/" + aid + "/acknowledge", R"({"action":"Again"})", 409);
+  ask(worker, "POST", "/api/v1/invitations", json{{"child", me["user"]["child"]}}.dump(), 201);
+
   // An import through the web, from start to accept; and one cancelled.
   const auto files = tmp_.path() / "next";
   auto synth =

@@ -264,8 +264,13 @@ HttpReply WebClient::request(const std::string& method, const std::string& path,
     write_text(in, body);
     argv.push_back("--data-binary");
     argv.push_back("@" + in.string());
-    argv.push_back("-H");
-    argv.push_back("Content-Type: application/json");
+    // JSON unless the test says what it sends (a form's post).
+    bool typed = false;
+    for (const auto& h : extra_headers) typed |= h.rfind("Content-Type:", 0) == 0;
+    if (!typed) {
+      argv.push_back("-H");
+      argv.push_back("Content-Type: application/json");
+    }
   }
   if (csrf && method != "GET") {
     argv.push_back("-H");

@@ -158,6 +158,8 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
     // Expected status per relation: 8 codes in kRoles order.
     std::map<std::string, std::vector<int>> expect;
     std::string body;
+    // A body that names the role's child for the relation (else `body`).
+    std::function<std::string(const std::string& role, const std::string& rel)> make_body;
   };
   // Imports in progress: a fresh one (started by the analyst) for each request that changes
   // one; council 999's, which nobody here may touch, put in the store directly.
@@ -173,6 +175,40 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
     EXPECT_EQ(r.status, 201) << r.body;
     return body_of(r)["id"];
   };
+  // A statement (and its "I don't feel safe" alert) about each child the matrix asks about: a
+  // copy of one of demo-yp's, whose sealed text opens with the store's key; demo-yp's own is one
+  // they sent. Each statement's and alert's number, by child.
+  std::map<std::string, std::string> statement_of, alert_of;
+  {
+    const std::string db = store_.substr(7);
+    auto sql = [&](const std::string& q) {
+      auto r = run({"/usr/bin/sqlite3", db, q});
+      EXPECT_EQ(r.exit_code, 0) << q << r.err;
+      return r.out.substr(0, r.out.find('\n'));
+    };
+    const std::string yp_id = sql("SELECT id FROM users WHERE username = 'demo-yp'");
+    for (const auto& child :
+         {ch.worker_own, ch.iro_own, ch.yp_own, ch.same_team, ch.other_team, ch.other_council}) {
+      if (statement_of.count(child)) continue;
+      const std::string la = child == ch.other_council ? "999" : "887";
+      const std::string user = child == ch.yp_own ? yp_id : "0";
+      statement_of[child] =
+          sql("INSERT INTO statements (la, child, user_id, source, external_id, created_at, mood, "
+              "topic, purpose, unsafe, text_box, first_read_at, first_reply_at) SELECT '" +
+              la + "', '" + child + "', " + user +
+              ", 'hearth', '', '2026-01-05T10:00:00Z', 'scared', "
+              "'home', '', 1, text_box, '', '' FROM statements WHERE user_id = " +
+              yp_id + " LIMIT 1 RETURNING id");
+      alert_of[child] =
+          sql("INSERT INTO alerts (statement_id, la, child, raised_at, level, due_at, "
+              "acknowledged_at, acknowledged_by, action_box) VALUES (" +
+              statement_of[child] + ", '" + la + "', '" + child +
+              "', '2026-01-05T10:00:00Z', 0, '2099-01-06T10:00:00Z', '', '', '') "
+              "RETURNING id");
+      ASSERT_FALSE(statement_of[child].empty());
+      ASSERT_FALSE(alert_of[child].empty());
+    }
+  }
   const std::string a_file = "CHILD,SEX,DOB\n1001,M,01/02/2015\n";
   const std::vector<int> all200(8, 200), all403(8, 403);
   //                     admin analyst manager iro worker board particip. young_person
@@ -199,6 +235,19 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
   auto same = [](const std::vector<int>& own, const std::vector<int>& other_council) {
     return std::map<std::string, std::vector<int>>{
         {"own", own}, {"other_child", own}, {"other_team", own}, {"other_council", other_council}};
+  };
+  // The child's voice: staff who work with the child read and answer what they said; an
+  // administrator sees when, never what; the analyst, the Board and participation see themes
+  // only (elsewhere); a young person sends and reads their own. By id a denial is a 404.
+  //                     admin analyst manager iro worker board particip. young_person
+  const std::vector<int> voice_list = {200, 403, 200, 200, 200, 403, 403, 200};
+  const std::vector<int> alert_list = {200, 403, 200, 200, 200, 403, 403, 403};
+  const std::vector<int> sender = {403, 403, 403, 403, 403, 403, 403, 400};
+  auto statement_path = [&](const std::string& role, const std::string& rel) {
+    return "/api/v1/statements/" + statement_of.at(child_for(role, rel));
+  };
+  auto alert_path = [&](const std::string& role, const std::string& rel) {
+    return "/api/v1/alerts/" + alert_of.at(child_for(role, rel)) + "/acknowledge";
   };
   std::vector<Row> rows = {
       {"GET", "/api/v1/session", [](auto&, auto&) { return "/api/v1/session"; },
@@ -324,6 +373,58 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
         {"other_child", {200, 200, 200, 404, 404, 404, 404, 404}},
         {"other_team", {200, 200, 404, 404, 404, 404, 404, 404}},
         {"other_council", all404}}},
+      {"GET", "/api/v1/statements",
+       [&](auto&, auto& rel) {
+         return std::string("/api/v1/statements?la=") + council(rel) +
+                (rel == "other_child"  ? "&child=" + ch.same_team
+                 : rel == "other_team" ? "&child=" + ch.other_team
+                                       : std::string());
+       },
+       same(voice_list, all403)},
+      // An empty statement: the young person reaches the checks (400), nothing is stored.
+      {"POST", "/api/v1/statements",
+       [&](auto&, auto& rel) { return std::string("/api/v1/statements?la=") + council(rel); },
+       same(sender, sender), R"({"mood":"good","topic":"school","text":""})"},
+      {"GET",
+       "/api/v1/statements/{id}",
+       statement_path,
+       {{"own", {404, 404, 200, 200, 200, 404, 404, 200}},
+        {"other_child", {404, 404, 200, 404, 404, 404, 404, 404}},
+        {"other_team", all404},
+        {"other_council", all404}}},
+      // An empty reply: those who may answer reach the checks (400).
+      {"POST",
+       "/api/v1/statements/{id}/replies",
+       [&](auto& role, auto& rel) { return statement_path(role, rel) + "/replies"; },
+       {{"own", {404, 404, 400, 400, 400, 404, 404, 404}},
+        {"other_child", {404, 404, 400, 404, 404, 404, 404, 404}},
+        {"other_team", all404},
+        {"other_council", all404}},
+       R"({"text":""})"},
+      {"GET", "/api/v1/alerts",
+       [&](auto&, auto& rel) { return std::string("/api/v1/alerts?la=") + council(rel); },
+       same(alert_list, all403)},
+      // Acknowledging without saying what was done: those who may reach the checks (400).
+      {"POST",
+       "/api/v1/alerts/{id}/acknowledge",
+       alert_path,
+       {{"own", {404, 404, 400, 400, 400, 404, 404, 404}},
+        {"other_child", {404, 404, 400, 404, 404, 404, 404, 404}},
+        {"other_team", all404},
+        {"other_council", all404}},
+       R"({"action":""})"},
+      {"POST",
+       "/api/v1/invitations",
+       [&](auto&, auto& rel) { return std::string("/api/v1/invitations?la=") + council(rel); },
+       {{"own", {201, 404, 201, 404, 201, 404, 404, 404}},
+        {"other_child", {201, 404, 201, 404, 404, 404, 404, 404}},
+        {"other_team", {201, 404, 404, 404, 404, 404, 404, 404}},
+        {"other_council", all404}},
+       "",
+       [&](auto& role, auto& rel) {
+         return std::string(R"({"la":")") + council(rel) + R"(","child":")" + child_for(role, rel) +
+                "\"}";
+       }},
   };
 
   // Every route the server documents has rows: a new route without them fails here.
@@ -348,12 +449,14 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
       for (std::size_t i = 0; i < kRoles.size(); ++i) {
         const auto& role = kRoles[i];
         std::string path = r.path(role, rel);
-        auto reply = as(role).request(r.method, path, r.body);
+        auto reply =
+            as(role).request(r.method, path, r.make_body ? r.make_body(role, rel) : r.body);
         EXPECT_EQ(reply.status, r.expect.at(rel)[i])
             << r.method << " " << r.pattern << " as " << role << ", " << rel << ": " << path
             << " → " << reply.body.substr(0, 300);
-        if (reply.status == 403)
+        if (reply.status == 403) {
           EXPECT_EQ(body_of(reply)["error"]["code"], "forbidden") << reply.body;
+        }
         ++checked;
       }
   }

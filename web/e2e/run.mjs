@@ -19,6 +19,9 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { chromium, request } from 'playwright-core'
 import { findHearth, startDemoServer } from '../scripts/demo-server.mjs'
+import { voiceChecks } from './voice.mjs'
+import { openMailbox, startMailbox } from './mailbox.mjs'
+import { youngChecks } from './young.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
@@ -33,12 +36,20 @@ const BIN = findHearth(['release'])
 let BASE = process.env.HEARTH_URL
 // The server this run started (none with HEARTH_URL): its store is thrown away afterwards.
 let own = null
+// Its SMTP server's mailbox (none with HEARTH_URL), and the out-of-hours number it is given.
+// (scripts/e2e.sh runs one and says where its Maildir is.)
+let mailbox = process.env.HEARTH_E2E_MAILDIR ? openMailbox(process.env.HEARTH_E2E_MAILDIR) : null
+const OUT_OF_HOURS = process.env.HEARTH_E2E_OUT_OF_HOURS || '01632 960000'
 if (!BASE) {
   if (!process.env.HEARTH_BIN) {
     console.error('e2e: set HEARTH_URL to test a running server, or HEARTH_BIN to serve a throwaway demo council')
     process.exit(2)
   }
-  own = await startDemoServer({ bin: BIN, password: PASSWORD, serveArgs: ['--web', path.join(here, '..', 'dist')] })
+  // A real SMTP server for the "I don't feel safe" emails, and the configuration that sends to it.
+  mailbox = await startMailbox()
+  const config = path.join(mailbox.dir, 'hearth.toml')
+  fs.writeFileSync(config, `[mail]\nsmtp = "smtp://127.0.0.1:${mailbox.port}"\nfrom = "hearth@e2e.example"\nbase_url = "http://hearth.e2e.example"\n[voice]\nout_of_hours = "${OUT_OF_HOURS}"\n`)
+  own = await startDemoServer({ bin: BIN, password: PASSWORD, globalArgs: ['--config', config], serveArgs: ['--web', path.join(here, '..', 'dist')] })
   // interrupted, the run ends at once, and the server with it
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130))
   BASE = own.url
@@ -238,6 +249,7 @@ async function apiStatus(page, method, url, body, withCsrf = true) {
 // The navigation the front end builds from the session's can list (src/layout.ts).
 const NAV = [
   ['Scorecard', ['dashboard']], ['My worklist', ['worklist']], ['Team worklists', ['team_worklist', 'all_worklist']],
+  ['Messages', ['statements']], ['Safety alerts', ['alerts']],
   ['Children', ['children']], ['Data quality', ['data_quality']], ['Imports', ['imports']],
   ['Indicators', ['indicators']], ['Rules', ['rules']], ['Users', ['users']], ['My record', ['my_record']]
 ]
@@ -296,9 +308,9 @@ async function plainWords(page, url) {
 const SPEC_CAN = {
   admin: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'rules', 'indicators', 'users'],
   analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'import_upload', 'explain_findings', 'rules', 'indicators'],
-  manager: ['dashboard', 'scorecard', 'team_worklist', 'children', 'rules', 'indicators'],
-  iro: ['dashboard', 'scorecard', 'worklist', 'children', 'rules', 'indicators'],
-  worker: ['worklist', 'children', 'rules', 'indicators'],
+  manager: ['dashboard', 'scorecard', 'team_worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'invite_young_person'],
+  iro: ['dashboard', 'scorecard', 'worklist', 'children', 'rules', 'indicators', 'statements', 'alerts'],
+  worker: ['worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'invite_young_person'],
   board: ['dashboard', 'scorecard', 'indicators'],
   participation: ['rules', 'indicators'],
   young_person: ['my_record']
@@ -1061,6 +1073,12 @@ try {
     })
     await context.close()
   }
+
+  // ---- the voice pages: messages from children and safety alerts (e2e/voice.mjs) ----
+  await voiceChecks({ browser, base: BASE, only: ONLY, check, assert, ready, login, watch, pageChecks, waitMs: WAIT_MS })
+
+  // ---- the young people's own pages, with and without JavaScript (e2e/young.mjs) ----
+  if (mailbox) await youngChecks({ browser, base: BASE, only: ONLY, check, assert, pageChecks, watch, waitMs: WAIT_MS, password: PASSWORD, mailbox, outOfHours: OUT_OF_HOURS })
 
   console.log('\nsessions and sign-in')
   {

@@ -17,11 +17,12 @@ export function findHearth(builds) {
 
 /**
  * Makes the demo council (`hearth demo DEMO_ARGS`, its users' password `password`) in a new
- * SQLite store and serves it on 127.0.0.1 with SERVE_ARGS. Resolves to { url, log, stop }. The
+ * SQLite store and serves it on 127.0.0.1 with SERVE_ARGS (GLOBAL_ARGS, such as --config, before
+ * each command). Resolves to { url, log, stop }. The
  * server is stopped when this process exits, however that happens (stop() is synchronous for
  * that); a caller stops it sooner with stop(), as the server keeps the process alive.
  */
-export async function startDemoServer({ bin, password, demoArgs = ['--children', '300', '--years', '3'], serveArgs = [] }) {
+export async function startDemoServer({ bin, password, demoArgs = ['--children', '300', '--years', '3'], serveArgs = [], globalArgs = [] }) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-demo-'))
   const store = `sqlite:${path.join(work, 'demo.db')}`
   const log = path.join(work, 'serve.log')
@@ -29,9 +30,9 @@ export async function startDemoServer({ bin, password, demoArgs = ['--children',
   const remove = () => fs.rmSync(work, { recursive: true, force: true, maxRetries: 5 })
   let server
   try {
-    execFileSync(bin, ['--store', store, 'demo', ...demoArgs], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync(bin, ['--store', store, ...globalArgs, 'demo', ...demoArgs], { env, stdio: ['ignore', 'ignore', 'inherit'] })
     const logFd = fs.openSync(log, 'w')
-    server = spawn(bin, ['--store', store, 'serve', '--listen', '127.0.0.1:0', ...serveArgs], { env, stdio: ['ignore', 'pipe', logFd] })
+    server = spawn(bin, ['--store', store, ...globalArgs, 'serve', '--listen', '127.0.0.1:0', ...serveArgs], { env, stdio: ['ignore', 'pipe', logFd] })
     fs.closeSync(logFd) // the server has its own copy
   } catch (e) {
     remove()

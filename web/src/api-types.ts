@@ -9,6 +9,7 @@ import type { ApiDocument, CouncilUserList, Info, SetupDone, UserChange } from '
 import type { IndicatorDefinition, IndicatorList, Rule, RuleList } from './api-types/registry'
 import type { Scorecard } from './api-types/scorecard'
 import type { Session, SignIn } from './api-types/session'
+import type { Alert, AlertList, Invitation, SentStatement, Statement, StatementList, StatementReply } from './api-types/voice'
 import type { Worklist } from './api-types/worklist'
 export type * from './api-types/children'
 export type * from './api-types/common'
@@ -18,10 +19,13 @@ export type * from './api-types/info'
 export type * from './api-types/registry'
 export type * from './api-types/scorecard'
 export type * from './api-types/session'
+export type * from './api-types/voice'
 export type * from './api-types/worklist'
 
 /** Each operation's success reply, by "METHOD path" as the document writes them (undefined: no body). */
 export interface Replies {
+  'GET /api/v1/alerts': AlertList
+  'POST /api/v1/alerts/{id}/acknowledge': Alert
   'GET /api/v1/children': ChildList
   'GET /api/v1/children/{id}': ChildReply
   'GET /api/v1/findings': FindingsSummary
@@ -39,6 +43,7 @@ export interface Replies {
   'GET /api/v1/indicators': IndicatorList
   'GET /api/v1/indicators/{key}': IndicatorDefinition
   'GET /api/v1/info': Info
+  'POST /api/v1/invitations': Invitation
   'GET /api/v1/openapi.json': ApiDocument
   'GET /api/v1/rules': RuleList
   'GET /api/v1/rules/{code}': Rule
@@ -49,6 +54,10 @@ export interface Replies {
   'POST /api/v1/session': SignIn
   'DELETE /api/v1/session': undefined
   'POST /api/v1/setup': SetupDone
+  'GET /api/v1/statements': StatementList
+  'POST /api/v1/statements': SentStatement
+  'GET /api/v1/statements/{id}': Statement
+  'POST /api/v1/statements/{id}/replies': StatementReply
   'GET /api/v1/users': CouncilUserList
   'POST /api/v1/users': UserChange
   'PUT /api/v1/users/{username}': UserChange

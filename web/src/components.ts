@@ -1,6 +1,6 @@
 // GOV.UK Frontend components built as DOM: the markup follows the Design System's templates.
 import { h, uid, fill, type Child } from './dom'
-import { STATUS, SEVERITY, RAG_WORDS } from './format'
+import { STATUS, SEVERITY, RAG_WORDS, num } from './format'
 import { tableBox } from './tableBox'
 import type { ItemStatus, Rag, Severity } from './types'
 
@@ -113,10 +113,10 @@ export function recordsNote(note: string | null | undefined, what: string): HTML
     `${what} are worked out from the council's ${note}. Anything recorded since then is not shown yet.`)
 }
 
-export function warning(text: string): HTMLElement {
+export function warning(...content: Child[]): HTMLElement {
   return h('div', { class: 'govuk-warning-text' },
     h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
-    h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'), text))
+    h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'), ...content))
 }
 
 export function notification(title: string, body: Child, success = false): HTMLElement {
@@ -182,6 +182,22 @@ export function textInput(id: string, name: string, label: string, value: string
       id, name, type: opts.type ?? 'text', value, autocomplete: opts.autocomplete,
       spellcheck: opts.spellcheck === false ? 'false' : undefined, 'aria-describedby': described
     }))
+}
+
+/** GOV.UK character count: a textarea that says how many characters are left (its script is
+ * started by initGovuk; without it the limit is still said under the field). */
+export function characterCount(id: string, name: string, label: string, value: string, maxlength: number, opts: { hint?: string; error?: string; labelClass?: string; rows?: number } = {}): HTMLElement {
+  const hintId = opts.hint ? `${id}-hint` : ''
+  const errId = opts.error ? `${id}-error` : ''
+  return h('div', { class: `govuk-form-group govuk-character-count${opts.error ? ' govuk-form-group--error' : ''}`, 'data-module': 'govuk-character-count', 'data-maxlength': maxlength },
+    h('label', { class: `govuk-label${opts.labelClass ? ' ' + opts.labelClass : ''}`, for: id }, label),
+    opts.hint ? h('div', { class: 'govuk-hint', id: hintId }, opts.hint) : null,
+    opts.error ? h('p', { class: 'govuk-error-message', id: errId }, h('span', { class: 'govuk-visually-hidden' }, 'Error: '), opts.error) : null,
+    h('textarea', {
+      class: `govuk-textarea govuk-js-character-count${opts.error ? ' govuk-textarea--error' : ''}`,
+      id, name, rows: opts.rows ?? 5, 'aria-describedby': [`${id}-info`, hintId, errId].filter(Boolean).join(' ')
+    }, value),
+    h('div', { class: 'govuk-hint govuk-character-count__message', id: `${id}-info` }, `You can enter up to ${num(maxlength, 0)} characters`))
 }
 
 export function radios(name: string, legend: string, options: Option[], value: string, opts: { inline?: boolean; small?: boolean; hint?: string; error?: string; legendClass?: string } = {}): HTMLElement {

@@ -1,5 +1,5 @@
 // How numbers, dates and statuses are written on the pages.
-import type { ChildStatus, ItemStatus, Polarity, Rag, Severity, Unit, Value } from './types'
+import type { ChildStatus, ItemStatus, Mood, Polarity, Purpose, Rag, Severity, Topic, Unit, Value } from './types'
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
@@ -163,6 +163,38 @@ export const SEVERITY: Record<Severity, { text: string; tag: string }> = {
   error: { text: 'Error', tag: 'govuk-tag--red' },
   query: { text: 'Query', tag: 'govuk-tag--yellow' },
   warning: { text: 'Warning', tag: 'govuk-tag--yellow' }
+}
+
+// A child's statement in words (the young person's choices, src/api-types/voice.ts).
+export const MOOD_WORDS: Record<Mood, string> = {
+  great: 'Great',
+  good: 'Good',
+  okay: 'Okay',
+  sad: 'Sad',
+  angry: 'Angry',
+  scared: 'Scared'
+}
+
+export const TOPIC_WORDS: Record<Topic, string> = {
+  home: 'Home',
+  school: 'School',
+  family_time: 'Family time',
+  health: 'Health',
+  my_worker: 'My worker',
+  money: 'Money',
+  where_i_live: 'Where I live',
+  something_else: 'Something else'
+}
+
+/** What the young person asked for besides being heard: a tag's words and colour, and in full. */
+export const PURPOSE: Record<Exclude<Purpose, ''>, { text: string; tag: string; full: string }> = {
+  prepare: { text: 'Prepare for review', tag: 'govuk-tag--purple', full: 'Prepare for my review or meeting' },
+  good_news: { text: 'Good news', tag: 'govuk-tag--green', full: 'Share good news' }
+}
+
+/** A mood or topic in words; one this list does not know (from another app) as its own words. */
+export function voiceWords(list: Record<string, string>, code: string): string {
+  return Object.hasOwn(list, code) ? list[code] : words(code)
 }
 
 export function plural(n: number, one: string, many = one + 's'): string {

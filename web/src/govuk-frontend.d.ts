@@ -13,6 +13,7 @@ declare module 'govuk-frontend' {
   export function isSupported(scope?: HTMLElement | null): boolean
   export const version: string
   export const Button: ComponentClass
+  export const CharacterCount: ComponentClass
   export const Checkboxes: ComponentClass
   export const ErrorSummary: ComponentClass
   export const NotificationBanner: ComponentClass

@@ -18,6 +18,8 @@ const NAV: NavItem[] = [
   { href: '/', text: 'Scorecard', need: ['dashboard'], prefix: ['/', '/scorecard'] },
   { href: '/worklist', text: 'My worklist', need: ['worklist'], prefix: ['/worklist'] },
   { href: '/worklist/team', text: 'Team worklists', need: ['team_worklist', 'all_worklist'], prefix: ['/worklist/team'] },
+  { href: '/statements', text: 'Messages', need: ['statements'], prefix: ['/statements'] },
+  { href: '/alerts', text: 'Safety alerts', need: ['alerts'], prefix: ['/alerts'] },
   { href: '/children', text: 'Children', need: ['children'], prefix: ['/children'] },
   { href: '/data-quality', text: 'Data quality', need: ['data_quality'], prefix: ['/data-quality'] },
   { href: '/imports', text: 'Imports', need: ['imports'], prefix: ['/imports'] },

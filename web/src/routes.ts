@@ -14,6 +14,8 @@ import { importsPage, newImportPage, importPage } from './pages/imports'
 import { indicatorsPage, indicatorDefPage, rulesPage, ruleDefPage } from './pages/registry'
 import { myRecordPage } from './pages/myRecord'
 import { usersPage } from './pages/users'
+import { statementsPage, statementPage } from './pages/statements'
+import { alertsPage, alertPage } from './pages/alerts'
 import { newUserPage, userPage, setupPage } from './pages/userAdmin'
 export { notFound, forbidden, failure } from './pages/errors'
 
@@ -62,6 +64,14 @@ export const routes: Route[] = [
   { path: '/scorecard/:id', need: ['scorecard', 'dashboard'], render: indicatorPage },
   { path: '/worklist', need: ['worklist'], render: worklistPage, prefetch: (query) => worklistEarly('/worklist', query) },
   { path: '/worklist/team', need: ['team_worklist', 'all_worklist'], render: worklistPage, prefetch: (query) => worklistEarly('/worklist/team', query) },
+  {
+    path: '/statements', need: ['statements'], render: statementsPage,
+    prefetch: (query) => prefetch('/statements', { la: query.get('la'), unread: query.get('unread') === 'true' ? 'true' : '', page: page(query), per_page: 50 })
+  },
+  // (one message is not asked for early: reading it is audited, and marks it read)
+  { path: '/statements/:id', need: ['statements'], render: statementPage },
+  { path: '/alerts', need: ['alerts'], render: alertsPage, prefetch: (query) => prefetch('/alerts', { la: query.get('la'), state: query.get('state') === 'all' ? 'all' : 'open' }) },
+  { path: '/alerts/:id', need: ['alerts'], render: alertPage, prefetch: (query) => prefetch('/alerts', { la: query.get('la'), state: 'all' }) },
   {
     path: '/children', need: ['children'], render: childrenPage,
     prefetch: (query) => prefetch('/children', {

@@ -1,12 +1,12 @@
 // A child's journey: who they are, their episodes of care on a timeline, reviews, missing
 // episodes, statutory items with evidence, and the data quality findings about them.
-import { h, s, uid, fill } from '../dom'
-import { heading, p, link, statusTag, severityTag, table, summaryList, details, backLink, withQuery, recordsNote } from '../components'
-import { get } from '../api'
-import { date, CHILD_STATUS, plural } from '../format'
+import { h, s, uid, fill, type Child } from '../dom'
+import { heading, p, link, statusTag, severityTag, table, summaryList, details, backLink, withQuery, recordsNote, errorSummary, inset } from '../components'
+import { get, post, ApiError } from '../api'
+import { date, dateTime, CHILD_STATUS, plural } from '../format'
 import { councilFrom, can } from '../session'
-import { setTitle, navigate, type Ctx } from '../router'
-import type { ChildRecord, Episode, Evidence, Finding, MissingEpisode, Review, TimescaleItem } from '../types'
+import { setTitle, navigate, refreshComponents, type Ctx } from '../router'
+import type { ChildRecord, Episode, Evidence, Finding, Invitation, MissingEpisode, Review, TimescaleItem } from '../types'
 import { childName, codedText, labelOf } from './children'
 import { fitted } from '../charts'
 import { itemCell } from './worklist'
@@ -92,6 +92,48 @@ function evidenceText(e: Evidence | null): string {
   return bits.join(', ')
 }
 
+/** "Hearth for {name}": a one-time code that lets the young person make their own account (on the
+ * server's page /my/start, not here), to send their worker messages and read the replies. The
+ * code is shown once: the server keeps only its hash. */
+function invitationSection(la: string, child: string, name: string): HTMLElement {
+  const section = h('section', { 'aria-labelledby': 'invite-heading', 'data-testid': 'invitation' })
+  const draw = (...content: Child[]) => {
+    fill(section, h('h2', { class: 'govuk-heading-m app-section-break', id: 'invite-heading' }, `Hearth for ${name}`), ...content)
+    // (drawn first with the page, whose components the router starts)
+    if (section.isConnected) refreshComponents(section)
+  }
+  const offer = (error?: string) => {
+    const button = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', 'data-module': 'govuk-button' }, 'Create an invitation code')
+    button.addEventListener('click', async () => {
+      button.setAttribute('disabled', '')
+      try {
+        show(await post('/invitations', {}, { la, child }))
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err
+        offer(err.message.charAt(0).toUpperCase() + err.message.slice(1))
+        ;(section.querySelector('.govuk-error-summary') as HTMLElement | null)?.focus()
+      }
+    })
+    draw(error ? errorSummary([{ text: error }]) : null,
+      p(`With their own Hearth account, ${name} can send messages to the people who work with them, say if they do not feel safe and read the replies, on their phone. To let them make one, create a code and give it to them.`),
+      button)
+  }
+  const show = (inv: Invitation) => {
+    const until = dateTime(inv.expires_at)
+    const day = until.split(' at ')[0]
+    const intro = p('Give them this code privately, in person or by phone. It is shown only this once.')
+    intro.tabIndex = -1
+    draw(intro,
+      h('p', { class: 'app-code', 'data-testid': 'invitation-code' }, inv.code),
+      p(`It stops working on ${until}.`),
+      h('h3', { class: 'govuk-heading-s' }, 'What to tell them'),
+      inset(`Go to ${location.host}/my/start on your phone and type in this code. It works once and stops working on ${day}.`))
+    intro.focus()
+  }
+  offer()
+  return section
+}
+
 export async function childPage(ctx: Ctx): Promise<void> {
   const la = councilFrom(ctx.query)
   const rec = await get('/children/{id}', { id: ctx.params.id, la })
@@ -138,6 +180,7 @@ export async function childPage(ctx: Ctx): Promise<void> {
       ['Independent reviewing officer', c.iro ? c.iro.name : 'Not recorded'],
       ['Unique pupil number', c.upn_known ? 'Recorded' : 'Not recorded']
     ]),
+    can('invite_young_person') ? invitationSection(c.la, c.id, c.name || `child ${c.id}`) : null,
 
     h('h2', { class: 'govuk-heading-m app-section-break' }, 'Statutory items'),
     openItems.length

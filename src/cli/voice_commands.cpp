@@ -1,0 +1,171 @@
+#include "cli/voice_commands.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli/audit_log.hpp"
+#include "cli/common.hpp"
+#include "cli/output.hpp"
+#include "ingest/snapshot.hpp"
+#include "services/alerts.hpp"
+#include "timescales/config.hpp"
+#include "voice/clock.hpp"
+
+namespace hearth::cli {
+
+voice::VoiceConfig load_voice_settings(const Global& g) {
+  if (g.config_path.empty()) return voice::VoiceConfig::defaults();
+  try {
+    return voice::load_voice_config(g.config_path);
+  } catch (const timescales::ConfigError& e) {
+    throw UsageError(e.what());
+  }
+}
+
+VoicePass run_voice_pass(store::Store& st, const services::Voice& v, model::Instant now,
+                         std::shared_ptr<const model::Dataset> data) {
+  VoicePass p;
+  p.escalated = services::escalate_due(
+      st, v, now, services::allocations_in(std::move(data), voice::england_date(now)));
+  auto mail = services::send_due_mail(st, v, now);
+  p.sent = mail.sent;
+  p.failed = mail.failed;
+  return p;
+}
+
+void add_voice_cli(CLI::App& app, VoiceCli& v) {
+  auto* keys = app.add_subcommand("keys", "The keys that seal what children and workers write");
+  v.keys_rotate = keys->add_subcommand(
+      "rotate", "Add a new key and re-seal every statement, reply and acknowledgement with it");
+  v.keys_rotate->add_flag("--keep-old", v.keep_old,
+                          "Keep the old keys in the file (default: only the new key is kept)");
+  keys->require_subcommand(1);
+  auto* alerts = app.add_subcommand("alerts", "\"I don't feel safe\" alerts");
+  v.alerts_run = alerts->add_subcommand(
+      "run",
+      "Escalate the alerts past their deadline and send the mail that is due, once (hearth "
+      "serve does this every few seconds)");
+  v.alerts_run->add_option("--now", v.now,
+                           "Act as if it were this moment (ISO 8601 UTC, e.g. "
+                           "2026-12-07T18:30:00Z); default: now");
+  v.alerts_list = alerts->add_subcommand("list", "Open alerts: deadline, level, who was told");
+  v.alerts_list->add_option("--la", v.la, "Only this council");
+  v.alerts_list->add_option("--format", v.format, "table, json or csv")->capture_default_str();
+  alerts->require_subcommand(1);
+}
+
+namespace {
+
+services::Voice voice_of(const voice::Keyring& keys, const voice::VoiceConfig& c) {
+  return services::Voice{keys, c};
+}
+
+int rotate(const Global& g, const VoiceCli& a) {
+  auto st = store::open_store(g.store_url);
+  st->require_current_schema();
+  const auto cfg = load_voice_settings(g);
+  const auto file = voice::key_file_for(cfg, g.store_url);
+  if (file.empty())
+    throw UsageError("name the voice key file: [voice] key_file in --config, or HEARTH_VOICE_KEY");
+  voice::Keyring ring = voice::Keyring::load(file);
+  const std::string old_id = ring.current_id();
+  const std::string new_id = ring.add_key();
+  // The file with both keys first: a server reading it meanwhile opens old and new boxes alike,
+  // and a stop before the end leaves every box openable.
+  ring.save(file);
+  auto boxes = st->voice().sealed_texts();
+  for (auto& b : boxes) b.box = ring.seal(ring.open(b.box));
+  st->voice().reseal(boxes);
+  if (!a.keep_old) {
+    ring.drop_old_keys();
+    ring.save(file);
+  }
+  cli_audit(*st, "voice.keys_rotate", "hearth", "ok",
+            {{"from", old_id}, {"to", new_id}, {"texts", boxes.size()}});
+  std::cout << "Re-sealed " << boxes.size() << " texts with key " << new_id << " (was " << old_id
+            << ")"
+            << (a.keep_old ? "; the old keys are kept in " : "; only the new key is kept in ")
+            << file.string() << ".\n";
+  return kExitOk;
+}
+
+int run_once(const Global& g, const VoiceCli& a) {
+  auto st = store::open_store(g.store_url);
+  st->require_current_schema();
+  const auto cfg = load_voice_settings(g);
+  auto keys = services::voice_keys(*st, voice::key_file_for(cfg, g.store_url));
+  model::Instant now = model::instant_now();
+  if (!a.now.empty()) {
+    auto t = model::parse_instant(a.now);
+    if (!t)
+      throw UsageError("--now '" + a.now +
+                       "' is not an ISO 8601 UTC time such as 2026-12-07T18:30:00Z");
+    now = *t;
+  }
+  ingest::Snapshot snapshot;
+  snapshot.reload(*st);
+  auto p = run_voice_pass(*st, voice_of(keys, cfg), now, snapshot.get());
+  std::cout << "Escalated " << p.escalated << " alert" << (p.escalated == 1 ? "" : "s") << "; sent "
+            << p.sent << " email" << (p.sent == 1 ? "" : "s") << ", " << p.failed
+            << " failed (tried again later).\n";
+  return kExitOk;
+}
+
+int list(const Global& g, const VoiceCli& a) {
+  auto st = store::open_store(g.store_url);
+  st->require_current_schema();
+  std::vector<std::string> councils;
+  if (!a.la.empty())
+    councils.push_back(a.la);
+  else
+    for (const auto& r : st->list_returns())
+      if (std::find(councils.begin(), councils.end(), r.la) == councils.end())
+        councils.push_back(r.la);
+  const std::vector<std::string> headers{"alert", "council", "child", "raised",
+                                         "due",   "level",   "told"};
+  Rows rows;
+  nlohmann::json items = nlohmann::json::array();
+  const auto now = model::instant_now();
+  for (const auto& la : councils)
+    for (const auto& al : st->voice().alerts(la, true)) {
+      std::string told;
+      for (const auto& e : st->voice().alert_events(al.id))
+        if (e.kind == "told") told += (told.empty() ? "" : ", ") + e.username;
+      rows.push_back({std::to_string(al.id), al.la, al.child, model::format_instant(al.raised_at),
+                      model::format_instant(al.due_at) + (al.due_at <= now ? " (overdue)" : ""),
+                      std::to_string(al.level), told});
+      items.push_back({{"id", al.id},
+                       {"la", al.la},
+                       {"child", al.child},
+                       {"raised_at", model::format_instant(al.raised_at)},
+                       {"due_at", model::format_instant(al.due_at)},
+                       {"overdue", al.due_at <= now},
+                       {"level", al.level},
+                       {"told", told}});
+    }
+  switch (parse_format(a.format)) {
+    case Format::Json:
+      std::cout << nlohmann::json{{"items", items}, {"total", items.size()}}.dump(2) << '\n';
+      break;
+    case Format::Csv:
+      print_csv(std::cout, headers, rows);
+      break;
+    case Format::Table:
+      if (rows.empty())
+        std::cout << "No open alerts.\n";
+      else
+        print_table(std::cout, headers, rows);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+std::optional<int> run_voice_cli(const Global& g, const VoiceCli& v) {
+  if (v.keys_rotate && *v.keys_rotate) return rotate(g, v);
+  if (v.alerts_run && *v.alerts_run) return run_once(g, v);
+  if (v.alerts_list && *v.alerts_list) return list(g, v);
+  return std::nullopt;
+}
+
+}  // namespace hearth::cli
