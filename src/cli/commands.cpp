@@ -662,7 +662,8 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
         auto imports = st->list_imports(1);
         long long latest = imports.empty() ? 0 : imports.front().id;
         // An import this process accepted has reloaded already (routes_imports.cpp).
-        if (latest != snapshot.import_id()) {
+        // A statement sent or answered changes the Board's listening figures too.
+        if (latest != snapshot.import_id() || st->voice().version() != snapshot.voice_version()) {
           snapshot.reload(*st);
           spdlog::info(json{{"event", "snapshot_reloaded"}, {"import", latest}}.dump());
         }

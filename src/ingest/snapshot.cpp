@@ -3,12 +3,30 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "voice/clock.hpp"
+
 namespace hearth::ingest {
 
 std::shared_ptr<const model::Dataset> load_dataset(store::Store& store) {
   auto returns = store.load_all_returns();
   auto ds = std::make_shared<model::Dataset>(model::Dataset::build(returns));
   ds->attach_local(store.load_all_local());
+  // The children's statements as facts (when, feelings, first answer), never their words.
+  std::vector<model::StatementFact> facts;
+  for (const auto& la : ds->councils)
+    for (const auto& s : store.voice().statements(la, "")) {
+      model::StatementFact f;
+      f.la = s.la;
+      f.child = s.child;
+      f.made = voice::england_date(s.created_at);
+      f.mood = s.mood;
+      f.topic = s.topic;
+      f.source = s.source;
+      f.unsafe = s.unsafe;
+      if (s.first_reply_at) f.first_reply = voice::england_date(*s.first_reply_at);
+      facts.push_back(std::move(f));
+    }
+  ds->attach_statements(std::move(facts));
   return ds;
 }
 
@@ -17,9 +35,14 @@ std::shared_ptr<const model::Dataset> Snapshot::reload(store::Store& store) {
   // Read before the data: an import landing in between is seen (and loaded) next time.
   auto imports = store.list_imports(1);
   const long long latest = imports.empty() ? 0 : imports.front().id;
+  const std::string voice = store.voice().version();
   auto ds = load_dataset(store);
   set(ds);
   import_id_.store(latest);
+  {
+    std::lock_guard vk(voice_mu_);
+    voice_version_ = voice;
+  }
   return ds;
 }
 

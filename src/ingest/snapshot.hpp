@@ -24,11 +24,18 @@ class Snapshot {
   // The latest import the store listed when the current dataset was read (0: none): a process
   // that already reloaded after its own import need not read the store again for it.
   long long import_id() const { return import_id_.load(); }
+  // The store's voice version (VoiceStore::version) when the data in use was read.
+  std::string voice_version() const {
+    std::lock_guard lk(voice_mu_);
+    return voice_version_;
+  }
 
  private:
   std::atomic<std::shared_ptr<const model::Dataset>> current_;
   std::mutex reload_mu_;  // one reload at a time, so a later one never loses to an earlier
   std::atomic<long long> import_id_{0};
+  mutable std::mutex voice_mu_;
+  std::string voice_version_;
 };
 
 std::shared_ptr<const model::Dataset> load_dataset(store::Store& store);

@@ -423,6 +423,15 @@ void index_rows(PerChild<T>& out, const std::vector<LocalRecords>& all,
 
 }  // namespace
 
+void Dataset::attach_statements(std::vector<StatementFact> facts) {
+  std::stable_sort(facts.begin(), facts.end(),
+                   [](const StatementFact& a, const StatementFact& b) { return a.made < b.made; });
+  statements = std::move(facts);
+  statements_of.assign(children.size(), {});
+  for (std::uint32_t i = 0; i < statements.size(); ++i)
+    if (auto c = find_child(statements[i].la, statements[i].child)) statements_of[*c].push_back(i);
+}
+
 void Dataset::attach_local(std::vector<LocalRecords> records) {
   std::sort(records.begin(), records.end(),
             [](const LocalRecords& a, const LocalRecords& b) { return a.la < b.la; });

@@ -154,6 +154,20 @@ struct LocalIndex {
   std::size_t unmatched = 0;
 };
 
+// What a child said, as the figures need it (the Board's "Listening to you" measures): when,
+// whether they felt unsafe, when they were first answered. Never the words (store/voice_store.hpp
+// keeps those, sealed).
+struct StatementFact {
+  std::string la;
+  std::string child;
+  Date made{};  // on the clock in England
+  std::string mood;
+  std::string topic;
+  std::string source;  // "hearth" or the app it came from
+  bool unsafe = false;
+  OptDate first_reply;
+};
+
 class Dataset {
  public:
   Dataset() = default;
@@ -169,6 +183,8 @@ class Dataset {
   static Dataset build(const std::vector<Return>& returns);
   // Takes each council's local records and indexes them by child.
   void attach_local(std::vector<LocalRecords> records);
+  // Takes the children's statements (facts only) and indexes them by child.
+  void attach_statements(std::vector<StatementFact> facts);
 
   std::vector<ChildRecord> children;
   EpisodeColumns episodes;
@@ -189,6 +205,8 @@ class Dataset {
   std::vector<std::uint32_t> return_tables;          // parallel: bit Table set when it had rows
   std::vector<LocalRecords> local;                   // by council, sorted by la
   LocalIndex local_index;
+  std::vector<StatementFact> statements;                  // in date order
+  std::vector<std::vector<std::uint32_t>> statements_of;  // by child: indexes into statements
 
   // The council's local records, or nullptr when it has sent none.
   const LocalRecords* local_of(std::string_view la) const;

@@ -484,6 +484,15 @@ std::vector<Mail> SqlVoice::alert_mail(std::int64_t alert_id) {
   return out;
 }
 
+std::string SqlVoice::version() {
+  long long statements = 0, last = 0, replies = 0;
+  soci::indicator li = soci::i_ok;
+  sql_ << "SELECT COUNT(*), MAX(id) FROM statements", soci::into(statements), soci::into(last, li);
+  sql_ << "SELECT COUNT(*) FROM statement_replies", soci::into(replies);
+  return std::to_string(statements) + "/" + std::to_string(li == soci::i_ok ? last : 0) + "/" +
+         std::to_string(replies);
+}
+
 // ---- keys -------------------------------------------------------------------------------------
 
 std::vector<SealedText> SqlVoice::sealed_texts() {

@@ -41,6 +41,7 @@ class SqlVoice final : public VoiceStore {
   void mail_failed(std::int64_t id, std::string_view error, model::Instant next_attempt) override;
   std::vector<Mail> alert_mail(std::int64_t alert_id) override;
 
+  std::string version() override;
   std::vector<SealedText> sealed_texts() override;
   void reseal(const std::vector<SealedText>& boxes) override;
 

@@ -173,6 +173,10 @@ class VoiceStore {
                            model::Instant next_attempt) = 0;
   virtual std::vector<Mail> alert_mail(std::int64_t alert_id) = 0;
 
+  // Changes whenever a statement or reply is added, or a statement read (the data the figures
+  // use): the snapshot reloads when it differs.
+  virtual std::string version() = 0;
+
   // ---- keys
   virtual std::vector<SealedText> sealed_texts() = 0;
   // Replaces each box, all in one transaction.

@@ -1,5 +1,6 @@
-// Listening to you and participation: whether children take part in their reviews, and the voice
-// measures Hearth does not hold yet. Each entry is one indicator of the Board's scorecard with the
+// Listening to you and participation: whether children take part in their reviews, the
+// statements they make and how quickly they are answered, and the voice measures Hearth does not
+// hold yet. Each entry is one indicator of the Board's scorecard with the
 // function that finds its population (registry.hpp; docs/architecture.md says how to add one).
 #include "indicators/measures/citations.hpp"
 #include "indicators/measures/toolkit.hpp"
@@ -24,6 +25,40 @@ void review_participation(const Engine& f, const ReportingPeriod& p, Cohort& out
   }
 }
 
+// Statements children and young people made in the period (one case each, on the day made).
+void statements_made(const Engine& f, const ReportingPeriod& p, Cohort& out) {
+  const auto& data = f.data();
+  for (model::ChildIndex c : f.children()) {
+    if (c >= data.statements_of.size()) continue;
+    for (auto i : data.statements_of[c]) {
+      const auto& s = data.statements[i];
+      if (s.made >= p.start && s.made <= p.end) out.cases.push_back({c, s.made, 1.0, 1});
+    }
+  }
+}
+
+// The working days a statement may wait for its first answer (the default of [voice]
+// reply_within_working_days; docs/voice.md).
+constexpr int kReplyWithin = 5;
+
+// Statements made in the period whose answer was due by its end (or answered already): answered
+// within 5 working days or not. One still inside its 5 days and unanswered is not yet counted.
+void statements_answered_in_time(const Engine& f, const ReportingPeriod& p, Cohort& out) {
+  const auto& data = f.data();
+  const auto& cal = model::WorkingDayCalendar::england_and_wales();
+  for (model::ChildIndex c : f.children()) {
+    if (c >= data.statements_of.size()) continue;
+    for (auto i : data.statements_of[c]) {
+      const auto& s = data.statements[i];
+      if (s.made < p.start || s.made > p.end) continue;
+      const Date due = cal.add_working_days(s.made, kReplyWithin);
+      const bool on_time = s.first_reply && *s.first_reply <= due;
+      if (!on_time && due > p.end && !s.first_reply) continue;  // not yet due
+      out.cases.push_back({c, s.made, on_time ? 1.0 : 0.0, 1});
+    }
+  }
+}
+
 constexpr Indicator kMeasures[] = {
     {.key = "statements",
      .family = "statements",
@@ -34,11 +69,32 @@ constexpr Indicator kMeasures[] = {
      .population = "Children looked after and care leavers.",
      .unit = Unit::Count,
      .polarity = Polarity::Context,
-     .source = Source::NotHeld,
+     .source = Source::Local,
      .frequency = Frequency::AnyPeriod,
-     .definition = "Hearth's own measure (../shared/spec/access-and-voice.md).",
+     .definition = "Hearth's own measure (../shared/spec/access-and-voice.md): statements made "
+                   "in Hearth or loaded from another app, on the day made (England).",
      .basis = "Children Act 1989 s22(4)-(5) (ascertain the child's wishes and feelings)",
-     .needs = "the statements children and young people make to it"},
+     .cohort = statements_made},
+    {.key = "statements_answered",
+     .family = "statements",
+     .section = Section::Listening,
+     .title = "Statements answered within 5 working days",
+     .why = "A child who speaks up should hear back quickly, or they stop speaking up.",
+     .numerator = "Statements first answered within 5 working days of being made",
+     .denominator = "Statements made in the period, answered or past their 5 working days",
+     .population = "Statements from children and young people; one made in the last 5 working "
+                   "days of the period and not yet answered is not counted until it is due.",
+     .unit = Unit::Percent,
+     .polarity = Polarity::HigherIsBetter,
+     .source = Source::Local,
+     .frequency = Frequency::AnyPeriod,
+     .definition = "Hearth's own measure (../shared/spec/access-and-voice.md: \"response "
+                   "timeliness is a measured indicator, default target 5 working days\"); "
+                   "working days on the England and Wales calendar.",
+     .basis = "Children Act 1989 s22(4)-(5); corporate parenting principles, Children and "
+              "Social Work Act 2017 s1(1)(b)",
+     .default_target = 90.0,
+     .cohort = statements_answered_in_time},
     {.key = "challenge_cards",
      .family = "challenge_cards",
      .section = Section::Listening,

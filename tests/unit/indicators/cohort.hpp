@@ -119,6 +119,8 @@ class Cohort {
     return *this;
   }
   model::LocalRecords& local() { return local_; }
+  // What children said (facts only), attached when the dataset is built.
+  std::vector<model::StatementFact>& statements() { return statements_; }
   std::string current() const { return headers_.back().child; }
   model::Return& ret(int year) {
     auto& r = returns_[year];
@@ -136,6 +138,7 @@ class Cohort {
     }
     data_ = model::Dataset::build(rs);
     data_.attach_local({local_});
+    data_.attach_statements(statements_);
     reference_ = std::move(reference);
     ts_ = std::make_unique<timescales::Engine>(data_, timescales::TimescaleConfig::statutory());
     engine_ = std::make_unique<Engine>(data_, *ts_, reference_, kLa, as_of, rules);
@@ -151,6 +154,7 @@ class Cohort {
   std::vector<model::ChildHeader> headers_;
   std::map<int, model::Return> returns_;
   model::LocalRecords local_;
+  std::vector<model::StatementFact> statements_;
   model::Dataset data_;
   ReferenceData reference_;
   std::unique_ptr<timescales::Engine> ts_;

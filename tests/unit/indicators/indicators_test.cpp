@@ -637,8 +637,7 @@ TEST(Indicators, IndicatorsWhoseRecordsHearthDoesNotHoldSayWhatTheyNeed) {
   Cohort k;
   k.child("n1", make_date(2012, 1, 1)).episode(make_date(2023, 1, 1));
   k.at(kMarch31);
-  for (const Indicator& id :
-       {ind("suspensions"), ind("statements"), ind("challenge_cards"), ind("advocacy")}) {
+  for (const Indicator& id : {ind("suspensions"), ind("challenge_cards"), ind("advocacy")}) {
     auto v = k.value(id, year(2025));
     EXPECT_FALSE(v.available) << id.key;
     EXPECT_NE(v.reason.find(std::string(id.needs)), std::string::npos);
@@ -703,6 +702,33 @@ TEST(Periods, QuartersAreFinancialAndTrendsEndWithTheCurrentPeriod) {
   EXPECT_EQ(trend.front().label, "2023-24 Q1");
   EXPECT_EQ(trend.front().end, make_date(2023, 6, 30));
   EXPECT_EQ(trend.back().label, "2024-25 Q4");
+}
+
+// Statements made in the period are counted; each is answered in time when its first answer came
+// within 5 working days of the day it was made, and one still inside its 5 days is not yet counted.
+TEST(Indicators, StatementsAreCountedAndTheirAnswersTimedInWorkingDays) {
+  Cohort k;
+  k.child("s1", make_date(2012, 1, 1)).episode(make_date(2023, 1, 1));
+  auto said = [&](Date made, model::OptDate answered) {
+    model::StatementFact f;
+    f.la = kLa;
+    f.child = "s1";
+    f.made = made;
+    f.mood = "sad";
+    f.topic = "school";
+    f.source = "hearth";
+    f.first_reply = answered;
+    k.statements().push_back(f);
+  };
+  // Friday 7 March 2025: 5 working days is Friday 14 March.
+  said(make_date(2025, 3, 7), make_date(2025, 3, 14));  // in time
+  said(make_date(2025, 3, 7), make_date(2025, 3, 17));  // a working day late
+  said(make_date(2025, 3, 3), std::nullopt);            // never answered, past due
+  said(make_date(2025, 3, 28), std::nullopt);           // 31 March: not yet due
+  said(make_date(2024, 3, 1), make_date(2024, 3, 2));   // the year before
+  k.at(kMarch31);
+  expect_value(k.value(ind("statements"), year(2025)), 4, std::nullopt, 4);
+  expect_value(k.value(ind("statements_answered"), year(2025)), 1, 3, 33.3);
 }
 
 }  // namespace
