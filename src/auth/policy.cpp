@@ -107,6 +107,8 @@ std::string_view action_name(Action a) {
       return "alert.acknowledge";
     case Action::InviteYoungPerson:
       return "invitation.create";
+    case Action::ReadListening:
+      return "listening.read";
   }
   return "";
 }
@@ -246,6 +248,24 @@ Decision decide(const Principal& who, Action action, const Resource& what) {
       if (r == Role::Worker || r == Role::Manager) return child_relation(who, what);
       if (r == Role::Admin) return allow();
       return deny("a child's worker or their manager invites them to Hearth");
+    case Action::ReadListening:
+      switch (r) {
+        case Role::Admin:
+        case Role::Analyst:
+        case Role::Manager:
+        case Role::Iro:
+          return allow(View::Suppressed);
+        case Role::Board:
+        case Role::Participation:
+          return allow(View::Suppressed);
+        case Role::Worker:
+          return deny(
+              "what children say across the council is for managers, the Board and "
+              "participation; your caseload's messages are in Messages");
+        case Role::YoungPerson:
+          return deny("this page is for staff and the Board");
+      }
+      break;
   }
   return deny("unknown action");
 }
@@ -284,6 +304,7 @@ std::vector<std::string> capabilities(const Principal& who) {
     if (decide(who, Action::ReadAlerts, council)) out.push_back("alerts");
   }
   if (who.role == Role::Worker || who.role == Role::Manager) out.push_back("invite_young_person");
+  if (decide(who, Action::ReadListening, council)) out.push_back("listening");
   return out;
 }
 

@@ -33,6 +33,7 @@ enum class Action : std::uint8_t {
   ReadAlerts,         // "I don't feel safe" alerts
   AcknowledgeAlert,   // say an alert was seen and what was done
   InviteYoungPerson,  // a single-use code for a child's own account
+  ReadListening,      // "Listening to you": themes, surveys, standards (suppressed aggregates)
 };
 std::string_view action_name(Action a);
 
@@ -79,8 +80,8 @@ std::vector<WorklistScope> worklist_scopes(Role r);
 
 // What the front end may offer: the names of the pages a role can use ("dashboard",
 // "worklist", "team_worklist", "all_worklist", "children", "data_quality", "imports", "rules",
-// "indicators", "my_record", "users", "statements", "alerts", "invite_young_person"). Derived from
-// decide(), so the menu never offers a page the policy would refuse.
+// "indicators", "my_record", "users", "statements", "alerts", "invite_young_person", "listening").
+// Derived from decide(), so the menu never offers a page the policy would refuse.
 std::vector<std::string> capabilities(const Principal& who);
 
 }  // namespace hearth::auth

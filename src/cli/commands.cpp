@@ -630,6 +630,12 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
                        "no voice key file ([voice] key_file or HEARTH_VOICE_KEY): "
                        "statements cannot be sent or read"}}
                      .dump());
+  if (!wo.voice.surveys_folder.empty()) try {
+      wo.surveys = std::make_shared<const voice::SurveyBook>(
+          voice::SurveyBook::load(wo.voice.surveys_folder));
+    } catch (const voice::SurveyError& e) {
+      throw UsageError(std::string("surveys: ") + e.what());
+    }
   const voice::VoiceConfig voice_config = wo.voice;
   const auto voice_key_file = wo.voice_key_file;
   bool have_front_end = fs::exists(wo.web_root / "index.html");

@@ -7,12 +7,14 @@
 
 #include <array>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "ingest/snapshot.hpp"
 #include "services/alerts.hpp"
 #include "services/children.hpp"
 #include "voice/clock.hpp"
+#include "voice/surveys.hpp"
 #include "voice/vocabulary.hpp"
 
 namespace hearth::cli {
@@ -177,9 +179,51 @@ void add_demo_voice(store::Store& st, const voice::Keyring& keys, const voice::V
     ++statements;
     ++alerts;
   }
+  // Anonymous survey answers and standards ratings from young people of the council (no
+  // account behind them: made-up taker numbers below zero), enough to show for one team and not
+  // for another.
+  int answered = 0, rated = 0;
+  const auto& book = voice::SurveyBook::shipped();
+  for (const auto& survey : book.surveys) {
+    const int n = survey.audience == "care_leaver" ? 21 : 34;
+    for (int i = 0; i < n; ++i) {
+      nlohmann::json answers = nlohmann::json::object();
+      for (const auto& q : survey.questions) {
+        const auto& options = voice::scale_answers(q.scale);
+        // Mostly the better answers, as real surveys mostly are; some not answered.
+        if (rng() % 12 == 0) continue;
+        std::size_t pick = rng() % 10 < 7 ? rng() % 2 : rng() % options.size();
+        answers[q.id] = options[std::min(pick, options.size() - 1)];
+      }
+      const model::Date on = std::max(survey.opens, today - std::chrono::days(rng() % 200));
+      if (st.voice().add_survey_response(-1000 - answered,
+                                         {survey.id, la, model::format_iso(on), answers.dump()}))
+        ++answered;
+    }
+  }
+  std::string own_team, other_team;
+  if (const auto* p = data->professional(la, worker->worker)) own_team = p->team;
+  for (const auto& lr : data->local)
+    for (const auto& a : lr.allocations)
+      if (lr.la == la && a.role == model::WorkerRole::SocialWorker && !a.team.empty() &&
+          a.team != own_team && other_team.empty())
+        other_team = a.team;
+  for (const auto& [team, n] : {std::pair{own_team, 14}, std::pair{other_team, 6}}) {
+    if (team.empty()) continue;
+    for (int i = 0; i < n; ++i) {
+      nlohmann::json scores = nlohmann::json::object();
+      for (const auto& sd : book.standards)
+        if (rng() % 8 != 0) scores[sd.id] = 2 + static_cast<int>(rng() % 4);
+      st.voice().add_standards_rating(
+          -5000 - rated,
+          {la, team, model::format_iso(today - std::chrono::days(rng() % 300)), scores.dump()});
+      ++rated;
+    }
+  }
   std::cout << "Added the demo voice: " << statements << " statements from " << children.size()
             << " children on demo-worker's caseload, " << alerts
-            << " \"I don't feel safe\" alerts (one still open).\n";
+            << " \"I don't feel safe\" alerts (one still open), " << answered
+            << " anonymous survey answers and " << rated << " standards ratings.\n";
 }
 
 }  // namespace hearth::cli

@@ -1,13 +1,18 @@
 #include "cli/voice_commands.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli/audit_log.hpp"
 #include "cli/common.hpp"
 #include "cli/output.hpp"
 #include "ingest/snapshot.hpp"
+#include "report/sar.hpp"
+#include "report/zip.hpp"
 #include "services/alerts.hpp"
+#include "services/snapshot_cache.hpp"
 #include "timescales/config.hpp"
 #include "voice/clock.hpp"
 
@@ -52,6 +57,15 @@ void add_voice_cli(CLI::App& app, VoiceCli& v) {
   v.alerts_list->add_option("--la", v.la, "Only this council");
   v.alerts_list->add_option("--format", v.format, "table, json or csv")->capture_default_str();
   alerts->require_subcommand(1);
+  auto* sar = app.add_subcommand("sar", "Subject access requests");
+  v.sar_export = sar->add_subcommand(
+      "export",
+      "Everything Hearth holds about a child (record, statements and replies, alerts, accounts) "
+      "as a ZIP of JSON and CSV");
+  v.sar_export->add_option("--child", v.child, "The child's CHILD identifier")->required();
+  v.sar_export->add_option("--la", v.la, "The child's council (when several are stored)");
+  v.sar_export->add_option("--out", v.out, "The ZIP file to write")->required();
+  sar->require_subcommand(1);
 }
 
 namespace {
@@ -159,12 +173,55 @@ int list(const Global& g, const VoiceCli& a) {
   return kExitOk;
 }
 
+int sar_export(const Global& g, const VoiceCli& a) {
+  auto st = store::open_store(g.store_url);
+  st->require_current_schema();
+  const auto cfg = load_voice_settings(g);
+  auto keys = services::voice_keys(*st, voice::key_file_for(cfg, g.store_url));
+  ingest::Snapshot snapshot;
+  snapshot.reload(*st);
+  auto data = snapshot.get();
+  std::string la = a.la;
+  if (la.empty()) {
+    for (model::ChildIndex c = 0; c < data->children.size(); ++c)
+      if (data->children[c].child == a.child) {
+        if (!la.empty() && la != data->children[c].la)
+          throw UsageError("child " + a.child +
+                           " is in more than one council: say which with --la");
+        la = data->children[c].la;
+      }
+    if (la.empty()) throw UsageError("there is no child " + a.child);
+  }
+  services::Settings settings;
+  settings.timescales = load_timescale_config(g);
+  settings.scorecard = load_scorecard_config(g);
+  services::SnapshotCache snap(data, std::move(settings));
+  const auto now = model::format_instant(model::instant_now());
+  auto files = report::subject_access_files(snap, *st, keys, la, a.child, now);
+  const std::string bytes = report::zip_archive(files);
+  // Written beside, then renamed: a stopped export leaves no half archive under the name.
+  const std::filesystem::path out(a.out), part(a.out + ".part");
+  {
+    std::ofstream f(part, std::ios::binary | std::ios::trunc);
+    if (!f) throw UsageError("cannot write " + part.string());
+    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!f) throw UsageError("cannot write " + part.string());
+  }
+  std::filesystem::rename(part, out);
+  cli_audit(*st, "sar.export", "child:" + la + "/" + a.child, "ok",
+            {{"files", files.size()}, {"bytes", bytes.size()}});
+  std::cout << "Wrote everything Hearth holds about child " << a.child << " (" << files.size()
+            << " files, " << bytes.size() << " bytes) to " << out.string() << ".\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 std::optional<int> run_voice_cli(const Global& g, const VoiceCli& v) {
   if (v.keys_rotate && *v.keys_rotate) return rotate(g, v);
   if (v.alerts_run && *v.alerts_run) return run_once(g, v);
   if (v.alerts_list && *v.alerts_list) return list(g, v);
+  if (v.sar_export && *v.sar_export) return sar_export(g, v);
   return std::nullopt;
 }
 

@@ -21,7 +21,10 @@ struct VoiceCli {
   bool keep_old = false;
   CLI::App* alerts_run = nullptr;
   CLI::App* alerts_list = nullptr;
-  std::string now;  // ISO 8601 UTC, for `alerts run`
+  CLI::App* sar_export = nullptr;
+  std::string child;  // `sar export --child`
+  std::string out;    // `sar export --out`
+  std::string now;    // ISO 8601 UTC, for `alerts run`
   std::string la;
   std::string format = "table";
 };

@@ -41,6 +41,13 @@ class SqlVoice final : public VoiceStore {
   void mail_failed(std::int64_t id, std::string_view error, model::Instant next_attempt) override;
   std::vector<Mail> alert_mail(std::int64_t alert_id) override;
 
+  bool add_survey_response(std::int64_t user_id, const SurveyResponse& r) override;
+  bool has_answered(std::string_view survey, std::int64_t user_id) override;
+  std::vector<SurveyResponse> survey_responses(std::string_view la) override;
+  void add_standards_rating(std::int64_t user_id, const StandardsRating& r) override;
+  std::string last_rated(std::int64_t user_id) override;
+  std::vector<StandardsRating> standards_ratings(std::string_view la) override;
+
   std::string version() override;
   std::vector<SealedText> sealed_texts() override;
   void reseal(const std::vector<SealedText>& boxes) override;

@@ -116,6 +116,20 @@ struct SealedText {
   std::string box;
 };
 
+// One survey's answers, or one standards rating: never who gave it.
+struct SurveyResponse {
+  std::string survey;
+  std::string la;
+  std::string on;       // YYYY-MM-DD
+  std::string answers;  // JSON object: question id → answer
+};
+struct StandardsRating {
+  std::string la;
+  std::string team;
+  std::string on;      // YYYY-MM-DD
+  std::string scores;  // JSON object: standard id → 1-5
+};
+
 class VoiceStore {
  public:
   virtual ~VoiceStore() = default;
@@ -172,6 +186,18 @@ class VoiceStore {
   virtual void mail_failed(std::int64_t id, std::string_view error,
                            model::Instant next_attempt) = 0;
   virtual std::vector<Mail> alert_mail(std::int64_t alert_id) = 0;
+
+  // ---- surveys and standards (anonymous: the answers are stored apart from who answered)
+  // In one transaction: records that `user_id` answered `r.survey` and stores the answers under
+  // a random id. False (nothing stored) when they had answered it already.
+  virtual bool add_survey_response(std::int64_t user_id, const SurveyResponse& r) = 0;
+  virtual bool has_answered(std::string_view survey, std::int64_t user_id) = 0;
+  virtual std::vector<SurveyResponse> survey_responses(std::string_view la) = 0;
+  // Stores the rating and when `user_id` last rated (replacing the last).
+  virtual void add_standards_rating(std::int64_t user_id, const StandardsRating& r) = 0;
+  // The day `user_id` last rated ("" never).
+  virtual std::string last_rated(std::int64_t user_id) = 0;
+  virtual std::vector<StandardsRating> standards_ratings(std::string_view la) = 0;
 
   // Changes whenever a statement or reply is added, or a statement read (the data the figures
   // use): the snapshot reloads when it differs.

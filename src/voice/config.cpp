@@ -75,12 +75,18 @@ VoiceConfig load_voice_config(const std::filesystem::path& path) {
 
   Reader voice{file, doc["voice"].as_table(), "voice"};
   voice.known({"key_file", "reply_within_working_days", "invitation_days",
-               "standards_min_responses", "out_of_hours", "out_of_hours_name"});
+               "standards_min_responses", "out_of_hours", "out_of_hours_name", "surveys_folder"});
   std::string key_file;
   voice.text("key_file", key_file);
   if (!key_file.empty()) {
     c.key_file = key_file;
     if (c.key_file.is_relative()) c.key_file = path.parent_path() / c.key_file;
+  }
+  std::string surveys;
+  voice.text("surveys_folder", surveys);
+  if (!surveys.empty()) {
+    c.surveys_folder = surveys;
+    if (c.surveys_folder.is_relative()) c.surveys_folder = path.parent_path() / c.surveys_folder;
   }
   voice.whole("reply_within_working_days", c.reply_within_working_days, 1, 60);
   voice.whole("invitation_days", c.invitation_days, 1, 90);

@@ -32,6 +32,7 @@ struct VoiceConfig {
   std::string out_of_hours_name = "the council's out-of-hours emergency duty team";
   std::vector<EscalationStep> escalation;
   std::vector<OfferItem> local_offer;
+  std::filesystem::path surveys_folder;  // empty: the surveys and standards Hearth ships
   // [mail]
   std::string smtp_url;  // "smtp://host:port" (or smtps://); empty: mail is kept, not sent
   std::string mail_from = "hearth@localhost";

@@ -82,7 +82,8 @@ Ctx::Ctx(Options o, ingest::Snapshot& s)
       pool(opts.store_url, opts.connections),
       light_pool(opts.store_url, opts.light_connections),
       authn(opts.sessions, opts.clock),
-      keyring(opts.voice_key_file) {}
+      keyring(opts.voice_key_file),
+      surveys(opts.surveys ? opts.surveys.get() : &voice::SurveyBook::shipped()) {}
 
 std::shared_ptr<const voice::Keyring> KeyringCache::get() {
   if (file_.empty())

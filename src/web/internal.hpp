@@ -134,6 +134,7 @@ struct Ctx {
   // The derived state of the current snapshot (made on first use after a swap).
   std::shared_ptr<Derived> derived();
   KeyringCache keyring;
+  const voice::SurveyBook* surveys;  // opts.surveys, or the shipped ones
   // What the voice's services need; holds the keys for as long as it lives.
   struct VoiceLease {
     std::shared_ptr<const voice::Keyring> keys;
@@ -256,6 +257,7 @@ void add_user_routes(std::vector<Route>& routes);
 void add_child_routes(std::vector<Route>& routes);
 void add_import_routes(std::vector<Route>& routes);
 void add_voice_routes(std::vector<Route>& routes);
+void add_listening_routes(std::vector<Route>& routes);
 // Every route of the API, the OpenAPI document's own (answered by `openapi`) last.
 void add_api_routes(std::vector<Route>& routes, ApiHandler openapi);
 // The OpenAPI 3 document of `routes` (web/openapi.cpp): parameters, bodies, each route's reply

@@ -19,6 +19,7 @@
 #include "indicators/scorecard.hpp"
 #include "timescales/config.hpp"
 #include "voice/config.hpp"
+#include "voice/surveys.hpp"
 
 namespace hearth::ingest {
 class Snapshot;
@@ -49,6 +50,8 @@ struct Options {
   // it changes on disk, so `hearth keys rotate` needs no restart). Empty key file: the voice's
   // routes answer 503 (not configured).
   voice::VoiceConfig voice;
+  // The surveys and standards young people answer (empty: the ones Hearth ships).
+  std::shared_ptr<const voice::SurveyBook> surveys;
   std::filesystem::path voice_key_file;
 };
 

@@ -71,4 +71,11 @@ http::Response help_page(Page& p);
 http::Response messages_page(Page& p);
 http::Response message_page(Page& p);
 
+// young_surveys.cpp
+json open_surveys(Page& p);  // [{id, title}] for the home page
+http::Response survey_page(Page& p);
+http::Response survey_post(Page& p);
+http::Response standards_page(Page& p);
+http::Response standards_post(Page& p);
+
 }  // namespace hearth::web::young

@@ -332,6 +332,10 @@ void add_young_pages(Ctx& ctx, http::Router& router) {
   get("/my/help/{id}", Need::YoungPerson, help_page);
   get("/my/messages", Need::YoungPerson, messages_page);
   get("/my/messages/{id}", Need::YoungPerson, message_page);
+  get("/my/surveys/{id}", Need::YoungPerson, survey_page);
+  post("/my/surveys/{id}", Need::YoungPerson, survey_post);
+  get("/my/standards", Need::YoungPerson, standards_page);
+  post("/my/standards", Need::YoungPerson, standards_post);
 }
 
 }  // namespace hearth::web

@@ -188,6 +188,7 @@ http::Response home(Page& p) {
     }
   }
   d["hello"] = p.say("hello", {{"name", name}});
+  d["surveys"] = open_surveys(p);
   int unseen = 0;
   for (const auto& s : p.call.st.voice().statements(res.la, res.child))
     if (s.source != "hearth" || s.user_id == who.id) unseen += s.unseen_replies;

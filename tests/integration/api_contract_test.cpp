@@ -283,6 +283,9 @@ TEST_F(ApiContract, EveryReplyFitsItsSchema) {
   ask(worker, "POST", "/api/v1/alerts/" + aid + "/acknowledge", R"({"action":""})", 400);
   ask(worker, "POST", "/api/v1/alerts/" + aid + "/acknowledge", R"({"action":"Visited"})", 200);
   ask(worker, "POST", "/api/v1/alerts/" + aid + "/acknowledge", R"({"action":"Again"})", 409);
+  ask(as("demo-board"), "GET", "/api/v1/listening", {}, 200);
+  ask(as("demo-participation"), "GET", "/api/v1/listening?from=2025-04-01&to=2026-03-31", {}, 200);
+  ask(as("demo-board"), "GET", "/api/v1/listening?from=2026-04-01&to=2025-04-01", {}, 400);
   ask(worker, "POST", "/api/v1/invitations", json{{"child", me["user"]["child"]}}.dump(), 201);
 
   // An import through the web, from start to accept; and one cancelled.

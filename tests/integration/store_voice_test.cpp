@@ -259,6 +259,54 @@ TEST_P(VoiceStoreConformance, EverySealedTextIsResealedTogether) {
   EXPECT_EQ(v.alert(a.id)->action_box, "v1:k2:alerts");
 }
 
+TEST_P(VoiceStoreConformance, SurveyAnswersAreKeptOnceAndApartFromWhoGaveThem) {
+  store_->upgrade();
+  auto& v = store_->voice();
+  EXPECT_FALSE(v.has_answered("wellbeing", 7));
+  EXPECT_TRUE(v.add_survey_response(7, {"wellbeing", "887", "2026-05-01", R"({"happy":"happy"})"}));
+  EXPECT_FALSE(v.add_survey_response(7, {"wellbeing", "887", "2026-05-02", R"({"happy":"okay"})"}))
+      << "once";
+  EXPECT_TRUE(v.has_answered("wellbeing", 7));
+  EXPECT_TRUE(v.add_survey_response(7, {"care_leavers", "887", "2026-05-01", "{}"}));
+  EXPECT_TRUE(v.add_survey_response(8, {"wellbeing", "887", "2026-05-01", R"({"happy":"okay"})"}));
+  auto all = v.survey_responses("887");
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_TRUE(v.survey_responses("201").empty());
+  // Nothing in the answers' table says who gave them.
+  soci::session sql;
+  if (GetParam() == "sqlite")
+    sql.open("sqlite3", "db=\"" + db_->url().substr(7) + "\" timeout=30");
+  else
+    sql.open("postgresql", store::postgres_conninfo(db_->url()));
+  soci::rowset<soci::row> cols =
+      (sql.prepare << "SELECT * FROM survey_responses WHERE answers = '{\"happy\":\"happy\"}'");
+  int rows = 0;
+  for (const auto& r : cols) {
+    ++rows;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      const std::string name = r.get_properties(i).get_name();
+      EXPECT_TRUE(name == "id" || name == "survey" || name == "la" || name == "answered_on" ||
+                  name == "answers")
+          << name;
+    }
+  }
+  EXPECT_EQ(rows, 1);
+}
+
+TEST_P(VoiceStoreConformance, StandardsRatingsKeepTheTeamAndWhenEachRaterLastRated) {
+  store_->upgrade();
+  auto& v = store_->voice();
+  EXPECT_EQ(v.last_rated(7), "");
+  v.add_standards_rating(7, {"887", "Team A", "2026-05-01", R"({"honest":5})"});
+  v.add_standards_rating(7, {"887", "Team A", "2026-06-01", R"({"honest":4})"});
+  v.add_standards_rating(8, {"887", "Team B", "2026-06-02", R"({"honest":3})"});
+  EXPECT_EQ(v.last_rated(7), "2026-06-01");
+  auto all = v.standards_ratings("887");
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].team, "Team A");
+  EXPECT_EQ(all[2].team, "Team B");
+}
+
 HEARTH_ON_EVERY_BACKEND(VoiceStoreConformance);
 
 }  // namespace

@@ -392,6 +392,112 @@ TEST_F(WebVoice, TheWordsAreNeverInTheDatabaseInPlainTextAndSurviveARotation) {
   EXPECT_EQ(key.find("\nk1 "), std::string::npos) << "the old key is gone";
 }
 
+TEST_F(WebVoice, SurveysAndStandardsAreAnsweredOnceAnonymouslyAndShownOnlyInEnoughNumbers) {
+  Server server(cmd({"serve"}));
+  WebClient yp(server.base()), board(server.base());
+  ASSERT_EQ(yp.login("demo-yp", kPassword), 200);
+  ASSERT_EQ(board.login("demo-board", kPassword), 200);
+  auto form = [&](const std::string& path, const std::string& body) {
+    return yp.request("POST", path, "csrf=" + yp.cookie("hearth_csrf") + "&" + body, false,
+                      {"Content-Type: application/x-www-form-urlencoded"});
+  };
+  auto home = yp.get("/my");
+  ASSERT_EQ(home.status, 200);
+  ASSERT_NE(home.body.find("/my/surveys/wellbeing"), std::string::npos) << "the survey is offered";
+  const std::string before = sql("SELECT COUNT(*) FROM survey_responses");
+  EXPECT_EQ(form("/my/surveys/wellbeing", "").status, 400) << "nothing answered";
+  EXPECT_EQ(form("/my/surveys/wellbeing", "happy=furious").status, 400) << "not an answer";
+  auto done = form("/my/surveys/wellbeing", "safe_home=agree&happy=very_happy");
+  EXPECT_EQ(done.status, 200) << done.body.substr(0, 300);
+  EXPECT_NE(done.body.find("Thank you"), std::string::npos);
+  EXPECT_EQ(form("/my/surveys/wellbeing", "happy=okay").status, 409) << "once";
+  EXPECT_EQ(std::stoi(sql("SELECT COUNT(*) FROM survey_responses")), std::stoi(before) + 1);
+  EXPECT_EQ(yp.get("/my").body.find("/my/surveys/wellbeing"), std::string::npos);
+  // Nothing links the answers to demo-yp: not the answers' table, not the audit log.
+  const std::string yp_id = sql("SELECT id FROM users WHERE username = 'demo-yp'");
+  EXPECT_EQ(sql("SELECT COUNT(*) FROM survey_takers WHERE user_id = " + yp_id), "1\n");
+  auto audit = run(cmd({"audit", "list", "--limit", "100000", "--format", "json"}));
+  EXPECT_EQ(audit.out.find("survey"), std::string::npos);
+
+  // The standards: rated once, then "again from …".
+  auto rated = form("/my/standards", "good_listener=5&honest=4&consistent=dont_know");
+  EXPECT_EQ(rated.status, 200) << rated.body.substr(0, 300);
+  auto again = yp.get("/my/standards");
+  EXPECT_NE(again.body.find("You can rate them again from"), std::string::npos);
+
+  // What the Board sees: counts, suppressed under the threshold; results of a survey with
+  // enough answers; a team's standards only with 10 or more ratings.
+  auto l = body_of(board.get("/api/v1/listening"));
+  ASSERT_TRUE(l.contains("statements")) << l.dump().substr(0, 300);
+  const int below = l["suppress_below"];
+  for (const auto& t : l["statements"]["by_topic"]) {
+    if (!t["count"].is_null()) EXPECT_TRUE(t["count"] == 0 || t["count"].get<int>() >= below) << t;
+  }
+  int shown_surveys = 0;
+  for (const auto& s : l["surveys"]) {
+    if (s["shown"]) {
+      ++shown_surveys;
+      EXPECT_GE(s["responses"].get<int>(), below);
+    } else {
+      for (const auto& q : s["questions"])
+        for (const auto& a : q["answers"]) EXPECT_TRUE(a["count"].is_null());
+    }
+  }
+  EXPECT_GE(shown_surveys, 1) << "the demo's wellbeing survey has enough answers";
+  int teams_shown = 0, teams_hidden = 0;
+  for (const auto& t : l["standards"]["teams"]) {
+    if (t["shown"]) {
+      ++teams_shown;
+      EXPECT_GE(t["ratings"].get<int>(), 10);
+    } else {
+      ++teams_hidden;
+      EXPECT_TRUE(t["ratings"].is_null());
+      for (const auto& sd : t["standards"]) EXPECT_TRUE(sd["average"].is_null());
+    }
+  }
+  EXPECT_EQ(teams_shown, 1);
+  EXPECT_GE(teams_hidden, 1);
+  EXPECT_EQ(l.dump().find("demo-yp"), std::string::npos);
+}
+
+TEST_F(WebVoice, ASubjectAccessExportHoldsEverythingAboutTheChild) {
+  std::string child;
+  {
+    Server server(cmd({"serve"}));
+    WebClient yp(server.base()), worker(server.base());
+    ASSERT_EQ(yp.login("demo-yp", kPassword), 200);
+    ASSERT_EQ(worker.login("demo-worker", kPassword), 200);
+    child = body_of(yp.get("/api/v1/session"))["user"]["child"];
+    auto sent = send(yp, {{"mood", "sad"}, {"topic", "money"}, {"text", "My bus pass ran out"}});
+    ASSERT_EQ(sent.status, 201);
+    const std::string id = std::to_string(body_of(sent)["id"].get<std::int64_t>());
+    ASSERT_EQ(worker
+                  .request("POST", "/api/v1/statements/" + id + "/replies",
+                           R"({"text":"I'll sort a new one today"})")
+                  .status,
+              201);
+  }
+  const auto zip = tmp_.path() / "sar.zip";
+  auto r = run(cmd({"sar", "export", "--child", child, "--out", zip.string()}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto listing =
+      run({"/usr/bin/python3", "-c",
+           "import zipfile,sys,json;z=zipfile.ZipFile(sys.argv[1]);assert z.testzip() is "
+           "None;print(' '.join(z.namelist()));s=json.loads(z.read('statements.json'));"
+           "print(sum(1 for x in s if x['text']=='My bus pass ran out' and "
+           "x['replies'][0]['text']==\"I'll sort a new one today\"));"
+           "print(json.loads(z.read('record.json'))['child']['id'])",
+           zip.string()});
+  ASSERT_EQ(listing.exit_code, 0) << listing.err;
+  EXPECT_NE(listing.out.find("README.txt record.json statements.json statements.csv replies.csv "
+                             "alerts.csv accounts.json"),
+            std::string::npos)
+      << listing.out;
+  EXPECT_NE(listing.out.find("\n1\n" + child + "\n"), std::string::npos) << listing.out;
+  EXPECT_NE(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'sar.export'"), "0\n");
+  EXPECT_NE(run(cmd({"sar", "export", "--child", "NO-SUCH", "--out", zip.string()})).exit_code, 0);
+}
+
 TEST(WebVoiceOnPostgresql, TwoServersEscalateAnAlertExactlyOnce) {
   hearth::testing::TestDatabase db("postgresql");
   HEARTH_REQUIRE_DB(db);

@@ -19,7 +19,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { chromium, request } from 'playwright-core'
 import { findHearth, startDemoServer } from '../scripts/demo-server.mjs'
-import { voiceChecks } from './voice.mjs'
+import { voiceChecks, listeningChecks } from './voice.mjs'
 import { openMailbox, startMailbox } from './mailbox.mjs'
 import { youngChecks } from './young.mjs'
 
@@ -248,7 +248,7 @@ async function apiStatus(page, method, url, body, withCsrf = true) {
 
 // The navigation the front end builds from the session's can list (src/layout.ts).
 const NAV = [
-  ['Scorecard', ['dashboard']], ['My worklist', ['worklist']], ['Team worklists', ['team_worklist', 'all_worklist']],
+  ['Scorecard', ['dashboard']], ['Listening to you', ['listening']], ['My worklist', ['worklist']], ['Team worklists', ['team_worklist', 'all_worklist']],
   ['Messages', ['statements']], ['Safety alerts', ['alerts']],
   ['Children', ['children']], ['Data quality', ['data_quality']], ['Imports', ['imports']],
   ['Indicators', ['indicators']], ['Rules', ['rules']], ['Users', ['users']], ['My record', ['my_record']]
@@ -258,7 +258,7 @@ const PAGES = [
   ['/', ['dashboard']], ['/scorecard/cla_count', ['scorecard', 'dashboard']], ['/worklist', ['worklist']],
   ['/worklist/team', ['team_worklist', 'all_worklist']], ['/children', ['children']], ['/data-quality', ['data_quality']],
   ['/imports', ['imports']], ['/imports/new', ['import_upload']], ['/indicators', ['indicators']], ['/rules', ['rules']],
-  ['/users', ['users']], ['/my-record', ['my_record']]
+  ['/users', ['users']], ['/my-record', ['my_record']], ['/listening', ['listening']]
 ]
 // The API's list routes and what the session's can list must hold for each (docs/api.md).
 const API_ROUTES = [
@@ -276,9 +276,11 @@ const navFor = (can, role) => {
   return ['My reviews', ...items.filter((t) => t !== 'My worklist')]
 }
 /** Where a role starts (src/session.ts): an IRO on their reviews (their worklist); anyone else on
- * the first of the scorecard, their worklist, their own record, then the indicators. */
+ * the first of the scorecard, their worklist, their own record, Listening to you (participation),
+ * then the indicators. */
 const homeFor = (can, role) => (role === 'iro' && can.includes('worklist') ? '/worklist'
-  : can.includes('dashboard') ? '/' : can.includes('worklist') ? '/worklist' : can.includes('my_record') ? '/my-record' : '/indicators')
+  : can.includes('dashboard') ? '/' : can.includes('worklist') ? '/worklist' : can.includes('my_record') ? '/my-record'
+    : can.includes('listening') ? '/listening' : '/indicators')
 
 // Words a Board member, participation worker or young person must never meet (issue 15 item 2):
 // file names and paths, documents, repositories at a commit, identifiers joined with underscores,
@@ -306,13 +308,13 @@ async function plainWords(page, url) {
 //   young_person: their own record only.
 //   Every role but young_person: the indicator registry; the DfE's rules too, but not for the Board.
 const SPEC_CAN = {
-  admin: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'rules', 'indicators', 'users'],
-  analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'import_upload', 'explain_findings', 'rules', 'indicators'],
-  manager: ['dashboard', 'scorecard', 'team_worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'invite_young_person'],
-  iro: ['dashboard', 'scorecard', 'worklist', 'children', 'rules', 'indicators', 'statements', 'alerts'],
+  admin: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'rules', 'indicators', 'users', 'listening'],
+  analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'import_upload', 'explain_findings', 'rules', 'indicators', 'listening'],
+  manager: ['dashboard', 'scorecard', 'team_worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'invite_young_person', 'listening'],
+  iro: ['dashboard', 'scorecard', 'worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'listening'],
   worker: ['worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'invite_young_person'],
-  board: ['dashboard', 'scorecard', 'indicators'],
-  participation: ['rules', 'indicators'],
+  board: ['dashboard', 'scorecard', 'indicators', 'listening'],
+  participation: ['rules', 'indicators', 'listening'],
   young_person: ['my_record']
 }
 
@@ -903,9 +905,9 @@ const ROLES = {
   participation: {
     user: 'demo-participation',
     extra: async (page, role, problems) => {
-      await check(`${role}: no scorecard — / goes to the indicators, the scorecard pages are refused`, async () => {
+      await check(`${role}: no scorecard — / goes to Listening to you, the scorecard pages are refused`, async () => {
         await page.goto(`${BASE}/`)
-        await page.waitForURL((u) => u.pathname === '/indicators')
+        await page.waitForURL((u) => u.pathname === '/listening')
         await ready(page)
         await page.goto(`${BASE}/scorecard/stability_long`)
         await ready(page)
@@ -1074,8 +1076,9 @@ try {
     await context.close()
   }
 
-  // ---- the voice pages: messages from children and safety alerts (e2e/voice.mjs) ----
+  // ---- the voice pages: messages from children, safety alerts and Listening to you (e2e/voice.mjs) ----
   await voiceChecks({ browser, base: BASE, only: ONLY, check, assert, ready, login, watch, pageChecks, waitMs: WAIT_MS })
+  await listeningChecks({ browser, base: BASE, only: ONLY, check, assert, ready, login, watch, pageChecks, waitMs: WAIT_MS })
 
   // ---- the young people's own pages, with and without JavaScript (e2e/young.mjs) ----
   if (mailbox) await youngChecks({ browser, base: BASE, only: ONLY, check, assert, pageChecks, watch, waitMs: WAIT_MS, password: PASSWORD, mailbox, outOfHours: OUT_OF_HOURS })

@@ -8,6 +8,9 @@
 //   worker: /alerts shows an alert;
 //   manager: acknowledging an open alert with nothing typed shows the error summary; with what
 //           was done, the alert says who acknowledged it and what they did.
+//
+// listeningChecks, called after it: the Board's "Listening to you" shows its figures (a number or
+// "fewer than N" each) and passes the page checks.
 
 /** @param {object} t run.mjs's helpers and settings */
 export async function voiceChecks(t) {
@@ -101,5 +104,36 @@ export async function voiceChecks(t) {
     } finally {
       await context.close()
     }
+  }
+}
+
+/** "Listening to you" as the Board sees it: the page opens with its figures, each a number or
+ * "fewer than N" (a hidden small count), and passes run.mjs's page checks (axe, 390 px…).
+ * @param {object} t run.mjs's helpers and settings, as for voiceChecks */
+export async function listeningChecks(t) {
+  const { browser, base, only, check, assert, ready, login, watch, pageChecks, waitMs } = t
+  const role = 'board'
+  if (only.length && !only.includes(role)) return
+  console.log('\nvoice: listening to you')
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  context.setDefaultTimeout(waitMs)
+  const page = await context.newPage()
+  const problems = watch(page)
+  try {
+    await login(page, 'demo-board')
+    await page.waitForURL((u) => u.pathname !== '/login', { timeout: waitMs })
+    await ready(page)
+    await check(`${role}: Listening to you shows what children and young people said, as numbers or "fewer than"`, async () => {
+      await page.goto(`${base}/listening`)
+      await ready(page)
+      const h1 = (await page.locator('h1').innerText()).trim()
+      assert(h1.endsWith('Listening to you'), `h1 is "${h1}"`)
+      const figures = (await page.locator('[data-testid="listening-figures"]').innerText()).trim()
+      assert(/\d|fewer than/i.test(figures), `the messages' figures are "${figures}"`)
+      await pageChecks(page, role, 'listening', problems)
+      return figures.replace(/\s+/g, ' ')
+    })
+  } finally {
+    await context.close()
   }
 }

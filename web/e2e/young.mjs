@@ -131,11 +131,24 @@ export async function youngChecks(t) {
         await pageChecks(page, role, `my-message-${lang}`, problems)
         await page.goto(`${base}/my/unsafe`)
         await pageChecks(page, role, `my-unsafe-${lang}`, problems)
+        // A survey open for them (not answered here: the other language's walk shows it too),
+        // its "answer at least one" error, and the professional standards.
+        await page.goto(`${base}/my`)
+        const survey = page.locator('main a[href^="/my/surveys/"]').first()
+        assert(await survey.count() === 1, 'no survey is offered on the home page')
+        await survey.click()
+        await page.waitForURL((u) => u.pathname.startsWith('/my/surveys/'))
+        await pageChecks(page, role, `my-survey-${lang}`, problems)
+        await page.click('main button[type=submit]')
+        await page.waitForSelector('.govuk-error-summary')
+        await pageChecks(page, role, `my-survey-error-${lang}`, problems)
+        await page.goto(`${base}/my/standards`)
+        await pageChecks(page, role, `my-standards-${lang}`, problems)
         if (lang === 'ar') {
           const footer = await page.locator('footer').innerText()
           assert(/native speaker/.test(footer), 'the Arabic pages do not say no native speaker has reviewed them')
         }
-        return '8 pages'
+        return '11 pages'
       } finally {
         await context.close()
       }

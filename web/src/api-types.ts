@@ -6,6 +6,7 @@ import type { ChildList, ChildReply } from './api-types/children'
 import type { FindingNote, FindingsSummary, RuleFindings } from './api-types/findings'
 import type { ImportList, Upload } from './api-types/imports'
 import type { ApiDocument, CouncilUserList, Info, SetupDone, UserChange } from './api-types/info'
+import type { Listening } from './api-types/listening'
 import type { IndicatorDefinition, IndicatorList, Rule, RuleList } from './api-types/registry'
 import type { Scorecard } from './api-types/scorecard'
 import type { Session, SignIn } from './api-types/session'
@@ -16,6 +17,7 @@ export type * from './api-types/common'
 export type * from './api-types/findings'
 export type * from './api-types/imports'
 export type * from './api-types/info'
+export type * from './api-types/listening'
 export type * from './api-types/registry'
 export type * from './api-types/scorecard'
 export type * from './api-types/session'
@@ -44,6 +46,7 @@ export interface Replies {
   'GET /api/v1/indicators/{key}': IndicatorDefinition
   'GET /api/v1/info': Info
   'POST /api/v1/invitations': Invitation
+  'GET /api/v1/listening': Listening
   'GET /api/v1/openapi.json': ApiDocument
   'GET /api/v1/rules': RuleList
   'GET /api/v1/rules/{code}': Rule

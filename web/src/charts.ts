@@ -158,13 +158,14 @@ function drawLineChart(points: Point[], unit: Unit, target: number | null, label
   return svg
 }
 
-/** Horizontal bars, one per category, each labelled with its value ("c" when suppressed): the
- * categories' names in a column to the left, or on a phone above each bar. */
-export function barChart(rows: BreakdownRow[], unit: Unit, label: string): SVGSVGElement {
-  return fitted((narrow) => drawBarChart(rows, unit, label, narrow))
+/** Horizontal bars, one per category, each labelled with its value ("c" when suppressed, or
+ * `suppressed` when given: "fewer than 5"): the categories' names in a column to the left, or on
+ * a phone above each bar. */
+export function barChart(rows: BreakdownRow[], unit: Unit, label: string, suppressed?: string): SVGSVGElement {
+  return fitted((narrow) => drawBarChart(rows, unit, label, narrow, suppressed))
 }
 
-function drawBarChart(rows: BreakdownRow[], unit: Unit, label: string, narrow: boolean): SVGSVGElement {
+function drawBarChart(rows: BreakdownRow[], unit: Unit, label: string, narrow: boolean, suppressed?: string): SVGSVGElement {
   // nameW: the column of names (none when each name is above its bar); nameH: the line above a bar
   const { w, nameW, nameH, barH, valueW, longest } = narrow
     ? { w: 360, nameW: 0, nameH: 18, barH: 20, valueW: 100, longest: 46 }
@@ -176,7 +177,7 @@ function drawBarChart(rows: BreakdownRow[], unit: Unit, label: string, narrow: b
   const max = niceMax(Math.max(...vals, 0), unit)
   const scale = (v: number) => ((w - nameW - valueW) * v) / max
   const titleId = uid('bars')
-  const described = rows.map((r) => `${r.category} ${formatValue(r.value, unit)}`).join(', ')
+  const described = rows.map((r) => `${r.category} ${r.value === 'c' && suppressed ? suppressed : formatValue(r.value, unit)}`).join(', ')
   const svg = s('svg', { class: `app-chart${narrow ? ' app-chart--narrow' : ''}`, viewBox: `0 0 ${w} ${hgt}`, role: 'img', 'aria-labelledby': titleId, focusable: 'false' },
     s('title', { id: titleId }, `${label}: ${described}`))
   rows.forEach((r, i) => {
@@ -191,7 +192,7 @@ function drawBarChart(rows: BreakdownRow[], unit: Unit, label: string, narrow: b
       svg.appendChild(s('text', { x: nameW + bw + 6, y: yy + barH / 2 + 5 }, formatValue(r.value, unit)))
     } else {
       svg.appendChild(s('rect', { class: 'app-chart__bar--suppressed', x: nameW, y: yy + 1, width: 24, height: barH - 2 }))
-      svg.appendChild(s('text', { x: nameW + 32, y: yy + barH / 2 + 5 }, r.value === 'c' ? 'c (suppressed)' : 'not available'))
+      svg.appendChild(s('text', { x: nameW + 32, y: yy + barH / 2 + 5 }, r.value === 'c' ? suppressed ?? 'c (suppressed)' : 'not available'))
     }
   })
   // narrow, the names start where the bars do: an axis line would run through them

@@ -186,6 +186,34 @@ export const TOPIC_WORDS: Record<Topic, string> = {
   something_else: 'Something else'
 }
 
+// A survey's audience and answers in words (src/api-types/listening.ts; the young people's survey
+// pages on the server word them the same way).
+export const AUDIENCE_WORDS: Record<'looked_after' | 'care_leaver' | 'all', string> = {
+  looked_after: 'Children in care',
+  care_leaver: 'Care leavers',
+  all: 'Everyone'
+}
+
+export const ANSWER_WORDS: Record<string, string> = {
+  strongly_agree: 'Strongly agree',
+  agree: 'Agree',
+  neither: 'Not sure',
+  disagree: 'Disagree',
+  strongly_disagree: 'Strongly disagree',
+  very_happy: 'Very happy',
+  happy: 'Happy',
+  okay: 'Okay',
+  unhappy: 'Unhappy',
+  very_unhappy: 'Very unhappy',
+  yes: 'Yes',
+  no: 'No',
+  not_sure: 'Not sure',
+  never: 'Never',
+  rarely: 'Hardly ever',
+  sometimes: 'Sometimes',
+  often: 'Often'
+}
+
 /** What the young person asked for besides being heard: a tag's words and colour, and in full. */
 export const PURPOSE: Record<Exclude<Purpose, ''>, { text: string; tag: string; full: string }> = {
   prepare: { text: 'Prepare for review', tag: 'govuk-tag--purple', full: 'Prepare for my review or meeting' },

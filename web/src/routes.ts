@@ -16,6 +16,7 @@ import { myRecordPage } from './pages/myRecord'
 import { usersPage } from './pages/users'
 import { statementsPage, statementPage } from './pages/statements'
 import { alertsPage, alertPage } from './pages/alerts'
+import { listeningPage, periodErrors } from './pages/listening'
 import { newUserPage, userPage, setupPage } from './pages/userAdmin'
 export { notFound, forbidden, failure } from './pages/errors'
 
@@ -72,6 +73,13 @@ export const routes: Route[] = [
   { path: '/statements/:id', need: ['statements'], render: statementPage },
   { path: '/alerts', need: ['alerts'], render: alertsPage, prefetch: (query) => prefetch('/alerts', { la: query.get('la'), state: query.get('state') === 'all' ? 'all' : 'open' }) },
   { path: '/alerts/:id', need: ['alerts'], render: alertPage, prefetch: (query) => prefetch('/alerts', { la: query.get('la'), state: 'all' }) },
+  {
+    path: '/listening', need: ['listening'], render: listeningPage,
+    // (a period the page will refuse is not asked for)
+    prefetch: (query) => {
+      if (!periodErrors(q(query, 'from'), q(query, 'to')).length) prefetch('/listening', { la: query.get('la'), from: q(query, 'from'), to: q(query, 'to') })
+    }
+  },
   {
     path: '/children', need: ['children'], render: childrenPage,
     prefetch: (query) => prefetch('/children', {

@@ -82,7 +82,7 @@ export const ROLE_NAMES: Record<Role, string> = {
  */
 export function homeFor(s: SignedIn): string {
   if (s.user.role === 'iro' && s.can.includes('worklist')) return '/worklist'
-  const homes: [Capability, string][] = [['dashboard', '/'], ['worklist', '/worklist'], ['my_record', '/my-record'], ['indicators', '/indicators']]
+  const homes: [Capability, string][] = [['dashboard', '/'], ['worklist', '/worklist'], ['my_record', '/my-record'], ['listening', '/listening'], ['indicators', '/indicators']]
   for (const [action, path] of homes) if (s.can.includes(action)) return path
   return '/indicators'
 }
