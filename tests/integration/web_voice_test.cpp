@@ -518,11 +518,31 @@ TEST(WebVoiceOnPostgresql, TwoServersEscalateAnAlertExactlyOnce) {
     Server now(with({"serve"}));
     WebClient yp(now.base());
     ASSERT_EQ(yp.login("demo-yp", kPassword), 200);
-    auto sent = yp.request("POST", "/api/v1/statements",
-                           R"({"mood":"scared","topic":"home","text":"","unsafe":true})");
+    auto sent = yp.request(
+        "POST", "/api/v1/statements",
+        R"({"mood":"scared","topic":"home","text":"quokka-lantern-5521","unsafe":true})");
     ASSERT_EQ(sent.status, 201) << sent.body;
     alert = body_of(sent)["alert"]["id"];
   }
+  // The words are nowhere in PostgreSQL's files (tables, indexes, write-ahead log) once written
+  // out: the test's server is the test's own (scripts/with-postgres.sh), so its files are here.
+  auto psql = [&](const std::string& q) {
+    return run({"/usr/bin/psql", db.url(), "-At", "-c", q});
+  };
+  ASSERT_EQ(psql("CHECKPOINT").exit_code, 0);
+  auto dir = psql("SHOW data_directory");
+  ASSERT_EQ(dir.exit_code, 0) << dir.err;
+  const fs::path data_dir = dir.out.substr(0, dir.out.find('\n'));
+  std::size_t files = 0;
+  for (const auto& f :
+       fs::recursive_directory_iterator(data_dir, fs::directory_options::skip_permission_denied)) {
+    if (!f.is_regular_file()) continue;
+    std::ifstream in(f.path(), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ++files;
+    EXPECT_EQ(bytes.find("quokka-lantern-5521"), std::string::npos) << f.path();
+  }
+  EXPECT_GT(files, 100u) << "read PostgreSQL's files";
   // Two servers whose clocks are four days on (time injected for the test): both run the
   // escalation every few seconds; the alert moves one step, once.
   Server a(with({"serve", "--voice-clock-offset", "345600"}));
