@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "model/text.hpp"
+
 namespace hearth::auth {
 
 namespace {
@@ -84,8 +86,7 @@ bool equal_secret(std::string_view a, std::string_view b) {
 
 std::string password_problem(std::string_view password, std::string_view username) {
   // Characters as people count them, not bytes: "12 characters" of Arabic are 24 bytes.
-  std::size_t characters = 0;
-  for (unsigned char c : password) characters += (c & 0xC0) != 0x80;
+  const std::size_t characters = model::utf8_characters(password);
   if (characters < 12) return "a password must have at least 12 characters";
   if (characters > 256 || password.size() > 1024)
     return "a password can have at most 256 characters";

@@ -621,9 +621,9 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
   wo.voice_key_file = voice::key_file_for(wo.voice, g.store_url);
   // The key that seals children's words: made on first use of a SQLite store; a store that
   // holds sealed text and no key file is refused now, not at a child's first message.
-  std::optional<voice::Keyring> voice_keys;
-  if (!wo.voice_key_file.empty())
-    voice_keys = services::voice_keys(*st, wo.voice_key_file);
+  const bool voice_on = !wo.voice_key_file.empty();
+  if (voice_on)
+    services::voice_keys(*st, wo.voice_key_file);
   else
     spdlog::warn(json{{"event", "voice_not_configured"},
                       {"message",
@@ -637,7 +637,7 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
       throw UsageError(std::string("surveys: ") + e.what());
     }
   const voice::VoiceConfig voice_config = wo.voice;
-  const auto voice_key_file = wo.voice_key_file;
+  voice::KeyFile voice_key_file(wo.voice_key_file);
   bool have_front_end = fs::exists(wo.web_root / "index.html");
   web::App app(std::move(wo), snapshot);
 
@@ -680,10 +680,10 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
         ::malloc_trim(0);
         // "I don't feel safe": escalate what is past its deadline, send the mail that is due
         // (the key file read again each time, so a rotation needs no restart).
-        if (voice_keys) try {
+        if (voice_on) try {
             const auto now = model::instant_now() + std::chrono::seconds(a.voice_clock_offset);
-            auto ring = voice::Keyring::load(voice_key_file);
-            auto p = run_voice_pass(*st, services::Voice{ring, voice_config}, now, snapshot.get());
+            auto ring = voice_key_file.get();
+            auto p = run_voice_pass(*st, services::Voice{*ring, voice_config}, now, snapshot.get());
             if (p.escalated || p.sent || p.failed)
               spdlog::info(json{
                   {"event", "voice_jobs"},

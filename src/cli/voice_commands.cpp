@@ -70,10 +70,6 @@ void add_voice_cli(CLI::App& app, VoiceCli& v) {
 
 namespace {
 
-services::Voice voice_of(const voice::Keyring& keys, const voice::VoiceConfig& c) {
-  return services::Voice{keys, c};
-}
-
 int rotate(const Global& g, const VoiceCli& a) {
   auto st = store::open_store(g.store_url);
   st->require_current_schema();
@@ -103,11 +99,23 @@ int rotate(const Global& g, const VoiceCli& a) {
   return kExitOk;
 }
 
-int run_once(const Global& g, const VoiceCli& a) {
+// The store (at the current schema), the voice's settings and its keys: what the commands that
+// read or write children's words start from.
+struct OpenVoice {
+  std::unique_ptr<store::Store> st;
+  voice::VoiceConfig cfg;
+  voice::Keyring keys;
+};
+OpenVoice open_voice(const Global& g) {
   auto st = store::open_store(g.store_url);
   st->require_current_schema();
-  const auto cfg = load_voice_settings(g);
+  auto cfg = load_voice_settings(g);
   auto keys = services::voice_keys(*st, voice::key_file_for(cfg, g.store_url));
+  return {std::move(st), std::move(cfg), std::move(keys)};
+}
+
+int run_once(const Global& g, const VoiceCli& a) {
+  auto [st, cfg, keys] = open_voice(g);
   model::Instant now = model::instant_now();
   if (!a.now.empty()) {
     auto t = model::parse_instant(a.now);
@@ -116,9 +124,7 @@ int run_once(const Global& g, const VoiceCli& a) {
                        "' is not an ISO 8601 UTC time such as 2026-12-07T18:30:00Z");
     now = *t;
   }
-  ingest::Snapshot snapshot;
-  snapshot.reload(*st);
-  auto p = run_voice_pass(*st, voice_of(keys, cfg), now, snapshot.get());
+  auto p = run_voice_pass(*st, services::Voice{keys, cfg}, now, ingest::load_dataset(*st));
   std::cout << "Escalated " << p.escalated << " alert" << (p.escalated == 1 ? "" : "s") << "; sent "
             << p.sent << " email" << (p.sent == 1 ? "" : "s") << ", " << p.failed
             << " failed (tried again later).\n";
@@ -174,13 +180,8 @@ int list(const Global& g, const VoiceCli& a) {
 }
 
 int sar_export(const Global& g, const VoiceCli& a) {
-  auto st = store::open_store(g.store_url);
-  st->require_current_schema();
-  const auto cfg = load_voice_settings(g);
-  auto keys = services::voice_keys(*st, voice::key_file_for(cfg, g.store_url));
-  ingest::Snapshot snapshot;
-  snapshot.reload(*st);
-  auto data = snapshot.get();
+  auto [st, cfg, keys] = open_voice(g);
+  auto data = ingest::load_dataset(*st);
   std::string la = a.la;
   if (la.empty()) {
     for (model::ChildIndex c = 0; c < data->children.size(); ++c)

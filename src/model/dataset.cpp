@@ -6,6 +6,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "model/calendar.hpp"
+
 namespace hearth::model {
 namespace {
 
@@ -422,6 +424,13 @@ void index_rows(PerChild<T>& out, const std::vector<LocalRecords>& all,
 }
 
 }  // namespace
+
+std::optional<bool> StatementFact::answered_in_time(Date to, int within) const {
+  const Date due = WorkingDayCalendar::england_and_wales().add_working_days(made, within);
+  if (first_reply) return *first_reply <= due;
+  if (due > to) return std::nullopt;
+  return false;
+}
 
 void Dataset::attach_statements(std::vector<StatementFact> facts) {
   std::stable_sort(facts.begin(), facts.end(),

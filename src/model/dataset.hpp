@@ -166,6 +166,11 @@ struct StatementFact {
   std::string source;  // "hearth" or the app it came from
   bool unsafe = false;
   OptDate first_reply;
+
+  // Whether it was first answered within `within` working days of the day it was made, as
+  // known at the end of `to`: nothing while it is still inside its days and unanswered (not yet
+  // due, so neither on time nor late). The one rule the indicator and "Listening to you" share.
+  std::optional<bool> answered_in_time(Date to, int within = 5) const;
 };
 
 class Dataset {

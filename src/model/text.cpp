@@ -125,6 +125,12 @@ std::size_t utf8_prefix(std::string_view s) {
   return clean_prefix(s, Controls::Keep);
 }
 
+std::size_t utf8_characters(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 bool is_utf8(std::string_view s) {
   return utf8_prefix(s) == s.size();
 }

@@ -18,6 +18,9 @@ bool is_utf8(std::string_view s);
 std::string to_utf8(std::string_view s);
 // The length of the longest prefix of `s` that is well-formed UTF-8.
 std::size_t utf8_prefix(std::string_view s);
+// The characters in `s` as people count them (code points: an accented or Arabic letter is one,
+// not two bytes), for limits stated in characters.
+std::size_t utf8_characters(std::string_view s);
 
 // Text that any database column takes exactly as given, whatever bytes a user sent: to_utf8,
 // and each NUL also becomes U+FFFD (PostgreSQL cuts a TEXT value at a NUL byte and refuses

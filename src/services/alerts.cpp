@@ -149,14 +149,12 @@ ChildOf allocations_in(std::shared_ptr<const model::Dataset> data, model::Date d
     auth::Resource r = auth::Resource::council(a.la);
     r.child = a.child;
     if (!data) return r;
-    for (model::ChildIndex c = 0; c < data->children.size(); ++c)
-      if (data->children[c].la == a.la && data->children[c].child == a.child) {
-        auto who = allocated_on(*data, c, day);
-        r.workers = std::move(who.workers);
-        r.teams = std::move(who.teams);
-        r.iros = std::move(who.iros);
-        break;
-      }
+    if (auto c = data->find_child(a.la, a.child)) {
+      auto who = allocated_on(*data, *c, day);
+      r.workers = std::move(who.workers);
+      r.teams = std::move(who.teams);
+      r.iros = std::move(who.iros);
+    }
     return r;
   };
 }

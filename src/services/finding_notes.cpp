@@ -33,9 +33,7 @@ store::FindingNote explain(store::Store& st, const FindingList& findings, const 
   if (!model::is_utf8(r.note))
     throw bad_input("bad_note", "The note must be text (UTF-8).", {{"parameter", "note"}});
   // characters, as the page counts them (an accented letter is one, not two bytes)
-  const auto characters = std::count_if(r.note.begin(), r.note.end(),
-                                        [](unsigned char c) { return (c & 0xC0) != 0x80; });
-  if (static_cast<std::size_t>(characters) > kMaxNoteCharacters)
+  if (model::utf8_characters(r.note) > kMaxNoteCharacters)
     throw bad_input(
         "bad_note",
         "The note is too long: at most " + std::to_string(kMaxNoteCharacters) + " characters.",

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "model/calendar.hpp"
 #include "services/errors.hpp"
 
 namespace hearth::services {
@@ -103,7 +102,6 @@ json listening_summary(store::Store& st, const model::Dataset& data, const voice
   // Statements: counts by topic, mood and month, and answers on time.
   std::map<std::string, long long> topics, moods, months;
   long long total = 0, unsafe = 0, due = 0, on_time = 0;
-  const auto& cal = model::WorkingDayCalendar::england_and_wales();
   for (const auto& s : data.statements) {
     if (s.la != q.la || s.made < q.from || s.made > q.to) continue;
     ++total;
@@ -111,11 +109,9 @@ json listening_summary(store::Store& st, const model::Dataset& data, const voice
     ++topics[s.topic];
     ++moods[s.mood];
     ++months[iso(s.made).substr(0, 7)];
-    const auto by = cal.add_working_days(s.made, 5);
-    const bool in_time = s.first_reply && *s.first_reply <= by;
-    if (in_time || s.first_reply || by <= q.to) {
+    if (auto in_time = s.answered_in_time(q.to)) {
       ++due;
-      on_time += in_time;
+      on_time += *in_time;
     }
   }
   auto counts = [&](const std::map<std::string, long long>& m, const char* key) {

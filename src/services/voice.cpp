@@ -24,12 +24,6 @@ std::string code_digest(const std::string& canonical) {
   return auth::sha256_hex("hearth-invitation:" + canonical);
 }
 
-std::size_t characters(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 }  // namespace
 
 std::string checked_text(const std::string& text, std::size_t max, const std::string& code,
@@ -42,10 +36,10 @@ std::string checked_text(const std::string& text, std::size_t max, const std::st
   const bool blank = t.find_first_not_of(" \t\n") == std::string::npos;
   if (blank && !may_be_empty)
     throw bad_input(code, what + " is empty: write something", {{"parameter", "text"}});
-  if (characters(t) > max)
+  if (model::utf8_characters(t) > max)
     throw bad_input(code,
                     what + " is too long: at most " + std::to_string(max) + " characters, not " +
-                        std::to_string(characters(t)),
+                        std::to_string(model::utf8_characters(t)),
                     {{"parameter", "text"}, {"max", max}});
   return blank ? std::string() : t;
 }
@@ -109,7 +103,7 @@ store::UserRecord redeem(store::Store& st, const Redeem& r, model::Instant now) 
   if (code.empty()) throw refused();
   const auto inv = st.voice().find_invitation(code_digest(code));
   if (!inv || inv->used_at || inv->expires_at <= now) throw refused();
-  if (characters(r.username) < 3 || characters(r.username) > 64 ||
+  if (model::utf8_characters(r.username) < 3 || model::utf8_characters(r.username) > 64 ||
       r.username.find_first_of(" \t\r\n:/@") != std::string::npos || !model::is_utf8(r.username))
     throw bad_input("bad_username",
                     "Choose a username of 3 to 64 letters or numbers, with no spaces",

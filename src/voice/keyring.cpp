@@ -1,9 +1,11 @@
 #include "voice/keyring.hpp"
 
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include <cctype>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace hearth::voice {
@@ -152,6 +154,28 @@ std::string Keyring::add_key() {
 
 void Keyring::drop_old_keys() {
   keys_.erase(keys_.begin(), keys_.end() - 1);
+}
+
+std::shared_ptr<const Keyring> KeyFile::get() {
+  if (file_.empty())
+    throw KeyError("no voice key file is named ([voice] key_file or HEARTH_VOICE_KEY)");
+  std::lock_guard lk(mu_);
+  const auto now = std::chrono::steady_clock::now();
+  if (ring_ && now - checked_ < std::chrono::seconds(1)) return ring_;
+  checked_ = now;
+  std::error_code ec;
+  const auto mtime = std::filesystem::last_write_time(file_, ec);
+  if (ring_ && !ec && mtime == mtime_) return ring_;
+  try {
+    ring_ = std::make_shared<const Keyring>(Keyring::load(file_));
+    mtime_ = mtime;
+  } catch (const KeyError& e) {
+    if (!ring_) throw;
+    spdlog::error(
+        R"({{"event":"voice_keys_unreadable","error":{}}})",
+        nlohmann::json(e.what()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+  return ring_;
 }
 
 void Keyring::save(const std::filesystem::path& file) const {

@@ -7,7 +7,10 @@
 // key and re-seals everything with it. The file should be readable by Hearth's user alone.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -53,6 +56,24 @@ class Keyring {
     std::string bytes;  // crypto_secretbox_KEYBYTES
   };
   std::vector<Key> keys_;
+};
+
+// The key file of a running server, read again when it changes on disk (looked at at most once
+// a second), so `hearth keys rotate` needs no restart. The web application and the server's
+// escalation both hold one.
+class KeyFile {
+ public:
+  explicit KeyFile(std::filesystem::path file) : file_(std::move(file)) {}
+  // The keys. KeyError when no file is named, or it cannot be read and none were read before; a
+  // file that turns unreadable later keeps the keys already read (and logs why).
+  std::shared_ptr<const Keyring> get();
+
+ private:
+  std::filesystem::path file_;
+  std::mutex mu_;
+  std::shared_ptr<const Keyring> ring_;
+  std::filesystem::file_time_type mtime_{};
+  std::chrono::steady_clock::time_point checked_{};
 };
 
 }  // namespace hearth::voice

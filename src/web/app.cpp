@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -85,34 +86,18 @@ Ctx::Ctx(Options o, ingest::Snapshot& s)
       keyring(opts.voice_key_file),
       surveys(opts.surveys ? opts.surveys.get() : &voice::SurveyBook::shipped()) {}
 
-std::shared_ptr<const voice::Keyring> KeyringCache::get() {
-  if (file_.empty())
-    throw ApiError(503, "voice_not_configured",
-                   "Hearth has no key to keep children's words safe, so it cannot take or show "
-                   "them: name one in [voice] key_file (docs/voice.md).");
-  std::lock_guard lk(mu_);
-  const auto now = std::chrono::steady_clock::now();
-  if (ring_ && now - checked_ < std::chrono::seconds(1)) return ring_;
-  checked_ = now;
-  std::error_code ec;
-  auto mtime = std::filesystem::last_write_time(file_, ec);
-  if (ring_ && !ec && mtime == mtime_) return ring_;
+Ctx::VoiceLease Ctx::voice() {
+  std::shared_ptr<const voice::Keyring> keys;
   try {
-    ring_ = std::make_shared<const voice::Keyring>(voice::Keyring::load(file_));
-    mtime_ = mtime;
+    keys = keyring.get();
   } catch (const voice::KeyError& e) {
-    // The detail (a path) goes to the log; the keys already read stay in use if there were any.
+    // The detail (a path) goes to the log, not to whoever asked.
     spdlog::error(json{{"event", "voice_keys_unreadable"}, {"error", e.what()}}.dump(
         -1, ' ', false, json::error_handler_t::replace));
-    if (!ring_)
-      throw ApiError(503, "voice_not_configured",
-                     "Hearth cannot read its key for children's words: see the server's log.");
+    throw ApiError(503, "voice_not_configured",
+                   "Hearth has no key to keep children's words safe, so it cannot take or show "
+                   "them: see docs/voice.md ([voice] key_file).");
   }
-  return ring_;
-}
-
-Ctx::VoiceLease Ctx::voice() {
-  auto keys = keyring.get();
   return VoiceLease{keys, services::Voice{*keys, opts.voice}};
 }
 
@@ -322,6 +307,13 @@ std::string client_address(const Options& o, const http::Request& req) {
     }
   }
   return req.remote;
+}
+
+std::optional<std::int64_t> positive_number(std::string_view v) {
+  std::int64_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size() || n <= 0) return std::nullopt;
+  return n;
 }
 
 std::string request_cookie(const http::Request& req, std::string_view name) {

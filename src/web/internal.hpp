@@ -106,21 +106,6 @@ class SessionCache {
   std::unordered_map<std::string, std::pair<auth::Session, std::int64_t>> map_;
 };
 
-// The voice key file, read again when it changes on disk (checked at most once a second).
-class KeyringCache {
- public:
-  explicit KeyringCache(std::filesystem::path file) : file_(std::move(file)) {}
-  // The keys; a 503 ApiError when no key file is configured, or it cannot be read.
-  std::shared_ptr<const voice::Keyring> get();
-
- private:
-  std::filesystem::path file_;
-  std::mutex mu_;
-  std::shared_ptr<const voice::Keyring> ring_;
-  std::filesystem::file_time_type mtime_{};
-  std::chrono::steady_clock::time_point checked_{};
-};
-
 struct Ctx {
   Ctx(Options o, ingest::Snapshot& s);
   SessionCache sessions;
@@ -133,7 +118,7 @@ struct Ctx {
   std::shared_ptr<Derived> derived_;
   // The derived state of the current snapshot (made on first use after a swap).
   std::shared_ptr<Derived> derived();
-  KeyringCache keyring;
+  voice::KeyFile keyring;
   const voice::SurveyBook* surveys;  // opts.surveys, or the shipped ones
   // What the voice's services need; holds the keys for as long as it lives.
   struct VoiceLease {
@@ -236,6 +221,9 @@ struct Route;
 // the route takes (400 bad_json). An answer refuses the request.
 std::optional<http::Response> check_request(const Options& o, const Route& route,
                                             const http::Request& req);
+// A whole number above 0 written as one (an import's, a note's, a statement's number), or
+// nothing.
+std::optional<std::int64_t> positive_number(std::string_view v);
 // A cookie's value as the request sent it ("" when absent).
 std::string request_cookie(const http::Request& req, std::string_view name);
 // The request's signed-in session (from its cookie), or nothing; sets nothing on the call.

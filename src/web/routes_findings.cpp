@@ -2,7 +2,6 @@
 // past import), one rule's list, the whole list as CSV or Excel, and notes that explain a
 // finding so that next month's list shows only what is new (services/finding_notes.hpp).
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <set>
 
@@ -26,14 +25,6 @@ struct Stored {
   bool current = false;  // the import whose data is in use now
 };
 
-// A whole number above 0, written as one (an import's or a note's number), or nothing.
-std::optional<std::int64_t> number_in(std::string_view v) {
-  std::int64_t n = 0;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || end != v.data() + v.size() || n <= 0) return std::nullopt;
-  return n;
-}
-
 // Import `id` of council `la`; another council's answers as one that does not exist.
 store::ImportRecord council_import(Call& call, const std::string& la, std::int64_t id) {
   auto rec = services::find_import(call.st, id);
@@ -47,7 +38,7 @@ Stored stored_for(Call& call, const std::string& la) {
   const auto returns = call.st.list_returns();
   std::int64_t id = 0;
   if (const std::string asked = call.query("import"); !asked.empty()) {
-    auto n = number_in(asked);
+    auto n = positive_number(asked);
     if (!n)
       throw ApiError(400, "bad_request", "import must be an import's number, such as 12.",
                      {{"parameter", "import"}});
@@ -283,7 +274,7 @@ http::Response withdraw_explanation(Call& call) {
   std::string la = call.council();
   call.require(Action::ExplainFindings, Resource::council(la));
   const std::string v = call.req.path_params.at("id");
-  const auto id = number_in(v);
+  const auto id = positive_number(v);
   std::optional<store::FindingNote> note;
   if (id) note = call.st.finding_note(*id);
   if (!note || note->la != la)

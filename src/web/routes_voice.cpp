@@ -5,7 +5,6 @@
 // services/alerts.hpp's. No statement's text is ever written to the audit log or the server log:
 // each read of it is audited, by id.
 #include <algorithm>
-#include <charconv>
 #include <map>
 
 #include "report/list.hpp"
@@ -23,11 +22,9 @@ using model::format_instant;
 
 std::int64_t id_param(const Call& call) {
   const std::string& v = call.req.path_params.at("id");
-  std::int64_t n = 0;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || end != v.data() + v.size() || n <= 0)
-    throw ApiError(404, "not_found", "There is nothing with the number '" + v + "'.");
-  return n;
+  auto n = positive_number(v);
+  if (!n) throw ApiError(404, "not_found", "There is nothing with the number '" + v + "'.");
+  return *n;
 }
 
 std::string instant_or_empty(const std::optional<model::Instant>& t) {
@@ -37,10 +34,7 @@ std::string instant_or_empty(const std::optional<model::Instant>& t) {
 // The people who work with a child now, from the data in use (a child not in it: nobody).
 Resource child_now(Call& call, const std::string& la, const std::string& child) {
   auto d = call.ctx.derived();
-  const auto& data = *d->data;
-  for (model::ChildIndex c = 0; c < data.children.size(); ++c)
-    if (data.children[c].la == la && data.children[c].child == child)
-      return child_resource(data, c, d->as_of);
+  if (auto c = d->data->find_child(la, child)) return child_resource(*d->data, *c, d->as_of);
   Resource r = Resource::council(la);
   r.child = child;
   return r;
@@ -48,10 +42,8 @@ Resource child_now(Call& call, const std::string& la, const std::string& child) 
 
 std::string child_name(Call& call, const std::string& la, const std::string& child) {
   auto d = call.ctx.derived();
-  const auto& data = *d->data;
-  for (model::ChildIndex c = 0; c < data.children.size(); ++c)
-    if (data.children[c].la == la && data.children[c].child == child) return data.full_name(c);
-  return {};
+  auto c = d->data->find_child(la, child);
+  return c ? d->data->full_name(*c) : std::string();
 }
 
 // The policy's answer for each child, asked once per child on a list.
@@ -100,24 +92,20 @@ json summary_json(const store::Statement& s, const std::string& name, model::Ins
           {"alert", alert_brief(s, now)}};
 }
 
-json opened_json(const services::Opened& o, const std::string& name, model::Instant now) {
-  json j = summary_json(o.statement, name, now);
-  j["text"] = o.text;
-  json replies = json::array();
-  for (const auto& r : o.replies)
-    replies.push_back({{"id", r.reply.id},
-                       {"author", r.reply.author},
-                       {"at", format_instant(r.reply.at)},
-                       {"text", r.text}});
-  j["replies_list"] = std::move(replies);
-  return j;
-}
-
 json reply_json(const services::ReplyText& r) {
   return {{"id", r.reply.id},
           {"author", r.reply.author},
           {"at", format_instant(r.reply.at)},
           {"text", r.text}};
+}
+
+json opened_json(const services::Opened& o, const std::string& name, model::Instant now) {
+  json j = summary_json(o.statement, name, now);
+  j["text"] = o.text;
+  json replies = json::array();
+  for (const auto& r : o.replies) replies.push_back(reply_json(r));
+  j["replies_list"] = std::move(replies);
+  return j;
 }
 
 json help_json(const voice::VoiceConfig& c) {
@@ -330,7 +318,8 @@ http::Response list_alerts(Call& call) {
     auto d = may(a.la, a.child, told_usernames(view.events));
     if (!d) continue;
     const bool full = d.view != auth::View::Metadata;
-    if (full && a.acknowledged_at) view = services::view_alert(call.st, voice, a, now, true);
+    // What was done is opened only for those who may read it (never an administrator).
+    if (full && !a.action_box.empty()) view.action = voice.keys.open(a.action_box);
     open += !a.acknowledged_at;
     overdue += view.overdue;
     items.push_back(alert_json(view, full ? child_name(call, a.la, a.child) : "", full));

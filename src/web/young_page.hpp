@@ -61,6 +61,10 @@ enum class Need { Nobody, YoungPerson };
 // anyone else to sign in, or staff to their app), a posted form's origin, type and CSRF field.
 http::Handler frame(Ctx& ctx, Need need, PageHandler handler);
 
+// The sign-in page, keeping the statement a young person was sending when their session ended
+// (`resume`: "say" or "unsafe"); signing in sends it.
+http::Response sign_in_keeping(Page& p, const std::string& resume);
+
 // young_statements.cpp
 http::Response home(Page& p);
 http::Response say_form(Page& p);

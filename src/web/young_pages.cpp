@@ -114,11 +114,7 @@ http::Response info(Page& p, int status, const std::string& heading_key,
 namespace {
 
 std::string language_of(const http::Request& req) {
-  std::string asked;
-  if (auto it = req.headers.find("cookie"); it != req.headers.end()) {
-    auto at = it->second.find("hearth_lang=");
-    if (at != std::string::npos) asked = it->second.substr(at + 12, 2);
-  }
+  const std::string asked = request_cookie(req, "hearth_lang");
   for (const auto& l : young::languages())
     if (l == asked) return l;
   return young::languages().front();
@@ -149,6 +145,10 @@ http::Handler frame(Ctx& ctx, Need need, PageHandler handler) {
       if (need == Need::YoungPerson) {
         if (!call.session) {
           bool had = !request_cookie(req, "hearth_session").empty();
+          // A message written while the session ended is not lost: the sign-in page carries
+          // it, and sends it once they have signed in again.
+          if (post && (req.path == "/my/say" || req.path == "/my/unsafe"))
+            return sign_in_keeping(p, req.path == "/my/unsafe" ? "unsafe" : "say");
           return redirect(had ? "/my/sign-in?expired=1" : "/my/sign-in");
         }
         if (call.who().role != auth::Role::YoungPerson)
@@ -200,10 +200,21 @@ http::Response signed_in_redirect(Page& p, const auth::LoginResult& result) {
   return r;
 }
 
+// The statement's fields a sign-in page carries (sign_in_keeping) and sends after signing in.
+constexpr const char* kKept[] = {"mood", "topic", "text", "unsafe", "purpose"};
+
+json kept_fields(const Page& p) {
+  json kept = json::array();
+  for (const char* k : kKept)
+    if (auto v = p.field(k); !v.empty()) kept.push_back({{"name", k}, {"value", v}});
+  return kept;
+}
+
 http::Response sign_in(Page& p) {
   const std::string username = p.field("username"), password = p.field("password");
+  const std::string resume = p.field("resume");
   FormErrors errors;
-  json d = {{"username", username}};
+  json d = {{"username", username}, {"kept", kept_fields(p)}, {"resume", resume}};
   if (username.empty() || password.empty() || username.size() > 100 || password.size() > 1024) {
     errors.add("username", p.say("sign_in_empty"));
     errors.into(d);
@@ -223,6 +234,16 @@ http::Response sign_in(Page& p) {
         errors.into(d);
         return page(p, 400, "sign_in", d, "sign_in_title");
       }
+      if (resume == "say" || resume == "unsafe") {
+        // Signed in again with a message kept from a session that ended: send it now, as
+        // the form they sent would have.
+        p.call.session =
+            auth::Session{*result.principal, auth::sha256_hex(result.token), result.csrf, 0};
+        http::Response r = resume == "unsafe" ? unsafe_post(p) : say_post(p);
+        r.headers.emplace_back("Set-Cookie", session_cookie(p.call.ctx.opts, result.token, -1));
+        r.headers.emplace_back("Set-Cookie", csrf_cookie(p.call.ctx.opts, result.csrf, -1));
+        return r;
+      }
       return signed_in_redirect(p, result);
     case auth::LoginError::Locked:
     case auth::LoginError::RateLimited:
@@ -238,6 +259,18 @@ http::Response sign_in(Page& p) {
   errors.into(d);
   return page(p, 400, "sign_in", d, "sign_in_title");
 }
+
+}  // namespace
+
+http::Response sign_in_keeping(Page& p, const std::string& resume) {
+  json d = {{"kept", kept_fields(p)}, {"resume", resume}, {"keeping", true}};
+  FormErrors errors;
+  errors.add("username", p.say("signed_out_kept"));
+  errors.into(d);
+  return page(p, 401, "sign_in", d, "sign_in_title");
+}
+
+namespace {
 
 http::Response start_form(Page& p) {
   json d;

@@ -3,7 +3,6 @@
 #include <cctype>
 #include <chrono>
 #include <kainjow/mustache.hpp>
-#include <mutex>
 #include <span>
 #include <stdexcept>
 
@@ -86,26 +85,18 @@ mst::data to_data(const json& j) {
   }
 }
 
-// Templates are parsed once.
-mst::mustache& compiled(const std::string& name) {
-  static std::mutex mu;
-  static std::map<std::string, std::unique_ptr<mst::mustache>> cache;
-  std::lock_guard lk(mu);
+// Templates are parsed once per thread: a parsed template is not safe to render from two
+// threads at once (kainjow's render is not const), and one lock for every young person's page
+// would make each wait for the others.
+std::string render_one(const std::string& name, const mst::data& d) {
+  thread_local std::map<std::string, std::unique_ptr<mst::mustache>> cache;
   auto& slot = cache[name];
   if (!slot) {
     slot = std::make_unique<mst::mustache>(template_text(name));
     if (!slot->is_valid())
       throw std::logic_error("template " + name + ": " + slot->error_message());
   }
-  return *slot;
-}
-
-std::string render_one(const std::string& name, const mst::data& d) {
-  // A template is used by one thread at a time (its parsed form is shared, its rendering is not
-  // documented as thread-safe).
-  static std::mutex mu;
-  std::lock_guard lk(mu);
-  return compiled(name).render(d);
+  return slot->render(d);
 }
 
 }  // namespace
@@ -164,16 +155,18 @@ std::string render(const std::string& name, json data, const std::string& lang,
                    const std::string& title) {
   data["t"] = catalogue(lang);
   mst::data d = to_data(data);
-  const std::string errors = template_text("errors");
+  const std::string errors = template_text("error_summary");
   d.set("error_summary", mst::partial{[errors] { return errors; }});
   const std::string body = render_one(name, d);
-  json page = data;
-  page["body"] = body;
-  page["title"] = title;
-  page["lang"] = lang;
-  page["dir"] = right_to_left(lang) ? "rtl" : "ltr";
+  // The layout needs only the page's frame, not everything the body was made from.
+  json page = {{"body", body},
+               {"title", title},
+               {"lang", lang},
+               {"dir", right_to_left(lang) ? "rtl" : "ltr"},
+               {"t", std::move(data["t"])}};
+  for (const char* k : {"signed_in", "csrf", "path", "css"})
+    if (data.contains(k)) page[k] = std::move(data[k]);
   mst::data p = to_data(page);
-  // `errors` names the partial in page bodies; the layout has no use for it.
   return render_one("layout", p);
 }
 

@@ -1,6 +1,5 @@
 // A young person's own pages: home (their worker, their next review, the local offer), "I don't
 // feel safe", telling their worker how they feel, and their messages with the answers.
-#include <charconv>
 
 #include "services/children.hpp"
 #include "services/voice.hpp"
@@ -28,22 +27,15 @@ Resource own(const Page& p) {
 // The child in the data in use, with who works with them now (nothing when not in it).
 std::optional<model::ChildIndex> own_child(const Page& p, Resource& res) {
   auto d = p.call.ctx.derived();
-  const auto& data = *d->data;
-  for (model::ChildIndex c = 0; c < data.children.size(); ++c)
-    if (data.children[c].la == res.la && data.children[c].child == res.child) {
-      res = child_resource(data, c, d->as_of);
-      return c;
-    }
-  return std::nullopt;
+  auto c = d->data->find_child(res.la, res.child);
+  if (c) res = child_resource(*d->data, *c, d->as_of);
+  return c;
 }
 
 std::int64_t id_of(const Page& p) {
-  const std::string& v = p.req().path_params.at("id");
-  std::int64_t n = 0;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || end != v.data() + v.size() || n <= 0)
-    throw services::not_found("not_found", "no such page");
-  return n;
+  auto n = positive_number(p.req().path_params.at("id"));
+  if (!n) throw services::not_found("not_found", "no such page");
+  return *n;
 }
 
 // The young person's own statement, or not found (another child's is one that does not exist).

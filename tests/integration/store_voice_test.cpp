@@ -29,6 +29,16 @@ class VoiceStoreConformance : public StoreTest {
     return s;
   }
 
+  // An alert about C1 of council 887, raised at `raised`, due at `due`.
+  static store::Alert alert(std::int64_t raised, std::int64_t due) {
+    store::Alert a;
+    a.la = "887";
+    a.child = "C1";
+    a.raised_at = at(raised);
+    a.due_at = at(due);
+    return a;
+  }
+
   store::Telling telling(const std::string& who, bool mail) {
     store::Telling t;
     store::AlertEvent e;
@@ -87,11 +97,7 @@ TEST_P(VoiceStoreConformance, AStatementWithItsAlertAndWhoWasToldIsStoredTogethe
   store_->upgrade();
   auto& v = store_->voice();
   auto quiet = v.add_statement(statement("C1", 100), nullptr, {});
-  store::Alert a;
-  a.la = "887";
-  a.child = "C1";
-  a.raised_at = at(200);
-  a.due_at = at(86600);
+  auto a = alert(200, 86600);
   auto loud = v.add_statement(statement("C1", 200, true), &a, telling("sam", true));
   EXPECT_GT(a.id, 0);
   EXPECT_EQ(a.statement_id, loud);
@@ -155,11 +161,7 @@ TEST_P(VoiceStoreConformance, RepliesAreCountedReadAndSeen) {
 TEST_P(VoiceStoreConformance, AnAlertIsAcknowledgedOnceAndEscalatedOnceAtALevel) {
   store_->upgrade();
   auto& v = store_->voice();
-  store::Alert a;
-  a.la = "887";
-  a.child = "C1";
-  a.raised_at = at(100);
-  a.due_at = at(1000);
+  auto a = alert(100, 1000);
   v.add_statement(statement("C1", 100, true), &a, telling("sam", false));
   EXPECT_TRUE(v.alerts_due(at(999)).empty());
   ASSERT_EQ(v.alerts_due(at(1000)).size(), 1u);
@@ -186,11 +188,7 @@ TEST_P(VoiceStoreConformance, AnAlertIsAcknowledgedOnceAndEscalatedOnceAtALevel)
 
 TEST_P(VoiceStoreConformance, ManyConnectionsEscalatingTheSameAlertMoveItOnce) {
   store_->upgrade();
-  store::Alert a;
-  a.la = "887";
-  a.child = "C1";
-  a.raised_at = at(100);
-  a.due_at = at(1000);
+  auto a = alert(100, 1000);
   store_->voice().add_statement(statement("C1", 100, true), &a, telling("sam", false));
   std::atomic<int> moved{0};
   std::vector<std::thread> threads;
@@ -209,11 +207,7 @@ TEST_P(VoiceStoreConformance, ManyConnectionsEscalatingTheSameAlertMoveItOnce) {
 TEST_P(VoiceStoreConformance, MailIsClaimedSentOrRetriedLater) {
   store_->upgrade();
   auto& v = store_->voice();
-  store::Alert a;
-  a.la = "887";
-  a.child = "C1";
-  a.raised_at = at(100);
-  a.due_at = at(1000);
+  auto a = alert(100, 1000);
   v.add_statement(statement("C1", 100, true), &a, telling("sam", true));
   auto due = v.mail_due(at(100), 10);
   ASSERT_EQ(due.size(), 1u);
@@ -238,11 +232,7 @@ TEST_P(VoiceStoreConformance, MailIsClaimedSentOrRetriedLater) {
 TEST_P(VoiceStoreConformance, EverySealedTextIsResealedTogether) {
   store_->upgrade();
   auto& v = store_->voice();
-  store::Alert a;
-  a.la = "887";
-  a.child = "C1";
-  a.raised_at = at(100);
-  a.due_at = at(1000);
+  auto a = alert(100, 1000);
   auto id = v.add_statement(statement("C1", 100, true), &a, {});
   store::Reply r;
   r.statement_id = id;

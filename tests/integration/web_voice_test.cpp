@@ -327,6 +327,32 @@ TEST_F(WebVoice, BadInputIsRefusedClearlyAndNothingIsStored) {
   EXPECT_EQ(no_csrf.status, 403);
   EXPECT_EQ(sql("SELECT COUNT(*) FROM statements"), before);
 
+  // A message sent after the session ended is kept: the sign-in page carries it, and signing in
+  // sends it ("I don't feel safe" is never lost to a timeout).
+  {
+    WebClient ended(server.base());
+    auto form_post = [&](const std::string& path, const std::string& body) {
+      return ended.request("POST", path, body, false,
+                           {"Content-Type: application/x-www-form-urlencoded"});
+    };
+    auto kept = form_post("/my/unsafe", "csrf=old&text=please+help+me");
+    EXPECT_EQ(kept.status, 401);
+    EXPECT_NE(kept.body.find("name=\"resume\" value=\"unsafe\""), std::string::npos)
+        << kept.body.substr(0, 2000);
+    EXPECT_NE(kept.body.find("value=\"please help me\""), std::string::npos);
+    EXPECT_EQ(sql("SELECT COUNT(*) FROM statements"), before) << "nothing sent before signing in";
+    auto signed_in =
+        form_post("/my/sign-in", "username=demo-yp&password=" + std::string(kPassword) +
+                                     "&resume=unsafe&text=please+help+me");
+    EXPECT_EQ(signed_in.status, 303) << signed_in.body.substr(0, 500);
+    EXPECT_NE(signed_in.headers.find("location: /my/help/"), std::string::npos)
+        << signed_in.headers;
+    EXPECT_EQ(std::stoi(sql("SELECT COUNT(*) FROM statements")), std::stoi(before) + 1);
+    EXPECT_EQ(sql("SELECT COUNT(*) FROM alerts a JOIN statements s ON s.id = a.statement_id "
+                  "WHERE s.id = (SELECT MAX(id) FROM statements)"),
+              "1\n");
+  }
+
   // An invitation code works once; a made-up one never.
   auto inv =
       worker.request("POST", "/api/v1/invitations",

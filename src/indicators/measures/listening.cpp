@@ -37,24 +37,18 @@ void statements_made(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   }
 }
 
-// The working days a statement may wait for its first answer (the default of [voice]
-// reply_within_working_days; docs/voice.md).
-constexpr int kReplyWithin = 5;
-
 // Statements made in the period whose answer was due by its end (or answered already): answered
-// within 5 working days or not. One still inside its 5 days and unanswered is not yet counted.
+// within 5 working days or not (model::StatementFact::answered_in_time). One still inside its 5
+// days and unanswered is not yet counted.
 void statements_answered_in_time(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   const auto& data = f.data();
-  const auto& cal = model::WorkingDayCalendar::england_and_wales();
   for (model::ChildIndex c : f.children()) {
     if (c >= data.statements_of.size()) continue;
     for (auto i : data.statements_of[c]) {
       const auto& s = data.statements[i];
       if (s.made < p.start || s.made > p.end) continue;
-      const Date due = cal.add_working_days(s.made, kReplyWithin);
-      const bool on_time = s.first_reply && *s.first_reply <= due;
-      if (!on_time && due > p.end && !s.first_reply) continue;  // not yet due
-      out.cases.push_back({c, s.made, on_time ? 1.0 : 0.0, 1});
+      if (auto on_time = s.answered_in_time(p.end))
+        out.cases.push_back({c, s.made, *on_time ? 1.0 : 0.0, 1});
     }
   }
 }
