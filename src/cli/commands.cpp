@@ -29,6 +29,7 @@
 #include "report/finding.hpp"
 #include "report/validation.hpp"
 #include "services/import_preview.hpp"
+#include "services/statement_import.hpp"
 #include "ssda903/writer.hpp"
 #include "store/staging.hpp"
 #include "store/store.hpp"
@@ -152,6 +153,7 @@ void audit_import(const Global& g, const ImportArgs& a, const std::string& outco
 }  // namespace
 
 int cmd_import(const Global& g, const ImportArgs& a) {
+  if (services::is_statements_source(a.path)) return cmd_import_statements(g, a);
   if (ingest::is_local_source(a.path)) {
     int rc = kExitOk;
     try {

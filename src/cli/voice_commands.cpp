@@ -9,14 +9,18 @@
 #include "cli/common.hpp"
 #include "cli/output.hpp"
 #include "ingest/snapshot.hpp"
+#include "report/finding.hpp"
 #include "report/sar.hpp"
 #include "report/zip.hpp"
 #include "services/alerts.hpp"
 #include "services/snapshot_cache.hpp"
+#include "services/statement_import.hpp"
 #include "timescales/config.hpp"
 #include "voice/clock.hpp"
 
 namespace hearth::cli {
+
+using nlohmann::json;
 
 voice::VoiceConfig load_voice_settings(const Global& g) {
   if (g.config_path.empty()) return voice::VoiceConfig::defaults();
@@ -217,6 +221,53 @@ int sar_export(const Global& g, const VoiceCli& a) {
 }
 
 }  // namespace
+
+int cmd_import_statements(const Global& g, const ImportArgs& a) {
+  Format fmt = parse_format(a.format);
+  ingest::ImportOptions o;
+  o.path = a.path;
+  if (!a.la.empty()) o.la = a.la;
+  o.accept_with_findings = a.accept_with_findings;
+  auto [st, cfg, keys] = open_voice(g);
+  auto outcome = services::import_statements(*st, keys, o);
+  if (outcome.usage_problem) throw UsageError(outcome.problem);
+  const auto& report = outcome.read.report;
+  const bool imported = outcome.status == ingest::ImportStatus::Imported;
+  const char* status = imported                                          ? "imported"
+                       : outcome.status == ingest::ImportStatus::Blocked ? "blocked"
+                                                                         : "invalid";
+  if (fmt == Format::Json) {
+    json fj = json::array();
+    for (const auto& f : report.findings) fj.push_back(hearth::report::finding_json(f));
+    json out = {
+        {"status", status},       {"kind", "statements"},       {"rows", outcome.read.rows.size()},
+        {"added", outcome.added}, {"updated", outcome.updated}, {"findings", fj}};
+    if (!outcome.problem.empty()) out["problem"] = outcome.problem;
+    std::cout << out.dump(2) << '\n';
+  } else if (fmt == Format::Csv) {
+    print_findings_csv(std::cout, report.findings);
+  } else {
+    std::cout << "Read statements from another app: " << thousands(outcome.read.rows.size())
+              << " rows\n";
+    print_findings_table(std::cout, report.findings);
+    if (imported)
+      std::cout << "Stored " << thousands(outcome.added) << " new statements and updated "
+                << thousands(outcome.updated) << " loaded before, for council " << a.la
+                << " (their words sealed with key " << keys.current_id() << ")\n";
+    else if (outcome.status == ingest::ImportStatus::Blocked)
+      print_blocked(std::cout, report.rejected, report.file_problems(), "statements");
+    else
+      std::cout << "Nothing was imported: " << outcome.problem << '\n';
+  }
+  if (outcome.status == ingest::ImportStatus::Invalid && fmt != Format::Table)
+    std::cerr << "hearth: nothing was imported: " << outcome.problem << '\n';
+  cli_audit(*st, "import.statements", "council:" + a.la, imported ? "ok" : "failed",
+            {{"rows", outcome.read.rows.size()},
+             {"added", outcome.added},
+             {"updated", outcome.updated},
+             {"findings", report.findings.size()}});
+  return imported ? kExitOk : kExitFindings;
+}
 
 std::optional<int> run_voice_cli(const Global& g, const VoiceCli& v) {
   if (v.keys_rotate && *v.keys_rotate) return rotate(g, v);

@@ -32,6 +32,9 @@ void add_voice_cli(CLI::App& app, VoiceCli& v);
 // The exit code of the voice command that was parsed, or nothing when none was.
 std::optional<int> run_voice_cli(const Global& g, const VoiceCli& v);
 
+// `hearth import` of another app's statements (services/statement_import.hpp).
+int cmd_import_statements(const Global& g, const ImportArgs& a);
+
 // [voice], [alerts], [mail] and [[local_offer]] of --config (defaults without one).
 voice::VoiceConfig load_voice_settings(const Global& g);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "local/statements_csv.hpp"
 #include "ssda903/csv.hpp"
 #include "ssda903/csv_table.hpp"
 
@@ -139,6 +140,14 @@ LocalRead read_local_folder(const std::filesystem::path& folder, const std::stri
             p.filename().string(), "ingest.unknown-table",
             "This is an SSDA903 table, in a folder of local records", "local-record tables only",
             "Import the 903 return and the local records from separate folders."));
+        continue;
+      }
+      if (looks_like_statements(content)) {
+        out.report.findings.push_back(file_finding(
+            p.filename().string(), "ingest.unknown-table",
+            "This is a file of statements from another app, in a folder of local records",
+            "local-record tables only",
+            "Load the statements on their own: hearth import FILE --la CODE (docs/voice.md)."));
         continue;
       }
       std::string names;

@@ -83,6 +83,15 @@ struct Choices<PathwayKind> {
   }};
 };
 
+template <>
+struct Choices<AdvocacyService> {
+  static constexpr std::array<Choice<AdvocacyService>, 2> list{{
+      {AdvocacyService::Advocate, {"Advocate", "Advocacy", "ADV", "Independent advocate"}},
+      {AdvocacyService::IndependentVisitor,
+       {"Independent visitor", "IV", "Visitor", "Independent visitor scheme"}},
+  }};
+};
+
 template <class E>
 std::string choice_expected() {
   std::string out = "one of:";
@@ -356,6 +365,50 @@ const std::array staying_put_fields{
     L_DATE(StayingPut, end, "stpt_end_date", false, "staying put ended", false),
 };
 
+const std::array advocacy_request_fields{
+    L_ID(AdvocacyRequest, id, "adre_request_id", false, "row identifier", false),
+    L_ID(AdvocacyRequest, child, "adre_person_id", true, "the child or young person (903 CHILD)",
+         false),
+    L_CHOICE(AdvocacyRequest, service, "adre_service", true, "Advocate or Independent visitor (IV)",
+             false),
+    L_DATE(AdvocacyRequest, date, "adre_request_date", true,
+           "when the child asked, or was referred with their agreement", false),
+    L_TEXT(AdvocacyRequest, requested_by, "adre_requested_by",
+           "who asked: the child, their social worker, their IRO, a carer...", false),
+    L_TEXT(AdvocacyRequest, reason, "adre_reason",
+           "what it is for: a complaint, a review, a move, someone to visit...", false),
+    L_DATE(AdvocacyRequest, closed, "adre_closed_date", false,
+           "closed without anyone being appointed (blank: open, or met by an appointment)", false),
+    L_TEXT(AdvocacyRequest, closed_reason, "adre_closed_reason",
+           "why it closed: withdrawn, the child did not want one...", false),
+};
+const std::array advocacy_allocation_fields{
+    L_ID(AdvocacyAllocation, id, "adal_allocation_id", false, "row identifier", false),
+    L_ID(AdvocacyAllocation, child, "adal_person_id", true, "the child or young person (903 CHILD)",
+         false),
+    L_CHOICE(AdvocacyAllocation, service, "adal_service", true,
+             "Advocate or Independent visitor (IV)", false),
+    L_ID(AdvocacyAllocation, request, "adal_request_id", false,
+         "the request it answers (adre_request_id), when known", false),
+    L_TEXT(AdvocacyAllocation, advocate, "adal_advocate_name", "the advocate's or visitor's name",
+           false),
+    L_TEXT(AdvocacyAllocation, provider, "adal_provider",
+           "the advocacy service or independent visitor scheme", false),
+    L_DATE(AdvocacyAllocation, start, "adal_start_date", true, "appointed from", false),
+    L_DATE(AdvocacyAllocation, end, "adal_end_date", false, "appointed until (blank: still)",
+           false),
+};
+const std::array advocacy_visit_fields{
+    L_ID(AdvocacyVisit, id, "advi_visit_id", false, "row identifier", false),
+    L_ID(AdvocacyVisit, child, "advi_person_id", true, "the child or young person (903 CHILD)",
+         false),
+    L_CHOICE(AdvocacyVisit, service, "advi_service", true, "Advocate or Independent visitor (IV)",
+             false),
+    L_DATE(AdvocacyVisit, date, "advi_visit_date", true, "when they saw the child", false),
+    L_ID(AdvocacyVisit, allocation, "advi_allocation_id", false,
+         "the appointment (adal_allocation_id), when known", false),
+};
+
 using ssda903::fields::columns_of;
 
 const auto professional_cols = columns_of(professional_fields);
@@ -373,6 +426,9 @@ const auto contact_cols = columns_of(contact_fields);
 const auto status_cols = columns_of(status_fields);
 const auto staying_put_cols = columns_of(staying_put_fields);
 const auto person_cols = columns_of(person_fields);
+const auto advocacy_request_cols = columns_of(advocacy_request_fields);
+const auto advocacy_allocation_cols = columns_of(advocacy_allocation_fields);
+const auto advocacy_visit_cols = columns_of(advocacy_visit_fields);
 
 using LT = LocalTable;
 const std::array<LocalTableInfo, kLocalTableCount> tables{{
@@ -406,6 +462,12 @@ const std::array<LocalTableInfo, kLocalTableCount> tables{{
     {LT::People, "people", "ssd_person", "people.csv",
      "a child's name (workers, managers and reviewing officers see it; the Board never does)",
      person_cols},
+    {LT::AdvocacyRequests, "advocacy_requests", "", "advocacy_requests.csv",
+     "a request for an advocate or an independent visitor", advocacy_request_cols},
+    {LT::AdvocacyAllocations, "advocacy_allocations", "", "advocacy_allocations.csv",
+     "an advocate or independent visitor appointed for a child", advocacy_allocation_cols},
+    {LT::AdvocacyVisits, "advocacy_visits", "", "advocacy_visits.csv",
+     "a meeting between a child and their advocate or independent visitor", advocacy_visit_cols},
 }};
 
 template <class Rec, class F>
@@ -441,6 +503,12 @@ decltype(auto) with_table(LocalTable kind, Rec& r, F&& f) {
       return f(staying_put_fields, r.staying_put);
     case LT::People:
       return f(person_fields, r.people);
+    case LT::AdvocacyRequests:
+      return f(advocacy_request_fields, r.advocacy_requests);
+    case LT::AdvocacyAllocations:
+      return f(advocacy_allocation_fields, r.advocacy_allocations);
+    case LT::AdvocacyVisits:
+      return f(advocacy_visit_fields, r.advocacy_visits);
   }
   return f(professional_fields, r.professionals);
 }

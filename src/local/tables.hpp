@@ -33,8 +33,11 @@ enum class LocalTable : std::uint8_t {
   CareLeaverStatus,
   StayingPut,
   People,
+  AdvocacyRequests,
+  AdvocacyAllocations,
+  AdvocacyVisits,
 };
-inline constexpr std::size_t kLocalTableCount = 15;
+inline constexpr std::size_t kLocalTableCount = 18;
 
 struct LocalColumn {
   std::string_view name;  // lower case, e.g. "clah_health_check_date"

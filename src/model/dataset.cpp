@@ -394,6 +394,9 @@ Date date_of(const MissingRecord& r) {
 Date date_of(const StayingPut& r) {
   return r.start;
 }
+Date date_of(const AdvocacyAllocation& r) {
+  return r.start;
+}
 template <class T>
 Date date_of(const T& r) {
   return r.date;
@@ -466,6 +469,9 @@ void Dataset::attach_local(std::vector<LocalRecords> records) {
   index_rows(ix.contacts, local, &LocalRecords::contacts, n, find, u);
   index_rows(ix.care_leaver_status, local, &LocalRecords::care_leaver_status, n, find, u);
   index_rows(ix.staying_put, local, &LocalRecords::staying_put, n, find, u);
+  index_rows(ix.advocacy_requests, local, &LocalRecords::advocacy_requests, n, find, u);
+  index_rows(ix.advocacy_allocations, local, &LocalRecords::advocacy_allocations, n, find, u);
+  index_rows(ix.advocacy_visits, local, &LocalRecords::advocacy_visits, n, find, u);
   ix.people.assign(n, nullptr);
   for (const auto& lr : local)
     for (const auto& p : lr.people) {

@@ -149,7 +149,10 @@ struct LocalIndex {
   PerChild<MissingRecord> missing;  // by start
   PerChild<CareLeaverContact> contacts;
   PerChild<CareLeaverStatus> care_leaver_status;
-  PerChild<StayingPut> staying_put;   // by start
+  PerChild<StayingPut> staying_put;  // by start
+  PerChild<AdvocacyRequest> advocacy_requests;
+  PerChild<AdvocacyAllocation> advocacy_allocations;  // by start
+  PerChild<AdvocacyVisit> advocacy_visits;
   std::vector<const Person*> people;  // by child: their name, or nullptr
   std::size_t unmatched = 0;
 };

@@ -176,6 +176,43 @@ struct Person {           // ssd_person: a child's or young person's name, as th
   bool operator==(const Person&) const = default;
 };
 
+// Advocacy and independent visitors (Children Act 1989 s26A and s23ZB): who asked for one, who
+// was appointed and when they saw the child. Not in the SSD: Hearth's tables.
+enum class AdvocacyService : std::uint8_t { Advocate, IndependentVisitor };
+
+struct AdvocacyRequest {  // hearth_advocacy_request: a child asked for (or was referred for) one
+  std::string id;         // adre_request_id
+  std::string child;      // adre_person_id
+  AdvocacyService service = AdvocacyService::Advocate;  // adre_service
+  Date date{};                                          // adre_request_date
+  std::string requested_by;   // adre_requested_by: the child, their worker, their IRO, a carer...
+  std::string reason;         // adre_reason: a complaint, a review, a move...
+  OptDate closed;             // adre_closed_date: closed without anyone being appointed
+  std::string closed_reason;  // adre_closed_reason: withdrawn, the child did not want one...
+  bool operator==(const AdvocacyRequest&) const = default;
+};
+
+struct AdvocacyAllocation {  // hearth_advocacy_allocation: an advocate or visitor appointed
+  std::string id;            // adal_allocation_id
+  std::string child;         // adal_person_id
+  AdvocacyService service = AdvocacyService::Advocate;  // adal_service
+  std::string request;   // adal_request_id: the request it answers, when known
+  std::string advocate;  // adal_advocate_name
+  std::string provider;  // adal_provider: the advocacy service or visitor scheme
+  Date start{};          // adal_start_date
+  OptDate end;           // adal_end_date
+  bool operator==(const AdvocacyAllocation&) const = default;
+};
+
+struct AdvocacyVisit {  // hearth_advocacy_visit: the advocate or visitor saw the child
+  std::string id;       // advi_visit_id
+  std::string child;    // advi_person_id
+  AdvocacyService service = AdvocacyService::Advocate;  // advi_service
+  Date date{};                                          // advi_visit_date
+  std::string allocation;                               // advi_allocation_id
+  bool operator==(const AdvocacyVisit&) const = default;
+};
+
 // One council's local records, rows in file order.
 struct LocalRecords {
   std::string la;
@@ -194,6 +231,9 @@ struct LocalRecords {
   std::vector<CareLeaverStatus> care_leaver_status;
   std::vector<StayingPut> staying_put;
   std::vector<Person> people;
+  std::vector<AdvocacyRequest> advocacy_requests;
+  std::vector<AdvocacyAllocation> advocacy_allocations;
+  std::vector<AdvocacyVisit> advocacy_visits;
 };
 
 }  // namespace hearth::model

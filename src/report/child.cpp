@@ -90,6 +90,50 @@ json missing_json(const model::Dataset& data, model::ChildIndex c) {
   return out;
 }
 
+std::string_view service_key(model::AdvocacyService s) {
+  return s == model::AdvocacyService::IndependentVisitor ? "independent_visitor" : "advocate";
+}
+
+// The child's requests for an advocate or independent visitor and who was appointed, as the
+// council's local records stood on the as-of date.
+json advocacy_json(const model::Dataset& data, model::ChildIndex c, model::Date as_of) {
+  const auto& ix = data.local_index;
+  json requests = json::array();
+  for (const auto* r : ix.advocacy_requests.of(c)) {
+    if (r->date > as_of) break;
+    const bool closed = r->closed && *r->closed <= as_of;
+    requests.push_back({{"id", r->id},
+                        {"service", service_key(r->service)},
+                        {"date", model::format_iso(r->date)},
+                        {"requested_by", r->requested_by},
+                        {"reason", r->reason},
+                        {"closed", closed ? json(model::format_iso(*r->closed)) : json(nullptr)},
+                        {"closed_reason", closed ? r->closed_reason : ""}});
+  }
+  json appointments = json::array();
+  for (const auto* a : ix.advocacy_allocations.of(c)) {
+    if (a->start > as_of) break;
+    int visits = 0;
+    std::optional<model::Date> last;
+    for (const auto* v : ix.advocacy_visits.of(c))
+      if (v->service == a->service && v->date >= a->start && v->date <= as_of &&
+          (!a->end || v->date <= *a->end) && (v->allocation.empty() || v->allocation == a->id)) {
+        ++visits;
+        last = v->date;
+      }
+    const bool ended = a->end && *a->end <= as_of;
+    appointments.push_back({{"id", a->id},
+                            {"service", service_key(a->service)},
+                            {"advocate", a->advocate},
+                            {"provider", a->provider},
+                            {"start", model::format_iso(a->start)},
+                            {"end", ended ? json(model::format_iso(*a->end)) : json(nullptr)},
+                            {"visits", visits},
+                            {"last_visit", last ? json(model::format_iso(*last)) : json(nullptr)}});
+  }
+  return {{"requests", requests}, {"appointments", appointments}};
+}
+
 }  // namespace
 
 json child_summary_json(const services::SnapshotCache& snap, const services::ChildSummary& s,
@@ -123,6 +167,7 @@ json journey_json(const services::SnapshotCache& snap, const services::Journey& 
           {"episodes", episodes_json(data, j.index)},
           {"reviews", reviews_json(data, j.index)},
           {"missing", missing_json(data, j.index)},
+          {"advocacy", advocacy_json(data, j.index, as_of)},
           {"timescales", timescales::child_json(*snap.engine, j.index, as_of, j.items)},
           {"findings", findings_json(j.findings)}};
 }

@@ -230,17 +230,35 @@ std::int64_t SqlVoice::add_statement(const Statement& s, Alert* alert, const Tel
   return id;
 }
 
-bool SqlVoice::put_imported_statement(const Statement& s) {
-  std::string la = storable_text(s.la), source = storable_text(s.source),
-              ext = storable_text(s.external_id);
+std::size_t SqlVoice::put_imported_statements(std::span<const Statement> statements) {
   WriteTx tx(sql_, driver_);
-  long long existing = 0;
-  soci::indicator ind = soci::i_null;
-  sql_ << "SELECT id FROM statements WHERE la = :la AND source = :s AND external_id = :e",
-      soci::use(la), soci::use(source), soci::use(ext), soci::into(existing, ind);
-  bool fresh = !sql_.got_data() || ind != soci::i_ok;
-  if (!fresh) sql_ << "DELETE FROM statements WHERE id = :id", soci::use(existing);
-  insert_statement(sql_, s);
+  std::size_t fresh = 0;
+  for (const Statement& s : statements) {
+    std::string la = storable_text(s.la), source = storable_text(s.source),
+                ext = storable_text(s.external_id);
+    long long existing = 0;
+    soci::indicator ind = soci::i_null;
+    sql_ << "SELECT id FROM statements WHERE la = :la AND source = :s AND external_id = :e",
+        soci::use(la), soci::use(source), soci::use(ext), soci::into(existing, ind);
+    if (!sql_.got_data() || ind != soci::i_ok) {
+      insert_statement(sql_, s);
+      ++fresh;
+      continue;
+    }
+    // Loaded before: what the app says now, keeping Hearth's own replies and reads.
+    std::string child = storable_text(s.child), made = text_of(s.created_at),
+                mood = storable_text(s.mood), topic = storable_text(s.topic),
+                purpose = storable_text(s.purpose), box = s.text_box,
+                reply = text_of(s.first_reply_at);
+    int unsafe = s.unsafe ? 1 : 0;
+    sql_ << "UPDATE statements SET child = :c, created_at = :t, mood = :m, topic = :tp, "
+            "purpose = :p, unsafe = :u, text_box = :b, first_reply_at = CASE WHEN "
+            "first_reply_at = '' OR (:r1 <> '' AND :r2 < first_reply_at) THEN :r3 ELSE "
+            "first_reply_at END WHERE id = :id",
+        soci::use(child), soci::use(made), soci::use(mood), soci::use(topic), soci::use(purpose),
+        soci::use(unsafe), soci::use(box), soci::use(reply), soci::use(reply), soci::use(reply),
+        soci::use(existing);
+  }
   tx.commit();
   return fresh;
 }

@@ -18,7 +18,7 @@ class SqlVoice final : public VoiceStore {
                                                 const UserRecord& account) override;
 
   std::int64_t add_statement(const Statement& s, Alert* alert, const Telling& telling) override;
-  bool put_imported_statement(const Statement& s) override;
+  std::size_t put_imported_statements(std::span<const Statement> statements) override;
   std::vector<Statement> statements(std::string_view la, std::string_view child) override;
   std::optional<Statement> statement(std::int64_t id) override;
   std::vector<Reply> replies(std::int64_t statement_id) override;

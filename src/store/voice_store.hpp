@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -148,9 +149,10 @@ class VoiceStore {
   // In one transaction: the statement and, when `alert` is given, its alert (level 0) with
   // `telling` (everyone told, their mail). Returns the statement's id (and sets alert->id).
   virtual std::int64_t add_statement(const Statement& s, Alert* alert, const Telling& telling) = 0;
-  // A statement from another app, by (la, source, external_id): replaced when already loaded.
-  // Returns true when it was new.
-  virtual bool put_imported_statement(const Statement& s) = 0;
+  // Statements from another app, each by (la, source, external_id), all in one transaction (a file
+  // of them lands whole or not at all); one already loaded is updated in place, so replies written
+  // in Hearth stay with it. Returns how many were new.
+  virtual std::size_t put_imported_statements(std::span<const Statement> statements) = 0;
   // The council's statements (or one child's when `child` is not empty), newest first, with
   // their reply counts and alerts.
   virtual std::vector<Statement> statements(std::string_view la, std::string_view child) = 0;

@@ -230,6 +230,104 @@ class LocalGenerator {
     }
     missing(r, c);
     leaving_care(r, pace, c);
+    advocacy(c);
+  }
+
+  // Advocates asked for now and then, and independent visitors for some children long in care:
+  // mostly appointed in time, not always. From its own generator (like names), so the other
+  // records of the synthetic councils stayed as they were when these were added.
+  void advocacy(model::ChildIndex c) {
+    const auto& rec = d_.children[c];
+    const auto& E = d_.episodes;
+    const auto& cal = model::WorkingDayCalendar::england_and_wales();
+    Rng r(hash_text(rec.child) ^ (o_.seed * 0xD1B54A32D192ED03ULL) ^ hash_text(o_.la) ^ 0x41445643);
+    static constexpr std::array kWhy{"Complaint",   "Review",    "Placement move",
+                                     "Family time", "Care plan", "Child protection meeting",
+                                     "School"};
+    static constexpr std::array kBy{"Child", "Child", "Social worker", "IRO", "Carer"};
+    static constexpr std::array kAdvocacy{"Children's Rights and Advocacy Service",
+                                          "Young Voices Advocacy"};
+    constexpr std::string_view kVisitors = "Independent Visitor Scheme";
+    auto person = [&] {
+      return std::string(kFirst[r.next() % kFirst.size()]) + " " +
+             std::string(kLast[r.next() % kLast.size()]);
+    };
+    auto request = [&](model::AdvocacyService s, Date d) -> model::AdvocacyRequest& {
+      model::AdvocacyRequest q;
+      q.id = next_id("AR", out_.advocacy_requests.size());
+      q.child = rec.child;
+      q.service = s;
+      q.date = d;
+      q.requested_by = kBy[r.next() % kBy.size()];
+      q.reason = s == model::AdvocacyService::Advocate ? kWhy[r.next() % kWhy.size()]
+                                                       : "Someone to visit and befriend";
+      out_.advocacy_requests.push_back(std::move(q));
+      return out_.advocacy_requests.back();
+    };
+    auto appoint = [&](const model::AdvocacyRequest& q, Date start, model::OptDate end,
+                       std::string_view provider, int visit_days) {
+      model::AdvocacyAllocation a;
+      a.id = next_id("AA", out_.advocacy_allocations.size());
+      a.child = rec.child;
+      a.service = q.service;
+      a.request = q.id;
+      a.advocate = person();
+      a.provider = std::string(provider);
+      a.start = start;
+      a.end = end;
+      const Date until = std::min(end.value_or(horizon_), horizon_);
+      for (Date v = start + days{r.range(2, 14)}; v <= until;
+           v = v + days{visit_days + r.range(-7, 7)})
+        out_.advocacy_visits.push_back(
+            {next_id("AV", out_.advocacy_visits.size()), rec.child, q.service, v, a.id});
+      out_.advocacy_allocations.push_back(std::move(a));
+    };
+    const std::uint32_t b = rec.episodes.begin, n = rec.episodes.count;
+    for (std::uint32_t i = b; i < b + n;) {
+      std::uint32_t j = i;
+      while (j + 1 < b + n && E.decom[j + 1] == E.dec[j]) ++j;
+      const bool short_breaks =
+          E.ls[i] == model::LegalStatus::V3 || E.ls[i] == model::LegalStatus::V4;
+      const Date start = E.decom[i];
+      const Date end = std::min(E.dec[j], horizon_);
+      const bool ended = E.dec[j] <= horizon_;
+      i = j + 1;
+      if (short_breaks || start > horizon_ || end <= start) continue;
+      const int span = static_cast<int>((end - start).count());
+      // An advocate: about one child in ten each year.
+      for (int y = 0; y * 365 < span; ++y) {
+        if (!r.chance(100)) continue;
+        const Date d = start + days{r.range(y * 365, std::min(span, y * 365 + 364))};
+        auto& q = request(model::AdvocacyService::Advocate, d);
+        const int roll = r.range(0, 99);
+        if (roll < 10) {
+          q.closed = cal.add_working_days(d, r.range(2, 10));
+          q.closed_reason =
+              r.chance(500) ? "Withdrawn by the young person" : "Resolved without an advocate";
+          if (*q.closed > horizon_) q.closed.reset(), q.closed_reason.clear();
+          continue;
+        }
+        const Date from = cal.add_working_days(d, roll < 75 ? r.range(0, 5) : r.range(6, 20));
+        if (from > horizon_) continue;  // still waiting
+        Date to = add_months(from, r.range(1, 4));
+        appoint(q, from, to <= horizon_ ? model::OptDate(to) : std::nullopt,
+                kAdvocacy[r.next() % kAdvocacy.size()], 21);
+      }
+      // An independent visitor for some children in care a year or more.
+      if (span >= 365 && r.chance(120)) {
+        const Date d = start + days{r.range(90, span - 1)};
+        auto& q = request(model::AdvocacyService::IndependentVisitor, d);
+        if (r.chance(100)) {
+          q.closed = d + days{r.range(10, 40)};
+          q.closed_reason = "The child did not want a visitor";
+          if (*q.closed > horizon_) q.closed.reset(), q.closed_reason.clear();
+          continue;
+        }
+        const Date from = d + days{r.chance(700) ? r.range(20, 88) : r.range(95, 180)};
+        if (from > end) continue;  // still waiting, or left care before one was found
+        appoint(q, from, ended ? model::OptDate(end) : std::nullopt, kVisitors, 35);
+      }
+    }
   }
 
   void period(Rng& r, const Pace& pace, model::ChildIndex c, std::uint32_t first,

@@ -15,6 +15,7 @@ void ChildRun::run() {
   }
   missing();
   leaving_care();
+  advocacy();
 }
 
 // The child's periods of care (the dataset's, model/dataset.hpp) as they stood on the as-of date:

@@ -128,6 +128,7 @@ class ChildRun {
   // Over the child's whole history:
   void missing();       // items/missing.cpp
   void leaving_care();  // items/leaving_care.cpp
+  void advocacy();      // items/advocacy.cpp
 
   // ---- output ---------------------------------------------------------------------------------
 

@@ -70,6 +70,10 @@ constexpr IntKey kIntKeys[] = {
     {"support_age", &TimescaleConfig::support_age, 18, 25, "leaving-care support ends"},
     {"extended_support_age", &TimescaleConfig::extended_support_age, 18, 25,
      "leaving-care support ends when the young person asked for more"},
+    {"advocate_working_days", &TimescaleConfig::advocate_working_days, 1, 60,
+     "advocate provided: working days after the request (local practice)"},
+    {"independent_visitor_months", &TimescaleConfig::independent_visitor_months, 1, 12,
+     "independent visitor appointed: months after the request (local practice)"},
     {"due_soon_working_days", &TimescaleConfig::due_soon_working_days, 0, 60,
      "an item is due soon this many working days ahead"},
 };

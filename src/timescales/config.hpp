@@ -59,6 +59,9 @@ struct TimescaleConfig {
   int pa_move_days = 7;
   int support_age = 21;
   int extended_support_age = 25;
+  // Advocacy and independent visitors (local practice: the law sets no interval)
+  int advocate_working_days = 5;
+  int independent_visitor_months = 3;
   // Status
   int due_soon_working_days = 10;
 

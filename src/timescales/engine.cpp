@@ -31,10 +31,22 @@ std::string_view status_name(Status s) {
 }
 
 std::string_view evidence_kind_name(EvidenceKind k) {
-  static constexpr std::array<std::string_view, 15> kNames{
-      "",        "review",  "local_review", "health_check",       "immunisation",
-      "sdq",     "pep",     "pathway_plan", "care_plan",          "visit",
-      "missing", "contact", "allocation",   "care_leaver_status", "episode"};
+  static constexpr std::array<std::string_view, 16> kNames{"",
+                                                           "review",
+                                                           "local_review",
+                                                           "health_check",
+                                                           "immunisation",
+                                                           "sdq",
+                                                           "pep",
+                                                           "pathway_plan",
+                                                           "care_plan",
+                                                           "visit",
+                                                           "missing",
+                                                           "contact",
+                                                           "allocation",
+                                                           "care_leaver_status",
+                                                           "episode",
+                                                           "advocacy_allocation"};
   return kNames[static_cast<std::size_t>(k)];
 }
 
@@ -82,6 +94,8 @@ std::string_view anchor_text(Anchor a) {
       return "moved home";
     case Anchor::Birthday:
       return "birthday";
+    case Anchor::Requested:
+      return "request made";
     case Anchor::RecordsBegin:
       return "records begin";
   }
@@ -193,6 +207,8 @@ Engine::Engine(const model::Dataset& data, TimescaleConfig config,
     for (auto& d : b)
       if (d == Date{} || d == Date::max()) d = Date::min();
   }
+  set(ItemId::Advocate, wd(c.advocate_working_days, "the request"));
+  set(ItemId::IndependentVisitor, months(c.independent_visitor_months, "the request"));
   set(ItemId::InTouch,
       "a contact from 3 months before to 1 month after each birthday from the 17th to the 21st");
 }
@@ -237,6 +253,9 @@ bool Engine::has_records(std::string_view la, ItemId id) const {
     case ItemId::PaContactAfterMove:
     case ItemId::InTouch:
       return !lr->contacts.empty();
+    case ItemId::Advocate:
+    case ItemId::IndependentVisitor:
+      return !lr->advocacy_requests.empty();
   }
   return false;
 }

@@ -55,6 +55,7 @@ enum class EvidenceKind : std::uint8_t {
   Allocation,
   CareLeaverStatus,
   Episode,
+  AdvocacyAllocation,
 };
 std::string_view evidence_kind_name(EvidenceKind k);  // "review", "health_check", ...
 
@@ -87,6 +88,7 @@ enum class Anchor : std::uint8_t {
   PreviousContact,
   MovedHome,
   Birthday,
+  Requested,     // the child asked for an advocate or independent visitor
   RecordsBegin,  // the item fell due before Hearth's records of its kind begin
 };
 std::string_view anchor_text(Anchor a);  // "became looked after", ...

@@ -120,6 +120,12 @@ json evidence_json(const Engine& engine, const ItemStatus& s) {
       j["worker"] = a->worker;
       break;
     }
+    case EvidenceKind::AdvocacyAllocation: {
+      const auto* a = static_cast<const model::AdvocacyAllocation*>(e.row);
+      j["id"] = a->id;
+      if (!a->provider.empty()) j["by"] = a->provider;
+      break;
+    }
     default:
       break;
   }

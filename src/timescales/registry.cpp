@@ -111,6 +111,21 @@ constexpr std::array<TimescaleItem, kItemCount> kItems{{
      "a contact in the window",
      "Contact the young person around their birthday, and record whether they are in touch, what "
      "they are doing and where they live"},
+    {Advocate, "advocate", "Advocate provided", Group::ChildInCare,
+     "a child in care or care leaver who asked for an advocate",
+     "Children Act 1989 s26A (advocacy for children making representations) and the National "
+     "Standards for the Provision of Children's Advocacy Services (help given quickly); local "
+     "practice for the interval",
+     false, "an advocate appointed in the local advocacy allocations table",
+     "Refer the young person to the advocacy service and record the advocate appointed, or why "
+     "the request closed"},
+    {IndependentVisitor, "independent_visitor", "Independent visitor appointed", Group::ChildInCare,
+     "a child in care for whom an independent visitor was asked for",
+     "Children Act 1989 s23ZB (appoint a visitor where it is in the child's interests; not when "
+     "the child objects); local practice for the interval",
+     false, "an independent visitor appointed in the local advocacy allocations table",
+     "Refer the child to the independent visitor scheme and record the visitor appointed, or why "
+     "the request closed"},
 }};
 
 static_assert([] {

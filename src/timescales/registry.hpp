@@ -31,8 +31,10 @@ enum class ItemId : std::uint8_t {
   PaContact,
   PaContactAfterMove,
   InTouch,
+  Advocate,
+  IndependentVisitor,
 };
-inline constexpr std::size_t kItemCount = 19;
+inline constexpr std::size_t kItemCount = 21;
 
 enum class Group : std::uint8_t { ChildInCare, LeavingCare };
 

@@ -168,6 +168,18 @@ http::Response home(Page& p) {
           {{"date", day(p.lang, static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                         static_cast<unsigned>(ymd.day()))}});
     }
+    // Their advocate or independent visitor, while appointed.
+    json advocates = json::array();
+    for (const auto* a : derived->data->local_index.advocacy_allocations.of(*c)) {
+      if (a->start > q.as_of.date || (a->end && *a->end < q.as_of.date) || a->advocate.empty())
+        continue;
+      const bool iv = a->service == model::AdvocacyService::IndependentVisitor;
+      const std::string provider =
+          a->provider.empty() ? p.say(iv ? "visitor_scheme" : "advocacy_service") : a->provider;
+      advocates.push_back(p.say(iv ? "visitor_text" : "advocate_text",
+                                {{"name", a->advocate}, {"provider", provider}}));
+    }
+    if (!advocates.empty()) d["advocates"] = advocates;
     if (const auto* person = derived->data->person(*c))
       if (!person->preferred.empty() || !person->forename.empty())
         name = person->preferred.empty() ? person->forename : person->preferred;

@@ -524,6 +524,87 @@ TEST_F(WebVoice, ASubjectAccessExportHoldsEverythingAboutTheChild) {
   EXPECT_NE(run(cmd({"sar", "export", "--child", "NO-SUCH", "--out", zip.string()})).exit_code, 0);
 }
 
+// Another app's statements: loaded sealed, once however often the file is loaded, counted in
+// the Board's figures beside Hearth's own, readable in a subject access export; a bad file changes
+// nothing and its findings never quote the words.
+TEST_F(WebVoice, StatementsFromAnotherAppAreSealedLoadedOnceAndCountedForTheBoard) {
+  auto trimmed = [](std::string v) {
+    while (!v.empty() && (v.back() == '\n' || v.back() == ' ')) v.pop_back();
+    return v;
+  };
+  const std::string la = trimmed(sql("SELECT la FROM local_allocations LIMIT 1"));
+  const std::string child = trimmed(
+      sql("SELECT invo_person_id FROM local_allocations WHERE invo_involvement_end_date IS NULL OR "
+          "invo_involvement_end_date = '' LIMIT 1"));
+  ASSERT_FALSE(child.empty());
+  const std::string marker = "otter-lantern-2291";
+  // Made in the last weeks (the Board's default period is the year to today).
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  std::string csv =
+      "stmt_statement_id,stmt_person_id,stmt_made_at,stmt_app,stmt_mood,stmt_topic,stmt_purpose,"
+      "stmt_unsafe,stmt_text,stmt_replied_at\n";
+  for (int i = 0; i < 12; ++i) {
+    const std::chrono::year_month_day d{today - std::chrono::days{20 + i}};
+    char day[16];
+    std::snprintf(day, sizeof day, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    csv += "moomo-" + std::to_string(i) + "," + child + "," + day +
+           " 17:45,Mind Of My Own,sad,school,,N,\"I said " + marker + " number " +
+           std::to_string(i) + "\"," + (i % 2 ? std::string(day) + " 18:30" : "") + "\n";
+  }
+  const auto file = tmp_.path() / "moomo.csv";
+  hearth::testing::write_text(file, csv);
+  auto board_total = [&] {
+    Server server(cmd({"serve"}));
+    WebClient board(server.base());
+    EXPECT_EQ(board.login("demo-board", kPassword), 200);
+    auto l = body_of(board.get("/api/v1/listening?la=" + la));
+    EXPECT_TRUE(l["statements"]["total"].is_number()) << l.dump().substr(0, 200);
+    return l["statements"]["total"].is_number() ? l["statements"]["total"].get<int>() : -1;
+  };
+  const int before = board_total();
+
+  auto first = run(cmd({"import", file.string(), "--la", la, "--format", "json"}));
+  ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
+  auto j = json::parse(first.out);
+  EXPECT_EQ(j["kind"], "statements");
+  EXPECT_EQ(j["added"], 12);
+  auto again = json::parse(run(cmd({"import", file.string(), "--la", la, "--format", "json"})).out);
+  EXPECT_EQ(again["added"], 0);
+  EXPECT_EQ(again["updated"], 12);
+  EXPECT_EQ(sql("SELECT COUNT(*) FROM statements WHERE source = 'Mind Of My Own' AND user_id = 0"),
+            "12\n");
+  EXPECT_EQ(board_total(), before + 12);
+
+  // Sealed: not in the database's bytes; readable to a subject access request.
+  for (const auto& f : fs::directory_iterator(tmp_.path())) {
+    if (f.path().filename().string().rfind("v.db", 0) != 0) continue;
+    std::ifstream in(f.path(), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(bytes.find(marker), std::string::npos) << f.path();
+  }
+  const auto zip = tmp_.path() / "sar.zip";
+  ASSERT_EQ(
+      run(cmd({"sar", "export", "--child", child, "--la", la, "--out", zip.string()})).exit_code,
+      0);
+  auto zipped = hearth::testing::read_text(zip);
+  EXPECT_NE(zipped.find("I said " + marker + " number 7"), std::string::npos);
+  EXPECT_NE(zipped.find("Mind Of My Own"), std::string::npos);
+
+  // A bad row blocks the file: nothing changes, and no finding repeats the words.
+  hearth::testing::write_text(file, csv + "moomo-99," + child +
+                                        ",2025-02-30 10:00,Mind Of My Own,furious,,,,\"" + marker +
+                                        "-secret\",\n");
+  auto bad = run(cmd({"import", file.string(), "--la", la}));
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.out.find("stmt_mood"), std::string::npos) << bad.out;
+  EXPECT_EQ((bad.out + bad.err).find(marker), std::string::npos);
+  EXPECT_EQ(sql("SELECT COUNT(*) FROM statements WHERE source = 'Mind Of My Own'"), "12\n");
+  auto audit = run(cmd({"audit", "list", "--limit", "100000", "--format", "json"}));
+  EXPECT_NE(audit.out.find("import.statements"), std::string::npos);
+  EXPECT_EQ(audit.out.find(marker), std::string::npos);
+}
+
 TEST(WebVoiceOnPostgresql, TwoServersEscalateAnAlertExactlyOnce) {
   hearth::testing::TestDatabase db("postgresql");
   HEARTH_REQUIRE_DB(db);

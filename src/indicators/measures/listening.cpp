@@ -53,6 +53,28 @@ void statements_answered_in_time(const Engine& f, const ReportingPeriod& p, Coho
   }
 }
 
+// Children looked after on the period's last day with an advocate or independent visitor
+// appointed that day (the council's advocacy allocations).
+void with_advocate(const Engine& f, const ReportingPeriod& p, Cohort& out) {
+  if (!f.local() ||
+      (f.local()->advocacy_allocations.empty() && f.local()->advocacy_requests.empty())) {
+    unavailable(out, "the council has sent no advocacy or independent visitor records");
+    return;
+  }
+  const auto& ix = f.data().local_index;
+  f.per_child_on(out, p.end, [&](model::ChildIndex c, auto) {
+    for (const auto* a : ix.advocacy_allocations.of(c))
+      if (a->start <= p.end && (!a->end || *a->end >= p.end)) return std::pair{1.0, 0.0};
+    return std::pair{0.0, 0.0};
+  });
+}
+
+// Requests for an advocate or independent visitor due in the period: met in time or not (the
+// timescales' advocate and independent_visitor items).
+void advocacy_in_time(const Engine& f, const ReportingPeriod& p, Cohort& out) {
+  f.timeliness(out, p, {timescales::ItemId::Advocate, timescales::ItemId::IndependentVisitor});
+}
+
 constexpr Indicator kMeasures[] = {
     {.key = "statements",
      .family = "statements",
@@ -130,15 +152,37 @@ constexpr Indicator kMeasures[] = {
      .title = "Children with an advocate or independent visitor",
      .why = "An advocate or independent visitor is someone on the child's side who is not paid to "
             "care for them.",
-     .numerator = "Children looked after with an advocate or independent visitor",
-     .population = "Children looked after.",
+     .numerator = "Children looked after on the last day of the period with an advocate or "
+                  "independent visitor appointed that day",
+     .population = "Children looked after on the last day of the period (short breaks left out), "
+                   "from the council's advocacy allocations (advocacy_allocations.csv).",
      .unit = Unit::Count,
      .polarity = Polarity::HigherIsBetter,
-     .source = Source::NotHeld,
+     .source = Source::Local,
      .frequency = Frequency::AnyPeriod,
-     .definition = "Children Act 1989 s23ZB (independent visitors) and s26A (advocacy).",
+     .definition = "Children Act 1989 s23ZB (independent visitors) and s26A (advocacy); Hearth's "
+                   "own count: an appointment open on the day.",
      .basis = "Children Act 1989 s23ZB, s26A",
-     .needs = "its referrals for advocates and independent visitors"},
+     .cohort = with_advocate},
+    {.key = "advocacy_in_time",
+     .family = "advocacy",
+     .section = Section::Listening,
+     .title = "Requests for an advocate or independent visitor met in time",
+     .why = "A child who asks for someone on their side should not be left waiting.",
+     .numerator = "Requests met by an appointment in time (an advocate within 5 working days, an "
+                  "independent visitor within 3 months, by default)",
+     .denominator = "Requests falling due in the period, met or overdue",
+     .population = "The timescales' advocate and independent_visitor items due in the period; "
+                   "requests closed without an appointment are left out.",
+     .unit = Unit::Percent,
+     .polarity = Polarity::HigherIsBetter,
+     .source = Source::Local,
+     .frequency = Frequency::AnyPeriod,
+     .definition = "Hearth's own measure: the law sets no interval, so the intervals are local "
+                   "practice (advocate_working_days, independent_visitor_months).",
+     .basis = "Children Act 1989 s23ZB, s26A",
+     .default_target = 90.0,
+     .cohort = advocacy_in_time},
 };
 
 }  // namespace

@@ -71,6 +71,13 @@ TEST(LocalRecords, EveryTableWritesWhatItReads) {
                            model::make_date(2024, 4, 1), model::make_date(2025, 1, 2)});
   r.care_leaver_status.push_back({"S1", "C1", model::make_date(2024, 5, 1), model::InTouch::YES,
                                   model::Activity::F2, model::Accommodation::U1, true, false});
+  r.advocacy_requests.push_back({"R1", "C1", model::AdvocacyService::IndependentVisitor,
+                                 model::make_date(2024, 6, 3), "IRO", "Someone to visit",
+                                 model::make_date(2024, 7, 1), "The child did not want one"});
+  r.advocacy_allocations.push_back({"AA1", "C1", model::AdvocacyService::Advocate, "R0", "Sam Lee",
+                                    "Young Voices", model::make_date(2024, 5, 1), std::nullopt});
+  r.advocacy_visits.push_back(
+      {"AV1", "C1", model::AdvocacyService::Advocate, model::make_date(2024, 5, 9), "AA1"});
   for (const auto& t : all_local_tables()) {
     for (std::size_t i = 0; i < local_row_count(t.kind, r); ++i) {
       std::vector<std::string> cells;

@@ -6,6 +6,35 @@ import type { FindingNote } from './findings'
 import type { Severity } from './registry'
 import type { TimescaleItem } from './worklist'
 
+/** The child's requests for an advocate or independent visitor, and who was appointed (the council's local records, to the as-of date) */
+export interface Advocacy {
+  appointments: {
+    advocate: string
+    /** YYYY-MM-DD */
+    end: string | null
+    id: string
+    /** YYYY-MM-DD */
+    last_visit: string | null
+    provider: string
+    service: 'advocate' | 'independent_visitor'
+    /** YYYY-MM-DD */
+    start: string
+    /** Times they saw the child while appointed */
+    visits: number
+  }[]
+  requests: {
+    /** Closed without anyone being appointed; YYYY-MM-DD */
+    closed: string | null
+    closed_reason: string
+    /** YYYY-MM-DD */
+    date: string
+    id: string
+    reason: string
+    requested_by: string
+    service: 'advocate' | 'independent_visitor'
+  }[]
+}
+
 export interface ChildList {
   /** YYYY-MM-DD */
   as_of: string
@@ -44,6 +73,7 @@ export interface ChildProfile {
 
 /** A child's journey, for the professionals who may see it */
 export interface ChildRecord {
+  advocacy: Advocacy
   /** YYYY-MM-DD */
   as_of: string
   child: ChildProfile

@@ -18,7 +18,7 @@ export interface Evidence {
   date: string
   /** The local record's id */
   id?: string
-  kind: 'review' | 'local_review' | 'health_check' | 'immunisation' | 'sdq' | 'pep' | 'pathway_plan' | 'care_plan' | 'visit' | 'missing' | 'contact' | 'allocation' | 'care_leaver_status' | 'episode'
+  kind: 'review' | 'local_review' | 'health_check' | 'immunisation' | 'sdq' | 'pep' | 'pathway_plan' | 'care_plan' | 'visit' | 'missing' | 'contact' | 'allocation' | 'care_leaver_status' | 'episode' | 'advocacy_allocation'
   /** A 903 review: the participation code */
   participation?: string
   /** A care plan */

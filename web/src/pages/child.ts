@@ -134,6 +134,36 @@ function invitationSection(la: string, child: string, name: string): HTMLElement
   return section
 }
 
+type Advocacy = ChildRecord['advocacy']
+const SERVICE = { advocate: 'Advocate', independent_visitor: 'Independent visitor' } as const
+
+/** Who the child asked for and who was appointed: their advocate or independent visitor
+ * (the council's local records; the statutory items above say whether it was in time). */
+function advocacySection(a: Advocacy): (HTMLElement | null)[] {
+  const heading = h('h2', { class: 'govuk-heading-m app-section-break' }, 'Advocate and independent visitor')
+  if (!a.requests.length && !a.appointments.length)
+    return [heading, p('No requests for an advocate or independent visitor recorded.')]
+  return [
+    heading,
+    a.appointments.length
+      ? table('Appointed', [
+          { head: 'Who', cell: (x: Advocacy['appointments'][number]) => [SERVICE[x.service], h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, [x.advocate, x.provider].filter(Boolean).join(', '))], rowHeader: true },
+          { head: 'From', cell: (x) => h('span', { class: 'app-nowrap' }, date(x.start)) },
+          { head: 'To', cell: (x) => (x.end ? h('span', { class: 'app-nowrap' }, date(x.end)) : 'Still appointed') },
+          { head: 'Saw the child', cell: (x) => (x.visits ? `${plural(x.visits, 'time')}, last ${date(x.last_visit)}` : 'Not recorded') }
+        ], a.appointments, { small: true })
+      : p('Nobody appointed yet.'),
+    a.requests.length
+      ? table('Requests', [
+          { head: 'Asked', cell: (x: Advocacy['requests'][number]) => h('span', { class: 'app-nowrap' }, date(x.date)), rowHeader: true },
+          { head: 'For', cell: (x) => SERVICE[x.service] },
+          { head: 'Why', cell: (x) => [x.reason, x.requested_by ? ` (asked by: ${x.requested_by})` : ''].join('') },
+          { head: 'Closed', cell: (x) => (x.closed ? `${date(x.closed)}${x.closed_reason ? `: ${x.closed_reason}` : ''}` : '') }
+        ], a.requests, { small: true })
+      : null
+  ]
+}
+
 export async function childPage(ctx: Ctx): Promise<void> {
   const la = councilFrom(ctx.query)
   const rec = await get('/children/{id}', { id: ctx.params.id, la })
@@ -215,6 +245,8 @@ export async function childPage(ctx: Ctx): Promise<void> {
           { head: 'Type', cell: (m) => (m.type === 'away' ? 'Away from placement (whereabouts known)' : 'Missing (whereabouts unknown)') }
         ], rec.missing, { small: true })
       : p('No missing or away episodes recorded.'),
+
+    advocacySection(rec.advocacy),
 
     h('h2', { class: 'govuk-heading-m app-section-break' }, 'Data quality'),
     rec.findings.length
