@@ -18,6 +18,7 @@
 
 #include "cli/audit_log.hpp"
 #include "cli/common.hpp"
+#include "cli/demo_governance.hpp"
 #include "cli/demo_voice.hpp"
 #include "cli/voice_commands.hpp"
 #include "http/server.hpp"
@@ -36,6 +37,7 @@
 #include "synth/generator.hpp"
 #include "timescales/config.hpp"
 #include "validation/registry.hpp"
+#include "voice/clock.hpp"
 #include "voice/keyring.hpp"
 #include "web/web.hpp"
 
@@ -399,6 +401,11 @@ void add_demo_voice_if_keyed(const Global& g, store::Store& st, const std::strin
   add_demo_voice(st, services::voice_keys(st, file), cfg, la);
 }
 
+void add_demo_board(store::Store& st, const std::string& la) {
+  const auto line = add_demo_governance(st, la, voice::england_date(model::instant_now()));
+  if (!line.empty()) std::cout << line << '\n';
+}
+
 int cmd_demo(const Global& g, const DemoArgs& a) {
   auto st = open_current(g);
   auto keys = st->list_returns();
@@ -427,7 +434,10 @@ int cmd_demo(const Global& g, const DemoArgs& a) {
     // A demo store made before Hearth had users gets the demo users.
     if (origin == std::string("hearth demo") && !st->find_user("demo-admin"))
       add_demo_users(*st, keys.front().la);
-    if (origin == std::string("hearth demo")) add_demo_voice_if_keyed(g, *st, keys.front().la);
+    if (origin == std::string("hearth demo")) {
+      add_demo_voice_if_keyed(g, *st, keys.front().la);
+      add_demo_board(*st, keys.front().la);
+    }
     return kExitOk;
   }
   if (!keys.empty() && !(a.replace && origin == std::string("hearth demo"))) {
@@ -456,6 +466,7 @@ int cmd_demo(const Global& g, const DemoArgs& a) {
   bar.finish();
   add_demo_users(*st, a.la);
   add_demo_voice_if_keyed(g, *st, a.la);
+  add_demo_board(*st, a.la);
   auto c = st->counts();
   std::cout << "Created the synthetic demo council " << a.la << " in "
             << store::redact_url(g.store_url) << ": " << records.size() << " collection years, "

@@ -8,6 +8,7 @@
 #include "indicators/scorecard.hpp"
 #include "ingest/snapshot.hpp"
 #include "model/dataset.hpp"
+#include "services/snapshot_cache.hpp"
 #include "timescales/config.hpp"
 
 namespace hearth::cli {
@@ -16,6 +17,9 @@ namespace hearth::cli {
 timescales::TimescaleConfig load_timescale_config(const Global& g);
 // The [scorecard] of --config (registry defaults without one); a bad file is a UsageError.
 indicators::ScorecardConfig load_scorecard_config(const Global& g);
+// What the scorecard is worked out with: --config's [timescales] and [scorecard], and the
+// reference data they name (a bad file is a UsageError).
+services::Settings scorecard_settings(const Global& g);
 // Where the built web front end is: $HEARTH_WEB_ROOT, else the build's web/dist.
 std::filesystem::path default_web_root();
 // Parses a collection year ("2024-25"); a UsageError otherwise.

@@ -37,14 +37,7 @@ void write_out(const std::string& path, const std::string& text) {
 
 }  // namespace
 
-int cmd_scorecard(const Global& g, const ScorecardArgs& a) {
-  static const std::vector<std::string> formats = {"table", "json", "csv", "xlsx", "html", "pdf"};
-  if (std::find(formats.begin(), formats.end(), a.format) == formats.end())
-    throw UsageError("--format must be table, json, csv, xlsx, html or pdf, not '" + a.format +
-                     "'");
-  if ((a.format == "xlsx" || a.format == "pdf") && (a.output.empty() || a.output == "-"))
-    throw UsageError("--format " + a.format + " writes a file: give it with --output FILE." +
-                     a.format);
+services::Settings scorecard_settings(const Global& g) {
   services::Settings settings;
   settings.timescales = load_timescale_config(g);
   settings.scorecard = load_scorecard_config(g);
@@ -57,6 +50,18 @@ int cmd_scorecard(const Global& g, const ScorecardArgs& a) {
   } catch (const indicators::ReferenceError& e) {
     throw UsageError(std::string("reference data: ") + e.what());
   }
+  return settings;
+}
+
+int cmd_scorecard(const Global& g, const ScorecardArgs& a) {
+  static const std::vector<std::string> formats = {"table", "json", "csv", "xlsx", "html", "pdf"};
+  if (std::find(formats.begin(), formats.end(), a.format) == formats.end())
+    throw UsageError("--format must be table, json, csv, xlsx, html or pdf, not '" + a.format +
+                     "'");
+  if ((a.format == "xlsx" || a.format == "pdf") && (a.output.empty() || a.output == "-"))
+    throw UsageError("--format " + a.format + " writes a file: give it with --output FILE." +
+                     a.format);
+  services::Settings settings = scorecard_settings(g);
   services::ScorecardQuery q;
   q.la = a.la;
   q.la_name = "--la";

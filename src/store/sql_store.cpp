@@ -18,6 +18,7 @@
 #include "store/driver.hpp"
 #include "store/sql_accounts.hpp"
 #include "store/sql_finding_notes.hpp"
+#include "store/sql_governance.hpp"
 #include "store/sql_util.hpp"
 #include "store/sql_voice.hpp"
 #include "store/store.hpp"
@@ -172,12 +173,14 @@ class SqlStore final : public Store {
       : driver_(std::move(driver)),
         accounts_(sql_, *driver_),
         notes_(sql_, *driver_),
-        voice_(sql_, *driver_) {
+        voice_(sql_, *driver_),
+        governance_(sql_, *driver_) {
     driver_->open(sql_);
   }
 
   std::string backend() const override { return driver_->name(); }
   VoiceStore& voice() override { return voice_; }
+  GovernanceStore& governance() override { return governance_; }
 
   int schema_version() override {
     if (!table_exists("hearth_schema")) {
@@ -785,6 +788,7 @@ class SqlStore final : public Store {
   SqlAccounts accounts_;
   SqlFindingNotes notes_;
   SqlVoice voice_;
+  SqlGovernance governance_;
 };
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include "store/account_store.hpp"
 #include "store/audit_log.hpp"
 #include "store/finding_note_store.hpp"
+#include "store/governance_store.hpp"
 #include "store/local_store.hpp"
 #include "store/return_store.hpp"
 #include "store/upload_store.hpp"
@@ -28,7 +29,7 @@
 namespace hearth::store {
 
 // The schema version this build reads and writes. Raised with every migration.
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 // The database's schema is not the one this build knows (too old: run `hearth db upgrade`;
 // newer: this build is older than the database).
@@ -54,6 +55,8 @@ class Store : public ReturnStore,
   // The child's voice, on this store's connection (its own interface, not joined in: the
   // statements' methods would crowd the rest).
   virtual VoiceStore& voice() = 0;
+  // The Corporate Parenting Board's business, likewise.
+  virtual GovernanceStore& governance() = 0;
 
   // 0 for an empty database. Throws SchemaError if the database holds something that is not
   // a Hearth store.

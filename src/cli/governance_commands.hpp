@@ -1,0 +1,30 @@
+// The Corporate Parenting Board's commands (docs/cli.md): `hearth governance load|export|show`
+// and `hearth actions [list]|add|close`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+
+#include "cli/commands.hpp"
+
+namespace hearth::cli {
+
+struct GovernanceCli {
+  CLI::App* load = nullptr;
+  CLI::App* exp = nullptr;
+  CLI::App* show = nullptr;
+  CLI::App* actions = nullptr;
+  CLI::App* add = nullptr;
+  CLI::App* close = nullptr;
+  std::string file, la, out, as_of, format = "table";
+  // actions
+  bool overdue = false, dropped = false;
+  std::string status, owner, owner_name, priority, theme, title, due, evidence, on;
+  std::int64_t card = 0, meeting = 0, id = 0;
+};
+void add_governance_cli(CLI::App& app, GovernanceCli& c);
+// The exit code of the governance command that was parsed, or nothing when none was.
+std::optional<int> run_governance_cli(const Global& g, const GovernanceCli& c);
+
+}  // namespace hearth::cli
