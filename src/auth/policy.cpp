@@ -41,6 +41,7 @@ Decision child_relation(const Principal& who, const Resource& what) {
       return deny("you can see only your own record");
     case Role::Board:
     case Role::Participation:
+    case Role::BoardOfficer:
       return deny("your role sees figures about children, never a child's record");
   }
   return deny("unknown role");
@@ -109,6 +110,12 @@ std::string_view action_name(Action a) {
       return "invitation.create";
     case Action::ReadListening:
       return "listening.read";
+    case Action::ReadBoard:
+      return "board.read";
+    case Action::ManageBoard:
+      return "board.manage";
+    case Action::CloseAction:
+      return "action.close";
   }
   return "";
 }
@@ -154,6 +161,7 @@ Decision decide(const Principal& who, Action action, const Resource& what) {
         case Role::Iro:
           return allow();
         case Role::Board:
+        case Role::BoardOfficer:
           return allow(View::Suppressed);
         case Role::Worker:
           return deny(
@@ -170,7 +178,7 @@ Decision decide(const Principal& who, Action action, const Resource& what) {
       return allow();
     case Action::ReadRules:
       if (r == Role::YoungPerson) return deny("this page is for staff");
-      if (r == Role::Board)
+      if (r == Role::Board || r == Role::BoardOfficer)
         return deny(
             "the DfE's validation rules are for the people who keep the council's data right; "
             "the Board's measures are on the scorecard");
@@ -257,6 +265,7 @@ Decision decide(const Principal& who, Action action, const Resource& what) {
           return allow(View::Suppressed);
         case Role::Board:
         case Role::Participation:
+        case Role::BoardOfficer:
           return allow(View::Suppressed);
         case Role::Worker:
           return deny(
@@ -266,6 +275,34 @@ Decision decide(const Principal& who, Action action, const Resource& what) {
           return deny("this page is for staff and the Board");
       }
       break;
+    case Action::ReadBoard:
+      switch (r) {
+        case Role::Admin:
+        case Role::Analyst:
+        case Role::Manager:
+        case Role::Iro:
+          return allow();
+        case Role::Board:
+        case Role::Participation:
+        case Role::BoardOfficer:
+          return allow(View::Suppressed);
+        case Role::Worker:
+          return deny(
+              "the Board's business is for managers, the Board and its officer; your actions "
+              "are on your worklist");
+        case Role::YoungPerson:
+          return deny("this page is for staff and the Board");
+      }
+      break;
+    case Action::ManageBoard:
+      if (r == Role::BoardOfficer) return allow(View::Suppressed);
+      return deny("the Board's officer keeps its meetings, actions and calendar");
+    case Action::CloseAction:
+      if (r == Role::BoardOfficer) return allow(View::Suppressed);
+      if (r == Role::YoungPerson || r == Role::Worker)
+        return deny("the Board's actions are closed by their owners and the Board's officer");
+      if (!what.owner.empty() && what.owner == who.username) return allow();
+      return deny("only the action's owner or the Board's officer closes it");
   }
   return deny("unknown action");
 }
@@ -305,6 +342,8 @@ std::vector<std::string> capabilities(const Principal& who) {
   }
   if (who.role == Role::Worker || who.role == Role::Manager) out.push_back("invite_young_person");
   if (decide(who, Action::ReadListening, council)) out.push_back("listening");
+  if (decide(who, Action::ReadBoard, council)) out.push_back("board");
+  if (decide(who, Action::ManageBoard, council)) out.push_back("manage_board");
   return out;
 }
 

@@ -34,6 +34,11 @@ enum class Action : std::uint8_t {
   AcknowledgeAlert,   // say an alert was seen and what was done
   InviteYoungPerson,  // a single-use code for a child's own account
   ReadListening,      // "Listening to you": themes, surveys, standards (suppressed aggregates)
+  // The Corporate Parenting Board (docs/governance.md): resources are a council, and for an
+  // action its owner.
+  ReadBoard,    // the Board's progress, actions, meetings, cards and calendar (no child named)
+  ManageBoard,  // meetings, actions, the calendar and the arrangements: the Board's officer
+  CloseAction,  // close an action with evidence: its owner, or the Board's officer
 };
 std::string_view action_name(Action a);
 
@@ -50,6 +55,7 @@ struct Resource {
   std::vector<std::string> iros;              // allocated independent reviewing officers
   WorklistScope scope = WorklistScope::Mine;  // for ReadWorklist
   std::vector<std::string> told;              // usernames told of an alert about the child
+  std::string owner;                          // an action's owner (username), for CloseAction
 
   static Resource council(std::string la) {
     Resource r;

@@ -24,6 +24,8 @@ std::string_view role_name(Role r) {
       return "participation";
     case Role::YoungPerson:
       return "young_person";
+    case Role::BoardOfficer:
+      return "board_officer";
   }
   return "";
 }
@@ -46,6 +48,8 @@ std::string_view role_title(Role r) {
       return "Participation worker";
     case Role::YoungPerson:
       return "Young person";
+    case Role::BoardOfficer:
+      return "Corporate Parenting Board officer";
   }
   return "";
 }

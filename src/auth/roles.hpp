@@ -22,11 +22,12 @@ enum class Role : std::uint8_t {
   Worker,
   Board,
   Participation,
-  YoungPerson
+  YoungPerson,
+  BoardOfficer,  // runs the Corporate Parenting Board: its meetings, actions and calendar
 };
-inline constexpr std::array kAllRoles{Role::Admin,         Role::Analyst,    Role::Manager,
-                                      Role::Iro,           Role::Worker,     Role::Board,
-                                      Role::Participation, Role::YoungPerson};
+inline constexpr std::array kAllRoles{Role::Admin,         Role::Analyst,     Role::Manager,
+                                      Role::Iro,           Role::Worker,      Role::Board,
+                                      Role::Participation, Role::YoungPerson, Role::BoardOfficer};
 
 std::string_view role_name(Role r);  // "admin", …, "young_person"
 std::optional<Role> parse_role(std::string_view name);

@@ -103,7 +103,7 @@ std::string add_demo_governance(store::Store& st, const std::string& la, Date to
   const Date year_ago = add_months(today, -12);
   services::load_governance(st, la, text, "medway.toml", "hearth demo", surveys, at(year_ago));
   const auto g = services::governance_of(st, la, surveys);
-  const std::string officer = "demo-manager", participation = "demo-participation";
+  const std::string officer = "demo-officer", participation = "demo-participation";
 
   // Meetings every two months: five held in the last year, the next one to come.
   std::vector<std::int64_t> meetings;
@@ -176,7 +176,8 @@ std::string add_demo_governance(store::Store& st, const std::string& la, Date to
     const auto& d = kActions[i];
     services::NewAction n;
     n.title = d.title;
-    n.owner = i % 3 == 0 ? "demo-manager" : "";
+    // Some owned by people with accounts, who close them themselves.
+    n.owner = i % 3 == 0 ? "demo-manager" : i % 3 == 1 ? "demo-board" : "";
     n.owner_name = d.owner;
     n.priority = d.priority;
     n.theme = d.theme;

@@ -297,6 +297,7 @@ void add_demo_users(store::Store& st, const std::string& la) {
                         {"demo-iro", "iro", "Iris Reviewing Officer (demo)"},
                         {"demo-board", "board", "Cllr Bea Board (demo)"},
                         {"demo-participation", "participation", "Pat Participation (demo)"},
+                        {"demo-officer", "board_officer", "Olive Board Officer (demo)"},
                         {"demo-yp", "young_person", "Young person (demo)"}};
   const model::Instant now = model::instant_now();
   for (const auto& d : demos) {
@@ -320,7 +321,9 @@ void add_demo_users(store::Store& st, const std::string& la) {
   audit(st, "user.add_demo", "council:" + la, {{"users", std::size(demos)}});
   std::cout << "Demo users, one per role: demo-admin, demo-analyst, demo-manager (team " << team
             << "), demo-worker (" << worker << "), demo-iro (" << iro
-            << "), demo-board, demo-participation, demo-yp (child " << child << ").\n";
+            << "), demo-board, demo-participation, demo-officer (the Board's officer), demo-yp "
+               "(child "
+            << child << ").\n";
   if (given)
     std::cout << "Their password is the one in HEARTH_DEMO_PASSWORD.\n";
   else

@@ -18,6 +18,11 @@ json figure(const std::optional<double>& v, const std::string& unit) {
   return r;
 }
 
+json rag(indicators::Rag r) {
+  const auto name = indicators::rag_name(r);
+  return name.empty() ? json(nullptr) : json(std::string(name));
+}
+
 }  // namespace
 
 json progress_json(const std::string& la, model::Date as_of,
@@ -36,19 +41,19 @@ json progress_json(const std::string& la, model::Date as_of,
                          {"unit", part.unit},
                          {"value", figure(part.value, part.unit)},
                          {"target", figure(part.target, part.unit)},
-                         {"rag", indicators::rag_name(part.rag)},
+                         {"rag", rag(part.rag)},
                          {"note", part.note},
                          {"trend", trend}});
       }
       measures.push_back({{"id", m.measure->id},
                           {"text", m.measure->text},
-                          {"rag", indicators::rag_name(m.rag)},
+                          {"rag", rag(m.rag)},
                           {"parts", parts}});
     }
     priorities.push_back({{"id", p.priority->id},
                           {"title", p.priority->title},
                           {"summary", p.priority->summary},
-                          {"rag", indicators::rag_name(p.rag)},
+                          {"rag", rag(p.rag)},
                           {"actions_open", p.actions_open},
                           {"actions_overdue", p.actions_overdue},
                           {"measures", measures}});

@@ -288,6 +288,32 @@ TEST_F(ApiContract, EveryReplyFitsItsSchema) {
   ask(as("demo-board"), "GET", "/api/v1/listening?from=2026-04-01&to=2025-04-01", {}, 400);
   ask(worker, "POST", "/api/v1/invitations", json{{"child", me["user"]["child"]}}.dump(), 201);
 
+  // The Corporate Parenting Board: its home (as the Board, suppressed), its actions; one added
+  // by its officer and closed by its owner.
+  auto officer = as("demo-officer");
+  auto home = ask(as("demo-board"), "GET", "/api/v1/board", {}, 200);
+  ASSERT_TRUE(home.is_object() && home.contains("priorities")) << home;
+  EXPECT_EQ(home["priorities"].size(), 5u);
+  ask(as("demo-manager"), "GET", "/api/v1/board?as_of=2025-03-31", {}, 200);
+  ask(as("demo-board"), "GET", "/api/v1/actions?status=overdue", {}, 200);
+  ask(as("demo-board"), "GET", "/api/v1/actions?status=late", {}, 400);
+  auto action = ask(
+      officer, "POST", "/api/v1/actions",
+      R"({"title":"Publish the local offer","owner":"demo-board","owner_name":"Cllr Bea Board","due":"2026-06-30","priority":"independence"})",
+      201);
+  ask(officer, "POST", "/api/v1/actions", R"({"title":"x","owner_name":"y","due":"31/06/2026"})",
+      400);
+  ask(officer, "POST", "/api/v1/actions",
+      R"({"title":"x","owner_name":"y","due":"2026-06-30","priority":"nowhere"})", 400);
+  ASSERT_TRUE(action.is_object() && action.contains("id"));
+  const std::string act = std::to_string(action["id"].get<std::int64_t>());
+  ask(as("demo-manager"), "POST", "/api/v1/actions/" + act + "/close", R"({"evidence":"done"})",
+      403);
+  auto closed = ask(as("demo-board"), "POST", "/api/v1/actions/" + act + "/close",
+                    R"({"evidence":"On the council's website since May"})", 200);
+  EXPECT_EQ(closed["status"], "done");
+  ask(officer, "POST", "/api/v1/actions/" + act + "/close", R"({"evidence":"again"})", 409);
+
   // An import through the web, from start to accept; and one cancelled.
   const auto files = tmp_.path() / "next";
   auto synth =

@@ -25,11 +25,13 @@ namespace {
 
 const char* kPassword = "matrix-test-password";
 
-const std::vector<std::string> kRoles = {"admin",  "analyst", "manager",       "iro",
-                                         "worker", "board",   "participation", "young_person"};
+const std::vector<std::string> kRoles = {"admin",         "analyst",      "manager",
+                                         "iro",           "worker",       "board",
+                                         "participation", "young_person", "board_officer"};
 const std::vector<std::string> kRelations = {"own", "other_child", "other_team", "other_council"};
 
 std::string demo_user(const std::string& role) {
+  if (role == "board_officer") return "demo-officer";
   return role == "young_person" ? "demo-yp" : "demo-" + role;
 }
 
@@ -155,7 +157,7 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
   struct Row {
     std::string method, pattern;
     std::function<std::string(const std::string& role, const std::string& rel)> path;
-    // Expected status per relation: 8 codes in kRoles order.
+    // Expected status per relation: a code for each of kRoles, in its order.
     std::map<std::string, std::vector<int>> expect;
     std::string body;
     // A body that names the role's child for the relation (else `body`).
@@ -168,6 +170,27 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
            "INSERT INTO uploads VALUES ('u999', '999', '903', 2026, 'someone', 0, 'open', '')"})
           .exit_code,
       0);
+  // An open action of each council, owned by demo-manager (council 999's: nobody here may see it).
+  for (const char* la : {"887", "999"})
+    ASSERT_EQ(run({"/usr/bin/sqlite3", store_.substr(7),
+                   std::string("INSERT INTO gov_actions (la, title, owner, owner_name, due_on, "
+                               "status, evidence, priority_id, theme_id, card_id, meeting_id, "
+                               "created_at, created_by, updated_at, closed_on) VALUES ('") +
+                       la +
+                       "', 'Matrix action', 'demo-manager', 'Morgan', '2026-01-01', 'open', "
+                       "'', '', '', 0, 0, '2026-01-01T00:00:00.000Z', 'x', "
+                       "'2026-01-01T00:00:00.000Z', '')"})
+                  .exit_code,
+              0);
+  auto action_of = [&](const std::string& la) {
+    auto r =
+        run({"/usr/bin/sqlite3", store_.substr(7),
+             "SELECT id FROM gov_actions WHERE title = 'Matrix action' AND la = '" + la + "'"});
+    std::string id = r.out;
+    while (!id.empty() && (id.back() == '\n' || id.back() == '\r')) id.pop_back();
+    return id;
+  };
+  const std::string action_887 = action_of("887"), action_999 = action_of("999");
   auto upload = [&](const std::string& rel) -> std::string {
     if (rel == "other_council") return "u999";
     auto r = as("analyst").request("POST", "/api/v1/imports",
@@ -210,23 +233,23 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
     }
   }
   const std::string a_file = "CHILD,SEX,DOB\n1001,M,01/02/2015\n";
-  const std::vector<int> all200(8, 200), all403(8, 403);
-  //                     admin analyst manager iro worker board particip. young_person
-  const std::vector<int> signed_in = {200, 200, 200, 200, 200, 200, 200, 200};
-  const std::vector<int> scorecard = {200, 200, 200, 200, 403, 200, 403, 403};
-  const std::vector<int> registry = {200, 200, 200, 200, 200, 200, 200, 403};
-  const std::vector<int> rules = {200, 200, 200, 200, 200, 403, 200, 403};  // not the Board
-  const std::vector<int> worklist = {200, 200, 200, 200, 200, 403, 403, 403};
-  const std::vector<int> children = {200, 200, 200, 200, 200, 403, 403, 403};
-  const std::vector<int> analysts = {200, 200, 403, 403, 403, 403, 403, 403};
-  const std::vector<int> admins = {200, 403, 403, 403, 403, 403, 403, 403};
+  const std::vector<int> all200(9, 200), all403(9, 403);
+  //                     admin analyst manager iro worker board particip. young_person officer
+  const std::vector<int> signed_in = {200, 200, 200, 200, 200, 200, 200, 200, 200};
+  const std::vector<int> scorecard = {200, 200, 200, 200, 403, 200, 403, 403, 200};
+  const std::vector<int> registry = {200, 200, 200, 200, 200, 200, 200, 403, 200};
+  const std::vector<int> rules = {200, 200, 200, 200, 200, 403, 200, 403, 403};  // not the Board
+  const std::vector<int> worklist = {200, 200, 200, 200, 200, 403, 403, 403, 403};
+  const std::vector<int> children = {200, 200, 200, 200, 200, 403, 403, 403, 403};
+  const std::vector<int> analysts = {200, 200, 403, 403, 403, 403, 403, 403, 403};
+  const std::vector<int> admins = {200, 403, 403, 403, 403, 403, 403, 403, 403};
   auto admin_only = [](int code) {
-    return std::vector<int>{code, 403, 403, 403, 403, 403, 403, 403};
+    return std::vector<int>{code, 403, 403, 403, 403, 403, 403, 403, 403};
   };
   auto importer = [](int code) {
-    return std::vector<int>{403, code, 403, 403, 403, 403, 403, 403};
+    return std::vector<int>{403, code, 403, 403, 403, 403, 403, 403, 403};
   };
-  const std::vector<int> all404(8, 404);
+  const std::vector<int> all404(9, 404);
   auto by_id = [](std::vector<int> v) {
     for (auto& code : v)
       if (code == 403) code = 404;
@@ -239,10 +262,10 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
   // The child's voice: staff who work with the child read and answer what they said; an
   // administrator sees when, never what; the analyst, the Board and participation see themes
   // only (elsewhere); a young person sends and reads their own. By id a denial is a 404.
-  //                     admin analyst manager iro worker board particip. young_person
-  const std::vector<int> voice_list = {200, 403, 200, 200, 200, 403, 403, 200};
-  const std::vector<int> alert_list = {200, 403, 200, 200, 200, 403, 403, 403};
-  const std::vector<int> sender = {403, 403, 403, 403, 403, 403, 403, 400};
+  //                     admin analyst manager iro worker board particip. young_person officer
+  const std::vector<int> voice_list = {200, 403, 200, 200, 200, 403, 403, 200, 403};
+  const std::vector<int> alert_list = {200, 403, 200, 200, 200, 403, 403, 403, 403};
+  const std::vector<int> sender = {403, 403, 403, 403, 403, 403, 403, 400, 403};
   auto statement_path = [&](const std::string& role, const std::string& rel) {
     return "/api/v1/statements/" + statement_of.at(child_for(role, rel));
   };
@@ -369,9 +392,9 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
        [&](auto& role, auto& rel) {
          return "/api/v1/children/" + child_for(role, rel) + "?la=" + council(rel);
        },
-       {{"own", {200, 200, 200, 200, 200, 404, 404, 200}},
-        {"other_child", {200, 200, 200, 404, 404, 404, 404, 404}},
-        {"other_team", {200, 200, 404, 404, 404, 404, 404, 404}},
+       {{"own", {200, 200, 200, 200, 200, 404, 404, 200, 404}},
+        {"other_child", {200, 200, 200, 404, 404, 404, 404, 404, 404}},
+        {"other_team", {200, 200, 404, 404, 404, 404, 404, 404, 404}},
         {"other_council", all404}}},
       {"GET", "/api/v1/statements",
        [&](auto&, auto& rel) {
@@ -388,16 +411,16 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
       {"GET",
        "/api/v1/statements/{id}",
        statement_path,
-       {{"own", {404, 404, 200, 200, 200, 404, 404, 200}},
-        {"other_child", {404, 404, 200, 404, 404, 404, 404, 404}},
+       {{"own", {404, 404, 200, 200, 200, 404, 404, 200, 404}},
+        {"other_child", {404, 404, 200, 404, 404, 404, 404, 404, 404}},
         {"other_team", all404},
         {"other_council", all404}}},
       // An empty reply: those who may answer reach the checks (400).
       {"POST",
        "/api/v1/statements/{id}/replies",
        [&](auto& role, auto& rel) { return statement_path(role, rel) + "/replies"; },
-       {{"own", {404, 404, 400, 400, 400, 404, 404, 404}},
-        {"other_child", {404, 404, 400, 404, 404, 404, 404, 404}},
+       {{"own", {404, 404, 400, 400, 400, 404, 404, 404, 404}},
+        {"other_child", {404, 404, 400, 404, 404, 404, 404, 404, 404}},
         {"other_team", all404},
         {"other_council", all404}},
        R"({"text":""})"},
@@ -408,20 +431,38 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
       {"POST",
        "/api/v1/alerts/{id}/acknowledge",
        alert_path,
-       {{"own", {404, 404, 400, 400, 400, 404, 404, 404}},
-        {"other_child", {404, 404, 400, 404, 404, 404, 404, 404}},
+       {{"own", {404, 404, 400, 400, 400, 404, 404, 404, 404}},
+        {"other_child", {404, 404, 400, 404, 404, 404, 404, 404, 404}},
         {"other_team", all404},
         {"other_council", all404}},
        R"({"action":""})"},
       {"GET", "/api/v1/listening",
        [&](auto&, auto& rel) { return std::string("/api/v1/listening?la=") + council(rel); },
-       same({200, 200, 200, 200, 403, 200, 200, 403}, all403)},
+       same({200, 200, 200, 200, 403, 200, 200, 403, 200}, all403)},
+      // The Board: its business for staff who govern (suppressed for the Board, participation and
+      // the Board's officer), never a social worker's or a young person's page; actions added by
+      // the Board's officer; an action closed by its owner (demo-manager) or the officer, who
+      // reach the checks (400: no evidence). By id a denial of the Board is a 404.
+      {"GET", "/api/v1/board",
+       [&](auto&, auto& rel) { return std::string("/api/v1/board?la=") + council(rel); },
+       same({200, 200, 200, 200, 403, 200, 200, 403, 200}, all403)},
+      {"GET", "/api/v1/actions",
+       [&](auto&, auto& rel) { return std::string("/api/v1/actions?la=") + council(rel); },
+       same({200, 200, 200, 200, 403, 200, 200, 403, 200}, all403)},
+      {"POST", "/api/v1/actions",
+       [&](auto&, auto& rel) { return std::string("/api/v1/actions?la=") + council(rel); },
+       same({403, 403, 403, 403, 403, 403, 403, 403, 400}, all403), R"({"title":""})"},
+      {"POST", "/api/v1/actions/{id}/close",
+       [&](auto&, auto& rel) {
+         return "/api/v1/actions/" + (rel == "other_council" ? action_999 : action_887) + "/close";
+       },
+       same({403, 403, 400, 403, 404, 403, 403, 404, 400}, all404), R"({"evidence":""})"},
       {"POST",
        "/api/v1/invitations",
        [&](auto&, auto& rel) { return std::string("/api/v1/invitations?la=") + council(rel); },
-       {{"own", {201, 404, 201, 404, 201, 404, 404, 404}},
-        {"other_child", {201, 404, 201, 404, 404, 404, 404, 404}},
-        {"other_team", {201, 404, 404, 404, 404, 404, 404, 404}},
+       {{"own", {201, 404, 201, 404, 201, 404, 404, 404, 404}},
+        {"other_child", {201, 404, 201, 404, 404, 404, 404, 404, 404}},
+        {"other_team", {201, 404, 404, 404, 404, 404, 404, 404, 404}},
         {"other_council", all404}},
        "",
        [&](auto& role, auto& rel) {
@@ -465,7 +506,8 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
   }
   const auto unchecked =
       std::count_if(rows.begin(), rows.end(), [](const Row& r) { return !r.path; });
-  EXPECT_EQ(checked, (static_cast<int>(rows.size() - unchecked)) * 4 * 8);
+  EXPECT_EQ(checked,
+            (static_cast<int>(rows.size() - unchecked)) * 4 * static_cast<int>(kRoles.size()));
 
   // The public and session routes.
   for (const auto& role : kRoles) {

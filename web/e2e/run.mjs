@@ -307,14 +307,15 @@ async function plainWords(page, url) {
 //   participation: voice aggregates only (the voice pages come later): no scorecard, no children.
 //   young_person: their own record only.
 //   Every role but young_person: the indicator registry; the DfE's rules too, but not for the Board.
+//   The Board's business (issue 17): for every role but a social worker and a young person.
 const SPEC_CAN = {
-  admin: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'rules', 'indicators', 'users', 'listening'],
-  analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'import_upload', 'explain_findings', 'rules', 'indicators', 'listening'],
-  manager: ['dashboard', 'scorecard', 'team_worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'invite_young_person', 'listening'],
-  iro: ['dashboard', 'scorecard', 'worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'listening'],
+  admin: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'rules', 'indicators', 'users', 'listening', 'board'],
+  analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'import_upload', 'explain_findings', 'rules', 'indicators', 'listening', 'board'],
+  manager: ['dashboard', 'scorecard', 'team_worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'invite_young_person', 'listening', 'board'],
+  iro: ['dashboard', 'scorecard', 'worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'listening', 'board'],
   worker: ['worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'invite_young_person'],
-  board: ['dashboard', 'scorecard', 'indicators', 'listening'],
-  participation: ['rules', 'indicators', 'listening'],
+  board: ['dashboard', 'scorecard', 'indicators', 'listening', 'board'],
+  participation: ['rules', 'indicators', 'listening', 'board'],
   young_person: ['my_record']
 }
 

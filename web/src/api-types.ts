@@ -4,6 +4,7 @@
 
 import type { ChildList, ChildReply } from './api-types/children'
 import type { FindingNote, FindingsSummary, RuleFindings } from './api-types/findings'
+import type { ActionList, Board, BoardAction } from './api-types/governance'
 import type { ImportList, Upload } from './api-types/imports'
 import type { ApiDocument, CouncilUserList, Info, SetupDone, UserChange } from './api-types/info'
 import type { Listening } from './api-types/listening'
@@ -15,6 +16,7 @@ import type { Worklist } from './api-types/worklist'
 export type * from './api-types/children'
 export type * from './api-types/common'
 export type * from './api-types/findings'
+export type * from './api-types/governance'
 export type * from './api-types/imports'
 export type * from './api-types/info'
 export type * from './api-types/listening'
@@ -26,8 +28,12 @@ export type * from './api-types/worklist'
 
 /** Each operation's success reply, by "METHOD path" as the document writes them (undefined: no body). */
 export interface Replies {
+  'GET /api/v1/actions': ActionList
+  'POST /api/v1/actions': BoardAction
+  'POST /api/v1/actions/{id}/close': BoardAction
   'GET /api/v1/alerts': AlertList
   'POST /api/v1/alerts/{id}/acknowledge': Alert
+  'GET /api/v1/board': Board
   'GET /api/v1/children': ChildList
   'GET /api/v1/children/{id}': ChildReply
   'GET /api/v1/findings': FindingsSummary

@@ -72,7 +72,8 @@ export const ROLE_NAMES: Record<Role, string> = {
   worker: 'social worker',
   board: 'Corporate Parenting Board member',
   participation: 'participation worker',
-  young_person: 'young person'
+  young_person: 'young person',
+  board_officer: 'Corporate Parenting Board officer'
 }
 
 /**

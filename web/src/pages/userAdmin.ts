@@ -11,13 +11,14 @@ import { councilFrom, ROLE_NAMES } from '../session'
 import { setTitle, refreshComponents, type Ctx } from '../router'
 import type { CouncilUser, Role, SetupLink } from '../types'
 
-const ROLES: Role[] = ['worker', 'manager', 'iro', 'analyst', 'board', 'participation', 'young_person', 'admin']
+const ROLES: Role[] = ['worker', 'manager', 'iro', 'analyst', 'board', 'board_officer', 'participation', 'young_person', 'admin']
 const roleText = (r: Role) => ROLE_NAMES[r].charAt(0).toUpperCase() + ROLE_NAMES[r].slice(1)
 const ROLE_HINT: Partial<Record<Role, string>> = {
   worker: 'Needs their professional ID: it links them to the children whose cases they hold',
   iro: 'Needs their professional ID: it links them to the children whose plans they review',
   manager: 'Needs the team or teams they manage',
-  young_person: 'Needs their CHILD identifier: they see only their own record'
+  young_person: 'Needs their CHILD identifier: they see only their own record',
+  board_officer: 'Runs the Board: its meetings, actions and reporting calendar; sees figures, never a child'
 }
 
 // The form's fields, in order, and the server's parameter names they answer to.
