@@ -206,7 +206,7 @@ std::string add_demo_governance(store::Store& st, const std::string& la, Date to
   // Reports received against the calendar; the latest sufficiency update has not come.
   int received = 0, missing = 0;
   for (const auto& r : g.reports) {
-    const auto dues = r.due_between(year_ago, today);
+    const auto dues = r.due_between(g.from, today);
     for (const Date due : dues) {
       if (r.id == "sufficiency" && due == dues.back()) {
         ++missing;

@@ -248,7 +248,7 @@ async function apiStatus(page, method, url, body, withCsrf = true) {
 
 // The navigation the front end builds from the session's can list (src/layout.ts).
 const NAV = [
-  ['Scorecard', ['dashboard']], ['Listening to you', ['listening']], ['My worklist', ['worklist']], ['Team worklists', ['team_worklist', 'all_worklist']],
+  ['Scorecard', ['dashboard']], ['The Board', ['board']], ['Listening to you', ['listening']], ['My worklist', ['worklist']], ['Team worklists', ['team_worklist', 'all_worklist']],
   ['Messages', ['statements']], ['Safety alerts', ['alerts']],
   ['Children', ['children']], ['Data quality', ['data_quality']], ['Imports', ['imports']],
   ['Indicators', ['indicators']], ['Rules', ['rules']], ['Users', ['users']], ['My record', ['my_record']]
@@ -258,7 +258,8 @@ const PAGES = [
   ['/', ['dashboard']], ['/scorecard/cla_count', ['scorecard', 'dashboard']], ['/worklist', ['worklist']],
   ['/worklist/team', ['team_worklist', 'all_worklist']], ['/children', ['children']], ['/data-quality', ['data_quality']],
   ['/imports', ['imports']], ['/imports/new', ['import_upload']], ['/indicators', ['indicators']], ['/rules', ['rules']],
-  ['/users', ['users']], ['/my-record', ['my_record']], ['/listening', ['listening']]
+  ['/users', ['users']], ['/my-record', ['my_record']], ['/listening', ['listening']], ['/board', ['board']],
+  ['/board/actions', ['board']]
 ]
 // The API's list routes and what the session's can list must hold for each (docs/api.md).
 const API_ROUTES = [

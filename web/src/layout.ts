@@ -16,6 +16,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { href: '/', text: 'Scorecard', need: ['dashboard'], prefix: ['/', '/scorecard'] },
+  { href: '/board', text: 'The Board', need: ['board'], prefix: ['/board'] },
   { href: '/listening', text: 'Listening to you', need: ['listening'], prefix: ['/listening'] },
   { href: '/worklist', text: 'My worklist', need: ['worklist'], prefix: ['/worklist'] },
   { href: '/worklist/team', text: 'Team worklists', need: ['team_worklist', 'all_worklist'], prefix: ['/worklist/team'] },

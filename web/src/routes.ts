@@ -17,6 +17,7 @@ import { usersPage } from './pages/users'
 import { statementsPage, statementPage } from './pages/statements'
 import { alertsPage, alertPage } from './pages/alerts'
 import { listeningPage, periodErrors } from './pages/listening'
+import { boardPage, boardActionsPage } from './pages/board'
 import { newUserPage, userPage, setupPage } from './pages/userAdmin'
 export { notFound, forbidden, failure } from './pages/errors'
 
@@ -73,6 +74,8 @@ export const routes: Route[] = [
   { path: '/statements/:id', need: ['statements'], render: statementPage },
   { path: '/alerts', need: ['alerts'], render: alertsPage, prefetch: (query) => prefetch('/alerts', { la: query.get('la'), state: query.get('state') === 'all' ? 'all' : 'open' }) },
   { path: '/alerts/:id', need: ['alerts'], render: alertPage, prefetch: (query) => prefetch('/alerts', { la: query.get('la'), state: 'all' }) },
+  { path: '/board', need: ['board'], render: boardPage, prefetch: (query) => prefetch('/board', { la: query.get('la'), as_of: q(query, 'as_of') }) },
+  { path: '/board/actions', need: ['board'], render: boardActionsPage },
   {
     path: '/listening', need: ['listening'], render: listeningPage,
     // (a period the page will refuse is not asked for)
