@@ -153,16 +153,30 @@ std::vector<store::Action> list_actions(store::Store& st, const std::string& la,
 
 namespace {
 
-void indicator_parts(const SnapshotCache& snap, const governance::Measure& m, const std::string& la,
-                     model::Date as_of, bool suppress, MeasureProgress& out) {
+// One scorecard for every indicator the measures name (the scorecard's own figures, targets and
+// trends on the date), built once.
+indicators::Scorecard measures_scorecard(const SnapshotCache& snap, const governance::Governance& g,
+                                         const std::string& la, model::Date as_of, bool suppress) {
   ScorecardQuery q;
   q.suppress = suppress;
   q.la = la;
   q.as_of = model::format_iso(as_of);
   q.breakdowns = false;
-  q.only = m.indicators;
-  const auto card = scorecard(snap, q);
-  for (const auto& e : card.entries) {
+  for (const auto& m : g.measures)
+    for (const auto& key : m.indicators)
+      if (std::find(q.only.begin(), q.only.end(), key) == q.only.end()) q.only.push_back(key);
+  if (q.only.empty()) return {};
+  return scorecard(snap, q);
+}
+
+void indicator_parts(const indicators::Scorecard& card, const governance::Measure& m,
+                     MeasureProgress& out) {
+  for (const auto& key : m.indicators) {
+    const indicators::Entry* found = nullptr;
+    for (const auto& e : card.entries)
+      if (e.indicator->key == key) found = &e;
+    if (!found) continue;
+    const auto& e = *found;
     MeasurePart p;
     p.indicator = std::string(e.indicator->key);
     p.title = std::string(e.indicator->title);
@@ -254,6 +268,7 @@ std::vector<PriorityProgress> progress(const SnapshotCache& snap, store::Store& 
                                        bool suppress) {
   std::vector<PriorityProgress> out;
   const auto actions = list_actions(st, la, {}, as_of);
+  const auto card = measures_scorecard(snap, g, la, as_of, suppress);
   for (const auto& pr : g.priorities) {
     PriorityProgress pp;
     pp.priority = &pr;
@@ -262,7 +277,7 @@ std::vector<PriorityProgress> progress(const SnapshotCache& snap, store::Store& 
       MeasureProgress mp;
       mp.measure = &m;
       if (!m.indicators.empty())
-        indicator_parts(snap, m, la, as_of, suppress, mp);
+        indicator_parts(card, m, mp);
       else if (!m.survey.empty())
         survey_part(st, snap, m, la, as_of, surveys, mp);
       else
