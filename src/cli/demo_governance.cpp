@@ -73,17 +73,14 @@ struct DemoCard {
 constexpr std::array<DemoCard, 6> kCards{{
     {"education-work", "Why do we have to ask three times for a bus pass when we change school?",
      "Head of Transport",
-     "You said bus passes took too long. We now arrange the bus pass with "
-     "the school place, so it is ready on your first day."},
+     "We now arrange the bus pass with the school place, so it is ready on your first day."},
     {"home-housing", "We want to know what money we get when we leave care, before we leave.",
      "Head of Leaving Care",
-     "You said you did not know what you would get. The local offer is now "
-     "on your Hearth page, with every amount, and your adviser goes "
+     "The local offer is now on your Hearth page, with every amount, and your adviser goes "
      "through it with you at 16."},
     {"feeling-safe", "We want to meet new carers before we move in, not on the day.",
      "Head of Fostering",
-     "You said moving in with strangers was scary. Unless it is an emergency, "
-     "you now meet your new carers at least once before you move."},
+     "Unless it is an emergency, you now meet your new carers at least once before you move."},
     {"health-support", "Waiting for CAMHS takes too long. We need someone to talk to now.",
      "Head of Emotional Wellbeing", ""},
     {"listened-to", "Our reviews are at school in lesson time. Everyone knows why we leave class.",

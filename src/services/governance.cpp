@@ -149,6 +149,23 @@ std::vector<store::Action> list_actions(store::Store& st, const std::string& la,
   return out;
 }
 
+// ---- challenge cards ------------------------------------------------------------------------
+
+std::vector<store::Card> you_said_we_did(store::Store& st, const std::string& la,
+                                         std::size_t limit) {
+  std::vector<store::Card> out;
+  for (auto& c : st.governance().cards(la))
+    if (c.status == "answered" && c.approved_at && !c.response.empty()) {
+      c.raised_by.clear();
+      out.push_back(std::move(c));
+    }
+  std::stable_sort(out.begin(), out.end(), [](const store::Card& a, const store::Card& b) {
+    return *a.approved_at > *b.approved_at;
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
 // ---- progress -------------------------------------------------------------------------------
 
 namespace {

@@ -64,6 +64,13 @@ struct ActionFilter {
 std::vector<store::Action> list_actions(store::Store& st, const std::string& la,
                                         const ActionFilter& f, model::Date today);
 
+// ---- challenge cards ------------------------------------------------------------------------
+
+// "You said, we did": the council's answered cards whose response the participation officer
+// approved, newest answer first, at most `limit`. Never who raised a card.
+std::vector<store::Card> you_said_we_did(store::Store& st, const std::string& la,
+                                         std::size_t limit = 10);
+
 // ---- progress -------------------------------------------------------------------------------
 
 struct MeasurePart {

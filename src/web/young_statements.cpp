@@ -2,6 +2,7 @@
 // feel safe", telling their worker how they feel, and their messages with the answers.
 
 #include "services/children.hpp"
+#include "services/governance.hpp"
 #include "services/voice.hpp"
 #include "timescales/registry.hpp"
 #include "voice/vocabulary.hpp"
@@ -191,6 +192,11 @@ http::Response home(Page& p) {
       d["offer"] = offer;
     }
   }
+  // "You said, we did": what the council changed because young people told it.
+  json said = json::array();
+  for (const auto& c : services::you_said_we_did(p.call.st, res.la, 5))
+    said.push_back({{"challenge", c.challenge}, {"response", c.response}});
+  if (!said.empty()) d["you_said"] = said;
   d["hello"] = p.say("hello", {{"name", name}});
   d["surveys"] = open_surveys(p);
   int unseen = 0;

@@ -114,6 +114,9 @@ export async function youngChecks(t) {
         await page.click('main button[type=submit]')
         await page.waitForURL((u) => u.pathname === '/my')
         await pageChecks(page, role, `my-home-${lang}`, problems)
+        // "You said, we did": the demo Board's answered challenge cards, in the page without script.
+        const said = await page.locator('main .app-young__you-said').count()
+        assert(said >= 3, `${said} "You said, we did" answers on the home page, not the demo's 3`)
         await page.goto(`${base}/my/say`)
         await pageChecks(page, role, `my-say-${lang}`, problems)
         await page.click('main button[type=submit]') // nothing chosen: the errors
