@@ -155,9 +155,51 @@ http::Response close_action(Call& call) {
   return http::Response::json(report::action_json(closed, today));
 }
 
+// The challenge cards, newest first: what was asked, of whom, where it has got to, and the
+// approved answer. Never who raised a card (a young person's account would name a child).
+http::Response list_cards(Call& call) {
+  const std::string la = call.council();
+  call.require(Action::ReadBoard, Resource::council(la));
+  const std::string status = call.query("status");
+  static const std::set<std::string> statuses = {"", "raised", "accepted", "actions_agreed",
+                                                 "answered"};
+  if (!statuses.count(status))
+    throw ApiError(400, "bad_status", "status must be raised, accepted, actions_agreed or answered",
+                   {{"parameter", "status"}});
+  json items = json::array();
+  for (const auto& c : call.st.governance().cards(la)) {
+    if (!status.empty() && c.status != status) continue;
+    const bool approved = c.approved_at.has_value();
+    items.push_back(
+        {{"id", c.id},
+         {"raised_on", model::format_iso(voice::england_date(c.raised_at))},
+         {"raised_by",
+          c.raised_by_role == "young_person" ? "a young person" : "the children in care council"},
+         {"challenge", c.challenge},
+         {"theme", c.theme},
+         {"addressed_to", c.addressed_to},
+         {"status", c.status},
+         {"response", approved ? json(c.response) : json(nullptr)},
+         {"answered_on", approved ? json(model::format_iso(voice::england_date(*c.approved_at)))
+                                  : json(nullptr)}});
+  }
+  json out = {{"items", items}, {"total", items.size()}};
+  return http::Response::json(out);
+}
+
 }  // namespace
 
 void add_board_routes(std::vector<Route>& routes) {
+  routes.push_back(
+      {"GET",
+       "/api/v1/cards",
+       "The challenge cards to the Board, newest first, with the approved \"You "
+       "said, we did\" answer; never who raised one",
+       {kLa, {"status", "query", "string", "raised, accepted, actions_agreed or answered"}},
+       true,
+       "",
+       list_cards});
+  routes.back().reply = {200, "CardList"};
   routes.push_back({"GET",
                     "/api/v1/board",
                     "The Corporate Parenting Board: each priority's progress from its measures "

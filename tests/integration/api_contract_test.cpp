@@ -296,6 +296,14 @@ TEST_F(ApiContract, EveryReplyFitsItsSchema) {
   EXPECT_EQ(home["priorities"].size(), 5u);
   ask(as("demo-manager"), "GET", "/api/v1/board?as_of=2025-03-31", {}, 200);
   ask(as("demo-board"), "GET", "/api/v1/actions?status=overdue", {}, 200);
+  // The cards: never who raised one (the demo's raised by demo-yp and demo-participation).
+  auto cards = ask(as("demo-board"), "GET", "/api/v1/cards", {}, 200);
+  ASSERT_TRUE(cards.is_object() && cards.contains("items"));
+  EXPECT_EQ(cards["total"], 6);
+  EXPECT_EQ(cards.dump().find("demo-"), std::string::npos);
+  EXPECT_EQ(ask(as("demo-participation"), "GET", "/api/v1/cards?status=answered", {}, 200)["total"],
+            3);
+  ask(as("demo-board"), "GET", "/api/v1/cards?status=lost", {}, 400);
   ask(as("demo-board"), "GET", "/api/v1/actions?status=late", {}, 400);
   auto action = ask(
       officer, "POST", "/api/v1/actions",

@@ -4,7 +4,7 @@
 
 import type { ChildList, ChildReply } from './api-types/children'
 import type { FindingNote, FindingsSummary, RuleFindings } from './api-types/findings'
-import type { ActionList, Board, BoardAction } from './api-types/governance'
+import type { ActionList, Board, BoardAction, CardList } from './api-types/governance'
 import type { ImportList, Upload } from './api-types/imports'
 import type { ApiDocument, CouncilUserList, Info, SetupDone, UserChange } from './api-types/info'
 import type { Listening } from './api-types/listening'
@@ -34,6 +34,7 @@ export interface Replies {
   'GET /api/v1/alerts': AlertList
   'POST /api/v1/alerts/{id}/acknowledge': Alert
   'GET /api/v1/board': Board
+  'GET /api/v1/cards': CardList
   'GET /api/v1/children': ChildList
   'GET /api/v1/children/{id}': ChildReply
   'GET /api/v1/findings': FindingsSummary

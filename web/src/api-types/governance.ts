@@ -61,6 +61,28 @@ export interface BoardAction {
   title: string
 }
 
+/** A challenge card: the challenge in the young people's own words, whom it asks, where it has got to; never who raised it */
+export interface Card {
+  addressed_to: string
+  /** YYYY-MM-DD */
+  answered_on: string | null
+  challenge: string
+  id: number
+  /** The children in care council, or a young person (never who) */
+  raised_by: string
+  /** YYYY-MM-DD */
+  raised_on: string
+  /** "You said, we did": the answer, once the participation officer approved it */
+  response: string | null
+  status: 'raised' | 'accepted' | 'actions_agreed' | 'answered'
+  theme: string
+}
+
+export interface CardList {
+  items: Card[]
+  total: number
+}
+
 /** "We will know this when": a measure and its parts; its RAG is the worst of theirs */
 export interface Measure {
   id: string
