@@ -116,6 +116,10 @@ std::string_view action_name(Action a) {
       return "board.manage";
     case Action::CloseAction:
       return "action.close";
+    case Action::ManageCards:
+      return "cards.manage";
+    case Action::RaiseCard:
+      return "card.raise";
   }
   return "";
 }
@@ -303,6 +307,14 @@ Decision decide(const Principal& who, Action action, const Resource& what) {
         return deny("the Board's actions are closed by their owners and the Board's officer");
       if (!what.owner.empty() && what.owner == who.username) return allow();
       return deny("only the action's owner or the Board's officer closes it");
+    case Action::ManageCards:
+      if (r == Role::Participation) return allow(View::Suppressed);
+      return deny("the participation officer keeps the challenge cards and the themes");
+    case Action::RaiseCard:
+      if (r == Role::Participation || r == Role::YoungPerson) return allow(View::Suppressed);
+      return deny(
+          "challenge cards come from young people and the children in care council, through "
+          "the participation officer");
   }
   return deny("unknown action");
 }
@@ -344,6 +356,7 @@ std::vector<std::string> capabilities(const Principal& who) {
   if (decide(who, Action::ReadListening, council)) out.push_back("listening");
   if (decide(who, Action::ReadBoard, council)) out.push_back("board");
   if (decide(who, Action::ManageBoard, council)) out.push_back("manage_board");
+  if (decide(who, Action::ManageCards, council)) out.push_back("manage_cards");
   return out;
 }
 

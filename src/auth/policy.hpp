@@ -39,6 +39,8 @@ enum class Action : std::uint8_t {
   ReadBoard,    // the Board's progress, actions, meetings, cards and calendar (no child named)
   ManageBoard,  // meetings, actions, the calendar and the arrangements: the Board's officer
   CloseAction,  // close an action with evidence: its owner, or the Board's officer
+  ManageCards,  // challenge cards and the theme in focus: the participation officer
+  RaiseCard,    // a challenge card to the Board: a young person, or the participation officer
 };
 std::string_view action_name(Action a);
 

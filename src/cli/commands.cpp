@@ -682,7 +682,8 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
         long long latest = imports.empty() ? 0 : imports.front().id;
         // An import this process accepted has reloaded already (routes_imports.cpp).
         // A statement sent or answered changes the Board's listening figures too.
-        if (latest != snapshot.import_id() || st->voice().version() != snapshot.voice_version()) {
+        if (latest != snapshot.import_id() ||
+            ingest::voice_version_of(*st) != snapshot.voice_version()) {
           snapshot.reload(*st);
           spdlog::info(json{{"event", "snapshot_reloaded"}, {"import", latest}}.dump());
         }

@@ -156,13 +156,13 @@ std::string add_demo_governance(store::Store& st, const std::string& la, Date to
       gov.update_card(c, seen, ev(on, by, kind, status));
       seen = c.updated_at;
     };
-    if (i < 5) step(raised + days{14}, "accepted", officer, "accepted");
+    if (i < 5) step(raised + days{14}, "accepted", participation, "accepted");
     if (i < 4) step(raised + days{40}, "actions_agreed", officer, "actions_agreed");
     if (*d.response) {
       c.response = d.response;
       c.approved_at = at(raised + days{120});
       c.approved_by = participation;
-      step(raised + days{120}, "answered", participation, "approved");
+      step(raised + days{120}, "answered", participation, "answered");
     }
     cards.push_back(id);
   }

@@ -416,6 +416,7 @@ Value Engine::value(const Indicator& ind, const Cohort& cohort) const {
 }
 
 std::string_view Engine::category_of(model::ChildIndex c, Date on, Dimension d) const {
+  if (c >= data_.children.size()) return "Not about one child";
   const auto& rec = data_.children[c];
   switch (d) {
     case Dimension::AgeBand: {

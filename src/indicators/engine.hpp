@@ -44,6 +44,10 @@ ReportingPeriod period_containing(model::Date d, PeriodKind kind);
 // `count` periods ending with the one containing `d` (itself to d), oldest first.
 std::vector<ReportingPeriod> periods_to(model::Date d, PeriodKind kind, int count);
 
+// A case that is not one child's (a challenge card to the Board): it falls in no breakdown's
+// category but its own.
+inline constexpr model::ChildIndex kNotAChild = static_cast<model::ChildIndex>(-1);
+
 // One member of an indicator's population.
 struct Case {
   model::ChildIndex child = 0;

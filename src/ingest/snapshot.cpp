@@ -27,7 +27,19 @@ std::shared_ptr<const model::Dataset> load_dataset(store::Store& store) {
       facts.push_back(std::move(f));
     }
   ds->attach_statements(std::move(facts));
+  std::vector<model::CardFact> cards;
+  for (const auto& la : ds->councils)
+    for (const auto& c : store.governance().cards(la)) {
+      model::CardFact f{c.la, voice::england_date(c.raised_at), std::nullopt};
+      if (c.status == "answered" && c.approved_at) f.answered = voice::england_date(*c.approved_at);
+      cards.push_back(std::move(f));
+    }
+  ds->attach_cards(std::move(cards));
   return ds;
+}
+
+std::string voice_version_of(store::Store& store) {
+  return store.voice().version() + "|" + store.governance().cards_version();
 }
 
 std::shared_ptr<const model::Dataset> Snapshot::reload(store::Store& store) {
@@ -35,7 +47,7 @@ std::shared_ptr<const model::Dataset> Snapshot::reload(store::Store& store) {
   // Read before the data: an import landing in between is seen (and loaded) next time.
   auto imports = store.list_imports(1);
   const long long latest = imports.empty() ? 0 : imports.front().id;
-  const std::string voice = store.voice().version();
+  const std::string voice = voice_version_of(store);
   auto ds = load_dataset(store);
   set(ds);
   import_id_.store(latest);

@@ -24,7 +24,7 @@ class Snapshot {
   // The latest import the store listed when the current dataset was read (0: none): a process
   // that already reloaded after its own import need not read the store again for it.
   long long import_id() const { return import_id_.load(); }
-  // The store's voice version (VoiceStore::version) when the data in use was read.
+  // The store's voice version (voice_version_of) when the data in use was read.
   std::string voice_version() const {
     std::lock_guard lk(voice_mu_);
     return voice_version_;
@@ -39,6 +39,11 @@ class Snapshot {
 };
 
 std::shared_ptr<const model::Dataset> load_dataset(store::Store& store);
+
+// What children and young people have said and asked, as a version: statements and their replies
+// (VoiceStore::version) and challenge cards (GovernanceStore::cards_version). The data is read
+// again when it changes.
+std::string voice_version_of(store::Store& store);
 
 // The latest date the data speaks for: the end of the latest collection year stored, or the
 // latest local record, whichever is later (1900-01-01 for an empty dataset).

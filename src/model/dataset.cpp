@@ -444,6 +444,12 @@ void Dataset::attach_statements(std::vector<StatementFact> facts) {
     if (auto c = find_child(statements[i].la, statements[i].child)) statements_of[*c].push_back(i);
 }
 
+void Dataset::attach_cards(std::vector<CardFact> facts) {
+  std::stable_sort(facts.begin(), facts.end(),
+                   [](const CardFact& a, const CardFact& b) { return a.raised < b.raised; });
+  cards = std::move(facts);
+}
+
 void Dataset::attach_local(std::vector<LocalRecords> records) {
   std::sort(records.begin(), records.end(),
             [](const LocalRecords& a, const LocalRecords& b) { return a.la < b.la; });

@@ -176,6 +176,14 @@ struct StatementFact {
   std::optional<bool> answered_in_time(Date to, int within = 5) const;
 };
 
+// A challenge card to the Board, as the figures need it: when it was raised and when its "You
+// said, we did" answer was approved (days in England). Never the words, never who raised it.
+struct CardFact {
+  std::string la;
+  Date raised{};
+  OptDate answered;
+};
+
 class Dataset {
  public:
   Dataset() = default;
@@ -193,6 +201,8 @@ class Dataset {
   void attach_local(std::vector<LocalRecords> records);
   // Takes the children's statements (facts only) and indexes them by child.
   void attach_statements(std::vector<StatementFact> facts);
+  // Takes the challenge cards (facts only), by the day raised.
+  void attach_cards(std::vector<CardFact> facts);
 
   std::vector<ChildRecord> children;
   EpisodeColumns episodes;
@@ -215,6 +225,7 @@ class Dataset {
   LocalIndex local_index;
   std::vector<StatementFact> statements;                  // in date order
   std::vector<std::vector<std::uint32_t>> statements_of;  // by child: indexes into statements
+  std::vector<CardFact> cards;                            // by the day raised
 
   // The council's local records, or nullptr when it has sent none.
   const LocalRecords* local_of(std::string_view la) const;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "services/board.hpp"
 #include "services/errors.hpp"
 #include "services/listening.hpp"
 #include "services/scorecard.hpp"
@@ -97,6 +98,7 @@ store::Action add_action(store::Store& st, const std::string& la, const governan
   a.created_at = a.updated_at = now;
   a.created_by = by;
   a.id = gov.add_action(a, {0, now, by, "created", "open", ""});
+  card_action_agreed(st, a, now);  // the card it answers has actions agreed now
   return a;
 }
 
@@ -125,6 +127,7 @@ store::Action close_action(store::Store& st, const std::string& la, std::int64_t
   if (!gov.update_action(*a, seen, {0, now, by, "closed", status, evidence}))
     throw conflict("changed", "Someone else changed action " + std::to_string(id) +
                                   " meanwhile: look again and try again");
+  card_action_done(st, *a, by, now);  // its card may be answered now
   return *a;
 }
 

@@ -142,6 +142,8 @@ class GovernanceStore {
   virtual std::vector<Card> cards(std::string_view la) = 0;  // newest first
   virtual std::optional<Card> card(std::int64_t id) = 0;
   virtual std::vector<GovEvent> card_events(std::int64_t id) = 0;
+  // Changes whenever a card is raised or moves (the Board's card figures are read again then).
+  virtual std::string cards_version() = 0;
 
   // ---- meetings, with their items
   virtual std::int64_t add_meeting(const Meeting& m) = 0;

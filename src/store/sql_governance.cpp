@@ -293,6 +293,13 @@ std::optional<Card> SqlGovernance::card(std::int64_t id) {
 std::vector<GovEvent> SqlGovernance::card_events(std::int64_t id) {
   return events("gov_card_events", "card_id", id);
 }
+std::string SqlGovernance::cards_version() {
+  long long n = 0;
+  std::string last;
+  soci::indicator li = soci::i_ok;
+  sql_ << "SELECT COUNT(*), MAX(updated_at) FROM gov_cards", soci::into(n), soci::into(last, li);
+  return std::to_string(n) + "/" + (li == soci::i_ok ? last : std::string());
+}
 
 // ---- meetings --------------------------------------------------------------------------------
 

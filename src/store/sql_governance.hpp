@@ -29,6 +29,7 @@ class SqlGovernance final : public GovernanceStore {
   std::vector<Card> cards(std::string_view la) override;
   std::optional<Card> card(std::int64_t id) override;
   std::vector<GovEvent> card_events(std::int64_t id) override;
+  std::string cards_version() override;
 
   std::int64_t add_meeting(const Meeting& m) override;
   bool update_meeting(const Meeting& m, model::Instant seen_updated_at) override;

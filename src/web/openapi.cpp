@@ -143,6 +143,8 @@ void add_api_routes(std::vector<Route>& routes, ApiHandler openapi) {
   add_voice_routes(routes);
   add_listening_routes(routes);
   add_board_routes(routes);
+  add_card_routes(routes);
+  add_meeting_routes(routes);
   routes.push_back({"GET",
                     "/api/v1/openapi.json",
                     "This API, described as OpenAPI 3",

@@ -2,9 +2,9 @@
 // out from the scorecard's own figures; its actions, which their owners and the Board's officer
 // close with evidence. Nothing here names a child.
 #include "report/governance.hpp"
+#include "services/board.hpp"
 #include "services/governance.hpp"
-#include "voice/clock.hpp"
-#include "web/internal.hpp"
+#include "web/board_common.hpp"
 
 namespace hearth::web {
 
@@ -13,21 +13,16 @@ namespace {
 using auth::Action;
 using auth::Resource;
 
-model::Date today_of(const Call& call) {
-  return voice::england_date(model::from_unix_seconds(call.ctx.authn.now()));
-}
-model::Instant now_of(const Call& call) {
-  return model::from_unix_seconds(call.ctx.authn.now());
+using board::now_of;
+using board::today_of;
+
+// What the Board reads is refused when it names a child (services::check_names_no_child).
+void check_names(Call& call, const std::string& la, const std::string& text, const char* field) {
+  auto d = call.ctx.derived();
+  services::check_names_no_child(*d->data, call.st, la, text, field);
 }
 
-std::int64_t number_param(const Call& call) {
-  const std::string& v = call.req.path_params.at("id");
-  auto n = positive_number(v);
-  if (!n) throw ApiError(404, "not_found", "There is no action '" + v + "'.");
-  return *n;
-}
-
-http::Response board(Call& call) {
+http::Response board_home(Call& call) {
   const std::string la = call.council();
   const auto decision = call.require(Action::ReadBoard, Resource::council(la));
   auto d = call.ctx.derived();
@@ -118,6 +113,7 @@ http::Response create_action(Call& call) {
   if (!n.owner.empty() && !call.st.find_user(n.owner))
     throw ApiError(400, "bad_owner", "There is no Hearth account '" + n.owner + "'",
                    {{"parameter", "owner"}});
+  check_names(call, la, n.title, "title");
   const auto a = services::add_action(call.st, la, g, n, call.who().username, now_of(call));
   call.audit("action.create", "action:" + std::to_string(a.id), "ok",
              {{"la", la}, {"due", model::format_iso(a.due)}});
@@ -125,7 +121,7 @@ http::Response create_action(Call& call) {
 }
 
 http::Response close_action(Call& call) {
-  const auto id = number_param(call);
+  const auto id = board::id_param(call, "action");
   auto a = call.st.governance().action(id);
   if (!a) throw ApiError(404, "not_found", "There is no action " + std::to_string(id) + ".");
   Resource r = Resource::council(a->la);
@@ -147,6 +143,7 @@ http::Response close_action(Call& call) {
                      {{"parameter", "on"}});
     on = *d;
   }
+  check_names(call, a->la, body_string(body, "evidence", ""), "evidence");
   const auto closed = services::close_action(
       call.st, a->la, id, body_string(body, "status", "done"), body_string(body, "evidence", ""),
       on, call.who().username, now_of(call));
@@ -155,51 +152,9 @@ http::Response close_action(Call& call) {
   return http::Response::json(report::action_json(closed, today));
 }
 
-// The challenge cards, newest first: what was asked, of whom, where it has got to, and the
-// approved answer. Never who raised a card (a young person's account would name a child).
-http::Response list_cards(Call& call) {
-  const std::string la = call.council();
-  call.require(Action::ReadBoard, Resource::council(la));
-  const std::string status = call.query("status");
-  static const std::set<std::string> statuses = {"", "raised", "accepted", "actions_agreed",
-                                                 "answered"};
-  if (!statuses.count(status))
-    throw ApiError(400, "bad_status", "status must be raised, accepted, actions_agreed or answered",
-                   {{"parameter", "status"}});
-  json items = json::array();
-  for (const auto& c : call.st.governance().cards(la)) {
-    if (!status.empty() && c.status != status) continue;
-    const bool approved = c.approved_at.has_value();
-    items.push_back(
-        {{"id", c.id},
-         {"raised_on", model::format_iso(voice::england_date(c.raised_at))},
-         {"raised_by",
-          c.raised_by_role == "young_person" ? "a young person" : "the children in care council"},
-         {"challenge", c.challenge},
-         {"theme", c.theme},
-         {"addressed_to", c.addressed_to},
-         {"status", c.status},
-         {"response", approved ? json(c.response) : json(nullptr)},
-         {"answered_on", approved ? json(model::format_iso(voice::england_date(*c.approved_at)))
-                                  : json(nullptr)}});
-  }
-  json out = {{"items", items}, {"total", items.size()}};
-  return http::Response::json(out);
-}
-
 }  // namespace
 
 void add_board_routes(std::vector<Route>& routes) {
-  routes.push_back(
-      {"GET",
-       "/api/v1/cards",
-       "The challenge cards to the Board, newest first, with the approved \"You "
-       "said, we did\" answer; never who raised one",
-       {kLa, {"status", "query", "string", "raised, accepted, actions_agreed or answered"}},
-       true,
-       "",
-       list_cards});
-  routes.back().reply = {200, "CardList"};
   routes.push_back({"GET",
                     "/api/v1/board",
                     "The Corporate Parenting Board: each priority's progress from its measures "
@@ -208,7 +163,7 @@ void add_board_routes(std::vector<Route>& routes) {
                     {kLa, {"as_of", "query", "string", "YYYY-MM-DD (default: the data's date)"}},
                     true,
                     "",
-                    board});
+                    board_home});
   routes.back().reply = {200, "Board"};
   routes.push_back({"GET",
                     "/api/v1/actions",

@@ -75,6 +75,10 @@ http::Response help_page(Page& p);
 http::Response messages_page(Page& p);
 http::Response message_page(Page& p);
 
+// young_cards.cpp
+http::Response card_form(Page& p);
+http::Response card_post(Page& p);
+
 // young_surveys.cpp
 json open_surveys(Page& p);  // [{id, title}] for the home page
 http::Response survey_page(Page& p);

@@ -367,6 +367,8 @@ void add_young_pages(Ctx& ctx, http::Router& router) {
   get("/my/messages/{id}", Need::YoungPerson, message_page);
   get("/my/surveys/{id}", Need::YoungPerson, survey_page);
   post("/my/surveys/{id}", Need::YoungPerson, survey_post);
+  get("/my/cards/new", Need::YoungPerson, card_form);
+  post("/my/cards", Need::YoungPerson, card_post);
   get("/my/standards", Need::YoungPerson, standards_page);
   post("/my/standards", Need::YoungPerson, standards_post);
 }

@@ -71,6 +71,8 @@ class ApiContract : public ::testing::Test {
     return {"", nullptr};
   }
 
+  void board_loop(WebClient& officer, const json& me);
+
   // Asks, and checks the reply against what the document says it answers; returns the body.
   json ask(WebClient& c, const std::string& method, const std::string& path,
            const std::string& body = {}, int expect = 0) {
@@ -321,6 +323,7 @@ TEST_F(ApiContract, EveryReplyFitsItsSchema) {
                     R"({"evidence":"On the council's website since May"})", 200);
   EXPECT_EQ(closed["status"], "done");
   ask(officer, "POST", "/api/v1/actions/" + act + "/close", R"({"evidence":"again"})", 409);
+  board_loop(officer, me);
 
   // An import through the web, from start to accept; and one cancelled.
   const auto files = tmp_.path() / "next";
@@ -363,6 +366,120 @@ TEST_F(ApiContract, EveryReplyFitsItsSchema) {
       for (auto& c : m) c = static_cast<char>(std::toupper(c));
       EXPECT_TRUE(answered_.count(m + " " + pattern)) << m << " " << pattern << " was not checked";
     }
+}
+
+// The Board's loop through the API: the participation officer raises a card; the officer plans
+// a meeting and agrees an action for the card at it; the owner closes it with evidence; the
+// participation officer approves "You said, we did". On the way, nothing the Board reads may
+// name a child, and no reply names who raised a card.
+void ApiContract::board_loop(WebClient& officer, const json& me) {
+  auto participation = as("demo-participation");
+  auto& boardm = as("demo-board");
+  ask(participation, "POST", "/api/v1/cards", R"({"challenge":"","addressed_to":"x"})", 400);
+  // A child's number, or the name a young person goes by here, is refused wherever it is put.
+  const std::string child = me["user"]["child"];
+  const std::string name = me["user"]["display_name"];
+  auto refused =
+      ask(participation, "POST", "/api/v1/cards",
+          json{{"challenge", "Ask about " + child + " please"}, {"addressed_to", "Housing"}}.dump(),
+          400);
+  EXPECT_EQ(refused["error"]["code"], "names_a_child") << refused;
+  EXPECT_EQ(refused.dump().find(child), std::string::npos) << "the refusal repeats the number";
+  auto card = ask(
+      participation, "POST", "/api/v1/cards",
+      R"({"challenge":"We want a say in who our social worker is","theme":"feeling-safe","addressed_to":"Head of Children's Social Care"})",
+      201);
+  ASSERT_TRUE(card.is_object() && card.contains("id")) << card;
+  const std::string cid = std::to_string(card["id"].get<std::int64_t>());
+  EXPECT_EQ(card["raised_by"], "the children in care council");
+  ask(boardm, "POST", "/api/v1/cards/" + cid + "/accept", "{}", 403);
+  EXPECT_EQ(ask(participation, "POST", "/api/v1/cards/" + cid + "/accept", "{}", 200)["status"],
+            "accepted");
+  ask(participation, "POST", "/api/v1/cards/" + cid + "/accept", "{}", 409);
+  ask(participation, "POST", "/api/v1/cards/" + cid + "/answer", R"({"response":"Early"})", 409);
+
+  auto meeting = ask(
+      officer, "POST", "/api/v1/meetings",
+      R"({"date":"2026-12-10","title":"Corporate Parenting Board","theme":"feeling-safe","agenda":[{"text":"Challenge cards","detail":"Children in care council"}]})",
+      201);
+  ASSERT_TRUE(meeting.is_object() && meeting.contains("id")) << meeting;
+  const auto mid = meeting["id"].get<std::int64_t>();
+  const std::string mids = std::to_string(mid);
+  ask(officer, "POST", "/api/v1/meetings", R"({"date":"10/12/2026","title":"x"})", 400);
+  ask(boardm, "GET", "/api/v1/meetings", {}, 200);
+  ask(boardm, "GET", "/api/v1/meetings/" + mids, {}, 200);
+  auto action = ask(officer, "POST", "/api/v1/actions",
+                    json{{"title", "Ask each young person about a change of worker"},
+                         {"owner", "demo-manager"},
+                         {"owner_name", "Head of Children's Social Care"},
+                         {"due", "2027-01-31"},
+                         {"theme", "feeling-safe"},
+                         {"card", card["id"]},
+                         {"meeting", mid}}
+                        .dump(),
+                    201);
+  ASSERT_TRUE(action.is_object() && action.contains("id")) << action;
+  const std::string aid = std::to_string(action["id"].get<std::int64_t>());
+  ask(officer, "POST", "/api/v1/actions",
+      json{{"title", "Visit " + child}, {"owner_name", "x"}, {"due", "2027-01-31"}}.dump(), 400);
+  auto recorded = ask(
+      officer, "POST", "/api/v1/meetings/" + mids,
+      R"({"status":"held","attendance":[{"name":"Cllr Jo Patel","present":true},{"name":"Sam Lee","present":false}],"decisions":["Agreed an action for the card"],"minutes":"The Board heard the card."})",
+      200);
+  EXPECT_EQ(recorded["actions"].size(), 1u) << recorded;
+  EXPECT_EQ(recorded["attendance"][1]["present"], false);
+  EXPECT_EQ(ask(boardm, "GET", "/api/v1/cards/" + cid, {}, 200)["card"]["status"],
+            "actions_agreed");
+  // The owner closes it; evidence naming a young person is refused first.
+  auto named = ask(as("demo-manager"), "POST", "/api/v1/actions/" + aid + "/close",
+                   json{{"evidence", "Talked it through with " + name}}.dump(), 400);
+  EXPECT_EQ(named["error"]["code"], "names_a_child") << named;
+  ask(as("demo-manager"), "POST", "/api/v1/actions/" + aid + "/close",
+      R"({"evidence":"Every review now asks about a change of worker, on form CP12"})", 200);
+  auto detail = ask(boardm, "GET", "/api/v1/actions/" + aid, {}, 200);
+  EXPECT_EQ(detail["history"].size(), 2u) << detail;
+  EXPECT_EQ(detail["meeting"]["id"], mid);
+  auto ready = ask(participation, "GET", "/api/v1/cards/" + cid, {}, 200);
+  EXPECT_TRUE(ready["card"]["ready_to_answer"].get<bool>()) << ready;
+  ask(participation, "POST", "/api/v1/cards/" + cid + "/answer", R"({"response":""})", 400);
+  auto answered =
+      ask(participation, "POST", "/api/v1/cards/" + cid + "/answer",
+          R"({"response":"Your review now asks whether you want a different worker."})", 200);
+  EXPECT_EQ(answered["status"], "answered");
+  auto history = ask(boardm, "GET", "/api/v1/cards/" + cid, {}, 200);
+  EXPECT_EQ(history["history"].size(), 5u) << history;  // raised, accepted, agreed, done, answered
+  // Who raised it is never sent (staff who own actions are named: they are not children).
+  EXPECT_EQ(history.dump().find("demo-participation"), std::string::npos) << history;
+  EXPECT_EQ(history.dump().find(child), std::string::npos);
+
+  // The calendar, a report received, a figure by hand, the arrangements and the theme in focus.
+  auto cal = ask(boardm, "GET", "/api/v1/reports", {}, 200);
+  ASSERT_TRUE(cal.is_object() && !cal["items"].empty()) << cal;
+  json missing;
+  for (const auto& d : cal["items"])
+    if (d["status"] == "missing") missing = d;
+  ASSERT_TRUE(missing.is_object()) << "the demo has a report missing";
+  auto got =
+      ask(officer, "POST", "/api/v1/reports/" + missing["report"].get<std::string>() + "/receive",
+          json{{"due", missing["due"]}, {"document", "Report to the Board.pdf"}}.dump(), 200);
+  EXPECT_EQ(got["status"], "received");
+  ask(officer, "POST", "/api/v1/measures/advocacy-partner/values",
+      R"({"period_end":"2026-09-30","value":84,"note":"Advocacy partner, Q2"})", 201);
+  ask(officer, "POST", "/api/v1/measures/cards/values", R"({"period_end":"2026-09-30","value":1})",
+      400);
+  auto arr = ask(boardm, "GET", "/api/v1/governance", {}, 200);
+  ASSERT_TRUE(arr.is_object() && arr.contains("themes")) << arr;
+  auto focused = ask(participation, "POST", "/api/v1/themes/feeling-safe/focus", {}, 200);
+  for (const auto& t : focused["themes"])
+    if (t["year"] == "2025-26") EXPECT_EQ(t["focus"].get<bool>(), t["id"] == "feeling-safe") << t;
+  auto bad = ask(officer, "POST", "/api/v1/governance",
+                 R"({"source":"next.toml","text":"[board]\nname = 1\n"})", 400);
+  EXPECT_NE(bad["error"]["message"].get<std::string>().find("next.toml:"), std::string::npos)
+      << bad;
+  const std::string text =
+      hearth::testing::read_text(fs::path(HEARTH_SOURCE_DIR) / "reference/governance/medway.toml");
+  ask(officer, "POST", "/api/v1/governance", json{{"source", "medway.toml"}, {"text", text}}.dump(),
+      201);
 }
 
 }  // namespace

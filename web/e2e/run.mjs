@@ -22,6 +22,7 @@ import { findHearth, startDemoServer } from '../scripts/demo-server.mjs'
 import { voiceChecks, listeningChecks } from './voice.mjs'
 import { openMailbox, startMailbox } from './mailbox.mjs'
 import { youngChecks } from './young.mjs'
+import { boardChecks, BOARD_WALKERS } from './board.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
@@ -259,7 +260,9 @@ const PAGES = [
   ['/worklist/team', ['team_worklist', 'all_worklist']], ['/children', ['children']], ['/data-quality', ['data_quality']],
   ['/imports', ['imports']], ['/imports/new', ['import_upload']], ['/indicators', ['indicators']], ['/rules', ['rules']],
   ['/users', ['users']], ['/my-record', ['my_record']], ['/listening', ['listening']], ['/board', ['board']],
-  ['/board/actions', ['board']]
+  ['/board/actions', ['board']], ['/board/actions/new', ['manage_board']], ['/board/actions/1', ['board']],
+  ['/board/cards', ['board']], ['/board/cards/1', ['board']], ['/board/meetings', ['board']], ['/board/meetings/1', ['board']],
+  ['/board/calendar', ['board']], ['/board/people', ['board']]
 ]
 // The API's list routes and what the session's can list must hold for each (docs/api.md).
 const API_ROUTES = [
@@ -305,7 +308,10 @@ async function plainWords(page, url) {
 //   manager: aggregates; their teams' children and worklist.   iro: aggregates; their children and worklist.
 //   worker: their caseload and worklist; no scorecard (their figures are on the worklist).
 //   board: aggregates with small-number suppression; no child records.
-//   participation: voice aggregates only (the voice pages come later): no scorecard, no children.
+//   participation: voice aggregates only (the voice pages come later): no scorecard, no children;
+//          keeps the challenge cards and the theme in focus (manage_cards).
+//   board_officer: the Board's officer — aggregates with small-number suppression, no child
+//          records; keeps the Board's meetings, actions, calendar, figures and arrangements (manage_board).
 //   young_person: their own record only.
 //   Every role but young_person: the indicator registry; the DfE's rules too, but not for the Board.
 //   The Board's business (issue 17): for every role but a social worker and a young person.
@@ -316,7 +322,8 @@ const SPEC_CAN = {
   iro: ['dashboard', 'scorecard', 'worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'listening', 'board'],
   worker: ['worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'invite_young_person'],
   board: ['dashboard', 'scorecard', 'indicators', 'listening', 'board'],
-  participation: ['rules', 'indicators', 'listening', 'board'],
+  participation: ['rules', 'indicators', 'listening', 'board', 'manage_cards'],
+  board_officer: ['dashboard', 'scorecard', 'indicators', 'listening', 'board', 'manage_board'],
   young_person: ['my_record']
 }
 
@@ -930,6 +937,10 @@ const ROLES = {
       })
     }
   },
+  // the Board's officer: their pages are walked by boardChecks (e2e/board.mjs), as every Board role's
+  board_officer: {
+    user: 'demo-officer'
+  },
   young_person: {
     user: 'demo-yp',
     extra: async (page, role) => {
@@ -1054,6 +1065,11 @@ try {
     })
 
     if (spec.extra) await spec.extra(page, role, problems)
+
+    // the Board's pages, each form there exactly for the roles that may use it (e2e/board.mjs)
+    if (BOARD_WALKERS.includes(role)) {
+      await boardChecks({ page, role, user: spec.user, can: spec.can, base: BASE, check, assert, ready, pageChecks, plainWords, problems })
+    }
 
     await check(`${role}: a page that does not exist shows the 404 page`, async () => {
       await page.goto(`${BASE}/no-such-page`)

@@ -2,9 +2,10 @@
 // `hearth openapi`, whose schemas are src/web/schemas/*.json. Do not edit: regenerate it
 // (web/README.md). A test fails when this file and the document differ.
 
+import type { ActionDetail, Arrangements, CardDetail, ManualValue, Meeting, MeetingList, ReportCalendar, ReportDue } from './api-types/board'
 import type { ChildList, ChildReply } from './api-types/children'
 import type { FindingNote, FindingsSummary, RuleFindings } from './api-types/findings'
-import type { ActionList, Board, BoardAction, CardList } from './api-types/governance'
+import type { ActionList, Board, BoardAction, Card, CardList } from './api-types/governance'
 import type { ImportList, Upload } from './api-types/imports'
 import type { ApiDocument, CouncilUserList, Info, SetupDone, UserChange } from './api-types/info'
 import type { Listening } from './api-types/listening'
@@ -13,6 +14,7 @@ import type { Scorecard } from './api-types/scorecard'
 import type { Session, SignIn } from './api-types/session'
 import type { Alert, AlertList, Invitation, SentStatement, Statement, StatementList, StatementReply } from './api-types/voice'
 import type { Worklist } from './api-types/worklist'
+export type * from './api-types/board'
 export type * from './api-types/children'
 export type * from './api-types/common'
 export type * from './api-types/findings'
@@ -30,11 +32,16 @@ export type * from './api-types/worklist'
 export interface Replies {
   'GET /api/v1/actions': ActionList
   'POST /api/v1/actions': BoardAction
+  'GET /api/v1/actions/{id}': ActionDetail
   'POST /api/v1/actions/{id}/close': BoardAction
   'GET /api/v1/alerts': AlertList
   'POST /api/v1/alerts/{id}/acknowledge': Alert
   'GET /api/v1/board': Board
   'GET /api/v1/cards': CardList
+  'POST /api/v1/cards': Card
+  'GET /api/v1/cards/{id}': CardDetail
+  'POST /api/v1/cards/{id}/accept': Card
+  'POST /api/v1/cards/{id}/answer': Card
   'GET /api/v1/children': ChildList
   'GET /api/v1/children/{id}': ChildReply
   'GET /api/v1/findings': FindingsSummary
@@ -42,6 +49,8 @@ export interface Replies {
   'POST /api/v1/findings/notes': FindingNote
   'DELETE /api/v1/findings/notes/{id}': undefined
   'GET /api/v1/findings/{rule}': RuleFindings
+  'GET /api/v1/governance': Arrangements
+  'POST /api/v1/governance': Arrangements
   'GET /api/v1/imports': ImportList
   'POST /api/v1/imports': Upload
   'GET /api/v1/imports/{id}': Upload
@@ -54,7 +63,14 @@ export interface Replies {
   'GET /api/v1/info': Info
   'POST /api/v1/invitations': Invitation
   'GET /api/v1/listening': Listening
+  'POST /api/v1/measures/{id}/values': ManualValue
+  'GET /api/v1/meetings': MeetingList
+  'POST /api/v1/meetings': Meeting
+  'GET /api/v1/meetings/{id}': Meeting
+  'POST /api/v1/meetings/{id}': Meeting
   'GET /api/v1/openapi.json': ApiDocument
+  'GET /api/v1/reports': ReportCalendar
+  'POST /api/v1/reports/{id}/receive': ReportDue
   'GET /api/v1/rules': RuleList
   'GET /api/v1/rules/{code}': Rule
   'GET /api/v1/scorecard': Scorecard
@@ -68,6 +84,7 @@ export interface Replies {
   'POST /api/v1/statements': SentStatement
   'GET /api/v1/statements/{id}': Statement
   'POST /api/v1/statements/{id}/replies': StatementReply
+  'POST /api/v1/themes/{id}/focus': Arrangements
   'GET /api/v1/users': CouncilUserList
   'POST /api/v1/users': UserChange
   'PUT /api/v1/users/{username}': UserChange

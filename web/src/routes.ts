@@ -18,6 +18,12 @@ import { statementsPage, statementPage } from './pages/statements'
 import { alertsPage, alertPage } from './pages/alerts'
 import { listeningPage, periodErrors } from './pages/listening'
 import { boardPage, boardActionsPage } from './pages/board'
+import { boardActionPage, newActionPage } from './pages/boardActionPage'
+import { boardCardsPage, boardCardPage } from './pages/boardCards'
+import { boardMeetingsPage, boardMeetingPage } from './pages/boardMeetings'
+import { boardCalendarPage } from './pages/boardCalendar'
+import { boardPeoplePage } from './pages/boardPeople'
+import { boardPrefetch } from './boardApi'
 import { newUserPage, userPage, setupPage } from './pages/userAdmin'
 export { notFound, forbidden, failure } from './pages/errors'
 
@@ -74,8 +80,29 @@ export const routes: Route[] = [
   { path: '/statements/:id', need: ['statements'], render: statementPage },
   { path: '/alerts', need: ['alerts'], render: alertsPage, prefetch: (query) => prefetch('/alerts', { la: query.get('la'), state: query.get('state') === 'all' ? 'all' : 'open' }) },
   { path: '/alerts/:id', need: ['alerts'], render: alertPage, prefetch: (query) => prefetch('/alerts', { la: query.get('la'), state: 'all' }) },
-  { path: '/board', need: ['board'], render: boardPage, prefetch: (query) => prefetch('/board', { la: query.get('la'), as_of: q(query, 'as_of') }) },
-  { path: '/board/actions', need: ['board'], render: boardActionsPage },
+  {
+    path: '/board', need: ['board'], render: boardPage,
+    prefetch: (query) => {
+      prefetch('/board', { la: query.get('la'), as_of: q(query, 'as_of') })
+      boardPrefetch('/cards', { la: query.get('la') })
+    }
+  },
+  {
+    path: '/board/actions', need: ['board'], render: boardActionsPage,
+    prefetch: (query) => {
+      prefetch('/actions', { la: query.get('la'), status: q(query, 'status'), owner: q(query, 'owner'), priority: q(query, 'priority'), theme: q(query, 'theme') })
+      boardPrefetch('/governance', { la: query.get('la') })
+    }
+  },
+  // (the officer's form before an action's page, whose :id it would otherwise be)
+  { path: '/board/actions/new', need: ['manage_board'], render: newActionPage },
+  { path: '/board/actions/:id', need: ['board'], render: boardActionPage },
+  { path: '/board/cards', need: ['board'], render: boardCardsPage, prefetch: (query) => boardPrefetch('/cards', { la: query.get('la') }) },
+  { path: '/board/cards/:id', need: ['board'], render: boardCardPage },
+  { path: '/board/meetings', need: ['board'], render: boardMeetingsPage, prefetch: (query) => boardPrefetch('/meetings', { la: query.get('la') }) },
+  { path: '/board/meetings/:id', need: ['board'], render: boardMeetingPage },
+  { path: '/board/calendar', need: ['board'], render: boardCalendarPage, prefetch: (query) => boardPrefetch('/reports', { la: query.get('la') }) },
+  { path: '/board/people', need: ['board'], render: boardPeoplePage, prefetch: (query) => boardPrefetch('/governance', { la: query.get('la') }) },
   {
     path: '/listening', need: ['listening'], render: listeningPage,
     // (a period the page will refuse is not asked for)

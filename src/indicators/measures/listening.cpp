@@ -75,6 +75,25 @@ void advocacy_in_time(const Engine& f, const ReportingPeriod& p, Cohort& out) {
   f.timeliness(out, p, {timescales::ItemId::Advocate, timescales::ItemId::IndependentVisitor});
 }
 
+// Challenge cards to the council's Board raised in the period: answered ("You said, we did"
+// approved) by its end or not.
+void cards_answered(const Engine& f, const ReportingPeriod& p, Cohort& out) {
+  for (const auto& c : f.data().cards) {
+    if (c.la != f.la() || c.raised < p.start || c.raised > p.end) continue;
+    const bool answered = c.answered && *c.answered <= p.end;
+    out.cases.push_back({kNotAChild, c.raised, answered ? 1.0 : 0.0, 1});
+  }
+}
+
+// Challenge cards answered in the period: the days from being raised to the answer's approval.
+void card_response_days(const Engine& f, const ReportingPeriod& p, Cohort& out) {
+  for (const auto& c : f.data().cards) {
+    if (c.la != f.la() || !c.answered || *c.answered < p.start || *c.answered > p.end) continue;
+    const double days = static_cast<double>((*c.answered - c.raised).count());
+    out.cases.push_back({kNotAChild, *c.answered, days, 1});
+  }
+}
+
 constexpr Indicator kMeasures[] = {
     {.key = "statements",
      .family = "statements",
@@ -117,16 +136,40 @@ constexpr Indicator kMeasures[] = {
      .title = "Challenge cards answered",
      .why = "A challenge card is a young person holding the Board to account; each deserves an "
             "answer.",
-     .numerator = "Challenge cards answered",
-     .denominator = "Challenge cards raised",
-     .population = "Challenge cards to the Board.",
+     .numerator = "Cards raised in the period whose \"You said, we did\" answer was approved by "
+                  "its end",
+     .denominator = "Challenge cards raised in the period",
+     .population = "Challenge cards to the Board from the children in care council and from "
+                   "young people, on the day raised (England); a card raised late in a period "
+                   "may be answered in the next.",
      .unit = Unit::Percent,
      .polarity = Polarity::HigherIsBetter,
-     .source = Source::NotHeld,
+     .source = Source::Local,
      .frequency = Frequency::AnyPeriod,
-     .definition = "Hearth's own measure (../shared/spec/access-and-voice.md).",
+     .definition = "Hearth's own measure (../shared/spec/access-and-voice.md): a card is answered "
+                   "when the participation officer approves its \"You said, we did\" response.",
      .basis = "Corporate parenting principles, Children and Social Work Act 2017 s1",
-     .needs = "the challenge cards children and young people bring to the Board"},
+     .default_target = 80.0,
+     .cohort = cards_answered},
+    {.key = "challenge_card_days",
+     .family = "challenge_cards",
+     .section = Section::Listening,
+     .title = "Days to answer a challenge card",
+     .why = "Young people who hold the Board to account should not wait long for an answer.",
+     .numerator = "Days from each card being raised to its answer being approved, added up",
+     .denominator = "Challenge cards answered in the period",
+     .population = "Challenge cards whose \"You said, we did\" response was approved in the "
+                   "period; the figure is the average number of calendar days.",
+     .unit = Unit::Days,
+     .polarity = Polarity::LowerIsBetter,
+     .source = Source::Local,
+     .frequency = Frequency::AnyPeriod,
+     .definition = "Hearth's own measure (../shared/spec/governance.md: card response time is "
+                   "an indicator): calendar days from the day raised to the day the answer was "
+                   "approved, in England.",
+     .basis = "Corporate parenting principles, Children and Social Work Act 2017 s1",
+     .default_target = 90.0,
+     .cohort = card_response_days},
     {.key = "review_participation",
      .family = "review_participation",
      .section = Section::Listening,

@@ -63,19 +63,25 @@ export interface BoardAction {
 
 /** A challenge card: the challenge in the young people's own words, whom it asks, where it has got to; never who raised it */
 export interface Card {
+  actions_done: number
+  actions_open: number
   addressed_to: string
   /** YYYY-MM-DD */
   answered_on: string | null
-  challenge: string
+  /** In the young people's own words; null: a young person's card the participation officer has not accepted yet (only they see its words before then) */
+  challenge: string | null
   id: number
   /** The children in care council, or a young person (never who) */
   raised_by: string
   /** YYYY-MM-DD */
   raised_on: string
+  /** An action answering it is done; the answer awaits the participation officer's approval */
+  ready_to_answer: boolean
   /** "You said, we did": the answer, once the participation officer approved it */
   response: string | null
   status: 'raised' | 'accepted' | 'actions_agreed' | 'answered'
   theme: string
+  theme_title: string
 }
 
 export interface CardList {

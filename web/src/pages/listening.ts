@@ -29,7 +29,7 @@ function monthWords(month: string): string {
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
-function realDay(text: string): boolean {
+export function realDay(text: string): boolean {
   const m = ISO_DAY.exec(text)
   if (!m) return false
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
@@ -37,7 +37,7 @@ function realDay(text: string): boolean {
 }
 
 /** Today in this browser, YYYY-MM-DD (the server's default last day is today in England). */
-function today(): string {
+export function today(): string {
   const d = new Date()
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
