@@ -22,6 +22,7 @@ import { findHearth, startDemoServer } from '../scripts/demo-server.mjs'
 import { voiceChecks, listeningChecks } from './voice.mjs'
 import { openMailbox, startMailbox } from './mailbox.mjs'
 import { youngChecks } from './young.mjs'
+import { boardLoopChecks } from './boardLoop.mjs'
 import { boardChecks, BOARD_WALKERS } from './board.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -1100,6 +1101,9 @@ try {
 
   // ---- the young people's own pages, with and without JavaScript (e2e/young.mjs) ----
   if (mailbox) await youngChecks({ browser, base: BASE, only: ONLY, check, assert, pageChecks, watch, waitMs: WAIT_MS, password: PASSWORD, mailbox, outOfHours: OUT_OF_HOURS })
+
+  // ---- the Board's loop, card to "You said, we did", by each person whose job it is (e2e/boardLoop.mjs) ----
+  await boardLoopChecks({ browser, base: BASE, only: ONLY, check, assert, ready, login, watch, pageChecks, waitMs: WAIT_MS, password: PASSWORD })
 
   console.log('\nsessions and sign-in')
   {
