@@ -69,7 +69,21 @@ export async function boardLoopChecks(t) {
       await page.fill('#challenge', `Our rooms should have a lock (e2e ${stamp})`)
       await page.click('main button[type=submit]')
       await page.waitForSelector('h1:has-text("Your challenge has been sent")')
-      return 'sent; the empty form was refused first'
+      // The Board reads that a young person raised a card, never who, and not its words until
+      // the participation officer has accepted it (and put them so that no one is named).
+      const { request } = await import('playwright-core')
+      const api = await request.newContext({ baseURL: base })
+      try {
+        assert((await api.post('/api/v1/session', { data: { username: 'demo-board', password } })).status() === 200, 'demo-board could not sign in')
+        const body = await (await api.get('/api/v1/cards')).text()
+        const cards = JSON.parse(body).items
+        const mine = cards.find((c) => c.raised_by === 'a young person' && c.status === 'raised')
+        assert(mine && mine.challenge === null, 'the Board does not see the young person\'s new card, or sees its words')
+        assert(!body.includes(`lock (e2e ${stamp})`) && !body.includes('demo-yp'), 'the Board\'s cards show the young person\'s words or who they are')
+      } finally {
+        await api.dispose()
+      }
+      return 'sent; the empty form was refused first; the Board sees "a young person", not the words'
     } finally {
       await context.close()
     }
@@ -80,7 +94,7 @@ export async function boardLoopChecks(t) {
     try {
       await page.goto(`${base}/board/cards`)
       await ready(page)
-      assert(await page.locator('main').innerText().then((s) => s.includes('A young person')), 'the young person\'s card is not on the board')
+      assert((await page.locator('main').innerText()).includes(`lock (e2e ${stamp})`), 'the young person\'s card is not on the participation officer\'s board')
       await page.fill('form#raise-card #challenge', challenge)
       await page.fill('form#raise-card #addressed-to', 'Head of Children\'s Social Care')
       await page.click('form#raise-card button')
