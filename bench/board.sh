@@ -60,7 +60,9 @@ for _ in $(seq 1 "$n"); do
 done | report "young person POST /my/cards"
 # Another app's statements: 2,000 rows about the demo council's children, as that app would send
 # them; loaded again each time (updated in place, never doubled).
-ids=$(curl -s -b "$work/demo-manager.jar" "$url/api/v1/children?per_page=100" | grep -o '"child":"[^"]*"' | cut -d'"' -f4 | sort -u)
+ids=$(curl -s -b "$work/demo-manager.jar" "$url/api/v1/children?per_page=100" |
+  /usr/bin/python3 -c 'import json,sys; print(" ".join(c["id"] for c in json.load(sys.stdin)["items"]))')
+[ -n "$ids" ] || { echo "bench: no children listed" >&2; exit 1; }
 {
   echo "stmt_statement_id,stmt_person_id,stmt_made_at,stmt_app,stmt_mood,stmt_topic,stmt_unsafe,stmt_text"
   i=0

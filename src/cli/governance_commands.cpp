@@ -10,7 +10,9 @@
 #include "cli/output.hpp"
 #include "cli/voice_commands.hpp"
 #include "ingest/snapshot.hpp"
+#include "report/board_json.hpp"
 #include "report/governance.hpp"
+#include "services/board.hpp"
 #include "services/governance.hpp"
 #include "voice/clock.hpp"
 
@@ -164,10 +166,62 @@ int actions(const Global& g, const GovernanceCli& c) {
   return kExitOk;
 }
 
+// The challenge cards, newest first: never who raised one, and a young person's words only once
+// the participation officer has accepted the card.
+int cards(const Global& g, const GovernanceCli& c) {
+  Format fmt = parse_format(c.format);
+  auto st = open_current(g);
+  const std::string la = council(*st, c.la);
+  static const std::set<std::string> statuses = {"", "raised", "accepted", "actions_agreed",
+                                                 "answered"};
+  if (!statuses.count(c.status))
+    throw UsageError("--status must be raised, accepted, actions_agreed or answered, not '" +
+                     c.status + "'");
+  const auto gv = services::governance_of(*st, la, surveys_of(g));
+  const auto actions = st->governance().actions(la);
+  json items = json::array();
+  for (const auto& card : st->governance().cards(la))
+    if (c.status.empty() || card.status == c.status)
+      items.push_back(report::card_json(card, services::card_state(card, actions), gv, false));
+  if (fmt == Format::Json) {
+    std::cout << json{{"la", la}, {"items", items}}.dump(2) << '\n';
+    return kExitOk;
+  }
+  Rows rows;
+  for (const auto& i : items)
+    rows.push_back({std::to_string(i["id"].get<std::int64_t>()), i["raised_on"].get<std::string>(),
+                    i["raised_by"].get<std::string>(), i["theme_title"].get<std::string>(),
+                    i["addressed_to"].get<std::string>(), i["status"].get<std::string>(),
+                    i["challenge"].is_null() ? std::string("(with the participation officer)")
+                                             : i["challenge"].get<std::string>(),
+                    i["response"].is_null() ? std::string() : i["response"].get<std::string>()});
+  const std::vector<std::string> headers = {"ID",   "RAISED", "BY",        "THEME",
+                                            "ASKS", "STATUS", "CHALLENGE", "WE DID"};
+  if (fmt == Format::Csv) {
+    print_csv(std::cout, headers, rows);
+    return kExitOk;
+  }
+  if (rows.empty()) {
+    std::cout << "No challenge cards" << (c.status.empty() ? "" : " " + c.status) << " for council "
+              << la << ".\n";
+    return kExitOk;
+  }
+  print_table(std::cout, headers, rows);
+  return kExitOk;
+}
+
+// What the Board reads is refused when it names a child, here as through the web.
+void check_names(store::Store& st, const std::string& la, const std::string& text,
+                 const char* field) {
+  const auto data = ingest::load_dataset(st);
+  services::check_names_no_child(*data, st, la, text, field);
+}
+
 int add(const Global& g, const GovernanceCli& c) {
   auto st = open_current(g);
   const std::string la = council(*st, c.la);
   const auto gv = services::governance_of(*st, la, surveys_of(g));
+  check_names(*st, la, c.title, "title");
   services::NewAction n{c.title,    c.owner, c.owner_name, c.due,
                         c.priority, c.theme, c.card,       c.meeting};
   const auto a = services::add_action(*st, la, gv, n, "cli:" + cli_actor(), model::instant_now());
@@ -182,6 +236,7 @@ int close(const Global& g, const GovernanceCli& c) {
   auto st = open_current(g);
   const std::string la = council(*st, c.la);
   const model::Date on = today_or(c.on, "--on");
+  check_names(*st, la, c.evidence, "evidence");
   const auto a = services::close_action(*st, la, c.id, c.dropped ? "dropped" : "done", c.evidence,
                                         on, "cli:" + cli_actor(), model::instant_now());
   cli_audit(*st, "action.close", "action:" + std::to_string(a.id), "ok",
@@ -236,6 +291,12 @@ void add_governance_cli(CLI::App& app, GovernanceCli& c) {
       ->required();
   c.close->add_flag("--dropped", c.dropped, "Dropped, not done");
   c.close->add_option("--on", c.on, "YYYY-MM-DD (default: today)");
+
+  c.cards = app.add_subcommand(
+      "cards", "The challenge cards to the Board and their \"You said, we did\" answers");
+  c.cards->add_option("--la", c.la, "The council (default: the store's one council)");
+  c.cards->add_option("--status", c.status, "raised, accepted, actions_agreed or answered");
+  c.cards->add_option("--format", c.format, "table, json or csv")->capture_default_str();
 }
 
 std::optional<int> run_governance_cli(const Global& g, const GovernanceCli& c) {
@@ -245,6 +306,7 @@ std::optional<int> run_governance_cli(const Global& g, const GovernanceCli& c) {
   if (c.add && *c.add) return add(g, c);
   if (c.close && *c.close) return close(g, c);
   if (c.actions && *c.actions) return actions(g, c);
+  if (c.cards && *c.cards) return cards(g, c);
   return std::nullopt;
 }
 

@@ -17,6 +17,7 @@ struct GovernanceCli {
   CLI::App* actions = nullptr;
   CLI::App* add = nullptr;
   CLI::App* close = nullptr;
+  CLI::App* cards = nullptr;
   std::string file, la, out, as_of, format = "table";
   // actions
   bool overdue = false, dropped = false;

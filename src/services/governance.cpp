@@ -174,9 +174,11 @@ std::vector<store::Card> you_said_we_did(store::Store& st, const std::string& la
 namespace {
 
 // One scorecard for every indicator the measures name (the scorecard's own figures, targets and
-// trends on the date), built once.
-indicators::Scorecard measures_scorecard(const SnapshotCache& snap, const governance::Governance& g,
-                                         const std::string& la, model::Date as_of, bool suppress) {
+// trends on the date), built once per snapshot, date and view.
+std::shared_ptr<const indicators::Scorecard> measures_scorecard(const SnapshotCache& snap,
+                                                                const governance::Governance& g,
+                                                                const std::string& la,
+                                                                model::Date as_of, bool suppress) {
   ScorecardQuery q;
   q.suppress = suppress;
   q.la = la;
@@ -185,8 +187,13 @@ indicators::Scorecard measures_scorecard(const SnapshotCache& snap, const govern
   for (const auto& m : g.measures)
     for (const auto& key : m.indicators)
       if (std::find(q.only.begin(), q.only.end(), key) == q.only.end()) q.only.push_back(key);
-  if (q.only.empty()) return {};
-  return scorecard(snap, q);
+  if (q.only.empty()) return std::make_shared<const indicators::Scorecard>();
+  std::string key = la + "|" + q.as_of + "|" + (suppress ? "s" : "f");
+  for (const auto& k : q.only) key += "|" + k;
+  if (auto kept = snap.measure_scorecards.get(key)) return kept;
+  auto card = std::make_shared<const indicators::Scorecard>(scorecard(snap, q));
+  // Roughly what it holds: each indicator's figures, target and a trend of a few periods.
+  return snap.measure_scorecards.put(key, card, 4096 * (card->entries.size() + 1));
 }
 
 void indicator_parts(const indicators::Scorecard& card, const governance::Measure& m,
@@ -288,7 +295,8 @@ std::vector<PriorityProgress> progress(const SnapshotCache& snap, store::Store& 
                                        bool suppress) {
   std::vector<PriorityProgress> out;
   const auto actions = list_actions(st, la, {}, as_of);
-  const auto card = measures_scorecard(snap, g, la, as_of, suppress);
+  const auto card_ptr = measures_scorecard(snap, g, la, as_of, suppress);
+  const auto& card = *card_ptr;
   for (const auto& pr : g.priorities) {
     PriorityProgress pp;
     pp.priority = &pr;

@@ -23,7 +23,8 @@ SnapshotCache::SnapshotCache(std::shared_ptr<const model::Dataset> d, Settings s
       as_of(default_as_of(*data)),
       engine(*data, settings.timescales),
       worklists(settings.cache_budget / 2),
-      findings(settings.cache_budget / 4) {}
+      findings(settings.cache_budget / 4),
+      measure_scorecards(settings.cache_budget / 16) {}
 
 const timescales::Engine& LazyEngine::operator*() const {
   std::call_once(once_,

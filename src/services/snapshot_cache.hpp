@@ -58,6 +58,9 @@ class SnapshotCache {
 
   ByteLru<timescales::Worklist> worklists;        // by "la|as_of"
   ByteLru<std::vector<model::Finding>> findings;  // each import's, read once (they never change)
+  // The Board's measures' indicators on a date (services::progress), by "la|as_of|suppress|keys":
+  // every Board page and paper asks for the same few.
+  mutable ByteLru<indicators::Scorecard> measure_scorecards;
 };
 
 // The council a question is about: `la` if the store holds it, else the one council stored

@@ -147,8 +147,11 @@ http::Handler frame(Ctx& ctx, Need need, PageHandler handler) {
           bool had = !request_cookie(req, "hearth_session").empty();
           // A message written while the session ended is not lost: the sign-in page carries
           // it, and sends it once they have signed in again.
-          if (post && (req.path == "/my/say" || req.path == "/my/unsafe"))
-            return sign_in_keeping(p, req.path == "/my/unsafe" ? "unsafe" : "say");
+          if (post &&
+              (req.path == "/my/say" || req.path == "/my/unsafe" || req.path == "/my/cards"))
+            return sign_in_keeping(p, req.path == "/my/unsafe"  ? "unsafe"
+                                      : req.path == "/my/cards" ? "card"
+                                                                : "say");
           return redirect(had ? "/my/sign-in?expired=1" : "/my/sign-in");
         }
         if (call.who().role != auth::Role::YoungPerson)
@@ -200,8 +203,10 @@ http::Response signed_in_redirect(Page& p, const auth::LoginResult& result) {
   return r;
 }
 
-// The statement's fields a sign-in page carries (sign_in_keeping) and sends after signing in.
-constexpr const char* kKept[] = {"mood", "topic", "text", "unsafe", "purpose"};
+// The statement's or challenge card's fields a sign-in page carries (sign_in_keeping) and sends
+// after
+constexpr const char* kKept[] = {"mood",    "topic",     "text",         "unsafe",
+                                 "purpose", "challenge", "addressed_to", "theme"};
 
 json kept_fields(const Page& p) {
   json kept = json::array();
@@ -234,12 +239,14 @@ http::Response sign_in(Page& p) {
         errors.into(d);
         return page(p, 400, "sign_in", d, "sign_in_title");
       }
-      if (resume == "say" || resume == "unsafe") {
+      if (resume == "say" || resume == "unsafe" || resume == "card") {
         // Signed in again with a message kept from a session that ended: send it now, as
         // the form they sent would have.
         p.call.session =
             auth::Session{*result.principal, auth::sha256_hex(result.token), result.csrf, 0};
-        http::Response r = resume == "unsafe" ? unsafe_post(p) : say_post(p);
+        http::Response r = resume == "unsafe" ? unsafe_post(p)
+                           : resume == "card" ? card_post(p)
+                                              : say_post(p);
         r.headers.emplace_back("Set-Cookie", session_cookie(p.call.ctx.opts, result.token, -1));
         r.headers.emplace_back("Set-Cookie", csrf_cookie(p.call.ctx.opts, result.csrf, -1));
         return r;

@@ -470,8 +470,11 @@ void ApiContract::board_loop(WebClient& officer, const json& me) {
   auto arr = ask(boardm, "GET", "/api/v1/governance", {}, 200);
   ASSERT_TRUE(arr.is_object() && arr.contains("themes")) << arr;
   auto focused = ask(participation, "POST", "/api/v1/themes/feeling-safe/focus", {}, 200);
-  for (const auto& t : focused["themes"])
-    if (t["year"] == "2025-26") EXPECT_EQ(t["focus"].get<bool>(), t["id"] == "feeling-safe") << t;
+  for (const auto& t : focused["themes"]) {
+    if (t["year"] == "2025-26") {
+      EXPECT_EQ(t["focus"].get<bool>(), t["id"] == "feeling-safe") << t;
+    }
+  }
   auto bad = ask(officer, "POST", "/api/v1/governance",
                  R"({"source":"next.toml","text":"[board]\nname = 1\n"})", 400);
   EXPECT_NE(bad["error"]["message"].get<std::string>().find("next.toml:"), std::string::npos)

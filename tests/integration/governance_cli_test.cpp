@@ -115,6 +115,12 @@ TEST_F(GovernanceCli, AnActionDueYesterdayIsOverdueUntilItIsClosedWithEvidence) 
   EXPECT_EQ(run(cmd({"actions", "close", std::to_string(id), "--evidence", "again"})).exit_code, 4);
   auto audit = run(cmd({"audit", "list", "--limit", "100000", "--format", "json"}));
   EXPECT_NE(audit.out.find("action.close"), std::string::npos);
+  // The cards, as the Board reads them: never who raised one.
+  auto cards = run(cmd({"cards", "--format", "json"}));
+  ASSERT_EQ(cards.exit_code, 0) << cards.err;
+  EXPECT_EQ(json::parse(cards.out)["items"].size(), 6u);
+  EXPECT_EQ(cards.out.find("demo-"), std::string::npos) << cards.out;
+  EXPECT_EQ(run(cmd({"cards", "--status", "lost"})).exit_code, 2);
 }
 
 // The measure "health-assessments" names iha_timely with target 80: on a date, its figure, RAG

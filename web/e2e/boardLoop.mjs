@@ -47,10 +47,12 @@ export async function boardLoopChecks(t) {
     await page.waitForURL((u) => u.pathname === '/my')
     return { context, page }
   }
-  /** Submits form#id and waits for the page to say it was done (or throws the error summary). */
-  async function send(page, id, done) {
+  /** Submits form#id and waits for it to go (done: the page is drawn again without it), or throws
+   * what the error summary says. A banner from the step before may still be showing, so the
+   * form's going is the sign. */
+  async function send(page, id) {
     await page.click(`form#${id} button[type=submit], form#${id} button:not([type])`)
-    await page.waitForSelector(`.govuk-error-summary, ${done}`)
+    await page.waitForFunction((i) => !document.querySelector(`form#${i}`) || document.querySelector('.govuk-error-summary'), id)
     const errors = page.locator('.govuk-error-summary')
     if (await errors.count()) throw new Error(`#${id} was refused: ${(await errors.innerText()).trim()}`)
   }
@@ -101,7 +103,7 @@ export async function boardLoopChecks(t) {
       await page.waitForURL(/\/board\/cards\/\d+/)
       await ready(page)
       cardId = idFrom(page, /\/board\/cards\/(\d+)/)
-      await send(page, 'accept-card', '.govuk-notification-banner--success')
+      await send(page, 'accept-card')
       assert(await page.locator('form#accept-card').count() === 0, 'the accept form is still there')
       await pageChecks(page, 'participation', 'board-card', problems)
       return `card ${cardId}`
@@ -150,7 +152,7 @@ export async function boardLoopChecks(t) {
       await ready(page)
       await page.check('form#close-action #status-radio')
       await page.fill('form#close-action #evidence', evidence)
-      await send(page, 'close-action', '.govuk-notification-banner--success')
+      await send(page, 'close-action')
       assert(await page.locator('form#close-action').count() === 0, 'the close form is still there')
       assert((await page.locator('main').innerText()).includes(evidence), 'the evidence is not shown')
       await pageChecks(page, 'manager', 'board-action-closed', problems)
@@ -167,7 +169,7 @@ export async function boardLoopChecks(t) {
       await ready(page)
       assert(await page.locator('form#answer-card').count() === 1, 'no answer form on the card')
       await page.fill('form#answer-card #response', answer)
-      await send(page, 'answer-card', '.govuk-notification-banner--success')
+      await send(page, 'answer-card')
       await pageChecks(page, 'participation', 'board-card-answered', problems)
       return `card ${cardId} answered`
     } finally {

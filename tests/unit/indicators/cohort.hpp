@@ -121,6 +121,7 @@ class Cohort {
   model::LocalRecords& local() { return local_; }
   // What children said (facts only), attached when the dataset is built.
   std::vector<model::StatementFact>& statements() { return statements_; }
+  std::vector<model::CardFact>& cards() { return cards_; }
   std::string current() const { return headers_.back().child; }
   model::Return& ret(int year) {
     auto& r = returns_[year];
@@ -139,6 +140,7 @@ class Cohort {
     data_ = model::Dataset::build(rs);
     data_.attach_local({local_});
     data_.attach_statements(statements_);
+    data_.attach_cards(cards_);
     reference_ = std::move(reference);
     ts_ = std::make_unique<timescales::Engine>(data_, timescales::TimescaleConfig::statutory());
     engine_ = std::make_unique<Engine>(data_, *ts_, reference_, kLa, as_of, rules);
@@ -155,6 +157,7 @@ class Cohort {
   std::map<int, model::Return> returns_;
   model::LocalRecords local_;
   std::vector<model::StatementFact> statements_;
+  std::vector<model::CardFact> cards_;
   model::Dataset data_;
   ReferenceData reference_;
   std::unique_ptr<timescales::Engine> ts_;

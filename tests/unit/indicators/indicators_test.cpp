@@ -637,7 +637,7 @@ TEST(Indicators, IndicatorsWhoseRecordsHearthDoesNotHoldSayWhatTheyNeed) {
   Cohort k;
   k.child("n1", make_date(2012, 1, 1)).episode(make_date(2023, 1, 1));
   k.at(kMarch31);
-  for (const Indicator& id : {ind("suspensions"), ind("challenge_cards")}) {
+  for (const Indicator& id : {ind("suspensions")}) {
     auto v = k.value(id, year(2025));
     EXPECT_FALSE(v.available) << id.key;
     EXPECT_NE(v.reason.find(std::string(id.needs)), std::string::npos);
@@ -764,6 +764,35 @@ TEST(Indicators, StatementsAreCountedAndTheirAnswersTimedInWorkingDays) {
   k.at(kMarch31);
   expect_value(k.value(ind("statements"), year(2025)), 4, std::nullopt, 4);
   expect_value(k.value(ind("statements_answered"), year(2025)), 1, 3, 33.3);
+}
+
+// Challenge cards are the council's, not a child's: of the cards raised in the year, those
+// answered by its end; and for cards answered in the year, the average days from raised to the
+// approved answer. Another council's cards are not counted.
+TEST(Indicators, ChallengeCardsAreAnsweredAndTimedFromRaisedToTheApprovedAnswer) {
+  Cohort k;
+  k.child("c1", make_date(2012, 1, 1)).episode(make_date(2023, 1, 1));
+  auto card = [&](const char* la, Date raised, model::OptDate answered) {
+    k.cards().push_back({la, raised, answered});
+  };
+  card(kLa, make_date(2024, 5, 1), make_date(2024, 6, 30));   // raised and answered in 2024-25
+  card(kLa, make_date(2024, 9, 1), make_date(2025, 4, 10));   // answered after the year's end
+  card(kLa, make_date(2025, 1, 10), std::nullopt);            // still open
+  card(kLa, make_date(2024, 2, 1), make_date(2024, 5, 1));    // raised the year before: 90 days
+  card("888", make_date(2024, 6, 1), make_date(2024, 6, 2));  // another council's
+  k.at(kMarch31);
+  // Raised in 2024-25: three; answered by 31 March 2025: one.
+  expect_value(k.value(ind("challenge_cards"), year(2025)), 1, 3, 33.3);
+  // Answered in 2024-25: 60 days (1 May to 30 June) and 90 days (1 Feb to 1 May 2024): 75.
+  auto days = k.value(ind("challenge_card_days"), year(2025));
+  ASSERT_TRUE(days.value.has_value());
+  EXPECT_DOUBLE_EQ(*days.value, 75.0);
+  // Breakdowns put the cards in no child's category.
+  Engine& e = k.at(kMarch31);
+  auto parts = e.breakdown(ind("challenge_cards"), e.cohort(ind("challenge_cards"), year(2025)),
+                           Dimension::AgeBand);
+  ASSERT_EQ(parts.size(), 1u);
+  EXPECT_EQ(parts.front().name, "Not about one child");
 }
 
 }  // namespace
