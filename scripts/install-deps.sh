@@ -13,7 +13,7 @@ packages=(
   postgresql postgresql-client
   curl jq procps clang-format
   libcurl4-openssl-dev libkainjow-mustache-dev python3-aiosmtpd
-  chromium wrk poppler-utils
+  chromium wrk poppler-utils libcmark-dev
 )
 # Node.js and npm build the web front end; a machine that already has them (any source) keeps
 # its own.
