@@ -13,6 +13,7 @@
 #include "report/board_json.hpp"
 #include "report/governance.hpp"
 #include "services/board.hpp"
+#include "services/commentary.hpp"
 #include "services/governance.hpp"
 #include "voice/clock.hpp"
 
@@ -246,6 +247,84 @@ int close(const Global& g, const GovernanceCli& c) {
   return kExitOk;
 }
 
+// ---- officers' commentary --------------------------------------------------------------------
+
+int commentary_set(const Global& g, const GovernanceCli& c) {
+  auto st = open_current(g);
+  const std::string la = council(*st, c.la);
+  std::string body = c.body_text;
+  if (!c.body_file.empty()) {
+    std::ifstream in(c.body_file, std::ios::binary);
+    if (!in) throw UsageError("cannot read " + c.body_file);
+    body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const auto piece = services::check_piece({c.subject, c.period, c.part});
+  // The CLI writes over the version it finds now.
+  const auto before =
+      st->commentary().commentary_history(la, piece.subject, piece.period, piece.part);
+  const std::int64_t replaces = before.empty() ? 0 : before.back().id;
+  const auto data = ingest::load_dataset(*st);
+  const auto v = services::write_commentary(*data, *st, la, piece, body, replaces,
+                                            "cli:" + cli_actor(), model::instant_now());
+  cli_audit(*st, "commentary.write", "commentary:" + std::to_string(v.id), "ok",
+            {{"la", la}, {"subject", v.subject}, {"period", v.period}, {"part", v.part}});
+  std::cout << "Kept version " << before.size() + 1 << " of " << v.subject << " " << v.part
+            << " for " << v.period << ".\n";
+  return kExitOk;
+}
+
+json commentary_json(const store::Commentary& v) {
+  return {{"id", v.id},
+          {"subject", v.subject},
+          {"period", v.period},
+          {"part", v.part},
+          {"body", v.body},
+          {"written_at", model::format_instant(v.written_at)},
+          {"written_by", v.written_by},
+          {"replaces", v.replaces}};
+}
+
+int commentary_list(const Global& g, const GovernanceCli& c, bool history) {
+  Format fmt = parse_format(c.format);
+  auto st = open_current(g);
+  const std::string la = council(*st, c.la);
+  std::vector<store::Commentary> list;
+  if (history) {
+    const auto piece = services::check_piece({c.subject, c.period, c.part});
+    list = st->commentary().commentary_history(la, piece.subject, piece.period, piece.part);
+  } else {
+    std::optional<model::Instant> as_at;
+    if (!c.as_of.empty()) {
+      const auto day = parse_day(c.as_of, "--as-at");
+      // The end of that day in England.
+      const model::Instant midnight{std::chrono::sys_days{day + std::chrono::days{1}}};
+      as_at = midnight - voice::england_offset(midnight) - std::chrono::milliseconds{1};
+    }
+    list = services::commentary_as_at(*st, la, c.period, as_at);
+  }
+  if (fmt == Format::Json) {
+    json items = json::array();
+    for (const auto& v : list) items.push_back(commentary_json(v));
+    std::cout << json{{"la", la}, {"items", items}}.dump(2) << '\n';
+    return kExitOk;
+  }
+  Rows rows;
+  for (const auto& v : list)
+    rows.push_back({v.subject, v.period, v.part, model::format_instant(v.written_at), v.written_by,
+                    v.body.substr(0, v.body.find('\n')).substr(0, 60)});
+  const std::vector<std::string> headers = {"SUBJECT", "PERIOD", "PART", "WRITTEN", "BY", "BEGINS"};
+  if (fmt == Format::Csv) {
+    print_csv(std::cout, headers, rows);
+    return kExitOk;
+  }
+  if (rows.empty()) {
+    std::cout << "No commentary for " << c.period << " in council " << la << ".\n";
+    return kExitOk;
+  }
+  print_table(std::cout, headers, rows);
+  return kExitOk;
+}
+
 }  // namespace
 
 void add_governance_cli(CLI::App& app, GovernanceCli& c) {
@@ -297,6 +376,29 @@ void add_governance_cli(CLI::App& app, GovernanceCli& c) {
   c.cards->add_option("--la", c.la, "The council (default: the store's one council)");
   c.cards->add_option("--status", c.status, "raised, accepted, actions_agreed or answered");
   c.cards->add_option("--format", c.format, "table, json or csv")->capture_default_str();
+
+  c.commentary = app.add_subcommand(
+      "commentary", "Officers' commentary on the figures and the annual report's sections");
+  c.c_set = c.commentary->add_subcommand("set", "Write a new version of a piece of commentary");
+  c.c_set->add_option("SUBJECT", c.subject, "indicator:<key> or annual:<section>")->required();
+  c.c_set->add_option("PERIOD", c.period, "A quarter's last day (2026-03-31) or a year (2025-26)")
+      ->required();
+  c.c_set->add_option("PART", c.part, "behind or doing (a figure); text (a section)")->required();
+  auto* file = c.c_set->add_option("--file", c.body_file, "The Markdown to keep, from a file");
+  c.c_set->add_option("--text", c.body_text, "The Markdown to keep")->excludes(file);
+  c.c_set->add_option("--la", c.la, "The council (default: the store's one council)");
+  c.c_show = c.commentary->add_subcommand("show", "The commentary for a period, as at a day");
+  c.c_show->add_option("PERIOD", c.period, "2026-03-31 or 2025-26")->required();
+  c.c_show->add_option("--as-at", c.as_of, "As written by the end of YYYY-MM-DD");
+  c.c_show->add_option("--la", c.la, "The council (default: the store's one council)");
+  c.c_show->add_option("--format", c.format, "table, json or csv")->capture_default_str();
+  c.c_history = c.commentary->add_subcommand("history", "Every version of one piece");
+  c.c_history->add_option("SUBJECT", c.subject, "indicator:<key> or annual:<section>")->required();
+  c.c_history->add_option("PERIOD", c.period, "2026-03-31 or 2025-26")->required();
+  c.c_history->add_option("PART", c.part, "behind, doing or text")->required();
+  c.c_history->add_option("--la", c.la, "The council (default: the store's one council)");
+  c.c_history->add_option("--format", c.format, "table, json or csv")->capture_default_str();
+  c.commentary->require_subcommand(1);
 }
 
 std::optional<int> run_governance_cli(const Global& g, const GovernanceCli& c) {
@@ -307,6 +409,9 @@ std::optional<int> run_governance_cli(const Global& g, const GovernanceCli& c) {
   if (c.close && *c.close) return close(g, c);
   if (c.actions && *c.actions) return actions(g, c);
   if (c.cards && *c.cards) return cards(g, c);
+  if (c.c_set && *c.c_set) return commentary_set(g, c);
+  if (c.c_show && *c.c_show) return commentary_list(g, c, false);
+  if (c.c_history && *c.c_history) return commentary_list(g, c, true);
   return std::nullopt;
 }
 

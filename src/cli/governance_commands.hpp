@@ -1,5 +1,5 @@
-// The Corporate Parenting Board's commands (docs/cli.md): `hearth governance load|export|show`
-// and `hearth actions [list]|add|close`.
+// The Corporate Parenting Board's commands (docs/cli.md): `hearth governance load|export|show`,
+// `hearth actions [list]|add|close`, `hearth cards` and `hearth commentary set|show|history`.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -18,6 +18,11 @@ struct GovernanceCli {
   CLI::App* add = nullptr;
   CLI::App* close = nullptr;
   CLI::App* cards = nullptr;
+  CLI::App* commentary = nullptr;
+  CLI::App* c_set = nullptr;
+  CLI::App* c_show = nullptr;
+  CLI::App* c_history = nullptr;
+  std::string subject, period, part, body_file, body_text;
   std::string file, la, out, as_of, format = "table";
   // actions
   bool overdue = false, dropped = false;

@@ -17,6 +17,7 @@
 #include "ssda903/tables.hpp"
 #include "store/driver.hpp"
 #include "store/sql_accounts.hpp"
+#include "store/sql_commentary.hpp"
 #include "store/sql_finding_notes.hpp"
 #include "store/sql_governance.hpp"
 #include "store/sql_util.hpp"
@@ -174,13 +175,15 @@ class SqlStore final : public Store {
         accounts_(sql_, *driver_),
         notes_(sql_, *driver_),
         voice_(sql_, *driver_),
-        governance_(sql_, *driver_) {
+        governance_(sql_, *driver_),
+        commentary_(sql_, *driver_) {
     driver_->open(sql_);
   }
 
   std::string backend() const override { return driver_->name(); }
   VoiceStore& voice() override { return voice_; }
   GovernanceStore& governance() override { return governance_; }
+  CommentaryStore& commentary() override { return commentary_; }
 
   int schema_version() override {
     if (!table_exists("hearth_schema")) {
@@ -789,6 +792,7 @@ class SqlStore final : public Store {
   SqlFindingNotes notes_;
   SqlVoice voice_;
   SqlGovernance governance_;
+  SqlCommentary commentary_;
 };
 
 }  // namespace

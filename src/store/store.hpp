@@ -19,6 +19,7 @@
 
 #include "store/account_store.hpp"
 #include "store/audit_log.hpp"
+#include "store/commentary_store.hpp"
 #include "store/finding_note_store.hpp"
 #include "store/governance_store.hpp"
 #include "store/local_store.hpp"
@@ -29,7 +30,7 @@
 namespace hearth::store {
 
 // The schema version this build reads and writes. Raised with every migration.
-inline constexpr int kSchemaVersion = 10;
+inline constexpr int kSchemaVersion = 11;
 
 // The database's schema is not the one this build knows (too old: run `hearth db upgrade`;
 // newer: this build is older than the database).
@@ -57,6 +58,7 @@ class Store : public ReturnStore,
   virtual VoiceStore& voice() = 0;
   // The Corporate Parenting Board's business, likewise.
   virtual GovernanceStore& governance() = 0;
+  virtual CommentaryStore& commentary() = 0;
 
   // 0 for an empty database. Throws SchemaError if the database holds something that is not
   // a Hearth store.

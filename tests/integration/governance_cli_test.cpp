@@ -157,3 +157,54 @@ TEST_F(GovernanceCli, AMeasureShowsTheScorecardsFigureRagAndTrendOnAnyDate) {
 }
 
 }  // namespace
+
+// Officers' commentary from the command line: each save a new version with who and when; the
+// commentary as at a past day is what was written by then; a piece that is not one, or words that
+// name a child, are refused (exit 2) and nothing is kept.
+TEST_F(GovernanceCli, CommentaryKeepsEveryVersionAndRefusesWhatIsNotOne) {
+  for (const char* body : {"One team short of nurses.", "Two teams short; **recruiting**."}) {
+    auto set = run(
+        cmd({"commentary", "set", "indicator:iha_timely", "2026-03-31", "behind", "--text", body}));
+    ASSERT_EQ(set.exit_code, 0) << set.err;
+  }
+  auto now = json::parse(run(cmd({"commentary", "show", "2026-03-31", "--format", "json"})).out);
+  ASSERT_EQ(now["items"].size(), 1u) << now;
+  EXPECT_EQ(now["items"][0]["body"], "Two teams short; **recruiting**.");
+  EXPECT_NE(now["items"][0]["replaces"], 0);
+  auto history = json::parse(run(cmd({"commentary", "history", "indicator:iha_timely", "2026-03-31",
+                                      "behind", "--format", "json"}))
+                                 .out);
+  EXPECT_EQ(history["items"].size(), 2u);
+  auto before = json::parse(
+      run(cmd({"commentary", "show", "2026-03-31", "--as-at", day(-1), "--format", "json"})).out);
+  EXPECT_TRUE(before["items"].empty()) << before;
+  // Not a piece: an indicator that does not exist, a day that ends no quarter, a part that is not.
+  for (const std::vector<std::string>& bad :
+       {std::vector<std::string>{"indicator:teeth", "2026-03-31", "behind"},
+        {"indicator:iha_timely", "2026-03-30", "behind"},
+        {"indicator:iha_timely", "2026-03-31", "why"},
+        {"annual:gossip", "2025-26", "text"},
+        {"annual:introduction", "2025", "text"}}) {
+    std::vector<std::string> args = {"commentary", "set"};
+    args.insert(args.end(), bad.begin(), bad.end());
+    args.insert(args.end(), {"--text", "x"});
+    auto r = run(cmd(args));
+    EXPECT_EQ(r.exit_code, 2) << bad[0] << " " << bad[1] << " " << bad[2] << ": " << r.err;
+  }
+  // A child's number in the words: refused, and the words are not repeated.
+  auto child = run({"/usr/bin/sqlite3", store_.substr(7),
+                    "SELECT child FROM ssda903_header WHERE la = '887' LIMIT 1"});
+  std::string id = child.out;
+  while (!id.empty() && (id.back() == '\n' || id.back() == '\r')) id.pop_back();
+  ASSERT_FALSE(id.empty()) << child.err;
+  auto named = run(cmd({"commentary", "set", "annual:voice", "2025-26", "text", "--text",
+                        "What " + id + " told us"}));
+  EXPECT_EQ(named.exit_code, 2);
+  EXPECT_EQ(named.err.find(id), std::string::npos) << named.err;
+  auto year = json::parse(run(cmd({"commentary", "show", "2025-26", "--format", "json"})).out);
+  EXPECT_TRUE(year["items"].empty()) << year;
+  ASSERT_EQ(run(cmd({"commentary", "set", "annual:introduction", "2025-26", "text", "--text",
+                     "# A year of listening"}))
+                .exit_code,
+            0);
+}
