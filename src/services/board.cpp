@@ -142,6 +142,7 @@ store::Card accept_card(const model::Dataset& data, store::Store& st, const std:
   auto c = card_of(st, la, id);
   if (c.status != "raised")
     throw conflict("not_raised", "Challenge card " + std::to_string(id) + " was accepted already");
+  const std::string before = c.challenge;
   if (edits.challenge) c.challenge = *edits.challenge;
   if (edits.theme) c.theme = *edits.theme;
   if (edits.addressed_to && !blank(*edits.addressed_to)) c.addressed_to = *edits.addressed_to;
@@ -149,7 +150,10 @@ store::Card accept_card(const model::Dataset& data, store::Store& st, const std:
   check_theme(g, c.theme);
   check_names_no_child(data, st, la, c.challenge, "challenge");
   c.status = "accepted";
-  save_card(st, c, {0, now, by, "accepted", "accepted", edits.challenge ? "words put" : ""});
+  const bool reworded = edits.challenge && *edits.challenge != before;
+  save_card(st, c,
+            {0, now, by, "accepted", "accepted",
+             reworded ? "The words were put so that no one is named" : ""});
   return c;
 }
 
@@ -211,7 +215,8 @@ CardState card_state(const store::Card& c, const std::vector<store::Action>& act
 
 namespace {
 
-void apply(store::Meeting& m, const governance::Governance& g, const MeetingEdit& in) {
+void apply(store::Meeting& m, const governance::Governance& g, const MeetingEdit& in,
+           model::Date today) {
   if (in.date) {
     auto d = model::parse_iso(*in.date);
     if (!d)
@@ -231,6 +236,9 @@ void apply(store::Meeting& m, const governance::Governance& g, const MeetingEdit
       throw bad_input("bad_status", "A meeting is planned or held", {{"parameter", "status"}});
     m.status = *in.status;
   }
+  if (m.status == "held" && m.held_on > today)
+    throw bad_input("not_yet", "A meeting is recorded as held on its day or after, not before",
+                    {{"parameter", "status"}});
   if (in.minutes) m.minutes = *in.minutes;
   if (in.agenda) m.agenda = *in.agenda;
   if (in.decisions) m.decisions = *in.decisions;
@@ -258,7 +266,7 @@ store::Meeting add_meeting(store::Store& st, const std::string& la, const govern
   store::Meeting m;
   m.la = la;
   if (!in.date) throw bad_input("bad_date", "Say when the meeting is", {{"parameter", "date"}});
-  apply(m, g, in);
+  apply(m, g, in, voice::england_date(now));
   m.created_at = m.updated_at = now;
   m.created_by = by;
   m.id = st.governance().add_meeting(m);
@@ -270,7 +278,7 @@ store::Meeting update_meeting(store::Store& st, const std::string& la,
                               const MeetingEdit& in, model::Instant now) {
   auto m = st.governance().meeting(id);
   if (!m || m->la != la) throw not_found("no_meeting", "There is no meeting " + std::to_string(id));
-  apply(*m, g, in);
+  apply(*m, g, in, voice::england_date(now));
   const auto seen = m->updated_at;
   m->updated_at = later(now, seen);
   if (!st.governance().update_meeting(*m, seen))

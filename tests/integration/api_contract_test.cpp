@@ -400,12 +400,20 @@ void ApiContract::board_loop(WebClient& officer, const json& me) {
 
   auto meeting = ask(
       officer, "POST", "/api/v1/meetings",
-      R"({"date":"2026-12-10","title":"Corporate Parenting Board","theme":"feeling-safe","agenda":[{"text":"Challenge cards","detail":"Children in care council"}]})",
+      R"({"date":"2026-11-20","title":"Corporate Parenting Board","theme":"feeling-safe","agenda":[{"text":"Challenge cards","detail":"Children in care council"}]})",
       201);
   ASSERT_TRUE(meeting.is_object() && meeting.contains("id")) << meeting;
   const auto mid = meeting["id"].get<std::int64_t>();
   const std::string mids = std::to_string(mid);
   ask(officer, "POST", "/api/v1/meetings", R"({"date":"10/12/2026","title":"x"})", 400);
+  // A meeting still to come cannot have been held.
+  auto coming = ask(officer, "POST", "/api/v1/meetings",
+                    R"({"date":"2099-05-01","title":"A Board to come"})", 201);
+  ASSERT_TRUE(coming.is_object() && coming.contains("id"));
+  auto early =
+      ask(officer, "POST", "/api/v1/meetings/" + std::to_string(coming["id"].get<std::int64_t>()),
+          R"({"status":"held"})", 400);
+  EXPECT_EQ(early["error"]["code"], "not_yet") << early;
   ask(boardm, "GET", "/api/v1/meetings", {}, 200);
   ask(boardm, "GET", "/api/v1/meetings/" + mids, {}, 200);
   auto action = ask(officer, "POST", "/api/v1/actions",

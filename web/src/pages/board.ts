@@ -14,7 +14,7 @@ import { setTitle, navigate, refreshComponents, type Ctx } from '../router'
 import type { Board, BoardAction, Measure, MeasurePart } from '../types'
 import type { Card } from '../boardTypes'
 import { boardNav, may, selectField, hint, actionStatus, priorityTitle, themeOptions } from './boardParts'
-import { realDay } from './listening'
+import { realDay, today } from './listening'
 
 /** A measure's figure in its unit: "72.2%", "60", or why there is none. */
 function figure(v: number | null, unit: string): string {
@@ -30,7 +30,15 @@ const ANSWERS_SHOWN = 3
 export async function boardPage(ctx: Ctx): Promise<void> {
   const la = councilFrom(ctx.query)
   const asked = ctx.query.get('as_of') ?? ''
-  const errors: ErrorItem[] = asked && !realDay(asked) ? [{ text: 'The date must be a real date, for example 31 March 2026', href: '#as-of' }] : []
+  // The figures can be shown as they were, not as they will be: a date to come is refused here
+  // with the form's own message (the server refuses it too).
+  const errors: ErrorItem[] = !asked
+    ? []
+    : !realDay(asked)
+        ? [{ text: 'The date must be a real date, for example 31 March 2026', href: '#as-of' }]
+        : asked > today()
+          ? [{ text: 'The date must be today or in the past', href: '#as-of' }]
+          : []
   const [b, cards] = await Promise.all([get('/board', { la, as_of: errors.length ? '' : asked }), boardGet('/cards', { la })])
   if (!ctx.live()) return
   setTitle(errors.length ? `Error: ${b.name}` : b.name)
@@ -54,7 +62,7 @@ export async function boardPage(ctx: Ctx): Promise<void> {
 
   fill(ctx.main,
     errors.length ? errorSummary(errors) : null,
-    heading(b.name, `${b.strategy} · as at ${date(b.as_of)}`),
+    heading(b.name, `${b.strategy} · figures as at ${date(b.as_of)}; actions, cards and reports as they stand today`),
     boardNav('/board', laParam),
     asOfForm,
     recordsNote(b.records_note, 'The figures'),
@@ -118,8 +126,9 @@ const STATUS_WORDS: Record<string, string> = { '': 'All', open: 'Open', overdue:
 function ownerOptions(actions: BoardAction[]): Option[] {
   const seen = new Map<string, string>()
   for (const a of actions) {
-    const key = a.owner || a.owner_name
-    if (key && !seen.has(key)) seen.set(key, a.owner_name || a.owner)
+    // By the name people know the owner by: one account may own actions under several roles.
+    const key = a.owner_name || a.owner
+    if (key && !seen.has(key)) seen.set(key, key)
   }
   return [{ value: '', text: 'Anyone' }, ...[...seen].map(([value, text]) => ({ value, text })).sort((x, y) => compareText(x.text, y.text))]
 }

@@ -136,10 +136,17 @@ export const hint = (text: Child): HTMLElement => h('span', { class: 'govuk-!-di
 
 /** What happened to a card or an action, oldest first (under a "What happened" heading: the caption
  * says it again only to assistive technology). */
+/** A change's note as people read it: "action 17" links to the action. */
+function noteOf(note: string): Child {
+  const action = /^action (\d+)$/.exec(note)
+  if (action) return link(`/board/actions/${action[1]}`, `Action ${action[1]}`)
+  return note
+}
+
 export function historyTable(events: HistoryEvent[]): HTMLElement {
   return table('What happened', [
     { head: 'When', cell: (e: HistoryEvent) => dateTime(e.at), rowHeader: true },
-    { head: 'What', cell: (e) => [Object.hasOwn(WHAT, e.what) ? WHAT[e.what] : words(e.what), e.note ? h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0 app-message' }, e.note) : null] },
+    { head: 'What', cell: (e) => [Object.hasOwn(WHAT, e.what) ? WHAT[e.what] : words(e.what), e.note ? h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0 app-message' }, noteOf(e.note)) : null] },
     { head: 'By', cell: (e) => e.by },
     { head: 'Status', cell: (e) => statusWords(e.status) }
   ], events, { small: true, captionClass: 'govuk-visually-hidden' })
