@@ -294,12 +294,7 @@ int commentary_list(const Global& g, const GovernanceCli& c, bool history) {
     list = st->commentary().commentary_history(la, piece.subject, piece.period, piece.part);
   } else {
     std::optional<model::Instant> as_at;
-    if (!c.as_of.empty()) {
-      const auto day = parse_day(c.as_of, "--as-at");
-      // The end of that day in England.
-      const model::Instant midnight{std::chrono::sys_days{day + std::chrono::days{1}}};
-      as_at = midnight - voice::england_offset(midnight) - std::chrono::milliseconds{1};
-    }
+    if (!c.as_of.empty()) as_at = services::end_of_day(parse_day(c.as_of, "--as-at"));
     list = services::commentary_as_at(*st, la, c.period, as_at);
   }
   if (fmt == Format::Json) {

@@ -21,14 +21,13 @@ Rag worse(Rag a, Rag b) {
   return rank(a) >= rank(b) ? a : b;
 }
 
-// The end of `d` on the clock in England, as an instant (what was loaded by then was in force).
-model::Instant end_of(model::Date d) {
+}  // namespace
+
+model::Instant end_of_day(model::Date d) {
   using namespace std::chrono;
   const model::Instant utc_midnight{sys_days{d + days{1}}};
   return utc_midnight - voice::england_offset(utc_midnight) - milliseconds{1};
 }
-
-}  // namespace
 
 std::int64_t load_governance(store::Store& st, const std::string& la, const std::string& text,
                              const std::string& source, const std::string& by,
@@ -133,7 +132,7 @@ store::Action close_action(store::Store& st, const std::string& la, std::int64_t
 
 std::vector<store::Action> list_actions(store::Store& st, const std::string& la,
                                         const ActionFilter& f, model::Date today) {
-  const auto end = end_of(today);
+  const auto end = end_of_day(today);
   std::vector<store::Action> out;
   for (auto a : st.governance().actions(la)) {
     if (a.created_at > end) continue;

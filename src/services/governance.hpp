@@ -31,6 +31,9 @@ governance::Governance governance_of(store::Store& st, const std::string& la,
                                      const voice::SurveyBook& surveys,
                                      std::optional<model::Instant> as_at = std::nullopt);
 
+// The last instant of `d` on the clock in England: what was done by then was done that day.
+model::Instant end_of_day(model::Date d);
+
 // ---- actions --------------------------------------------------------------------------------
 
 // An open action whose due date has passed.

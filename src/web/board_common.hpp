@@ -26,6 +26,12 @@ inline std::int64_t id_param(const Call& call, const std::string& what) {
   return *n;
 }
 
+// A body's text field when it is there (null or absent: nothing), 400 when not text.
+inline std::optional<std::string> optional_string(const json& body, const char* name) {
+  if (!body.contains(name) || body[name].is_null()) return std::nullopt;
+  return body_string(body, name, "");
+}
+
 // Staff by their name in Hearth; a young person as "a young person"; anyone else as written.
 inline report::NameOf names(store::Store& st) {
   auto cache = std::make_shared<std::map<std::string, std::string>>();

@@ -18,10 +18,7 @@ using board::id_param;
 using board::now_of;
 using board::today_of;
 
-std::optional<std::string> optional_string(const json& body, const char* name) {
-  if (!body.contains(name) || body[name].is_null()) return std::nullopt;
-  return body_string(body, name, "");
-}
+using board::optional_string;
 
 services::CardText card_text(const json& body) {
   return {optional_string(body, "challenge"), optional_string(body, "theme"),

@@ -48,10 +48,7 @@ std::optional<std::vector<store::MeetingItem>> items(const json& body, const cha
 
 services::MeetingEdit meeting_edit(const json& body) {
   services::MeetingEdit e;
-  auto opt = [&](const char* name) -> std::optional<std::string> {
-    if (!body.contains(name) || body[name].is_null()) return std::nullopt;
-    return body_string(body, name, "");
-  };
+  auto opt = [&](const char* name) { return board::optional_string(body, name); };
   e.date = opt("date");
   e.title = opt("title");
   e.theme = opt("theme");
