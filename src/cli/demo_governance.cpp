@@ -222,12 +222,14 @@ std::string add_demo_governance(store::Store& st, const std::string& la, Date to
                           figures[q], "The advocacy partner's quarterly report", officer,
                           at(add_months(today, -9 + 3 * q))});
 
+  const int commentary = add_demo_commentary(st, la, today);
   return "Added the Corporate Parenting Board (Medway's arrangements): " +
          std::to_string(meetings.size()) + " meetings, " + std::to_string(kActions.size()) +
          " actions (" + std::to_string(done) + " closed, " + std::to_string(open) + " open, " +
          std::to_string(late) + " overdue), " + std::to_string(cards.size()) +
          " challenge cards (3 answered), " + std::to_string(received) + " reports received and " +
-         std::to_string(missing) + " missing.";
+         std::to_string(missing) + " missing; " + std::to_string(commentary) +
+         " pieces of commentary for the papers.";
 }
 
 }  // namespace hearth::cli

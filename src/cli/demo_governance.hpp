@@ -13,4 +13,8 @@ namespace hearth::cli {
 // one line.
 std::string add_demo_governance(store::Store& st, const std::string& la, model::Date today);
 
+// The demo's commentary (demo_papers.cpp), dated before the meetings it was written for. Returns
+// how many pieces were written.
+int add_demo_commentary(store::Store& st, const std::string& la, model::Date today);
+
 }  // namespace hearth::cli

@@ -19,11 +19,8 @@
 
 namespace hearth::cli {
 
-namespace {
-
 using nlohmann::json;
 
-// The surveys a measure may name: --config's [voice] surveys_folder, else those Hearth ships.
 voice::SurveyBook surveys_of(const Global& g) {
   const auto cfg = load_voice_settings(g);
   if (cfg.surveys_folder.empty()) return voice::SurveyBook::shipped();
@@ -34,7 +31,6 @@ voice::SurveyBook surveys_of(const Global& g) {
   }
 }
 
-// --la, or the store's one council.
 std::string council(store::Store& st, const std::string& la) {
   if (!la.empty()) return la;
   std::set<std::string> all;
@@ -43,6 +39,8 @@ std::string council(store::Store& st, const std::string& la) {
   throw UsageError(all.empty() ? "the store holds no council yet: add --la CODE"
                                : "the store holds several councils: choose one with --la");
 }
+
+namespace {
 
 model::Date today_or(const std::string& text, const char* option) {
   if (text.empty()) return voice::england_date(model::instant_now());

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "store/store.hpp"
+#include "voice/surveys.hpp"
 
 namespace hearth::cli {
 
@@ -29,6 +31,11 @@ struct GovernanceCli {
   std::string status, owner, owner_name, priority, theme, title, due, evidence, on;
   std::int64_t card = 0, meeting = 0, id = 0;
 };
+// The surveys a measure may name: --config's [voice] surveys_folder, else those Hearth ships.
+voice::SurveyBook surveys_of(const Global& g);
+// --la, or the store's one council.
+std::string council(store::Store& st, const std::string& la);
+
 void add_governance_cli(CLI::App& app, GovernanceCli& c);
 // The exit code of the governance command that was parsed, or nothing when none was.
 std::optional<int> run_governance_cli(const Global& g, const GovernanceCli& c);

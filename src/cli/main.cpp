@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/governance_commands.hpp"
+#include "cli/paper_commands.hpp"
 #include "cli/voice_commands.hpp"
 #include "services/errors.hpp"
 #include "store/store.hpp"
@@ -298,6 +299,8 @@ int main(int argc, char** argv) {
   add_voice_cli(app, voice_cli);
   GovernanceCli governance_cli;
   add_governance_cli(app, governance_cli);
+  PaperCli paper_cli;
+  add_paper_cli(app, paper_cli);
   auto* openapi = app.add_subcommand(
       "openapi", "Print the JSON API described as OpenAPI 3 (GET /api/v1/openapi.json)");
 
@@ -334,6 +337,7 @@ int main(int argc, char** argv) {
     if (*rules_list) return cmd_rules_list(rules_year, rules_format);
     if (auto rc = run_voice_cli(g, voice_cli)) return *rc;
     if (auto rc = run_governance_cli(g, governance_cli)) return *rc;
+    if (auto rc = run_paper_cli(g, paper_cli)) return *rc;
     if (*openapi) {
       std::cout << hearth::web::api_description().dump(2) << '\n';
       return kExitOk;

@@ -84,6 +84,7 @@ std::string html_to_pdf(const std::string& html, const PdfOptions& options) {
       "--proxy-bypass-list=<-loopback>",
       "--user-data-dir=" + (tmp.path / "profile").string(),
       "--no-pdf-header-footer",
+      "--generate-pdf-document-outline",
       "--print-to-pdf=" + pdf.string(),
       "file://" + page.string()};
   std::vector<char*> argv;

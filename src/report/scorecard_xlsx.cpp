@@ -7,45 +7,12 @@
 
 #include "model/dates.hpp"
 #include "report/scorecard.hpp"
+#include "report/xlsx_book.hpp"
 #include "report/xlsx_bytes.hpp"
 
 namespace hearth::report {
 
 namespace {
-
-class Book {
- public:
-  explicit Book(const std::filesystem::path& path) : wb_(workbook_new(path.c_str())) {
-    if (!wb_) throw std::runtime_error("cannot create " + path.string());
-    bold_ = workbook_add_format(wb_);
-    format_set_bold(bold_);
-  }
-  ~Book() {
-    if (wb_) workbook_close(wb_);
-  }
-  void close() {
-    lxw_error e = workbook_close(wb_);
-    wb_ = nullptr;
-    if (e != LXW_NO_ERROR)
-      throw std::runtime_error(std::string("cannot write the workbook: ") + lxw_strerror(e));
-  }
-  lxw_worksheet* sheet(const char* name, std::initializer_list<const char*> header) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb_, name);
-    lxw_col_t c = 0;
-    for (const char* h : header) worksheet_write_string(ws, 0, c++, h, bold_);
-    worksheet_freeze_panes(ws, 1, 0);
-    worksheet_autofilter(ws, 0, 0, 0, static_cast<lxw_col_t>(header.size() - 1));
-    return ws;
-  }
-
- private:
-  lxw_workbook* wb_;
-  lxw_format* bold_ = nullptr;
-};
-
-void text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, std::string_view s) {
-  if (!s.empty()) worksheet_write_string(ws, r, c, std::string(s).c_str(), nullptr);
-}
 
 // value, numerator, denominator into three cells: numbers, "c" or blank.
 void shown(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const indicators::Shown& s) {

@@ -297,7 +297,7 @@ std::vector<ReportDue> report_calendar(store::Store& st, const std::string& la,
     for (const auto due : r.due_between(g.from, to)) {
       ReportDue d{&r, due, due < today ? "missing" : "upcoming", std::nullopt};
       for (const auto& rc : receipts)
-        if (rc.report == r.id && rc.due == due) {
+        if (rc.report == r.id && rc.due == due && rc.received <= today) {  // as it stood then
           d.receipt = rc;
           d.status = "received";
         }
