@@ -120,6 +120,8 @@ std::string_view action_name(Action a) {
       return "cards.manage";
     case Action::RaiseCard:
       return "card.raise";
+    case Action::WriteCommentary:
+      return "commentary.write";
   }
   return "";
 }
@@ -315,6 +317,11 @@ Decision decide(const Principal& who, Action action, const Resource& what) {
       return deny(
           "challenge cards come from young people and the children in care council, through "
           "the participation officer");
+    case Action::WriteCommentary:
+      if (r == Role::BoardOfficer || r == Role::Analyst || r == Role::Manager) return allow();
+      return deny(
+          "the commentary on the figures is written by the Board's officer, analysts and "
+          "managers");
   }
   return deny("unknown action");
 }
@@ -357,6 +364,7 @@ std::vector<std::string> capabilities(const Principal& who) {
   if (decide(who, Action::ReadBoard, council)) out.push_back("board");
   if (decide(who, Action::ManageBoard, council)) out.push_back("manage_board");
   if (decide(who, Action::ManageCards, council)) out.push_back("manage_cards");
+  if (decide(who, Action::WriteCommentary, council)) out.push_back("write_commentary");
   return out;
 }
 

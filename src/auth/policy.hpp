@@ -41,6 +41,9 @@ enum class Action : std::uint8_t {
   CloseAction,  // close an action with evidence: its owner, or the Board's officer
   ManageCards,  // challenge cards and the theme in focus: the participation officer
   RaiseCard,    // a challenge card to the Board: a young person, or the participation officer
+  // Officers' commentary on the figures and the annual report's sections (docs/papers.md): the
+  // Board's officer, analysts and managers write it.
+  WriteCommentary,
 };
 std::string_view action_name(Action a);
 

@@ -7,6 +7,7 @@
 #include "cli/audit_log.hpp"
 #include "cli/common.hpp"
 #include "cli/governance_commands.hpp"
+#include "cli/output.hpp"
 #include "ingest/snapshot.hpp"
 #include "report/papers.hpp"
 #include "report/pdf.hpp"
@@ -102,6 +103,32 @@ int annual(const Global& g, const PaperCli& c) {
                report::annual_figures);
 }
 
+int meetings(const Global& g, const PaperCli& c) {
+  Format fmt = parse_format(c.format.empty() ? "table" : c.format);
+  auto st = open_current(g);
+  const std::string la = council(*st, c.la);
+  const auto list = st->governance().meetings(la);
+  if (fmt == Format::Json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& m : list)
+      out.push_back({{"id", m.id},
+                     {"date", model::format_iso(m.held_on)},
+                     {"title", m.title},
+                     {"status", m.status}});
+    std::cout << nlohmann::json{{"la", la}, {"items", out}}.dump(2) << '\n';
+    return kExitOk;
+  }
+  Rows rows;
+  for (const auto& m : list)
+    rows.push_back({std::to_string(m.id), model::format_iso(m.held_on), m.status, m.title});
+  const std::vector<std::string> headers = {"ID", "DATE", "STATUS", "TITLE"};
+  if (fmt == Format::Csv)
+    print_csv(std::cout, headers, rows);
+  else
+    print_table(std::cout, headers, rows);
+  return kExitOk;
+}
+
 void outputs(CLI::App* a, PaperCli& c) {
   a->add_option("--la", c.la, "The council (default: the store's one council)");
   a->add_option("--audience", c.audience,
@@ -126,11 +153,15 @@ void add_paper_cli(CLI::App& app, PaperCli& c) {
                        "Commentary and the Board's records as at the end of YYYY-MM-DD "
                        "(default: today)");
   outputs(c.annual, c);
+  c.meetings = app.add_subcommand("meetings", "The Board's meetings (their ids for hearth pack)");
+  c.meetings->add_option("--la", c.la, "The council (default: the store's one council)");
+  c.meetings->add_option("--format", c.format, "table, json or csv");
 }
 
 std::optional<int> run_paper_cli(const Global& g, const PaperCli& c) {
   if (c.pack && *c.pack) return pack(g, c);
   if (c.annual && *c.annual) return annual(g, c);
+  if (c.meetings && *c.meetings) return meetings(g, c);
   return std::nullopt;
 }
 

@@ -1,6 +1,6 @@
-// The Board's papers from the command line (docs/papers.md): `hearth pack --meeting ID` and
-// `hearth annual-report --year 2025-26`, each as HTML, PDF and the XLSX appendix, or its figures
-// as JSON.
+// The Board's papers from the command line (docs/papers.md): `hearth meetings` (which meeting is
+// which), `hearth pack --meeting ID` and `hearth annual-report --year 2025-26`, each as HTML, PDF
+// and the XLSX appendix, or its figures as JSON.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -14,6 +14,7 @@ namespace hearth::cli {
 struct PaperCli {
   CLI::App* pack = nullptr;
   CLI::App* annual = nullptr;
+  CLI::App* meetings = nullptr;
   std::int64_t meeting = 0;
   std::string year, as_at, la, audience = "board", html, pdf, xlsx, format;
 };

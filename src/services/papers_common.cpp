@@ -53,7 +53,9 @@ void fill_base(PaperBase& p, const SnapshotCache& snap, store::Store& st,
   q.as_of = model::format_iso(figures_on);
   q.period = period;
   q.suppress = suppress;
-  q.breakdowns = false;
+  // With its breakdowns, as every other view of the scorecard: a total is suppressed too when
+  // its categories would give a small one away.
+  q.breakdowns = true;
   const auto plan = plan_scorecard(snap, q);
   p.scorecard = build_scorecard(snap, plan);
   p.scorecard.records_note.clear();  // the paper says how old the records are against its date

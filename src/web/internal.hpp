@@ -249,6 +249,7 @@ void add_listening_routes(std::vector<Route>& routes);
 void add_board_routes(std::vector<Route>& routes);
 void add_card_routes(std::vector<Route>& routes);
 void add_meeting_routes(std::vector<Route>& routes);
+void add_paper_routes(std::vector<Route>& routes);
 // Every route of the API, the OpenAPI document's own (answered by `openapi`) last.
 void add_api_routes(std::vector<Route>& routes, ApiHandler openapi);
 // The OpenAPI 3 document of `routes` (web/openapi.cpp): parameters, bodies, each route's reply

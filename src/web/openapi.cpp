@@ -145,6 +145,7 @@ void add_api_routes(std::vector<Route>& routes, ApiHandler openapi) {
   add_board_routes(routes);
   add_card_routes(routes);
   add_meeting_routes(routes);
+  add_paper_routes(routes);
   routes.push_back({"GET",
                     "/api/v1/openapi.json",
                     "This API, described as OpenAPI 3",

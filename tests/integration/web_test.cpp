@@ -536,6 +536,30 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
          return std::string("/api/v1/themes/feeling-safe/focus?la=") + council(rel);
        },
        same({403, 403, 403, 403, 403, 403, 200, 403, 200}, all403)},
+      // The Board's papers: for those who read the Board and its scorecard (small numbers
+      // suppressed for the Board); html, as the PDF is made of. Commentary read with the Board,
+      // written by the Board's officer, analysts and managers (400: what they sent is wrong).
+      {"GET", "/api/v1/meetings/{id}/pack",
+       by_council(meeting_in, "/api/v1/meetings/", "/pack?format=html"),
+       same({200, 200, 200, 200, 404, 200, 403, 404, 200}, all404)},
+      {"GET", "/api/v1/annual-report",
+       [&](auto&, auto& rel) {
+         return std::string("/api/v1/annual-report?format=html&year=2025-26&la=") + council(rel);
+       },
+       same(scorecard, all403)},
+      {"GET", "/api/v1/commentary", la_path("/api/v1/commentary"), same(board_read, all403)},
+      {"GET", "/api/v1/commentary/history",
+       [&](auto&, auto& rel) {
+         return std::string(
+                    "/api/v1/commentary/history?subject=indicator:cla_count&period=2026-03-31&"
+                    "part=behind&la=") +
+                council(rel);
+       },
+       same(board_read, all403)},
+      {"POST", "/api/v1/commentary", la_path("/api/v1/commentary"),
+       same({403, 400, 400, 403, 403, 403, 403, 403, 400}, all403), R"({"subject":""})"},
+      {"POST", "/api/v1/commentary/preview", la_path("/api/v1/commentary/preview"),
+       same({403, 400, 400, 403, 403, 403, 403, 403, 400}, all403), R"({"body":5})"},
       {"POST",
        "/api/v1/invitations",
        [&](auto&, auto& rel) { return std::string("/api/v1/invitations?la=") + council(rel); },

@@ -263,7 +263,7 @@ const PAGES = [
   ['/users', ['users']], ['/my-record', ['my_record']], ['/listening', ['listening']], ['/board', ['board']],
   ['/board/actions', ['board']], ['/board/actions/new', ['manage_board']], ['/board/actions/1', ['board']],
   ['/board/cards', ['board']], ['/board/cards/1', ['board']], ['/board/meetings', ['board']], ['/board/meetings/1', ['board']],
-  ['/board/calendar', ['board']], ['/board/people', ['board']]
+  ['/board/calendar', ['board']], ['/board/people', ['board']], ['/board/commentary', ['board']], ['/board/commentary/edit', ['write_commentary']]
 ]
 // The API's list routes and what the session's can list must hold for each (docs/api.md).
 const API_ROUTES = [
@@ -316,15 +316,17 @@ async function plainWords(page, url) {
 //   young_person: their own record only.
 //   Every role but young_person: the indicator registry; the DfE's rules too, but not for the Board.
 //   The Board's business (issue 17): for every role but a social worker and a young person.
+//   The officers' commentary on the figures (issue 18): written by the Board's officer, analysts
+//          and managers (write_commentary).
 const SPEC_CAN = {
   admin: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'rules', 'indicators', 'users', 'listening', 'board'],
-  analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'import_upload', 'explain_findings', 'rules', 'indicators', 'listening', 'board'],
-  manager: ['dashboard', 'scorecard', 'team_worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'invite_young_person', 'listening', 'board'],
+  analyst: ['dashboard', 'scorecard', 'all_worklist', 'children', 'data_quality', 'imports', 'import_upload', 'explain_findings', 'rules', 'indicators', 'listening', 'board', 'write_commentary'],
+  manager: ['dashboard', 'scorecard', 'team_worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'invite_young_person', 'listening', 'board', 'write_commentary'],
   iro: ['dashboard', 'scorecard', 'worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'listening', 'board'],
   worker: ['worklist', 'children', 'rules', 'indicators', 'statements', 'alerts', 'invite_young_person'],
   board: ['dashboard', 'scorecard', 'indicators', 'listening', 'board'],
   participation: ['rules', 'indicators', 'listening', 'board', 'manage_cards'],
-  board_officer: ['dashboard', 'scorecard', 'indicators', 'listening', 'board', 'manage_board'],
+  board_officer: ['dashboard', 'scorecard', 'indicators', 'listening', 'board', 'manage_board', 'write_commentary'],
   young_person: ['my_record']
 }
 

@@ -9,6 +9,7 @@ import type { ActionList, Board, BoardAction, Card, CardList } from './api-types
 import type { ImportList, Upload } from './api-types/imports'
 import type { ApiDocument, CouncilUserList, Info, SetupDone, UserChange } from './api-types/info'
 import type { Listening } from './api-types/listening'
+import type { Commentary, CommentaryHistory, CommentaryList, CommentaryPreview } from './api-types/papers'
 import type { IndicatorDefinition, IndicatorList, Rule, RuleList } from './api-types/registry'
 import type { Scorecard } from './api-types/scorecard'
 import type { Session, SignIn } from './api-types/session'
@@ -22,6 +23,7 @@ export type * from './api-types/governance'
 export type * from './api-types/imports'
 export type * from './api-types/info'
 export type * from './api-types/listening'
+export type * from './api-types/papers'
 export type * from './api-types/registry'
 export type * from './api-types/scorecard'
 export type * from './api-types/session'
@@ -36,6 +38,7 @@ export interface Replies {
   'POST /api/v1/actions/{id}/close': BoardAction
   'GET /api/v1/alerts': AlertList
   'POST /api/v1/alerts/{id}/acknowledge': Alert
+  'GET /api/v1/annual-report': undefined
   'GET /api/v1/board': Board
   'GET /api/v1/cards': CardList
   'POST /api/v1/cards': Card
@@ -44,6 +47,10 @@ export interface Replies {
   'POST /api/v1/cards/{id}/answer': Card
   'GET /api/v1/children': ChildList
   'GET /api/v1/children/{id}': ChildReply
+  'GET /api/v1/commentary': CommentaryList
+  'POST /api/v1/commentary': Commentary
+  'GET /api/v1/commentary/history': CommentaryHistory
+  'POST /api/v1/commentary/preview': CommentaryPreview
   'GET /api/v1/findings': FindingsSummary
   'GET /api/v1/findings/export': undefined
   'POST /api/v1/findings/notes': FindingNote
@@ -68,6 +75,7 @@ export interface Replies {
   'POST /api/v1/meetings': Meeting
   'GET /api/v1/meetings/{id}': Meeting
   'POST /api/v1/meetings/{id}': Meeting
+  'GET /api/v1/meetings/{id}/pack': undefined
   'GET /api/v1/openapi.json': ApiDocument
   'GET /api/v1/reports': ReportCalendar
   'POST /api/v1/reports/{id}/receive': ReportDue

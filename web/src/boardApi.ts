@@ -1,11 +1,12 @@
-// The Board's second-half routes (cards, meetings, the calendar, the arrangements) with each
-// route's reply and the body its form sends (boardTypes.ts): the same get/post/prefetch as
-// api.ts (its CSRF header, errors, 401 handling and early requests), keyed by the short paths
-// the pages use.
+// The Board's second-half routes (cards, meetings, the calendar, the arrangements, the officers'
+// commentary) with each route's reply and the body its form sends (boardTypes.ts): the same
+// get/post/prefetch as api.ts (its CSRF header, errors, 401 handling and early requests), keyed
+// by the short paths the pages use.
 import { get, post, prefetch } from './api'
 import type {
   ActionDetail, Arrangements, BoardAction, Card, CardDetail, CardList, Meeting, MeetingList, ReportCalendar, ReportDue, ManualValue,
-  NewCard, AcceptCard, AnswerCard, NewAction, CloseAction, NewMeeting, MeetingRecord, ReceiveReport, NewManualValue, LoadArrangements
+  NewCard, AcceptCard, AnswerCard, NewAction, CloseAction, NewMeeting, MeetingRecord, ReceiveReport, NewManualValue, LoadArrangements,
+  Commentary, CommentaryList, CommentaryHistory, CommentaryPreview, NewCommentary, PreviewCommentary
 } from './boardTypes'
 
 type Query = Record<string, string | number | boolean | null | undefined>
@@ -19,6 +20,8 @@ export interface BoardGets {
   '/meetings/{id}': Meeting
   '/reports': ReportCalendar
   '/governance': Arrangements
+  '/commentary': CommentaryList
+  '/commentary/history': CommentaryHistory
 }
 
 /** Each POST route's body and reply. */
@@ -34,6 +37,8 @@ export interface BoardPosts {
   '/measures/{id}/values': [NewManualValue, ManualValue]
   '/governance': [LoadArrangements, Arrangements]
   '/themes/{id}/focus': [Record<string, never>, Arrangements]
+  '/commentary': [NewCommentary, Commentary]
+  '/commentary/preview': [PreviewCommentary, CommentaryPreview]
 }
 
 const untypedGet = get as unknown as (route: string, params?: Query) => Promise<unknown>

@@ -1,17 +1,22 @@
-// The Board's replies (cards, meetings, the reporting calendar, the arrangements) as the server's
-// schemas give them (src/web/schemas/board.json, generated into api-types.ts), with the parts
-// the pages name, and the bodies the Board's forms send.
+// The Board's replies (cards, meetings, the reporting calendar, the arrangements, the officers'
+// commentary) as the server's schemas give them (src/web/schemas/board.json and papers.json,
+// generated into api-types.ts), with the parts the pages name, and the bodies the Board's forms send.
 import type { BoardAction } from './types'
 
 export type { BoardAction }
-import type { Card, Meeting, ReportDue } from './api-types'
+import type { Card, Commentary, CommentaryList, Meeting, ReportDue } from './api-types'
 export type { HistoryEvent, Card, CardList, CardDetail, ActionDetail, MeetingSummary, MeetingList, Meeting, ReportDue, ReportCalendar, ManualValue, Arrangements } from './api-types'
+export type { Commentary, CommentaryList, CommentaryHistory, CommentaryPreview } from './api-types'
 
 export type CardStatus = Card['status']
 export type MeetingStatus = Meeting['status']
 export type AgendaItem = Meeting['agenda'][number]
 export type Attendance = Meeting['attendance'][number]
 export type ReportStatus = ReportDue['status']
+/** behind and doing (a figure's), text (a section of the annual report's) */
+export type CommentaryPart = Commentary['part']
+/** An annual report's written section: introduction, priority:<id>, voice, next-year. */
+export type CommentarySection = CommentaryList['sections'][number]
 
 export interface NewCard { challenge: string; theme: string; addressed_to: string }
 export interface AcceptCard { challenge?: string; theme?: string; addressed_to?: string }
@@ -38,3 +43,6 @@ export interface MeetingRecord {
 export interface ReceiveReport { due: string; document: string; note: string; received?: string }
 export interface NewManualValue { period_end: string; value: number; note: string }
 export interface LoadArrangements { source: string; text: string }
+/** A new version of a piece of commentary: replaces is the version edited (0 when there was none). */
+export interface NewCommentary { subject: string; period: string; part: CommentaryPart; body: string; replaces: number }
+export interface PreviewCommentary { body: string }

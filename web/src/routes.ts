@@ -23,6 +23,8 @@ import { boardCardsPage, boardCardPage } from './pages/boardCards'
 import { boardMeetingsPage, boardMeetingPage } from './pages/boardMeetings'
 import { boardCalendarPage } from './pages/boardCalendar'
 import { boardPeoplePage } from './pages/boardPeople'
+import { boardCommentaryPage, commentaryHistoryPage } from './pages/boardCommentary'
+import { editCommentaryPage } from './pages/boardCommentaryEdit'
 import { boardPrefetch } from './boardApi'
 import { newUserPage, userPage, setupPage } from './pages/userAdmin'
 export { notFound, forbidden, failure } from './pages/errors'
@@ -103,6 +105,17 @@ export const routes: Route[] = [
   { path: '/board/meetings/:id', need: ['board'], render: boardMeetingPage },
   { path: '/board/calendar', need: ['board'], render: boardCalendarPage, prefetch: (query) => boardPrefetch('/reports', { la: query.get('la') }) },
   { path: '/board/people', need: ['board'], render: boardPeoplePage, prefetch: (query) => boardPrefetch('/governance', { la: query.get('la') }) },
+  {
+    path: '/board/commentary', need: ['board'], render: boardCommentaryPage,
+    prefetch: (query) => {
+      // (a date that is not one is left out by the page, which then asks for itself)
+      boardPrefetch('/commentary', { la: query.get('la'), period: q(query, 'period'), as_at: q(query, 'as_at') })
+      // a quarter's figures are named from the indicator registry; a year's sections need none
+      if (!/^\d{4}-\d{2}$/.test(q(query, 'period'))) prefetch('/indicators')
+    }
+  },
+  { path: '/board/commentary/edit', need: ['write_commentary'], render: editCommentaryPage },
+  { path: '/board/commentary/history', need: ['board'], render: commentaryHistoryPage },
   {
     path: '/listening', need: ['listening'], render: listeningPage,
     // (a period the page will refuse is not asked for)

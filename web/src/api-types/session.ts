@@ -3,7 +3,7 @@
 // (web/README.md). A test fails when this file and the document differ.
 
 /** What the front end may offer the user (auth::capabilities): pages and actions, each allowed by the policy for the user's first council */
-export type Capability = 'dashboard' | 'scorecard' | 'worklist' | 'team_worklist' | 'all_worklist' | 'children' | 'data_quality' | 'imports' | 'import_upload' | 'explain_findings' | 'rules' | 'indicators' | 'my_record' | 'users' | 'statements' | 'alerts' | 'invite_young_person' | 'listening' | 'board' | 'manage_board' | 'manage_cards'
+export type Capability = 'dashboard' | 'scorecard' | 'worklist' | 'team_worklist' | 'all_worklist' | 'children' | 'data_quality' | 'imports' | 'import_upload' | 'explain_findings' | 'rules' | 'indicators' | 'my_record' | 'users' | 'statements' | 'alerts' | 'invite_young_person' | 'listening' | 'board' | 'manage_board' | 'manage_cards' | 'write_commentary'
 
 export type Role = 'admin' | 'analyst' | 'manager' | 'iro' | 'worker' | 'board' | 'participation' | 'young_person' | 'board_officer'
 

@@ -2,6 +2,7 @@
 // measures (the scorecard's own figures and targets, survey results, figures entered by hand),
 // on a date the Board chooses; the actions open and overdue, the challenge cards still open and
 // the last "You said, we did", reports the calendar says have not come, and the next meeting;
+// the officers' commentary and the annual reports of the years that have ended to download;
 // and the actions page, filtered by owner, priority and theme. Nothing here names a child
 // (docs/governance.md).
 import { h, fill } from '../dom'
@@ -9,12 +10,13 @@ import { heading, p, link, table, ragTag, summaryList, withQuery, recordsNote, t
 import { get } from '../api'
 import { boardGet } from '../boardApi'
 import { compareText, date, num, plural } from '../format'
-import { councilFrom } from '../session'
+import { councilFrom, can } from '../session'
 import { setTitle, navigate, refreshComponents, type Ctx } from '../router'
 import type { Board, BoardAction, Measure, MeasurePart } from '../types'
 import type { Card } from '../boardTypes'
 import { boardNav, may, selectField, hint, actionStatus, priorityTitle, themeOptions } from './boardParts'
 import { realDay, today } from './listening'
+import { annualReports, endedYears } from './boardPaper'
 
 /** A measure's figure in its unit: "72.2%", "60", or why there is none. */
 function figure(v: number | null, unit: string): string {
@@ -70,7 +72,8 @@ export async function boardPage(ctx: Ctx): Promise<void> {
       ['Actions', [link(actionsHref('open'), plural(b.actions.open, 'open action')), b.actions.overdue ? [', ', link(actionsHref('overdue'), `${num(b.actions.overdue, 0)} overdue`)] : ', none overdue']],
       ['Challenge cards', [link(withQuery('/board/cards', { la: laParam }), open.length ? `${plural(open.length, 'card')} still open` : 'None open'), ready ? `, ${num(ready, 0)} ready to answer` : '']],
       ['Reports missing', link(withQuery('/board/calendar', { la: laParam }), b.reports_missing.length ? plural(b.reports_missing.length, 'report') : 'None: every report due has come')],
-      ['Next meeting', b.next_meeting ? link(withQuery(`/board/meetings/${b.next_meeting.id}`, { la: laParam }), `${date(b.next_meeting.date)}, ${b.next_meeting.title}`) : 'None planned']
+      ['Next meeting', b.next_meeting ? link(withQuery(`/board/meetings/${b.next_meeting.id}`, { la: laParam }), `${date(b.next_meeting.date)}, ${b.next_meeting.title}`) : 'None planned'],
+      ['Commentary', link(withQuery('/board/commentary', { la: laParam }), 'What officers say about the figures')]
     ]),
     ...b.priorities.map((pr) => [
       h('h2', { class: 'govuk-heading-m app-section-break', id: `priority-${pr.id}` }, ragTag(pr.rag), ' ', pr.title),
@@ -97,7 +100,9 @@ export async function boardPage(ctx: Ctx): Promise<void> {
       ? [p('The children in care council’s latest challenges to the Board, and what was done.'),
         answered.slice(0, ANSWERS_SHOWN).map((c) => youSaid(c, laParam))]
       : p('No challenge card has been answered yet.'),
-    p(link(withQuery('/board/cards', { la: laParam }), 'All the challenge cards')))
+    p(link(withQuery('/board/cards', { la: laParam }), 'All the challenge cards')),
+    // the reports carry the scorecard's figures: for those who may read it
+    can('scorecard') ? annualReports(laParam, endedYears()) : null)
   refreshComponents(ctx.main)
   ;(ctx.main.querySelector('.govuk-error-summary') as HTMLElement | null)?.focus()
 }

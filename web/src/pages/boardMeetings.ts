@@ -6,7 +6,7 @@ import { h, fill, type Child } from '../dom'
 import { heading, p, link, table, tag, summaryList, withQuery, backLink, textInput, radios } from '../components'
 import { boardGet, boardPost } from '../boardApi'
 import { compareText, date, num, plural } from '../format'
-import { councilFrom } from '../session'
+import { councilFrom, can } from '../session'
 import { setTitle, navigate, type Ctx } from '../router'
 import type { Arrangements, Attendance, Meeting, MeetingStatus, MeetingSummary, ReportDue } from '../boardTypes'
 import {
@@ -14,6 +14,7 @@ import {
   textArea, checkboxes, submit, valuesOf, linesOf, fieldError, noErrors, refusal, selectField, narrow, type FormErrors
 } from './boardParts'
 import { realDay, today } from './listening'
+import { paperDownloads } from './boardPaper'
 
 export function meetingStatus(s: MeetingStatus): HTMLElement {
   return s === 'held' ? tag('Held', 'govuk-tag--green') : tag('Planned', 'govuk-tag--blue')
@@ -126,6 +127,25 @@ function reportsTable(items: ReportDue[]): HTMLElement {
   ], items, { small: true, captionClass: 'govuk-table__caption--s' })
 }
 
+/** The meeting's pack to download (the server gathers it as the records stood on the meeting's
+ * day), for those who may read the scorecard whose figures it carries. */
+function packDownloads(m: Meeting): Child {
+  if (!can('scorecard')) return null
+  const context = (text: string) => h('span', { class: 'govuk-visually-hidden' }, text)
+  return [
+    h('h2', { class: 'govuk-heading-m app-section-break', id: 'meeting-pack' }, 'Meeting pack'),
+    p('The pack is the Board’s records as they stood at the end of the meeting’s day (today’s, for a meeting still to come); Board members’ copies have small numbers suppressed.'),
+    paperDownloads({}, {
+      path: `/api/v1/meetings/${m.id}/pack`,
+      downloads: [
+        { format: 'pdf', text: 'Download the pack (PDF)' },
+        { format: 'html', text: ['HTML', context(' version of the pack')] },
+        { format: 'xlsx', text: 'Spreadsheet of every figure (XLSX)' }
+      ]
+    })
+  ]
+}
+
 function drawMeeting(ctx: Ctx, m: Meeting, g: Arrangements, st: RecordState): void {
   const laParam = ctx.query.get('la')
   setTitle(st.errors.items.length ? `Error: ${m.title}` : m.title)
@@ -193,6 +213,7 @@ function drawMeeting(ctx: Ctx, m: Meeting, g: Arrangements, st: RecordState): vo
       ['Challenge cards', link(withQuery('/board/cards', { la: laParam }), m.cards_open ? `${plural(m.cards_open, 'card')} open` : 'None open')]
     ]),
     p(link(withQuery('/board', { la: laParam, as_of: m.date }), 'The Board’s figures as at this meeting')),
+    packDownloads(m),
     section('Agenda'),
     listOr(m.agenda.map((a) => [a.text, a.detail ? h('span', { class: 'govuk-!-display-block govuk-hint govuk-!-margin-bottom-0' }, a.detail) : null]), 'No agenda yet.', true),
     section('Who was there'),

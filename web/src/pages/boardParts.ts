@@ -10,9 +10,8 @@ import { session } from '../session'
 import { refreshComponents } from '../router'
 import type { Arrangements, BoardAction, Card, HistoryEvent, ReportDue } from '../boardTypes'
 
-/** What the session may do on the Board's pages. (`manage_cards` is not in the generated
- * Capability type yet: the session's list is read as text.) */
-export function may(what: 'board' | 'manage_board' | 'manage_cards'): boolean {
+/** What the session may do on the Board's pages (the session's list read as text). */
+export function may(what: 'board' | 'manage_board' | 'manage_cards' | 'write_commentary'): boolean {
   const can: readonly string[] = session()?.can ?? []
   return can.includes(what)
 }
@@ -29,6 +28,7 @@ const PAGES: [string, string][] = [
   ['/board/actions', 'Actions'],
   ['/board/cards', 'Challenge cards'],
   ['/board/meetings', 'Meetings'],
+  ['/board/commentary', 'Commentary'],
   ['/board/calendar', 'Reporting calendar'],
   ['/board/people', 'Members and themes']
 ]

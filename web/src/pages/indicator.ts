@@ -1,5 +1,6 @@
 // One indicator of the scorecard: its trend against the target, five years, the comparators
-// and breakdowns, each chart with the same numbers as a table.
+// and breakdowns, each chart with the same numbers as a table; and for those who read the Board,
+// the officers' commentary on it for the latest quarter.
 import { h, fill } from '../dom'
 import { heading, p, link, ragTag, details, table, summaryList, backLink, withQuery } from '../components'
 import { get, ApiError } from '../api'
@@ -10,6 +11,9 @@ import { plainAudience, plainReason, plainSource, sourceWords } from '../plain'
 import { setTitle, type Ctx } from '../router'
 import type { BreakdownRow, Breakdowns, Point, ScorecardIndicator, Unit, Value } from '../types'
 import { comparatorName, orderedComparators, valueWithNote } from './dashboard'
+import { boardGet } from '../boardApi'
+import type { CommentaryList } from '../boardTypes'
+import { PART_TITLES, periodWords, pieceWords, listHref } from './boardCommentary'
 
 const DIMENSIONS: Record<keyof Breakdowns, string> = {
   age_band: 'Age band',
@@ -38,9 +42,25 @@ function pointsTable(caption: string, pts: Point[], unit: Unit): HTMLElement {
   ], pts, { captionClass: 'govuk-table__caption--s' })
 }
 
+/** What officers wrote about this figure for the latest quarter, when they wrote anything. */
+function commentary(id: string, list: CommentaryList | null, la: string | null): HTMLElement | null {
+  const mine = (list?.items ?? []).filter((c) => c.subject === `indicator:${id}` && c.body.trim())
+  if (!list || !mine.length) return null
+  const order = ['behind', 'doing']
+  mine.sort((x, y) => order.indexOf(x.part) - order.indexOf(y.part))
+  return h('section', { 'aria-labelledby': 'commentary-title', 'data-testid': 'commentary' },
+    h('h2', { class: 'govuk-heading-m app-section-break', id: 'commentary-title' }, `What officers say, ${periodWords(list.period)}`),
+    summaryList(mine.map((c) => [PART_TITLES[c.part], pieceWords(c)])),
+    p(link(listHref(list.period, la), 'All the commentary for this quarter')))
+}
+
 export async function indicatorPage(ctx: Ctx): Promise<void> {
   const la = councilFrom(ctx.query)
-  const reply = await get('/scorecard/{indicator}', { indicator: ctx.params.id, la, period: ctx.query.get('period') })
+  // (the commentary is the Board's: a page without it still shows the figures)
+  const [reply, notes] = await Promise.all([
+    get('/scorecard/{indicator}', { indicator: ctx.params.id, la, period: ctx.query.get('period') }),
+    can('board') ? boardGet('/commentary', { la }).catch(() => null) : null
+  ])
   if (!ctx.live()) return
   // the scorecard with just this indicator (none when the council's configuration leaves it out)
   const ind: ScorecardIndicator | undefined = reply.indicators[0]
@@ -68,7 +88,8 @@ export async function indicatorPage(ctx: Ctx): Promise<void> {
       ['Data source', sourceWords(ind.source, plain)],
       ...(ind.basis_date ? [['Figures as at', date(ind.basis_date)] as [string, string]] : [])
     ]),
-    anyC ? p(h('strong', null, 'c'), ` means ${SUPPRESSED_TEXT}.`) : null
+    anyC ? p(h('strong', null, 'c'), ` means ${SUPPRESSED_TEXT}.`) : null,
+    commentary(ind.id, notes, ctx.query.get('la'))
   ]
 
   if (ind.trend.length) {
