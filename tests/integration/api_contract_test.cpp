@@ -491,6 +491,48 @@ void ApiContract::board_loop(WebClient& officer, const json& me) {
       hearth::testing::read_text(fs::path(HEARTH_SOURCE_DIR) / "reference/governance/medway.toml");
   ask(officer, "POST", "/api/v1/governance", json{{"source", "medway.toml"}, {"text", text}}.dump(),
       201);
+
+  // The commentary behind the figures, and the papers (issue 18).
+  auto list = ask(boardm, "GET", "/api/v1/commentary", {}, 200);
+  ASSERT_TRUE(list.is_object() && list.contains("period")) << list;
+  EXPECT_FALSE(list["can_write"].get<bool>());
+  const std::string quarter = list["period"];
+  json piece = {{"subject", "indicator:dental"},
+                {"period", quarter},
+                {"part", "behind"},
+                {"body", "Dentists in the area **closed** their lists."},
+                {"replaces", 0}};
+  ask(boardm, "POST", "/api/v1/commentary", piece.dump(), 403);
+  auto v1 = ask(officer, "POST", "/api/v1/commentary", piece.dump(), 201);
+  ASSERT_TRUE(v1.is_object() && v1.contains("id")) << v1;
+  EXPECT_NE(v1["html"].get<std::string>().find("<strong>closed</strong>"), std::string::npos);
+  auto stale = ask(officer, "POST", "/api/v1/commentary", piece.dump(), 409);
+  EXPECT_EQ(stale["error"]["code"], "changed") << stale;
+  piece["replaces"] = v1["id"];
+  piece["body"] = "Ask " + child + " about it";
+  auto naming = ask(officer, "POST", "/api/v1/commentary", piece.dump(), 400);
+  EXPECT_EQ(naming["error"]["code"], "names_a_child") << naming;
+  EXPECT_EQ(naming.dump().find(child), std::string::npos);
+  piece["body"] = "Two practices now take children in care first.";
+  ask(officer, "POST", "/api/v1/commentary", piece.dump(), 201);
+  auto versions = ask(
+      boardm, "GET",
+      "/api/v1/commentary/history?subject=indicator:dental&part=behind&period=" + quarter, {}, 200);
+  EXPECT_EQ(versions["items"].size(), 2u) << versions;
+  auto preview = ask(officer, "POST", "/api/v1/commentary/preview",
+                     R"j({"body":"<script>alert(1)</script>\n\n[x](javascript:alert(2))"})j", 200);
+  EXPECT_EQ(preview["html"].get<std::string>().find("<script"), std::string::npos) << preview;
+  EXPECT_EQ(preview["html"].get<std::string>().find("href"), std::string::npos) << preview;
+  ask(boardm, "GET", "/api/v1/commentary?period=2026-02-14", {}, 400);
+  const std::string year = list["years"][0];
+  auto annual = ask(boardm, "GET", "/api/v1/commentary?period=" + year, {}, 200);
+  EXPECT_EQ(annual["kind"], "year");
+  ask(boardm, "GET", "/api/v1/meetings/" + mids + "/pack?format=html", {}, 200);
+  ask(boardm, "GET", "/api/v1/meetings/" + mids + "/pack?format=xlsx", {}, 200);
+  ask(officer, "GET", "/api/v1/meetings/" + mids + "/pack", {}, 200);  // PDF through Chromium
+  ask(boardm, "GET", "/api/v1/meetings/" + mids + "/pack?format=docx", {}, 400);
+  ask(boardm, "GET", "/api/v1/annual-report?format=html&year=" + year, {}, 200);
+  ask(boardm, "GET", "/api/v1/annual-report?format=html&year=2025", {}, 400);
 }
 
 }  // namespace

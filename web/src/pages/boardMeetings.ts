@@ -1,7 +1,7 @@
 // The Board's meetings: those planned and those held, and the Board's officer plans one; one
 // meeting with its agenda, who came, what it decided, its minutes, the actions it agreed and the
 // reports due for it (received or missing), with a link to the Board's figures as they were on
-// its day; the Board's officer records it afterwards and agrees actions at it.
+// its day and its pack to download; the Board's officer records it afterwards and agrees actions at it.
 import { h, fill, type Child } from '../dom'
 import { heading, p, link, table, tag, summaryList, withQuery, backLink, textInput, radios } from '../components'
 import { boardGet, boardPost } from '../boardApi'
