@@ -8,7 +8,7 @@ namespace hearth::services {
 
 namespace {
 
-constexpr std::size_t kMaxBody = 20000;
+constexpr std::size_t kMaxBody = 20000;  // characters, not bytes: "é" and "—" count once
 
 // A quarter's last day: 30 June, 30 September, 31 December or 31 March.
 bool quarter_end(model::Date d) {
@@ -66,14 +66,22 @@ CommentaryPiece check_piece(const CommentaryPiece& in) {
   return p;
 }
 
+void check_length(const std::string& body) {
+  std::size_t chars = 0;
+  for (unsigned char c : body) chars += (c & 0xC0) != 0x80;  // a UTF-8 sequence's first byte
+  if (chars > kMaxBody)
+    throw bad_input("bad_body",
+                    "Commentary is at most 20,000 characters; this is " + std::to_string(chars),
+                    {{"parameter", "body"}});
+}
+
 store::Commentary write_commentary(const model::Dataset& data, store::Store& st,
                                    const std::string& la, const CommentaryPiece& piece,
                                    const std::string& body, std::int64_t replaces,
                                    const std::string& by, model::Instant now) {
   if (la.empty()) throw bad_input("bad_la", "Say which council the commentary is for");
   const auto p = check_piece(piece);
-  if (body.size() > kMaxBody)
-    throw bad_input("bad_body", "Commentary is at most 20,000 characters", {{"parameter", "body"}});
+  check_length(body);
   check_names_no_child(data, st, la, body, "body");
   store::Commentary c{0, la, p.subject, p.period, p.part, body, now, by, replaces};
   c.id = st.commentary().add_commentary(c);

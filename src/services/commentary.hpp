@@ -30,6 +30,9 @@ struct CommentaryPiece {
 // "bad_part". Returns it with the period written as stored.
 CommentaryPiece check_piece(const CommentaryPiece& p);
 
+// bad_input "bad_body" for a text over 20,000 characters (counted as characters, not bytes).
+void check_length(const std::string& body);
+
 // Keeps a new version of the piece (bad_input "bad_body" over 20,000 characters,
 // "names_a_child"); conflict "changed" when the newest version is not `replaces` (someone else
 // saved meanwhile: look again). An empty body is kept too: it clears the piece.

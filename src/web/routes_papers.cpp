@@ -2,6 +2,8 @@
 // annual report to download (HTML, PDF, the XLSX appendix; small numbers suppressed for those
 // who see the Board suppressed, OFFICIAL-SENSITIVE for those who do not), and the commentary
 // read by anyone who reads the Board and written by the Board's officer, analysts and managers.
+#include <fmt/format.h>
+
 #include "report/markdown.hpp"
 #include "report/papers.hpp"
 #include "report/pdf.hpp"
@@ -114,7 +116,7 @@ json commentary_json(const store::Commentary& c, const report::NameOf& name) {
 std::string year_of(model::Date quarter_end) {  // the April-to-March year a day falls in
   const std::chrono::year_month_day ymd{quarter_end};
   const int start = static_cast<int>(ymd.year()) - (ymd.month() < std::chrono::April ? 1 : 0);
-  return std::to_string(start) + "-" + std::to_string((start + 1) % 100);
+  return fmt::format("{}-{:02}", start, (start + 1) % 100);
 }
 
 http::Response list_commentary(Call& call) {
@@ -156,7 +158,7 @@ http::Response list_commentary(Call& call) {
   const int ended =
       today >= model::Date{std::chrono::year{y} / std::chrono::March / 31} ? y : y - 1;
   for (int k = 0; k < 3; ++k)
-    years.push_back(std::to_string(ended - 1 - k) + "-" + std::to_string((ended - k) % 100));
+    years.push_back(fmt::format("{}-{:02}", ended - 1 - k, (ended - k) % 100));
   json sections = json::array({{{"id", "introduction"}, {"title", "Introduction"}}});
   try {
     for (const auto& pr : services::governance_of(call.st, la, *call.ctx.surveys).priorities)
@@ -227,9 +229,7 @@ http::Response preview_commentary(Call& call) {
   call.require(Action::WriteCommentary, Resource::council(la));
   const json body = call.body_object();
   const std::string text = body_string(body, "body", "");
-  if (text.size() > 20000)
-    throw ApiError(400, "bad_body", "Commentary is at most 20,000 characters.",
-                   {{"parameter", "body"}});
+  services::check_length(text);
   return http::Response::json({{"html", report::safe_markdown_html(text, 4)}});
 }
 

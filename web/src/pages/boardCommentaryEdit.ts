@@ -15,8 +15,8 @@ import { boardNav, messages, settle, setFlash, textArea, submit, narrow, fieldEr
 import { PART_TITLES, pieceContext, periodCaption, rendered, byline, listHref, historyHref, type PieceContext } from './boardCommentary'
 import { dateTime } from '../format'
 
-/** The most the server keeps of one part (it counts bytes of UTF-8). */
-const MAX_BYTES = 20000
+/** The most the server keeps of one part, in characters (as the server counts them). */
+const MAX_CHARS = 20000
 
 type ByPart<T> = Partial<Record<CommentaryPart, T>>
 
@@ -66,7 +66,7 @@ function partError(err: unknown, label: string): string {
   return sentence(err.message)
 }
 
-const tooLong = (text: string) => new TextEncoder().encode(text).length > MAX_BYTES
+const tooLong = (text: string) => [...text].length > MAX_CHARS
 
 function help(): HTMLElement {
   return details('Help with formatting',
