@@ -101,11 +101,33 @@ TEST_F(Papers, TheLastMeetingsPackAndTheYearsReportAreHtmlTaggedPdfAndXlsx) {
     EXPECT_GE(std::stoi(pages[1].str()), 3) << stem;
     const std::string text = tool({"/usr/bin/pdftotext", file(stem + ".pdf").string(), "-"});
     EXPECT_NE(text.find(heading), std::string::npos) << stem;
+    if (stem == "pack") {  // each indicator's figure, as the appendix gives it, is in the PDF
+      const json pack = figures(held_, "board");
+      int found = 0;
+      for (const auto& f : pack["figures"]) {
+        const std::string id = f["id"], shown = f["shown"];
+        if (f["section"] != "Scorecard" || id.find_first_of("@/") != std::string::npos ||
+            shown == "no data")
+          continue;
+        EXPECT_NE(text.find(shown), std::string::npos) << id << " " << shown << " not in the PDF";
+        ++found;
+      }
+      EXPECT_GT(found, 30);
+    }
     EXPECT_NE(text.find("Page 1 of"), std::string::npos) << stem;  // numbered pages
     // Headings tagged for assistive technology, tables with header cells, charts as figures.
     const std::string tags = tool({"/usr/bin/pdfinfo", "-struct", file(stem + ".pdf").string()});
     for (const char* tag : {"H1", "H2", "Table", "TH", "Figure"})
       EXPECT_NE(tags.find(tag), std::string::npos) << stem << " has no " << tag;
+    // Every chart a figure with alternative text (its title and description).
+    std::size_t figures = 0, alts = 0;
+    for (auto at = tags.find("Figure"); at != std::string::npos; at = tags.find("Figure", at + 1))
+      ++figures;
+    for (auto at = pdf.find("/Alt (Trend: "); at != std::string::npos;
+         at = pdf.find("/Alt (Trend: ", at + 1))
+      ++alts;
+    EXPECT_GT(figures, 0u) << stem;
+    EXPECT_EQ(alts, figures) << stem;
   }
   // The same date gives the same PDF, apart from the moment Chromium stamps on it.
   ASSERT_EQ(run(cmd({"pack", "--meeting", held_, "--pdf", file("again.pdf").string()})).exit_code,

@@ -23,7 +23,7 @@ const STAGES = { raised: 'waiting to be accepted', accepted: 'accepted', actions
 
 /** @param {object} t run.mjs's helpers and the role's settings */
 export async function boardChecks(t) {
-  const { page, role, user, can, base, check, assert, ready, pageChecks, plainWords, problems } = t
+  const { page, role, user, can, base, check, assert, ready, pageChecks, plainWords, problems, runAxe } = t
   const manageBoard = can.includes('manage_board')
   const manageCards = can.includes('manage_cards')
   const writeCommentary = can.includes('write_commentary')
@@ -178,6 +178,33 @@ export async function boardChecks(t) {
       assert(marked === !suppressed, `it is ${marked ? '' : 'not '}marked OFFICIAL-SENSITIVE`)
       return `${Math.round(r.text.length / 1024)} KB`
     })
+    if (role === 'board' && papers) {
+      // The papers themselves pass axe as the HTML they are printed from (one role: lean).
+      await check(`${role}: the meeting pack's and the annual report's HTML pass axe`, async () => {
+        const now = new Date()
+        const ended = now.getMonth() > 2 ? now.getFullYear() : now.getFullYear() - 1
+        const year = `${ended - 1}-${String(ended % 100).padStart(2, '0')}`
+        const out = []
+        for (const [name, u] of [['pack', `/api/v1/meetings/${meeting.id}/pack?format=html`], ['annual report', `/api/v1/annual-report?format=html&year=${year}`]]) {
+          const html = await page.evaluate(async (url) => {
+            const res = await fetch(url)
+            if (!res.ok) throw new Error(`${url} answered ${res.status}`)
+            return res.text()
+          }, u)
+          const paper = await page.context().newPage()
+          try {
+            await paper.setContent(html)
+            const headings = await paper.locator('h1').count()
+            assert(headings === 1, `${name}: ${headings} h1`)
+            await runAxe(paper, `${role} ${name} HTML`)
+          } finally {
+            await paper.close()
+          }
+          out.push(`${name} ${Math.round(html.length / 1024)} KB`)
+        }
+        return out.join(', ')
+      })
+    }
   }
 
   await check(`${role}: the reporting calendar${manageBoard ? ', "Record as received" and the figures entered by hand' : ''}`, async () => {

@@ -1071,7 +1071,7 @@ try {
 
     // the Board's pages, each form there exactly for the roles that may use it (e2e/board.mjs)
     if (BOARD_WALKERS.includes(role)) {
-      await boardChecks({ page, role, user: spec.user, can: spec.can, base: BASE, check, assert, ready, pageChecks, plainWords, problems })
+      await boardChecks({ page, role, user: spec.user, can: spec.can, base: BASE, check, assert, ready, pageChecks, plainWords, problems, runAxe })
     }
 
     await check(`${role}: a page that does not exist shows the 404 page`, async () => {
