@@ -68,8 +68,8 @@ int load(const Global& g, const GovernanceCli& c) {
   auto st = open_current(g);
   const std::string la = council(*st, c.la);
   const auto surveys = surveys_of(g);
-  const auto id = services::load_governance(*st, la, text, c.file, "cli:" + cli_actor(), surveys,
-                                            model::instant_now());
+  const auto id =
+      services::load_governance(*st, la, text, c.file, cli_actor(), surveys, model::instant_now());
   const auto gv = governance::parse_governance(text, c.file, surveys);
   cli_audit(*st, "governance.load", "council:" + la, "ok", {{"version", id}, {"source", c.file}});
   std::cout << "Loaded the arrangements of " << gv.name << " (" << gv.council << ") for council "
@@ -223,7 +223,7 @@ int add(const Global& g, const GovernanceCli& c) {
   check_names(*st, la, c.title, "title");
   services::NewAction n{c.title,    c.owner, c.owner_name, c.due,
                         c.priority, c.theme, c.card,       c.meeting};
-  const auto a = services::add_action(*st, la, gv, n, "cli:" + cli_actor(), model::instant_now());
+  const auto a = services::add_action(*st, la, gv, n, cli_actor(), model::instant_now());
   cli_audit(*st, "action.create", "action:" + std::to_string(a.id), "ok",
             {{"la", la}, {"due", model::format_iso(a.due)}});
   std::cout << "Added action " << a.id << ", due " << model::format_iso(a.due) << ", owned by "
@@ -237,7 +237,7 @@ int close(const Global& g, const GovernanceCli& c) {
   const model::Date on = today_or(c.on, "--on");
   check_names(*st, la, c.evidence, "evidence");
   const auto a = services::close_action(*st, la, c.id, c.dropped ? "dropped" : "done", c.evidence,
-                                        on, "cli:" + cli_actor(), model::instant_now());
+                                        on, cli_actor(), model::instant_now());
   cli_audit(*st, "action.close", "action:" + std::to_string(a.id), "ok",
             {{"la", la}, {"status", a.status}});
   std::cout << "Closed action " << a.id << " as " << a.status << " on " << model::format_iso(on)
@@ -262,8 +262,8 @@ int commentary_set(const Global& g, const GovernanceCli& c) {
       st->commentary().commentary_history(la, piece.subject, piece.period, piece.part);
   const std::int64_t replaces = before.empty() ? 0 : before.back().id;
   const auto data = ingest::load_dataset(*st);
-  const auto v = services::write_commentary(*data, *st, la, piece, body, replaces,
-                                            "cli:" + cli_actor(), model::instant_now());
+  const auto v = services::write_commentary(*data, *st, la, piece, body, replaces, cli_actor(),
+                                            model::instant_now());
   cli_audit(*st, "commentary.write", "commentary:" + std::to_string(v.id), "ok",
             {{"la", la}, {"subject", v.subject}, {"period", v.period}, {"part", v.part}});
   std::cout << "Kept version " << before.size() + 1 << " of " << v.subject << " " << v.part
