@@ -122,7 +122,7 @@ h4 { font-size: 10pt; margin: 2mm 0 1mm; }
 h5, h6 { font-size: 9.5pt; margin: 1.5mm 0 .5mm; }
 .marking { font-weight: bold; text-align: right; margin: 0 0 2mm; letter-spacing: .05em; }
 .cover { min-height: 60mm; }
-nav ol { margin: 0; padding-left: 6mm; } nav a { color: #1d70b8; }
+nav ol { margin: 0; padding-left: 6mm; } nav li { line-height: 2; } nav a { color: #1d70b8; }
 table.list { font-size: 9pt; margin: 1mm 0 3mm; }
 table.list th, table.list td { border-bottom: 1px solid #b1b4b6; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
 table.list td.num, table.list th.num { text-align: right; white-space: nowrap; }
