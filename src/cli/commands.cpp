@@ -5,16 +5,20 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <thread>
+#include <tuple>
 
 #include "cli/audit_log.hpp"
 #include "cli/common.hpp"
@@ -559,22 +563,33 @@ void tune_heap() {
 
 }  // namespace
 
-int cmd_serve(const Global& g, const ServeArgs& a) {
-  tune_heap();
-  auto colon = a.listen.rfind(':');
-  if (colon == std::string::npos) throw UsageError("--listen takes HOST:PORT, e.g. 127.0.0.1:8080");
-  http::ServerOptions opts;
-  opts.host = a.listen.substr(0, colon);
+namespace {
+
+// "HOST:PORT" (a port 0 to 65535; 0: any free one).
+std::pair<std::string, unsigned short> host_port(const std::string& text, const char* option) {
+  auto colon = text.rfind(':');
+  if (colon == std::string::npos)
+    throw UsageError(std::string(option) + " takes HOST:PORT, e.g. 127.0.0.1:8080");
   int port = 0;
   try {
-    port = std::stoi(a.listen.substr(colon + 1));
+    std::size_t used = 0;
+    port = std::stoi(text.substr(colon + 1), &used);
+    if (used != text.size() - colon - 1) port = -1;
   } catch (...) {
     port = -1;
   }
-  if (port < 0 || port > 65535) throw UsageError("--listen port must be 0–65535");
+  if (port < 0 || port > 65535) throw UsageError(std::string(option) + " port must be 0–65535");
+  return {text.substr(0, colon), static_cast<unsigned short>(port)};
+}
+
+}  // namespace
+
+int cmd_serve(const Global& g, const ServeArgs& a) {
+  tune_heap();
+  http::ServerOptions opts;
+  std::tie(opts.host, opts.port) = host_port(a.listen, "--listen");
   if (a.idle_minutes < 1 || a.absolute_hours < 1 || a.max_upload_mb < 1)
     throw UsageError("--idle-minutes, --absolute-hours and --max-upload-mb must be at least 1");
-  opts.port = static_cast<unsigned short>(port);
   opts.io_threads = a.io_threads;
   opts.worker_threads = a.workers;
   opts.body_limit = static_cast<std::size_t>(a.max_upload_mb) * 1024 * 1024;
@@ -652,10 +667,46 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
   const voice::VoiceConfig voice_config = wo.voice;
   voice::KeyFile voice_key_file(wo.voice_key_file);
   bool have_front_end = fs::exists(wo.web_root / "index.html");
+  if (a.metrics && !a.metrics_listen.empty())
+    throw UsageError(
+        "--metrics serves GET /metrics on this listener, --metrics-listen on its own: "
+        "choose one");
+  std::optional<http::ServerOptions> metrics_opts;
+  if (!a.metrics_listen.empty()) {
+    metrics_opts.emplace();
+    std::tie(metrics_opts->host, metrics_opts->port) =
+        host_port(a.metrics_listen, "--metrics-listen");
+    metrics_opts->io_threads = 1;
+    metrics_opts->worker_threads = 1;
+    metrics_opts->light_threads = 1;
+    metrics_opts->tls_cert = opts.tls_cert;
+    metrics_opts->tls_key = opts.tls_key;
+  }
+  if (a.metrics || metrics_opts) {
+    wo.metrics = a.metrics ? "here" : "own";
+    opts.metrics = wo.request_metrics = std::make_shared<http::RequestMetrics>();
+    if (!a.metrics_token_file.empty()) {
+      std::ifstream in(a.metrics_token_file, std::ios::binary);
+      if (!in) throw UsageError("cannot read --metrics-token-file " + a.metrics_token_file);
+      std::getline(in, wo.metrics_token);
+      while (!wo.metrics_token.empty() &&
+             std::isspace(static_cast<unsigned char>(wo.metrics_token.back())))
+        wo.metrics_token.pop_back();
+      if (wo.metrics_token.size() < 16)
+        throw UsageError("--metrics-token-file must hold a token of at least 16 characters");
+    }
+  } else if (!a.metrics_token_file.empty()) {
+    throw UsageError("--metrics-token-file goes with --metrics or --metrics-listen");
+  }
   web::App app(std::move(wo), snapshot);
 
   http::Server server(opts, app.router());
   server.start();
+  std::unique_ptr<http::Server> metrics_server;
+  if (metrics_opts) {
+    metrics_server = std::make_unique<http::Server>(*metrics_opts, app.metrics_router());
+    metrics_server->start();
+  }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                   started)
                 .count();
@@ -663,6 +714,12 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
             << (tls ? "https://" : "http://") << opts.host << ':' << server.port() << "/ ("
             << snapshot.get()->children.size() << " children loaded in " << ms
             << " ms). Stop with Ctrl-C.\n";
+  if (metrics_server)
+    std::cout << "Metrics: " << (tls ? "https://" : "http://") << metrics_opts->host << ':'
+              << metrics_server->port() << "/metrics\n";
+  else if (a.metrics)
+    std::cout << "Metrics: " << (tls ? "https://" : "http://") << opts.host << ':' << server.port()
+              << "/metrics\n";
   if (!have_front_end)
     std::cout << "The web front end is not built (no index.html in " << default_web_root().string()
               << "): only the API is served. `make` builds it.\n";
@@ -721,6 +778,7 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
     }
   });
   server.run();
+  if (metrics_server) metrics_server->stop();
   running = false;
   watcher.join();
   std::cout << "Hearth stopped.\n";

@@ -164,6 +164,10 @@ struct ServeArgs {
   // Tests only (hidden): the voice's jobs act as if the clock were this many seconds ahead, so
   // an alert's working-day deadline can pass without waiting for it.
   long long voice_clock_offset = 0;
+  // GET /metrics (docs/operations.md): on this listener, or on one of its own.
+  bool metrics = false;
+  std::string metrics_listen;
+  std::string metrics_token_file;
 };
 int cmd_serve(const Global& g, const ServeArgs& a);
 

@@ -135,6 +135,14 @@ int main(int argc, char** argv) {
       ->add_option("--max-upload-mb", srv.max_upload_mb,
                    "Largest request body (an uploaded file); larger ones get 413")
       ->capture_default_str();
+  serve->add_flag("--metrics", srv.metrics,
+                  "Answer GET /metrics (Prometheus) on this listener, to scrapes from this "
+                  "machine not forwarded by a proxy, or with --metrics-token-file's token");
+  serve->add_option("--metrics-listen", srv.metrics_listen,
+                    "HOST:PORT: answer GET /metrics on a listener of its own (bind it to an "
+                    "internal address); not on the main one");
+  serve->add_option("--metrics-token-file", srv.metrics_token_file,
+                    "A file holding a token a scrape must send as \"Authorization: Bearer\"");
   serve->add_option("--max-connections-per-address", srv.max_connections_per_address,
                     "Connections open at once from one address; more get 503 and are closed "
                     "(default 128; no cap with --trust-proxy; 0: no cap)");

@@ -189,6 +189,7 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
   if (best) {
     m.handler = &best->handler;
     m.options = &best->options;
+    m.route = best->pattern;
     for (std::size_t i = 0; i < segs.size(); ++i)
       if (best->segments[i].param) m.params.emplace(best->segments[i].text, std::move(segs[i]));
     return m;
@@ -196,6 +197,7 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
   if (allowed.empty() && fallback_ && (method == "GET" || method == "HEAD")) {
     m.handler = &fallback_;
     m.options = &fallback_options_;
+    m.route = "static";
     return m;
   }
   if (allowed.empty()) {

@@ -474,7 +474,8 @@ class Server::Impl {
   // Writes `res`; logs the access line. False when the connection failed.
   asio::awaitable<bool> reply(Session& s, Response res, std::string_view method,
                               std::string_view target, unsigned version, bool keep_alive, bool head,
-                              std::chrono::steady_clock::time_point started) {
+                              std::chrono::steady_clock::time_point started,
+                              std::string_view route) {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status),
                                             version < 10 ? 11u : version};
     const bool bodiless = res.status == 204 || res.status == 304;
@@ -514,6 +515,10 @@ class Server::Impl {
     s.lowest().expires_after(opts_.read_timeout);
     auto [ec, n] = co_await s.write_message(out);
     access_log(method, target, res.status, bytes, started);
+    if (opts_.metrics)
+      opts_.metrics->observe(
+          method, route, res.status,
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     co_return !ec;
   }
 
@@ -651,7 +656,7 @@ class Server::Impl {
         // A refused request's body (if any) is not read: answer, then close.
         const auto& m = parser.get();
         if (co_await reply(s, std::move(*refusal), m.method_string(), m.target(), 11, false, false,
-                           started))
+                           started, match.handler ? match.route : "invalid"))
           co_await linger_close(s);
         break;
       }
@@ -685,7 +690,7 @@ class Server::Impl {
       }
 
       if (!co_await reply(s, std::move(res), req.method, req.target, version, keep_alive, head,
-                          started))
+                          started, match.route))
         break;
       if (!keep_alive || stopping_) {
         error_code ignored;

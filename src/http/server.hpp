@@ -25,6 +25,8 @@
 #include <utility>
 #include <vector>
 
+#include "http/metrics.hpp"
+
 namespace hearth::http {
 
 struct Request {
@@ -92,6 +94,8 @@ class Router {
     const RouteOptions* options = nullptr;      // the route's (null: no route: the defaults)
     std::map<std::string, std::string> params;  // decoded path parameters
     Response error;                             // 404, 405 (with Allow) or 400 (bad escape)
+    // What monitoring calls it: the route's pattern, "static" (the fallback) or "unmatched".
+    std::string_view route = "unmatched";
     explicit operator bool() const { return handler != nullptr; }
   };
 
@@ -145,6 +149,8 @@ struct ServerOptions {
   // TLS: PEM certificate chain and private key files; both empty: plain HTTP.
   std::string tls_cert;
   std::string tls_key;
+  // Every answered request counted and timed here (null: not counted; GET /metrics reads it).
+  std::shared_ptr<RequestMetrics> metrics;
 };
 
 // An HTTP/1.1 server. start() binds and serves on background threads; run() blocks until

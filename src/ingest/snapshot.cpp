@@ -44,6 +44,7 @@ std::string voice_version_of(store::Store& store) {
 
 std::shared_ptr<const model::Dataset> Snapshot::reload(store::Store& store) {
   std::lock_guard lk(reload_mu_);
+  const auto started = std::chrono::steady_clock::now();
   // Read before the data: an import landing in between is seen (and loaded) next time.
   auto imports = store.list_imports(1);
   const long long latest = imports.empty() ? 0 : imports.front().id;
@@ -55,6 +56,13 @@ std::shared_ptr<const model::Dataset> Snapshot::reload(store::Store& store) {
     std::lock_guard vk(voice_mu_);
     voice_version_ = voice;
   }
+  load_micros_.store(std::chrono::duration_cast<std::chrono::microseconds>(
+                         std::chrono::steady_clock::now() - started)
+                         .count());
+  loaded_at_.store(std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count());
+  reloads_.fetch_add(1);
   return ds;
 }
 

@@ -29,6 +29,11 @@ class Snapshot {
     std::lock_guard lk(voice_mu_);
     return voice_version_;
   }
+  // For monitoring (GET /metrics): how long the last reload took, when it finished (Unix
+  // seconds; 0: never), and how many there have been.
+  double last_load_seconds() const { return static_cast<double>(load_micros_.load()) / 1e6; }
+  long long loaded_at() const { return loaded_at_.load(); }
+  long long reloads() const { return reloads_.load(); }
 
  private:
   std::atomic<std::shared_ptr<const model::Dataset>> current_;
@@ -36,6 +41,7 @@ class Snapshot {
   std::atomic<long long> import_id_{0};
   mutable std::mutex voice_mu_;
   std::string voice_version_;
+  std::atomic<long long> load_micros_{0}, loaded_at_{0}, reloads_{0};
 };
 
 std::shared_ptr<const model::Dataset> load_dataset(store::Store& store);

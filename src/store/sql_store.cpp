@@ -20,6 +20,7 @@
 #include "store/sql_commentary.hpp"
 #include "store/sql_finding_notes.hpp"
 #include "store/sql_governance.hpp"
+#include "store/sql_ops.hpp"
 #include "store/sql_util.hpp"
 #include "store/sql_voice.hpp"
 #include "store/store.hpp"
@@ -354,6 +355,11 @@ class SqlStore final : public Store {
       out.push_back({r.get<std::string>(0), get_int(r, 1), get_int64(r, 2), get_int64(r, 3)});
     }
     return out;
+  }
+
+  OpsCounts ops_counts(std::int64_t created_after, std::int64_t seen_after, model::Instant now,
+                       bool with_findings) override {
+    return sql::read_ops_counts(sql_, created_after, seen_after, now, with_findings);
   }
 
   Counts counts() override {

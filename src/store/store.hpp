@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/instant.hpp"
 #include "store/account_store.hpp"
 #include "store/audit_log.hpp"
 #include "store/commentary_store.hpp"
@@ -37,6 +38,19 @@ inline constexpr int kSchemaVersion = 11;
 class SchemaError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// What an operator's monitoring reads (GET /metrics, docs/operations.md): counts across the whole
+// store, whichever server or command wrote them. Keys in the lists are the stored values.
+struct OpsCounts {
+  long long sessions_active = 0;
+  std::vector<std::pair<std::string, long long>> imports;      // by "format|with_findings" (0 or 1)
+  std::vector<std::pair<std::string, long long>> uploads;      // web imports by status
+  std::vector<std::pair<std::string, long long>> findings;     // of the returns in use, by severity
+  std::vector<std::pair<std::string, long long>> alerts_open;  // by level ("1", "2", ...)
+  long long alerts_overdue = 0;                                // open and past their due time
+  long long alert_escalations = 0;                             // ever
+  long long mail_unsent = 0;                                   // in the outbox
 };
 
 // The whole store: one object over one connection (driver.hpp) that is each of the stores by
@@ -68,6 +82,12 @@ class Store : public ReturnStore,
   virtual std::vector<int> upgrade() = 0;
   // Throws SchemaError unless schema_version() == kSchemaVersion.
   void require_current_schema();
+
+  // Sessions count as active when created at or after `created_after` and seen at or after
+  // `seen_after` (Unix seconds); alerts are overdue at `now`. `with_findings`: also count the
+  // findings of the returns in use (one query over every finding: ask when the data changes).
+  virtual OpsCounts ops_counts(std::int64_t created_after, std::int64_t seen_after,
+                               model::Instant now, bool with_findings) = 0;
 
   // Small key/value facts about the store (e.g. "origin" = "hearth demo").
   virtual std::optional<std::string> meta(std::string_view key) = 0;

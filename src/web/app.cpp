@@ -13,6 +13,7 @@
 #include "services/findings.hpp"
 #include "web/gzip.hpp"
 #include "web/internal.hpp"
+#include "web/metrics.hpp"
 
 namespace hearth::web {
 
@@ -577,6 +578,16 @@ struct App::Impl {
   std::vector<Route> table;
   json api_doc;
   std::vector<RouteInfo> infos;
+  MetricsMemo metrics_memo;
+
+  // GET /metrics, refused as an unknown path to whoever may not read it.
+  http::Handler metrics(bool own_listener) {
+    return [this, own_listener](const http::Request& req) {
+      if (!metrics_allowed(ctx, req, own_listener))
+        return http::Response::error(404, "not_found", "There is no resource at this path.");
+      return metrics_reply(ctx, metrics_memo);
+    };
+  }
 };
 
 App::App(Options options, ingest::Snapshot& snapshot)
@@ -595,6 +606,18 @@ App::~App() {
 
 const std::vector<RouteInfo>& App::routes() const {
   return impl_->infos;
+}
+
+http::Router App::metrics_router() {
+  http::Router router;
+  router.add("GET", "/healthz",
+             [](const http::Request&) {
+               return http::Response::json({{"status", "ok"}});
+             },
+             {http::kSmallBodyLimit, http::Lane::Inline, nullptr});
+  router.add("GET", "/metrics", impl_->metrics(true),
+             {http::kSmallBodyLimit, http::Lane::Light, nullptr});
+  return router;
 }
 
 json App::openapi() const {
@@ -625,6 +648,9 @@ http::Router App::router() {
                }
              },
              {http::kSmallBodyLimit, http::Lane::Light, nullptr});
+  if (impl.ctx.opts.metrics == "here")
+    router.add("GET", "/metrics", impl.metrics(false),
+               {http::kSmallBodyLimit, http::Lane::Light, nullptr});
   for (const auto& r : impl.table) {
     http::RouteOptions o;
     o.lane = r.light ? http::Lane::Light : http::Lane::Normal;

@@ -53,6 +53,12 @@ struct Options {
   // The surveys and standards young people answer (empty: the ones Hearth ships).
   std::shared_ptr<const voice::SurveyBook> surveys;
   std::filesystem::path voice_key_file;
+  // GET /metrics in the Prometheus text format (docs/operations.md): "" off; "here" on this
+  // listener, answering a scrape from this machine that no proxy forwarded, or one that sends
+  // the token; "own" only on the listener App::metrics_router() serves.
+  std::string metrics;
+  std::string metrics_token;  // a scrape must send "Authorization: Bearer <token>" (empty: none)
+  std::shared_ptr<http::RequestMetrics> request_metrics;  // the main listener's counts
 };
 
 struct RouteInfo {
@@ -71,6 +77,8 @@ class App {
 
   // Every route, wrapped in the session, CSRF and error handling; plus the front end's files.
   http::Router router();
+  // For --metrics-listen: GET /metrics and GET /healthz only.
+  http::Router metrics_router();
   const std::vector<RouteInfo>& routes() const;
   nlohmann::json openapi() const;
 

@@ -195,6 +195,27 @@ TEST_P(AccountStoreConformance, SessionsAreFoundTouchedAndEnded) {
   EXPECT_EQ(store_->delete_user_sessions(ann), 0);
 }
 
+// What GET /metrics reads (docs/operations.md): sessions created and seen recently enough count
+// as active; on a store with nothing else, every other count is empty.
+TEST_P(AccountStoreConformance, MonitoringCountsTheActiveSessionsAndTheRestOfTheStore) {
+  store_->upgrade();
+  const auto ann = store_->add_user(user("ann"));
+  store_->add_session(session("t-live", ann, 1000, 4000));
+  store_->add_session(session("t-old", ann, 100, 4000));   // begun too long ago
+  store_->add_session(session("t-idle", ann, 1000, 300));  // unused too long
+  const auto c = store_->ops_counts(500, 400, secs(5000), true);
+  EXPECT_EQ(c.sessions_active, 1);
+  EXPECT_TRUE(c.imports.empty());
+  EXPECT_TRUE(c.uploads.empty());
+  EXPECT_TRUE(c.findings.empty());
+  EXPECT_TRUE(c.alerts_open.empty());
+  EXPECT_EQ(c.alerts_overdue, 0);
+  EXPECT_EQ(c.alert_escalations, 0);
+  EXPECT_EQ(c.mail_unsent, 0);
+  store_->add_session(session("t-new", ann, 4500, 4500));
+  EXPECT_EQ(store_->ops_counts(500, 400, secs(5000), false).sessions_active, 2);
+}
+
 HEARTH_ON_EVERY_BACKEND(AccountStoreConformance);
 
 }  // namespace

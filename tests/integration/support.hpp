@@ -91,6 +91,8 @@ class Server {
   std::string base() const { return scheme_ + "://127.0.0.1:" + port_; }
   int stop();  // SIGTERM; the wait status
   int pid() const { return child_->pid(); }
+  // The server's next line of output after the first (e.g. where its metrics are).
+  std::optional<std::string> read_line() { return child_->read_line(); }
   std::string port() const { return port_; }
 
  private:
