@@ -38,8 +38,8 @@ void Exposition::sample(std::string_view name, const Labels& labels, double valu
   if (!labels.empty()) {
     out_ += '{';
     for (std::size_t i = 0; i < labels.size(); ++i)
-      out_ += fmt::format("{}{}=\"{}\"", i ? "," : "", labels[i].first,
-                          metric_label(labels[i].second));
+      out_ +=
+          fmt::format("{}{}=\"{}\"", i ? "," : "", labels[i].first, metric_label(labels[i].second));
     out_ += '}';
   }
   out_ += ' ';
@@ -93,15 +93,13 @@ void RequestMetrics::write(Exposition& out) const {
       cumulative += s.buckets[i];
       auto l = labels;
       l.emplace_back("le", metric_value(kBuckets[i]));
-      out.sample("hearth_http_request_duration_seconds_bucket", l,
-                 static_cast<double>(cumulative));
+      out.sample("hearth_http_request_duration_seconds_bucket", l, static_cast<double>(cumulative));
     }
     auto l = labels;
     l.emplace_back("le", "+Inf");
     out.sample("hearth_http_request_duration_seconds_bucket", l, static_cast<double>(s.count));
     out.sample("hearth_http_request_duration_seconds_sum", labels, s.sum);
-    out.sample("hearth_http_request_duration_seconds_count", labels,
-               static_cast<double>(s.count));
+    out.sample("hearth_http_request_duration_seconds_count", labels, static_cast<double>(s.count));
   }
 }
 

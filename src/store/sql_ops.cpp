@@ -14,8 +14,9 @@ std::vector<std::pair<std::string, long long>> grouped(soci::session& sql, const
     std::string key;
     for (std::size_t i = 0; i + 1 < r.size(); ++i) {
       if (i) key += "|";
-      key += r.get_properties(i).get_data_type() == soci::dt_string ? opt_string(r, i)
-                                                                    : std::to_string(get_int64(r, i));
+      key += r.get_properties(i).get_data_type() == soci::dt_string
+                 ? opt_string(r, i)
+                 : std::to_string(get_int64(r, i));
     }
     out.emplace_back(std::move(key), get_int64(r, r.size() - 1));
   }

@@ -98,9 +98,9 @@ http::Response metrics_reply(Ctx& ctx, MetricsMemo& memo) {
     out.sample("hearth_mail_unsent", static_cast<double>(c.mail_unsent));
   } catch (const std::exception& e) {
     up = false;  // the driver's words go to the log, not to whoever scrapes
-    spdlog::warn(R"({{"event":"metrics_store_unavailable","error":{}}})",
-                 nlohmann::json(e.what()).dump(-1, ' ', false,
-                                               nlohmann::json::error_handler_t::replace));
+    spdlog::warn(
+        R"({{"event":"metrics_store_unavailable","error":{}}})",
+        nlohmann::json(e.what()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   out.family("hearth_store_up", "gauge", "1 when the store answered this scrape.");
   out.sample("hearth_store_up", up ? 1.0 : 0.0);

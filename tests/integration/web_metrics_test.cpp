@@ -121,8 +121,8 @@ TEST_F(Metrics, OnThisListenerTheCountersMoveUnderALittleLoad) {
 TEST_F(Metrics, OnAListenerOfItsOwnWithAToken) {
   const auto token = tmp_.path() / "token";
   hearth::testing::write_text(token, "s3cret-token-for-the-scraper\n");
-  Server server(cmd({"serve", "--metrics-listen", "127.0.0.1:0", "--metrics-token-file",
-                     token.string()}));
+  Server server(
+      cmd({"serve", "--metrics-listen", "127.0.0.1:0", "--metrics-token-file", token.string()}));
   const auto line = server.read_line().value_or("");
   const auto at = line.find("http://127.0.0.1:");
   ASSERT_NE(at, std::string::npos) << line;
@@ -133,9 +133,9 @@ TEST_F(Metrics, OnAListenerOfItsOwnWithAToken) {
   ASSERT_EQ(main.get("/api/v1/openapi.json").status, 200);
   WebClient scraper(base);
   EXPECT_EQ(scraper.get("/metrics").status, 404) << "no token";
-  EXPECT_EQ(scraper.request("GET", "/metrics", {}, true, {"Authorization: Bearer wrong-token"})
-                .status,
-            404);
+  EXPECT_EQ(
+      scraper.request("GET", "/metrics", {}, true, {"Authorization: Bearer wrong-token"}).status,
+      404);
   auto r = scraper.request("GET", "/metrics", {}, true,
                            {"Authorization: Bearer s3cret-token-for-the-scraper"});
   ASSERT_EQ(r.status, 200) << r.body;

@@ -40,15 +40,21 @@ TEST(Metrics, HistogramsAreCumulativeAndCountEveryRequestOnce) {
   m.write(e);
   const std::string& t = e.text();
   auto has = [&](const std::string& line) { return t.find(line + "\n") != std::string::npos; };
-  EXPECT_TRUE(has("hearth_http_requests_total{method=\"GET\",route=\"/a/{id}\",status=\"200\"} 40001"));
-  EXPECT_TRUE(has("hearth_http_requests_total{method=\"other\",route=\"unmatched\",status=\"404\"} 1"));
-  const std::string b = "hearth_http_request_duration_seconds_bucket{method=\"GET\",route=\"/a/{id}\",status=\"200\",";
+  EXPECT_TRUE(
+      has("hearth_http_requests_total{method=\"GET\",route=\"/a/{id}\",status=\"200\"} 40001"));
+  EXPECT_TRUE(
+      has("hearth_http_requests_total{method=\"other\",route=\"unmatched\",status=\"404\"} 1"));
+  const std::string b =
+      "hearth_http_request_duration_seconds_bucket{method=\"GET\",route=\"/a/"
+      "{id}\",status=\"200\",";
   EXPECT_TRUE(has(b + "le=\"0.005\"} 20000"));
   EXPECT_TRUE(has(b + "le=\"0.1\"} 20000"));
   EXPECT_TRUE(has(b + "le=\"0.25\"} 40000"));
   EXPECT_TRUE(has(b + "le=\"30\"} 40000"));
   EXPECT_TRUE(has(b + "le=\"+Inf\"} 40001"));
-  EXPECT_TRUE(has("hearth_http_request_duration_seconds_count{method=\"GET\",route=\"/a/{id}\",status=\"200\"} 40001"));
+  EXPECT_TRUE(
+      has("hearth_http_request_duration_seconds_count{method=\"GET\",route=\"/a/"
+          "{id}\",status=\"200\"} 40001"));
   // One HELP and one TYPE per family.
   std::istringstream in(t);
   std::string line;
