@@ -88,11 +88,8 @@ int add_demo_commentary(store::Store& st, const std::string& la, Date today) {
           at(meeting + std::chrono::days{2}, 15));
   }
   // The annual report for the last year that has ended.
-  const std::chrono::year_month_day ymd{today};
-  const int end_year = static_cast<int>(ymd.year()) - (ymd.month() < std::chrono::April ? 1 : 0);
-  const std::string year = std::to_string(end_year - 1) + "-" + (end_year % 100 < 10 ? "0" : "") +
-                           std::to_string(end_year % 100);
-  const Date year_end{std::chrono::year{end_year} / std::chrono::March / 31};
+  const Date year_end = services::last_year_end(today);
+  const std::string year = services::year_name(year_end);
   const auto when =
       at(std::min(year_end + std::chrono::days{60}, today - std::chrono::days{1}), 10);
   put("annual:introduction", year, "text",

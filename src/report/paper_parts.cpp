@@ -25,16 +25,7 @@ std::string Figures::add(PaperFigure f) {
 std::string Figures::count(const std::string& id, const std::string& label, double n,
                            const std::string& period, const std::string& definition,
                            const std::string& source) {
-  PaperFigure f;
-  f.id = id;
-  f.label = label;
-  f.period = period;
-  f.shown = format_count(n);
-  f.value = n;
-  f.unit = "count";
-  f.definition = definition;
-  f.source = source;
-  return add(std::move(f));
+  return maybe(id, label, json(n), period, definition, source);
 }
 
 std::string Figures::maybe(const std::string& id, const std::string& label, const json& n,

@@ -90,6 +90,11 @@ AnnualReport annual_report(const SnapshotCache& snap, store::Store& st,
 // meeting on `d` receives, and the period its commentary is written for.
 model::Date last_quarter_end(model::Date d);
 
+// The last day (31 March) of the last April-to-March year ended on or before `d`.
+model::Date last_year_end(model::Date d);
+// A year by its last day, as the papers and the commentary name it: "2025-26".
+std::string year_name(model::Date year_end);
+
 // A card as it stood at `cutoff` (its events replayed): nothing when it was not yet raised.
 std::optional<store::Card> card_as_at(store::Store& st, const store::Card& now,
                                       model::Instant cutoff);

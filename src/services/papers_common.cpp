@@ -1,5 +1,7 @@
 #include "services/papers_common.hpp"
 
+#include <fmt/format.h>
+
 #include "services/commentary.hpp"
 #include "services/errors.hpp"
 #include "services/listening.hpp"
@@ -97,6 +99,18 @@ model::Date last_quarter_end(model::Date d) {
   if (d == last_of(ymd.year(), quarter_end)) return d;
   return quarter_end == 3 ? last_of(ymd.year() - years{1}, 12)
                           : last_of(ymd.year(), quarter_end - 3);
+}
+
+model::Date last_year_end(model::Date d) {
+  using namespace std::chrono;
+  const year y = year_month_day{d}.year();
+  const model::Date march{y / March / 31};
+  return d >= march ? march : model::Date{(y - years{1}) / March / 31};
+}
+
+std::string year_name(model::Date year_end) {
+  const int end = static_cast<int>(std::chrono::year_month_day{year_end}.year());
+  return fmt::format("{}-{:02}", end - 1, end % 100);
 }
 
 }  // namespace hearth::services

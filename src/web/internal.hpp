@@ -3,6 +3,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -250,6 +251,14 @@ void add_board_routes(std::vector<Route>& routes);
 void add_card_routes(std::vector<Route>& routes);
 void add_meeting_routes(std::vector<Route>& routes);
 void add_paper_routes(std::vector<Route>& routes);
+
+// A paper to take away (the scorecard, a meeting's pack, the annual report): ?format= pdf (the
+// default), html or xlsx, 400 otherwise; then the HTML as a page or printed to PDF by Chromium
+// (503 when it cannot run), or the workbook — as an attachment named `file`, never cached.
+std::string paper_format(const Call& call);
+http::Response paper_download(const std::string& format, const std::string& file,
+                              const std::function<std::string()>& html,
+                              const std::function<std::string()>& xlsx);
 // Every route of the API, the OpenAPI document's own (answered by `openapi`) last.
 void add_api_routes(std::vector<Route>& routes, ApiHandler openapi);
 // The OpenAPI 3 document of `routes` (web/openapi.cpp): parameters, bodies, each route's reply

@@ -6,7 +6,6 @@
 
 #include "report/markdown.hpp"
 #include "report/papers.hpp"
-#include "report/pdf.hpp"
 #include "services/commentary.hpp"
 #include "services/papers.hpp"
 #include "services/scorecard.hpp"
@@ -23,14 +22,6 @@ using board::today_of;
 
 // ---- papers ---------------------------------------------------------------------------------
 
-std::string paper_format(const Call& call) {
-  const std::string format = call.query("format", "pdf");
-  if (format != "pdf" && format != "html" && format != "xlsx")
-    throw ApiError(400, "bad_request", "format must be pdf, html or xlsx, not '" + format + "'.",
-                   {{"parameter", "format"}});
-  return format;
-}
-
 // Whoever may read the Board and its scorecard; suppressed when either is suppressed for them.
 bool paper_suppressed(Call& call, const std::string& la) {
   const auto board = call.require(Action::ReadBoard, Resource::council(la));
@@ -38,27 +29,13 @@ bool paper_suppressed(Call& call, const std::string& la) {
   return board.view == auth::View::Suppressed || card.view == auth::View::Suppressed;
 }
 
+// The paper in the format asked for; its appendix holds the figures its HTML prints.
 template <typename Paper, typename Html, typename Figures>
 http::Response paper_reply(const Paper& p, const std::string& format, const std::string& title,
                            const std::string& file, Html html, Figures figures) {
-  http::Response r;
-  if (format == "xlsx") {
-    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    r.body = report::paper_xlsx_bytes(title, p, figures(p));
-  } else if (format == "html") {
-    r.content_type = "text/html; charset=utf-8";
-    r.body = html(p);
-  } else {
-    r.content_type = "application/pdf";
-    try {
-      r.body = report::html_to_pdf(html(p));
-    } catch (const report::PdfError& e) {
-      throw ApiError(503, "unavailable", e.what());
-    }
-  }
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + "\"");
-  r.headers.emplace_back("Cache-Control", "no-store");
-  return r;
+  return paper_download(
+      format, file, [&] { return html(p); },
+      [&] { return report::paper_xlsx_bytes(title, p, figures(p)); });
 }
 
 http::Response get_pack(Call& call) {
@@ -71,10 +48,11 @@ http::Response get_pack(Call& call) {
   auto d = call.ctx.derived();
   const auto p =
       services::meeting_pack(*d, call.st, *call.ctx.surveys, m->la, id, suppress, now_of(call));
-  call.audit("pack.export", "meeting:" + std::to_string(id), "ok",
+  auto r = paper_reply(p, format, "Meeting pack " + model::format_iso(m->held_on),
+                       report::pack_file_name(p, format), report::pack_html, report::pack_figures);
+  call.audit("pack.export", "meeting:" + std::to_string(id), "ok",  // once it is made
              {{"format", format}, {"suppressed", suppress}});
-  return paper_reply(p, format, "Meeting pack " + model::format_iso(m->held_on),
-                     report::pack_file_name(p, format), report::pack_html, report::pack_figures);
+  return r;
 }
 
 http::Response get_annual_report(Call& call) {
@@ -92,11 +70,12 @@ http::Response get_annual_report(Call& call) {
   auto d = call.ctx.derived();
   const auto r = services::annual_report(*d, call.st, *call.ctx.surveys, la, year, as_at, suppress,
                                          now_of(call));
-  call.audit("annual_report.export", "council:" + la, "ok",
+  auto reply =
+      paper_reply(r, format, "Annual corporate parenting report " + year,
+                  report::annual_file_name(r, format), report::annual_html, report::annual_figures);
+  call.audit("annual_report.export", "council:" + la, "ok",  // once it is made
              {{"format", format}, {"year", year}, {"suppressed", suppress}});
-  return paper_reply(r, format, "Annual corporate parenting report " + year,
-                     report::annual_file_name(r, format), report::annual_html,
-                     report::annual_figures);
+  return reply;
 }
 
 // ---- commentary -----------------------------------------------------------------------------
@@ -111,12 +90,6 @@ json commentary_json(const store::Commentary& c, const report::NameOf& name) {
           {"written_at", model::format_instant(c.written_at)},
           {"written_by", name(c.written_by)},
           {"replaces", c.replaces}};
-}
-
-std::string year_of(model::Date quarter_end) {  // the April-to-March year a day falls in
-  const std::chrono::year_month_day ymd{quarter_end};
-  const int start = static_cast<int>(ymd.year()) - (ymd.month() < std::chrono::April ? 1 : 0);
-  return fmt::format("{}-{:02}", start, (start + 1) % 100);
 }
 
 http::Response list_commentary(Call& call) {
@@ -153,12 +126,9 @@ http::Response list_commentary(Call& call) {
   json years = json::array();
   const auto today = today_of(call);
   // The last three years (April to March) that have ended, newest first.
-  const std::chrono::year_month_day t{today};
-  const int y = static_cast<int>(t.year());
-  const int ended =
-      today >= model::Date{std::chrono::year{y} / std::chrono::March / 31} ? y : y - 1;
+  const auto ended = services::last_year_end(today);
   for (int k = 0; k < 3; ++k)
-    years.push_back(fmt::format("{}-{:02}", ended - 1 - k, (ended - k) % 100));
+    years.push_back(services::year_name(model::add_months(ended, -12 * k)));
   json sections = json::array({{{"id", "introduction"}, {"title", "Introduction"}}});
   try {
     for (const auto& pr : services::governance_of(call.st, la, *call.ctx.surveys).priorities)
@@ -167,13 +137,10 @@ http::Response list_commentary(Call& call) {
   }
   sections.push_back({{"id", "voice"}, {"title", "In the children in care council's own words"}});
   sections.push_back({{"id", "next-year"}, {"title", "Next year"}});
-  std::string label = period;
-  if (!annual)
-    for (const auto& pr : {std::pair{3, "Q4"}, {6, "Q1"}, {9, "Q2"}, {12, "Q3"}}) {
-      const std::chrono::year_month_day ymd{*model::parse_iso(period)};
-      if (static_cast<unsigned>(ymd.month()) == static_cast<unsigned>(pr.first))
-        label = year_of(*model::parse_iso(period)) + " " + pr.second;
-    }
+  const std::string label = annual ? period
+                                   : indicators::period_containing(*model::parse_iso(period),
+                                                                   indicators::PeriodKind::Quarter)
+                                         .label;
   json out;
   out["la"] = la;
   out["period"] = period;

@@ -60,10 +60,7 @@ http::Response get_scorecard_indicator(Call& call) {
 http::Response get_scorecard_paper(Call& call) {
   std::string la = call.council();
   auto decision = call.require(Action::ReadScorecard, Resource::council(la));
-  const std::string format = call.query("format", "pdf");
-  if (format != "pdf" && format != "html" && format != "xlsx")
-    throw ApiError(400, "bad_request", "format must be pdf, html or xlsx, not '" + format + "'.",
-                   {{"parameter", "format"}});
+  const std::string format = paper_format(call);
   auto d = call.ctx.derived();
   services::ScorecardQuery q;
   q.la = la;
@@ -73,34 +70,50 @@ http::Response get_scorecard_paper(Call& call) {
   q.breakdowns = format == "xlsx";
   auto plan = services::plan_scorecard(*d, q);
   const auto sc = services::build_scorecard(*d, plan);
-  http::Response r;
-  if (format == "xlsx") {
-    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    r.body = report::scorecard_xlsx_bytes(sc);
-  } else if (format == "html") {
-    r.content_type = "text/html; charset=utf-8";
-    r.body = report::scorecard_html(sc);
-  } else {
-    r.content_type = "application/pdf";
-    try {
-      r.body = report::html_to_pdf(report::scorecard_html(sc));
-    } catch (const report::PdfError& e) {
-      throw ApiError(503, "unavailable", e.what());
-    }
-  }
+  auto r = paper_download(
+      format,
+      "scorecard-" + la + "-" + q.period + "-" + model::format_iso(plan.as_of.date) + "." + format,
+      [&] { return report::scorecard_html(sc); }, [&] { return report::scorecard_xlsx_bytes(sc); });
   call.audit("scorecard.export", "council:" + la, "ok",
              {{"format", format},
               {"suppressed", q.suppress},
               {"period", q.period},
               {"as_of", model::format_iso(plan.as_of.date)}});
-  r.headers.emplace_back("Content-Disposition",
-                         "attachment; filename=\"scorecard-" + la + "-" + q.period + "-" +
-                             model::format_iso(plan.as_of.date) + "." + format + "\"");
-  r.headers.emplace_back("Cache-Control", "no-store");
   return r;
 }
 
 }  // namespace
+
+std::string paper_format(const Call& call) {
+  const std::string format = call.query("format", "pdf");
+  if (format != "pdf" && format != "html" && format != "xlsx")
+    throw ApiError(400, "bad_request", "format must be pdf, html or xlsx, not '" + format + "'.",
+                   {{"parameter", "format"}});
+  return format;
+}
+
+http::Response paper_download(const std::string& format, const std::string& file,
+                              const std::function<std::string()>& html,
+                              const std::function<std::string()>& xlsx) {
+  http::Response r;
+  if (format == "xlsx") {
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    r.body = xlsx();
+  } else if (format == "html") {
+    r.content_type = "text/html; charset=utf-8";
+    r.body = html();
+  } else {
+    r.content_type = "application/pdf";
+    try {
+      r.body = report::html_to_pdf(html());
+    } catch (const report::PdfError& e) {
+      throw ApiError(503, "unavailable", e.what());
+    }
+  }
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
 
 void add_scorecard_routes(std::vector<Route>& routes) {
   static const std::vector<std::string> kPaperMedia = {
