@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc)
 HEARTH_STORE ?= sqlite:var/hearth.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps web release debug run demo test bench fuzz format format-check clean
+.PHONY: all deps web release debug deb deb-test run demo test bench fuzz format format-check clean
 
 all: release
 
@@ -21,6 +21,21 @@ release: deps web
 debug: deps web
 	@cmake --preset debug >/dev/null
 	@cmake --build --preset debug -j $(JOBS)
+
+# The Debian package build/release/hearth_<version>_<arch>.deb: the release binary, the web front
+# end, reference data, /etc/hearth/hearth.toml and the hearth.service unit (packaging/). Only the
+# hearth target is built; cpack packages it without building anything else.
+deb: deps web
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target hearth
+	@cd build/release && cpack -G DEB
+
+# Install the package on this machine, run it from the installed paths, remove and purge it
+# (tests/package/deb_test.sh; root, on a machine without hearth installed: CI or a container).
+DEB_VERSION = $(shell grep -m1 -o 'hearth VERSION [0-9.]*' CMakeLists.txt | cut -d' ' -f3)
+DEB_FILE = build/release/hearth_$(DEB_VERSION)_$(shell dpkg --print-architecture).deb
+deb-test: deb
+	@tests/package/deb_test.sh $(DEB_FILE)
 
 # Build, create the synthetic demo council if the store has none, and serve it.
 run: release

@@ -14,6 +14,7 @@ packages=(
   curl jq procps clang-format
   libcurl4-openssl-dev libkainjow-mustache-dev python3-aiosmtpd
   chromium wrk poppler-utils libcmark-dev
+  systemd dpkg-dev adduser
 )
 # Node.js and npm build the web front end; a machine that already has them (any source) keeps
 # its own.

@@ -8,6 +8,7 @@ build/release/bench/bench_csv --benchmark_min_time=1
 build/release/bench/bench_timescales
 build/release/bench/bench_indicators
 build/release/bench/bench_validation
+build/release/bench/bench_postcodes
 build/release/bench/bench_import --only dataset
 build/release/bench/bench_import --only council
 scripts/with-postgres.sh bash -c '

@@ -478,10 +478,10 @@ int cmd_demo(const Global& g, const DemoArgs& a) {
   return kExitOk;
 }
 
-int cmd_db_upgrade(const Global& g) {
+int cmd_db_upgrade(const Global& g, int up_to) {
   auto st = store::open_store(g.store_url);
   int before = st->schema_version();
-  auto applied = st->upgrade();
+  auto applied = st->upgrade(up_to);
   if (applied.empty()) {
     std::cout << "The schema is already at version " << before << "; nothing to do.\n";
   } else {
@@ -533,6 +533,13 @@ int cmd_info(const Global& g, const std::string& format) {
 
 fs::path default_web_root() {
   if (const char* env = std::getenv("HEARTH_WEB_ROOT"); env && *env) return env;
+  // An installed binary (/usr/bin/hearth) serves /usr/share/hearth/web.
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed = exe.parent_path().parent_path() / "share" / "hearth" / "web";
+    if (fs::exists(installed / "index.html", ec)) return installed;
+  }
   return HEARTH_WEB_ROOT;
 }
 

@@ -77,7 +77,7 @@ struct DemoArgs {
 };
 int cmd_demo(const Global& g, const DemoArgs& a);
 
-int cmd_db_upgrade(const Global& g);
+int cmd_db_upgrade(const Global& g, int up_to);
 int cmd_db_version(const Global& g, const std::string& format);
 int cmd_info(const Global& g, const std::string& format);
 

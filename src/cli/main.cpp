@@ -7,9 +7,12 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/backup_commands.hpp"
 #include "cli/commands.hpp"
 #include "cli/governance_commands.hpp"
 #include "cli/paper_commands.hpp"
+#include "cli/reference_commands.hpp"
+#include "cli/settings.hpp"
 #include "cli/voice_commands.hpp"
 #include "services/errors.hpp"
 #include "store/store.hpp"
@@ -24,6 +27,17 @@ int main(int argc, char** argv) {
   logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","log":%v})",
                       spdlog::pattern_time_type::utc);
   spdlog::set_default_logger(logger);
+  // `hearth --version --licences`: the version, then the sources and licences of the data Hearth
+  // ships (CLI11's version flag stops at --version, so this is looked for first).
+  bool licences = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    licences = licences || arg == "--licences" || arg == "--licenses";
+  }
+  if (licences) {
+    std::cout << "hearth 0.1.0\n\n" << licences_text();
+    return kExitOk;
+  }
   CLI::App app{"Hearth — corporate parenting for children in care and care leavers"};
   app.require_subcommand(1);
   Global g;
@@ -33,10 +47,11 @@ int main(int argc, char** argv) {
                  "Store URL: sqlite:PATH or postgresql://USER@HOST:PORT/DB (env HEARTH_STORE)")
       ->capture_default_str();
   const char* env_config = std::getenv("HEARTH_CONFIG");
-  g.config_path = env_config ? env_config : "";
+  g.config_path = env_config ? env_config : default_config_path();
   app.add_option("--config", g.config_path,
-                 "TOML configuration: the council's timescales (env HEARTH_CONFIG; default: "
-                 "statutory values)");
+                 "TOML configuration: the store, the server, the council's timescales, "
+                 "scorecard and voice (env HEARTH_CONFIG; default: /etc/hearth/hearth.toml if "
+                 "it exists, else the statutory values)");
   app.set_version_flag("--version", "hearth 0.1.0");
 
   ImportArgs imp;
@@ -100,6 +115,8 @@ int main(int argc, char** argv) {
   auto* db = app.add_subcommand("db", "Database schema");
   db->require_subcommand(1);
   auto* upgrade = db->add_subcommand("upgrade", "Apply schema migrations (back up first)");
+  int upgrade_to = hearth::store::kSchemaVersion;
+  upgrade->add_option("--to", upgrade_to)->group("");  // tests: an older store
   std::string version_format = "table";
   auto* version = db->add_subcommand("version", "Show the schema version");
   version->add_option("--format", version_format, "table, json or csv");
@@ -265,13 +282,16 @@ int main(int argc, char** argv) {
   validate->add_option("--rules", val.rules,
                        "Apply this collection year's rules, e.g. 2025-26 (default: the data's "
                        "year)");
-  validate->add_option("--la", val.la, "With no path: the stored council (when several)");
+  validate->add_option("--la", val.la,
+                       "The council's three-digit code (with no path: the stored council, when "
+                       "several); it says which placements are in the council's area");
   validate->add_option("--la-ons", val.la_ons,
                        "The council's ONS code (E06…, E08…, E09…, E10…), for the rules on "
-                       "placement location");
+                       "placement location (default: from --la)");
   validate->add_option("--reference", val.reference,
-                       "Folder of validation reference data (postcodes.csv, upper_tier.csv, "
-                       "providers.csv); default $HEARTH_VALIDATION_REFERENCE");
+                       "Folder of validation reference data: providers.csv (Ofsted), and your "
+                       "own postcodes.csv or upper_tier.csv in place of the shipped ones; "
+                       "default $HEARTH_VALIDATION_REFERENCE");
   validate->add_option("--child", val.child, "Only this child's findings");
   validate->add_option("--only", val.only, "Only these rules (codes)");
   validate->add_option("--format", val.format, "table, json, csv or xlsx")->capture_default_str();
@@ -309,6 +329,10 @@ int main(int argc, char** argv) {
   add_governance_cli(app, governance_cli);
   PaperCli paper_cli;
   add_paper_cli(app, paper_cli);
+  ReferenceCli reference_cli;
+  add_reference_cli(app, reference_cli);
+  BackupCli backup_cli;
+  add_backup_cli(app, backup_cli);
   auto* openapi = app.add_subcommand(
       "openapi", "Print the JSON API described as OpenAPI 3 (GET /api/v1/openapi.json)");
 
@@ -320,11 +344,12 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (!g.config_path.empty()) apply_settings(g.config_path, app, g, *serve, srv);
     if (*import) return cmd_import(g, imp);
     if (*exportc) return cmd_export(g, exp);
     if (*synth) return cmd_synth(syn);
     if (*democ) return cmd_demo(g, demo);
-    if (*upgrade) return cmd_db_upgrade(g);
+    if (*upgrade) return cmd_db_upgrade(g, upgrade_to);
     if (*version) return cmd_db_version(g, version_format);
     if (*info) return cmd_info(g, info_format);
     if (*serve) return cmd_serve(g, srv);
@@ -346,6 +371,8 @@ int main(int argc, char** argv) {
     if (auto rc = run_voice_cli(g, voice_cli)) return *rc;
     if (auto rc = run_governance_cli(g, governance_cli)) return *rc;
     if (auto rc = run_paper_cli(g, paper_cli)) return *rc;
+    if (auto rc = run_reference_cli(reference_cli)) return *rc;
+    if (auto rc = run_backup_cli(g, backup_cli)) return *rc;
     if (*openapi) {
       std::cout << hearth::web::api_description().dump(2) << '\n';
       return kExitOk;

@@ -118,6 +118,7 @@ int cmd_validate(const Global& g, const ValidateArgs& a) {
   }
 
   validation::ReturnTables data;
+  std::string council = a.la;  // the three-digit code, when known
   ssda903::ReadReport read;
   std::optional<model::Return> stored_current, stored_previous;
   if (!a.path.empty()) {
@@ -163,6 +164,7 @@ int cmd_validate(const Global& g, const ValidateArgs& a) {
       for (const auto& k : keys)
         if (k.la == la) end_year = std::max(end_year, k.collection_year);
     }
+    council = la;
     stored_current = st->load_return(la, model::CollectionYear{end_year});
     if (!stored_current)
       throw UsageError("no return is stored for council " + la + ", " +
@@ -172,7 +174,9 @@ int cmd_validate(const Global& g, const ValidateArgs& a) {
                                                  stored_previous ? &*stored_previous : nullptr);
   }
   if (!a.rules.empty()) options.rule_year = parse_year(a.rules).end_year;
-  data.la = a.la_ons;
+  // The postcodes and council tiers Hearth ships, unless the reference folder has its own.
+  validation::complete_with_shipped(reference);
+  data.la = !a.la_ons.empty() ? a.la_ons : validation::ons_code_of(council);
   data.reference = &reference;
   for (const auto& code : options.only)
     if (const auto* r = validation::find_rule(code);

@@ -12,7 +12,6 @@ namespace hearth::indicators {
 
 namespace {
 
-using measures::district_of;
 using measures::placement_group;
 using measures::short_break;
 using measures::temporary;
@@ -448,11 +447,11 @@ std::string_view Engine::category_of(model::ChildIndex c, Date on, Dimension d) 
       return uasc_on(c, on) ? "UASC" : "Not UASC";
     case Dimension::Area: {
       auto e = episode_on(c, on);
-      if (!e || ref_.postcode_districts.empty()) return "Not known";
-      auto it = ref_.postcode_districts.find(
-          std::string(district_of(data_.strings.get(data_.episodes.pl_post[*e]))));
-      if (it == ref_.postcode_districts.end()) return "Not known";
-      return it->second.la_code == la_ ? "In area" : "Out of area";
+      if (!e) return "Not known";
+      const auto where = ref_.placement(data_.strings.get(data_.episodes.home_post[*e]),
+                                        data_.strings.get(data_.episodes.pl_post[*e]), la_);
+      if (!where.in_area) return "Not known";
+      return *where.in_area ? "In area" : "Out of area";
     }
     case Dimension::Team: {
       if (!local_ || local_->allocations.empty()) return "Not known";

@@ -1,16 +1,14 @@
 #include "indicators/reference.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
 
+#include "geo/reference.hpp"
 #include "ssda903/csv.hpp"
-
-#ifndef HEARTH_REFERENCE_DIR
-#define HEARTH_REFERENCE_DIR "reference"
-#endif
 
 namespace hearth::indicators {
 
@@ -129,7 +127,7 @@ ReferenceData ReferenceData::load(const fs::path& folder) {
     Table t(p, {"la_code", "la_name", "region", "region_code"});
     while (t.next()) {
       LocalAuthority a{t.text("la_code"), t.text("la_name"), t.text("region"),
-                       t.text("region_code")};
+                       t.text("region_code"), t.text("ons_code")};
       out.authorities[a.la_code] = std::move(a);
     }
   }
@@ -148,7 +146,46 @@ ReferenceData ReferenceData::load(const fs::path& folder) {
       out.postcode_districts[t.text("district")] = {t.text("la_code"), t.required_number("easting"),
                                                     t.required_number("northing")};
   }
+  if (std::error_code ec; fs::is_regular_file(geo::postcode_index_file(folder), ec)) {
+    // The process's own geography when this is the shipped folder (read once), else this one's.
+    const bool shipped =
+        fs::weakly_canonical(folder, ec) == fs::weakly_canonical(geo::reference_folder(), ec);
+    try {
+      out.geography = shipped ? std::shared_ptr<const geo::Geography>(&geo::geography(),
+                                                                      [](const geo::Geography*) {})
+                              : std::make_shared<const geo::Geography>(geo::load_geography(folder));
+    } catch (const std::runtime_error& e) {
+      throw ReferenceError(e.what());
+    }
+    out.files.push_back(geo::postcode_index_file(folder).string());
+  }
   out.index();
+  return out;
+}
+
+ReferenceData::Placement ReferenceData::placement(std::string_view home, std::string_view placed,
+                                                  std::string_view la) const {
+  Placement out;
+  if (geography && geography->postcodes) {
+    const auto& ix = *geography->postcodes;
+    auto h = ix.find(home), p = ix.find(placed);
+    if (h && p && h->has_grid && p->has_grid) out.miles = geo::distance_miles(*h, *p);
+    if (p) {
+      const auto* a = authority(la);
+      const std::string council = geography->council_of(placed);
+      if (!council.empty() && a && !a->ons_code.empty()) out.in_area = council == a->ons_code;
+    }
+    return out;
+  }
+  auto district = [&](std::string_view postcode) -> const PostcodeDistrict* {
+    const auto sp = postcode.find(' ');  // the district: "SW1A 1AA" -> "SW1A"
+    auto it = postcode_districts.find(std::string(postcode.substr(0, sp)));
+    return it == postcode_districts.end() ? nullptr : &it->second;
+  };
+  const auto* h = district(home);
+  const auto* p = district(placed);
+  if (h && p) out.miles = std::hypot(p->easting - h->easting, p->northing - h->northing) / 1609.344;
+  if (p) out.in_area = p->la_code == la;
   return out;
 }
 
@@ -169,8 +206,7 @@ std::vector<const ComparatorValue*> ReferenceData::comparators_for(std::string_v
 }
 
 fs::path ReferenceData::default_folder() {
-  if (const char* env = std::getenv("HEARTH_REFERENCE"); env && *env) return env;
-  return HEARTH_REFERENCE_DIR;
+  return geo::reference_folder();
 }
 
 std::optional<std::pair<int, double>> ReferenceData::population_for(const std::string& area,

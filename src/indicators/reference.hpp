@@ -1,9 +1,9 @@
 // Reference data the scorecard needs and the 903 does not carry: published comparator values
 // (England, regions, each council), the resident child population for rates per 10,000, the
-// councils' regions and statistical neighbours, and (when the council supplies it) postcode
-// district centres for placement distance. Read from a folder of CSV files whose layout is in
-// docs/indicators.md; every file is optional, and what is missing shows as "no comparator" or
-// "no data" with the file it needs.
+// councils' regions and statistical neighbours, and the geography for placement distance: every
+// postcode (shipped, reference/postcodes/), or postcode district centres the council supplies. Read
+// from a folder of CSV files whose layout is in docs/indicators.md; every file is optional, and
+// what is missing shows as "no comparator" or "no data" with the file it needs.
 #pragma once
 
 #include <filesystem>
@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "geo/reference.hpp"
 
 namespace hearth::indicators {
 
@@ -35,6 +37,7 @@ struct ComparatorValue {
 
 struct LocalAuthority {
   std::string la_code, name, region, region_code;
+  std::string ons_code;  // upper-tier ONS code, e.g. E06000035
 };
 
 struct PostcodeDistrict {
@@ -50,7 +53,9 @@ struct ReferenceData {
   std::map<std::string, LocalAuthority> authorities;           // by la code
   std::map<std::string, std::vector<std::string>> neighbours;  // la code -> neighbours, by rank
   std::map<std::string, PostcodeDistrict> postcode_districts;  // "ME7" -> ...
-  std::vector<std::string> files;                              // what was read, for the record
+  // Every postcode and council tier (reference/postcodes/); null when the folder has none.
+  std::shared_ptr<const geo::Geography> geography;
+  std::vector<std::string> files;  // what was read, for the record
 
   // Reads every known file present in `folder`. A malformed row is a ReferenceError naming the
   // file, line and column.
@@ -64,6 +69,18 @@ struct ReferenceData {
   const ComparatorValue* comparator(std::string_view key, std::string_view area_type,
                                     std::string_view area, int year) const;
   const LocalAuthority* authority(std::string_view la) const;
+  // Where a child is placed, relative to home: the distance in miles (DfE's rounding) between
+  // full postcodes (or district centres when only those are known); whether the placement is in
+  // council `la`'s area. Each empty when not known.
+  struct Placement {
+    std::optional<double> miles;
+    std::optional<bool> in_area;
+  };
+  Placement placement(std::string_view home_postcode, std::string_view placement_postcode,
+                      std::string_view la) const;
+  bool knows_places() const {
+    return (geography && geography->postcodes) || !postcode_districts.empty();
+  }
   // The comparator rows for a key ("leavers_eet/age_19_21"), any area and year.
   std::vector<const ComparatorValue*> comparators_for(std::string_view key) const;
   // Builds the lookup by key (load() does; call it after adding comparators by hand).

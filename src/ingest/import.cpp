@@ -7,6 +7,7 @@
 #include "model/dataset.hpp"
 #include "ssda903/tables.hpp"
 #include "validation/load.hpp"
+#include "validation/reference.hpp"
 #include "validation/validate.hpp"
 
 namespace hearth::ingest {
@@ -97,8 +98,9 @@ void validate_year(YearRead& yr, validation::ReturnTables& data,
   }
   if (previous) data.add_previous(*previous);
   data.finish();
-  validation::ValidationReference none;
-  data.reference = &none;
+  // The postcodes and council tiers Hearth ships (reference/postcodes/); no providers.
+  data.reference = &validation::shipped_reference();
+  if (data.la.empty()) data.la = validation::ons_code_of(yr.ret.la);
   auto result = validation::validate(data);
   yr.validation_rules_run = result.rules_run;
   yr.validation.reserve(result.findings.size() + result.not_run.size());

@@ -198,12 +198,12 @@ class SqlStore final : public Store {
     return ind == soci::i_ok ? version : 0;
   }
 
-  std::vector<int> upgrade() override {
+  std::vector<int> upgrade(int up_to) override {
     int current = schema_version();
     if (current > kSchemaVersion) require_current_schema();  // throws: newer than we know
     std::vector<int> applied;
     for (const Migration& m : driver_->migrations()) {
-      if (m.version <= current) continue;
+      if (m.version <= current || m.version > up_to) continue;
       sql::WriteTx tr(sql_, *driver_);
       for (std::string stmt : statements(m.sql)) {
         if (auto at = stmt.find("%IDENTITY%"); at != std::string::npos)

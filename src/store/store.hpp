@@ -77,9 +77,10 @@ class Store : public ReturnStore,
   // 0 for an empty database. Throws SchemaError if the database holds something that is not
   // a Hearth store.
   virtual int schema_version() = 0;
-  // Applies every migration above the current version, each in its own transaction.
+  // Applies every migration above the current version (up to `up_to`: tests make older
+  // stores), each in its own transaction.
   // Returns the versions applied.
-  virtual std::vector<int> upgrade() = 0;
+  virtual std::vector<int> upgrade(int up_to = kSchemaVersion) = 0;
   // Throws SchemaError unless schema_version() == kSchemaVersion.
   void require_current_schema();
 

@@ -194,6 +194,10 @@ PlEvent Planner::make(Day d, Regime regime, std::int8_t reason, bool same_carer,
       e.provider = prov(r.chance(6000) ? PP::PR4 : PP::PR1);
       break;
   }
+  // A council's own secure children's home would be in its own area, and there are about
+  // fourteen in England, none of them the council's: another council's (PR2).
+  if (e.place == PT::K1 && e.provider == static_cast<std::int8_t>(PP::PR1))
+    e.provider = prov(PP::PR2);
   if (same_carer && !pl_.empty()) {
     e.site = pl_.back().site;
     if (is_adoption_placement(e.place)) {
@@ -207,6 +211,9 @@ PlEvent Planner::make(Day d, Regime regime, std::int8_t reason, bool same_carer,
 
 Site Planner::site_for(PT place, PP provider) {
   Rng& r = *r_;
+  // The council's own provision (PR1) is in its own area (rule 1015), foster carers and
+  // adopters apart; the draw is made either way, so the rest of the child's story is the same.
+  auto own = [&](Reach reach) { return provider == PP::PR1 ? Reach::Local : reach; };
   switch (place) {
     case PT::U1:
     case PT::U2:
@@ -244,7 +251,7 @@ Site Planner::site_for(PT place, PP provider) {
       return carer_site(pick_reach(r, 400, 400, 200, 0), UrnKind::Social, urn);
     }
     case PT::K2:
-      return pooled_site('H', pick_reach(r, 300, 350, 320, 30), 60, UrnKind::Social);
+      return pooled_site('H', own(pick_reach(r, 300, 350, 320, 30)), 60, UrnKind::Social);
     case PT::K1: {
       // About fourteen secure children's homes in England.
       const int n = static_cast<int>(r.below(14));
@@ -255,13 +262,13 @@ Site Planner::site_for(PT place, PP provider) {
     }
     case PT::H5:
     case PT::K3:
-      return pooled_site('S', pick_reach(r, 650, 300, 50, 0), 80, UrnKind::Registered);
+      return pooled_site('S', own(pick_reach(r, 650, 300, 50, 0)), 80, UrnKind::Registered);
     case PT::S1:
-      return pooled_site('E', pick_reach(r, 200, 500, 300, 0), 300, UrnKind::School);
+      return pooled_site('E', own(pick_reach(r, 200, 500, 300, 0)), 300, UrnKind::School);
     case PT::R3:
-      return pooled_site('M', pick_reach(r, 300, 600, 100, 0), 900, UrnKind::Social);
+      return pooled_site('M', own(pick_reach(r, 300, 600, 100, 0)), 900, UrnKind::Social);
     case PT::R1:
-      return pooled_site('R', pick_reach(r, 300, 500, 200, 0), 400, UrnKind::None);
+      return pooled_site('R', own(pick_reach(r, 300, 500, 200, 0)), 400, UrnKind::None);
     case PT::R5: {
       const int n = static_cast<int>(r.below(5));  // young offender institutions
       return provider_site(
@@ -276,7 +283,7 @@ Site Planner::site_for(PT place, PP provider) {
     }
     default: {  // P2, P3, R2, T*, Z*: an address, no URN
       Site s;
-      s.post = postcode_in(reach_council(ctx_, r, pick_reach(r, 650, 300, 50, 0)), r.next());
+      s.post = postcode_in(reach_council(ctx_, r, own(pick_reach(r, 650, 300, 50, 0))), r.next());
       return s;
     }
   }

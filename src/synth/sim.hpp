@@ -192,6 +192,7 @@ inline int draw(Rng& r, std::span<const Band> bands) {
 
 struct CouncilRow {
   std::string la;
+  std::string ons;  // upper-tier ONS code
   std::string name;
   std::string region;
   int cla = 0;
@@ -224,8 +225,9 @@ inline std::vector<CouncilRow> load_councils() {
     if (it == extra.end())
       throw std::logic_error("src/synth/councils.csv has no row for council " + row["la_code"]);
     auto& x = it->second;
-    out.push_back({row["la_code"], row["la_name"], row["region"], std::stoi(x["looked_after"]),
-                   x["postcode_area"], std::stoi(x["district_from"]), std::stoi(x["district_to"])});
+    out.push_back({row["la_code"], row["ons_code"], row["la_name"], row["region"],
+                   std::stoi(x["looked_after"]), x["postcode_area"], std::stoi(x["district_from"]),
+                   std::stoi(x["district_to"])});
   }
   if (out.size() != extra.size())
     throw std::logic_error("src/synth/councils.csv names a council local_authorities.csv does not");
@@ -257,48 +259,62 @@ inline int council_index(std::string_view la) {
 
 // ==== 3. Places =================================================================================
 
-// A postcode: area (council row, or Wales row after the councils), district, sector, unit.
+// A postcode in an area (a council row, or a Wales row after the councils): a real one, from the
+// ONS directory Hearth ships (reference/postcodes/), picked from the area's postcodes by `key`;
+// or, without the directory, one of the right shape made up from `key` (district, sector, unit).
 struct Postcode {
   std::uint16_t area = 0;
-  std::uint8_t district = 0;
-  std::uint8_t sector = 0;
-  std::uint8_t unit1 = 0;
-  std::uint8_t unit2 = 0;
+  std::uint64_t key = 0;
 };
+
+// Each area's real postcodes, as positions in geo::geography()'s index (places.cpp); empty when
+// Hearth has no postcode index.
+const std::vector<std::vector<std::uint32_t>>& postcode_pools();
+std::string real_postcode(std::uint32_t position);
 
 // The letters a postcode's unit may use.
 constexpr std::string_view kUnitLetters = "ABDEFGHJLNPQRSTUWXYZ";
 
 inline Postcode postcode_in(int area_index, std::uint64_t h) {
-  int lo = 0, hi = 0;
-  if (area_index < council_count()) {
-    lo = councils()[area_index].lo;
-    hi = councils()[area_index].hi;
-  } else {
-    lo = kWales[area_index - council_count()].lo;
-    hi = kWales[area_index - council_count()].hi;
-  }
-  Postcode p;
-  p.area = static_cast<std::uint16_t>(area_index);
-  p.district =
-      static_cast<std::uint8_t>(lo + static_cast<int>(h % static_cast<unsigned>(hi - lo + 1)));
-  h /= 97;
-  p.sector = static_cast<std::uint8_t>(h % 10);
-  h /= 10;
-  p.unit1 = static_cast<std::uint8_t>(h % kUnitLetters.size());
-  h /= kUnitLetters.size();
-  p.unit2 = static_cast<std::uint8_t>(h % kUnitLetters.size());
+  const auto& pools = postcode_pools();
+  const auto area = static_cast<std::size_t>(area_index);
+  if (area < pools.size() && !pools[area].empty())
+    return {static_cast<std::uint16_t>(area_index), h % pools[area].size()};
+  return {static_cast<std::uint16_t>(area_index), h};
+}
+
+// Another postcode of the same area.
+inline Postcode next_postcode(Postcode p) {
+  const auto& pools = postcode_pools();
+  const bool real = p.area < pools.size() && !pools[p.area].empty();
+  p.key = real ? (p.key + 1) % pools[p.area].size() : p.key + 97 * 10 * 20;
   return p;
 }
 
 inline std::string postcode_text(const Postcode& p) {
-  std::string s =
-      p.area < council_count() ? councils()[p.area].area : kWales[p.area - council_count()].area;
-  s += std::to_string(p.district);
+  const auto& pools = postcode_pools();
+  if (p.area < pools.size() && !pools[p.area].empty())
+    return real_postcode(pools[p.area][static_cast<std::size_t>(p.key)]);
+  int lo = 0, hi = 0;
+  std::string s;
+  if (p.area < council_count()) {
+    lo = councils()[p.area].lo;
+    hi = councils()[p.area].hi;
+    s = councils()[p.area].area;
+  } else {
+    lo = kWales[p.area - council_count()].lo;
+    hi = kWales[p.area - council_count()].hi;
+    s = kWales[p.area - council_count()].area;
+  }
+  std::uint64_t h = p.key;
+  s += std::to_string(lo + static_cast<int>(h % static_cast<unsigned>(hi - lo + 1)));
+  h /= 97;
   s += ' ';
-  s += static_cast<char>('0' + p.sector);
-  s += kUnitLetters[p.unit1];
-  s += kUnitLetters[p.unit2];
+  s += static_cast<char>('0' + h % 10);
+  h /= 10;
+  s += kUnitLetters[h % kUnitLetters.size()];
+  h /= kUnitLetters.size();
+  s += kUnitLetters[h % kUnitLetters.size()];
   return s;
 }
 
@@ -368,9 +384,8 @@ inline int providers_in(int c, int per) {
 }
 
 inline bool same_place(const Site& a, const Site& b) {
-  return a.post.area == b.post.area && a.post.district == b.post.district &&
-         a.post.sector == b.post.sector && a.post.unit1 == b.post.unit1 &&
-         a.post.unit2 == b.post.unit2 && a.urn == b.urn && a.urn_number == b.urn_number;
+  return a.post.area == b.post.area && a.post.key == b.post.key && a.urn == b.urn &&
+         a.urn_number == b.urn_number;
 }
 
 enum class Reach : std::uint8_t { Local, Region, England, Wales };

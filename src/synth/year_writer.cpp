@@ -176,7 +176,9 @@ void YearWriter::episodes(const SimChild& c, const std::string& id, Date) {
   for (std::uint32_t i = 0; i < c.periods; ++i) {
     const SimPeriod& p = world.periods[c.first_period + i];
     if (p.start > ye || p.end < ys) continue;
-    const std::string home = p.short_break ? std::string() : postcode_text(p.home);
+    // An unaccompanied asylum-seeking child's home postcode is not their family's: left blank,
+    // so no distance is worked out (rule 406).
+    const std::string home = p.short_break || c.uasc ? std::string() : postcode_text(p.home);
     for (std::uint32_t k = 0; k < p.episodes; ++k) {
       const SimEpisode& e = world.episodes[p.first_episode + k];
       if (e.start > ye || e.end < ys) continue;
@@ -198,6 +200,10 @@ void YearWriter::episodes(const SimChild& c, const std::string& id, Date) {
         // Short breaks carry no postcodes (rule 398) and no URN (rule 214).
         out.home_post = home;
         out.pl_post = postcode_text(e.site.post);
+        // A placement away from parents is not at the home's postcode (rule 392d): the next
+        // postcode along, the same every year the episode is written.
+        if (out.pl_post == home && e.place != PT::P1)
+          out.pl_post = postcode_text(next_postcode(e.site.post));
         out.urn = urn_for(e, out.place);
       }
       ret.episodes.push_back(std::move(out));

@@ -1,9 +1,11 @@
 #include "validation/reference.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <stdexcept>
 #include <vector>
 
+#include "geo/reference.hpp"
 #include "ssda903/csv.hpp"
 #include "ssda903/reader.hpp"
 
@@ -52,24 +54,32 @@ std::string add_reference_table(ValidationReference& ref, std::string_view name,
     return std::string(name) + " line " + std::to_string(csv.line()) + ": " + std::string(why);
   };
   if (name == "postcodes") {
-    int pcd = find({"PCD", "PCDS", "POSTCODE"}), la = find({"LAUA", "LAD", "LTLA"}),
-        e = find({"OSEAST1M", "EAST"}), n = find({"OSNRTH1M", "NORTH"});
+    int pcd = find({"PCD", "PCD7", "PCDS", "POSTCODE"}), la = find({"LAUA", "LAD", "LTLA"}),
+        e = find({"OSEAST1M", "EAST", "EASTING"}), n = find({"OSNRTH1M", "NORTH", "NORTHING"});
     for (auto [i, c] : {std::pair{pcd, "pcd"}, {la, "laua"}, {e, "oseast1m"}, {n, "osnrth1m"}})
       if (auto m = need(i, c); !m.empty()) return m;
+    geo::PostcodeIndex::Builder b;
     while (csv.next(f)) {
-      Postcode p;
-      p.la = norm(cell(la), true);
-      if (!to_double(cell(e), p.east) || !to_double(cell(n), p.north)) {
-        if (ssda903::trim(cell(e)).empty() && ssda903::trim(cell(n)).empty()) continue;
+      geo::PostcodeRow row{ssda903::trim(cell(pcd)), ssda903::trim(cell(la)), {}, {}};
+      double east = 0, north = 0;
+      if (to_double(cell(e), east) && to_double(cell(n), north)) {
+        row.easting = static_cast<std::int32_t>(std::lround(east));
+        row.northing = static_cast<std::int32_t>(std::lround(north));
+      } else if (!ssda903::trim(cell(e)).empty() || !ssda903::trim(cell(n)).empty()) {
         return row_error("oseast1m and osnrth1m must be numbers (metres)");
       }
-      ref.postcodes[norm(cell(pcd), true)] = std::move(p);
+      try {
+        b.add(row, static_cast<std::size_t>(csv.line()));
+      } catch (const geo::PostcodeError& err) {
+        return std::string(name) + " " + err.what();
+      }
     }
+    ref.postcodes = std::make_shared<const geo::PostcodeIndex>(b.finish("supplied"));
   } else if (name == "upper_tier") {
     int lt = find({"LTLA", "LTLA21CD", "LAUA"}), ut = find({"UTLA", "UTLA21CD"});
     for (auto [i, c] : {std::pair{lt, "ltla"}, {ut, "utla"}})
       if (auto m = need(i, c); !m.empty()) return m;
-    while (csv.next(f)) ref.upper_tier[norm(cell(lt), true)] = norm(cell(ut), true);
+    while (csv.next(f)) ref.upper_tier.add(norm(cell(lt), true), norm(cell(ut), true));
   } else if (name == "providers") {
     int urn = find({"URN"}), pc = find({"POSTCODE"}), la = find({"LA_CODE", "LA_CODE_INFERRED"}),
         places = find({"PLACE_CODES"}), provs = find({"PROVIDER_CODES"}), end = find({"REG_END"});
@@ -104,6 +114,29 @@ ValidationReference load_validation_reference(const std::filesystem::path& folde
     if (!error.empty()) throw std::runtime_error(file.string() + ": " + error);
   }
   return ref;
+}
+
+const ValidationReference& shipped_reference() {
+  static const ValidationReference ref = [] {
+    ValidationReference r;
+    const auto& g = geo::geography();
+    r.postcodes = g.postcodes;
+    r.upper_tier = g.upper_tier;
+    return r;
+  }();
+  return ref;
+}
+
+void complete_with_shipped(ValidationReference& ref) {
+  const auto& shipped = shipped_reference();
+  if (!ref.has_postcodes()) ref.postcodes = shipped.postcodes;
+  if (ref.upper_tier.empty()) ref.upper_tier = shipped.upper_tier;
+}
+
+std::string ons_code_of(std::string_view la) {
+  const auto& by = geo::geography().councils.ons_by_la;
+  auto it = by.find(std::string(la));
+  return it == by.end() ? std::string() : it->second;
 }
 
 }  // namespace hearth::validation

@@ -1,5 +1,6 @@
-// The reference data some DfE rules need and Hearth does not ship (it changes monthly and is
-// licensed separately): a validation reference folder holding any of
+// The reference data some DfE rules need. Hearth ships the postcodes and council tiers
+// (reference/postcodes/, read once when first needed); a validation reference folder may hold
+// the council's own copies, and Ofsted's providers, which Hearth does not ship:
 //   postcodes.csv   pcd,laua,oseast1m,osnrth1m       (ONS Postcode Directory columns)
 //   upper_tier.csv  ltla,utla                         (lower- to upper-tier LA codes)
 //   providers.csv   URN,POSTCODE,LA_CODE,PLACE_CODES,PROVIDER_CODES,REG_END
@@ -24,5 +25,14 @@ std::string add_reference_table(ValidationReference& ref, std::string_view name,
 // Reads whichever of the three files `folder` holds. Throws std::runtime_error naming the file
 // and row of a malformed file.
 ValidationReference load_validation_reference(const std::filesystem::path& folder);
+
+// The postcodes and council tiers Hearth ships (geo::geography()), no providers. Read the first
+// time it is asked for; thread-safe.
+const ValidationReference& shipped_reference();
+// Fills what `ref` lacks (postcodes, tiers) from the shipped reference.
+void complete_with_shipped(ValidationReference& ref);
+// The upper-tier ONS code of a council's three-digit 903 code ("887" -> "E06000035"), for the
+// rules that ask whether a placement is in the council's area; "" when not known.
+std::string ons_code_of(std::string_view la);
 
 }  // namespace hearth::validation

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -12,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "geo/postcodes.hpp"
 #include "model/dates.hpp"
 #include "model/journey.hpp"
 #include "ssda903/tables.hpp"
@@ -108,11 +110,8 @@ class Table {
   std::unordered_map<std::string_view, std::pair<std::uint32_t, std::uint32_t>> by_child_;
 };
 
-// Reference data some rules need and Hearth does not ship; see docs/validation.md.
-struct Postcode {
-  std::string la;              // local authority district code (ONS "laua")
-  double east = 0, north = 0;  // OS grid metres
-};
+// Reference data some rules need: postcodes and council tiers (shipped, reference/postcodes/) and
+// Ofsted's providers (the council supplies them); see docs/validation.md.
 struct Provider {
   std::string urn;
   std::string postcode;        // upper case, no spaces
@@ -122,13 +121,13 @@ struct Provider {
   OptDate registered_until;    // REG_END: when its registration ended, if it has
 };
 struct ValidationReference {
-  // Full postcodes without spaces -> where they are; empty when not supplied.
-  std::unordered_map<std::string, Postcode> postcodes;
+  // Every postcode: where it is and its district; null when not supplied.
+  std::shared_ptr<const geo::PostcodeIndex> postcodes;
   // Lower-tier -> upper-tier local authority codes (ONS LTLA -> UTLA).
-  std::unordered_map<std::string, std::string> upper_tier;
+  geo::UpperTier upper_tier;
   // Ofsted-registered providers by URN; empty when not supplied.
   std::unordered_map<std::string, Provider> providers;
-  bool has_postcodes() const { return !postcodes.empty(); }
+  bool has_postcodes() const { return postcodes && postcodes->size() > 0; }
   bool has_providers() const { return !providers.empty(); }
 };
 

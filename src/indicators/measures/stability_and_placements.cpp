@@ -79,26 +79,21 @@ void first_placement_foster(const Engine& f, const ReportingPeriod& p, Cohort& o
 // Children looked after on the date, by where they are placed: `counts(placement district,
 // home district)` is 1 when the child is counted. Needs the postcode district centres.
 void by_distance(const Engine& f, const ReportingPeriod& p, Cohort& out, bool outside_la) {
-  const auto& districts = f.reference().postcode_districts;
-  if (districts.empty()) {
+  const auto& ref = f.reference();
+  if (!ref.knows_places()) {
     unavailable(out,
-                "To show this, Hearth needs the published centre point of each postcode "
-                "district (from the ONS postcode directory), to measure how far from home each "
-                "child lives");
+                "To show this, Hearth needs the ONS postcode directory (reference/postcodes/, "
+                "shipped with Hearth), to measure how far from home each child lives");
     return;
   }
   const auto& data = f.data();
   const auto& E = data.episodes;
   f.per_child_on(out, p.end, [&](ChildIndex, std::uint32_t e) {
-    auto pl = districts.find(std::string(district_of(data.strings.get(E.pl_post[e]))));
-    if (outside_la)
-      return std::pair{pl != districts.end() && pl->second.la_code != f.la() ? 1.0 : 0.0, 1.0};
-    auto home = districts.find(std::string(district_of(data.strings.get(E.home_post[e]))));
-    if (pl == districts.end() || home == districts.end())
-      return std::pair{0.0, 1.0};  // unknown distance: in the denominator
-    const double metres = std::hypot(pl->second.easting - home->second.easting,
-                                     pl->second.northing - home->second.northing);
-    return std::pair{metres / 1609.344 > 20.0 ? 1.0 : 0.0, 1.0};
+    const auto where =
+        ref.placement(data.strings.get(E.home_post[e]), data.strings.get(E.pl_post[e]), f.la());
+    if (outside_la) return std::pair{where.in_area == false ? 1.0 : 0.0, 1.0};
+    // An unknown distance stays in the denominator, as the DfE counts it.
+    return std::pair{where.miles && *where.miles > 20.0 ? 1.0 : 0.0, 1.0};
   });
 }
 void placed_over_20_miles(const Engine& f, const ReportingPeriod& p, Cohort& out) {
@@ -360,8 +355,8 @@ constexpr Indicator kMeasures[] = {
      .title = "Children placed more than 20 miles from home",
      .why = "Distance cuts children off from family, friends and school.",
      .numerator =
-         "Children looked after on the date whose placement is more than 20 miles (straight line "
-         "between postcode district centres) from the home they were taken into care from",
+         "Children looked after on the date whose placement is more than 20 miles (a straight "
+         "line between the two postcodes) from the home they were taken into care from",
      .denominator = "Children looked after on the date, including those whose distance is unknown",
      .population = "Children looked after on the date. " EXCL_SB,
      .unit = Unit::Percent,
@@ -372,9 +367,10 @@ constexpr Indicator kMeasures[] = {
          DFE_CLA ": placed more than 20 miles from home (HOME_POST to PL_POST); the denominator "
                  "includes children whose distance is unknown.",
      .deviation =
-         "The DfE measures between full postcodes; Hearth measures between postcode district "
-         "centres, from reference/postcode_districts.csv, which the council supplies (ONS "
-         "postcode directory). Without it the indicator reports no data.",
+         "None: as the DfE, between the grid references of the full home and placement "
+         "postcodes in the ONS postcode directory (shipped in reference/postcodes/), in miles "
+         "rounded to one decimal place. A postcode the directory does not know, or that has no "
+         "grid reference, leaves the distance unknown.",
      .basis = "Children Act 1989 s22C(7)-(9)",
      .comparator = "placed_distance/over_20_miles_percent",
      .cohort = placed_over_20_miles},
@@ -395,9 +391,10 @@ constexpr Indicator kMeasures[] = {
      .frequency = Frequency::AnyPeriod,
      .definition = DFE_CLA ": placed outside the local authority boundary.",
      .deviation =
-         "The council of a placement is found from its postcode district "
-         "(reference/postcode_districts.csv); a district shared by two councils counts as the one "
-         "the file names.",
+         "The council of a placement is the upper-tier council of its postcode's district in the "
+         "ONS postcode directory (reference/postcodes/); a unitary council made since the ONS "
+         "tier table (Cumberland, North Yorkshire…) is its own upper tier. A placement outside "
+         "England counts as outside the council's area.",
      .basis = "Children Act 1989 s22C(9)",
      .comparator = "placed_distance/outside_la_percent",
      .cohort = placed_outside_la},

@@ -65,12 +65,6 @@ inline constexpr std::string_view kForAdoption = "Placed for adoption";
 std::string_view placement_group(std::optional<model::PlacementType> p,
                                  std::optional<model::PlacementProvider> provider);
 
-// The postcode district of a postcode ("SW1A 1AA" -> "SW1A").
-inline std::string_view district_of(std::string_view postcode) {
-  auto sp = postcode.find(' ');
-  return sp == std::string_view::npos ? postcode : postcode.substr(0, sp);
-}
-
 inline void unavailable(Cohort& out, std::string reason) {
   out.available = false;
   out.reason = std::move(reason);

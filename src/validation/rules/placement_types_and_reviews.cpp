@@ -340,27 +340,28 @@ void check_392b(const ReturnTables& ds, Hits& out) {
 void check_392c(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col home = eps.col("HOME_POST"), pl = eps.col("PL_POST");
-  const auto& known = ds.reference->postcodes;
-  std::string key;
+  const auto& known = *ds.reference->postcodes;
   auto unknown = [&](std::size_t r, Col c) {
     std::string_view v = eps.text(r, c);
-    if (v.empty()) return false;
-    key.clear();
-    for (char ch : v)
-      if (ch != ' ') key.push_back(ch);
-    return known.find(key) == known.end();
+    return !v.empty() && !known.contains(v);
   };
   for (std::size_t r = 0; r < eps.size(); ++r)
     if (unknown(r, home) || unknown(r, pl)) out.add(eps, r);
 }
 
 // 392d: the home and placement postcodes are the same, but the child is not placed with parents
-// (P1).
+// (P1). Compared whatever the letters' case, as the DfE tool (which upper-cases postcodes).
 void check_392d(const ReturnTables& ds, Hits& out) {
   const Table& eps = *ds.get(TableKind::Episodes);
   const Col place = eps.col("PLACE"), home = eps.col("HOME_POST"), pl = eps.col("PL_POST");
+  auto same = [](std::string_view a, std::string_view b) {
+    auto up = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [&](char x, char y) { return up(x) == up(y); });
+  };
   for (std::size_t r = 0; r < eps.size(); ++r)
-    if (eps.text(r, place) != "P1" && !eps.missing(r, home) && eps.text(r, home) == eps.text(r, pl))
+    if (eps.text(r, place) != "P1" && !eps.missing(r, home) &&
+        same(eps.text(r, home), eps.text(r, pl)))
       out.add(eps, r);
 }
 

@@ -145,10 +145,13 @@ void check_217(const ReturnTables& ds, Hits& out) {
 // needs an Ofsted URN, unless its placement type never has one or it is outside England.
 void check_218(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
-  const Col place = t.col("PLACE"), dec = t.col("DEC"), urn = t.col("URN");
+  const Col place = t.col("PLACE"), dec = t.col("DEC"), urn = t.col("URN"), ls = t.col("LS");
   const Date start = ds.collection_start();
   for (std::size_t r = 0; r < t.size(); ++r) {
     if (!t.missing(r, urn)) continue;
+    // Deliberately unlike the DfE tool: a short break takes no URN (rule 214), so it is not
+    // asked for one here (tests/data/validation/218/short_break.case).
+    if (in(t.text(r, ls), {"V3", "V4"})) continue;
     if (in(t.text(r, place), {"P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z11",
                               "Z12", "Z13", "Z14"}))
       continue;

@@ -622,7 +622,7 @@ TEST(Indicators, PlacementDistanceNeedsPostcodeDistrictsAndCountsUnknownInTheDen
   k.at(kMarch31);
   auto none = k.value(ind("placed_over_20_miles"), year(2025));
   EXPECT_FALSE(none.available);
-  EXPECT_NE(none.reason.find("centre point of each postcode district"), std::string::npos);
+  EXPECT_NE(none.reason.find("ONS postcode directory"), std::string::npos);
   ReferenceData ref;
   ref.postcode_districts["ME7"] = {kLa, 575000, 168000};
   ref.postcode_districts["ME5"] = {kLa, 575000, 166000};
@@ -631,6 +631,43 @@ TEST(Indicators, PlacementDistanceNeedsPostcodeDistrictsAndCountsUnknownInTheDen
   expect_value(k.value(ind("placed_over_20_miles"), year(2025)), 1, 3, 33.3);
   expect_value(k.value(ind("placed_outside_la"), year(2025)), 1, 3, 33.3);
   EXPECT_EQ(k.at(kMarch31, ref).category_of(1, kMarch31, Dimension::Area), "Out of area");
+}
+
+TEST(Indicators, PlacementDistanceIsTheDfEsBetweenFullPostcodes) {
+  // Full postcodes (the shipped ONS directory's form), council kLa = E06000035:
+  //   f1 home ME7 1AA, placed ME5 2BB (same council): 2 km, in area
+  //   f2 home ME7 1AA, placed CT1 3CC (Canterbury, a Kent district): 32.2 km = 20.0 miles after
+  //      the DfE's rounding, so not over 20; outside the council
+  //   f3 home ME7 1AA, placed CT2 4DD: 32.3 km = 20.1 miles, over 20; outside
+  //   f4 home ME7 1AA, placed CF10 1AA (Wales): over 20, outside
+  //   f5 home ME7 1AA, placed GY1 1AA (no grid, no district): unknown both ways, in both
+  //      denominators
+  // Over 20 miles 2 / 5; outside the council 3 / 5.
+  geo::PostcodeIndex::Builder b;
+  b.add({"ME7 1AA", "E06000035", 575000, 168000}, 1);
+  b.add({"ME5 2BB", "E06000035", 575000, 166000}, 2);
+  b.add({"CT1 3CC", "E07000106", 575000, 200187}, 3);
+  b.add({"CT2 4DD", "E07000106", 575000, 200350}, 4);
+  b.add({"CF10 1AA", "W06000015", 318000, 176000}, 5);
+  b.add({"GY1 1AA", "", std::nullopt, std::nullopt}, 6);
+  auto g = std::make_shared<geo::Geography>();
+  g->postcodes = std::make_shared<const geo::PostcodeIndex>(b.finish("test"));
+  g->upper_tier.add("E07000106", "E10000016");
+  ReferenceData ref;
+  ref.geography = g;
+  ref.authorities[kLa] = {kLa, "Medway", "South East", "E12000008", "E06000035"};
+  Cohort k;
+  const char* placed[] = {"ME5 2BB", "CT1 3CC", "CT2 4DD", "CF10 1AA", "GY1 1AA"};
+  for (int i = 0; i < 5; ++i)
+    k.child("f" + std::to_string(i + 1), make_date(2012, 1, 1))
+        .episode(make_date(2023, 1, 1))
+        .postcodes("ME7 1AA", placed[i]);
+  k.at(kMarch31, ref);
+  expect_value(k.value(ind("placed_over_20_miles"), year(2025)), 2, 5, 40.0);
+  expect_value(k.value(ind("placed_outside_la"), year(2025)), 3, 5, 60.0);
+  EXPECT_EQ(k.at(kMarch31, ref).category_of(0, kMarch31, Dimension::Area), "In area");
+  EXPECT_EQ(k.at(kMarch31, ref).category_of(3, kMarch31, Dimension::Area), "Out of area");
+  EXPECT_EQ(k.at(kMarch31, ref).category_of(4, kMarch31, Dimension::Area), "Not known");
 }
 
 TEST(Indicators, IndicatorsWhoseRecordsHearthDoesNotHoldSayWhatTheyNeed) {

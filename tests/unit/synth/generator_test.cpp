@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/reference.hpp"
 #include "local/tables.hpp"
 #include "model/calendar.hpp"
 #include "model/codes.hpp"
@@ -344,12 +345,29 @@ TEST(SynthGenerator, IdentifiersAndPostcodesHaveTheRightShape) {
         << u;
     EXPECT_TRUE(upns.insert(u).second) << "duplicate UPN " << u;  // rule 444
   }
+  // Unaccompanied asylum-seeking children, this year or before: no home postcode (rule 406).
+  std::set<std::string> uasc;
+  for (const auto& year : five_years())
+    for (const auto& u : year.uasc) uasc.insert(u.child);
+  const auto& geography = geo::geography();
+  ASSERT_TRUE(geography.postcodes) << geography.missing;
+  std::size_t homes = 0, homes_here = 0;
   for (const auto& e : r.episodes) {
     if (short_break(e)) {
       EXPECT_TRUE(e.home_post.empty() && e.pl_post.empty());  // rule 398
       continue;
     }
+    if (e.home_post.empty()) {
+      EXPECT_TRUE(uasc.count(e.child)) << e.child;
+    } else {
+      ++homes;
+      homes_here += geography.council_of(e.home_post) == "E06000035";  // Medway
+    }
     for (const std::string* p : {&e.home_post, &e.pl_post}) {
+      if (p->empty() && p == &e.home_post) continue;
+      // A real postcode, as ONS writes it: the rules that look postcodes up find it (392c).
+      EXPECT_TRUE(geography.postcodes->contains(*p)) << *p;
+      EXPECT_EQ(geo::PostcodeIndex::canonical(*p), *p);
       const auto space = p->find(' ');
       ASSERT_NE(space, std::string::npos) << *p;
       EXPECT_EQ(p->size() - space - 1, 3u) << *p;
@@ -362,6 +380,9 @@ TEST(SynthGenerator, IdentifiersAndPostcodesHaveTheRightShape) {
           << e.urn;
     }
   }
+  // Most children were living in the council's own area when they came into care.
+  ASSERT_GT(homes, 100u);
+  EXPECT_GT(homes_here * 100, homes * 80) << homes_here << " of " << homes;
 }
 
 TEST(SynthGenerator, FirstReviewsAreMostlyWithinTwentyWorkingDays) {
@@ -468,7 +489,7 @@ std::uint64_t fingerprint(const Options& o) {
   return h;
 }
 
-constexpr std::uint64_t kGolden = 12314064797501803477ULL;  // + advocacy tables (issue 16)
+constexpr std::uint64_t kGolden = 6338652276121904180ULL;  // + real postcodes (issue 19)
 
 TEST(SynthGenerator, ASeedMakesTheSameCouncilInEveryBuild) {
   Options o;

@@ -93,6 +93,10 @@ Case read_case(const std::filesystem::path& file) {
         c.data.file_format = value;
       } else if (key == "previous") {
         previous = value == "yes";
+      } else if (key == "reference") {
+        // "shipped": the postcodes and council tiers Hearth ships (reference/postcodes/).
+        if (value != "shipped") fail("reference must be 'shipped'");
+        complete_with_shipped(c.reference);
       } else {
         fail("unknown key '" + key + "'");
       }
