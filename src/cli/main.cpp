@@ -289,9 +289,10 @@ int main(int argc, char** argv) {
                        "The council's ONS code (E06…, E08…, E09…, E10…), for the rules on "
                        "placement location (default: from --la)");
   validate->add_option("--reference", val.reference,
-                       "Folder of validation reference data: providers.csv (Ofsted), and your "
-                       "own postcodes.csv or upper_tier.csv in place of the shipped ones; "
-                       "default $HEARTH_VALIDATION_REFERENCE");
+                       "Folder of validation reference data: ofsted/ (Ofsted's provider lists, "
+                       ".xlsx or .csv, as received), providers.csv, and your own postcodes.csv "
+                       "or upper_tier.csv in place of the shipped ones; default "
+                       "$HEARTH_VALIDATION_REFERENCE");
   validate->add_option("--child", val.child, "Only this child's findings");
   validate->add_option("--only", val.only, "Only these rules (codes)");
   validate->add_option("--format", val.format, "table, json, csv or xlsx")->capture_default_str();

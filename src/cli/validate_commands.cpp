@@ -26,6 +26,7 @@
 #include "services/scorecard.hpp"
 #include "store/store.hpp"
 #include "validation/load.hpp"
+#include "validation/ofsted.hpp"
 #include "validation/reference.hpp"
 #include "validation/validate.hpp"
 
@@ -110,10 +111,27 @@ int cmd_validate(const Global& g, const ValidateArgs& a) {
   if (!ref_folder.empty()) {
     if (!std::filesystem::is_directory(ref_folder))
       throw UsageError("--reference " + ref_folder + " is not a folder");
+    validation::OfstedRead ofsted;
     try {
-      reference = validation::load_validation_reference(ref_folder);
+      reference = validation::load_validation_reference(ref_folder, &ofsted);
     } catch (const std::runtime_error& e) {
       throw UsageError(e.what());
+    }
+    // What was read from ofsted/, on standard error so the findings' output stays as it is.
+    if (!ofsted.files.empty()) {
+      std::cerr << ofsted.summary() << "\n";
+      constexpr std::size_t kShown = 5;
+      for (std::size_t i = 0; i < ofsted.warnings.size() && i < kShown; ++i)
+        std::cerr << "  " << ofsted.warnings[i] << "\n";
+      if (ofsted.warnings.size() > kShown)
+        std::cerr << "  and " << thousands(ofsted.warnings.size() - kShown) << " more\n";
+      if (!ofsted.closed_without_date.empty())
+        std::cerr << "  Closed with no end date (rules 227 and 228 cannot judge them): "
+                  << ofsted.closed_without_date.front()
+                  << (ofsted.closed_without_date.size() > 1
+                          ? " and " + thousands(ofsted.closed_without_date.size() - 1) + " more"
+                          : std::string())
+                  << "\n";
     }
   }
 

@@ -8,6 +8,7 @@
 #include "geo/reference.hpp"
 #include "ssda903/csv.hpp"
 #include "ssda903/reader.hpp"
+#include "validation/ofsted.hpp"
 
 namespace hearth::validation {
 
@@ -104,7 +105,8 @@ std::string add_reference_table(ValidationReference& ref, std::string_view name,
   return {};
 }
 
-ValidationReference load_validation_reference(const std::filesystem::path& folder) {
+ValidationReference load_validation_reference(const std::filesystem::path& folder,
+                                              OfstedRead* ofsted) {
   ValidationReference ref;
   for (std::string_view name : {"postcodes", "upper_tier", "providers"}) {
     auto file = folder / (std::string(name) + ".csv");
@@ -112,6 +114,19 @@ ValidationReference load_validation_reference(const std::filesystem::path& folde
     if (!std::filesystem::is_regular_file(file, ec)) continue;
     std::string error = add_reference_table(ref, name, ssda903::read_file(file));
     if (!error.empty()) throw std::runtime_error(file.string() + ": " + error);
+  }
+  std::error_code ec;
+  if (const auto lists = folder / "ofsted"; std::filesystem::is_directory(lists, ec)) {
+    // The providers' councils from the folder's own postcodes and tiers when it has them, as
+    // the rules will see them.
+    geo::Geography own;
+    own.postcodes = ref.has_postcodes() ? ref.postcodes : geo::geography().postcodes;
+    own.upper_tier = ref.upper_tier.empty() ? geo::geography().upper_tier : ref.upper_tier;
+    auto read = read_ofsted_lists(ofsted_files(lists), own);
+    // providers.csv is the council's override: its rows stand for the URNs it lists.
+    for (auto& [urn, provider] : read.providers)
+      ref.providers.try_emplace(urn, std::move(provider));
+    if (ofsted) *ofsted = std::move(read.read);
   }
   return ref;
 }

@@ -1,12 +1,14 @@
 // The reference data some DfE rules need. Hearth ships the postcodes and council tiers
 // (reference/postcodes/, read once when first needed); a validation reference folder may hold
 // the council's own copies, and Ofsted's providers, which Hearth does not ship:
+//   ofsted/         Ofsted's provider lists as received, .xlsx or .csv (validation/ofsted.hpp):
+//                   every file is read and merged by URN
+//   providers.csv   URN,POSTCODE,LA_CODE,PLACE_CODES,PROVIDER_CODES,REG_END
+//                   providers in Hearth's own form, one row per URN; a URN listed here replaces
+//                   what ofsted/ says of it (the council's corrections)
 //   postcodes.csv   pcd,laua,oseast1m,osnrth1m       (ONS Postcode Directory columns)
 //   upper_tier.csv  ltla,utla                         (lower- to upper-tier LA codes)
-//   providers.csv   URN,POSTCODE,LA_CODE,PLACE_CODES,PROVIDER_CODES,REG_END
-//                                                      (Ofsted's children's homes and supported
-//                                                       accommodation lists, one row per URN)
-// A rule that needs a file that is absent is reported as not run, with the reason.
+// A rule that needs data that is absent is reported as not run, with the reason.
 #pragma once
 
 #include <filesystem>
@@ -22,9 +24,14 @@ namespace hearth::validation {
 std::string add_reference_table(ValidationReference& ref, std::string_view name,
                                 std::string_view csv);
 
-// Reads whichever of the three files `folder` holds. Throws std::runtime_error naming the file
-// and row of a malformed file.
-ValidationReference load_validation_reference(const std::filesystem::path& folder);
+struct OfstedRead;
+
+// Reads whichever of the files above `folder` holds. The providers' LA codes come from the
+// folder's own postcodes.csv and upper_tier.csv when it has them, else the shipped geography.
+// When `ofsted` is given it is filled with what was read from ofsted/. Throws std::runtime_error
+// naming the file (and row or sheet) of a malformed file.
+ValidationReference load_validation_reference(const std::filesystem::path& folder,
+                                              OfstedRead* ofsted = nullptr);
 
 // The postcodes and council tiers Hearth ships (geo::geography()), no providers. Read the first
 // time it is asked for; thread-safe.

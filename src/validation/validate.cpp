@@ -76,8 +76,8 @@ std::string why_not_run(const Rule& rule, const ReturnTables& data) {
     return "it compares each placement's council with this council's, which was not given: "
            "give the council's code with --la (or its ONS code with --la-ons)";
   if (rule.reference == "providers" && (!data.reference || !data.reference->has_providers()))
-    return "it needs the Ofsted provider reference data (providers.csv in the validation "
-           "reference folder), which was not supplied";
+    return "it needs Ofsted's provider lists (the files in ofsted/, or providers.csv, in the "
+           "validation reference folder), which were not supplied";
   return {};
 }
 

@@ -223,6 +223,19 @@ check "hearth --store $store demo --if-empty (as hearth)" \
 check "demo --if-empty again does nothing and succeeds" \
   as_hearth hearth --store "$store" demo --if-empty
 check "the database is the hearth user's" test "$(stat -c %U /var/lib/hearth/hearth.db)" = hearth
+# The postcodes ship in /usr/share/hearth/reference, found beside the installed binary.
+if as_hearth hearth reference postcode "ME4 4TR" >"$log" 2>&1 && grep -q "council E06000035" "$log"; then
+  pass "hearth reference postcode ME4 4TR: Medway, from the installed postcode index"
+else
+  fail "hearth reference postcode ME4 4TR did not find Medway"
+  show_log
+fi
+if as_hearth hearth --store "$store" scorecard --format json >"$log" 2>/dev/null &&
+  python3 -c 'import json,sys; d={i["id"]: i for i in json.load(open(sys.argv[1]))["indicators"]}; sys.exit(0 if all(d[k]["available"] and d[k]["value"] is not None for k in ("placed_over_20_miles","placed_outside_la")) else 1)' "$log"; then
+  pass "the demo's scorecard has placed_over_20_miles and placed_outside_la"
+else
+  fail "the demo's scorecard lacks placed_over_20_miles or placed_outside_la"
+fi
 # No --store: the one in /etc/hearth/hearth.toml ([store] url), found without --config.
 if as_hearth hearth info --format json >"$log" 2>&1 && grep -q '"sqlite:/var/lib/hearth/hearth.db"' "$log"; then
   pass "hearth info uses [store] url from /etc/hearth/hearth.toml (no --store, no --config)"

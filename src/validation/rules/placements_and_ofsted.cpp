@@ -192,35 +192,35 @@ void check_219(const ReturnTables& ds, Hits& out) {
   }
 }
 
-// 221: for children's homes, secure units and other registered settings (K1, K2, K3, R3, S1),
-// outside short breaks, the placement postcode must be the provider's postcode on the register.
+// 221: for children's homes, secure units and other registered settings, outside short breaks,
+// the placement postcode must be the provider's postcode on the register. The settings are the
+// DfE's for each year: K1, K2, R3, S1 in 2022/23; H5 as well in 2023/24; K3 (supported
+// accommodation, which replaced H5) from 2024/25.
 void check_221(const ReturnTables& ds, Hits& out) {
   const Table& t = *ds.get(TableKind::Episodes);
   const Col place = t.col("PLACE"), urn = t.col("URN"), ls = t.col("LS"),
             pl_post = t.col("PL_POST");
+  const int year = ds.year.end_year;
+  auto checked = [&](std::string_view pl) {
+    if (in(pl, {"K1", "K2", "R3", "S1"})) return true;
+    return (year == 2024 && pl == "H5") || (year >= 2025 && pl == "K3");
+  };
+  std::string post;
   for (std::size_t r = 0; r < t.size(); ++r) {
     std::string_view u = t.text(r, urn);
-    if (!real_urn(u) || in(t.text(r, ls), {"V3", "V4"}) ||
-        !in(t.text(r, place), {"K1", "K2", "K3", "R3", "S1"}) || t.missing(r, pl_post))
+    if (!real_urn(u) || in(t.text(r, ls), {"V3", "V4"}) || !checked(t.text(r, place)) ||
+        t.missing(r, pl_post))
       continue;
     const Provider* p = provider(ds, u);
     if (!p || p->postcode.empty()) {
       out.add(t, r);
       continue;
     }
-    // Compare without spaces, as the register's postcodes are stored.
-    std::string_view post = t.text(r, pl_post), reg = p->postcode;
-    std::size_t j = 0;
-    bool same = true;
-    for (char c : post) {
-      if (c == ' ') continue;
-      if (j >= reg.size() || reg[j] != c) {
-        same = false;
-        break;
-      }
-      ++j;
-    }
-    if (!same || j != reg.size()) out.add(t, r);
+    // Compared upper-cased without spaces, as the register's postcodes are stored.
+    post.clear();
+    for (char c : t.text(r, pl_post))
+      if (c != ' ') post.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    if (post != p->postcode) out.add(t, r);
   }
 }
 
