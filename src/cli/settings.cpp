@@ -82,7 +82,7 @@ std::string default_config_path() {
 void apply_settings(const fs::path& file, const CLI::App& app, Global& g, const CLI::App& serve_cmd,
                     ServeArgs& s) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw UsageError("cannot read the configuration file " + file.string());
+  if (!in) throw UsageError("cannot open the configuration file " + file.string());
   std::ostringstream text;
   text << in.rdbuf();
   toml::table doc;

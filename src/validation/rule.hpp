@@ -46,6 +46,9 @@ struct Rule {
   Check check;
   // Reference data the rule needs: "" (none), "postcodes" or "providers".
   std::string_view reference = {};
+  // It compares each placement's council with the return's (ReturnTables::la), so it cannot run
+  // without knowing the council.
+  bool needs_council = false;
 };
 
 }  // namespace hearth::validation

@@ -68,11 +68,10 @@ std::string why_not_run(const Rule& rule, const ReturnTables& data) {
              " table, which was not supplied: give or import the previous year's return";
     if (!last && !data.get(*kind)) return "the " + std::string(base) + " table was not supplied";
   }
-  if (rule.reference.starts_with("postcodes") &&
-      (!data.reference || !data.reference->has_postcodes()))
+  if (rule.reference == "postcodes" && (!data.reference || !data.reference->has_postcodes()))
     return "it needs the postcode reference data (Hearth's reference/postcodes/, or postcodes.csv "
            "in the validation reference folder), which was not found";
-  if (rule.reference == "postcodes+council" && data.la.empty())
+  if (rule.needs_council && data.la.empty())
     return "it compares each placement's council with this council's, which was not given: "
            "give the council's code with --la (or its ONS code with --la-ons)";
   if (rule.reference == "providers" && (!data.reference || !data.reference->has_providers()))

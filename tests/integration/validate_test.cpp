@@ -169,7 +169,8 @@ TEST(Validate, SyntheticCouncilIsCleanAndEachInjectedErrorIsReportedWhereItIs) {
   TempDir tmp;
   auto council = make_council(tmp);
   auto now = (council / "2025-26").string(), before = (council / "2024-25").string();
-  auto clean = run({HEARTH_BIN, "validate", now, "--previous", before, "--format", "json"});
+  auto clean =
+      run({HEARTH_BIN, "validate", now, "--previous", before, "--la", "887", "--format", "json"});
   ASSERT_EQ(clean.exit_code, 0) << clean.err;
   json c = json::parse(clean.out);
   // Clean: no finding except the two rules the DfE notes can only see last year's episodes
@@ -182,8 +183,8 @@ TEST(Validate, SyntheticCouncilIsCleanAndEachInjectedErrorIsReportedWhereItIs) {
     EXPECT_EQ(f["table"], "OC3");
     baseline.insert({f["code"], f["child_id"], f["row"].get<long>()});
   }
-  // Only the rules needing reference data Hearth does not ship (postcodes, Ofsted's lists) may
-  // be left out, and they say so.
+  // Only the rules needing reference data Hearth does not ship (Ofsted's lists) may be left out,
+  // and they say so; the postcode rules run (the postcodes ship, and --la names the council).
   for (const auto& n : c["rules_not_run"])
     EXPECT_NE(n["reason"].get<std::string>().find("reference"), std::string::npos) << n.dump();
   EXPECT_EQ(c["rules_run"].get<std::size_t>() + c["rules_not_run"].size(), registered().size());
@@ -192,7 +193,8 @@ TEST(Validate, SyntheticCouncilIsCleanAndEachInjectedErrorIsReportedWhereItIs) {
   ASSERT_GT(wanted, 0u);
   auto injected = inject(now, wanted);
   ASSERT_EQ(injected.size(), wanted) << "the synthetic council lacks rows for some injections";
-  auto r = run({HEARTH_BIN, "validate", now, "--previous", before, "--format", "json"});
+  auto r =
+      run({HEARTH_BIN, "validate", now, "--previous", before, "--la", "887", "--format", "json"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   json j = json::parse(r.out);
   std::set<std::string> children;
@@ -211,18 +213,19 @@ TEST(Validate, SyntheticCouncilIsCleanAndEachInjectedErrorIsReportedWhereItIs) {
         << "a finding about a child with no injected error: " << f.dump();
 
   // The per-child view shows that child's findings only.
-  auto one = run({HEARTH_BIN, "validate", now, "--previous", before, "--child",
+  auto one = run({HEARTH_BIN, "validate", now, "--previous", before, "--la", "887", "--child",
                   injected.front().child, "--format", "json"});
   json o = json::parse(one.out);
   ASSERT_FALSE(o["findings"].empty());
   for (const auto& f : o["findings"]) EXPECT_EQ(f["child_id"], injected.front().child);
 
   // The workbook and CSV are written.
-  auto x = run({HEARTH_BIN, "validate", now, "--previous", before, "--format", "xlsx", "-o",
-                (tmp.path() / "v.xlsx").string()});
+  auto x = run({HEARTH_BIN, "validate", now, "--previous", before, "--la", "887", "--format",
+                "xlsx", "-o", (tmp.path() / "v.xlsx").string()});
   EXPECT_EQ(x.exit_code, 1) << x.err;
   EXPECT_GT(fs::file_size(tmp.path() / "v.xlsx"), 5000u);
-  auto csv = run({HEARTH_BIN, "validate", now, "--previous", before, "--format", "csv"});
+  auto csv =
+      run({HEARTH_BIN, "validate", now, "--previous", before, "--la", "887", "--format", "csv"});
   EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'),
             static_cast<long>(j["findings"].size()) + 1);
 }

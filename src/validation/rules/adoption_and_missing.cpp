@@ -381,7 +381,7 @@ std::span<const Rule> adoption_and_missing() {
        "Check the placement postcode and the council's ONS code (--la-ons): the location and the "
        "placing authority both come from the postcode and must agree.",
        "SSDA903 guidance 2025/26, Episodes: PL_POST (PL_LOCATION and PL_LA derived)", 2023, 0,
-       check_411, "postcodes+council"},
+       check_411, "postcodes", true},
       {"420", Severity::Error, "Episodes", "PL_LA",
        "The episode is a short break (legal status V3 or V4), but a placement LA can be worked "
        "out from its placement postcode.",

@@ -485,7 +485,7 @@ std::span<const Rule> care_leaver_eligibility() {
        "Check the placement postcode and the provider code: a placement outside the area is "
        "usually another provider (PR2-PR5).",
        "SSDA903 guidance 2025/26, Episodes: PLACE_PROVIDER, PL_POST", 2023, 0, check_1015,
-       "postcodes+council"},
+       "postcodes", true},
       {"1016", Severity::Error, "Episodes,OC3", "IN_TOUCH,ACTIV,ACCOM",
        "Care leaver details are recorded for a 17- or 18-year-old whose care ended on or after "
        "that birthday.",
