@@ -1,4 +1,5 @@
-// Baseline for the size delta: the shared JWKS/PEM/kid helpers and the benchmark loop, no verification.
+// Baseline for the size delta: the shared JWKS/PEM/kid helpers and the benchmark loop, no
+// verification.
 #include "jwk.hpp"
 int main() {
   auto doc = nlohmann::json::parse(slurp("jwks.json"));

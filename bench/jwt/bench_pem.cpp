@@ -7,6 +7,10 @@ int main() {
   bench("PEM_read_bio_PUBKEY (RSA)", 20000, [&] {
     BIO* b = BIO_new_mem_buf(pem.data(), (int)pem.size());
     EVP_PKEY* k = PEM_read_bio_PUBKEY(b, nullptr, nullptr, nullptr);
-    BIO_free(b); bool ok = k; EVP_PKEY_free(k); return ok; });
+    BIO_free(b);
+    bool ok = k;
+    EVP_PKEY_free(k);
+    return ok;
+  });
   bench("jwk_to_pkey (RSA, fromdata)", 20000, [&] { return (bool)jwk_to_pkey(rk); });
 }
