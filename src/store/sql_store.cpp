@@ -735,9 +735,20 @@ class SqlStore final : public Store {
   void load_cells(const std::string& q, std::size_t ncols, const std::string& la_in,
                   std::optional<int> year_in,
                   const std::function<void(std::span<const std::string_view>)>& take) {
+    // The fetch buffers are the store's, kept from one statement to the next: a snapshot reads
+    // every table of every return (thousands of statements on a national store), and buffers
+    // made anew for each cost more in page faults than reading the rows (docs/performance.md).
     const std::size_t batch = 5000;
-    std::vector<std::vector<std::string>> values(ncols, std::vector<std::string>(batch));
-    std::vector<std::vector<soci::indicator>> inds(ncols, std::vector<soci::indicator>(batch));
+    if (cell_buffers_.size() < ncols) {
+      cell_buffers_.resize(ncols);
+      indicator_buffers_.resize(ncols);
+    }
+    auto& values = cell_buffers_;
+    auto& inds = indicator_buffers_;
+    for (std::size_t c = 0; c < ncols; ++c) {
+      values[c].resize(batch);
+      inds[c].resize(batch);
+    }
     soci::statement st(sql_);
     st.alloc();
     st.prepare(q);
@@ -794,6 +805,9 @@ class SqlStore final : public Store {
 
   std::unique_ptr<Driver> driver_;
   soci::session sql_;
+  // load_cells's fetch buffers (a column's cells, and whether each is null), reused.
+  std::vector<std::vector<std::string>> cell_buffers_;
+  std::vector<std::vector<soci::indicator>> indicator_buffers_;
   SqlAccounts accounts_;
   SqlFindingNotes notes_;
   SqlVoice voice_;
