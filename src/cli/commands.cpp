@@ -25,6 +25,7 @@
 #include "cli/demo_governance.hpp"
 #include "cli/demo_voice.hpp"
 #include "cli/voice_commands.hpp"
+#include "geo/reference.hpp"
 #include "http/server.hpp"
 #include "indicators/reference.hpp"
 #include "ingest/import.hpp"
@@ -534,12 +535,8 @@ int cmd_info(const Global& g, const std::string& format) {
 fs::path default_web_root() {
   if (const char* env = std::getenv("HEARTH_WEB_ROOT"); env && *env) return env;
   // An installed binary (/usr/bin/hearth) serves /usr/share/hearth/web.
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const fs::path installed = exe.parent_path().parent_path() / "share" / "hearth" / "web";
-    if (fs::exists(installed / "index.html", ec)) return installed;
-  }
+  if (auto installed = geo::installed_data("web", "index.html"); !installed.empty())
+    return installed;
   return HEARTH_WEB_ROOT;
 }
 

@@ -15,16 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// "Data/ONSPD_NOV_2025_UK.csv" -> "ONSPD NOV 2025"; else the file's name.
-std::string release_from(const std::string& member, const fs::path& file) {
-  std::string name = fs::path(member.empty() ? file.filename().string() : member).stem().string();
-  if (name.ends_with(".csv")) name.resize(name.size() - 4);
-  if (name.ends_with("_UK")) name.resize(name.size() - 3);
-  for (auto& ch : name)
-    if (ch == '_') ch = ' ';
-  return name;
-}
-
 int update_postcodes(const ReferenceCli& c) {
   if (!fs::is_regular_file(c.file)) throw UsageError(c.file + " is not a file");
   const fs::path folder = c.folder.empty() ? geo::reference_folder() : fs::path(c.folder);
@@ -38,12 +28,6 @@ int update_postcodes(const ReferenceCli& c) {
       throw UsageError(e.what());
     }
   }();
-  if (c.release.empty()) {
-    // Built again with its name, now that the archive's member is known (reading is cheap next
-    // to a wrong label on every finding's source).
-    geo::DirectoryRead again;
-    ix = geo::read_directory(c.file, release_from(read.member, c.file), again);
-  }
   const fs::path out = geo::postcode_index_file(folder);
   fs::create_directories(out.parent_path());
   try {

@@ -36,20 +36,21 @@ class Section {
                        "'; its keys are " + list);
     }
   }
+  // Each value must be of its key's own type: toml++'s value<T>() would convert (1 as true).
   template <class T>
   void get(std::string_view key, T& into, bool flag_given) const {
     if (!t_ || flag_given) return;
     const toml::node* n = t_->get(key);
     if (!n) return;
     if constexpr (std::is_same_v<T, bool>) {
-      if (auto v = n->value<bool>()) return void(into = *v);
+      if (const auto* v = n->as_boolean()) return void(into = v->get());
       throw UsageError(where(*n) + name_ + "." + std::string(key) + " must be true or false");
     } else if constexpr (std::is_integral_v<T>) {
-      if (auto v = n->value<std::int64_t>(); v && *v >= INT32_MIN && *v <= INT32_MAX)
-        return void(into = static_cast<T>(*v));
+      if (const auto* v = n->as_integer(); v && v->get() >= INT32_MIN && v->get() <= INT32_MAX)
+        return void(into = static_cast<T>(v->get()));
       throw UsageError(where(*n) + name_ + "." + std::string(key) + " must be a whole number");
     } else {
-      if (auto v = n->value<std::string>()) return void(into = *v);
+      if (const auto* v = n->as_string()) return void(into = v->get());
       throw UsageError(where(*n) + name_ + "." + std::string(key) + " must be text in quotes");
     }
   }

@@ -318,4 +318,18 @@ std::string UpperTier::of(std::string_view district) const {
   return {};
 }
 
+std::string UpperTier::council(std::string_view district) const {
+  if (district.empty()) return {};
+  switch (district.front()) {
+    case 'S':
+      return "SCO";
+    case 'N':
+      return "NIR";
+    case 'W':
+      return "WAL";
+    default:
+      return of(district);
+  }
+}
+
 }  // namespace hearth::geo

@@ -106,6 +106,10 @@ class UpperTier {
   void add(std::string lower, std::string upper) { map_[std::move(lower)] = std::move(upper); }
   // "" when the district is not known to be in England or Wales.
   std::string of(std::string_view district) const;
+  // The council responsible for children's services in a district: its upper tier; "SCO",
+  // "NIR" or "WAL" for a district in Scotland, Northern Ireland or Wales (outside England); ""
+  // when not known. The one reading of a placement's council, for the 903 rules and the scorecard.
+  std::string council(std::string_view district) const;
   bool empty() const { return map_.empty(); }
 
  private:

@@ -65,14 +65,19 @@ std::optional<std::int32_t> number(std::string_view s) {
 
 }  // namespace
 
-fs::path reference_folder() {
-  if (const char* env = std::getenv("HEARTH_REFERENCE"); env && *env) return env;
+fs::path installed_data(std::string_view name, std::string_view must_hold) {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const fs::path installed = exe.parent_path().parent_path() / "share" / "hearth" / "reference";
-    if (fs::is_directory(installed, ec)) return installed;
-  }
+  if (ec) return {};
+  const fs::path dir = exe.parent_path().parent_path() / "share" / "hearth" / name;
+  const bool there =
+      must_hold.empty() ? fs::is_directory(dir, ec) : fs::exists(dir / must_hold, ec);
+  return there ? dir : fs::path();
+}
+
+fs::path reference_folder() {
+  if (const char* env = std::getenv("HEARTH_REFERENCE"); env && *env) return env;
+  if (auto installed = installed_data("reference"); !installed.empty()) return installed;
   return HEARTH_REFERENCE_DIR;
 }
 
@@ -86,17 +91,7 @@ fs::path upper_tier_file(const fs::path& folder) {
 std::string Geography::council_of(std::string_view postcode) const {
   if (!postcodes) return {};
   auto p = postcodes->find(postcode);
-  if (!p || p->district.empty()) return {};
-  switch (p->district.front()) {
-    case 'S':
-      return "SCO";
-    case 'N':
-      return "NIR";
-    case 'W':
-      return "WAL";
-    default:
-      return upper_tier.of(p->district);
-  }
+  return p ? upper_tier.council(p->district) : std::string();
 }
 
 Geography load_geography(const fs::path& folder) {
@@ -215,7 +210,19 @@ PostcodeIndex read_directory(const fs::path& file, const std::string& release,
   if (line < 2) fail("the file has no postcodes");
   report.rows = line - 1;
   if (b.size() == 0) fail("the file has no postcodes");
-  return b.finish(release);
+  // Without a name given, the release is named after what was read: "Data/ONSPD_NOV_2025_UK.csv"
+  // -> "ONSPD NOV 2025"; else the file's name.
+  std::string name = release;
+  if (name.empty()) {
+    name = fs::path(report.member.empty() ? file.filename().string() : report.member)
+               .filename()
+               .string();
+    for (std::string_view ext : {".gz", ".csv", ".zip", "_UK"})
+      if (name.ends_with(ext)) name.resize(name.size() - ext.size());
+    for (auto& ch : name)
+      if (ch == '_') ch = ' ';
+  }
+  return b.finish(name);
 }
 
 }  // namespace hearth::geo

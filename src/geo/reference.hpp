@@ -16,6 +16,10 @@ namespace hearth::geo {
 // package: /usr/bin/hearth -> /usr/share/hearth/reference); else the source tree's reference/.
 std::filesystem::path reference_folder();
 
+// share/hearth/<name> beside the running binary (/usr/bin/hearth -> /usr/share/hearth/<name>)
+// when it exists and holds `must_hold` (or is a folder, when `must_hold` is empty); else "".
+std::filesystem::path installed_data(std::string_view name, std::string_view must_hold = {});
+
 // The files under a reference folder.
 std::filesystem::path postcode_index_file(
     const std::filesystem::path& folder);  // postcodes/postcodes.idx
@@ -45,6 +49,7 @@ const Geography& geography();
 // Reads a postcode directory as ONS publishes it — the ONSPD zip, or one CSV from it, plain or
 // gzip — into an index: columns pcd (or pcd7, pcds, postcode), laua (or lad…cd), oseast1m (or
 // easting) and osnrth1m (or northing). Throws PostcodeError naming the file, row and column.
+// An empty `release` names it from the file ("Data/ONSPD_NOV_2025_UK.csv" -> "ONSPD NOV 2025").
 struct DirectoryRead {
   std::string member;  // the CSV read from a zip archive
   std::size_t rows = 0;

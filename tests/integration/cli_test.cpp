@@ -595,5 +595,51 @@ TEST(CliInput, TimescaleCommandsAndLocalImportsExplainBadInput) {
       << mixed.out;
 }
 
+// The configuration file (docs/operations.md): [store] url is used when neither --store nor
+// HEARTH_STORE is given, and a flag wins over it; a misspelt section or key, a value of the wrong
+// type, a file that is not TOML or is not there each stop the command with exit 2, the file and
+// line named, and nothing is written.
+TEST(CliInput, TheConfigurationFileIsReadAndItsMistakesAreNamed) {
+  TempDir tmp;
+  const auto db = tmp.path() / "from-file.db";
+  const auto cfg = tmp.path() / "hearth.toml";
+  auto with = [&](const std::string& toml, std::vector<std::string> args) {
+    testing::write_text(cfg, toml);
+    std::vector<std::string> argv = {HEARTH_BIN, "--config", cfg.string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    unsetenv("HEARTH_STORE");
+    return run(argv);
+  };
+  const std::string store = "[store]\nurl = \"sqlite:" + db.string() + "\"\n";
+  auto up = with(store, {"db", "upgrade"});
+  ASSERT_EQ(up.exit_code, 0) << up.err;
+  EXPECT_TRUE(fs::exists(db));
+  auto info = with(store, {"info", "--format", "json"});
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_EQ(json::parse(info.out)["store"], "sqlite:" + db.string());
+  const auto other = tmp.path() / "flag.db";
+  auto flag = with(store, {"--store", "sqlite:" + other.string(), "info", "--format", "json"});
+  ASSERT_EQ(flag.exit_code, 0) << flag.err;
+  EXPECT_EQ(json::parse(flag.out)["store"], "sqlite:" + other.string());
+
+  struct Bad {
+    std::string toml, says;
+  };
+  for (const Bad& b :
+       {Bad{store + "[serv]\nlisten = \"127.0.0.1:1\"\n", ":3: there is no section [serv]"},
+        Bad{store + "[serve]\nlisen = \"127.0.0.1:1\"\n", ":4: [serve] has no key 'lisen'"},
+        Bad{store + "[serve]\nworkers = \"four\"\n", "serve.workers must be a whole number"},
+        Bad{store + "[serve]\nmetrics = 1\n", "serve.metrics must be true or false"},
+        Bad{"[store]\nurl = = 1\n", cfg.string() + ":2:"}}) {
+    auto r = with(b.toml, {"info"});
+    EXPECT_EQ(r.exit_code, 2) << b.toml << r.out;
+    EXPECT_NE(r.err.find(b.says), std::string::npos) << b.toml << " -> " << r.err;
+  }
+  auto missing = run({HEARTH_BIN, "--config", (tmp.path() / "absent.toml").string(), "info"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("cannot open the configuration file"), std::string::npos)
+      << missing.err;
+}
+
 }  // namespace
 }  // namespace hearth

@@ -16,24 +16,12 @@ std::optional<std::string> placement_la(const ReturnTables& ds, const Table& epi
                                         std::size_t row) {
   const auto pl = lookup(ds, episodes.text(row, episodes.col("PL_POST")));
   if (!pl) return std::nullopt;
-  if (!pl->district.empty()) {
-    switch (pl->district.front()) {
-      case 'S':
-        return "SCO";
-      case 'N':
-        return "NIR";
-      case 'W':
-        return "WAL";
-      default:
-        break;
-    }
-  }
   // As the DfE tool: a district missing from the lower- to upper-tier table has no placing LA —
   // except a unitary council, which is its own upper tier (the four made in April 2023 are in the
   // postcodes but not in the 2021 table; the DfE tool counts their placements as out of area).
-  std::string upper = ds.reference->upper_tier.of(pl->district);
-  if (upper.empty()) return std::nullopt;
-  return upper;
+  std::string council = ds.reference->upper_tier.council(pl->district);
+  if (council.empty()) return std::nullopt;
+  return council;
 }
 
 std::optional<std::string_view> placement_location(const ReturnTables& ds, const Table& episodes,

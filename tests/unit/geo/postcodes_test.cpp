@@ -7,20 +7,15 @@
 #include <filesystem>
 #include <fstream>
 
+#include "files.hpp"
 #include "geo/archive.hpp"
 #include "geo/reference.hpp"
 
 namespace fs = std::filesystem;
 using namespace hearth::geo;
+using namespace hearth::geo::testing;
 
 namespace {
-
-fs::path temp_dir(const std::string& name) {
-  auto d = fs::temp_directory_path() / ("hearth-geo-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
 
 PostcodeIndex small_index() {
   PostcodeIndex::Builder b;
@@ -31,54 +26,6 @@ PostcodeIndex small_index() {
   b.add({"GY1 1AA", "nan", std::nullopt, std::nullopt}, 5);  // no district, no grid
   b.add({"ME7 1AA", "E06000035", 576100, 168100}, 6);        // a later row wins
   return b.finish("test release");
-}
-
-void put_le(std::string& s, std::uint64_t v, int bytes) {
-  for (int i = 0; i < bytes; ++i) s.push_back(static_cast<char>(v >> (8 * i) & 0xFF));
-}
-
-// A zip archive of deflated members, written the way zip tools do (local headers, then the
-// central directory), for the reader to read back.
-std::string make_zip(const std::vector<std::pair<std::string, std::string>>& members) {
-  std::string out, dir;
-  for (const auto& [name, data] : members) {
-    std::string packed(compressBound(static_cast<uLong>(data.size())) + 64, '\0');
-    z_stream z{};
-    deflateInit2(&z, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(packed.data());
-    z.avail_out = static_cast<uInt>(packed.size());
-    deflate(&z, Z_FINISH);
-    packed.resize(z.total_out);
-    deflateEnd(&z);
-    const auto crc =
-        crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()));
-    const auto offset = out.size();
-    put_le(out, 0x04034b50, 4);
-    put_le(out, 20, 2), put_le(out, 0, 2), put_le(out, 8, 2), put_le(out, 0, 4);
-    put_le(out, crc, 4), put_le(out, packed.size(), 4), put_le(out, data.size(), 4);
-    put_le(out, name.size(), 2), put_le(out, 0, 2);
-    out += name + packed;
-    put_le(dir, 0x02014b50, 4);
-    put_le(dir, 20, 2), put_le(dir, 20, 2), put_le(dir, 0, 2), put_le(dir, 8, 2);
-    put_le(dir, 0, 4), put_le(dir, crc, 4), put_le(dir, packed.size(), 4);
-    put_le(dir, data.size(), 4), put_le(dir, name.size(), 2), put_le(dir, 0, 2);
-    put_le(dir, 0, 2), put_le(dir, 0, 2), put_le(dir, 0, 2), put_le(dir, 0, 4);
-    put_le(dir, offset, 4);
-    dir += name;
-  }
-  const auto dir_at = out.size();
-  out += dir;
-  put_le(out, 0x06054b50, 4);
-  put_le(out, 0, 2), put_le(out, 0, 2), put_le(out, members.size(), 2);
-  put_le(out, members.size(), 2), put_le(out, dir.size(), 4), put_le(out, dir_at, 4);
-  put_le(out, 0, 2);
-  return out;
-}
-
-void write(const fs::path& p, const std::string& bytes) {
-  std::ofstream(p, std::ios::binary) << bytes;
 }
 
 }  // namespace

@@ -8,55 +8,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "files.hpp"
+
 namespace fs = std::filesystem;
 using namespace hearth::geo;
+using namespace hearth::geo::testing;
 using Rows = std::vector<std::vector<std::string>>;
 
 namespace {
-
-fs::path temp_dir(const std::string& name) {
-  auto d = fs::temp_directory_path() / ("hearth-xlsx-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
-
-void write(const fs::path& p, const std::string& bytes) {
-  std::ofstream(p, std::ios::binary) << bytes;
-}
-
-void put_le(std::string& s, std::uint64_t v, int bytes) {
-  for (int i = 0; i < bytes; ++i) s.push_back(static_cast<char>(v >> (8 * i) & 0xFF));
-}
-
-// A zip archive of stored (uncompressed) members, for parts written by hand.
-std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& members) {
-  std::string out, dir;
-  for (const auto& [name, data] : members) {
-    const auto crc =
-        crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()));
-    const auto offset = out.size();
-    put_le(out, 0x04034b50, 4);
-    put_le(out, 10, 2), put_le(out, 0, 2), put_le(out, 0, 2), put_le(out, 0, 4);
-    put_le(out, crc, 4), put_le(out, data.size(), 4), put_le(out, data.size(), 4);
-    put_le(out, name.size(), 2), put_le(out, 0, 2);
-    out += name + data;
-    put_le(dir, 0x02014b50, 4);
-    put_le(dir, 10, 2), put_le(dir, 10, 2), put_le(dir, 0, 2), put_le(dir, 0, 2);
-    put_le(dir, 0, 4), put_le(dir, crc, 4), put_le(dir, data.size(), 4);
-    put_le(dir, data.size(), 4), put_le(dir, name.size(), 2), put_le(dir, 0, 2);
-    put_le(dir, 0, 2), put_le(dir, 0, 2), put_le(dir, 0, 2), put_le(dir, 0, 4);
-    put_le(dir, offset, 4);
-    dir += name;
-  }
-  const auto dir_at = out.size();
-  out += dir;
-  put_le(out, 0x06054b50, 4);
-  put_le(out, 0, 2), put_le(out, 0, 2), put_le(out, members.size(), 2);
-  put_le(out, members.size(), 2), put_le(out, dir.size(), 4), put_le(out, dir_at, 4);
-  put_le(out, 0, 2);
-  return out;
-}
 
 TEST(Xlsx, ReadsWhatExcelWritesBackExactly) {
   const auto dir = temp_dir("book");
@@ -114,36 +73,38 @@ TEST(Xlsx, ReadsInlineStringsPrefixesAnd1904Dates) {
   const std::string ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   const std::string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   write(dir / "hand.xlsx",
-        stored_zip({
-            {"_rels/.rels",
-             "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/"
-             "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" +
-                 rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
-            {"xl/workbook.xml",
-             "<x:workbook xmlns:x=\"" + ns + "\" xmlns:r=\"" + rel +
-                 "\"><x:workbookPr date1904=\"1\"/><x:sheets>"
-                 "<x:sheet name=\"Chart\" sheetId=\"2\" r:id=\"rId2\"/>"
-                 "<x:sheet name=\"Lists &amp; codes\" sheetId=\"1\" r:id=\"rId1\"/>"
-                 "</x:sheets></x:workbook>"},
-            {"xl/_rels/workbook.xml.rels",
-             "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
-             "relationships\"><Relationship Id=\"rId1\" Type=\"" +
-                 rel +
-                 "/worksheet\" Target=\"/xl/worksheets/a.xml\"/><Relationship Id=\"rId2\" "
-                 "Type=\"" +
-                 rel + "/chartsheet\" Target=\"chartsheets/c.xml\"/></Relationships>"},
-            {"xl/worksheets/a.xml",
-             "<x:worksheet xmlns:x=\"" + ns +
-                 "\"><x:sheetData>"
-                 "<x:row r=\"2\"><x:c t=\"inlineStr\"><x:is><x:t>Ofsted list</x:t></x:is></x:c>"
-                 "</x:row>"
-                 "<x:row><x:c r=\"B3\" t=\"inlineStr\"><x:is><x:r><x:t>U</x:t></x:r><x:r>"
-                 "<x:t xml:space=\"preserve\">RN </x:t></x:r></x:is></x:c><x:c t=\"n\"><x:v>"
-                 "44244</x:v></x:c><x:c t=\"e\"><x:v>#N/A</x:v></x:c></x:row>"
-                 "<x:row r=\"4\"><x:c r=\"A4\" t=\"inlineStr\"><x:is><x:t>line_x000D_two"
-                 "</x:t></x:is></x:c></x:row>"
-                 "</x:sheetData></x:worksheet>"},
-        }));
+        make_zip(
+            {
+                {"_rels/.rels",
+                 "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/"
+                 "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" +
+                     rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
+                {"xl/workbook.xml",
+                 "<x:workbook xmlns:x=\"" + ns + "\" xmlns:r=\"" + rel +
+                     "\"><x:workbookPr date1904=\"1\"/><x:sheets>"
+                     "<x:sheet name=\"Chart\" sheetId=\"2\" r:id=\"rId2\"/>"
+                     "<x:sheet name=\"Lists &amp; codes\" sheetId=\"1\" r:id=\"rId1\"/>"
+                     "</x:sheets></x:workbook>"},
+                {"xl/_rels/workbook.xml.rels",
+                 "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                 "relationships\"><Relationship Id=\"rId1\" Type=\"" +
+                     rel +
+                     "/worksheet\" Target=\"/xl/worksheets/a.xml\"/><Relationship Id=\"rId2\" "
+                     "Type=\"" +
+                     rel + "/chartsheet\" Target=\"chartsheets/c.xml\"/></Relationships>"},
+                {"xl/worksheets/a.xml",
+                 "<x:worksheet xmlns:x=\"" + ns +
+                     "\"><x:sheetData>"
+                     "<x:row r=\"2\"><x:c t=\"inlineStr\"><x:is><x:t>Ofsted list</x:t></x:is></x:c>"
+                     "</x:row>"
+                     "<x:row><x:c r=\"B3\" t=\"inlineStr\"><x:is><x:r><x:t>U</x:t></x:r><x:r>"
+                     "<x:t xml:space=\"preserve\">RN </x:t></x:r></x:is></x:c><x:c t=\"n\"><x:v>"
+                     "44244</x:v></x:c><x:c t=\"e\"><x:v>#N/A</x:v></x:c></x:row>"
+                     "<x:row r=\"4\"><x:c r=\"A4\" t=\"inlineStr\"><x:is><x:t>line_x000D_two"
+                     "</x:t></x:is></x:c></x:row>"
+                     "</x:sheetData></x:worksheet>"},
+            },
+            false));
   const Workbook book = read_xlsx(dir / "hand.xlsx");
   EXPECT_TRUE(book.date1904);
   ASSERT_EQ(book.sheets.size(), 1u);
@@ -173,11 +134,11 @@ TEST(Xlsx, RefusesWhatIsNotAWorkbook) {
             std::string::npos);
   EXPECT_TRUE(looks_like_workbook(dir / "old.xls"));
 
-  write(dir / "other.xlsx", stored_zip({{"readme.txt", "not a workbook"}}));
+  write(dir / "other.xlsx", make_zip({{"readme.txt", "not a workbook"}}, false));
   EXPECT_NE(message(dir / "other.xlsx").find("it has no xl/workbook.xml"), std::string::npos);
 
   write(dir / "sheet.ods",
-        stored_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}}));
+        make_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}}, false));
   EXPECT_NE(message(dir / "sheet.ods").find("OpenDocument"), std::string::npos);
 
   // A workbook whose sheet part is missing, or is not XML: named in the message.
@@ -188,12 +149,13 @@ TEST(Xlsx, RefusesWhatIsNotAWorkbook) {
       "<Relationships><Relationship Id=\"rId1\" Type=\"http://x/worksheet\" "
       "Target=\"worksheets/sheet1.xml\"/></Relationships>";
   write(dir / "missing.xlsx",
-        stored_zip({{"xl/workbook.xml", wb}, {"xl/_rels/workbook.xml.rels", rels}}));
+        make_zip({{"xl/workbook.xml", wb}, {"xl/_rels/workbook.xml.rels", rels}}, false));
   EXPECT_NE(message(dir / "missing.xlsx").find("xl/worksheets/sheet1.xml is missing"),
             std::string::npos);
-  write(dir / "broken.xlsx", stored_zip({{"xl/workbook.xml", wb},
-                                         {"xl/_rels/workbook.xml.rels", rels},
-                                         {"xl/worksheets/sheet1.xml", "<worksheet><sheetData>"}}));
+  write(dir / "broken.xlsx", make_zip({{"xl/workbook.xml", wb},
+                                       {"xl/_rels/workbook.xml.rels", rels},
+                                       {"xl/worksheets/sheet1.xml", "<worksheet><sheetData>"}},
+                                      false));
   EXPECT_NE(message(dir / "broken.xlsx").find("xl/worksheets/sheet1.xml is damaged"),
             std::string::npos);
   EXPECT_NE(message(dir / "absent.xlsx").find("cannot read"), std::string::npos);
