@@ -48,6 +48,7 @@ run: release
 # integration on SQLite and a throwaway PostgreSQL, and the browser tests (Chromium) — with
 # screenshots in build/debug/e2e-artifacts.
 test: debug
+	@scripts/oidc-provider-deps.sh
 	@scripts/with-postgres.sh ctest --preset debug
 
 # Benchmarks are built with the release preset; results belong in docs/performance.md.

@@ -1,4 +1,5 @@
-// Shared by all three programs: base64url, JWKS -> EVP_PKEY (OpenSSL 3 EVP_PKEY_fromdata), EVP_PKEY
+// Shared by all three programs: base64url (Hearth's), JWKS -> EVP_PKEY (OpenSSL 3
+// EVP_PKEY_fromdata), EVP_PKEY
 // -> PEM.
 #pragma once
 #include <openssl/bio.h>
@@ -24,30 +25,11 @@
 #include <string>
 #include <string_view>
 
+#include "auth/jwt.hpp"
+
+// Hearth's own base64url (src/auth/jwt.cpp).
 inline std::optional<std::string> b64url_decode(std::string_view in) {
-  static const auto table = [] {
-    std::array<signed char, 256> t{};
-    t.fill(-1);
-    const char* a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    for (int i = 0; i < 64; ++i) t[(unsigned char)a[i]] = (signed char)i;
-    return t;
-  }();
-  std::string out;
-  out.reserve(in.size() * 3 / 4);
-  unsigned buf = 0;
-  int bits = 0;
-  for (char c : in) {
-    int v = table[(unsigned char)c];
-    if (v < 0) return std::nullopt;  // no padding, no '+' '/' in base64url
-    buf = (buf << 6) | unsigned(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(char((buf >> bits) & 0xff));
-    }
-  }
-  if (bits >= 6) return std::nullopt;  // a dangling 6 bits is not base64
-  return out;
+  return hearth::auth::jwt::base64url_decode(in);
 }
 
 struct PkeyFree {

@@ -2,6 +2,9 @@
 #   demo_server BIN "DEMO ARGS" [SERVE ARGS...]
 # makes the store in a temporary folder ($work, removed on exit with the server), starts
 # `hearth serve` on 127.0.0.1:0 and sets $url (http://127.0.0.1:PORT). Needs HEARTH_DEMO_PASSWORD.
+# shellcheck source=scripts/lib/wait-for.sh
+source "$(dirname "${BASH_SOURCE[0]}")/wait-for.sh"
+
 demo_server() {
   local bin="$1" demo_args="$2"
   shift 2
@@ -14,11 +17,7 @@ demo_server() {
   pid=$!
   # Up to five minutes: a sanitizer build on a busy machine loads the demo council slowly; a
   # server that has exited stops the wait at once.
-  for _ in $(seq 1 3000); do
-    grep -q "http://127.0.0.1:" "$work/serve.out" 2>/dev/null && break
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
+  wait_for_line "$work/serve.out" "http://127.0.0.1:" "$pid" || true
   url="$(grep -o 'http://127.0.0.1:[0-9]*' "$work/serve.out" | head -1)"
   if [ -z "$url" ]; then
     echo "hearth serve did not start:" >&2

@@ -93,6 +93,8 @@ LoginResult Authenticator::login(store::Store& st, std::string_view username,
   auto user = st.find_user(username);
   // Always verify, so an unknown username takes as long as a wrong password.
   bool good = verify_password(user ? user->password_hash : std::string(), password);
+  // An SSO-only account has no password; should one be left over, it still does not work.
+  if (user && user->sso_only) good = false;
   // The lock is per username and address, the same for a username that does not exist (so the
   // reply never tells them apart): five failures from one address lock the account for that
   // address only, so nobody can lock a colleague out from elsewhere. Many failures from
@@ -127,20 +129,29 @@ LoginResult Authenticator::login(store::Store& st, std::string_view username,
     out.error = LoginError::DemoRefused;
     return out;
   }
-  record(true);
-  st.note_good_login(user->id, at(t));
+  return start_session(st, *user, ip, user_agent, false);
+}
+
+LoginResult Authenticator::start_session(store::Store& st, const store::UserRecord& user,
+                                         std::string_view ip, std::string_view user_agent,
+                                         bool sso) const {
+  const std::int64_t t = now();
+  LoginResult out;
+  st.record_login_attempt(ip, user.username, true, at(t), at(t - 24 * 60 * 60));
+  st.note_good_login(user.id, at(t));
   store::SessionRecord s;
   out.token = random_token(32);
   out.csrf = random_token(32);
   s.token_hash = sha256_hex(out.token);
-  s.user_id = user->id;
+  s.user_id = user.id;
   s.csrf = out.csrf;
   s.created = at(t);
   s.last_seen = at(t);
   s.ip = std::string(ip);
   s.user_agent = std::string(user_agent.substr(0, 300));
+  s.sso = sso;
   st.add_session(s);
-  out.principal = principal_of(*user);
+  out.principal = principal_of(user);
   return out;
 }
 
@@ -169,6 +180,7 @@ std::optional<Session> Authenticator::find(store::Store& st, std::string_view to
   out.token_hash = hash;
   out.csrf = s->csrf;
   out.expires = std::min(last_seen + policy_.idle_seconds, absolute_end);
+  out.sso = s->sso;
   return out;
 }
 

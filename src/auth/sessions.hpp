@@ -15,7 +15,8 @@
 
 namespace hearth::store {
 class Store;
-}
+struct UserRecord;
+}  // namespace hearth::store
 
 namespace hearth::auth {
 
@@ -56,6 +57,7 @@ struct Session {
   std::string token_hash;
   std::string csrf;
   std::int64_t expires = 0;  // the earlier of the idle and absolute expiry, Unix seconds
+  bool sso = false;          // begun through single sign-on
 };
 
 class Authenticator {
@@ -71,6 +73,10 @@ class Authenticator {
   // new session. Every attempt is recorded (login_attempts) for the rate limit.
   LoginResult login(store::Store& st, std::string_view username, std::string_view password,
                     std::string_view ip, std::string_view user_agent) const;
+  // A new session for `user`, whom the council's single sign-on vouched for (auth/oidc.hpp):
+  // recorded as a good sign-in from `ip`, as login() records a right password.
+  LoginResult start_session(store::Store& st, const store::UserRecord& user, std::string_view ip,
+                            std::string_view user_agent, bool sso) const;
   // The session for a cookie token, if it exists, has not expired and its user is still
   // enabled. Refreshes last_seen (at most every touch_every seconds). Expired: deleted.
   std::optional<Session> find(store::Store& st, std::string_view token) const;

@@ -24,6 +24,7 @@
 #include "cli/common.hpp"
 #include "cli/demo_governance.hpp"
 #include "cli/demo_voice.hpp"
+#include "cli/settings.hpp"
 #include "cli/voice_commands.hpp"
 #include "geo/reference.hpp"
 #include "http/server.hpp"
@@ -650,6 +651,7 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
     throw UsageError(std::string("reference data: ") + e.what());
   }
   wo.voice = load_voice_settings(g);
+  wo.sso = sso_client(g);
   wo.voice_key_file = voice::key_file_for(wo.voice, g.store_url);
   // The key that seals children's words: made on first use of a SQLite store; a store that
   // holds sealed text and no key file is refused now, not at a child's first message.

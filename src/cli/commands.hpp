@@ -179,9 +179,15 @@ struct UserArgs {
   std::string worker;
   std::vector<std::string> teams;
   std::string child;
+  std::string email;
   bool password_stdin = false;
+  bool sso_only = false;  // signs in only with the council's single sign-on: no password
 };
 int cmd_user_add(const Global& g, const UserArgs& a);
+// Makes the user sign in only with single sign-on, or (off) lets them have a password again.
+int cmd_user_sso_only(const Global& g, const std::string& username, bool off);
+// Forgets the council account the user's single sign-on is linked to.
+int cmd_user_sso_unlink(const Global& g, const std::string& username);
 int cmd_user_list(const Global& g, const std::string& format);
 int cmd_user_disable(const Global& g, const std::string& username, bool disable);
 int cmd_user_reset_password(const Global& g, const std::string& username, bool from_stdin);

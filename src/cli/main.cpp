@@ -182,6 +182,10 @@ int main(int argc, char** argv) {
   user_add->add_option("--child", ua.child, "A young person's CHILD identifier");
   user_add->add_flag("--password-stdin", ua.password_stdin,
                      "Read the password from standard input instead of making one up");
+  user_add->add_option("--email", ua.email,
+                       "Their email address (alerts; single sign-on may match by it)");
+  user_add->add_flag("--sso-only", ua.sso_only,
+                     "They sign in only with the council's single sign-on: no password");
   std::string user_format = "table";
   auto* user_list = userc->add_subcommand("list", "List users, roles and state");
   user_list->add_option("--format", user_format, "table, json or csv")->capture_default_str();
@@ -196,6 +200,19 @@ int main(int argc, char** argv) {
       "reset-password", "Give a user a new password, unlock them and end their sessions");
   user_reset->add_option("username", user_name, "Who")->required();
   user_reset->add_flag("--password-stdin", pw_stdin, "Read the new password from standard input");
+  bool sso_off = false;
+  auto* user_sso = userc->add_subcommand(
+      "sso-only",
+      "Make a user sign in only with single sign-on (their password stops working, their "
+      "sessions end); --off lets them have a password again");
+  user_sso->add_option("username", user_name, "Who")->required();
+  user_sso->add_flag("--off", sso_off,
+                     "Let them sign in with a password again (prints a set-up link's token)");
+  auto* user_unlink = userc->add_subcommand(
+      "sso-unlink",
+      "Forget the council account a user's single sign-on is linked to (their next one links "
+      "afresh); their sessions end");
+  user_unlink->add_option("username", user_name, "Who")->required();
 
   auto* auditc = app.add_subcommand("audit", "The audit log of reads and changes");
   auditc->require_subcommand(1);
@@ -359,6 +376,8 @@ int main(int argc, char** argv) {
     if (*user_disable) return cmd_user_disable(g, user_name, true);
     if (*user_enable) return cmd_user_disable(g, user_name, false);
     if (*user_reset) return cmd_user_reset_password(g, user_name, pw_stdin);
+    if (*user_sso) return cmd_user_sso_only(g, user_name, sso_off);
+    if (*user_unlink) return cmd_user_sso_unlink(g, user_name);
     if (*audit_verify) return cmd_audit_verify(g, audit_format);
     if (*audit_list) return cmd_audit_list(g, al);
     if (*worklist) return cmd_worklist(g, wl);

@@ -1,10 +1,16 @@
 #include "cli/settings.hpp"
 
+#include <spdlog/spdlog.h>
 #include <toml++/toml.h>
 
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
+
+#include "auth/oidc.hpp"
+#include "timescales/config.hpp"
 
 namespace hearth::cli {
 
@@ -15,9 +21,9 @@ namespace {
 constexpr const char* kSystemFile = "/etc/hearth/hearth.toml";
 
 // The sections the file may hold: these three here, the council's read by their own modules.
-constexpr std::string_view kSections[] = {"store",     "serve",      "paths", "timescales",
-                                          "scorecard", "imports",    "voice", "alerts",
-                                          "mail",      "local_offer"};
+constexpr std::string_view kSections[] = {"store",     "serve",       "paths", "timescales",
+                                          "scorecard", "imports",     "voice", "alerts",
+                                          "mail",      "local_offer", "sso"};
 
 class Section {
  public:
@@ -100,7 +106,7 @@ void apply_settings(const fs::path& file, const CLI::App& app, Global& g, const 
       throw UsageError(file.string() + ":" + std::to_string(v.source().begin.line) +
                        ": there is no section [" + std::string(k.str()) +
                        "]; the sections are store, serve, paths, timescales, scorecard, "
-                       "imports, voice, alerts, mail and local_offer");
+                       "imports, voice, alerts, mail, local_offer and sso");
   }
 
   Section store(file, doc, "store");
@@ -139,6 +145,32 @@ void apply_settings(const fs::path& file, const CLI::App& app, Global& g, const 
     paths.get(key, value, env_set(env));
     if (!value.empty()) setenv(env, value.c_str(), 0);
   }
+}
+
+std::shared_ptr<auth::OidcClient> sso_client(const Global& g) {
+  if (g.config_path.empty()) return nullptr;
+  auth::SsoConfig config;
+  try {
+    config = auth::load_sso_config(g.config_path);
+  } catch (const timescales::ConfigError& e) {
+    throw UsageError(e.what());
+  }
+  if (!config.enabled()) return nullptr;
+  auto client = std::make_shared<auth::OidcClient>(config);
+  // Not waited for: a provider that is slow to answer must not hold the server's start.
+  std::thread([client] {
+    using nlohmann::json;
+    try {
+      client->warm();
+      spdlog::info("{}", json{{"event", "sso_ready"}, {"issuer", client->config().issuer}}.dump());
+    } catch (const std::exception& e) {
+      spdlog::warn("{}", json{{"event", "sso_provider_unavailable"},
+                              {"issuer", client->config().issuer},
+                              {"error", e.what()}}
+                             .dump(-1, ' ', false, json::error_handler_t::replace));
+    }
+  }).detach();
+  return client;
 }
 
 }  // namespace hearth::cli

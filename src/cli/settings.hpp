@@ -7,9 +7,14 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "cli/commands.hpp"
+
+namespace hearth::auth {
+class OidcClient;
+}
 
 namespace hearth::cli {
 
@@ -22,5 +27,10 @@ std::string default_config_path();
 // file, line and key of an unknown section or key, or a value of the wrong type.
 void apply_settings(const std::filesystem::path& file, const CLI::App& app, Global& g,
                     const CLI::App& serve_cmd, ServeArgs& serve);
+
+// Single sign-on from the configuration file's [sso] (docs/sso.md): a client for the provider, or
+// nothing when [sso] names no issuer. The provider is asked for its keys in the background, and
+// the log says whether it answered. Throws UsageError for a setting that will not do.
+std::shared_ptr<auth::OidcClient> sso_client(const Global& g);
 
 }  // namespace hearth::cli

@@ -87,13 +87,20 @@ int cmd_user_add(const Global& g, const UserArgs& a) {
   for (const auto& w : services::check_new_user(*ingest::load_dataset(*st), *st, nu))
     std::cerr << "Warning: " << w << ".\n";
   const auto role = auth::parse_role(a.role);
+  if (a.sso_only && a.password_stdin)
+    throw UsageError("--sso-only: the user has no password, so --password-stdin does not apply");
+  if (a.sso_only && role == auth::Role::YoungPerson)
+    throw UsageError("--sso-only is for staff: a young person signs in with their own password");
   bool generated = false;
-  std::string password = new_password(a.password_stdin, a.username, generated);
+  std::string password =
+      a.sso_only ? std::string() : new_password(a.password_stdin, a.username, generated);
   store::UserRecord u;
   u.username = a.username;
   u.display_name = a.display_name.empty() ? a.username : a.display_name;
   u.role = a.role;
-  u.password_hash = auth::hash_password(password);
+  u.password_hash = a.sso_only ? std::string() : auth::hash_password(password);
+  u.sso_only = a.sso_only;
+  u.email = a.email;
   u.councils = a.councils;
   u.worker = a.worker;
   u.teams = a.teams;
@@ -101,7 +108,8 @@ int cmd_user_add(const Global& g, const UserArgs& a) {
   u.created_at = u.password_changed_at = model::instant_now();
   st->add_user(u);
   audit(*st, "user.add", "user:" + a.username, {{"role", a.role}, {"councils", a.councils}});
-  std::cout << "Added " << a.username << " (" << auth::role_title(*role) << ").\n";
+  std::cout << "Added " << a.username << " (" << auth::role_title(*role) << ")"
+            << (a.sso_only ? ": they sign in with the council's single sign-on" : "") << ".\n";
   if (generated)
     std::cout << "Their password is " << password
               << " — give it to them privately; it is not shown again.\n";
@@ -160,6 +168,11 @@ int cmd_user_disable(const Global& g, const std::string& username, bool disable)
 int cmd_user_reset_password(const Global& g, const std::string& username, bool from_stdin) {
   auto st = open_current(g);
   auto u = require_user(*st, username);
+  if (u.sso_only)
+    throw UsageError(username +
+                     " signs in only with single sign-on: there is no password to reset "
+                     "(hearth user sso-only " +
+                     username + " --off gives them one)");
   bool generated = false;
   std::string password = new_password(from_stdin, username, generated);
   u.password_hash = auth::hash_password(password);
@@ -175,6 +188,44 @@ int cmd_user_reset_password(const Global& g, const std::string& username, bool f
   if (generated)
     std::cout << "The new password is " << password
               << " — give it to them privately; it is not shown again.\n";
+  return kExitOk;
+}
+
+int cmd_user_sso_only(const Global& g, const std::string& username, bool off) {
+  auto st = open_current(g);
+  require_user(*st, username);
+  std::optional<services::SetupLink> link;
+  try {
+    link = services::set_sso_only(*st, username, !off);
+  } catch (const services::Error& e) {
+    throw UsageError(e.what());
+  }
+  audit(*st, off ? "user.sso_only_off" : "user.sso_only", "user:" + username);
+  if (!off) {
+    std::cout << username
+              << " now signs in only with the council's single sign-on; any password they had "
+                 "stopped working and their sessions ended.\n";
+  } else if (link) {
+    std::cout << username << " may have a password again. Their one-time set-up link: "
+              << "/setup#" << link->token << " (on Hearth's address; it ends "
+              << model::format_instant(link->expires) << ").\n";
+  } else {
+    std::cout << username << " already signs in with a password.\n";
+  }
+  return kExitOk;
+}
+
+int cmd_user_sso_unlink(const Global& g, const std::string& username) {
+  auto st = open_current(g);
+  require_user(*st, username);
+  const std::string was = services::unlink_sso(*st, username);
+  if (was.empty()) {
+    std::cout << username << " is not linked to a council account.\n";
+    return kExitOk;
+  }
+  audit(*st, "user.sso_unlink", "user:" + username, {{"was", was}});
+  std::cout << username << " is no longer linked to " << was
+            << "; their next single sign-on links them afresh. Their sessions ended.\n";
   return kExitOk;
 }
 

@@ -138,6 +138,18 @@ store::UserRecord require_user(store::AccountStore& st, const std::string& usern
   return *u;
 }
 
+// The user's password becomes `hash` (none that works, for both callers): their locks and
+// failures are forgotten and their sessions end.
+void replace_password(store::AccountStore& st, store::UserRecord& u, const std::string& hash) {
+  u.password_hash = hash;
+  u.password_changed_at = model::instant_now();
+  u.failed_logins = 0;
+  u.locked_until.reset();
+  st.update_user(u);
+  st.clear_login_failures(u.username);
+  st.delete_user_sessions(u.id);
+}
+
 SetupLink issue_link(store::AccountStore& st, std::int64_t user_id) {
   SetupLink link;
   link.token = auth::random_token();
@@ -164,6 +176,7 @@ nlohmann::json user_json(const store::UserRecord& u) {
           {"disabled", u.disabled},
           {"locked", u.locked_until.has_value()},
           {"awaiting_setup", awaiting_setup(u)},
+          {"sso_only", u.sso_only},
           {"last_login_at", model::format_instant(u.last_login_at)}};
 }
 
@@ -191,13 +204,13 @@ AddedUser add_user(const model::Dataset& data, store::AccountStore& st, const Ne
 
 SetupLink reset_user(store::AccountStore& st, const std::string& username) {
   auto u = require_user(st, username);
-  u.password_hash = kNoPassword;
-  u.password_changed_at = model::instant_now();
-  u.failed_logins = 0;
-  u.locked_until.reset();
-  st.update_user(u);
-  st.clear_login_failures(u.username);
-  st.delete_user_sessions(u.id);
+  if (u.sso_only)
+    throw bad_input("sso_only",
+                    username +
+                        " signs in only with the council's single sign-on: there is no "
+                        "password to reset",
+                    {{"username", username}});
+  replace_password(st, u, kNoPassword);
   return issue_link(st, u.id);
 }
 
@@ -238,7 +251,7 @@ std::string complete_setup(store::AccountStore& st, const std::string& token,
   auto id = st.find_setup_link(hash, model::instant_now());
   if (!id) throw refused();
   auto u = st.user_by_id(*id);
-  if (!u) throw refused();
+  if (!u || u->sso_only) throw refused();
   if (auto problem = auth::password_problem(password, u->username); !problem.empty())
     throw bad_input("bad_password", problem, {{"parameter", "password"}});
   if (st.take_setup_link(hash, model::instant_now()) != id) throw refused();
@@ -248,6 +261,31 @@ std::string complete_setup(store::AccountStore& st, const std::string& token,
   u->locked_until.reset();
   st.update_user(*u);
   return u->username;
+}
+
+std::optional<SetupLink> set_sso_only(store::AccountStore& st, const std::string& username,
+                                      bool sso_only) {
+  auto u = require_user(st, username);
+  if (sso_only && auth::parse_role(u.role) == auth::Role::YoungPerson)
+    throw bad_input("not_staff",
+                    "single sign-on is for staff: a young person signs in with their own password",
+                    {{"username", username}});
+  if (u.sso_only == sso_only) return std::nullopt;
+  u.sso_only = sso_only;
+  replace_password(st, u, sso_only ? "" : kNoPassword);
+  if (sso_only) return std::nullopt;
+  return issue_link(st, u.id);
+}
+
+std::string unlink_sso(store::AccountStore& st, const std::string& username) {
+  auto u = require_user(st, username);
+  std::string was = u.sso_subject;
+  if (!was.empty()) {
+    u.sso_subject.clear();
+    st.update_user(u);
+    st.delete_user_sessions(u.id);
+  }
+  return was;
 }
 
 }  // namespace hearth::services

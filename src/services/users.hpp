@@ -57,7 +57,8 @@ struct AddedUser {
 AddedUser add_user(const model::Dataset& data, store::AccountStore& st, const NewUser& u,
                    const std::string& display_name, const std::optional<std::string>& password);
 // An administrator's reset: the user's password stops working, their locks and sessions end,
-// and a new set-up link replaces any they had. not_found when there is no such user.
+// and a new set-up link replaces any they had. not_found when there is no such user; bad_input
+// sso_only when they sign in only with single sign-on (they have no password).
 SetupLink reset_user(store::AccountStore& st, const std::string& username);
 // Disables (ending every session) or enables the user; returns the sessions ended.
 std::int64_t set_user_disabled(store::AccountStore& st, const std::string& username, bool disabled);
@@ -65,6 +66,16 @@ std::int64_t set_user_disabled(store::AccountStore& st, const std::string& usern
 // names them). Their sessions end, so the new role applies at once. Returns the warnings.
 std::vector<std::string> change_user(const model::Dataset& data, store::AccountStore& st,
                                      const NewUser& u);
+// Makes the user sign in only through the council's single sign-on (docs/sso.md): their password
+// stops working, a set-up link they hold will not work, their sessions end. Or, with `sso_only`
+// false, lets them have a password again: returns the set-up link to choose it with. Nothing
+// when they were that already. bad_input not_staff for a young person (SSO is for staff).
+std::optional<SetupLink> set_sso_only(store::AccountStore& st, const std::string& username,
+                                      bool sso_only);
+// Forgets the council account the user was linked to at their first single sign-on, so their next
+// one links them afresh (a new council account, or a username or email address given to someone
+// else). Returns the subject they were linked to ("" when none). not_found when no such user.
+std::string unlink_sso(store::AccountStore& st, const std::string& username);
 // Whether the user has yet to choose a password with their set-up link.
 bool awaiting_setup(const store::UserRecord& u);
 // A user as an administrator sees them (GET /api/v1/users, `hearth user list --format json`).

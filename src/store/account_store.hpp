@@ -53,6 +53,14 @@ class AccountStore {
   virtual std::optional<std::int64_t> take_setup_link(std::string_view token_hash,
                                                       model::Instant now) = 0;
 
+  // A single sign-on begun (SsoRequest): false, storing nothing, when `limit` unexpired requests
+  // are waiting already (a flood of starts cannot fill the database). Expired ones are removed
+  // on the way. take_sso_request deletes the request and returns it when it had not expired —
+  // once: of two takers, one gets it.
+  virtual bool put_sso_request(const SsoRequest& r, model::Instant now, std::int64_t limit) = 0;
+  virtual std::optional<SsoRequest> take_sso_request(std::string_view state_hash,
+                                                     model::Instant now) = 0;
+
   virtual void add_session(const SessionRecord& s) = 0;
   virtual std::optional<SessionRecord> find_session(std::string_view token_hash) = 0;
   virtual void touch_session(std::string_view token_hash, model::Instant last_seen) = 0;

@@ -31,6 +31,12 @@ struct UserRecord {
   model::Instant password_changed_at{};
   std::optional<model::Instant> last_login_at;  // empty: never
   std::string email;                            // where alerts are sent ("" for none)
+  // Signs in only through the council's single sign-on (docs/sso.md): no password of theirs
+  // works (they have none), and no set-up link is made for them.
+  bool sso_only = false;
+  // The council account this one is linked to: the provider's issuer and subject ("ISS SUB"),
+  // kept at its first single sign-on; "" until then. Later sign-ins are matched by it first.
+  std::string sso_subject;
 };
 
 struct SessionRecord {
@@ -41,6 +47,19 @@ struct SessionRecord {
   model::Instant last_seen{};
   std::string ip;
   std::string user_agent;
+  bool sso = false;  // begun through single sign-on (sign-out then offers the provider's too)
+};
+
+// A single sign-on in progress (docs/sso.md): made when the browser is sent to the provider,
+// taken once when it comes back. Only hashes of the state and of the browser's binding cookie
+// are kept; the nonce and PKCE verifier are needed in the clear to finish, for ten minutes.
+struct SsoRequest {
+  std::string state_hash;    // SHA-256 of the state sent to the provider
+  std::string browser_hash;  // SHA-256 of the hearth_sso cookie set on the browser that began it
+  std::string nonce;
+  std::string verifier;   // the PKCE code verifier
+  std::string return_to;  // the page to go to afterwards (a path on this site), or ""
+  model::Instant expires{};
 };
 
 struct LoginFailures {

@@ -47,7 +47,8 @@ std::vector<std::string> split(const std::string& s, char sep) {
 
 constexpr const char* kUserColumns =
     "id, username, display_name, role, password_hash, councils, worker, teams, child, disabled, "
-    "demo, failed_logins, locked_until, created_at, password_changed_at, last_login_at, email";
+    "demo, failed_logins, locked_until, created_at, password_changed_at, last_login_at, email, "
+    "sso_only, sso_subject";
 
 // Instants as the tables keep them: ISO 8601 text (users, the audit log: "" for none) or Unix
 // seconds (sessions, login attempts, uploads).
@@ -80,12 +81,15 @@ UserRecord user_from(const soci::row& r) {
   u.password_changed_at = instant_from_text(r.get<std::string>(14)).value_or(model::Instant{});
   u.last_login_at = instant_from_text(r.get<std::string>(15));
   u.email = r.get<std::string>(16);
+  u.sso_only = sql::get_int(r, 17) != 0;
+  u.sso_subject = r.get<std::string>(18);
   return u;
 }
 
 // A user's text fields as the database can keep them (model/text.hpp).
 UserRecord storable(UserRecord u) {
-  for (auto* f : {&u.username, &u.display_name, &u.role, &u.worker, &u.child, &u.email})
+  for (auto* f :
+       {&u.username, &u.display_name, &u.role, &u.worker, &u.child, &u.email, &u.sso_subject})
     make_storable(*f);
   for (auto& c : u.councils) make_storable(c);
   for (auto& t : u.teams) make_storable(t);
@@ -131,20 +135,22 @@ std::string audit_hash(const AuditEntry& e) {
 std::int64_t insert_user(soci::session& sql, const UserRecord& given) {
   const UserRecord u = storable(given);
   std::string councils = join(u.councils, ','), teams = join(u.teams, '\n');
-  int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins;
+  int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins,
+      sso_only = u.sso_only ? 1 : 0;
   long long id = 0;
   const std::string locked = instant_text(u.locked_until), created = instant_text(u.created_at),
                     changed = instant_text(u.password_changed_at),
                     last_login = instant_text(u.last_login_at);
   sql << "INSERT INTO users (username, display_name, role, password_hash, councils, worker, "
          "teams, child, disabled, demo, failed_logins, locked_until, created_at, "
-         "password_changed_at, last_login_at, email) VALUES (:u, :dn, :r, :ph, :c, :w, :t, :ch, "
-         ":d, :demo, :f, :lu, :ca, :pc, :ll, :em) RETURNING id",
+         "password_changed_at, last_login_at, email, sso_only, sso_subject) VALUES (:u, :dn, :r, "
+         ":ph, "
+         ":c, :w, :t, :ch, :d, :demo, :f, :lu, :ca, :pc, :ll, :em, :so, :ss) RETURNING id",
       soci::use(u.username), soci::use(u.display_name), soci::use(u.role),
       soci::use(u.password_hash), soci::use(councils), soci::use(u.worker), soci::use(teams),
       soci::use(u.child), soci::use(disabled), soci::use(demo), soci::use(failed),
       soci::use(locked), soci::use(created), soci::use(changed), soci::use(last_login),
-      soci::use(u.email), soci::into(id);
+      soci::use(u.email), soci::use(sso_only), soci::use(u.sso_subject), soci::into(id);
   return id;
 }
 
@@ -186,7 +192,8 @@ std::vector<UserRecord> SqlAccounts::list_users() {
 void SqlAccounts::update_user(const UserRecord& given) {
   const UserRecord u = storable(given);
   std::string councils = join(u.councils, ','), teams = join(u.teams, '\n');
-  int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins;
+  int disabled = u.disabled ? 1 : 0, demo = u.demo ? 1 : 0, failed = u.failed_logins,
+      sso_only = u.sso_only ? 1 : 0;
   long long id = u.id;
   const std::string locked = instant_text(u.locked_until),
                     changed = instant_text(u.password_changed_at),
@@ -194,12 +201,13 @@ void SqlAccounts::update_user(const UserRecord& given) {
   WriteLock turn(driver_);
   sql_ << "UPDATE users SET display_name = :dn, role = :r, password_hash = :ph, councils = :c, "
           "worker = :w, teams = :t, child = :ch, disabled = :d, demo = :demo, failed_logins = :f, "
-          "locked_until = :lu, password_changed_at = :pc, last_login_at = :ll, email = :em WHERE "
-          "id = :id",
+          "locked_until = :lu, password_changed_at = :pc, last_login_at = :ll, email = :em, "
+          "sso_only = :so, sso_subject = :ss WHERE id = :id",
       soci::use(u.display_name), soci::use(u.role), soci::use(u.password_hash), soci::use(councils),
       soci::use(u.worker), soci::use(teams), soci::use(u.child), soci::use(disabled),
       soci::use(demo), soci::use(failed), soci::use(locked), soci::use(changed),
-      soci::use(last_login), soci::use(u.email), soci::use(id);
+      soci::use(last_login), soci::use(u.email), soci::use(sso_only), soci::use(u.sso_subject),
+      soci::use(id);
 }
 
 int SqlAccounts::note_failed_login(std::int64_t user_id, int lock_after,
@@ -280,18 +288,19 @@ void SqlAccounts::add_session(const SessionRecord& given) {
   make_storable(s.ip);
   make_storable(s.user_agent);
   long long uid = s.user_id, created = seconds(s.created), seen = seconds(s.last_seen);
+  int sso = s.sso ? 1 : 0;
   WriteLock turn(driver_);
-  sql_ << "INSERT INTO sessions (token_hash, user_id, csrf, created, last_seen, ip, user_agent) "
-          "VALUES (:t, :u, :c, :cr, :ls, :ip, :ua)",
+  sql_ << "INSERT INTO sessions (token_hash, user_id, csrf, created, last_seen, ip, user_agent, "
+          "sso) VALUES (:t, :u, :c, :cr, :ls, :ip, :ua, :sso)",
       soci::use(s.token_hash), soci::use(uid), soci::use(s.csrf), soci::use(created),
-      soci::use(seen), soci::use(s.ip), soci::use(s.user_agent);
+      soci::use(seen), soci::use(s.ip), soci::use(s.user_agent), soci::use(sso);
 }
 
 std::optional<SessionRecord> SqlAccounts::find_session(std::string_view token_view) {
   std::string token(token_view);
   soci::rowset<soci::row> rs =
-      (sql_.prepare << "SELECT token_hash, user_id, csrf, created, last_seen, ip, user_agent "
-                       "FROM sessions WHERE token_hash = :t",
+      (sql_.prepare << "SELECT token_hash, user_id, csrf, created, last_seen, ip, user_agent, "
+                       "sso FROM sessions WHERE token_hash = :t",
        soci::use(token));
   for (const soci::row& r : rs) {
     SessionRecord s;
@@ -302,6 +311,7 @@ std::optional<SessionRecord> SqlAccounts::find_session(std::string_view token_vi
     s.last_seen = model::from_unix_seconds(sql::get_int64(r, 4));
     s.ip = r.get<std::string>(5);
     s.user_agent = r.get<std::string>(6);
+    s.sso = sql::get_int(r, 7) != 0;
     return s;
   }
   return std::nullopt;
@@ -361,6 +371,58 @@ std::optional<std::int64_t> SqlAccounts::take_setup_link(std::string_view token_
   tx.commit();
   if (found != soci::i_ok || !taken) return std::nullopt;
   return id;
+}
+
+bool SqlAccounts::put_sso_request(const SsoRequest& r, model::Instant now_in, std::int64_t limit) {
+  SsoRequest q = r;
+  make_storable(q.return_to);
+  long long now = seconds(now_in), expires = seconds(q.expires), waiting = 0;
+  WriteTx tx(sql_, driver_);
+  sql_ << "DELETE FROM sso_requests WHERE expires <= :now", soci::use(now);
+  sql_ << "SELECT COUNT(*) FROM sso_requests", soci::into(waiting);
+  if (waiting >= limit) {
+    tx.commit();  // the expired ones go; the new one is not kept
+    return false;
+  }
+  sql_ << "INSERT INTO sso_requests (state_hash, browser_hash, nonce, verifier, return_to, "
+          "expires) VALUES (:s, :b, :n, :v, :r, :e)",
+      soci::use(q.state_hash), soci::use(q.browser_hash), soci::use(q.nonce), soci::use(q.verifier),
+      soci::use(q.return_to), soci::use(expires);
+  tx.commit();
+  return true;
+}
+
+std::optional<SsoRequest> SqlAccounts::take_sso_request(std::string_view state_hash,
+                                                        model::Instant now_in) {
+  std::string hash(state_hash);
+  long long now = seconds(now_in);
+  std::optional<SsoRequest> found;
+  WriteTx tx(sql_, driver_);
+  {
+    soci::rowset<soci::row> rs =
+        (sql_.prepare << "SELECT state_hash, browser_hash, nonce, verifier, return_to, expires "
+                         "FROM sso_requests WHERE state_hash = :s AND expires > :now",
+         soci::use(hash), soci::use(now));
+    for (const soci::row& row : rs) {
+      SsoRequest q;
+      q.state_hash = row.get<std::string>(0);
+      q.browser_hash = row.get<std::string>(1);
+      q.nonce = row.get<std::string>(2);
+      q.verifier = row.get<std::string>(3);
+      q.return_to = row.get<std::string>(4);
+      q.expires = model::from_unix_seconds(sql::get_int64(row, 5));
+      found = std::move(q);
+    }
+  }
+  // the write transaction holds the row: a second taker waits, then finds it gone
+  soci::statement del =
+      (sql_.prepare << "DELETE FROM sso_requests WHERE state_hash = :s", soci::use(hash));
+  del.execute(true);
+  const bool taken = del.get_affected_rows() == 1;
+  sql_ << "DELETE FROM sso_requests WHERE expires <= :now", soci::use(now);
+  tx.commit();
+  if (!taken) return std::nullopt;
+  return found;
 }
 
 std::int64_t SqlAccounts::delete_user_sessions(std::int64_t user_id) {

@@ -43,6 +43,8 @@ class SqlAccounts {
                       model::Instant expires);
   std::optional<std::int64_t> find_setup_link(std::string_view token_hash, model::Instant now);
   std::optional<std::int64_t> take_setup_link(std::string_view token_hash, model::Instant now);
+  bool put_sso_request(const SsoRequest& r, model::Instant now, std::int64_t limit);
+  std::optional<SsoRequest> take_sso_request(std::string_view state_hash, model::Instant now);
   void add_session(const SessionRecord& s);
   std::optional<SessionRecord> find_session(std::string_view token_hash);
   void touch_session(std::string_view token_hash, model::Instant last_seen);

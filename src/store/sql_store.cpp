@@ -477,6 +477,13 @@ class SqlStore final : public Store {
     return accounts_.expire_uploads(before);
   }
   void add_session(const SessionRecord& s) override { accounts_.add_session(s); }
+  bool put_sso_request(const SsoRequest& r, model::Instant now, std::int64_t limit) override {
+    return accounts_.put_sso_request(r, now, limit);
+  }
+  std::optional<SsoRequest> take_sso_request(std::string_view state_hash,
+                                             model::Instant now) override {
+    return accounts_.take_sso_request(state_hash, now);
+  }
   std::optional<SessionRecord> find_session(std::string_view token_hash) override {
     return accounts_.find_session(token_hash);
   }

@@ -31,7 +31,7 @@
 namespace hearth::store {
 
 // The schema version this build reads and writes. Raised with every migration.
-inline constexpr int kSchemaVersion = 11;
+inline constexpr int kSchemaVersion = 12;
 
 // The database's schema is not the one this build knows (too old: run `hearth db upgrade`;
 // newer: this build is older than the database).

@@ -665,6 +665,7 @@ http::Router App::router() {
     router.add(r.method, r.pattern, wrap(impl.ctx, r), std::move(o));
   }
   add_young_pages(impl.ctx, router);
+  add_sso_pages(impl.ctx, router);
   router.fallback([&impl](const http::Request& req) { return impl.files.serve(req); },
                   {http::kSmallBodyLimit, http::Lane::Light, nullptr});
   return router;

@@ -231,6 +231,8 @@ std::string request_cookie(const http::Request& req, std::string_view name);
 std::optional<auth::Session> find_session(Call& call);
 // The young people's server-rendered pages under /my (young_pages.cpp).
 void add_young_pages(Ctx& ctx, http::Router& router);
+// Single sign-on's /auth/oidc/ pages (sso_pages.cpp), when it is configured.
+void add_sso_pages(Ctx& ctx, http::Router& router);
 // Set-Cookie values; max_age < 0: a browser-session cookie; 0: delete it.
 std::string session_cookie(const Options& o, const std::string& token, std::int64_t max_age);
 std::string csrf_cookie(const Options& o, const std::string& token, std::int64_t max_age);

@@ -1,5 +1,6 @@
 // Signing in and out: POST, GET and DELETE /api/v1/session.
 #include "auth/crypto.hpp"
+#include "auth/oidc.hpp"
 #include "web/internal.hpp"
 
 namespace hearth::web {
@@ -118,7 +119,8 @@ void add_session_routes(std::vector<Route>& routes) {
                            {"can", auth::capabilities(call.who())},
                            {"csrf", call.session->csrf},
                            {"expires", call.session->expires},
-                           {"idle_seconds", call.ctx.authn.policy().idle_seconds}});
+                           {"idle_seconds", call.ctx.authn.policy().idle_seconds},
+                           {"signed_in_with", call.session->sso ? "sso" : "password"}});
                     },
                     0,
                     kJsonDepth,
@@ -145,6 +147,23 @@ void add_session_routes(std::vector<Route>& routes) {
                     kJsonDepth,
                     true});
   routes.back().reply = {204, ""};
+  routes.push_back(
+      {"GET",
+       "/api/v1/sign-in-options",
+       "How people may sign in here: the council's single sign-on, when configured",
+       {},
+       false,
+       "",
+       [](Call& call) {
+         json sso = nullptr;
+         if (call.ctx.opts.sso)
+           sso = {{"label", call.ctx.opts.sso->config().label}, {"start", "/auth/oidc/start"}};
+         return http::Response::json({{"sso", sso}});
+       },
+       0,
+       kJsonDepth,
+       true});
+  routes.back().reply = {200, "SignInOptions"};
 }
 
 }  // namespace hearth::web

@@ -24,6 +24,9 @@
 namespace hearth::ingest {
 class Snapshot;
 }
+namespace hearth::auth {
+class OidcClient;
+}
 
 namespace hearth::web {
 
@@ -59,6 +62,8 @@ struct Options {
   std::string metrics;
   std::string metrics_token;  // a scrape must send "Authorization: Bearer <token>" (empty: none)
   std::shared_ptr<http::RequestMetrics> request_metrics;  // the main listener's counts
+  // Single sign-on through the council's OpenID provider ([sso], docs/sso.md); empty: none.
+  std::shared_ptr<auth::OidcClient> sso;
 };
 
 struct RouteInfo {

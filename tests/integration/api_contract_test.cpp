@@ -163,6 +163,7 @@ TEST_F(ApiContract, EveryReplyFitsItsSchema) {
   ask(fresh, "GET", "/api/v1/session", {}, 200);
   ask(fresh, "DELETE", "/api/v1/session", {});
   ask(fresh, "GET", "/api/v1/session", {}, 401);
+  ask(fresh, "GET", "/api/v1/sign-in-options", {}, 200);
   ask(fresh, "POST", "/api/v1/session",
       json{{"username", "demo-analyst"}, {"password", "no"}}.dump());
 

@@ -317,6 +317,7 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
       {"POST", "/api/v1/session", nullptr, {}},    // checked below: public
       {"DELETE", "/api/v1/session", nullptr, {}},  // checked below: ends the session
       {"GET", "/api/v1/openapi.json", nullptr, {}},
+      {"GET", "/api/v1/sign-in-options", nullptr, {}},  // checked below: public
       {"GET", "/api/v1/scorecard",
        [&](auto&, auto& rel) { return std::string("/api/v1/scorecard?la=") + council(rel); },
        same(scorecard, all403)},
@@ -617,6 +618,9 @@ TEST_F(WebAccess, EveryRouteEveryRoleEveryRelationIsAllowedOrDeniedAsTheSpecSays
     WebClient fresh(server_->base());
     EXPECT_EQ(fresh.get("/api/v1/scorecard").status, 401) << "no session";
     EXPECT_EQ(fresh.get("/api/v1/openapi.json").status, 200);
+    auto options = fresh.get("/api/v1/sign-in-options");
+    EXPECT_EQ(options.status, 200);
+    EXPECT_TRUE(body_of(options)["sso"].is_null()) << "no [sso]: passwords only";
     EXPECT_EQ(fresh.login(demo_user(role), kPassword), 200) << role;
     EXPECT_EQ(fresh.request("DELETE", "/api/v1/session").status, 204) << role;
     EXPECT_EQ(fresh.get("/api/v1/session").status, 401) << role << " after signing out";

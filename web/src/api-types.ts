@@ -12,7 +12,7 @@ import type { Listening } from './api-types/listening'
 import type { Commentary, CommentaryHistory, CommentaryList, CommentaryPreview } from './api-types/papers'
 import type { IndicatorDefinition, IndicatorList, Rule, RuleList } from './api-types/registry'
 import type { Scorecard } from './api-types/scorecard'
-import type { Session, SignIn } from './api-types/session'
+import type { Session, SignIn, SignInOptions } from './api-types/session'
 import type { Alert, AlertList, Invitation, SentStatement, Statement, StatementList, StatementReply } from './api-types/voice'
 import type { Worklist } from './api-types/worklist'
 export type * from './api-types/board'
@@ -88,6 +88,7 @@ export interface Replies {
   'POST /api/v1/session': SignIn
   'DELETE /api/v1/session': undefined
   'POST /api/v1/setup': SetupDone
+  'GET /api/v1/sign-in-options': SignInOptions
   'GET /api/v1/statements': StatementList
   'POST /api/v1/statements': SentStatement
   'GET /api/v1/statements/{id}': Statement

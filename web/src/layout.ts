@@ -58,7 +58,10 @@ export function renderShell(s: SignedIn | null, onSignedOut: () => void): HTMLEl
     } catch {
       // the session may already have ended: signing out is done either way
     }
-    onSignedOut()
+    // Signed in through the council's single sign-on: sign out there too (the server sends the
+    // browser to the provider, which sends it back to the sign-in page)
+    if (s?.signed_in_with === 'sso') window.location.assign('/auth/oidc/sign-out')
+    else onSignedOut()
   }
 
   const header = h('header', { class: 'app-header' },

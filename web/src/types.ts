@@ -6,4 +6,4 @@ export type * from './api-types'
 
 /** Who is signed in, as the pages keep it: from signing in (SignIn) or from GET /api/v1/session
  * (Session); the pages read only what both carry. */
-export type SignedIn = Pick<Session, 'user' | 'can' | 'csrf'>
+export type SignedIn = Pick<Session, 'user' | 'can' | 'csrf'> & Partial<Pick<Session, 'signed_in_with'>>

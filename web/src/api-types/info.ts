@@ -33,6 +33,8 @@ export interface CouncilUser {
   /** Locked after too many wrong passwords */
   locked: boolean
   role: Role
+  /** Signs in only with the council's single sign-on (has no password) */
+  sso_only: boolean
   teams: string[]
   username: string
   /** The professional id; empty when none */

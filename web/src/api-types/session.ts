@@ -16,6 +16,8 @@ export interface Session {
   expires: number
   /** How long the session lasts unused: each request starts it again */
   idle_seconds: number
+  /** How the session began: a password, or the council's single sign-on (signing out then offers the provider's sign-out too) */
+  signed_in_with: 'password' | 'sso'
   user: SessionUser
 }
 
@@ -48,4 +50,14 @@ export interface SignIn {
   /** The session ends after this long unused */
   idle_seconds: number
   user: SessionUser
+}
+
+/** GET /api/v1/sign-in-options: how people may sign in here (for the sign-in page, before anyone has) */
+export interface SignInOptions {
+  /** The council's single sign-on, when configured: the button's words and where it starts */
+  sso: {
+    label: string
+    /** /auth/oidc/start (add ?next= with the page to go to afterwards) */
+    start: string
+  } | null
 }

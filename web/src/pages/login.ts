@@ -1,7 +1,7 @@
 // Sign in: POST /api/v1/session with JSON, then go to the page the user asked for or their home.
 import { h, fill } from '../dom'
 import { heading, errorSummary, notification, type ErrorItem } from '../components'
-import { post, ApiError, readCookie } from '../api'
+import { get, post, ApiError, readCookie } from '../api'
 import { setSession, loadSession, homeFor, session } from '../session'
 import { setTitle, navigate, refreshComponents, type Ctx } from '../router'
 import { rememberIdleLimit } from '../idle'
@@ -11,6 +11,25 @@ function safeNext(next: string | null): string | null {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login') || next.startsWith('/api/')) return null
   return next
 }
+
+/** What the sign-in page says when single sign-on sent the browser back refused
+ * (/auth/oidc/callback's ?sso_error=; the reason itself is in the audit log). */
+const SSO_ERRORS: Record<string, string> = {
+  cancelled: 'You cancelled signing in with your council account.',
+  expired: 'Signing in with your council account took too long, or the link was used already. Try again.',
+  refused: 'Hearth could not check your council account’s sign-in, so you are not signed in. Try again. If it happens again, tell your IT service desk.',
+  no_account: 'There is no Hearth account for your council account. Ask a Hearth administrator to add you.',
+  not_staff: 'Young people sign in with the username and password their worker gave them, not a council account.',
+  linked_elsewhere: 'Your Hearth account is linked to a different council account. Ask a Hearth administrator to check it.',
+  disabled: 'Your Hearth account is disabled. Ask a Hearth administrator if you need it.',
+  no_role: 'Your council account is not in a group that may use Hearth. Ask a Hearth administrator or your IT service desk.',
+  unavailable: 'Signing in with your council account is not working at the moment. Try again in a few minutes.'
+}
+
+interface SsoOption { label: string; start: string }
+
+// the single sign-on button as last drawn, kept when the form is drawn again with its errors
+let ssoShown: SsoOption | null = null
 
 function minutes(seconds: number): string {
   const m = Math.ceil(seconds / 60)
@@ -26,7 +45,8 @@ export async function loginPage(ctx: Ctx): Promise<void> {
   // console. The cookie is a hint about whether to ask, never a reason to let anyone in: the
   // server still checks the session on every request. After a sign-out or an ended session the
   // page does not ask either.
-  const ended = ctx.query.get('expired') || ctx.query.get('signed_out') || ctx.query.get('idle')
+  const ssoError = ctx.query.get('sso_error')
+  const ended = ctx.query.get('expired') || ctx.query.get('signed_out') || ctx.query.get('idle') || ssoError
   const hinted = !ended && !session() && !!readCookie('hearth_csrf')
   const existing = ended ? null : session() ?? (hinted ? await loadSession().catch(() => null) : null)
   if (!ctx.live()) return
@@ -36,13 +56,20 @@ export async function loginPage(ctx: Ctx): Promise<void> {
     navigate(next ?? homeFor(existing), { replace: true })
     return
   }
-  draw(ctx, { username: '', errors: [], fieldErrors: {} }, next)
+  // whether the council's single sign-on is offered here (asked of the server: nobody is signed in)
+  const options = await get('/sign-in-options').catch(() => null)
+  if (!ctx.live()) return
+  const errors: ErrorItem[] = ssoError
+    ? [{ text: SSO_ERRORS[ssoError] ?? SSO_ERRORS.refused, href: options?.sso ? '#sso-start' : '#username' }]
+    : []
+  draw(ctx, { username: '', errors, fieldErrors: {}, sso: options?.sso ?? null }, next)
 }
 
 interface State {
   username: string
   errors: ErrorItem[]
   fieldErrors: { username?: string; password?: string }
+  sso: SsoOption | null
 }
 
 function draw(ctx: Ctx, st: State, next: string | null): void {
@@ -80,18 +107,30 @@ function draw(ctx: Ctx, st: State, next: string | null): void {
         }, 'Show'))),
     h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', 'data-prevent-double-click': 'true' }, 'Sign in'))
 
+  ssoShown = st.sso
   form.addEventListener('submit', (e) => {
     e.preventDefault()
     void submit(ctx, form, next)
   })
 
-  fill(ctx.main, 
+  // With single sign-on, staff use their council account; the password form stays for young
+  // people and anyone the council gave a Hearth password.
+  const sso = st.sso
+  const start = sso ? `${sso.start}${next ? `?next=${encodeURIComponent(next)}` : ''}` : ''
+  fill(ctx.main,
     h('div', { class: 'govuk-grid-row' },
       h('div', { class: 'govuk-grid-column-two-thirds' },
         st.errors.length ? errorSummary(st.errors) : null,
         banner,
         heading('Sign in to Hearth'),
-        h('p', { class: 'govuk-body' }, 'Use the username and password your council gave you.'),
+        sso
+          ? [
+              h('p', { class: 'govuk-body' }, 'Council staff sign in with the account they use for their council email.'),
+              h('a', { class: 'govuk-button', id: 'sso-start', href: start, role: 'button', draggable: 'false', 'data-module': 'govuk-button', 'data-router': 'off' }, sso.label),
+              h('h2', { class: 'govuk-heading-m' }, 'Sign in with a Hearth password'),
+              h('p', { class: 'govuk-body' }, 'If Hearth gave you a username and password, use them here.')
+            ]
+          : h('p', { class: 'govuk-body' }, 'Use the username and password your council gave you.'),
         form)))
 }
 
@@ -99,7 +138,7 @@ async function submit(ctx: Ctx, form: HTMLFormElement, next: string | null): Pro
   const data = new FormData(form)
   const username = String(data.get('username') ?? '').trim()
   const password = String(data.get('password') ?? '')
-  const st: State = { username, errors: [], fieldErrors: {} }
+  const st: State = { username, errors: [], fieldErrors: {}, sso: ssoShown }
   if (!username) {
     st.fieldErrors.username = 'Enter your username'
     st.errors.push({ text: 'Enter your username', href: '#username' })

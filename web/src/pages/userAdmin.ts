@@ -174,15 +174,18 @@ function drawUser(ctx: Ctx, la: string, u: CouncilUser, items: ErrorItem[], fiel
         ['Username', u.username],
         ['Role', roleText(u.role)],
         ['Status', status],
+        ['Signs in with', u.sso_only ? 'Their council account only (single sign-on)' : 'A Hearth password, or their council account where single sign-on is set up'],
         ['Last signed in', u.last_login_at ? dateTime(u.last_login_at) : 'Never']
       ]),
       h('h2', { class: 'govuk-heading-m' }, 'Role and links'),
       form,
       h('h2', { class: 'govuk-heading-m' }, 'Access'),
-      p('Resetting stops their password working, ends their sessions and locks, and makes a new one-time set-up link.'),
+      u.sso_only
+        ? p('They have no Hearth password to reset: they sign in with their council account.')
+        : p('Resetting stops their password working, ends their sessions and locks, and makes a new one-time set-up link.'),
       h('div', { class: 'govuk-button-group' },
         u.disabled ? button('Enable', 'enable') : button('Disable', 'disable', 'govuk-button--warning'),
-        button('Reset and make a set-up link', 'reset')))))
+        u.sso_only ? null : button('Reset and make a set-up link', 'reset')))))
   refreshComponents(ctx.main)
   ;(ctx.main.querySelector('.govuk-error-summary, .govuk-notification-banner') as HTMLElement | null)?.focus()
 }

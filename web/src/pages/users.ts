@@ -24,6 +24,7 @@ function statusOf(u: CouncilUser): HTMLElement {
   if (u.disabled) return tag('Disabled', 'govuk-tag--grey')
   if (u.locked) return tag('Locked', 'govuk-tag--red')
   if (u.awaiting_setup) return tag('Set-up link sent', 'govuk-tag--yellow')
+  if (u.sso_only) return tag('Council account', 'govuk-tag--blue')
   return tag('Active', 'govuk-tag--green')
 }
 
