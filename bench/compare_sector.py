@@ -2,10 +2,12 @@
 """Compares Hearth's 903 validation with the sector validator (data-to-insight/csc-validator-be-903)
 on the same files, rule by rule, and times both.
 
-Usage: compare_sector.py [--postcodes DIR] SECTOR_CHECKOUT STANDINS FOLDER YEAR HEARTH_BIN
-       compare_sector.py [--postcodes DIR] --whole SECTOR_CHECKOUT STANDINS FOLDER YEAR HEARTH_BIN
-                         [RUNS]
-       compare_sector.py [--postcodes DIR] --sector-run SECTOR_CHECKOUT STANDINS FOLDER YEAR OUT_CSV
+Usage: compare_sector.py [--postcodes DIR] [--previous DIR] SECTOR_CHECKOUT STANDINS FOLDER YEAR
+                         HEARTH_BIN
+       compare_sector.py [--postcodes DIR] [--previous DIR] --whole SECTOR_CHECKOUT STANDINS FOLDER
+                         YEAR HEARTH_BIN [RUNS]
+       compare_sector.py [--postcodes DIR] [--previous DIR] --sector-run SECTOR_CHECKOUT STANDINS
+                         FOLDER YEAR OUT_CSV
   --whole       times whole processes as a user runs them, each under /usr/bin/time -v (wall
                 time and peak resident memory, median of RUNS, default 5): the sector tool
                 reading the folder, validating and writing its issue list as CSV
@@ -29,6 +31,9 @@ Usage: compare_sector.py [--postcodes DIR] SECTOR_CHECKOUT STANDINS FOLDER YEAR 
                    (default /tmp/compare_sector_postcodes) so that later runs, like the real
                    package, read only the letters the data needs. The council is SECTOR_LA (E09000027) on both
                    sides.
+  --previous DIR   the previous year's 903 CSVs, for the rules that compare years: the sector tool
+                   gets them as uploads described "Prev year" (its ingress.py then names their
+                   tables Episodes_last, Header_last, ...), hearth validate gets --previous DIR
 Runs under Debian's python3 with python3-pandas.
 """
 import importlib
@@ -49,22 +54,33 @@ POSTCODE_RULES = ["164", "169", "179", "218", "392a", "392c", "406", "411", "420
                   "454", "503G", "503H", "503J", "1015"]
 
 
-def take_postcodes_option():
-    """Removes `--postcodes DIR` from sys.argv; returns DIR or None."""
+def take_option(flag):
+    """Removes `FLAG DIR` from sys.argv; returns DIR or None."""
     for i, a in enumerate(sys.argv):
-        if a == "--postcodes":
+        if a == flag:
             if i + 1 >= len(sys.argv):
-                sys.exit("--postcodes needs a folder")
+                sys.exit(f"{flag} needs a folder")
             folder = sys.argv[i + 1]
             del sys.argv[i:i + 2]
             return folder
-        if a.startswith("--postcodes="):
+        if a.startswith(flag + "="):
             del sys.argv[i]
             return a.split("=", 1)[1]
     return None
 
 
-POSTCODES = take_postcodes_option()
+POSTCODES = take_option("--postcodes")
+PREVIOUS = take_option("--previous")
+
+
+def sector_files(folder):
+    """The uploads the sector tool is given: FOLDER's CSVs, and --previous's as last year's."""
+    files = [{"name": p.name, "file_content": p.read_bytes(), "description": "This year"}
+             for p in sorted(pathlib.Path(folder).glob("*.csv"))]
+    if PREVIOUS:
+        files += [{"name": p.name, "file_content": p.read_bytes(), "description": "Prev year"}
+                  for p in sorted(pathlib.Path(PREVIOUS).glob("*.csv"))]
+    return files
 
 
 def install_real_reference_packages(folder):
@@ -155,14 +171,14 @@ def import_sector(checkout, standins):
 
 
 def hearth_postcode_args():
-    """What hearth validate is given besides the folder when --postcodes is used."""
+    """What hearth validate is given besides the folder for --postcodes and --previous."""
     if not POSTCODES:
-        return []
+        return ["--previous", PREVIOUS] if PREVIOUS else []
     # The sector tool compares placements with its metadata's council; hearth takes the same
     # ONS code with --la-ons (or the three-digit code, 318, with --la). Hearth reads the same
     # directory and tier table from its own reference/postcodes/ (built from the same ONSPD
     # release by `hearth reference update-postcodes`), so nothing more is passed.
-    return ["--la-ons", SECTOR_LA]
+    return ["--la-ons", SECTOR_LA] + (["--previous", PREVIOUS] if PREVIOUS else [])
 
 
 def main():
@@ -170,8 +186,7 @@ def main():
     lac_validator = import_sector(checkout, standins)
     from lac_validator.datastore import copy_datastore, create_datastore
 
-    files = [{"name": p.name, "file_content": p.read_bytes(), "description": "This year"}
-             for p in sorted(pathlib.Path(folder).glob("*.csv"))]
+    files = sector_files(folder)
     registry = importlib.import_module("lac_validator.rules.lac2025_26").registry
 
     walls = []
@@ -223,6 +238,10 @@ def main():
     for code in ours:
         for t in ours[code]:
             ours[code][t].sort()
+    print("hearth findings on the postcode rules: "
+          + ", ".join(f"{c} {sum(len(l) for l in ours.get(c, {}).values())}"
+                      + (" (not run)" if c in not_run else "")
+                      for c in POSTCODE_RULES if c in registry))
 
     listed = subprocess.run([hearth, "rules", "list", "--format", "json"], capture_output=True,
                             text=True)
@@ -259,8 +278,7 @@ def sector_run():
     lac_validator = import_sector(checkout, standins)
     from lac_validator.report import Report
 
-    files = [{"name": p.name, "file_content": p.read_bytes(), "description": "This year"}
-             for p in sorted(pathlib.Path(folder).glob("*.csv"))]
+    files = sector_files(folder)
     registry = importlib.import_module("lac_validator.rules.lac2025_26").registry
     v = lac_validator.LacValidator(metadata={"collectionYear": year, "localAuthority": SECTOR_LA},
                                    files=files, registry=registry, selected_rules=None)
@@ -300,6 +318,7 @@ def whole():
     cases = {
         "sector tool (CSV issue list)": [sys.executable, __file__]
         + (["--postcodes", POSTCODES] if POSTCODES else [])
+        + (["--previous", PREVIOUS] if PREVIOUS else [])
         + ["--sector-run", checkout, standins, folder, year, str(out / "sector.csv")],
     }
     if POSTCODES:

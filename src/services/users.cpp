@@ -52,9 +52,11 @@ void check_required(const NewUser& u) {
                     "participation, young_person; not '" +
                         u.role + "'",
                     {{"parameter", "role"}});
-  if (u.username.empty() || u.username.size() > 64 ||
+  if (u.username.empty() || u.username.size() > 100 ||
       u.username.find_first_of(" \t\r\n:/") != std::string::npos)
-    throw bad_input("bad_username", "a username is 1 to 64 characters without spaces, ':' or '/'",
+    throw bad_input("bad_username",
+                    "a username is 1 to 100 characters (room for a council email address) without "
+                    "spaces, ':' or '/'",
                     {{"parameter", "username"}});
   if (u.councils.empty())
     throw bad_input("needs_council", "say which council(s) the user works for (LA codes)",
@@ -183,6 +185,10 @@ nlohmann::json user_json(const store::UserRecord& u) {
 AddedUser add_user(const model::Dataset& data, store::AccountStore& st, const NewUser& u,
                    const std::string& display_name, const std::optional<std::string>& password) {
   AddedUser out;
+  if (u.sso_only && auth::parse_role(u.role) == auth::Role::YoungPerson)
+    throw bad_input("not_staff",
+                    "single sign-on is for staff: a young person signs in with their own password",
+                    {{"parameter", "sso_only"}});
   out.warnings = check_new_user(data, st, u);
   if (password)
     if (auto problem = auth::password_problem(*password, u.username); !problem.empty())
@@ -191,14 +197,15 @@ AddedUser add_user(const model::Dataset& data, store::AccountStore& st, const Ne
   r.username = u.username;
   r.display_name = display_name.empty() ? u.username : display_name;
   r.role = u.role;
-  r.password_hash = password ? auth::hash_password(*password) : kNoPassword;
+  r.password_hash = u.sso_only ? "" : password ? auth::hash_password(*password) : kNoPassword;
+  r.sso_only = u.sso_only;
   r.councils = u.councils;
   r.worker = u.worker;
   r.teams = u.teams;
   r.child = u.child;
   r.created_at = r.password_changed_at = model::instant_now();
   r.id = st.add_user(r);
-  if (!password) out.link = issue_link(st, r.id);
+  if (!password && !u.sso_only) out.link = issue_link(st, r.id);
   return out;
 }
 

@@ -23,6 +23,7 @@ struct NewUser {
   std::string worker;                 // a professional id (worker, iro; a manager's own)
   std::vector<std::string> teams;     // a manager's teams
   std::string child;                  // a young person's CHILD id (in the first council)
+  bool sso_only = false;  // signs in only with the council's single sign-on (staff only)
 };
 
 // Refuses, as bad input naming the value: bad_role, bad_username, needs_council, needs_worker,
@@ -53,7 +54,7 @@ struct AddedUser {
 
 // Checks the user (check_new_user) and adds them: with `password` (which must pass
 // auth::password_problem: bad_password) it is theirs; without, they have no usable password and
-// a set-up link.
+// a set-up link — or, SSO-only, neither (bad_input not_staff for a young person).
 AddedUser add_user(const model::Dataset& data, store::AccountStore& st, const NewUser& u,
                    const std::string& display_name, const std::optional<std::string>& password);
 // An administrator's reset: the user's password stops working, their locks and sessions end,

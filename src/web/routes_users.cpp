@@ -63,6 +63,7 @@ services::NewUser links_from(const json& body, const std::string& username, cons
   nu.worker = body_string(body, "worker", "");
   nu.teams = body_strings(body, "teams");
   nu.child = body_string(body, "child", "");
+  nu.sso_only = body_bool(body, "sso_only", false);
   return nu;
 }
 
@@ -89,11 +90,13 @@ http::Response add_user(Call& call) {
   auto added = services::add_user(*d->data, call.st, nu, body_string(body, "display_name", ""),
                                   std::nullopt);
   call.audit("user.add", "user:" + nu.username, "ok",
-             {{"role", nu.role}, {"councils", nu.councils}, {"warnings", added.warnings}});
-  http::Response r = http::Response::json({{"user", user_json(added.user)},
-                                           {"warnings", added.warnings},
-                                           {"setup_link", link_json(*added.link)}},
-                                          201);
+             {{"role", nu.role},
+              {"councils", nu.councils},
+              {"warnings", added.warnings},
+              {"sso_only", nu.sso_only}});
+  json reply = {{"user", user_json(added.user)}, {"warnings", added.warnings}};
+  if (added.link) reply["setup_link"] = link_json(*added.link);
+  http::Response r = http::Response::json(reply, 201);
   r.headers.emplace_back("Cache-Control", "no-store");
   return r;
 }
@@ -109,12 +112,27 @@ http::Response change_user(Call& call) {
   auto nu = links_from(body, u.username, la);
   if (nu.role.empty()) nu.role = u.role;
   nu.councils = u.councils;
+  if (nu.sso_only && u.username == call.who().username)
+    throw ApiError(409, "own_account",
+                   "You cannot make your own account sign in only with single sign-on: ask "
+                   "another administrator.");
   auto d = call.ctx.derived();
   auto warnings = services::change_user(*d->data, call.st, nu);
   call.audit("user.change", "user:" + u.username, "ok",
              {{"from", u.role}, {"role", nu.role}, {"worker", nu.worker}, {"teams", nu.teams}});
-  return http::Response::json(
-      {{"user", user_json(*call.st.find_user(u.username))}, {"warnings", warnings}});
+  json reply = json::object();
+  // Signing in with a password or only with the council's single sign-on: changed only when
+  // the body says which.
+  if (body.contains("sso_only") && nu.sso_only != u.sso_only) {
+    auto link = services::set_sso_only(call.st, u.username, nu.sso_only);
+    call.audit(nu.sso_only ? "user.sso_only" : "user.sso_only_off", "user:" + u.username, "ok");
+    if (link) reply["setup_link"] = link_json(*link);
+  }
+  reply["user"] = user_json(*call.st.find_user(u.username));
+  reply["warnings"] = warnings;
+  http::Response r = http::Response::json(reply);
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
 }
 
 http::Response act_on_user(Call& call, const std::string& what) {
@@ -164,8 +182,9 @@ void add_user_routes(std::vector<Route>& routes) {
   routes.push_back({"POST",
                     "/api/v1/users",
                     "Add a user: {\"username\",\"display_name\",\"role\",\"worker\",\"teams\","
-                    "\"child\"}; the worker, team and child must be in the council's records. "
-                    "Answers with a one-time set-up link for them to choose a password",
+                    "\"child\",\"sso_only\"}; the worker, team and child must be in the "
+                    "council's records. Answers with a one-time set-up link for them to choose a "
+                    "password (none when they sign in only with single sign-on)",
                     {kLa},
                     true,
                     "json",
@@ -174,7 +193,8 @@ void add_user_routes(std::vector<Route>& routes) {
   routes.push_back({"PUT",
                     "/api/v1/users/{username}",
                     "Change a user's role and links: {\"role\",\"worker\",\"teams\",\"child\"} "
-                    "(checked as for a new user); their sessions end",
+                    "(checked as for a new user), and with \"sso_only\" whether they sign in only "
+                    "with single sign-on (false: a set-up link for a password); their sessions end",
                     {who, kLa},
                     true,
                     "json",

@@ -217,6 +217,26 @@ TEST_F(ApiContract, EveryReplyFitsItsSchema) {
   ask(newcomer, "POST", "/api/v1/setup",
       json{{"token", token}, {"password", "a long enough pass phrase"}}.dump(), 400);
   EXPECT_EQ(newcomer.login("new-worker", "a long enough pass phrase"), 200);
+  // Only the council's single sign-on, then a password again (through a new set-up link); a
+  // member of staff added so has no link at all; a young person cannot be.
+  const json iro = {{"role", "iro"}, {"worker", worker_id}};
+  json only = iro;
+  only["sso_only"] = true;
+  auto sso = ask(admin, "PUT", "/api/v1/users/new-worker", only.dump(), 200);
+  EXPECT_TRUE(sso["user"]["sso_only"].get<bool>()) << sso;
+  EXPECT_FALSE(sso.contains("setup_link")) << sso;
+  EXPECT_EQ(newcomer.login("new-worker", "a long enough pass phrase"), 401) << "no password now";
+  ask(admin, "POST", "/api/v1/users/new-worker/reset", "{}", 400);
+  only["sso_only"] = false;
+  auto back = ask(admin, "PUT", "/api/v1/users/new-worker", only.dump(), 200);
+  EXPECT_FALSE(back["user"]["sso_only"].get<bool>()) << back;
+  EXPECT_TRUE(back.contains("setup_link")) << back;
+  auto sso_added =
+      ask(admin, "POST", "/api/v1/users",
+          json{{"username", "sso-analyst"}, {"role", "analyst"}, {"sso_only", true}}.dump(), 201);
+  EXPECT_FALSE(sso_added.contains("setup_link")) << sso_added;
+  ask(admin, "POST", "/api/v1/users",
+      json{{"username", "sso-yp"}, {"role", "young_person"}, {"sso_only", true}}.dump(), 400);
   ask(analyst, "GET", "/api/v1/indicators/cla_rate", {}, 200);
   ask(analyst, "GET", "/api/v1/rules?year=2024-25", {}, 200);
   ask(analyst, "GET", "/api/v1/rules/101", {}, 200);

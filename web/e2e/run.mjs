@@ -1116,12 +1116,17 @@ try {
     // Playwright's clock: time runs as usual until the idle check below moves it on
     await page.clock.install()
     await check('the sign-in page asks for no session when the browser holds none (no 401)', async () => {
+      // (it may ask how people sign in here — GET /api/v1/sign-in-options, public — but not
+      // who is signed in, and nothing it asks is refused)
       const asked = []
-      const onRequest = (r) => { if (r.url().includes('/api/')) asked.push(`${r.method()} ${new URL(r.url()).pathname}`) }
-      page.on('request', onRequest)
+      const onResponse = (r) => {
+        const path = new URL(r.url()).pathname
+        if (path.startsWith('/api/') && (path === '/api/v1/session' || r.status() === 401)) asked.push(`${r.request().method()} ${path} (${r.status()})`)
+      }
+      page.on('response', onResponse)
       await page.goto(`${BASE}/login`)
       await ready(page)
-      page.off('request', onRequest)
+      page.off('response', onResponse)
       assert(asked.length === 0, `the sign-in page asked ${asked.join(', ')}`)
     })
     await check('no session: a page sends you to /login with next=', async () => {

@@ -224,6 +224,33 @@ await check("signing out ends Hearth's session and the provider's, back on the s
   await ctx.close()
 })
 
+await check('an administrator adds a member of staff who signs in only with their council account', async () => {
+  const { ctx, page } = await freshPage()
+  await page.goto(`${BASE}/login?next=${encodeURIComponent('/users/new')}`)
+  await ready(page)
+  await page.fill('#username', 'demo-admin')
+  await page.fill('#password', PASSWORD)
+  await Promise.all([page.waitForURL(`${BASE}/users/new`), page.click('main form button[type="submit"]')])
+  await ready(page)
+  await page.fill('#username', 'jo.analyst@council.example')
+  await page.fill('#display-name', 'Jo Analyst')
+  await page.check('input[name="role"][value="analyst"]')
+  await page.check('input[name="signs_in"][value="sso"]')
+  await axe(page, '/users/new with single sign-on')
+  await page.click('button:has-text("Add the user")')
+  await page.waitForSelector('h1:has-text("can now sign in with their council account")')
+  const users = JSON.parse(hearth('user', 'list', '--format', 'json'))
+  const jo = users.find((u) => u.username === 'jo.analyst@council.example')
+  expect(jo && jo.sso_only === true && jo.awaiting_setup === false, `the new user is ${JSON.stringify(jo)}`)
+  // and on the worker's page: no password to reset, a way back to one
+  await page.goto(`${BASE}/users/demo-worker`)
+  await ready(page)
+  const text = await page.textContent('main')
+  expect(text.includes('Their council account only') && text.includes('Let them use a Hearth password') && !text.includes('Reset and make a set-up link'), 'the SSO-only worker\'s page')
+  await axe(page, '/users/demo-worker (SSO-only)')
+  await ctx.close()
+})
+
 await check('the audit log has each sign-in and refusal, and its chain verifies', async () => {
   const rows = JSON.parse(hearth('audit', 'list', '--limit', '500', '--format', 'json'))
   const detail = (r) => (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail ?? {})

@@ -22,9 +22,20 @@ const ROLE_HINT: Partial<Record<Role, string>> = {
 }
 
 // The form's fields, in order, and the server's parameter names they answer to.
-const FIELD_ID: Record<string, string> = { username: 'username', display_name: 'display-name', role: 'role-radio', worker: 'worker', team: 'teams', teams: 'teams', child: 'child' }
+const FIELD_ID: Record<string, string> = { username: 'username', display_name: 'display-name', role: 'role-radio', worker: 'worker', team: 'teams', teams: 'teams', child: 'child', sso_only: 'signs_in-radio' }
 
-interface Values { username: string; display_name: string; role: string; worker: string; teams: string; child: string }
+interface Values { username: string; display_name: string; role: string; worker: string; teams: string; child: string; signs_in: string }
+
+/** Whether the council's single sign-on is set up here (then an account may use only it). */
+async function ssoConfigured(): Promise<boolean> {
+  const options = await get('/sign-in-options').catch(() => null)
+  return !!options?.sso
+}
+
+const SIGN_IN_OPTIONS = [
+  { value: 'password', text: 'A Hearth password', hint: 'They get a one-time link to choose it' },
+  { value: 'sso', text: 'Their council account only (single sign-on)', hint: 'No Hearth password: for staff whose council account Hearth accepts' }
+]
 
 function linkPanel(title: string, link: SetupLink): HTMLElement {
   const url = `${location.origin}${link.path}`
@@ -66,16 +77,18 @@ function linkFields(v: Values, fields: Record<string, string>): HTMLElement[] {
 function read(form: HTMLFormElement): Values {
   const d = new FormData(form)
   const s = (k: string) => String(d.get(k) ?? '').trim()
-  return { username: s('username'), display_name: s('display_name'), role: s('role'), worker: s('worker'), teams: s('teams'), child: s('child') }
+  return { username: s('username'), display_name: s('display_name'), role: s('role'), worker: s('worker'), teams: s('teams'), child: s('child'), signs_in: s('signs_in') || 'password' }
 }
 
 const teamsOf = (v: Values) => v.teams.split(',').map((t) => t.trim()).filter(Boolean)
 
-export function newUserPage(ctx: Ctx): void {
-  drawNew(ctx, { username: '', display_name: '', role: '', worker: '', teams: '', child: '' }, [], {})
+export async function newUserPage(ctx: Ctx): Promise<void> {
+  const sso = await ssoConfigured()
+  if (!ctx.live()) return
+  drawNew(ctx, { username: '', display_name: '', role: '', worker: '', teams: '', child: '', signs_in: 'password' }, [], {}, sso)
 }
 
-function drawNew(ctx: Ctx, v: Values, items: ErrorItem[], fields: Record<string, string>): void {
+function drawNew(ctx: Ctx, v: Values, items: ErrorItem[], fields: Record<string, string>, sso: boolean): void {
   const la = councilFrom(ctx.query)
   setTitle(items.length ? 'Error: Add a user' : 'Add a user')
   const form = h('form', { method: 'post', action: '/api/v1/users', novalidate: true },
@@ -83,25 +96,28 @@ function drawNew(ctx: Ctx, v: Values, items: ErrorItem[], fields: Record<string,
     textInput('display-name', 'display_name', 'Full name', v.display_name, { cls: 'govuk-!-width-two-thirds', autocomplete: 'off' }),
     radios('role', 'Role', ROLES.map((r) => ({ value: r, text: roleText(r), hint: ROLE_HINT[r] })), v.role, { error: fields.role }),
     ...linkFields(v, fields),
+    sso ? radios('signs_in', 'How they sign in', SIGN_IN_OPTIONS, v.signs_in, { error: fields.sso_only }) : null,
     h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', 'data-prevent-double-click': 'true' }, 'Add the user'))
   form.addEventListener('submit', async (e) => {
     e.preventDefault()
     const values = read(form)
-    if (!values.role) return drawNew(ctx, values, [{ text: 'Choose the user’s role', href: '#role-radio' }], { role: 'Choose the user’s role' })
+    if (!values.role) return drawNew(ctx, values, [{ text: 'Choose the user’s role', href: '#role-radio' }], { role: 'Choose the user’s role' }, sso)
     try {
-      const added = await post('/users', { la }, { username: values.username, display_name: values.display_name, role: values.role, worker: values.worker, teams: teamsOf(values), child: values.child })
+      const added = await post('/users', { la }, { username: values.username, display_name: values.display_name, role: values.role, worker: values.worker, teams: teamsOf(values), child: values.child, sso_only: values.signs_in === 'sso' })
       if (!ctx.live()) return
       setTitle('User added')
       fill(ctx.main,
         backLink(withQuery('/users', { la: ctx.query.get('la') }), 'Back to users'),
-        heading(`${added.user.display_name} can now be given their link`, `Council ${la}`),
+        heading(added.setup_link ? `${added.user.display_name} can now be given their link` : `${added.user.display_name} can now sign in with their council account`, `Council ${la}`),
         ...warningsOf(added.warnings),
-        added.setup_link ? linkPanel(`${added.user.username} was added as ${ROLE_NAMES[added.user.role]}`, added.setup_link) : null)
+        added.setup_link
+          ? linkPanel(`${added.user.username} was added as ${ROLE_NAMES[added.user.role]}`, added.setup_link)
+          : notification(`${added.user.username} was added as ${ROLE_NAMES[added.user.role]}`, 'They have no Hearth password: they sign in with “Sign in with your council account”.', true))
       refreshComponents(ctx.main)
       ;(ctx.main.querySelector('.govuk-notification-banner') as HTMLElement | null)?.focus()
     } catch (err) {
       const r = refusal(err)
-      drawNew(ctx, values, r.items, r.fields)
+      drawNew(ctx, values, r.items, r.fields, sso)
     }
   })
   fill(ctx.main,
@@ -109,18 +125,22 @@ function drawNew(ctx: Ctx, v: Values, items: ErrorItem[], fields: Record<string,
     h('div', { class: 'govuk-grid-row' }, h('div', { class: 'govuk-grid-column-two-thirds' },
       items.length ? errorSummary(items) : null,
       heading('Add a user', `Council ${la}`),
-      p('They get a one-time link to choose their own password. A social worker, reviewing officer, manager or young person is linked to the council’s records: Hearth checks the link exists.'),
+      p(sso ? 'Staff may sign in with their council account; otherwise they get a one-time link to choose their own password. A social worker' : 'They get a one-time link to choose their own password. A social worker, reviewing officer, manager or young person is linked to the council’s records: Hearth checks the link exists.'),
       form)))
   refreshComponents(ctx.main)
   ;(ctx.main.querySelector('.govuk-error-summary') as HTMLElement | null)?.focus()
 }
 
+// Whether single sign-on is set up, as the user's page last asked (its redraws keep it).
+let ssoHere = false
+
 export async function userPage(ctx: Ctx): Promise<void> {
   const la = councilFrom(ctx.query)
   const name = ctx.params.username
   // the list holds every field an administrator sees; a council has hundreds of users at most
-  const list = await get('/users', { la, per_page: 500 })
+  const [list, sso] = await Promise.all([get('/users', { la, per_page: 500 }), ssoConfigured()])
   if (!ctx.live()) return
+  ssoHere = sso
   const u = list.items.find((x) => x.username === name)
   if (!u) throw new ApiError(404, { code: 'not_found', message: `There is no user ${name}` })
   drawUser(ctx, la, u, [], {}, null)
@@ -128,7 +148,7 @@ export async function userPage(ctx: Ctx): Promise<void> {
 
 function drawUser(ctx: Ctx, la: string, u: CouncilUser, items: ErrorItem[], fields: Record<string, string>, after: { title: string; link?: SetupLink; warnings: string[] } | null): void {
   setTitle(items.length ? `Error: ${u.display_name || u.username}` : u.display_name || u.username)
-  const v: Values = { username: u.username, display_name: u.display_name, role: u.role, worker: u.worker, teams: u.teams.join(', '), child: u.child }
+  const v: Values = { username: u.username, display_name: u.display_name, role: u.role, worker: u.worker, teams: u.teams.join(', '), child: u.child, signs_in: u.sso_only ? 'sso' : 'password' }
   const back = withQuery('/users', { la: ctx.query.get('la') })
   const act = async (what: 'disable' | 'enable' | 'reset') => {
     try {
@@ -157,6 +177,24 @@ function drawUser(ctx: Ctx, la: string, u: CouncilUser, items: ErrorItem[], fiel
       drawUser(ctx, la, { ...u, role: values.role as Role, worker: values.worker, teams: teamsOf(values), child: values.child }, r.items, r.fields, null)
     }
   })
+  // Only their council account, or a Hearth password again (through a set-up link)
+  const setSsoOnly = async (ssoOnly: boolean) => {
+    try {
+      const res = await put('/users/{username}', { username: u.username, la }, { role: u.role, worker: u.worker, teams: u.teams, child: u.child, sso_only: ssoOnly })
+      if (!ctx.live()) return
+      const title = ssoOnly ? `${u.username} now signs in only with their council account: their password no longer works` : `${u.username} may now have a Hearth password`
+      drawUser(ctx, la, res.user, [], {}, { title, link: res.setup_link, warnings: res.warnings })
+    } catch (err) {
+      const r = refusal(err)
+      drawUser(ctx, la, u, r.items, r.fields, null)
+    }
+  }
+  const ssoButton = () => {
+    const b = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', 'data-module': 'govuk-button' },
+      u.sso_only ? 'Let them use a Hearth password' : 'Make them sign in with their council account only')
+    b.addEventListener('click', () => void setSsoOnly(!u.sso_only))
+    return b
+  }
   const button = (text: string, what: 'disable' | 'enable' | 'reset', cls = 'govuk-button--secondary') => {
     const b = h('button', { type: 'button', class: `govuk-button ${cls}`, 'data-module': 'govuk-button' }, text)
     b.addEventListener('click', () => void act(what))
@@ -174,7 +212,7 @@ function drawUser(ctx: Ctx, la: string, u: CouncilUser, items: ErrorItem[], fiel
         ['Username', u.username],
         ['Role', roleText(u.role)],
         ['Status', status],
-        ['Signs in with', u.sso_only ? 'Their council account only (single sign-on)' : 'A Hearth password, or their council account where single sign-on is set up'],
+        ['Signs in with', u.sso_only ? 'Their council account only (single sign-on)' : ssoHere && u.role !== 'young_person' ? 'A Hearth password, or their council account' : 'A Hearth password'],
         ['Last signed in', u.last_login_at ? dateTime(u.last_login_at) : 'Never']
       ]),
       h('h2', { class: 'govuk-heading-m' }, 'Role and links'),
@@ -185,7 +223,8 @@ function drawUser(ctx: Ctx, la: string, u: CouncilUser, items: ErrorItem[], fiel
         : p('Resetting stops their password working, ends their sessions and locks, and makes a new one-time set-up link.'),
       h('div', { class: 'govuk-button-group' },
         u.disabled ? button('Enable', 'enable') : button('Disable', 'disable', 'govuk-button--warning'),
-        u.sso_only ? null : button('Reset and make a set-up link', 'reset')))))
+        u.sso_only ? null : button('Reset and make a set-up link', 'reset'),
+        (ssoHere || u.sso_only) && u.role !== 'young_person' ? ssoButton() : null))))
   refreshComponents(ctx.main)
   ;(ctx.main.querySelector('.govuk-error-summary, .govuk-notification-banner') as HTMLElement | null)?.focus()
 }
