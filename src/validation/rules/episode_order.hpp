@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <span>
 #include <string>
@@ -108,11 +109,13 @@ inline void check_field_same_as_last_year(const ReturnTables& ds, Hits& out,
 }
 
 // The placement distance comparison of rules 453 and 503G: a change of 0.2 miles or more, or a
-// distance this year where there was none last year.
+// distance this year where there was none last year. The distances are in tenths of a mile, so
+// whole tenths are compared: 20.9 − 20.7 as floating-point numbers is 0.1999…, and a change of
+// exactly 0.2 miles would be missed (as the sector validator misses it; docs/validation.md).
 inline bool distance_changed(const ReturnTables& ds, const Table& now, std::uint32_t r,
                              const Table& before, std::uint32_t p) {
   const auto a = placement_distance(ds, now, r), b = placement_distance(ds, before, p);
-  if (a && b) return std::abs(*a - *b) >= 0.2;
+  if (a && b) return std::llabs(std::llround(*a * 10) - std::llround(*b * 10)) >= 2;
   return a && !b;
 }
 
