@@ -126,6 +126,7 @@ int cmd_user_list(const Global& g, const std::string& format) {
       // the administrators' page's fields, and what only the server's operator needs
       json j = services::user_json(u);
       j["demo"] = u.demo;
+      j["sso_linked_to"] = u.sso_subject;  // the provider's issuer and subject ("" when none)
       j["locked_until"] = model::format_instant(u.locked_until);
       arr.push_back(std::move(j));
     }
@@ -139,16 +140,23 @@ int cmd_user_list(const Global& g, const std::string& format) {
     std::string scope = u.worker;
     for (const auto& t : u.teams) scope += (scope.empty() ? "" : "; ") + t;
     if (!u.child.empty()) scope = "child " + u.child;
+    // how they sign in: a password, or only the council's single sign-on (linked to a council
+    // account once they have used it)
+    const std::string signs_in = !u.sso_only             ? "password"
+                                 : u.sso_subject.empty() ? "sso (not yet linked)"
+                                                         : "sso";
     rows.push_back({u.username, u.role, u.display_name, councils, scope,
-                    u.disabled ? "disabled" : (u.locked_until ? "locked" : "active"),
+                    u.disabled ? "disabled" : (u.locked_until ? "locked" : "active"), signs_in,
                     model::format_instant(u.last_login_at)});
   }
   if (fmt == Format::Csv)
-    print_csv(std::cout, {"username", "role", "name", "councils", "scope", "state", "last_login"},
+    print_csv(std::cout,
+              {"username", "role", "name", "councils", "scope", "state", "signs_in", "last_login"},
               rows);
   else
-    print_table(std::cout, {"USERNAME", "ROLE", "NAME", "COUNCILS", "SCOPE", "STATE", "LAST LOGIN"},
-                rows);
+    print_table(
+        std::cout,
+        {"USERNAME", "ROLE", "NAME", "COUNCILS", "SCOPE", "STATE", "SIGNS IN", "LAST LOGIN"}, rows);
   return kExitOk;
 }
 

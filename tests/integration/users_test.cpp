@@ -82,3 +82,52 @@ TEST_F(UserAdd, BeforeAnyRecordsAWorkerCannotBeLinked) {
 }
 
 }  // namespace
+
+// Single sign-on's accounts from the command line (docs/sso.md): one added SSO-only has no
+// password and cannot be reset; `sso-only --off` gives them a set-up link; `sso-only` takes an
+// existing password away; a young person cannot be made SSO-only; `list` says how each signs in.
+TEST_F(UserAdd, SsoOnlyAccountsHaveNoPasswordAndSayHowTheySignIn) {
+  ASSERT_EQ(cli({"demo", "--children", "40", "--years", "1"}).exit_code, 0);
+  auto added = cli({"user", "add", "jo.bloggs@council.example", "--role", "analyst", "--council",
+                    "887", "--email", "jo.bloggs@council.example", "--sso-only"});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_NE(added.out.find("council's single sign-on"), std::string::npos) << added.out;
+  EXPECT_EQ(added.out.find("password is"), std::string::npos) << "no password made up";
+  auto jo = [&] {
+    for (const auto& u : json::parse(cli({"user", "list", "--format", "json"}).out))
+      if (u["username"] == "jo.bloggs@council.example") return u;
+    return json();
+  };
+  EXPECT_TRUE(jo()["sso_only"].get<bool>()) << jo();
+  EXPECT_EQ(jo()["sso_linked_to"], "");
+  auto table = cli({"user", "list"});
+  EXPECT_NE(table.out.find("sso (not yet linked)"), std::string::npos) << table.out;
+
+  auto reset = cli({"user", "reset-password", "jo.bloggs@council.example"});
+  EXPECT_EQ(reset.exit_code, 2);
+  EXPECT_NE(reset.err.find("only with single sign-on"), std::string::npos) << reset.err;
+  auto off = cli({"user", "sso-only", "jo.bloggs@council.example", "--off"});
+  ASSERT_EQ(off.exit_code, 0) << off.err;
+  EXPECT_NE(off.out.find("/setup#"), std::string::npos) << off.out;
+  EXPECT_FALSE(jo()["sso_only"].get<bool>());
+  EXPECT_TRUE(jo()["awaiting_setup"].get<bool>()) << "a password again, through the link";
+
+  ASSERT_EQ(cli({"user", "sso-only", "demo-analyst"}).exit_code, 0);
+  auto csv = cli({"user", "list", "--format", "csv"});
+  EXPECT_NE(csv.out.find("signs_in"), std::string::npos) << csv.out;
+  std::size_t analyst_row = csv.out.find("\ndemo-analyst,");
+  ASSERT_NE(analyst_row, std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.substr(analyst_row, csv.out.find('\n', analyst_row + 1) - analyst_row)
+                .find("sso (not yet linked)"),
+            std::string::npos)
+      << csv.out;
+  auto yp = cli({"user", "sso-only", "demo-yp"});
+  EXPECT_EQ(yp.exit_code, 2);
+  EXPECT_NE(yp.err.find("single sign-on is for staff"), std::string::npos) << yp.err;
+  auto unlink = cli({"user", "sso-unlink", "demo-analyst"});
+  EXPECT_EQ(unlink.exit_code, 0);
+  EXPECT_NE(unlink.out.find("not linked"), std::string::npos) << unlink.out;
+  auto both = cli({"user", "add", "x1", "--role", "analyst", "--council", "887", "--sso-only",
+                   "--password-stdin"});
+  EXPECT_EQ(both.exit_code, 2) << "no password for an SSO-only account";
+}
