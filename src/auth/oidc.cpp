@@ -153,7 +153,7 @@ std::string pkce_challenge(const std::string& verifier) {
 
 // ---- the configuration file's [sso] ------------------------------------------------------------
 
-SsoConfig load_sso_config(const std::filesystem::path& path) {
+SsoConfig load_sso_config(const std::filesystem::path& path, bool read_secret) {
   using timescales::ConfigError;
   const std::string file = path.string();
   const auto doc = timescales::parse_toml_document(timescales::read_config_file(path), file);
@@ -185,7 +185,12 @@ SsoConfig load_sso_config(const std::filesystem::path& path) {
     out = *v;
   };
   text("issuer", c.issuer);
-  if (c.issuer.empty()) return c;
+  if (c.issuer.empty()) {
+    if (t->empty()) return c;  // an empty [sso]: no single sign-on
+    throw ConfigError(where("issuer") +
+                      " is needed for single sign-on (or remove the [sso] table to sign in "
+                      "with passwords only)");
+  }
   text("client_id", c.client_id);
   text("redirect_uri", c.redirect_uri);
   text("post_logout_redirect_uri", c.post_logout_redirect_uri);
@@ -245,6 +250,7 @@ SsoConfig load_sso_config(const std::filesystem::path& path) {
   if (c.role_groups.empty() != c.roles_claim.empty())
     throw ConfigError(where("roles_claim") +
                       " and [[sso.role_groups]] go together: name the claim and its groups");
+  if (!read_secret) return c;
   if (const char* env = std::getenv("HEARTH_SSO_CLIENT_SECRET"); env && *env) {
     c.client_secret = env;
   } else if (!secret_file.empty()) {

@@ -49,10 +49,12 @@ struct SsoConfig {
   bool enabled() const { return !issuer.empty(); }
 };
 
-// Reads [sso] from the TOML file (absent: SSO off). Throws timescales::ConfigError naming the
-// key at fault: a missing client_id, client secret or redirect_uri, an issuer that is not https
-// (plain http only on this machine's loopback, for tests), an unknown role.
-SsoConfig load_sso_config(const std::filesystem::path& file);
+// Reads [sso] from the TOML file (absent or empty: SSO off). Throws timescales::ConfigError
+// naming the key at fault: an unknown key, no issuer, a missing client_id, client secret or
+// redirect_uri, an issuer that is not https (plain http only on this machine's loopback, for
+// tests), an unknown role. `read_secret` false checks everything but the client secret (which
+// only the server needs, and only its user may read): for the other commands.
+SsoConfig load_sso_config(const std::filesystem::path& file, bool read_secret = true);
 
 // One HTTP exchange with the provider: a GET, or a POST of a form when `form` is not empty.
 struct HttpCall {

@@ -188,6 +188,8 @@ int cmd_user_add(const Global& g, const UserArgs& a);
 int cmd_user_sso_only(const Global& g, const std::string& username, bool off);
 // Forgets the council account the user's single sign-on is linked to.
 int cmd_user_sso_unlink(const Global& g, const std::string& username);
+// Sets the address alerts go to (and single sign-on may match by); "" removes it.
+int cmd_user_email(const Global& g, const std::string& username, const std::string& email);
 int cmd_user_list(const Global& g, const std::string& format);
 int cmd_user_disable(const Global& g, const std::string& username, bool disable);
 int cmd_user_reset_password(const Global& g, const std::string& username, bool from_stdin);

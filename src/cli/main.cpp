@@ -171,8 +171,8 @@ int main(int argc, char** argv) {
   user_add->add_option("username", ua.username, "Their sign-in name")->required();
   user_add
       ->add_option("--role", ua.role,
-                   "admin, analyst, manager, iro, worker, board, participation or "
-                   "young_person")
+                   "admin, analyst, manager, iro, worker, board, board_officer, "
+                   "participation or young_person")
       ->required();
   user_add->add_option("--name", ua.display_name, "Their name as shown");
   user_add->add_option("--council", ua.councils, "LA code(s) they work for")->required();
@@ -213,6 +213,12 @@ int main(int argc, char** argv) {
       "Forget the council account a user's single sign-on is linked to (their next one links "
       "afresh); their sessions end");
   user_unlink->add_option("username", user_name, "Who")->required();
+  std::string user_email;
+  auto* user_email_cmd = userc->add_subcommand(
+      "email", "Set a user's email address: where alerts go, and what single sign-on may match");
+  user_email_cmd->add_option("username", user_name, "Who")->required();
+  user_email_cmd->add_option("address", user_email, "Their address (\"\" to remove it)")
+      ->required();
 
   auto* auditc = app.add_subcommand("audit", "The audit log of reads and changes");
   auditc->require_subcommand(1);
@@ -378,6 +384,7 @@ int main(int argc, char** argv) {
     if (*user_reset) return cmd_user_reset_password(g, user_name, pw_stdin);
     if (*user_sso) return cmd_user_sso_only(g, user_name, sso_off);
     if (*user_unlink) return cmd_user_sso_unlink(g, user_name);
+    if (*user_email_cmd) return cmd_user_email(g, user_name, user_email);
     if (*audit_verify) return cmd_audit_verify(g, audit_format);
     if (*audit_list) return cmd_audit_list(g, al);
     if (*worklist) return cmd_worklist(g, wl);

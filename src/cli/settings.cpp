@@ -108,6 +108,12 @@ void apply_settings(const fs::path& file, const CLI::App& app, Global& g, const 
                        "]; the sections are store, serve, paths, timescales, scorecard, "
                        "imports, voice, alerts, mail, local_offer and sso");
   }
+  // [sso]'s mistakes stop every command, not only the server (which alone reads the secret).
+  try {
+    auth::load_sso_config(file, false);
+  } catch (const timescales::ConfigError& e) {
+    throw UsageError(e.what());
+  }
 
   Section store(file, doc, "store");
   store.known({"url"});

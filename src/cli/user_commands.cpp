@@ -202,6 +202,12 @@ int cmd_user_reset_password(const Global& g, const std::string& username, bool f
 int cmd_user_sso_only(const Global& g, const std::string& username, bool off) {
   auto st = open_current(g);
   require_user(*st, username);
+  if (require_user(*st, username).sso_only == !off) {
+    std::cout << username
+              << (off ? " already signs in with a password.\n"
+                      : " already signs in only with the council's single sign-on.\n");
+    return kExitOk;
+  }
   std::optional<services::SetupLink> link;
   try {
     link = services::set_sso_only(*st, username, !off);
@@ -234,6 +240,21 @@ int cmd_user_sso_unlink(const Global& g, const std::string& username) {
   audit(*st, "user.sso_unlink", "user:" + username, {{"was", was}});
   std::cout << username << " is no longer linked to " << was
             << "; their next single sign-on links them afresh. Their sessions ended.\n";
+  return kExitOk;
+}
+
+int cmd_user_email(const Global& g, const std::string& username, const std::string& email) {
+  auto st = open_current(g);
+  auto u = require_user(*st, username);
+  if (!email.empty() && (email.size() > 254 || email.find('@') == std::string::npos ||
+                         email.find_first_of(" \t\r\n,;<>") != std::string::npos))
+    throw UsageError("'" + email + "' is not an email address");
+  const std::string was = u.email;
+  u.email = email;
+  st->update_user(u);
+  audit(*st, "user.email", "user:" + username, {{"from", was}, {"to", email}});
+  std::cout << username << "'s email address is "
+            << (email.empty() ? std::string("removed") : "now " + email) << ".\n";
   return kExitOk;
 }
 

@@ -49,7 +49,7 @@ void check_required(const NewUser& u) {
   if (!role)
     throw bad_input("bad_role",
                     "the role must be one of admin, analyst, manager, iro, worker, board, "
-                    "participation, young_person; not '" +
+                    "board_officer, participation, young_person; not '" +
                         u.role + "'",
                     {{"parameter", "role"}});
   if (u.username.empty() || u.username.size() > 100 ||

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "support.hpp"
@@ -130,4 +131,15 @@ TEST_F(UserAdd, SsoOnlyAccountsHaveNoPasswordAndSayHowTheySignIn) {
   auto both = cli({"user", "add", "x1", "--role", "analyst", "--council", "887", "--sso-only",
                    "--password-stdin"});
   EXPECT_EQ(both.exit_code, 2) << "no password for an SSO-only account";
+  ASSERT_EQ(cli({"user", "email", "demo-analyst", "ana.lyst@council.example"}).exit_code, 0);
+  EXPECT_EQ(cli({"user", "email", "demo-analyst", "not an address"}).exit_code, 2);
+  auto again = cli({"user", "sso-only", "demo-analyst"});
+  EXPECT_NE(again.out.find("already signs in only"), std::string::npos) << again.out;
+
+  // [sso]'s mistakes stop any command that reads the configuration, not only the server
+  const auto config = tmp_.path() / "hearth.toml";
+  { std::ofstream(config) << "[sso]\nmatch_clam = \"email\"\n"; }
+  auto typo = cli({"--config", config.string(), "user", "list"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("[sso] match_clam is not a setting"), std::string::npos) << typo.err;
 }

@@ -337,6 +337,14 @@ TEST(SsoSettings, AreReadCheckedAndNeedASecret) {
   };
   refused("[sso]\nissuer = \"http://login.example.org/\"\nclient_id = \"h\"\n", "https");
   refused(base + "colour = \"red\"\n", "[sso] colour is not a setting");
+  refused("[sso]\nmatch_account = \"mail\"\n", "issuer is needed");  // keys but no issuer
+  EXPECT_FALSE(load_sso_config(write_config("[sso]\n")).enabled()) << "an empty table: off";
+  EXPECT_TRUE(load_sso_config(write_config("[sso]\nissuer = \"" + kIssuer +
+                                           "\"\nclient_id = \"h\"\nredirect_uri = "
+                                           "\"https://h.example/auth/oidc/callback\"\n"),
+                              false)
+                  .enabled())
+      << "checked without its secret, for commands other than serve";
   refused("[sso]\nissuer = \"" + kIssuer +
               "\"\nredirect_uri = \"https://h.example/auth/oidc/callback\"\n",
           "client_id");
