@@ -85,9 +85,10 @@ class SsoPages {
  public:
   explicit SsoPages(Ctx& ctx) : ctx_(ctx) {}
 
-  // A broken database connection is not reused (as the API's routes do).
+  // `f` with a database connection, held only for it; a broken one is not reused (as the API's
+  // routes do).
   template <class F>
-  http::Response with_store(F&& f) {
+  auto with_store(F&& f) {
     auto lease = ctx_.pool.lease();
     try {
       return f(*lease);
@@ -115,8 +116,52 @@ class SsoPages {
       return refused ? refuse(st, req, *refused, "") : start(st, req, a);
     });
   }
+  // Three steps, the provider asked in the middle with no database connection held (the code
+  // exchange may take seconds): take the request, finish at the provider, sign in.
   http::Response callback(const http::Request& req) {
-    return with_store([&](store::Store& st) { return callback(st, req); });
+    auto param = [&](const char* name) {
+      auto it = req.query.find(name);
+      return it == req.query.end() ? std::string() : it->second;
+    };
+    const std::string state = param("state");
+    std::optional<store::SsoRequest> r;
+    if (!state.empty() && state.size() <= 200)
+      r = with_store([&](store::Store& st) {
+        return st.take_sso_request(auth::sha256_hex(state),
+                                   model::from_unix_seconds(ctx_.authn.now()));
+      });
+    nlohmann::json claims;
+    try {
+      if (!r)
+        throw auth::SsoError("expired",
+                             "state unknown, already used or out of date (a replay, or over ten "
+                             "minutes at the provider)");
+      const std::string binding = request_cookie(req, "hearth_sso");
+      if (binding.empty() || !auth::equal_secret(auth::sha256_hex(binding), r->browser_hash))
+        throw auth::SsoError("expired", "the sign-in was begun in another browser");
+      if (const std::string error = param("error"); !error.empty())
+        throw auth::SsoError(error == "access_denied" ? "cancelled" : "refused",
+                             "the provider answered " + error.substr(0, 100));
+      const std::string code = param("code");
+      if (code.empty() || code.size() > 4096)
+        throw auth::SsoError("refused", "the provider sent no code");
+      claims = client().finish(code, r->verifier, r->nonce);
+    } catch (const auth::SsoError& e) {
+      return with_store([&](store::Store& st) { return refuse(st, req, e, r ? "" : state); });
+    }
+    return with_store([&](store::Store& st) {
+      try {
+        const auto account = auth::match_account(st, client().config(), claims);
+        // As a password sign-in: a demo account works only on the store `hearth demo` made.
+        if (account.user.demo && st.meta("origin") != std::optional<std::string>("hearth demo"))
+          throw auth::SsoError("no_account", "account " + account.user.username +
+                                                 " is a demo account on a store hearth demo "
+                                                 "did not make");
+        return signed_in(st, req, account, claims, r->return_to);
+      } catch (const auth::SsoError& e) {
+        return refuse(st, req, e, "");
+      }
+    });
   }
 
   http::Response start(store::Store& st, const http::Request& req, const auth::Authorization& a) {
@@ -136,42 +181,6 @@ class SsoPages {
     res.status = 302;
     res.headers.emplace_back("Set-Cookie", binding_cookie(ctx_.opts, binding, kRequestLife));
     return res;
-  }
-
-  http::Response callback(store::Store& st, const http::Request& req) {
-    auto param = [&](const char* name) {
-      auto it = req.query.find(name);
-      return it == req.query.end() ? std::string() : it->second;
-    };
-    const std::string state = param("state");
-    std::optional<store::SsoRequest> r;
-    if (!state.empty() && state.size() <= 200)
-      r = st.take_sso_request(auth::sha256_hex(state), model::from_unix_seconds(ctx_.authn.now()));
-    try {
-      if (!r)
-        throw auth::SsoError("expired",
-                             "state unknown, already used or out of date (a replay, or over ten "
-                             "minutes at the provider)");
-      const std::string binding = request_cookie(req, "hearth_sso");
-      if (binding.empty() || !auth::equal_secret(auth::sha256_hex(binding), r->browser_hash))
-        throw auth::SsoError("expired", "the sign-in was begun in another browser");
-      if (const std::string error = param("error"); !error.empty())
-        throw auth::SsoError(error == "access_denied" ? "cancelled" : "refused",
-                             "the provider answered " + error.substr(0, 100));
-      const std::string code = param("code");
-      if (code.empty() || code.size() > 4096)
-        throw auth::SsoError("refused", "the provider sent no code");
-      const auto claims = client().finish(code, r->verifier, r->nonce);
-      const auto account = auth::match_account(st, client().config(), claims);
-      // As a password sign-in: a demo account works only on the store `hearth demo` made.
-      if (account.user.demo && st.meta("origin") != std::optional<std::string>("hearth demo"))
-        throw auth::SsoError("no_account", "account " + account.user.username +
-                                               " is a demo account on a store hearth demo did "
-                                               "not make");
-      return signed_in(st, req, account, claims, r->return_to);
-    } catch (const auth::SsoError& e) {
-      return refuse(st, req, e, r ? "" : state);
-    }
   }
 
   http::Response sign_out(const http::Request& req) {
