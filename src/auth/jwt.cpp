@@ -6,58 +6,38 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
+#include <sodium.h>
 
 #include <algorithm>
-#include <array>
 #include <stdexcept>
 
 namespace hearth::auth::jwt {
 
 using nlohmann::json;
 
+// libsodium's URL-safe base64 without padding, as auth::random_token makes its tokens: it refuses
+// padding, '+', '/', and left-over bits that are not zero.
 std::optional<std::string> base64url_decode(std::string_view in) {
-  static const auto table = [] {
-    std::array<signed char, 256> t{};
-    t.fill(-1);
-    const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    for (int i = 0; i < 64; ++i)
-      t[static_cast<unsigned char>(alphabet[i])] = static_cast<signed char>(i);
-    return t;
-  }();
-  std::string out;
-  out.reserve(in.size() * 3 / 4);
-  unsigned buf = 0;
-  int bits = 0;
-  for (char c : in) {
-    int v = table[static_cast<unsigned char>(c)];
-    if (v < 0) return std::nullopt;  // no padding, no '+' or '/' in base64url
-    buf = (buf << 6) | unsigned(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(char((buf >> bits) & 0xff));
-    }
-  }
-  if (bits >= 6) return std::nullopt;  // a lone sixth bit-group is not base64
+  if (sodium_init() < 0) return std::nullopt;
+  std::string out(in.size() * 3 / 4 + 1, '\0');
+  std::size_t len = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), in.data(),
+                        in.size(), nullptr, &len, &end,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+      end != in.data() + in.size())
+    return std::nullopt;
+  out.resize(len);
   return out;
 }
 
 std::string base64url_encode(std::string_view in) {
-  static constexpr char alphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out;
-  out.reserve((in.size() * 4 + 2) / 3);
-  unsigned buf = 0;
-  int bits = 0;
-  for (unsigned char c : in) {
-    buf = (buf << 8) | c;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out.push_back(alphabet[(buf >> bits) & 63]);
-    }
-  }
-  if (bits > 0) out.push_back(alphabet[(buf << (6 - bits)) & 63]);
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  std::string out(sodium_base64_ENCODED_LEN(in.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                  '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(in.data()),
+                    in.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.size() - 1);  // its terminating NUL
   return out;
 }
 
