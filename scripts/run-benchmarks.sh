@@ -18,3 +18,5 @@ scripts/with-postgres.sh bash -c '
   build/release/bench/bench_import --pg-council "$base/bench_council" --pg-national "$base/bench_national"'
 echo "# web: dashboard API under load (wrk), a new client meanwhile"
 bench/web_load.sh 20
+echo "# start-up on a national store (made on first use: about ten minutes)"
+bench/startup.sh build/release/bin/hearth /tmp/hearth-national.db 3

@@ -31,6 +31,7 @@
 #include "indicators/reference.hpp"
 #include "ingest/import.hpp"
 #include "ingest/local_import.hpp"
+#include "ingest/saved_snapshot.hpp"
 #include "ingest/snapshot.hpp"
 #include "local/reader.hpp"
 #include "report/finding.hpp"
@@ -718,8 +719,8 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
                 .count();
   std::cout << "Hearth is serving " << store::redact_url(g.store_url) << " on "
             << (tls ? "https://" : "http://") << opts.host << ':' << server.port() << "/ ("
-            << snapshot.get()->children.size() << " children loaded in " << ms
-            << " ms). Stop with Ctrl-C.\n";
+            << snapshot.get()->children.size() << " children loaded in " << ms << " ms"
+            << (snapshot.from_saved() ? ", read back as saved" : "") << "). Stop with Ctrl-C.\n";
   if (metrics_server)
     std::cout << "Metrics: " << (tls ? "https://" : "http://") << metrics_opts->host << ':'
               << metrics_server->port() << "/metrics\n";
@@ -783,9 +784,39 @@ int cmd_serve(const Global& g, const ServeArgs& a) {
       }
     }
   });
+  // Data built from rows (at the start, after an import) is saved for the next start, on a
+  // connection and thread of its own: seconds of work on a national store hold up neither the
+  // requests nor the watcher's alerts (ingest/saved_snapshot.hpp).
+  std::thread saver([&] {
+    std::unique_ptr<store::Store> own;
+    auto next_try = std::chrono::steady_clock::now();
+    while (running) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(250));
+      if (!running || !snapshot.unsaved() || std::chrono::steady_clock::now() < next_try) continue;
+      try {
+        if (!own) own = store::open_store(g.store_url);
+        const auto t0 = std::chrono::steady_clock::now();
+        if (snapshot.save(*own, [&] { return running.load(); }))
+          spdlog::info(
+              json{{"event", "snapshot_saved"},
+                   {"seconds",
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()}}
+                  .dump());
+      } catch (const ingest::SaveStopped&) {  // stopping
+      } catch (const std::exception& e) {
+        spdlog::warn(json{{"event", "snapshot_save_failed"},
+                          {"error", e.what()},
+                          {"message", "tried again in a minute"}}
+                         .dump());
+        own.reset();
+        next_try = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+      }
+    }
+  });
   server.run();
   if (metrics_server) metrics_server->stop();
   running = false;
+  saver.join();
   watcher.join();
   std::cout << "Hearth stopped.\n";
   return kExitOk;

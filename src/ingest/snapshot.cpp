@@ -2,15 +2,29 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <utility>
 
+#include "ingest/saved_snapshot.hpp"
 #include "voice/clock.hpp"
 
 namespace hearth::ingest {
 
-std::shared_ptr<const model::Dataset> load_dataset(store::Store& store) {
-  auto returns = store.load_all_returns();
-  auto ds = std::make_shared<model::Dataset>(model::Dataset::build(returns));
-  ds->attach_local(store.load_all_local());
+std::shared_ptr<const model::Dataset> load_dataset(store::Store& store, LoadReport* report) {
+  LoadReport r;
+  // The key before the rows: an import landing while they are read makes a newer key, so what
+  // is built now is never saved under the key of data it may not hold (saved_snapshot.hpp).
+  r.key = saved_snapshot_key(store);
+  std::shared_ptr<model::Dataset> ds = read_saved_dataset(store, r.key, &r.saved_unreadable);
+  r.from_saved = ds != nullptr;
+  if (!ds) {
+    // Each council's returns for a year become rows of strings, then the columnar dataset: the
+    // rows are dropped as soon as it is built.
+    {
+      auto returns = store.load_all_returns();
+      ds = std::make_shared<model::Dataset>(model::Dataset::build(returns));
+    }
+    ds->attach_local(store.load_all_local());
+  }
   // The children's statements as facts (when, feelings, first answer), never their words.
   std::vector<model::StatementFact> facts;
   for (const auto& la : ds->councils)
@@ -35,6 +49,7 @@ std::shared_ptr<const model::Dataset> load_dataset(store::Store& store) {
       cards.push_back(std::move(f));
     }
   ds->attach_cards(std::move(cards));
+  if (report) *report = std::move(r);
   return ds;
 }
 
@@ -49,12 +64,23 @@ std::shared_ptr<const model::Dataset> Snapshot::reload(store::Store& store) {
   auto imports = store.list_imports(1);
   const long long latest = imports.empty() ? 0 : imports.front().id;
   const std::string voice = voice_version_of(store);
-  auto ds = load_dataset(store);
+  LoadReport report;
+  auto ds = load_dataset(store, &report);
   set(ds);
   import_id_.store(latest);
   {
     std::lock_guard vk(voice_mu_);
     voice_version_ = voice;
+    from_saved_ = report.from_saved;
+    // Built from rows: worth saving for the next start (save(), from `hearth serve`'s watcher).
+    if (report.from_saved || report.key.empty()) {
+      unsaved_.reset();
+      unsaved_key_.clear();
+    } else {
+      unsaved_ = ds;
+      unsaved_key_ = report.key;
+      replace_saved_ = report.saved_unreadable;  // saved whole but not readable: save over it
+    }
   }
   load_micros_.store(std::chrono::duration_cast<std::chrono::microseconds>(
                          std::chrono::steady_clock::now() - started)
@@ -64,6 +90,40 @@ std::shared_ptr<const model::Dataset> Snapshot::reload(store::Store& store) {
                        .count());
   reloads_.fetch_add(1);
   return ds;
+}
+
+bool Snapshot::unsaved() const {
+  std::lock_guard vk(voice_mu_);
+  return unsaved_ != nullptr;
+}
+
+bool Snapshot::save(store::Store& store, const std::function<bool()>& keep_going) {
+  std::shared_ptr<const model::Dataset> ds;
+  std::string key;
+  bool replace = false;
+  {
+    std::lock_guard vk(voice_mu_);
+    ds = std::exchange(unsaved_, nullptr);
+    key = std::exchange(unsaved_key_, {});
+    replace = std::exchange(replace_saved_, false);
+  }
+  if (!ds) return false;
+  try {
+    // Saved only while the store still holds the data it was built from.
+    if (saved_snapshot_key(store) != key) return false;
+    if (!save_dataset(store, key, *ds, keep_going, replace)) return false;
+  } catch (...) {
+    // Kept for another try, unless newer data has come to be saved meanwhile.
+    std::lock_guard vk(voice_mu_);
+    if (!unsaved_) {
+      unsaved_ = ds;
+      unsaved_key_ = key;
+      replace_saved_ = replace;
+    }
+    throw;
+  }
+  saves_.fetch_add(1);
+  return true;
 }
 
 model::Date data_date(const model::Dataset& d) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -29,22 +30,51 @@ class Snapshot {
     std::lock_guard lk(voice_mu_);
     return voice_version_;
   }
+  // Whether the data in use was read back from what the store had saved (saved_snapshot.hpp)
+  // rather than built from the rows.
+  bool from_saved() const {
+    std::lock_guard lk(voice_mu_);
+    return from_saved_;
+  }
+  // Whether the data in use was built from rows and is not saved yet.
+  bool unsaved() const;
+  // Saves the data in use when it was built from rows and the store still holds those rows, so
+  // the next start reads it back (`hearth serve` calls this from a thread of its own, off the
+  // requests' path; `keep_going` is asked before each part). Returns whether it made a whole
+  // save. Throws what the store throws (or SaveStopped), keeping the data for another try.
+  bool save(store::Store& store, const std::function<bool()>& keep_going = {});
   // For monitoring (GET /metrics): how long the last reload took, when it finished (Unix
   // seconds; 0: never), and how many there have been.
   double last_load_seconds() const { return static_cast<double>(load_micros_.load()) / 1e6; }
   long long loaded_at() const { return loaded_at_.load(); }
   long long reloads() const { return reloads_.load(); }
+  long long saves() const { return saves_.load(); }  // save() calls that wrote
 
  private:
   std::atomic<std::shared_ptr<const model::Dataset>> current_;
   std::mutex reload_mu_;  // one reload at a time, so a later one never loses to an earlier
   std::atomic<long long> import_id_{0};
-  mutable std::mutex voice_mu_;
+  mutable std::mutex voice_mu_;  // also guards the four below
   std::string voice_version_;
-  std::atomic<long long> load_micros_{0}, loaded_at_{0}, reloads_{0};
+  bool from_saved_ = false;
+  bool replace_saved_ = false;  // what is saved under unsaved_key_ could not be read
+  std::shared_ptr<const model::Dataset> unsaved_;  // built from rows, not yet saved
+  std::string unsaved_key_;
+  std::atomic<long long> load_micros_{0}, loaded_at_{0}, reloads_{0}, saves_{0};
 };
 
-std::shared_ptr<const model::Dataset> load_dataset(store::Store& store);
+// How load_dataset found the data: the saved dataset's key (saved_snapshot_key, read before the
+// rows) and whether it was read back from what was saved under it.
+struct LoadReport {
+  std::string key;
+  bool from_saved = false;
+  bool saved_unreadable = false;  // a whole save was there but could not be read
+};
+// The store's data as the engines read it: the dataset saved under the store's current key when
+// there is one, else built from the rows; then the children's statements and the Board's cards,
+// always read fresh.
+std::shared_ptr<const model::Dataset> load_dataset(store::Store& store,
+                                                   LoadReport* report = nullptr);
 
 // What children and young people have said and asked, as a version: statements and their replies
 // (VoiceStore::version) and challenge cards (GovernanceStore::cards_version). The data is read

@@ -450,6 +450,15 @@ void Dataset::attach_cards(std::vector<CardFact> facts) {
   cards = std::move(facts);
 }
 
+void Dataset::index_children() {
+  child_index_.clear();
+  child_index_.reserve(children.size());
+  for (ChildIndex i = 0; i < children.size(); ++i)
+    if (!child_index_.emplace(child_key(children[i].la, children[i].child), i).second)
+      throw std::invalid_argument("Dataset: a child twice (" + children[i].la + " " +
+                                  children[i].child + ")");
+}
+
 void Dataset::attach_local(std::vector<LocalRecords> records) {
   std::sort(records.begin(), records.end(),
             [](const LocalRecords& a, const LocalRecords& b) { return a.la < b.la; });

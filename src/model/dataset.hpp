@@ -52,6 +52,7 @@ class StringPool {
 struct Span {
   std::uint32_t begin = 0;
   std::uint32_t count = 0;
+  bool operator==(const Span&) const = default;
 };
 // The row numbers of a span, for a range-for.
 inline auto rows(Span s) {
@@ -66,6 +67,7 @@ struct PeriodOfCare {
   Date end{};                         // the last episode's DEC; Dataset::kOpen while looked after
   std::uint32_t first = 0, last = 0;  // rows in Dataset::episodes
   bool short_breaks = false;          // every episode is a short break
+  bool operator==(const PeriodOfCare&) const = default;
 };
 
 struct ChildRecord {
@@ -84,6 +86,7 @@ struct ChildRecord {
   Span periods;   // rows in Dataset::periods, by start
   // The child's rows in each year table (by date or collection year).
   Span missing, sw_episodes, uasc, oc2, oc3, ad1;
+  bool operator==(const ChildRecord&) const = default;
 };
 
 struct EpisodeColumns {
@@ -121,6 +124,7 @@ struct YearRow {
   ChildIndex child;
   int year;
   R row;
+  bool operator==(const YearRow&) const = default;
 };
 
 // Rows of one kind of local record grouped by child: of(c) is child c's rows, sorted by date.
@@ -197,6 +201,9 @@ class Dataset {
 
   // Builds a dataset from returns in any order.
   static Dataset build(const std::vector<Return>& returns);
+  // Makes the (la, CHILD) index again from `children` (a dataset read back whole builds no
+  // index of its own: model/dataset_codec.hpp).
+  void index_children();
   // Takes each council's local records and indexes them by child.
   void attach_local(std::vector<LocalRecords> records);
   // Takes the children's statements (facts only) and indexes them by child.

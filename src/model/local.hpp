@@ -234,6 +234,7 @@ struct LocalRecords {
   std::vector<AdvocacyRequest> advocacy_requests;
   std::vector<AdvocacyAllocation> advocacy_allocations;
   std::vector<AdvocacyVisit> advocacy_visits;
+  bool operator==(const LocalRecords&) const = default;
 };
 
 }  // namespace hearth::model

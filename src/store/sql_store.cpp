@@ -21,6 +21,7 @@
 #include "store/sql_finding_notes.hpp"
 #include "store/sql_governance.hpp"
 #include "store/sql_ops.hpp"
+#include "store/sql_saved_snapshot.hpp"
 #include "store/sql_util.hpp"
 #include "store/sql_voice.hpp"
 #include "store/store.hpp"
@@ -253,6 +254,7 @@ class SqlStore final : public Store {
     }
     sql_ << "DELETE FROM returns WHERE la = :la AND collection_year = :y", soci::use(ret.la),
         soci::use(ret.year.end_year);
+    sql_ << "DELETE FROM saved_snapshot";  // built from the rows replaced
 
     rec.finished_at = model::instant_now();
     insert_import(rec);
@@ -284,6 +286,7 @@ class SqlStore final : public Store {
     }
     rec.finished_at = model::instant_now();
     insert_import(rec);
+    sql_ << "DELETE FROM saved_snapshot";  // built from the records replaced
     long long id = rec.id;
     for (local::LocalTable t : tables) {
       const auto& info = local::local_table_info(t);
@@ -355,6 +358,20 @@ class SqlStore final : public Store {
       out.push_back({r.get<std::string>(0), get_int(r, 1), get_int64(r, 2), get_int64(r, 3)});
     }
     return out;
+  }
+
+  std::optional<SavedSnapshot> saved_snapshot(const std::string& key) override {
+    return sql::saved_snapshot(sql_, key);
+  }
+
+  std::optional<std::string> saved_snapshot_part(const std::string& key, const SavedSnapshot& save,
+                                                 int n) override {
+    return sql::read_saved_snapshot_part(sql_, key, save, n);
+  }
+
+  bool save_snapshot(const std::string& key,
+                     const std::function<void(const PartSink&)>& produce) override {
+    return sql::write_saved_snapshot(sql_, *driver_, key, produce);
   }
 
   OpsCounts ops_counts(std::int64_t created_after, std::int64_t seen_after, model::Instant now,

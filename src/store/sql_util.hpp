@@ -22,6 +22,11 @@ inline std::string opt_string(const soci::row& r, std::size_t i) {
   return r.get_indicator(i) == soci::i_ok ? r.get<std::string>(i) : std::string();
 }
 
+// Bytes kept as base64 text (PostgreSQL's TEXT takes only valid UTF-8; both databases alike).
+// from_base64 throws std::runtime_error naming `what` when the text is not base64.
+std::string to_base64(std::string_view bytes);
+std::string from_base64(std::string text, std::string_view what);
+
 // This process's turn to write (driver.hpp, WriteGate): held for a whole write transaction, or
 // around a single statement that writes outside one. Waits at most kWriteWait, then fails as the
 // database would ("database is locked"). Nothing to take where the driver has no gate.

@@ -1,5 +1,9 @@
 #include "store/store.hpp"
 
+#include <sodium.h>
+
+#include <array>
+
 namespace hearth::store {
 
 void Store::require_current_schema() {
@@ -30,6 +34,26 @@ std::vector<model::LocalRecords> LocalStore::load_all_local() {
   std::vector<model::LocalRecords> out;
   for (const auto& la : councils) out.push_back(load_local(la));
   return out;
+}
+
+std::string Store::data_version() {
+  // Every import makes a new import id, and a restore brings back the ids it held: the ids of the
+  // returns and local tables in use, with their row counts, say which data the store holds.
+  std::string listing;
+  for (const ReturnKey& k : list_returns())
+    listing += "r|" + k.la + "|" + std::to_string(k.collection_year) + "|" +
+               std::to_string(k.import_id) + "|" + std::to_string(k.rows) + "\n";
+  for (const LocalTableKey& k : list_local_tables())
+    listing += "l|" + k.la + "|" + k.table + "|" + std::to_string(k.import_id) + "|" +
+               std::to_string(k.rows) + "\n";
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  std::array<unsigned char, 16> hash{};
+  crypto_generichash(hash.data(), hash.size(),
+                     reinterpret_cast<const unsigned char*>(listing.data()), listing.size(),
+                     nullptr, 0);
+  std::array<char, 33> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
+  return hex.data();
 }
 
 std::string redact_url(const std::string& url) {

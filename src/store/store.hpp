@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -31,7 +32,7 @@
 namespace hearth::store {
 
 // The schema version this build reads and writes. Raised with every migration.
-inline constexpr int kSchemaVersion = 12;
+inline constexpr int kSchemaVersion = 13;
 
 // The database's schema is not the one this build knows (too old: run `hearth db upgrade`;
 // newer: this build is older than the database).
@@ -89,6 +90,28 @@ class Store : public ReturnStore,
   // findings of the returns in use (one query over every finding: ask when the data changes).
   virtual OpsCounts ops_counts(std::int64_t created_after, std::int64_t seen_after,
                                model::Instant now, bool with_findings) = 0;
+
+  // Which returns and local records the store holds (each one's import): a short text that
+  // changes with every import of either.
+  std::string data_version();
+  // The dataset as last built, saved in parts so a start need not build it again from every row
+  // (ingest/saved_snapshot.hpp). The last whole save under `key` (std::nullopt when none
+  // finished), and part `n` (from 0) of it, as the bytes saved (std::nullopt when it is gone).
+  struct SavedSnapshot {
+    std::string save;  // which save (each has its own parts)
+    int parts = 0;
+  };
+  virtual std::optional<SavedSnapshot> saved_snapshot(const std::string& key) = 0;
+  virtual std::optional<std::string> saved_snapshot_part(const std::string& key,
+                                                         const SavedSnapshot& save, int n) = 0;
+  // Saves under `key` the parts `produce` hands to the function it is given, each written at once
+  // in a short transaction of its own (nothing is held while the next is made); then, in one
+  // transaction, checks every part is still there, makes it the whole save under `key` and
+  // deletes every other. Returns false when parts went meanwhile (an import deletes everything
+  // saved; another server's save deletes what it does not own): nothing is made whole then.
+  using PartSink = std::function<void(std::string_view)>;
+  virtual bool save_snapshot(const std::string& key,
+                             const std::function<void(const PartSink&)>& produce) = 0;
 
   // Small key/value facts about the store (e.g. "origin" = "hearth demo").
   virtual std::optional<std::string> meta(std::string_view key) = 0;

@@ -41,6 +41,12 @@ http::Response metrics_reply(Ctx& ctx, MetricsMemo& memo) {
   out.sample("hearth_snapshot_load_duration_seconds", ctx.snapshot.last_load_seconds());
   out.family("hearth_snapshot_reloads_total", "counter", "Reads of the data since the start.");
   out.sample("hearth_snapshot_reloads_total", static_cast<double>(ctx.snapshot.reloads()));
+  out.family("hearth_snapshot_from_saved", "gauge",
+             "1 when the data in use was read back as saved, 0 when built from the rows.");
+  out.sample("hearth_snapshot_from_saved", ctx.snapshot.from_saved() ? 1.0 : 0.0);
+  out.family("hearth_snapshot_saves_total", "counter",
+             "Saves of the data built from rows, for the next start, since the start.");
+  out.sample("hearth_snapshot_saves_total", static_cast<double>(ctx.snapshot.saves()));
   out.family("hearth_snapshot_children", "gauge", "Children in the data in use.");
   out.sample("hearth_snapshot_children", static_cast<double>(data->children.size()));
 

@@ -5,10 +5,12 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <map>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "support.hpp"
 
@@ -73,6 +75,35 @@ TEST_F(Metrics, OffByDefault) {
   auto r = WebClient(server.base()).get("/metrics");
   EXPECT_EQ(r.body.find("# TYPE"), std::string::npos) << r.body.substr(0, 200);
   EXPECT_EQ(r.headers.find("version=0.0.4"), std::string::npos);
+}
+
+// The data built from rows at the first start is saved (off the requests' path); the next start
+// reads it back and answers the same.
+TEST_F(Metrics, TheNextStartReadsBackTheDataTheFirstSaved) {
+  std::string first_card;
+  {
+    Server server(cmd({"serve", "--metrics"}));
+    WebClient scraper(server.base());
+    auto m = parse(scraper.get("/metrics").body);
+    EXPECT_EQ(m.at("hearth_snapshot_from_saved"), 0);
+    for (int i = 0; i < 200 && m.at("hearth_snapshot_saves_total") < 1; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      m = parse(scraper.get("/metrics").body);
+    }
+    ASSERT_EQ(m.at("hearth_snapshot_saves_total"), 1) << "saved within 20 s of the start";
+    WebClient board(server.base());
+    ASSERT_EQ(board.login("demo-board", kPassword), 200);
+    first_card = board.get("/api/v1/scorecard").body;
+    server.stop();
+  }
+  Server server(cmd({"serve", "--metrics"}));
+  WebClient scraper(server.base());
+  auto m = parse(scraper.get("/metrics").body);
+  EXPECT_EQ(m.at("hearth_snapshot_from_saved"), 1);
+  EXPECT_EQ(m.at("hearth_snapshot_saves_total"), 0) << "nothing new to save";
+  WebClient board(server.base());
+  ASSERT_EQ(board.login("demo-board", kPassword), 200);
+  EXPECT_EQ(board.get("/api/v1/scorecard").body, first_card);
 }
 
 TEST_F(Metrics, OnThisListenerTheCountersMoveUnderALittleLoad) {
