@@ -24,6 +24,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# shellcheck source=scripts/lib/wait-for.sh
+source "$root/scripts/lib/wait-for.sh"
 
 if [ ! -f "$db" ]; then
   echo "making the national store $db (synth --national --years 3, then import)..." >&2
@@ -59,10 +61,7 @@ start() {
   saved=no
   grep -q "read back as saved" "$log" && saved=yes
   if [ "${1:-}" = wait-save ]; then
-    until grep -q '"snapshot_saved"' "$log"; do
-      kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
-      sleep 0.2
-    done
+    wait_for_line "$log" '"snapshot_saved"' "$pid" || { cat "$log" >&2; exit 1; }
     grep -o '"event":"snapshot_saved","seconds":[0-9.]*' "$log" | sed 's/.*://' >"$work/save_s"
   fi
   kill "$pid"

@@ -82,6 +82,7 @@ int cmd_user_add(const Global& g, const UserArgs& a) {
   nu.worker = a.worker;
   nu.teams = a.teams;
   nu.child = a.child;
+  nu.email = a.email;
   auto st = open_current(g);
   // The worker, team and child must be in the records: checked before a password is asked for.
   for (const auto& w : services::check_new_user(*ingest::load_dataset(*st), *st, nu))
@@ -201,7 +202,6 @@ int cmd_user_reset_password(const Global& g, const std::string& username, bool f
 
 int cmd_user_sso_only(const Global& g, const std::string& username, bool off) {
   auto st = open_current(g);
-  require_user(*st, username);
   if (require_user(*st, username).sso_only == !off) {
     std::cout << username
               << (off ? " already signs in with a password.\n"
@@ -246,9 +246,11 @@ int cmd_user_sso_unlink(const Global& g, const std::string& username) {
 int cmd_user_email(const Global& g, const std::string& username, const std::string& email) {
   auto st = open_current(g);
   auto u = require_user(*st, username);
-  if (!email.empty() && (email.size() > 254 || email.find('@') == std::string::npos ||
-                         email.find_first_of(" \t\r\n,;<>") != std::string::npos))
-    throw UsageError("'" + email + "' is not an email address");
+  try {
+    services::check_email(email);
+  } catch (const services::Error& e) {
+    throw UsageError(e.what());
+  }
   const std::string was = u.email;
   u.email = email;
   st->update_user(u);

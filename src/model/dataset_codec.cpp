@@ -336,30 +336,16 @@ class Reader {
   std::size_t count() {
     std::uint64_t n = 0;
     bytes(&n, sizeof n);
-    if (n > (max_bytes_ ? max_bytes_ : std::uint64_t{1} << 40))
-      damaged("a count of " + std::to_string(n));
+    if (n > max_bytes_) damaged("a count of " + std::to_string(n));
     return static_cast<std::size_t>(n);
   }
 
-  // Plain elements: made at their full size at once when the bytes there are is known (no count
-  // can then ask for more than they hold); otherwise grown a block at a time as their bytes
-  // arrive, so a damaged count runs out of bytes ("ends early") before it runs out of memory.
+  // Plain elements, made at their full size at once: no count can ask for more than the bytes.
   template <class T, class Container>
   void read_plain(Container& v, std::size_t n) {
-    if (max_bytes_) {
-      if (n > max_bytes_ / sizeof(T)) damaged("a count of " + std::to_string(n));
-      v.resize(n);
-      bytes(v.data(), n * sizeof(T));
-      return;
-    }
-    constexpr std::size_t kBlock = (std::size_t{1} << 20) / sizeof(T) + 1;
-    v.clear();
-    for (std::size_t done = 0; done < n;) {
-      const std::size_t k = std::min(kBlock, n - done);
-      v.resize(done + k);
-      bytes(v.data() + done, k * sizeof(T));
-      done += k;
-    }
+    if (n > max_bytes_ / sizeof(T)) damaged("a count of " + std::to_string(n));
+    v.resize(n);
+    bytes(v.data(), n * sizeof(T));
   }
 
   template <class T>
@@ -374,7 +360,7 @@ class Reader {
       } else {
         v.clear();
         // Each takes at least 8 bytes written (a child index and a year, or a string's length).
-        v.reserve(max_bytes_ && n <= max_bytes_ / 8 ? n : std::min<std::size_t>(n, 1 << 16));
+        v.reserve(n <= max_bytes_ / 8 ? n : std::min<std::size_t>(n, 1 << 16));
         for (std::size_t i = 0; i < n; ++i) read(v.emplace_back());
       }
     } else if constexpr (IsOptional<T>::value) {
@@ -407,7 +393,7 @@ class Reader {
   }
 
   const std::function<std::optional<std::string>()>& next_;
-  const std::size_t max_bytes_;  // 0: unknown
+  const std::size_t max_bytes_;
   std::string piece_;
   std::size_t at_ = 0;
 };

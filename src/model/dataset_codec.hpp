@@ -37,9 +37,9 @@ void encode_dataset(const Dataset& d, const std::function<void(std::string_view)
 
 // Reads a dataset back from the pieces `next` hands out in order (std::nullopt: no more), with
 // its indices made again. Throws DatasetCodecError when they are not what encode_dataset wrote.
-// `max_bytes`, when known (the pieces' count times their size), bounds every count read: tables
-// are then made at their full size at once; unknown, they grow as their bytes arrive.
+// `max_bytes` (the pieces' count times their most size) bounds every count read, so tables are
+// made at their full size at once and a damaged count cannot ask for more than the data holds.
 Dataset decode_dataset(const std::function<std::optional<std::string>()>& next,
-                       std::size_t max_bytes = 0);
+                       std::size_t max_bytes);
 
 }  // namespace hearth::model

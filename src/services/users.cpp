@@ -40,6 +40,13 @@ bool holds_a_child(const model::Dataset& data, const std::vector<std::string>& c
 
 }  // namespace
 
+void check_email(std::string_view email) {
+  if (!email.empty() && (email.size() > 254 || email.find('@') == std::string_view::npos ||
+                         email.find_first_of(" \t\r\n,;<>") != std::string_view::npos))
+    throw bad_input("bad_email", "'" + std::string(email) + "' is not an email address",
+                    {{"parameter", "email"}});
+}
+
 namespace {
 
 // What every user needs, whatever the records say: a role, a username, a council, and the link
@@ -58,6 +65,7 @@ void check_required(const NewUser& u) {
                     "a username is 1 to 100 characters (room for a council email address) without "
                     "spaces, ':' or '/'",
                     {{"parameter", "username"}});
+  check_email(u.email);
   if (u.councils.empty())
     throw bad_input("needs_council", "say which council(s) the user works for (LA codes)",
                     {{"parameter", "council"}});

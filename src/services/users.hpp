@@ -23,13 +23,19 @@ struct NewUser {
   std::string worker;                 // a professional id (worker, iro; a manager's own)
   std::vector<std::string> teams;     // a manager's teams
   std::string child;                  // a young person's CHILD id (in the first council)
+  std::string email;                  // where their mail goes; "" for none (check_email)
   bool sso_only = false;  // signs in only with the council's single sign-on (staff only)
 };
 
-// Refuses, as bad input naming the value: bad_role, bad_username, needs_council, needs_worker,
-// needs_team, needs_child, unknown_worker, unknown_team, unknown_child; as a conflict:
-// user_exists. Returns what the person adding them should know (a worker who holds no child's
-// case today, a team with no children), or nothing.
+// Refuses, as bad input ("bad_email", parameter "email"), text that is not an email address: over
+// 254 characters, no '@', or a space, comma, semicolon or angle bracket (a list, not one address).
+// "" (no address) is allowed.
+void check_email(std::string_view email);
+
+// Refuses, as bad input naming the value: bad_role, bad_username, bad_email, needs_council,
+// needs_worker, needs_team, needs_child, unknown_worker, unknown_team, unknown_child; as a
+// conflict: user_exists. Returns what the person adding them should know (a worker who holds no
+// child's case today, a team with no children), or nothing.
 std::vector<std::string> check_new_user(const model::Dataset& data, store::AccountStore& st,
                                         const NewUser& u);
 

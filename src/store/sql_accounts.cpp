@@ -532,6 +532,17 @@ std::pair<std::int64_t, std::string> SqlAccounts::audit_head() {
 // File contents are kept as base64 text: a 903 file may be in any encoding, and PostgreSQL's
 // TEXT takes only valid UTF-8.
 
+std::string sql::random_hex(std::size_t bytes) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  std::string hex(bytes * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()),
+                 raw.size());
+  hex.pop_back();
+  return hex;
+}
+
 std::string sql::to_base64(std::string_view bytes) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
   std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');

@@ -1,8 +1,5 @@
 #include "store/sql_saved_snapshot.hpp"
 
-#include <sodium.h>
-
-#include <array>
 #include <sstream>
 
 #include "store/sql_util.hpp"
@@ -26,15 +23,6 @@ std::string parts_key(const std::string& key, const std::string& save) {
   return key + "#" + save;
 }
 
-std::string new_save_id() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
-  std::array<unsigned char, 8> raw{};
-  randombytes_buf(raw.data(), raw.size());
-  std::array<char, 17> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), raw.data(), raw.size());
-  return hex.data();
-}
-
 }  // namespace
 
 std::optional<Store::SavedSnapshot> saved_snapshot(soci::session& sql, const std::string& key) {
@@ -56,7 +44,7 @@ std::optional<std::string> read_saved_snapshot_part(soci::session& sql, const st
 
 bool write_saved_snapshot(soci::session& sql, const Driver& driver, const std::string& key,
                           const std::function<void(const Store::PartSink&)>& produce) {
-  const std::string save = new_save_id();
+  const std::string save = random_hex(8);
   const std::string mine = parts_key(key, save);
   int n = 0;
   auto forget_mine = [&] {

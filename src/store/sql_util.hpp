@@ -25,6 +25,8 @@ inline std::string opt_string(const soci::row& r, std::size_t i) {
 // Bytes kept as base64 text (PostgreSQL's TEXT takes only valid UTF-8; both databases alike).
 // from_base64 throws std::runtime_error naming `what` when the text is not base64.
 std::string to_base64(std::string_view bytes);
+// `bytes` random bytes (libsodium) as lower-case hex: ids and names nobody can guess or order.
+std::string random_hex(std::size_t bytes);
 std::string from_base64(std::string text, std::string_view what);
 
 // This process's turn to write (driver.hpp, WriteGate): held for a whole write transaction, or

@@ -1,7 +1,5 @@
 // The SQL behind VoiceStore's surveys and standards (store/voice_store.hpp): answers and ratings
 // under random ids, who answered or rated kept apart (migration 008).
-#include <sodium.h>
-
 #include <stdexcept>
 
 #include "model/text.hpp"
@@ -10,27 +8,13 @@
 
 namespace hearth::store {
 
-namespace {
-
 using model::storable_text;
-
-// 128 random bits as hex: nothing about the order in which answers came.
-std::string random_id() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
-  unsigned char b[16];
-  randombytes_buf(b, sizeof b);
-  char hex[33];
-  sodium_bin2hex(hex, sizeof hex, b, sizeof b);
-  return hex;
-}
-
-}  // namespace
 
 bool SqlVoice::add_survey_response(std::int64_t user_id, const SurveyResponse& given) {
   long long user = user_id;
   std::string survey = storable_text(given.survey), la = storable_text(given.la),
               on = storable_text(given.on), answers = storable_text(given.answers),
-              id = random_id();
+              id = sql::random_hex(16);
   sql::WriteTx tx(sql_, driver_);
   long long n = 0;
   sql_ << "SELECT COUNT(*) FROM survey_takers WHERE survey = :s AND user_id = :u",
@@ -69,7 +53,8 @@ std::vector<SurveyResponse> SqlVoice::survey_responses(std::string_view la_view)
 void SqlVoice::add_standards_rating(std::int64_t user_id, const StandardsRating& given) {
   long long user = user_id;
   std::string la = storable_text(given.la), team = storable_text(given.team),
-              on = storable_text(given.on), scores = storable_text(given.scores), id = random_id();
+              on = storable_text(given.on), scores = storable_text(given.scores),
+              id = sql::random_hex(16);
   sql::WriteTx tx(sql_, driver_);
   sql_ << "DELETE FROM standards_raters WHERE user_id = :u", soci::use(user);
   sql_ << "INSERT INTO standards_raters (user_id, rated_on) VALUES (:u, :on)", soci::use(user),

@@ -1,30 +1,17 @@
 #include "store/staging.hpp"
 
 #include <fcntl.h>
-#include <sodium.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 
+#include "store/sql_util.hpp"
 #include "store/store.hpp"
 
 namespace hearth::store {
 
 namespace {
-
-std::string random_suffix() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
-  unsigned char b[9];
-  randombytes_buf(b, sizeof b);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : b) {
-    out.push_back(kHex[c >> 4]);
-    out.push_back(kHex[c & 15]);
-  }
-  return out;
-}
 
 // Writes all of `content` to a new file; the error text when anything fails.
 std::string write_file(const std::filesystem::path& path, const std::string& content) {
@@ -50,7 +37,7 @@ std::string write_file(const std::filesystem::path& path, const std::string& con
 std::filesystem::path stage_files(const std::filesystem::path& parent,
                                   const std::vector<UploadFile>& files) {
   std::error_code ec;
-  auto dir = parent / ("hearth-upload-" + random_suffix());
+  auto dir = parent / ("hearth-upload-" + sql::random_hex(9));
   std::filesystem::create_directories(dir, ec);
   if (ec) throw StagingError("cannot make a folder for the uploaded files: " + ec.message());
   for (const auto& f : files) {

@@ -56,6 +56,9 @@ TEST_F(UserAdd, AWorkerTeamOrChildTheRecordsDoNotHoldIsRefusedByName) {
           "No Such Team");
   refused({"user", "add", "y1", "--role", "young_person", "--council", "887", "--child", "NOPE"},
           "NOPE");
+  // An email address that is not one (mail to them would go nowhere).
+  refused({"user", "add", "e1", "--role", "board", "--council", "887", "--email", "jo at council"},
+          "jo at council");
   // Another council's records do not vouch for this one's worker.
   refused({"user", "add", "w2", "--role", "worker", "--council", "999", "--worker", worker},
           worker);

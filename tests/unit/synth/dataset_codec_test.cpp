@@ -41,8 +41,10 @@ std::vector<std::string> encode(const Dataset& d, std::size_t piece) {
   return pieces;
 }
 
-// max_bytes: 0 (unknown: tables grow as their bytes arrive) or a bound (made at full size).
+// max_bytes: the bound on what the pieces hold (by default, exactly what they hold).
 Dataset decode(std::vector<std::string> pieces, std::size_t max_bytes = 0) {
+  if (max_bytes == 0)
+    for (const auto& p : pieces) max_bytes += p.size();
   std::size_t i = 0;
   return model::decode_dataset(
       [&]() -> std::optional<std::string> {
